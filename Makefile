@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: MIT
+# relgraph: plain GNU make + pkg-config.
+#   make            build librelgraph.a, relgraph, relgraph-render
+#   make run        build and run the main job on the sample corpus
+#   make test       build and run every test (= make check)
+#   make SANITIZE=address,undefined test
+
+# -- directories (all overridable; DESTDIR for staged installs)
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+DATADIR      ?= $(PREFIX)/share/relgraph
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+INSTALL      ?= install
+PKG_CONFIG   ?= pkg-config
+
+# -- dependencies: one module each (see docs/architecture.md)
+DEPS        := igraph jansson libutf8proc
+RENDER_DEPS := libcgraph libgvc jansson
+TEST_DEPS   := cmocka
+ALL_PKGS    := $(DEPS) $(RENDER_DEPS) $(TEST_DEPS)
+
+# Missing dependencies: install them once through the project's own script.
+ifeq ($(filter clean distclean help,$(MAKECMDGOALS)),)
+DEPS_OK := $(shell $(PKG_CONFIG) --exists $(ALL_PKGS) 2>/dev/null && test -f /usr/include/libstemmer.h && echo yes)
+ifneq ($(DEPS_OK),yes)
+$(info relgraph: dependencies missing; running scripts/install-deps.sh)
+DEPS_RC := $(shell sh scripts/install-deps.sh >&2; echo $$?)
+ifneq ($(DEPS_RC),0)
+$(error scripts/install-deps.sh failed; install the packages it lists, then run make again)
+endif
+endif
+endif
+
+# -- flags: project flags first, user CFLAGS last so they win
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wcast-qual -Wformat=2 -Wundef
+BASE     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -pthread
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+LIB_CFLAGS := $(BASE) -Isrc/lib $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+CLI_CFLAGS := $(BASE) $(CPPFLAGS) $(CFLAGS)     # no -Isrc/lib: the CLI sees the public API only
+RENDER_CFLAGS := $(BASE) $(shell $(PKG_CONFIG) --cflags $(RENDER_DEPS) 2>/dev/null) $(CPPFLAGS) $(CFLAGS)
+TEST_CFLAGS := $(BASE) -Isrc/lib $(PKG_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_DEPS) 2>/dev/null) $(CPPFLAGS) $(CFLAGS)
+LIBS        := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -lstemmer -lm -pthread
+RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_DEPS) 2>/dev/null) -lm
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_DEPS) 2>/dev/null)
+
+ifdef SANITIZE
+SAN := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+LIB_CFLAGS    += $(SAN)
+CLI_CFLAGS    += $(SAN)
+RENDER_CFLAGS += $(SAN)
+TEST_CFLAGS   += $(SAN)
+LDFLAGS       += $(SAN)
+BUILD ?= build-san
+endif
+BUILD ?= build
+
+# test builds verify igraph's FINALLY stack balance in our igraph-zone code
+TEST_CFLAGS += -DIGRAPH_VERIFY_FINALLY_STACK=1
+
+# -- sources
+LIB_SRC    := $(sort $(wildcard src/lib/*.c))
+CLI_SRC    := $(sort $(wildcard src/cli/*.c))
+RENDER_SRC := $(sort $(wildcard src/render/*.c))
+TEST_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+TEST_HELPERS := $(filter-out $(TEST_SRC),$(sort $(wildcard tests/unit/*.c)))
+DATA_FILES := data/actors.json data/lexicon.tsv data/boilerplate.txt
+
+LIB_OBJ    := $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/data.o
+CLI_OBJ    := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+RENDER_OBJ := $(RENDER_SRC:src/render/%.c=$(BUILD)/render/%.o)
+TEST_HELPER_OBJ := $(TEST_HELPERS:tests/unit/%.c=$(BUILD)/tests/%.o)
+TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+LIBRG   := $(BUILD)/librelgraph.a
+RG      := $(BUILD)/relgraph
+RENDER  := $(BUILD)/relgraph-render
+
+## all: the library, relgraph, relgraph-render and relgraph.pc
+all: $(RG) $(RENDER) $(BUILD)/relgraph.pc
+
+$(BUILD)/lib/%.o: src/lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/cli/%.o: src/cli/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CLI_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/render/%.o: src/render/%.c
+	@mkdir -p $(@D)
+	$(CC) $(RENDER_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+
+# data files embedded in the library as byte arrays
+$(BUILD)/gen/data.c: $(DATA_FILES) scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/data.o: $(BUILD)/gen/data.c
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(LIBRG): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(RG): $(CLI_OBJ) $(LIBRG)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBRG) $(LIBS)
+
+# relgraph-render links Graphviz and never igraph (licences: see README)
+$(RENDER): $(RENDER_OBJ) $(BUILD)/lib/alloc.o $(BUILD)/lib/errors.o $(BUILD)/lib/strbuf.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(RENDER_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJ) $(LIBRG)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_HELPER_OBJ) $(LIBRG) $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/relgraph.pc: relgraph.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|0.1.0|' $< > $@
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+## run: build, then run the main job on the sample corpus into graphs/seeds/
+run: all
+	$(RG) build --manifest corpus/seeds/manifest.tsv --png -o graphs/seeds corpus/seeds
+
+## check: unit tests, CLI tests, golden files, fuzz corpus replay, headers
+check: all $(TEST_BIN)
+	@sh scripts/run_unit_tests.sh $(TEST_BIN)
+	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_cli_tests.sh
+	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_golden.sh
+
+## test: same as check
+test: check
+
+## eval: score extraction against ../shared/eval/seeds.gold.json
+eval: all
+	sh scripts/eval.sh $(RG)
+
+## bench: throughput figures on a corpus (CORPUS=path/to/orangesum_parsed.jsonl)
+bench: all
+	sh scripts/bench.sh $(CORPUS)
+
+## update-golden: rewrite the expected outputs of the golden tests
+update-golden: all
+	RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) UPDATE=1 sh scripts/run_golden.sh
+
+## install: binaries, library, headers, pkg-config file, data
+install: all
+	$(INSTALL) -d -m 755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR)/relgraph $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	$(INSTALL) -m 755 $(RG) $(RENDER) $(DESTDIR)$(BINDIR)/
+	$(INSTALL) -m 644 $(LIBRG) $(DESTDIR)$(LIBDIR)/
+	$(INSTALL) -m 644 include/relgraph/*.h $(DESTDIR)$(INCLUDEDIR)/relgraph/
+	$(INSTALL) -m 644 $(BUILD)/relgraph.pc $(DESTDIR)$(PKGCONFIGDIR)/
+	$(INSTALL) -m 644 $(DATA_FILES) $(DESTDIR)$(DATADIR)/
+
+## uninstall: remove what install put in place
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/relgraph $(DESTDIR)$(BINDIR)/relgraph-render
+	rm -f $(DESTDIR)$(LIBDIR)/librelgraph.a $(DESTDIR)$(PKGCONFIGDIR)/relgraph.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/relgraph $(DESTDIR)$(DATADIR)
+
+## clean: remove build outputs
+clean:
+	rm -rf build build-san
+
+.PHONY: all run check test eval bench update-golden install uninstall clean

@@ -1,0 +1,58 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# CLI tests: each tests/cli/NAME.sh runs with $RELGRAPH, $RELGRAPH_RENDER and
+# $TMP set (a fresh folder), from the project root. Expected results sit
+# beside it: NAME.exit (exit code, default 0), NAME.stdout.exact or
+# NAME.stdout.glob, NAME.stderr.exact or NAME.stderr.glob (shell glob patterns,
+# one per line, each must match some line).
+set -u
+: "${RELGRAPH:=build/relgraph}"
+: "${RELGRAPH_RENDER:=build/relgraph-render}"
+export RELGRAPH RELGRAPH_RENDER LC_ALL=C.UTF-8 TZ=UTC
+pass=0
+fail=0
+root=$(pwd)
+
+glob_check() { # file-with-patterns actual-file
+    while IFS= read -r pat || [ -n "$pat" ]; do
+        [ -z "$pat" ] && continue
+        found=0
+        while IFS= read -r line || [ -n "$line" ]; do
+            # shellcheck disable=SC2254
+            case "$line" in $pat) found=1; break ;; esac
+        done < "$2"
+        if [ "$found" -eq 0 ]; then
+            echo "  no line matches: $pat"
+            return 1
+        fi
+    done < "$1"
+    return 0
+}
+
+for t in tests/cli/*.sh; do
+    [ -f "$t" ] || continue
+    name=${t%.sh}
+    TMP=$(mktemp -d)
+    export TMP
+    ok=1
+    (cd "$root" && sh "$t") > "$TMP/.stdout" 2> "$TMP/.stderr"
+    rc=$?
+    want=0
+    [ -f "$name.exit" ] && want=$(cat "$name.exit")
+    if [ "$rc" -ne "$want" ]; then
+        echo "  exit $rc, want $want"; ok=0
+    fi
+    for s in stdout stderr; do
+        if [ -f "$name.$s.exact" ] && ! diff -u "$name.$s.exact" "$TMP/.$s"; then ok=0; fi
+        if [ -f "$name.$s.glob" ] && ! glob_check "$name.$s.glob" "$TMP/.$s"; then ok=0; fi
+    done
+    if [ "$ok" -eq 1 ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAILED: $t"; sed 's/^/  stderr: /' "$TMP/.stderr" | head -20
+        fail=$((fail + 1))
+    fi
+    rm -rf "$TMP"
+done
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Allocator indirection. Every library allocation goes through rg__malloc &
+ * co. so that a test can make the Nth allocation fail (rg_alloc_fail_at())
+ * and drive each cleanup path under AddressSanitizer.
+ */
+#include <stdlib.h> /* malloc, calloc, realloc, free */
+#include <string.h> /* memcpy, strlen */
+
+#include <relgraph/alloc.h>
+#include "common.h"
+
+/* Countdown to the failing allocation; 0 = hook off. Process-wide, tests only. */
+static _Atomic long alloc_fail_countdown;
+static _Atomic long alloc_count;
+
+void rg_alloc_fail_at(long n)
+{
+    alloc_fail_countdown = n;
+    alloc_count = 0;
+}
+
+long rg_alloc_count(void)
+{
+    return alloc_count;
+}
+
+static int alloc_should_fail(void)
+{
+    alloc_count++;
+    if (alloc_fail_countdown > 0 && --alloc_fail_countdown == 0) {
+        return 1;
+    }
+    return 0;
+}
+
+void *rg__malloc(size_t n)
+{
+    if (alloc_should_fail()) {
+        return NULL;
+    }
+    return malloc(n ? n : 1);
+}
+
+void *rg__calloc(size_t nmemb, size_t size)
+{
+    if (alloc_should_fail()) {
+        return NULL;
+    }
+    return calloc(nmemb ? nmemb : 1, size ? size : 1);
+}
+
+void *rg__realloc(void *p, size_t n)
+{
+    if (alloc_should_fail()) {
+        return NULL;
+    }
+    return realloc(p, n ? n : 1);
+}
+
+void *rg__reallocarray(void *p, size_t nmemb, size_t size)
+{
+    if (size && nmemb > SIZE_MAX / size) {
+        return NULL;
+    }
+    return rg__realloc(p, nmemb * size);
+}
+
+void rg__free(void *p)
+{
+    free(p);
+}
+
+char *rg__strndup(const char *s, size_t n)
+{
+    char *d = rg__malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+char *rg__strdup(const char *s)
+{
+    return rg__strndup(s, strlen(s));
+}
+
+int rg__vec_grow(void *pv, size_t *cap, size_t need, size_t elem)
+{
+    void **v = pv;
+    size_t ncap;
+    void *nv;
+
+    if (need <= *cap) {
+        return RG_OK;
+    }
+    ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2) {
+            rg__error_set_oom();
+            return RG_ERROR;
+        }
+        ncap *= 2;
+    }
+    nv = rg__reallocarray(*v, ncap, elem);
+    if (!nv) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    *v = nv;
+    *cap = ncap;
+    return RG_OK;
+}

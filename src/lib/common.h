@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private helpers shared by every library module: the allocator indirection
+ * (with a test hook that fails the Nth allocation), error setters, argument
+ * assertions and a small growable-array macro.
+ */
+#ifndef RG_LIB_COMMON_H
+#define RG_LIB_COMMON_H
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <relgraph/common.h>
+#include <relgraph/errors.h>
+
+#if defined(__GNUC__)
+#  define RG_PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
+#  define RG_UNUSED __attribute__((unused))
+#else
+#  define RG_PRINTFLIKE(f, a)
+#  define RG_UNUSED
+#endif
+
+/* Programmer errors are assertions; input errors are return codes. */
+#define RG_ASSERT_ARG(x) assert(x)
+
+/* ---- allocation (alloc.c) ---- */
+void *rg__malloc(size_t n);
+void *rg__calloc(size_t nmemb, size_t size);
+void *rg__realloc(void *p, size_t n);
+void *rg__reallocarray(void *p, size_t nmemb, size_t size); /* overflow-checked */
+void rg__free(void *p);
+char *rg__strndup(const char *s, size_t n);
+char *rg__strdup(const char *s);
+
+/* ---- errors (errors.c) ---- */
+void rg__error_set(int code, const char *fmt, ...) RG_PRINTFLIKE(2, 3);
+void rg__error_vset(int code, const char *fmt, va_list ap);
+/* Sets RG_ERROR "out of memory" with a static message; allocates nothing. */
+void rg__error_set_oom(void);
+/* The code of the last error, or RG_ERROR when none is set. */
+int rg__error_code(void);
+
+/*
+ * Growable array: RG_VEC(T) declares { T *v; size_t n, cap; }.
+ * rg__vec_grow(&vec.v, &vec.cap, vec.n + k, sizeof *vec.v) makes room for k
+ * more; returns RG_OK or RG_ERROR (OOM set).
+ */
+#define RG_VEC(T) struct { T *v; size_t n, cap; }
+int rg__vec_grow(void *pv, size_t *cap, size_t need, size_t elem);
+#define RG_VEC_PUSH(vec, x)                                               \
+    (rg__vec_grow(&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v)     \
+         ? RG_ERROR                                                       \
+         : ((vec).v[(vec).n++] = (x), RG_OK))
+#define RG_VEC_FREE(vec) (rg__free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+
+#endif

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * File helpers: whole-file reads with a size limit, crash-safe writes
+ * (mkstemp in the target's folder, write, fsync, rename) and mkdir -p.
+ */
+#include <errno.h>    /* errno */
+#include <fcntl.h>    /* open */
+#include <stdio.h>    /* rename, snprintf */
+#include <stdlib.h>   /* mkstemp */
+#include <string.h>   /* strerror, strlen, strrchr */
+#include <sys/stat.h> /* mkdir, fstat, fchmod */
+#include <unistd.h>   /* read, write, close, fsync, unlink */
+
+#include <relgraph/io.h>
+#include <relgraph/text.h>
+#include "common.h"
+#include "strbuf.h"
+
+void rg_free(void *p)
+{
+    rg__free(p);
+}
+
+static int io_write_all(int fd, const char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int rg_write_file_atomic(const char *path, const void *data, size_t len)
+{
+    rg_strbuf tmp = RG_STRBUF_INIT;
+    int fd = -1, error = RG_OK;
+
+    if (rg_strbuf_printf(&tmp, "%s.tmp-XXXXXX", path) < 0) {
+        return RG_ERROR;
+    }
+    fd = mkstemp(tmp.ptr);
+    if (fd < 0) {
+        rg__error_set(RG_EIO, "%s: cannot create temporary file: %s", path, strerror(errno));
+        error = RG_EIO;
+        goto cleanup;
+    }
+    if (fchmod(fd, 0644) < 0 || io_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+        rg__error_set(RG_EIO, "%s: write failed: %s", path, strerror(errno));
+        error = RG_EIO;
+        goto cleanup;
+    }
+    if (close(fd) < 0) {
+        fd = -1;
+        rg__error_set(RG_EIO, "%s: write failed: %s", path, strerror(errno));
+        error = RG_EIO;
+        goto cleanup;
+    }
+    fd = -1;
+    if (rename(tmp.ptr, path) < 0) {
+        rg__error_set(RG_EIO, "%s: cannot rename temporary file: %s", path, strerror(errno));
+        error = RG_EIO;
+        goto cleanup;
+    }
+cleanup:
+    if (fd >= 0) {
+        close(fd);
+    }
+    if (error < 0 && tmp.ptr) {
+        unlink(tmp.ptr);
+    }
+    rg_strbuf_dispose(&tmp);
+    return error;
+}
+
+int rg_read_file(char **out, size_t *out_len, const char *path, size_t max)
+{
+    rg_strbuf buf = RG_STRBUF_INIT;
+    int fd = -1, error = RG_OK;
+    int is_stdin = strcmp(path, "-") == 0;
+
+    *out = NULL;
+    fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        rg__error_set(RG_EIO, "%s: %s", path, strerror(errno));
+        return RG_EIO;
+    }
+    for (;;) {
+        ssize_t r;
+        if (rg_strbuf_grow(&buf, 65536) < 0) {
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        r = read(fd, buf.ptr + buf.len, buf.alloc - buf.len - 1);
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            rg__error_set(RG_EIO, "%s: read error at byte %zu: %s", path, buf.len,
+                          strerror(errno));
+            error = RG_EIO;
+            goto cleanup;
+        }
+        if (r == 0) {
+            break;
+        }
+        buf.len += (size_t)r;
+        if (max && buf.len > max) {
+            rg__error_set(RG_ELIMIT, "%s: larger than the limit of %zu bytes", path, max);
+            error = RG_ELIMIT;
+            goto cleanup;
+        }
+    }
+    if (rg_strbuf_put(&buf, "", 0) < 0) {
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    *out = rg_strbuf_detach(&buf, out_len);
+cleanup:
+    if (fd >= 0 && !is_stdin) {
+        close(fd);
+    }
+    rg_strbuf_dispose(&buf);
+    return error;
+}
+
+int rg_mkdir_p(const char *path)
+{
+    char *p = rg__strdup(path);
+    size_t i, n;
+    int error = RG_OK;
+
+    if (!p) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    n = strlen(p);
+    for (i = 1; i <= n; i++) {
+        if (p[i] == '/' || p[i] == '\0') {
+            char c = p[i];
+            struct stat st;
+            p[i] = '\0';
+            if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+                rg__error_set(RG_EIO, "%s: cannot create folder: %s", p, strerror(errno));
+                error = RG_EIO;
+                break;
+            }
+            if (stat(p, &st) < 0 || !S_ISDIR(st.st_mode)) {
+                rg__error_set(RG_EIO, "%s: not a folder", p);
+                error = RG_EIO;
+                break;
+            }
+            p[i] = c;
+        }
+    }
+    rg__free(p);
+    return error;
+}

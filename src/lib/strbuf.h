@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Growable byte buffer (ptr, len, alloc), always NUL-terminated after a
+ * successful append, binary-safe. Used by every writer in the library.
+ */
+#ifndef RG_LIB_STRBUF_H
+#define RG_LIB_STRBUF_H
+
+#include <stddef.h>
+
+#include "common.h"
+
+typedef struct {
+    char *ptr;
+    size_t len;
+    size_t alloc;
+} rg_strbuf;
+
+#define RG_STRBUF_INIT { NULL, 0, 0 }
+
+int rg_strbuf_grow(rg_strbuf *b, size_t extra);
+int rg_strbuf_put(rg_strbuf *b, const char *s, size_t n);
+int rg_strbuf_puts(rg_strbuf *b, const char *s);
+int rg_strbuf_putc(rg_strbuf *b, char c);
+int rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...) RG_PRINTFLIKE(2, 3);
+/* Appends s as the body of a JSON string (no quotes), escaping as RFC 8259. */
+int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n);
+/* Appends a finite double with up to `prec` decimals, trailing zeros trimmed,
+ * "-0" written as "0". Returns RG_EINVAL for NaN/Inf. */
+int rg_strbuf_put_real(rg_strbuf *b, double x, int prec);
+void rg_strbuf_clear(rg_strbuf *b);
+/* Hands the buffer to the caller (who frees it with rg__free). */
+char *rg_strbuf_detach(rg_strbuf *b, size_t *len_out);
+void rg_strbuf_dispose(rg_strbuf *b);
+
+#endif
