@@ -37,7 +37,10 @@ endif
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wcast-qual -Wformat=2 -Wundef
-BASE     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -pthread
+# IGRAPH_VERIFY_FINALLY_STACK=1 checks that our igraph-zone code balances
+# igraph's FINALLY stack at every IGRAPH_CHECK (and keeps -Wundef quiet)
+BASE     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -pthread \
+            -DIGRAPH_VERIFY_FINALLY_STACK=1
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 LIB_CFLAGS := $(BASE) -Isrc/lib $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 CLI_CFLAGS := $(BASE) $(CPPFLAGS) $(CFLAGS)     # no -Isrc/lib: the CLI sees the public API only
@@ -57,9 +60,6 @@ LDFLAGS       += $(SAN)
 BUILD ?= build-san
 endif
 BUILD ?= build
-
-# test builds verify igraph's FINALLY stack balance in our igraph-zone code
-TEST_CFLAGS += -DIGRAPH_VERIFY_FINALLY_STACK=1
 
 # -- sources
 LIB_SRC    := $(sort $(wildcard src/lib/*.c))

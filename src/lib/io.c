@@ -162,3 +162,106 @@ int rg_mkdir_p(const char *path)
     rg__free(p);
     return error;
 }
+
+struct rg_outfile {
+    FILE *fp;
+    char *path;
+    char *tmp;
+    int failed;
+};
+
+int rg_outfile_open(rg_outfile **out, const char *path)
+{
+    rg_outfile *f = NULL;
+    int fd = -1, error = RG_OK;
+
+    *out = NULL;
+    if (!(f = rg__calloc(1, sizeof *f)) || !(f->path = rg__strdup(path))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    if (strcmp(path, "-") == 0) {
+        f->fp = stdout;
+    } else {
+        if (!(f->tmp = rg__malloc(strlen(path) + 16))) {
+            rg__error_set_oom();
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        sprintf(f->tmp, "%s.tmp-XXXXXX", path);
+        if ((fd = mkstemp(f->tmp)) < 0 || fchmod(fd, 0644) < 0 || !(f->fp = fdopen(fd, "w"))) {
+            rg__error_set(RG_EIO, "%s: cannot create output file: %s", path, strerror(errno));
+            error = RG_EIO;
+            goto cleanup;
+        }
+        fd = -1;
+    }
+    *out = f;
+    f = NULL;
+cleanup:
+    if (fd >= 0) {
+        close(fd);
+    }
+    rg_outfile_abort(f);
+    return error;
+}
+
+int rg_outfile_write(rg_outfile *f, const void *data, size_t len)
+{
+    if (len && fwrite(data, 1, len, f->fp) != len) {
+        f->failed = 1;
+        rg__error_set(RG_EIO, "%s: write failed: %s", f->path, strerror(errno));
+        return RG_EIO;
+    }
+    return RG_OK;
+}
+
+static void outfile_free(rg_outfile *f)
+{
+    rg__free(f->path);
+    rg__free(f->tmp);
+    rg__free(f);
+}
+
+int rg_outfile_commit(rg_outfile *f)
+{
+    int error = RG_OK;
+
+    if (fflush(f->fp) != 0 || ferror(f->fp) || f->failed) {
+        rg__error_set(RG_EIO, "%s: write failed: %s", f->path, strerror(errno));
+        error = RG_EIO;
+    } else if (f->tmp && fsync(fileno(f->fp)) < 0) {
+        rg__error_set(RG_EIO, "%s: write failed: %s", f->path, strerror(errno));
+        error = RG_EIO;
+    }
+    if (f->tmp) {
+        if (fclose(f->fp) != 0 && error == RG_OK) {
+            rg__error_set(RG_EIO, "%s: write failed: %s", f->path, strerror(errno));
+            error = RG_EIO;
+        }
+        if (error == RG_OK && rename(f->tmp, f->path) < 0) {
+            rg__error_set(RG_EIO, "%s: cannot rename temporary file: %s", f->path, strerror(errno));
+            error = RG_EIO;
+        }
+        if (error < 0) {
+            unlink(f->tmp);
+        }
+    }
+    outfile_free(f);
+    return error;
+}
+
+void rg_outfile_abort(rg_outfile *f)
+{
+    if (!f) {
+        return;
+    }
+    if (f->tmp && f->fp) {
+        fclose(f->fp);
+    }
+    if (f->tmp) {
+        unlink(f->tmp);
+    }
+    outfile_free(f);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The extraction pipeline: documents from a reader, evidence through an
+ * extractor on N threads, handed to a callback in input order. Memory is
+ * bounded by the batch size, whatever the corpus size.
+ */
+#ifndef RELGRAPH_PIPELINE_H
+#define RELGRAPH_PIPELINE_H
+
+#include "common.h"
+#include "evidence.h"
+#include "extract.h"
+#include "reader.h"
+
+/**
+ * Called once per document, in input order, on the calling thread.
+ * The evidence (and its document) are freed after the call returns.
+ * Return RG_OK to go on, or a negative code to stop the run.
+ */
+typedef int (*rg_evidence_cb)(const rg_evidence *ev, void *payload);
+
+typedef struct {
+    int threads;        /* worker threads; 0 = number of online CPUs */
+    size_t batch;       /* documents per batch; 0 = 512 */
+    volatile int *stop; /* when non-NULL and set (e.g. by SIGINT), stop after the batch */
+} rg_pipeline_options;
+
+#define RG_PIPELINE_OPTIONS_INIT { 0, 0, NULL }
+
+/**
+ * Run the pipeline to the end of the input.
+ * @return RG_OK, the first negative code from the reader (strict mode or
+ *         I/O), the extractor (OOM) or the callback; RG_EINVAL when stopped.
+ * Complexity: O(total input size); output is identical for any thread count.
+ */
+RG_EXTERN(int) rg_pipeline_run(rg_reader *r, const rg_extractor *ex,
+                               const rg_pipeline_options *opts, rg_evidence_cb cb,
+                               void *payload);
+
+#endif

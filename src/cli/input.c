@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared input options of `extract` and `build`, warnings and the summary. */
+#include <signal.h> /* sigaction, SIGINT */
+#include <stdio.h>  /* fprintf */
+#include <stdlib.h> /* strtol, strtoull */
+#include <string.h> /* memset, strcmp */
+#include <unistd.h> /* isatty */
+
+#include <relgraph/errors.h>
+#include <relgraph/text.h>
+#include "error.h"
+#include "input.h"
+
+#define CLI_WARN_SHOWN_MAX 20
+
+static volatile sig_atomic_t interrupted;
+static volatile int stop_flag;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+    stop_flag = 1;
+}
+
+static void input_warn(rg_warning kind, const char *where, const char *msg, void *payload)
+{
+    cli_input *in = payload;
+
+    if (kind == RG_WARN_UNDATED) {
+        in->undated++;
+    }
+    if (cli_verbosity == 0) {
+        return;
+    }
+    if (++in->shown[kind] <= CLI_WARN_SHOWN_MAX || cli_verbosity > 1) {
+        fprintf(stderr, "relgraph: warning: %s: %s\n", where, msg);
+    } else if (in->shown[kind] == CLI_WARN_SHOWN_MAX + 1) {
+        fprintf(stderr, "relgraph: warning: further '%s' warnings not shown (-v shows all)\n",
+                rg_warning_name(kind));
+    }
+}
+
+void cli_input_init(cli_input *in)
+{
+    static const rg_reader_options ropts = RG_READER_OPTIONS_INIT;
+
+    memset(in, 0, sizeof *in);
+    in->ropts = ropts;
+    in->ropts.warn = input_warn;
+    in->ropts.payload = in;
+    in->html = -1;
+}
+
+int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
+{
+    char *end;
+    long v;
+
+    switch (opt) {
+    case 1000: in->ropts.id_field = arg; return 1;
+    case 1001: in->ropts.date_field = arg; return 1;
+    case 1002:
+        if (in->ropts.n_text_fields >= CLI_MAX_TEXT_FIELDS) {
+            cli_usage_error(cmd, "at most %d --text-field options", CLI_MAX_TEXT_FIELDS);
+            return -1;
+        }
+        in->text_fields[in->ropts.n_text_fields++] = arg;
+        in->ropts.text_fields = in->text_fields;
+        return 1;
+    case 1003: in->ropts.manifest = arg; return 1;
+    case 1004: in->ropts.date = arg; return 1;
+    case 1005: in->actors_path = arg; return 1;
+    case 1006: in->lexicon_path = arg; return 1;
+    case 1007:
+        v = strtol(arg, &end, 10);
+        if (*end || v < 1 || v > 64) {
+            cli_usage_error(cmd, "--threads wants a number from 1 to 64, not '%s'", arg);
+            return -1;
+        }
+        in->threads = (int)v;
+        return 1;
+    case 1008: in->ropts.strict = 1; return 1;
+    case 1009: in->attribute_states = 1; return 1;
+    case 1010:
+        in->ropts.max_doc_bytes = (size_t)strtoull(arg, &end, 10);
+        if (*end || in->ropts.max_doc_bytes == 0) {
+            cli_usage_error(cmd, "--max-doc-bytes wants a positive number, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case 1011: in->no_boilerplate = 1; return 1;
+    case 1012: in->html = 1; return 1;
+    case 1013: in->html = 0; return 1;
+    default: return 0;
+    }
+}
+
+int cli_input_open(cli_input *in, char **inputs, int n)
+{
+    rg_extract_options xo;
+    struct sigaction sa;
+    int error;
+
+    memset(&xo, 0, sizeof xo);
+    error = in->actors_path ? rg_actors_load(&in->actors, in->actors_path)
+                            : rg_actors_default(&in->actors);
+    if (error < 0) {
+        return cli_error_lib();
+    }
+    error = in->lexicon_path ? rg_lexicon_load(&in->lexicon, in->lexicon_path)
+                             : rg_lexicon_default(&in->lexicon);
+    if (error < 0 || (!in->no_boilerplate && rg_boilerplate_default(&in->bp) < 0)) {
+        return cli_error_lib();
+    }
+    xo.actors = in->actors;
+    xo.lexicon = in->lexicon;
+    xo.boilerplate = in->bp;
+    xo.clean.html = in->html;
+    xo.clean.boilerplate = !in->no_boilerplate;
+    xo.stance.attribute_states = in->attribute_states;
+    if (rg_extractor_new(&in->ex, &xo) < 0) {
+        return cli_error_lib();
+    }
+    if (rg_reader_new(&in->reader, (const char *const *)inputs, (size_t)n, &in->ropts) < 0) {
+        return cli_error_lib();
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+    return RG_EXIT_OK;
+}
+
+typedef struct {
+    cli_input *in;
+    rg_evidence_cb cb;
+    void *payload;
+    int progress;
+} run_ctx;
+
+static int run_one(const rg_evidence *ev, void *payload)
+{
+    run_ctx *rc = payload;
+    char where[600];
+
+    if (ev->doc->date_source == RG_DATE_NONE) {
+        snprintf(where, sizeof where, "%s", ev->doc->origin);
+        input_warn(RG_WARN_UNDATED, where, "no date found; kept out of periods", rc->in);
+    }
+    rc->in->evidence_docs++;
+    if (rc->progress && rc->in->evidence_docs % 1000 == 0) {
+        fprintf(stderr, "\r%zu documents", rc->in->evidence_docs);
+    }
+    return rc->cb(ev, rc->payload);
+}
+
+int cli_input_run(cli_input *in, rg_evidence_cb cb, void *payload)
+{
+    rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+    run_ctx rc = { in, cb, payload, 0 };
+    int error;
+
+    rc.progress = cli_verbosity > 0 && isatty(STDERR_FILENO);
+    po.threads = in->threads;
+    po.stop = &stop_flag;
+    error = rg_pipeline_run(in->reader, in->ex, &po, run_one, &rc);
+    if (rc.progress) {
+        fputs("\r", stderr);
+    }
+    if (interrupted) {
+        cli_error("interrupted; outputs written so far are complete files, the run is not");
+        return RG_EXIT_ERROR;
+    }
+    return error < 0 ? cli_error_lib() : RG_EXIT_OK;
+}
+
+void cli_input_summary(const cli_input *in, const char *cmd)
+{
+    const rg_reader_stats *st;
+    int k, any = 0;
+
+    if (!in->reader || cli_verbosity == 0) {
+        return;
+    }
+    st = rg_reader_stats_get(in->reader);
+    fprintf(stderr, "relgraph %s: %zu documents read, %zu skipped, %zu undated", cmd, st->read,
+            st->skipped, in->undated);
+    for (k = 0; k < RG_WARN__COUNT; k++) {
+        if (k != RG_WARN_UNDATED && st->warnings[k]) {
+            fprintf(stderr, "%s%s %zu", any ? ", " : "; warnings: ", rg_warning_name(k),
+                    st->warnings[k]);
+            any = 1;
+        }
+    }
+    fputc('\n', stderr);
+}
+
+void cli_input_close(cli_input *in)
+{
+    rg_reader_free(in->reader);
+    rg_extractor_free(in->ex);
+    rg_boilerplate_free(in->bp);
+    rg_lexicon_free(in->lexicon);
+    rg_actors_free(in->actors);
+    memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Evidence serialisation: one JSON object per document, keys in a fixed
+ * order (docs/evidence.md). Offsets are mapped from the cleaned text back to
+ * the document text as read, through rg_evidence.clean_map.
+ */
+#include <string.h> /* memchr */
+
+#include <relgraph/evidence.h>
+#include "common.h"
+#include "strbuf.h"
+
+/* Document offset of clean byte `i` (a start). */
+static size_t doc_start(const rg_evidence *ev, size_t i)
+{
+    return ev->clean_map[i];
+}
+
+/* Document offset one past the character that produced clean byte end-1. */
+static size_t doc_end(const rg_evidence *ev, size_t end)
+{
+    const char *t = ev->doc->text;
+    size_t o, n = 1;
+    unsigned char c;
+
+    if (end == 0) {
+        return ev->clean_map[0];
+    }
+    o = ev->clean_map[end - 1];
+    c = (unsigned char)t[o];
+    if (c >= 0xF0) {
+        n = 4;
+    } else if (c >= 0xE0) {
+        n = 3;
+    } else if (c >= 0xC0) {
+        n = 2;
+    } else if (c == '&') { /* an HTML entity produced it */
+        const char *semi = memchr(t + o, ';', ev->doc->len - o < 12 ? ev->doc->len - o : 12);
+        n = semi ? (size_t)(semi - (t + o)) + 1 : 1;
+    }
+    return o + n > ev->doc->len ? ev->doc->len : o + n;
+}
+
+static int put_str(rg_strbuf *b, const char *s, size_t n)
+{
+    if (rg_strbuf_putc(b, '"') < 0 || rg_strbuf_put_json_escaped(b, s, n) < 0 ||
+        rg_strbuf_putc(b, '"') < 0) {
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+static int put_key_str(rg_strbuf *b, const char *key, const char *s)
+{
+    if (rg_strbuf_printf(b, "\"%s\":", key) < 0 || put_str(b, s, strlen(s)) < 0) {
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
+                       const rg_actors *a)
+{
+    size_t s = doc_start(ev, m->start), e = doc_end(ev, m->end);
+
+    if (rg_strbuf_putc(b, '{') < 0 || put_key_str(b, "actor", rg_actors_id(a, (size_t)m->actor)) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 ||
+        put_key_str(b, "type", rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "kind", rg_mention_kind_name(m->kind)) < 0 ||
+        rg_strbuf_printf(b, ",\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"form\":",
+                         m->sentence, s, e) < 0 ||
+        put_str(b, ev->clean + m->start, m->end - m->start) < 0 || rg_strbuf_putc(b, '}') < 0) {
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *r,
+                        const rg_actors *a)
+{
+    rg_span sent = ev->sentences[r->sentence];
+
+    if (rg_strbuf_putc(b, '{') < 0 || put_key_str(b, "type", rg_relation_type_name(r->type)) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "target", rg_actors_id(a, (size_t)r->target)) < 0) {
+        return RG_ERROR;
+    }
+    if (r->type != RG_REL_COMENTION) {
+        if (rg_strbuf_printf(b, ",\"sign\":%d,\"weight\":", r->sign) < 0 ||
+            rg_strbuf_put_real(b, r->weight, 2) < 0 || rg_strbuf_putc(b, ',') < 0 ||
+            put_key_str(b, "category", r->category ? r->category : "") < 0 ||
+            rg_strbuf_puts(b, ",\"cue\":") < 0 ||
+            put_str(b, ev->clean + r->cue_start, r->cue_end - r->cue_start) < 0) {
+            return RG_ERROR;
+        }
+    }
+    if (rg_strbuf_printf(b, ",\"sentence\":%zu", r->sentence) < 0) {
+        return RG_ERROR;
+    }
+    if (r->type != RG_REL_COMENTION) {
+        if (rg_strbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"text\":", doc_start(ev, sent.start),
+                             doc_end(ev, sent.end)) < 0 ||
+            put_str(b, ev->clean + sent.start, sent.end - sent.start) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_putc(b, '}');
+}
+
+int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
+                        const rg_actors *a)
+{
+    rg_strbuf b = RG_STRBUF_INIT;
+    char date[16];
+    size_t i;
+    int error = RG_ERROR;
+
+    *out = NULL;
+    rg_date_format(date, sizeof date, &ev->doc->date);
+    if (rg_strbuf_puts(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
+        goto cleanup;
+    }
+    if (date[0] ? rg_strbuf_printf(&b, ",\"date\":\"%s\"", date) : rg_strbuf_puts(&b, ",\"date\":null")) {
+        goto cleanup;
+    }
+    if (rg_strbuf_printf(&b, ",\"date_source\":\"%s\",\"sentences\":%zu,\"mentions\":[",
+                         rg_date_source_name(ev->doc->date_source), ev->n_sentences) < 0) {
+        goto cleanup;
+    }
+    for (i = 0; i < ev->n_mentions; i++) {
+        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_mention(&b, ev, &ev->mentions[i], a) < 0) {
+            goto cleanup;
+        }
+    }
+    if (rg_strbuf_puts(&b, "],\"relations\":[") < 0) {
+        goto cleanup;
+    }
+    for (i = 0; i < ev->n_relations; i++) {
+        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_relation(&b, ev, &ev->relations[i], a) < 0) {
+            goto cleanup;
+        }
+    }
+    if (rg_strbuf_puts(&b, "]}\n") < 0) {
+        goto cleanup;
+    }
+    *out = rg_strbuf_detach(&b, out_len);
+    error = *out ? RG_OK : RG_ERROR;
+cleanup:
+    rg_strbuf_dispose(&b);
+    return error;
+}

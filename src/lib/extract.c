@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The extractor: one document in, its evidence out.
+ *
+ * HOW IT WORKS
+ *   1. A leading "date YYYY-MM" token is metadata: it dates the document
+ *      (unless metadata did already) and is cut from the text.
+ *   2. The rest is cleaned (HTML, boilerplate) into `clean`, with a byte map
+ *      back to the document text, so every offset we print points into the
+ *      text as read.
+ *   3. Undated documents get the first French date near the top of the
+ *      cleaned text (trailers such as "Autres actualités" are gone by then,
+ *      so other articles' dates never count).
+ *   4. Sentences are split; a sentence repeated word for word (a photo
+ *      caption repeating the lead) is kept once.
+ *   5. The matcher finds mentions over the whole cleaned text at the
+ *      document's date (roles such as "le président russe" need it); each
+ *      mention is assigned to its sentence.
+ *   6. Co-mentions: one relation per unordered pair of distinct actors per
+ *      sentence, source < target by id.
+ *   7. Stance and tone, sentence by sentence, with a per-document context.
+ *   8. Relations are sorted (sentence, type, source id, target id, cue), so
+ *      output is deterministic whatever the thread count.
+ */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* memcmp, strcmp */
+
+#include <relgraph/extract.h>
+#include <relgraph/sentence.h>
+#include <relgraph/text.h>
+#include "common.h"
+
+struct rg_extractor {
+    rg_extract_options opts;
+    rg_matcher *matcher;
+};
+
+const char *rg_relation_type_name(rg_relation_type t)
+{
+    switch (t) {
+    case RG_REL_COMENTION: return "comention";
+    case RG_REL_STANCE: return "stance";
+    case RG_REL_TONE: return "tone";
+    }
+    return "unknown";
+}
+
+void rg_extractor_free(rg_extractor *ex)
+{
+    if (!ex) {
+        return;
+    }
+    rg_matcher_free(ex->matcher);
+    rg__free(ex);
+}
+
+int rg_extractor_new(rg_extractor **out, const rg_extract_options *opts)
+{
+    rg_extractor *ex = NULL;
+    int error;
+
+    RG_ASSERT_ARG(opts && opts->actors);
+    *out = NULL;
+    if (!(ex = rg__calloc(1, sizeof *ex))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    ex->opts = *opts;
+    if (!ex->opts.date_window) {
+        ex->opts.date_window = 400;
+    }
+    if ((error = rg_matcher_new(&ex->matcher, opts->actors)) < 0) {
+        goto cleanup;
+    }
+    *out = ex;
+    ex = NULL;
+cleanup:
+    rg_extractor_free(ex);
+    return error;
+}
+
+void rg_evidence_free(rg_evidence *ev)
+{
+    if (!ev) {
+        return;
+    }
+    rg__free(ev->clean);
+    rg__free(ev->clean_map);
+    rg__free(ev->sentences);
+    rg__free(ev->mentions);
+    rg__free(ev->relations);
+    rg__free(ev);
+}
+
+/* Steps 1-3: header token, cleaning, in-text date. */
+static int extract_clean(rg_evidence *ev, const rg_extractor *ex, rg_document *doc)
+{
+    rg_date d;
+    size_t body = 0, i;
+    int error;
+
+    if (rg_date_find_header(&d, &body, doc->text, doc->len)) {
+        if (doc->date_source == RG_DATE_NONE) {
+            doc->date = d;
+            doc->date_source = RG_DATE_HEADER;
+        }
+    } else {
+        body = 0;
+    }
+    error = rg_clean_text(&ev->clean, &ev->clean_len, &ev->clean_map, doc->text + body,
+                          doc->len - body, ex->opts.boilerplate, &ex->opts.clean);
+    if (error < 0) {
+        return error;
+    }
+    for (i = 0; i <= ev->clean_len; i++) {
+        ev->clean_map[i] += body;
+    }
+    if (doc->date_source == RG_DATE_NONE &&
+        rg_date_find_text(&d, ev->clean, ev->clean_len, ex->opts.date_window)) {
+        doc->date = d;
+        doc->date_source = RG_DATE_TEXT;
+    }
+    return RG_OK;
+}
+
+/* Step 4: drop sentences repeated word for word (hash set over the spans). */
+static int extract_dedupe(rg_evidence *ev)
+{
+    size_t cap = 16, i, kept = 0;
+    uint64_t *hashes = NULL;
+    size_t *owner = NULL;
+    int error = RG_OK;
+
+    while (cap < ev->n_sentences * 2) {
+        cap *= 2;
+    }
+    hashes = rg__calloc(cap, sizeof *hashes);
+    owner = rg__calloc(cap, sizeof *owner);
+    if (!hashes || !owner) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < ev->n_sentences; i++) {
+        rg_span s = ev->sentences[i];
+        uint64_t h = 1469598103934665603ULL;
+        size_t k, slot;
+        int dup = 0;
+
+        for (k = s.start; k < s.end; k++) {
+            h = (h ^ (unsigned char)ev->clean[k]) * 1099511628211ULL;
+        }
+        h |= 1; /* 0 marks an empty slot */
+        for (slot = (size_t)h & (cap - 1); hashes[slot]; slot = (slot + 1) & (cap - 1)) {
+            rg_span o = ev->sentences[owner[slot]];
+            if (hashes[slot] == h && o.end - o.start == s.end - s.start &&
+                memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
+                dup = 1;
+                break;
+            }
+        }
+        if (dup) {
+            continue;
+        }
+        hashes[slot] = h;
+        owner[slot] = kept;
+        ev->sentences[kept++] = s;
+    }
+    ev->n_sentences = kept;
+cleanup:
+    rg__free(hashes);
+    rg__free(owner);
+    return error;
+}
+
+/* Step 5: matches -> mentions assigned to kept sentences (both sorted by start). */
+static int extract_mentions(rg_evidence *ev, const rg_extractor *ex, const rg_document *doc)
+{
+    rg_match *m = NULL;
+    size_t nm = 0, i, s = 0;
+    int error;
+
+    error = rg_matcher_scan(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
+                            doc->date.year ? &doc->date : NULL);
+    if (error < 0) {
+        return error;
+    }
+    if (nm && !(ev->mentions = rg__calloc(nm, sizeof *ev->mentions))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < nm; i++) {
+        while (s < ev->n_sentences && ev->sentences[s].end <= m[i].start) {
+            s++;
+        }
+        if (s == ev->n_sentences) {
+            break;
+        }
+        if (m[i].start < ev->sentences[s].start || m[i].end > ev->sentences[s].end) {
+            continue; /* in a dropped (repeated) sentence or across a boundary */
+        }
+        ev->mentions[ev->n_mentions].actor = m[i].actor;
+        ev->mentions[ev->n_mentions].sentence = s;
+        ev->mentions[ev->n_mentions].start = m[i].start;
+        ev->mentions[ev->n_mentions].end = m[i].end;
+        ev->mentions[ev->n_mentions].kind = m[i].kind;
+        ev->n_mentions++;
+    }
+cleanup:
+    rg__free(m);
+    return error;
+}
+
+static int push_relation(rg_evidence *ev, size_t *cap, const rg_relation *r)
+{
+    if (rg__vec_grow(&ev->relations, cap, ev->n_relations + 1, sizeof *ev->relations) < 0) {
+        return RG_ERROR;
+    }
+    ev->relations[ev->n_relations++] = *r;
+    return RG_OK;
+}
+
+/* Step 6: co-mention pairs per sentence. Mentions [lo, hi) share one sentence. */
+static int extract_comentions(rg_evidence *ev, const rg_actors *a, size_t *cap,
+                              size_t lo, size_t hi)
+{
+    size_t i, j, k;
+
+    for (i = lo; i < hi; i++) {
+        int ai = ev->mentions[i].actor, seen = 0;
+        for (k = lo; k < i; k++) {
+            seen |= ev->mentions[k].actor == ai;
+        }
+        if (seen) {
+            continue;
+        }
+        for (j = i + 1; j < hi; j++) {
+            int aj = ev->mentions[j].actor;
+            rg_relation r = { RG_REL_COMENTION, ai, aj, ev->mentions[i].sentence,
+                              0, 0.0, NULL, 0, 0 };
+            if (aj == ai) {
+                continue;
+            }
+            seen = 0;
+            for (k = i + 1; k < j; k++) {
+                seen |= ev->mentions[k].actor == aj;
+            }
+            if (seen) {
+                continue;
+            }
+            if (strcmp(rg_actors_id(a, (size_t)ai), rg_actors_id(a, (size_t)aj)) > 0) {
+                r.source = aj;
+                r.target = ai;
+            }
+            if (push_relation(ev, cap, &r) < 0) {
+                return RG_ERROR;
+            }
+        }
+    }
+    return RG_OK;
+}
+
+static int relation_cmp(const rg_relation *a, const rg_relation *b, const rg_actors *act)
+{
+    int c;
+
+    if (a->sentence != b->sentence) {
+        return a->sentence < b->sentence ? -1 : 1;
+    }
+    if (a->type != b->type) {
+        return a->type < b->type ? -1 : 1;
+    }
+    if ((c = strcmp(rg_actors_id(act, (size_t)a->source),
+                    rg_actors_id(act, (size_t)b->source))) != 0) {
+        return c;
+    }
+    if ((c = strcmp(rg_actors_id(act, (size_t)a->target),
+                    rg_actors_id(act, (size_t)b->target))) != 0) {
+        return c;
+    }
+    if (a->cue_start != b->cue_start) {
+        return a->cue_start < b->cue_start ? -1 : 1;
+    }
+    return a->sign - b->sign;
+}
+
+/* Stable merge sort keyed by relation_cmp (qsort has no payload argument). */
+static int sort_relations(rg_relation *r, size_t n, const rg_actors *act)
+{
+    rg_relation *tmp;
+    size_t width, i;
+
+    if (n < 2) {
+        return RG_OK;
+    }
+    if (!(tmp = rg__reallocarray(NULL, n, sizeof *tmp))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n;
+            size_t hi = i + 2 * width < n ? i + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi) {
+                tmp[k++] = relation_cmp(&r[b], &r[a], act) < 0 ? r[b++] : r[a++];
+            }
+            while (a < mid) {
+                tmp[k++] = r[a++];
+            }
+            while (b < hi) {
+                tmp[k++] = r[b++];
+            }
+        }
+        memcpy(r, tmp, n * sizeof *r);
+    }
+    rg__free(tmp);
+    return RG_OK;
+}
+
+/* Steps 6-8. */
+static int extract_relations(rg_evidence *ev, const rg_extractor *ex, const rg_document *doc)
+{
+    rg_stance_ctx *ctx = NULL;
+    size_t cap = 0, lo = 0, s;
+    int error = RG_OK;
+
+    if (ex->opts.lexicon &&
+        (error = rg_stance_ctx_new(&ctx, ex->opts.actors, doc->date.year ? &doc->date : NULL,
+                                   &ex->opts.stance)) < 0) {
+        return error;
+    }
+    for (s = 0; s < ev->n_sentences; s++) {
+        size_t hi = lo;
+        while (hi < ev->n_mentions && ev->mentions[hi].sentence == s) {
+            hi++;
+        }
+        if ((error = extract_comentions(ev, ex->opts.actors, &cap, lo, hi)) < 0) {
+            goto cleanup;
+        }
+        if (ctx && (error = rg_stance_sentence(&ev->relations, &ev->n_relations, &cap,
+                                               ex->opts.lexicon, ctx, ev->clean,
+                                               ev->sentences[s], s, ev->mentions + lo,
+                                               hi - lo)) < 0) {
+            goto cleanup;
+        }
+        lo = hi;
+    }
+    error = sort_relations(ev->relations, ev->n_relations, ex->opts.actors);
+cleanup:
+    rg_stance_ctx_free(ctx);
+    return error;
+}
+
+int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *doc)
+{
+    rg_evidence *ev = NULL;
+    int error;
+
+    *out = NULL;
+    if (!(ev = rg__calloc(1, sizeof *ev))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    ev->doc = doc;
+    if ((error = extract_clean(ev, ex, doc)) < 0 ||
+        (error = rg_sentences_split(&ev->sentences, &ev->n_sentences, ev->clean,
+                                    ev->clean_len)) < 0 ||
+        (error = extract_dedupe(ev)) < 0 ||
+        (error = extract_mentions(ev, ex, doc)) < 0 ||
+        (error = extract_relations(ev, ex, doc)) < 0) {
+        goto cleanup;
+    }
+    *out = ev;
+    ev = NULL;
+cleanup:
+    rg_evidence_free(ev);
+    return error;
+}

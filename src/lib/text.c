@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Text decoding and folding: raw bytes -> NFC UTF-8 with LF line ends
+ * (UTF-8, Windows-1252 fallback, UTF-16 with BOM), a strict UTF-8
+ * validator, and the match-key fold (casefold, accents stripped, quotes,
+ * dashes and spaces unified) with a byte map back to the folded text.
+ * The only file besides clean.c in the text module; the only one that
+ * includes <utf8proc.h>.
+ */
+#include <string.h> /* memcpy, memchr */
+
+#include <utf8proc.h> /* utf8proc_iterate, utf8proc_decompose_char,
+                         utf8proc_decompose, utf8proc_reencode,
+                         utf8proc_category, utf8proc_errmsg */
+
+#include <relgraph/text.h>
+#include "common.h"
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 validation                                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Length of the valid UTF-8 sequence starting at p[0] (1..4), or 0 when it
+ * is invalid (bad lead byte, truncated, overlong, surrogate, > U+10FFFF).
+ */
+static size_t utf8_seq_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+
+    if (c < 0x80) {
+        return 1;
+    }
+    if (c < 0xC2) {
+        return 0; /* continuation byte or overlong 2-byte lead */
+    }
+    if (c < 0xE0) {
+        return (avail >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+    }
+    if (c < 0xF0) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+            return 0;
+        }
+        if (c == 0xE0 && p[1] < 0xA0) {
+            return 0; /* overlong */
+        }
+        if (c == 0xED && p[1] >= 0xA0) {
+            return 0; /* surrogate */
+        }
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80) {
+            return 0;
+        }
+        if (c == 0xF0 && p[1] < 0x90) {
+            return 0; /* overlong */
+        }
+        if (c == 0xF4 && p[1] >= 0x90) {
+            return 0; /* > U+10FFFF */
+        }
+        return 4;
+    }
+    return 0;
+}
+
+int rg_text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    size_t i = 0;
+
+    while (i < len) {
+        size_t n;
+        /* ASCII fast path, 8 bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & UINT64_C(0x8080808080808080)) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= len) {
+            break;
+        }
+        n = utf8_seq_len(p + i, len - i);
+        if (n == 0) {
+            if (bad_offset) {
+                *bad_offset = i;
+            }
+            return 0;
+        }
+        i += n;
+    }
+    if (bad_offset) {
+        *bad_offset = len;
+    }
+    return 1;
+}
+
+static size_t utf8_encode(unsigned char *dst, int32_t cp)
+{
+    if (cp < 0x80) {
+        dst[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        dst[0] = (unsigned char)(0xC0 | (cp >> 6));
+        dst[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        dst[0] = (unsigned char)(0xE0 | (cp >> 12));
+        dst[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        dst[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    dst[0] = (unsigned char)(0xF0 | (cp >> 18));
+    dst[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    dst[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    dst[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fold                                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * HOW IT WORKS
+ * The key is built in one pass over `s`. ASCII bytes (the bulk of French
+ * news text) are lowered with a compare and copied. Any other character is
+ * first checked against a short list of explicit mappings (typographic
+ * apostrophes -> ', dashes -> -, spaces -> space, œ/æ -> oe/ae, letters
+ * with strokes such as ł ø đ that Unicode does not decompose), then handed
+ * to utf8proc_decompose_char() with CASEFOLD|COMPAT|STRIPMARK|IGNORE:
+ * "É" -> "e", "ß" -> "ss", "ﬁ" -> "fi", U+00AD (soft hyphen) -> nothing.
+ * Every output byte records the offset of the input character that made
+ * it; a run of white space becomes one ' ' mapped to the first space.
+ *   "l’Élysée  X" -> "l'elysee x", map = 0 1 4 6 7 8 9 10 12 14 (+ len)
+ */
+
+typedef struct {
+    char *out;
+    size_t *map; /* NULL when the caller does not want it */
+    size_t len;
+    size_t cap;
+    int in_space; /* the last byte written was a folded space */
+} fold_buf;
+
+static int fold_reserve(fold_buf *fb, size_t extra)
+{
+    size_t ncap;
+    char *no;
+
+    if (fb->len + extra + 1 <= fb->cap) {
+        return RG_OK;
+    }
+    ncap = fb->cap * 2;
+    if (ncap < fb->len + extra + 1) {
+        ncap = fb->len + extra + 1;
+    }
+    no = rg__realloc(fb->out, ncap);
+    if (!no) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    fb->out = no;
+    if (fb->map) {
+        size_t *nm = rg__reallocarray(fb->map, ncap, sizeof *nm);
+        if (!nm) {
+            rg__error_set_oom();
+            return RG_ERROR;
+        }
+        fb->map = nm;
+    }
+    fb->cap = ncap;
+    return RG_OK;
+}
+
+/* Appends n bytes all produced by the input character at offset `src`. */
+static int fold_put(fold_buf *fb, const char *bytes, size_t n, size_t src)
+{
+    size_t k;
+
+    if (fb->len + n + 1 > fb->cap && fold_reserve(fb, n) < 0) {
+        return RG_ERROR;
+    }
+    for (k = 0; k < n; k++) {
+        fb->out[fb->len] = bytes[k];
+        if (fb->map) {
+            fb->map[fb->len] = src;
+        }
+        fb->len++;
+    }
+    fb->in_space = 0;
+    return RG_OK;
+}
+
+static int fold_space(fold_buf *fb, size_t src)
+{
+    if (fb->in_space) {
+        return RG_OK;
+    }
+    if (fold_put(fb, " ", 1, src) < 0) {
+        return RG_ERROR;
+    }
+    fb->in_space = 1;
+    return RG_OK;
+}
+
+/* 1 for the characters folded to a single space. */
+static int fold_is_space(int32_t cp)
+{
+    if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x2028 || cp == 0x2029 ||
+        cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x180E) {
+        return 1;
+    }
+    return cp >= 0x2000 && cp <= 0x200A;
+}
+
+/*
+ * Explicit mappings applied before utf8proc: returns the ASCII replacement
+ * (NUL-terminated, at most 2 bytes) or NULL when utf8proc should decide.
+ */
+static const char *fold_special(int32_t cp)
+{
+    switch (cp) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x201B:
+    case 0x2032: case 0x02B9: case 0x02BB: case 0x02BD: case 0xFF07:
+        return "'";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return "-";
+    case 0x0152: case 0x0153:
+        return "oe";
+    case 0x00C6: case 0x00E6:
+        return "ae";
+    case 0x00DF: case 0x1E9E:
+        return "ss";
+    case 0x00D8: case 0x00F8:
+        return "o";
+    case 0x0141: case 0x0142:
+        return "l";
+    case 0x0110: case 0x0111: case 0x00D0: case 0x00F0:
+        return "d";
+    case 0x0126: case 0x0127:
+        return "h";
+    case 0x0131:
+        return "i";
+    case 0x00DE: case 0x00FE:
+        return "th";
+    default:
+        return NULL;
+    }
+}
+
+/* Folds one decomposed code point `c` produced by the character at `src`. */
+static int fold_emit(fold_buf *fb, int32_t c, size_t src)
+{
+    unsigned char enc[4];
+    const char *sp;
+    utf8proc_category_t cat;
+
+    if (c < 0x80) {
+        char a = (char)c;
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            return fold_space(fb, src);
+        }
+        if (c < 0x20 || c == 0x7F) {
+            return RG_OK;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            a = (char)(c + ('a' - 'A'));
+        } else if (c == '`') {
+            a = '\'';
+        }
+        return fold_put(fb, &a, 1, src);
+    }
+    if (fold_is_space(c)) {
+        return fold_space(fb, src);
+    }
+    sp = fold_special(c);
+    if (sp) {
+        return fold_put(fb, sp, strlen(sp), src);
+    }
+    cat = utf8proc_category(c);
+    if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
+        cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+        cat == UTF8PROC_CATEGORY_ME) {
+        return RG_OK;
+    }
+    return fold_put(fb, (const char *)enc, utf8_encode(enc, c), src);
+}
+
+/* Folds one non-ASCII character `cp` read at offset `src`. */
+static int fold_char(fold_buf *fb, int32_t cp, size_t src)
+{
+    utf8proc_int32_t dec[32];
+    utf8proc_ssize_t n, k;
+    int last_bound = 0;
+
+    if (fold_is_space(cp) || fold_special(cp)) {
+        return fold_emit(fb, cp, src);
+    }
+    n = utf8proc_decompose_char(cp, dec, 32,
+                                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE,
+                                &last_bound);
+    if (n < 0 || n > 32) {
+        dec[0] = cp; /* cannot happen for valid code points; keep as is */
+        n = 1;
+    }
+    for (k = 0; k < n; k++) {
+        if (fold_emit(fb, dec[k], src) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fold_buf fb = { NULL, NULL, 0, 0, 0 };
+    size_t i = 0;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(s || len == 0);
+    *out = NULL;
+    *out_len = 0;
+    if (!s) {
+        p = (const unsigned char *)"";
+    }
+    if (map_out) {
+        *map_out = NULL;
+    }
+
+    fb.cap = len + 16;
+    fb.out = rg__malloc(fb.cap);
+    if (!fb.out) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    if (map_out) {
+        fb.map = rg__reallocarray(NULL, fb.cap, sizeof *fb.map);
+        if (!fb.map) {
+            rg__error_set_oom();
+            error = RG_ERROR;
+            goto cleanup;
+        }
+    }
+
+    while (i < len) {
+        unsigned char c = p[i];
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n;
+
+        if (c < 0x80) {
+            /* ASCII fast path: letters, digits and punctuation */
+            if (c >= 'a' && c <= 'z' && fb.len + 2 <= fb.cap) {
+                fb.out[fb.len] = (char)c;
+                if (fb.map) {
+                    fb.map[fb.len] = i;
+                }
+                fb.len++;
+                fb.in_space = 0;
+            } else if (fold_emit(&fb, c, i) < 0) {
+                error = RG_ERROR;
+                goto cleanup;
+            }
+            i++;
+            continue;
+        }
+        n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            /* invalid byte: a replacement character keeps the key valid */
+            if (fold_put(&fb, "\xEF\xBF\xBD", 3, i) < 0) {
+                error = RG_ERROR;
+                goto cleanup;
+            }
+            i++;
+            continue;
+        }
+        if (fold_char(&fb, cp, i) < 0) {
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        i += (size_t)n;
+    }
+    fb.out[fb.len] = '\0';
+    if (fb.map) {
+        fb.map[fb.len] = len;
+    }
+
+    *out = fb.out;
+    *out_len = fb.len;
+    fb.out = NULL;
+    if (map_out) {
+        *map_out = fb.map;
+        fb.map = NULL;
+    }
+cleanup:
+    rg__free(fb.out);
+    rg__free(fb.map);
+    return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Decode                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Windows-1252 bytes 0x80..0x9F; 0xFFFD for the five undefined bytes. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* Bytes -> UTF-8 as Windows-1252. Output is at most 3 bytes per input byte. */
+static int decode_cp1252(char **out, size_t *out_len,
+                         const unsigned char *p, size_t len)
+{
+    unsigned char *d;
+    size_t i, n = 0;
+
+    if (len > (SIZE_MAX - 1) / 3) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    d = rg__malloc(len * 3 + 1);
+    if (!d) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (i = 0; i < len; i++) {
+        int32_t cp = p[i];
+        if (cp >= 0x80 && cp < 0xA0) {
+            cp = cp1252_high[cp - 0x80];
+        }
+        n += utf8_encode(d + n, cp);
+    }
+    d[n] = '\0';
+    *out = (char *)d;
+    *out_len = n;
+    return RG_OK;
+}
+
+/*
+ * UTF-16 (after the BOM) -> UTF-8. `base` is the BOM length, so that the
+ * offset in an error message is an offset in the bytes as read.
+ */
+static int decode_utf16(char **out, size_t *out_len,
+                        const unsigned char *p, /* code units, BOM skipped */
+                        size_t len,             /* bytes at p */
+                        int big_endian,         /* 1 for UTF-16BE */
+                        size_t base)            /* offset of p in the input */
+{
+    unsigned char *d = NULL;
+    size_t i = 0, n = 0;
+    int error = RG_OK;
+
+    if (len % 2) {
+        rg__error_set(RG_EENCODING, "UTF-16 input: odd byte count, truncated code unit at byte %zu",
+                      base + len - 1);
+        error = RG_EENCODING;
+        goto cleanup;
+    }
+    /* a code unit (2 bytes) yields at most 3 UTF-8 bytes; a pair, 4 */
+    d = rg__malloc(len / 2 * 3 + 1);
+    if (!d) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    while (i < len) {
+        uint32_t u = big_endian ? ((uint32_t)p[i] << 8 | p[i + 1])
+                                : ((uint32_t)p[i + 1] << 8 | p[i]);
+        int32_t cp = (int32_t)u;
+
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            uint32_t lo;
+            if (i + 4 > len) {
+                goto unpaired;
+            }
+            lo = big_endian ? ((uint32_t)p[i + 2] << 8 | p[i + 3])
+                            : ((uint32_t)p[i + 3] << 8 | p[i + 2]);
+            if (lo < 0xDC00 || lo > 0xDFFF) {
+                goto unpaired;
+            }
+            cp = (int32_t)(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+            i += 2;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            goto unpaired;
+        }
+        n += utf8_encode(d + n, cp);
+        i += 2;
+    }
+    d[n] = '\0';
+    *out = (char *)d;
+    *out_len = n;
+    d = NULL;
+    goto cleanup;
+unpaired:
+    rg__error_set(RG_EENCODING, "UTF-16 input: unpaired surrogate at byte %zu", base + i);
+    error = RG_EENCODING;
+cleanup:
+    rg__free(d);
+    return error;
+}
+
+/*
+ * In place: CRLF and lone CR -> LF, NUL bytes dropped (counted in *nuls).
+ * Returns the new length; d[new length] is set to NUL.
+ */
+static size_t decode_newlines(char *d, size_t len, size_t *nuls)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++) {
+        char c = d[i];
+        if (c == '\r') {
+            if (i + 1 < len && d[i + 1] == '\n') {
+                continue;
+            }
+            c = '\n';
+        } else if (c == '\0') {
+            (*nuls)++;
+            continue;
+        }
+        d[n++] = c;
+    }
+    d[n] = '\0';
+    return n;
+}
+
+static int decode_is_ascii(const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/*
+ * Valid UTF-8 `s` -> NFC, in a buffer from rg__malloc. utf8proc_map()
+ * would allocate with malloc and escape the test allocator, so this does
+ * what it does by hand: decompose into a UTF-32 buffer, then reencode
+ * (which normalises and composes) in place.
+ */
+static int decode_nfc(char **out, size_t *out_len, const char *s, size_t len)
+{
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_int32_t *buf = NULL;
+    utf8proc_ssize_t n;
+    int error = RG_OK;
+
+    n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, NULL, 0, opt);
+    if (n < 0) {
+        rg__error_set(RG_EENCODING, "NFC normalisation failed: %s", utf8proc_errmsg(n));
+        error = RG_EENCODING;
+        goto cleanup;
+    }
+    buf = rg__reallocarray(NULL, (size_t)n + 1, sizeof *buf);
+    if (!buf) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, buf, n, opt);
+    if (n >= 0) {
+        n = utf8proc_reencode(buf, n, opt);
+    }
+    if (n < 0) {
+        rg__error_set(RG_EENCODING, "NFC normalisation failed: %s", utf8proc_errmsg(n));
+        error = RG_EENCODING;
+        goto cleanup;
+    }
+    /* reencode wrote UTF-8 bytes (NUL-terminated) over the buffer */
+    *out = (char *)buf;
+    *out_len = (size_t)n;
+    buf = NULL;
+cleanup:
+    rg__free(buf);
+    return error;
+}
+
+int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
+                   size_t len)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    rg_decode_info inf;
+    char *d = NULL, *nfc = NULL;
+    size_t dlen = 0, bad = 0;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(buf || len == 0);
+    *out = NULL;
+    *out_len = 0;
+    if (!buf) {
+        buf = "";
+        p = (const unsigned char *)buf;
+    }
+    memset(&inf, 0, sizeof inf);
+    inf.encoding = RG_ENC_UTF8;
+
+    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        inf.encoding = RG_ENC_UTF16;
+        inf.had_bom = 1;
+        error = decode_utf16(&d, &dlen, p + 2, len - 2, p[0] == 0xFE, 2);
+    } else {
+        size_t skip = 0;
+        if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+            inf.had_bom = 1;
+            skip = 3;
+        }
+        if (rg_text_utf8_valid(buf + skip, len - skip, &bad)) {
+            d = rg__strndup(buf + skip, len - skip);
+            dlen = len - skip;
+            if (!d) {
+                rg__error_set_oom();
+                error = RG_ERROR;
+            }
+        } else {
+            inf.encoding = RG_ENC_CP1252;
+            inf.invalid_offset = skip + bad;
+            error = decode_cp1252(&d, &dlen, p + skip, len - skip);
+        }
+    }
+    if (error < 0) {
+        goto cleanup;
+    }
+    dlen = decode_newlines(d, dlen, &inf.nul_bytes);
+    if (!decode_is_ascii(d, dlen)) {
+        error = decode_nfc(&nfc, &dlen, d, dlen);
+        if (error < 0) {
+            goto cleanup;
+        }
+        rg__free(d);
+        d = nfc;
+        nfc = NULL;
+    }
+    if (info) {
+        *info = inf;
+    }
+    *out = d;
+    *out_len = dlen;
+    d = NULL;
+cleanup:
+    rg__free(d);
+    rg__free(nfc);
+    return error;
+}
