@@ -15,6 +15,7 @@
 
 #include <relgraph/text.h>
 #include "common.h"
+#include "text_internal.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8 validation                                                    */
@@ -121,6 +122,37 @@ static size_t utf8_encode(unsigned char *dst, int32_t cp)
     dst[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     dst[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+size_t rg_text__utf8_encode(unsigned char *dst, int32_t cp)
+{
+    return utf8_encode(dst, cp);
+}
+
+size_t rg_text__utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n;
+
+    n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
+    if (n <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)n;
+}
+
+int rg_text__is_word_cp(int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -421,6 +453,14 @@ static const uint16_t cp1252_high[32] = {
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
+
+int32_t rg_text__cp1252(unsigned char b)
+{
+    if (b >= 0x80 && b < 0xA0) {
+        return cp1252_high[b - 0x80];
+    }
+    return b;
+}
 
 /* Bytes -> UTF-8 as Windows-1252. Output is at most 3 bytes per input byte. */
 static int decode_cp1252(char **out, size_t *out_len,
