@@ -3,7 +3,8 @@
  * Article cleaning: HTML (tags, script/style contents, entities) and page
  * boilerplate ("Lire aussi :" lines, "Autres actualités" and everything after
  * it, "ADVERTISEMENT"/"Publicité", photo credits "© … / AFP", share widgets
- * "Copié", page scripts), and word-for-word repeated sentences.
+ * "Copié", page scripts). (Sentences repeated word for word are dropped
+ * later, by the extractor.)
  * The result is a new text plus a byte map back to the input, so provenance
  * offsets always point into the text as read.
  */
@@ -22,7 +23,7 @@ typedef struct rg_boilerplate rg_boilerplate;
 RG_EXTERN(int) rg_boilerplate_default(rg_boilerplate **out);
 
 /**
- * Load boilerplate rules from a file; format in docs/data-formats.md.
+ * Load boilerplate rules from a file; format in docs/cleaning.md.
  * Errors name the file and line.
  */
 RG_EXTERN(int) rg_boilerplate_load(rg_boilerplate **out, const char *path);

@@ -79,6 +79,7 @@ typedef struct {
     size_t u, v;            /* indices into nodes, u < v */
     double comention, documents;
     double stance_net, stance_st, stance_ts;
+    double abs_st, abs_ts;  /* summed |intensity| per direction */
     double stance_pos, stance_neg, stance_pos_sum, stance_neg_sum;
     double tone, tone_count;
     int sign;               /* sign of stance_net */
@@ -89,6 +90,7 @@ typedef struct {
 typedef enum {
     RG_GM_BALANCE = 0,
     RG_GM_BALANCED_TRIANGLES,
+    RG_GM_COMENTION_EDGES,
     RG_GM_COMMUNITIES,
     RG_GM_COMPONENTS,
     RG_GM_DENSITY,
@@ -123,6 +125,9 @@ long rg_graph__find_node(const rg_graph_result *r, const char *id);
  * NULL a layout is computed. */
 int rg_graph__compute(rg_graph_result *r, const rg_graph_result *layout);
 
+/* Bounds of the igraph zone: only graph_build.c and graph_metrics.c include
+ * <igraph.h>; graph_igraph.h declares their shared igraph-typed helpers. */
+
 /* ---- change over time (graph_delta.c) ---- */
 
 typedef struct {
@@ -156,7 +161,7 @@ typedef struct {
     const char *from, *to;  /* keys */
     rg_delta_actor *actors; /* union, sorted by id */
     size_t n_actors;
-    rg_delta_edge *edges;   /* union, sorted by (source, target) */
+    rg_delta_edge *edges;   /* union, sorted by the key "source|target" */
     size_t n_edges;
     double spearman[RG_METRIC__COUNT];
     double jaccard;
@@ -167,6 +172,8 @@ typedef struct {
 
 int rg_graph__delta(rg_delta *out, const rg_graph_result *a, const rg_graph_result *b);
 void rg_graph__delta_dispose(rg_delta *d);
+/* Byte order of the edge keys "a1|a2" and "b1|b2", without building them. */
+int rg_graph__pipe_cmp(const char *a1, const char *a2, const char *b1, const char *b2);
 /* Average ranks, 1 = largest value; ties share the mean of their ranks. */
 int rg_graph__ranks(double *ranks, const double *values, size_t n);
 /* Spearman correlation of two value vectors (Pearson on average ranks);

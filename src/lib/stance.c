@@ -1,17 +1,1267 @@
 /* SPDX-License-Identifier: MIT */
-/* PLACEHOLDER until the stance issue lands: finds no stance. Replaced by the stance module. */
+/*
+ * Stance and tone detection, one sentence at a time.
+ *
+ * HOW IT WORKS (rules, in the order they apply; docs/lexicon.md has examples)
+ *   1. Tokens. The sentence is split into words and punctuation (commas, ;,
+ *      :, quotes). Each word is lower-cased into a per-context buffer and
+ *      looked up in the lexicon's word table (exact form and Snowball stems);
+ *      nothing is allocated per token, the buffers only grow.
+ *   2. Items. Every actor mention becomes an item (adjacent mentions of one
+ *      actor merge: "le président russe Vladimir Poutine"). State adjectives
+ *      outside mentions ("les autorités russes", "russo-américaines") are
+ *      state items, except next to a person ("son homologue américain Donald
+ *      Trump"). "homologue américain" alone, "les présidents russe et
+ *      américain" are the leaders in office at the document's date. "les deux
+ *      présidents / chefs d'État / hommes / dirigeants" are the two persons
+ *      last named in the document, when no third person ties with them.
+ *      Each item records the preposition that governs it (à, de, par,
+ *      avec, entre, selon...) and the item it is coordinated with ("X et Y",
+ *      "à X, Y et au Z").
+ *   3. Cues. Longest lexicon match at each word outside items. Speech verbs
+ *      and negating verbs ("refuser de") are markers, not stances.
+ *   4. Negation: a cue preceded (5 words) by "ne"/"n'" with pas, plus,
+ *      jamais, guère, point, nullement, aucun, rien or ni before it or just
+ *      after it; "sans", "pas", "jamais", "aucun" just before it; or a
+ *      negating verb just before it. A negated cue yields NOTHING (neither
+ *      its sign nor the opposite: "n'a pas condamné" is no evidence).
+ *   5. Source: the agent after "par" right after the cue (passive:
+ *      "critiquée par Donald Trump", the subject then becomes the target);
+ *      else the nearest ungoverned item before the cue in the same quote
+ *      (with everything coordinated to it: "X et Y", "MM. X et Y"); else,
+ *      for a fronted phrase ("Dans ses vœux à X, Poutine..."), the first
+ *      ungoverned item after a comma; else the speaker. A first-person
+ *      pronoun in a quote ("nous", "j'") also means the speaker.
+ *   6. Speaker of a quote: the item after a speech verb that follows the
+ *      closing quote (« … », a déclaré X), else the subject before an
+ *      opening quote introduced by ":" or "que" or a speech verb; a quote in
+ *      a quote takes its own speaker when one is named, else its parent's.
+ *      Outside quotes: "selon X" / "d'après X", or ", a indiqué X".
+ *   7. Target: the first item after the cue (15 words, stopping at ";",
+ *      the quote's end, a subordinating conjunction, the next cue or a
+ *      speech verb), with everything coordinated to it; agents ("par X")
+ *      and places ("en Syrie", "à Moscou") are skipped. With no target, a
+ *      single governed item before the cue is the target ("la Russie ...
+ *      avait condamné cette attaque" after "l'attitude de Washington").
+ *   8. Output. person->person and state->state stances; a person facing a
+ *      state counts at state level with the person's state (so "Trump a
+ *      ordonné le bombardement de la base syrienne" is USA->SYR).
+ *      Reciprocal cues (convenir, rencontre, coopération) give both
+ *      directions; with a joint subject and no target they link the subject
+ *      members; with a pair target ("entre A et B", "russo-américain") they
+ *      link the pair. Tone words give an undirected tone relation between
+ *      the pair they characterise. With attribute_states, a state stance is
+ *      also credited to the leaders in office at the date. Weight =
+ *      |intensity|. One relation per (type, source, target, sign) and
+ *      sentence: the strongest cue wins.
+ */
+#include <string.h> /* memcmp, memset, strcmp, strlen */
+
 #include <relgraph/stance.h>
 #include "common.h"
+#include "lexicon.h"
+#include "text_internal.h"
 
-struct rg_lexicon { int unused; };
-struct rg_stance_ctx { int unused; };
+#define ST_SUBJ_WINDOW 40   /* words searched back for a subject */
+#define ST_TARGET_WINDOW 15 /* words searched forward for a target */
+#define ST_TONE_WINDOW 8    /* words around a tone cue for its pair */
+#define ST_RECENT 4         /* persons remembered for "les deux présidents" */
 
-int rg_lexicon_default(rg_lexicon **out) { *out = rg__calloc(1, sizeof **out); return *out ? RG_OK : RG_ERROR; }
-int rg_lexicon_load(rg_lexicon **out, const char *path) { (void)path; return rg_lexicon_default(out); }
-void rg_lexicon_free(rg_lexicon *lx) { rg__free(lx); }
-int rg_stance_ctx_new(rg_stance_ctx **out, const rg_actors *a, const rg_date *date, const rg_stance_options *opts)
-{ (void)a; (void)date; (void)opts; *out = rg__calloc(1, sizeof **out); return *out ? RG_OK : RG_ERROR; }
-void rg_stance_ctx_free(rg_stance_ctx *ctx) { rg__free(ctx); }
-int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexicon *lx, rg_stance_ctx *ctx,
-                       const char *text, rg_span sent, size_t index, const rg_mention *mentions, size_t n_mentions)
-{ (void)rels; (void)n; (void)cap; (void)lx; (void)ctx; (void)text; (void)sent; (void)index; (void)mentions; (void)n_mentions; return RG_OK; }
+typedef enum {
+    TK_WORD = 0, TK_COMMA, TK_SEMI, TK_COLON, TK_QOPEN, TK_QCLOSE, TK_END, TK_OTHER
+} tk_kind;
+
+typedef struct {
+    size_t start, end; /* bytes in text */
+    size_t koff;       /* lower-case key in ctx->kbuf */
+    int klen;
+    int ids[3];
+    int quote;         /* innermost quote, -1 outside */
+    int item;          /* item covering the token, -1 none */
+    unsigned char kind;
+    unsigned char hyph;  /* a hyphen joins it to the previous word */
+    unsigned char upper; /* starts with a capital letter */
+} st_tok;
+
+typedef struct {
+    int actor;
+    int level;     /* 0 person, 1 state or organisation */
+    int lo, hi;    /* tokens [lo, hi) */
+    int quote;
+    int gov;       /* governing word: index into st_govs, -1 none */
+    int coord;     /* item it is coordinated after, -1 */
+    int adj;       /* from a state adjective */
+    int metonym;
+} st_item;
+
+typedef struct {
+    int open, close, parent;
+    int speaker; /* item, -1 */
+} st_quote;
+
+typedef struct {
+    int cue;     /* lexicon cue id */
+    int lo, hi;  /* tokens */
+} st_cue;
+
+typedef struct {
+    int actor;
+    size_t sentence;
+} st_recent;
+
+struct rg_stance_ctx {
+    const rg_actors *actors;
+    rg_date date;
+    int dated;
+    rg_stance_options opts;
+    rg_lx_stemmer *stemmer;
+    RG_VEC(st_tok) tok;
+    RG_VEC(char) kbuf;
+    RG_VEC(st_item) items;
+    RG_VEC(st_quote) quotes;
+    RG_VEC(st_cue) cues;
+    RG_VEC(int) src;
+    RG_VEC(int) dst;
+    st_recent recent[ST_RECENT]; /* most recent first */
+    size_t n_recent;
+};
+
+/* ---- small word tests ---- */
+
+static int tk_is(const rg_stance_ctx *c, int i, const char *w)
+{
+    const st_tok *t;
+    size_t n = strlen(w);
+
+    if (i < 0 || (size_t)i >= c->tok.n) {
+        return 0;
+    }
+    t = &c->tok.v[i];
+    return t->kind == TK_WORD && (size_t)t->klen == n && memcmp(c->kbuf.v + t->koff, w, n) == 0;
+}
+
+static int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
+{
+    for (; *list; list++) {
+        if (tk_is(c, i, *list)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const st_govs[] = {
+    "à", "au", "aux", "avec", "de", "d", "du", "des", "pour", "contre", "par", "entre",
+    "envers", "sur", "chez", "vers", "selon", "après", "en", "dans", "auprès", "malgré",
+    "sans", "concernant", "contre", "face", NULL
+};
+enum { GOV_A = 0, GOV_AU, GOV_AUX, GOV_AVEC, GOV_DE, GOV_D, GOV_DU, GOV_DES, GOV_POUR,
+       GOV_CONTRE, GOV_PAR, GOV_ENTRE, GOV_ENVERS, GOV_SUR, GOV_CHEZ, GOV_VERS, GOV_SELON,
+       GOV_APRES, GOV_EN, GOV_DANS };
+
+/* words skipped between a governor and its item */
+static const char *const st_skip[] = {
+    "le", "la", "les", "l", "un", "une", "son", "sa", "ses", "leur", "leurs", "m", "mm",
+    "mme", "homologue", "homologues", "futur", "nouveau", "nouvelle", "ancien", "ancienne",
+    "cet", "cette", "ce", "ces", "même", NULL
+};
+static const char *const st_coord[] = {
+    "et", "ainsi", "que", "ou", "de", "d", "du", "des", "la", "le", "les", "l", "au", "aux",
+    "à", "m", "mme", "mm", NULL
+};
+static const char *const st_stops[] = {
+    "alors", "tandis", "mais", "car", "lorsque", "quand", "puisque", "bien", "avant",
+    "afin", "pendant", "dont", NULL
+};
+static const char *const st_neg_adv[] = {
+    "pas", "plus", "jamais", "guère", "point", "nullement", "aucun", "aucune", "rien",
+    "ni", NULL
+};
+static const char *const st_neg_before[] = { "sans", "pas", "jamais", "aucun", "aucune", NULL };
+static const char *const st_first_person[] = { "je", "j", "nous", NULL };
+static const char *const st_person_nouns[] = {
+    "président", "présidente", "présidents", "homologue", "homologues", "ministre",
+    "ministres", "chancelier", "chancelière", "dirigeant", "dirigeants", "dirigeante",
+    "chef", "chefs", "leader", "leaders", "premier", "première", "roi", "reine",
+    "secrétaire", "émir", "prince", "vice", NULL
+};
+static const char *const st_leader_nouns[] = {
+    "homologue", "présidents", "dirigeants", "chefs", "leaders", NULL
+};
+static const char *const st_deux_nouns[] = {
+    "présidents", "hommes", "dirigeants", "leaders", "chefs", "dirigeantes", NULL
+};
+
+/* ---- context ---- */
+
+int rg_stance_ctx_new(rg_stance_ctx **out, const rg_actors *a, const rg_date *date,
+                      const rg_stance_options *opts)
+{
+    rg_stance_ctx *ctx = NULL;
+    int error;
+
+    RG_ASSERT_ARG(out && a);
+    *out = NULL;
+    if (!(ctx = rg__calloc(1, sizeof *ctx))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    ctx->actors = a;
+    if (date && date->year) {
+        ctx->date = *date;
+        ctx->dated = 1;
+    }
+    if (opts) {
+        ctx->opts = *opts;
+    }
+    if ((error = rg_lexicon__stemmer_new(&ctx->stemmer)) < 0) {
+        goto cleanup;
+    }
+    *out = ctx;
+    ctx = NULL;
+cleanup:
+    rg_stance_ctx_free(ctx);
+    return error;
+}
+
+void rg_stance_ctx_free(rg_stance_ctx *ctx)
+{
+    if (!ctx) {
+        return;
+    }
+    rg_lexicon__stemmer_free(ctx->stemmer);
+    RG_VEC_FREE(ctx->tok);
+    RG_VEC_FREE(ctx->kbuf);
+    RG_VEC_FREE(ctx->items);
+    RG_VEC_FREE(ctx->quotes);
+    RG_VEC_FREE(ctx->cues);
+    RG_VEC_FREE(ctx->src);
+    RG_VEC_FREE(ctx->dst);
+    rg__free(ctx);
+}
+
+/* ---- 1. tokens ---- */
+
+static int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e)
+{
+    st_tok t;
+
+    memset(&t, 0, sizeof t);
+    t.kind = (unsigned char)kind;
+    t.start = s;
+    t.end = e;
+    t.quote = -1;
+    t.item = -1;
+    t.ids[0] = t.ids[1] = t.ids[2] = -1;
+    return RG_VEC_PUSH(c->tok, t);
+}
+
+/* Punctuation code point -> token kind; TK_WORD means "separator, no token". */
+static tk_kind st_punct(int32_t cp, int *dquote)
+{
+    switch (cp) {
+    case ',': return TK_COMMA;
+    case ';': return TK_SEMI;
+    case ':': return TK_COLON;
+    case '.': case '!': case '?': case 0x2026: return TK_END;
+    case 0xAB: case 0x201C: case 0x2039: case 0x201E: return TK_QOPEN;
+    case 0xBB: case 0x201D: case 0x203A: return TK_QCLOSE;
+    case '"': *dquote = 1; return TK_QOPEN;
+    case '(': case ')': case '[': case ']': return TK_OTHER;
+    default: return TK_WORD;
+    }
+}
+
+static int st_tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
+{
+    size_t i = sent.start, dq_open = 0;
+    int hyph = 0, error;
+
+    c->tok.n = 0;
+    c->kbuf.n = 0;
+    c->quotes.n = 0;
+    while (i < sent.end) {
+        int32_t cp;
+        size_t k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+        if (k == (size_t)-1) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        if (rg_lexicon__is_word_cp(cp)) {
+            size_t s = i, n;
+            st_tok *t;
+            while (i < sent.end) {
+                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+                if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
+                    break;
+                }
+                i += k;
+            }
+            if ((error = st_push_tok(c, TK_WORD, s, i)) < 0) {
+                return error;
+            }
+            n = i - s;
+            if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, c->kbuf.n + n, 1) < 0) {
+                return RG_ERROR;
+            }
+            t = &c->tok.v[c->tok.n - 1];
+            t->koff = c->kbuf.n;
+            t->klen = (int)n;
+            t->hyph = (unsigned char)hyph;
+            t->upper = (unsigned char)((text[s] >= 'A' && text[s] <= 'Z') ||
+                                       ((unsigned char)text[s] == 0xC3 && n > 1 &&
+                                        (unsigned char)text[s + 1] < 0xA0));
+            rg_lexicon__lower(c->kbuf.v + c->kbuf.n, text + s, n);
+            rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + c->kbuf.n, n, t->ids);
+            c->kbuf.n += n;
+            hyph = 0;
+            continue;
+        }
+        {
+            int dquote = 0;
+            tk_kind kind = st_punct(cp, &dquote);
+            hyph = cp == '-' || cp == 0x2010 || cp == 0x2011;
+            if (dquote) {
+                kind = dq_open ? TK_QCLOSE : TK_QOPEN;
+                dq_open = !dq_open;
+            }
+            if (kind != TK_WORD && (error = st_push_tok(c, kind, i, i + k)) < 0) {
+                return error;
+            }
+        }
+        i += k;
+    }
+    /* quotes: nesting by a stack walk */
+    {
+        int cur = -1;
+        size_t t;
+        for (t = 0; t < c->tok.n; t++) {
+            st_tok *tk = &c->tok.v[t];
+            if (tk->kind == TK_QOPEN) {
+                st_quote q = { (int)t, (int)c->tok.n, cur, -1 };
+                if (RG_VEC_PUSH(c->quotes, q) < 0) {
+                    return RG_ERROR;
+                }
+                cur = (int)c->quotes.n - 1;
+                tk->quote = cur;
+            } else if (tk->kind == TK_QCLOSE && cur >= 0) {
+                tk->quote = cur;
+                c->quotes.v[cur].close = (int)t;
+                cur = c->quotes.v[cur].parent;
+            } else {
+                tk->quote = cur;
+            }
+        }
+    }
+    return RG_OK;
+}
+
+/* ---- 2. items ---- */
+
+static int st_level(const rg_stance_ctx *c, int actor)
+{
+    return rg_actors_type(c->actors, (size_t)actor) == RG_ACTOR_PERSON ? 0 : 1;
+}
+
+static int st_push_item(rg_stance_ctx *c, int actor, int lo, int hi, int adj, int metonym)
+{
+    st_item it;
+    int k;
+
+    memset(&it, 0, sizeof it);
+    it.actor = actor;
+    it.level = st_level(c, actor);
+    it.lo = lo;
+    it.hi = hi;
+    it.quote = c->tok.v[lo].quote;
+    it.gov = -1;
+    it.coord = -1;
+    it.adj = adj;
+    it.metonym = metonym;
+    if (RG_VEC_PUSH(c->items, it) < 0) {
+        return RG_ERROR;
+    }
+    for (k = lo; k < hi; k++) {
+        c->tok.v[k].item = (int)c->items.n - 1;
+    }
+    return RG_OK;
+}
+
+/* first token at or after byte `b` */
+static int st_tok_at(const rg_stance_ctx *c, size_t b)
+{
+    size_t lo = 0, hi = c->tok.n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok.v[mid].start < b) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return (int)lo;
+}
+
+static int st_state_of_code(const rg_stance_ctx *c, const char *code)
+{
+    int a = rg_actors_find(c->actors, code);
+    return a;
+}
+
+static int st_leader(const rg_stance_ctx *c, int state)
+{
+    if (!c->dated || state < 0) {
+        return -1;
+    }
+    return rg_actors_leader_at(c->actors, (size_t)state, &c->date);
+}
+
+/* the two persons last named (recent[0..1]) unless a third ties with the second */
+static int st_last_two(const st_recent *r, size_t n, int *a, int *b)
+{
+    if (n < 2 || (n > 2 && r[2].sentence == r[1].sentence)) {
+        return 0;
+    }
+    *a = r[1].actor;
+    *b = r[0].actor;
+    return 1;
+}
+
+static void st_recent_push(st_recent *r, size_t *n, int actor, size_t sentence)
+{
+    size_t i, j;
+
+    for (i = 0; i < *n && r[i].actor != actor; i++) {
+    }
+    if (i == *n) {
+        if (*n < ST_RECENT) {
+            (*n)++;
+        }
+        i = *n - 1;
+    }
+    for (j = i; j > 0; j--) {
+        r[j] = r[j - 1];
+    }
+    r[0].actor = actor;
+    r[0].sentence = sentence;
+}
+
+static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, size_t nm,
+                    size_t index)
+{
+    size_t i;
+    int t, error;
+    st_recent recent[ST_RECENT];
+    size_t n_recent = c->n_recent;
+
+    c->items.n = 0;
+    memcpy(recent, c->recent, sizeof recent);
+    /* mentions, merged when adjacent and of one actor */
+    for (i = 0; i < nm; i++) {
+        int lo = st_tok_at(c, m[i].start), hi = lo;
+        while ((size_t)hi < c->tok.n && c->tok.v[hi].end <= m[i].end) {
+            hi++;
+        }
+        if (hi <= lo || c->tok.v[lo].item >= 0) {
+            continue;
+        }
+        if (c->items.n) {
+            st_item *p = &c->items.v[c->items.n - 1];
+            int gap_ok = p->actor == m[i].actor;
+            for (t = p->hi; gap_ok && t < lo; t++) {
+                gap_ok = c->tok.v[t].kind == TK_COMMA;
+            }
+            if (gap_ok && lo - p->hi <= 1) {
+                for (t = p->hi; t < hi; t++) {
+                    c->tok.v[t].item = (int)c->items.n - 1;
+                }
+                p->hi = hi;
+                continue;
+            }
+        }
+        if ((error = st_push_item(c, m[i].actor, lo, hi, 0,
+                                  m[i].kind == RG_MENTION_METONYM)) < 0) {
+            return error;
+        }
+    }
+    /* state adjectives, "homologue américain", "les deux présidents" */
+    for (t = 0; (size_t)t < c->tok.n; t++) {
+        st_tok *tk = &c->tok.v[t];
+        int w, state;
+        if (tk->kind != TK_WORD || tk->item >= 0) {
+            continue;
+        }
+        if (tk_is(c, t, "deux") && tk_in(c, t + 1, st_deux_nouns) && c->tok.v[t + 1].item < 0) {
+            int a, b, hi = t + 2;
+            /* persons named earlier in this sentence are more recent */
+            size_t k;
+            for (k = 0; k < c->items.n; k++) {
+                if (c->items.v[k].hi <= t && c->items.v[k].level == 0) {
+                    st_recent_push(recent, &n_recent, c->items.v[k].actor, index);
+                }
+            }
+            if (tk_is(c, t + 2, "d") && tk_is(c, t + 3, "état")) {
+                hi = t + 4;
+            }
+            if (st_last_two(recent, n_recent, &a, &b)) {
+                if ((error = st_push_item(c, a, t, hi, 0, 0)) < 0 ||
+                    (error = st_push_item(c, b, t, hi, 0, 0)) < 0) {
+                    return error;
+                }
+            }
+            t = hi - 1;
+            continue;
+        }
+        w = tk->ids[0];
+        if (w < 0 || !lx->adj_state[w] || (state = st_state_of_code(c, lx->adj_state[w])) < 0) {
+            continue;
+        }
+        if ((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].item >= 0 &&
+            c->items.v[c->tok.v[t + 1].item].level == 0) {
+            continue; /* "l'Allemande Angela Merkel" */
+        }
+        if (t > 0 && c->tok.v[t - 1].item >= 0 && c->items.v[c->tok.v[t - 1].item].level == 0) {
+            continue;
+        }
+        if (tk_in(c, t - 1, st_person_nouns) ||
+            (c->items.n && c->items.v[c->items.n - 1].adj == 2 &&
+             c->items.v[c->items.n - 1].hi == t - 1 && tk_is(c, t - 1, "et"))) {
+            /* "homologue américain", "les présidents russe et américain" */
+            int leader = st_leader(c, state);
+            if ((tk_in(c, t - 1, st_leader_nouns) || tk_is(c, t - 1, "et")) && leader >= 0 &&
+                (error = st_push_item(c, leader, t, t + 1, 2, 0)) < 0) {
+                return error;
+            }
+            continue;
+        }
+        if ((error = st_push_item(c, state, t, t + 1, 1, 0)) < 0) {
+            return error;
+        }
+    }
+    /* items pushed out of order: sort by token (insertion, few items) */
+    for (i = 1; i < c->items.n; i++) {
+        st_item it = c->items.v[i];
+        size_t j = i;
+        while (j > 0 && c->items.v[j - 1].lo > it.lo) {
+            c->items.v[j] = c->items.v[j - 1];
+            j--;
+        }
+        c->items.v[j] = it;
+    }
+    for (i = 0; i < c->items.n; i++) {
+        for (t = c->items.v[i].lo; t < c->items.v[i].hi; t++) {
+            c->tok.v[t].item = (int)i;
+        }
+        c->items.v[i].coord = -1;
+    }
+    /* governors and coordination */
+    for (i = 0; i < c->items.n; i++) {
+        st_item *it = &c->items.v[i];
+        int p = it->lo - 1, g;
+        if (i > 0 && c->items.v[i - 1].lo == it->lo) {
+            it->gov = c->items.v[i - 1].gov; /* "les deux présidents": a pair */
+            it->coord = (int)i - 1;
+            continue;
+        }
+        while (p >= 0 && c->tok.v[p].item < 0 && c->tok.v[p].kind == TK_WORD &&
+               (tk_in(c, p, st_skip) || c->tok.v[p].upper ||
+                (c->tok.v[p].ids[0] >= 0 && lx->adj_state[c->tok.v[p].ids[0]]))) {
+            p--;
+        }
+        for (g = 0; st_govs[g]; g++) {
+            if (tk_is(c, p, st_govs[g])) {
+                it->gov = g;
+                break;
+            }
+        }
+        if (tk_is(c, p, "après") && !tk_is(c, p - 1, "d")) {
+            it->gov = -1;
+        }
+        if (tk_is(c, p, "après")) {
+            it->gov = GOV_SELON; /* d'après X */
+        }
+        /* coordination: only coordinating words between the previous item and this one */
+        if (i > 0 && c->items.v[i - 1].quote == it->quote) {
+            const st_item *pv = &c->items.v[i - 1];
+            int k, ok = pv->hi < it->lo, has_link = 0;
+            for (k = pv->hi; ok && k < it->lo; k++) {
+                const st_tok *tk = &c->tok.v[k];
+                if (tk->kind == TK_COMMA) {
+                    has_link = 1;
+                } else if (tk->kind != TK_WORD ||
+                           !(tk_in(c, k, st_coord) || tk->upper || tk_in(c, k, st_skip) ||
+                             (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]))) {
+                    ok = 0;
+                } else if (tk_is(c, k, "et") || tk_is(c, k, "ou")) {
+                    has_link = 1;
+                }
+            }
+            if (pv->hi == it->lo && c->tok.v[it->lo].hyph) {
+                ok = has_link = 1; /* "russo-américain", "Moscou-Washington" */
+            }
+            if (ok && has_link && it->lo - pv->hi <= 5) {
+                it->coord = (int)i - 1;
+                if (it->gov < 0 || tk_is(c, p, "et") || p < pv->hi) {
+                    it->gov = pv->gov;
+                }
+            }
+        }
+    }
+    return RG_OK;
+}
+
+/* ---- 3. cues ---- */
+
+static int st_find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t t = 0;
+    int error;
+
+    c->cues.n = 0;
+    while (t < c->tok.n) {
+        const st_tok *tk = &c->tok.v[t];
+        int best = -1, best_n = 0, k;
+        if (tk->kind != TK_WORD || tk->item >= 0) {
+            t++;
+            continue;
+        }
+        for (k = 0; k < 3; k++) {
+            size_t n, j;
+            const int *list;
+            if (tk->ids[k] < 0 || (k > 0 && tk->ids[k] == tk->ids[k - 1])) {
+                continue;
+            }
+            list = rg_lexicon__first(lx, tk->ids[k], &n);
+            for (j = 0; j < n; j++) {
+                const rg_lx_cue *cue = &lx->cues[list[j]];
+                int w, ok = cue->n_words > best_n;
+                for (w = 1; ok && w < cue->n_words; w++) {
+                    const st_tok *u;
+                    if (t + (size_t)w >= c->tok.n) {
+                        ok = 0;
+                        break;
+                    }
+                    u = &c->tok.v[t + (size_t)w];
+                    ok = u->kind == TK_WORD && u->item < 0 &&
+                         (u->ids[0] == cue->words[w] || u->ids[1] == cue->words[w] ||
+                          u->ids[2] == cue->words[w]);
+                }
+                if (ok) {
+                    best = list[j];
+                    best_n = cue->n_words;
+                }
+            }
+        }
+        if (best >= 0) {
+            st_cue cu = { best, (int)t, (int)t + best_n };
+            if ((error = RG_VEC_PUSH(c->cues, cu)) < 0) {
+                return error;
+            }
+            t += (size_t)best_n;
+        } else {
+            t++;
+        }
+    }
+    return RG_OK;
+}
+
+static unsigned st_cue_flags(const rg_lexicon *lx, const st_cue *cu)
+{
+    return lx->cues[cu->cue].flags;
+}
+
+/* index of the cue covering or starting at token t, -1 */
+static int st_cue_at(const rg_stance_ctx *c, int t)
+{
+    size_t i;
+
+    for (i = 0; i < c->cues.n; i++) {
+        if (c->cues.v[i].lo <= t && t < c->cues.v[i].hi) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* ---- 4. negation ---- */
+
+static int st_negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
+{
+    int t, ne = -1;
+
+    for (t = cu->lo - 1; t >= 0 && t >= cu->lo - 5; t--) {
+        const st_tok *tk = &c->tok.v[t];
+        int ci;
+        if (tk->kind != TK_WORD || tk->item >= 0) {
+            break;
+        }
+        if (tk_is(c, t, "ne") || tk_is(c, t, "n")) {
+            ne = t;
+            break;
+        }
+        if (t >= cu->lo - 2 && tk_in(c, t, st_neg_before)) {
+            return 1;
+        }
+        if (t >= cu->lo - 3 && tk_is(c, t, "sans")) {
+            return 1;
+        }
+        ci = st_cue_at(c, t);
+        if (ci >= 0 && (st_cue_flags(lx, &c->cues.v[ci]) & RG_LX_NEG) &&
+            c->cues.v[ci].hi >= cu->lo - 2) {
+            return 1;
+        }
+    }
+    if (ne >= 0) {
+        for (t = ne + 1; (size_t)t < c->tok.n && t <= cu->hi + 1; t++) {
+            if (t >= cu->lo && t < cu->hi) {
+                continue;
+            }
+            if (tk_in(c, t, st_neg_adv)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- 5-7. who does what to whom ---- */
+
+static int st_is_speech_at(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
+{
+    int ci = st_cue_at(c, t);
+    return ci >= 0 && (st_cue_flags(lx, &c->cues.v[ci]) & RG_LX_SPEECH);
+}
+
+/* a speech verb at t introduced by a comma or a closing quote ("», a déclaré X") */
+static int st_postposed_speech(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
+{
+    int p = t - 1, k = 0;
+
+    if (!st_is_speech_at(c, lx, t)) {
+        return 0;
+    }
+    if (tk_is(c, t, "selon") || (tk_is(c, t, "d") && tk_is(c, t + 1, "après"))) {
+        return 1;
+    }
+    while (p >= 0 && k < 3 && c->tok.v[p].kind == TK_WORD && c->tok.v[p].item < 0) {
+        p--; /* "a", "avait", "a encore" */
+        k++;
+    }
+    return p >= 0 && (c->tok.v[p].kind == TK_COMMA || c->tok.v[p].kind == TK_QCLOSE);
+}
+
+/* the item after a speech verb starting at t (6 words) */
+static int st_item_after(const rg_stance_ctx *c, int t)
+{
+    int k;
+
+    for (k = t + 1; (size_t)k < c->tok.n && k <= t + 7; k++) {
+        if (c->tok.v[k].item >= 0) {
+            return c->tok.v[k].item;
+        }
+        if (c->tok.v[k].kind == TK_SEMI || c->tok.v[k].kind == TK_QOPEN) {
+            break;
+        }
+    }
+    return -1;
+}
+
+static int st_nearest_subject(const rg_stance_ctx *c, int from, int quote, int stop)
+{
+    int t;
+
+    for (t = from - 1; t >= 0 && t > stop && from - t <= ST_SUBJ_WINDOW; t--) {
+        const st_tok *tk = &c->tok.v[t];
+        if (tk->kind == TK_SEMI) {
+            break;
+        }
+        if (quote >= 0 && t == c->quotes.v[quote].open) {
+            break;
+        }
+        if (tk->quote != quote) {
+            continue;
+        }
+        if (tk->item >= 0) {
+            const st_item *it = &c->items.v[tk->item];
+            if (it->gov < 0) {
+                return tk->item;
+            }
+            t = it->lo;
+        }
+    }
+    return -1;
+}
+
+/* speakers of the quotes and of the sentence */
+static int st_speakers(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t q, i;
+    int sent = -1, t;
+
+    for (i = 0; i < c->items.n; i++) {
+        if (c->items.v[i].gov == GOV_SELON && c->items.v[i].quote < 0) {
+            sent = (int)i;
+            break;
+        }
+    }
+    for (t = 0; sent < 0 && (size_t)t < c->tok.n; t++) {
+        if (c->tok.v[t].quote < 0 && st_postposed_speech(c, lx, t)) {
+            sent = st_item_after(c, t);
+        }
+    }
+    for (q = 0; q < c->quotes.n; q++) {
+        st_quote *qu = &c->quotes.v[q];
+        int k, sp = -1;
+        for (k = qu->close + 1; (size_t)k < c->tok.n && k <= qu->close + 5; k++) {
+            if (st_postposed_speech(c, lx, k)) {
+                sp = st_item_after(c, k);
+                break;
+            }
+            if (c->tok.v[k].kind == TK_QOPEN) {
+                break;
+            }
+        }
+        if (sp < 0) {
+            int p = qu->open - 1, intro = 0;
+            if (p >= 0 && (c->tok.v[p].kind == TK_COLON || tk_is(c, p, "que") ||
+                           tk_is(c, p, "qu"))) {
+                intro = 1;
+            }
+            for (k = p; !intro && k >= 0 && k >= p - 3; k--) {
+                intro = st_is_speech_at(c, lx, k);
+            }
+            if (intro) {
+                sp = st_nearest_subject(c, qu->open, qu->parent, -1);
+            }
+        }
+        if (sp < 0) {
+            sp = qu->parent >= 0 ? c->quotes.v[qu->parent].speaker : sent;
+        }
+        qu->speaker = sp;
+    }
+    return sent;
+}
+
+static int st_push_idx(rg_stance_ctx *c, int which, int item)
+{
+    if (which == 0) {
+        return RG_VEC_PUSH(c->src, item);
+    }
+    return RG_VEC_PUSH(c->dst, item);
+}
+
+/* item and everything coordinated with it, into src (0) or dst (1) */
+static int st_group(rg_stance_ctx *c, int which, int item)
+{
+    int first = item, k, error;
+
+    while (c->items.v[first].coord >= 0) {
+        first = c->items.v[first].coord;
+    }
+    if ((error = st_push_idx(c, which, first)) < 0) {
+        return error;
+    }
+    for (k = first + 1; (size_t)k < c->items.n && c->items.v[k].coord == k - 1; k++) {
+        if ((error = st_push_idx(c, which, k)) < 0) {
+            return error;
+        }
+    }
+    return RG_OK;
+}
+
+static int st_is_place(const st_item *it)
+{
+    if (it->adj) {
+        return 0;
+    }
+    if (it->level == 1 && (it->gov == GOV_EN || it->gov == GOV_DANS)) {
+        return 1;
+    }
+    return it->metonym && (it->gov == GOV_A || it->gov == GOV_EN || it->gov == GOV_DANS);
+}
+
+static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
+{
+    int t, q = c->tok.v[cu->lo].quote;
+
+    for (t = cu->hi; (size_t)t < c->tok.n && t < cu->hi + ST_TARGET_WINDOW; t++) {
+        const st_tok *tk = &c->tok.v[t];
+        int ci;
+        if (tk->kind == TK_SEMI || (tk->kind == TK_QCLOSE && q >= 0 &&
+                                    t == c->quotes.v[q].close)) {
+            break;
+        }
+        if (tk->kind == TK_COLON) {
+            break;
+        }
+        if (tk_in(c, t, st_stops) || st_postposed_speech(c, lx, t)) {
+            break;
+        }
+        ci = st_cue_at(c, t);
+        if (ci >= 0 && !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG)) &&
+            t > cu->hi + 1) {
+            break;
+        }
+        if (tk->item >= 0) {
+            const st_item *it = &c->items.v[tk->item];
+            if (it->gov != GOV_PAR && it->gov != GOV_SELON && !st_is_place(it)) {
+                return tk->item;
+            }
+            t = it->hi - 1;
+        }
+    }
+    return -1;
+}
+
+/* 1 when the source items contain `actor` */
+static int st_in_src(const rg_stance_ctx *c, int actor)
+{
+    size_t i;
+
+    for (i = 0; i < c->src.n; i++) {
+        if (c->items.v[c->src.v[i]].actor == actor) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* a single governed item before the cue (anaphoric object) */
+static int st_fallback_target(const rg_stance_ctx *c, const st_cue *cu)
+{
+    int found = -1, t;
+
+    for (t = 0; t < cu->lo; t++) {
+        const st_tok *tk = &c->tok.v[t];
+        const st_item *it;
+        if (tk->item < 0) {
+            continue;
+        }
+        it = &c->items.v[tk->item];
+        t = it->hi - 1;
+        if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON || st_is_place(it) ||
+            st_in_src(c, it->actor)) {
+            continue;
+        }
+        if (found >= 0 && c->items.v[found].actor != it->actor) {
+            return -1;
+        }
+        found = tk->item;
+    }
+    return found;
+}
+
+/* ---- 8. output ---- */
+
+typedef struct {
+    rg_relation **rels;
+    size_t *n, *cap, n0;
+    size_t index;
+    const rg_lx_cue *cue;
+    size_t cue_start, cue_end;
+} st_out;
+
+static int st_emit1(st_out *o, rg_relation_type type, int s, int t)
+{
+    size_t i;
+    double w = o->cue->intensity < 0 ? -o->cue->intensity : o->cue->intensity;
+    rg_relation r;
+
+    if (s == t || s < 0 || t < 0) {
+        return RG_OK;
+    }
+    for (i = o->n0; i < *o->n; i++) {
+        rg_relation *e = &(*o->rels)[i];
+        if (e->type == type && e->source == s && e->target == t && e->sign == o->cue->sign) {
+            if (w > e->weight) {
+                e->weight = w;
+                e->category = o->cue->category;
+                e->cue_start = o->cue_start;
+                e->cue_end = o->cue_end;
+            }
+            return RG_OK;
+        }
+    }
+    if (rg__vec_grow(o->rels, o->cap, *o->n + 1, sizeof **o->rels) < 0) {
+        return RG_ERROR;
+    }
+    memset(&r, 0, sizeof r);
+    r.type = type;
+    r.source = s;
+    r.target = t;
+    r.sentence = o->index;
+    r.sign = o->cue->sign;
+    r.weight = w;
+    r.category = o->cue->category;
+    r.cue_start = o->cue_start;
+    r.cue_end = o->cue_end;
+    (*o->rels)[(*o->n)++] = r;
+    return RG_OK;
+}
+
+/* one stance (or tone) between two items, at the right level */
+static int st_emit(rg_stance_ctx *c, st_out *o, rg_relation_type type, const st_item *a,
+                   const st_item *b)
+{
+    int s = a->actor, t = b->actor, error;
+
+    if (a->level != b->level) {
+        if (a->level == 0) {
+            s = rg_actors_state_of(c->actors, (size_t)s);
+        } else {
+            t = rg_actors_state_of(c->actors, (size_t)t);
+        }
+        if (s < 0 || t < 0) {
+            return RG_OK;
+        }
+    }
+    if (s == t) {
+        return RG_OK;
+    }
+    if (type == RG_REL_TONE) {
+        if (strcmp(rg_actors_id(c->actors, (size_t)s), rg_actors_id(c->actors, (size_t)t)) > 0) {
+            int x = s;
+            s = t;
+            t = x;
+        }
+        return st_emit1(o, type, s, t);
+    }
+    if ((error = st_emit1(o, type, s, t)) < 0) {
+        return error;
+    }
+    if (c->opts.attribute_states && rg_actors_type(c->actors, (size_t)s) != RG_ACTOR_PERSON &&
+        rg_actors_type(c->actors, (size_t)t) != RG_ACTOR_PERSON) {
+        return st_emit1(o, type, st_leader(c, s), st_leader(c, t));
+    }
+    return RG_OK;
+}
+
+/* pair construct near a cue: "entre A et B", "russo-américain", "A et B" */
+static int st_pair(const rg_stance_ctx *c, const st_cue *cu, int *a, int *b)
+{
+    size_t i;
+    int best = -1, bestd = 1 << 30;
+
+    for (i = 1; i < c->items.n; i++) {
+        const st_item *it = &c->items.v[i], *pv = &c->items.v[i - 1];
+        int d;
+        if (it->coord != (int)i - 1 || pv->level != it->level || pv->actor == it->actor) {
+            continue;
+        }
+        if (!(pv->hi == it->lo && c->tok.v[it->lo].hyph) && pv->adj != 1 &&
+            pv->gov != GOV_ENTRE && pv->gov != GOV_DE && pv->gov != GOV_D &&
+            pv->gov != GOV_DU && pv->gov != GOV_DES) {
+            continue; /* a joint subject is not a pair characterised by the cue */
+        }
+        d = pv->lo >= cu->hi ? pv->lo - cu->hi : cu->lo - it->hi;
+        if (pv->lo < cu->hi && it->hi > cu->lo) {
+            continue;
+        }
+        if (d < 0 || d > ST_TONE_WINDOW || it->quote != c->tok.v[cu->lo].quote) {
+            continue;
+        }
+        if (d < bestd) {
+            bestd = d;
+            best = (int)i;
+        }
+    }
+    if (best < 0) {
+        return 0;
+    }
+    *a = best - 1;
+    *b = best;
+    return 1;
+}
+
+static const char *const st_avoir[] = {
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "ai", "avons", "avez", "eu",
+    "aura", "auront", NULL
+};
+
+/*
+ * Passive agent: "critiquée par X", "soutenus selon Kiev par la Russie",
+ * "la condamnation par Moscou". Not after an avoir auxiliary ("a condamné
+ * l'attaque menée par X" is active).
+ */
+static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
+{
+    int t, k;
+
+    if (tk_in(c, cu->lo - 1, st_avoir) ||
+        (tk_in(c, cu->lo - 2, st_avoir) && c->tok.v[cu->lo - 1].klen > 4)) {
+        return -1; /* "a condamné", "a fermement condamné" */
+    }
+    for (t = cu->hi; (size_t)t < c->tok.n && t <= cu->hi + 6; t++) {
+        const st_tok *tk = &c->tok.v[t];
+        if (tk_is(c, t, "par")) {
+            for (k = t + 1; (size_t)k < c->tok.n && k <= t + 3; k++) {
+                if (c->tok.v[k].item >= 0) {
+                    return c->tok.v[k].item;
+                }
+                if (c->tok.v[k].kind != TK_WORD) {
+                    break;
+                }
+            }
+            return -1;
+        }
+        if (tk->kind == TK_COMMA || tk->item >= 0 || tk->upper || tk_is(c, t, "selon") ||
+            tk_is(c, t, "et") || tk_in(c, t, st_skip) ||
+            (tk->kind == TK_WORD && tk->klen > 5 &&
+             memcmp(c->kbuf.v + tk->koff + tk->klen - 4, "ment", 4) == 0)) {
+            continue;
+        }
+        break;
+    }
+    return -1;
+}
+
+static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const st_cue *cu,
+                      int sent_speaker)
+{
+    const rg_lx_cue *cue = &lx->cues[cu->cue];
+    int q = c->tok.v[cu->lo].quote, subj = -1, agent = -1, tgt = -1, pa, pb, error;
+    size_t i, j;
+    int recip = (cue->flags & RG_LX_RECIP) != 0, pair_tgt = 0;
+
+    o->cue = cue;
+    o->cue_start = c->tok.v[cu->lo].start;
+    o->cue_end = c->tok.v[cu->hi - 1].end;
+    c->src.n = c->dst.n = 0;
+    if (st_negated(c, lx, cu)) {
+        return RG_OK;
+    }
+    if (st_pair(c, cu, &pa, &pb)) {
+        if ((cue->flags & RG_LX_TONE) &&
+            (error = st_emit(c, o, RG_REL_TONE, &c->items.v[pa], &c->items.v[pb])) < 0) {
+            return error;
+        }
+        if (recip && (c->items.v[pa].lo >= cu->hi || (cue->flags & RG_LX_TONE))) {
+            if ((error = st_emit(c, o, RG_REL_STANCE, &c->items.v[pa], &c->items.v[pb])) < 0 ||
+                (error = st_emit(c, o, RG_REL_STANCE, &c->items.v[pb], &c->items.v[pa])) < 0) {
+                return error;
+            }
+            pair_tgt = 1;
+        }
+    }
+    if (cue->flags & RG_LX_TONE) {
+        return RG_OK;
+    }
+    agent = st_agent(c, cu);
+    if (agent >= 0) {
+        if ((error = st_group(c, 0, agent)) < 0) {
+            return error;
+        }
+        if ((subj = st_nearest_subject(c, cu->lo, q, -1)) >= 0) {
+            if ((error = st_group(c, 1, subj)) < 0) {
+                return error;
+            }
+        }
+    } else {
+        int first_person = 0, t;
+        for (t = cu->lo - 1; t >= 0 && t >= cu->lo - 6 && q >= 0; t--) {
+            if (c->tok.v[t].quote == q && tk_in(c, t, st_first_person)) {
+                first_person = 1;
+            }
+        }
+        subj = first_person ? -1 : st_nearest_subject(c, cu->lo, q, -1);
+        if (subj < 0 && !first_person) {
+            /* fronted phrase: the first ungoverned item after a comma */
+            int comma = 0;
+            for (t = cu->hi; (size_t)t < c->tok.n; t++) {
+                const st_tok *tk = &c->tok.v[t];
+                if (tk->kind == TK_COMMA && tk->quote == q) {
+                    comma = 1;
+                } else if (tk->kind == TK_SEMI) {
+                    break;
+                } else if (comma && tk->item >= 0 && tk->quote == q &&
+                           c->items.v[tk->item].gov < 0) {
+                    subj = tk->item;
+                    break;
+                }
+            }
+        }
+        if (subj < 0) {
+            subj = q >= 0 ? c->quotes.v[q].speaker : sent_speaker;
+        }
+        if (subj >= 0 && (error = st_group(c, 0, subj)) < 0) {
+            return error;
+        }
+        if ((tgt = st_target(c, lx, cu)) >= 0) {
+            if ((error = st_group(c, 1, tgt)) < 0) {
+                return error;
+            }
+        } else if (c->src.n && (tgt = st_fallback_target(c, cu)) >= 0) {
+            if ((error = st_group(c, 1, tgt)) < 0) {
+                return error;
+            }
+        }
+    }
+    if (pair_tgt && tgt >= 0 && c->dst.n >= 2) {
+        return RG_OK; /* the pair was the target */
+    }
+    if (c->dst.n == 0) {
+        /* a joint subject with a reciprocal cue: "X et Y ont convenu" */
+        if (recip && c->src.n >= 2) {
+            for (i = 0; i < c->src.n; i++) {
+                for (j = 0; j < c->src.n; j++) {
+                    if (i != j && (error = st_emit(c, o, RG_REL_STANCE,
+                                                   &c->items.v[c->src.v[i]],
+                                                   &c->items.v[c->src.v[j]])) < 0) {
+                        return error;
+                    }
+                }
+            }
+        }
+        return RG_OK;
+    }
+    for (i = 0; i < c->src.n; i++) {
+        for (j = 0; j < c->dst.n; j++) {
+            const st_item *a = &c->items.v[c->src.v[i]], *b = &c->items.v[c->dst.v[j]];
+            if ((error = st_emit(c, o, RG_REL_STANCE, a, b)) < 0) {
+                return error;
+            }
+            if (recip && (error = st_emit(c, o, RG_REL_STANCE, b, a)) < 0) {
+                return error;
+            }
+        }
+    }
+    return RG_OK;
+}
+
+int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexicon *lx,
+                       rg_stance_ctx *ctx, const char *text, rg_span sent, size_t index,
+                       const rg_mention *mentions, size_t n_mentions)
+{
+    st_out o;
+    size_t i;
+    int error, speaker;
+
+    RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
+    if ((error = st_tokenize(ctx, lx, text, sent)) < 0 ||
+        (error = st_items(ctx, lx, mentions, n_mentions, index)) < 0 ||
+        (error = st_find_cues(ctx, lx)) < 0) {
+        return error;
+    }
+    speaker = st_speakers(ctx, lx);
+    memset(&o, 0, sizeof o);
+    o.rels = rels;
+    o.n = n;
+    o.cap = cap;
+    o.n0 = *n;
+    o.index = index;
+    for (i = 0; i < ctx->cues.n; i++) {
+        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG)) {
+            continue;
+        }
+        if ((error = st_one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {
+            return error;
+        }
+    }
+    for (i = 0; i < n_mentions; i++) {
+        if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {
+            st_recent_push(ctx->recent, &ctx->n_recent, mentions[i].actor, index);
+        }
+    }
+    return RG_OK;
+}

@@ -7,11 +7,13 @@
  * The only file besides clean.c in the text module; the only one that
  * includes <utf8proc.h>.
  */
-#include <string.h> /* memcpy, memchr */
+#include <pthread.h> /* pthread_once */
+#include <string.h>  /* memcpy, memset, strlen */
 
 #include <utf8proc.h> /* utf8proc_iterate, utf8proc_decompose_char,
                          utf8proc_decompose, utf8proc_reencode,
-                         utf8proc_category, utf8proc_errmsg */
+                         utf8proc_category, utf8proc_errmsg,
+                         utf8proc_get_property */
 
 #include <relgraph/text.h>
 #include "common.h"
@@ -179,6 +181,7 @@ typedef struct {
     size_t len;
     size_t cap;
     int in_space; /* the last byte written was a folded space */
+    int fixed;    /* out is caller storage of size cap: never grow it */
 } fold_buf;
 
 static int fold_reserve(fold_buf *fb, size_t extra)
@@ -188,6 +191,9 @@ static int fold_reserve(fold_buf *fb, size_t extra)
 
     if (fb->len + extra + 1 <= fb->cap) {
         return RG_OK;
+    }
+    if (fb->fixed) {
+        return RG_ERROR;
     }
     ncap = fb->cap * 2;
     if (ncap < fb->len + extra + 1) {
@@ -212,7 +218,10 @@ static int fold_reserve(fold_buf *fb, size_t extra)
 }
 
 /* Appends n bytes all produced by the input character at offset `src`. */
-static int fold_put(fold_buf *fb, const char *bytes, size_t n, size_t src)
+static int fold_put(fold_buf *fb,       /* key being built */
+                    const char *bytes,  /* bytes to append */
+                    size_t n,           /* how many */
+                    size_t src)         /* input offset they come from */
 {
     size_t k;
 
@@ -289,7 +298,9 @@ static const char *fold_special(int32_t cp)
 }
 
 /* Folds one decomposed code point `c` produced by the character at `src`. */
-static int fold_emit(fold_buf *fb, int32_t c, size_t src)
+static int fold_emit(fold_buf *fb, /* key being built */
+                     int32_t c,    /* decomposed code point */
+                     size_t src)   /* input offset of its character */
 {
     unsigned char enc[4];
     const char *sp;
@@ -327,7 +338,9 @@ static int fold_emit(fold_buf *fb, int32_t c, size_t src)
 }
 
 /* Folds one non-ASCII character `cp` read at offset `src`. */
-static int fold_char(fold_buf *fb, int32_t cp, size_t src)
+static int fold_char(fold_buf *fb, /* key being built */
+                     int32_t cp,   /* non-ASCII input character */
+                     size_t src)   /* its input offset */
 {
     utf8proc_int32_t dec[32];
     utf8proc_ssize_t n, k;
@@ -352,10 +365,66 @@ static int fold_char(fold_buf *fb, int32_t cp, size_t src)
     return RG_OK;
 }
 
+/*
+ * Fold table: the folded form of U+0000..U+07FF and U+2000..U+206F (Latin,
+ * Greek, Cyrillic, general punctuation), computed once with fold_char(), so
+ * that the common non-ASCII characters of French text cost one lookup.
+ */
+#define FOLD_SPACE 0xFE /* folds to (part of) a space run */
+#define FOLD_SLOW 0xFF  /* not tabulated: take fold_char() */
+#define FOLD_TABLE_SIZE (0x800 + 0x70)
+
+typedef struct {
+    unsigned char len; /* 0..7 bytes, FOLD_SPACE or FOLD_SLOW */
+    char s[7];
+} fold_entry;
+
+static fold_entry fold_table[FOLD_TABLE_SIZE];
+static pthread_once_t fold_table_once = PTHREAD_ONCE_INIT;
+
+static void fold_table_init(void)
+{
+    size_t t;
+
+    for (t = 0; t < FOLD_TABLE_SIZE; t++) {
+        int32_t cp = t < 0x800 ? (int32_t)t : (int32_t)(0x2000 + t - 0x800);
+        char buf[64];
+        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 1 };
+        fold_entry *e = &fold_table[t];
+
+        e->len = FOLD_SLOW;
+        if (cp < 0x80) {
+            continue; /* ASCII has its own inline path */
+        }
+        if (fold_is_space(cp)) {
+            e->len = FOLD_SPACE;
+            continue;
+        }
+        /* a stack buffer this large never grows for these characters */
+        if (fold_char(&fb, cp, 0) < 0 || fb.len > sizeof e->s ||
+            memchr(buf, ' ', fb.len) != NULL) {
+            continue;
+        }
+        memcpy(e->s, buf, fb.len);
+        e->len = (unsigned char)fb.len;
+    }
+}
+
+static const fold_entry *fold_lookup(int32_t cp)
+{
+    if (cp < 0x800) {
+        return &fold_table[cp];
+    }
+    if (cp >= 0x2000 && cp < 0x2070) {
+        return &fold_table[0x800 + cp - 0x2000];
+    }
+    return NULL;
+}
+
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    fold_buf fb = { NULL, NULL, 0, 0, 0 };
+    fold_buf fb = { NULL, NULL, 0, 0, 0, 0 };
     size_t i = 0;
     int error = RG_OK;
 
@@ -371,6 +440,7 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
         *map_out = NULL;
     }
 
+    pthread_once(&fold_table_once, fold_table_init);
     fb.cap = len + 16;
     fb.out = rg__malloc(fb.cap);
     if (!fb.out) {
@@ -391,10 +461,12 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
         unsigned char c = p[i];
         utf8proc_int32_t cp;
         utf8proc_ssize_t n;
+        const fold_entry *ent;
 
         if (c < 0x80) {
-            /* ASCII fast path: letters, digits and punctuation */
-            if (c >= 'a' && c <= 'z' && fb.len + 2 <= fb.cap) {
+            /* ASCII fast path: lowercase letters, digits and punctuation */
+            if (c > ' ' && c < 0x7F && (c < 'A' || c > 'Z') && c != '`' &&
+                fb.len + 2 <= fb.cap) {
                 fb.out[fb.len] = (char)c;
                 if (fb.map) {
                     fb.map[fb.len] = i;
@@ -416,6 +488,17 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
                 goto cleanup;
             }
             i++;
+            continue;
+        }
+        ent = fold_lookup(cp);
+        if (ent && ent->len != FOLD_SLOW) {
+            int rc = ent->len == FOLD_SPACE ? fold_space(&fb, i)
+                                            : fold_put(&fb, ent->s, ent->len, i);
+            if (rc < 0) {
+                error = RG_ERROR;
+                goto cleanup;
+            }
+            i += (size_t)n;
             continue;
         }
         if (fold_char(&fb, cp, i) < 0) {
@@ -463,8 +546,10 @@ int32_t rg_text__cp1252(unsigned char b)
 }
 
 /* Bytes -> UTF-8 as Windows-1252. Output is at most 3 bytes per input byte. */
-static int decode_cp1252(char **out, size_t *out_len,
-                         const unsigned char *p, size_t len)
+static int decode_cp1252(char **out,             /* out: UTF-8, rg__malloc */
+                         size_t *out_len,        /* out: its length */
+                         const unsigned char *p, /* Windows-1252 bytes */
+                         size_t len)             /* their count */
 {
     unsigned char *d;
     size_t i, n = 0;
@@ -495,7 +580,8 @@ static int decode_cp1252(char **out, size_t *out_len,
  * UTF-16 (after the BOM) -> UTF-8. `base` is the BOM length, so that the
  * offset in an error message is an offset in the bytes as read.
  */
-static int decode_utf16(char **out, size_t *out_len,
+static int decode_utf16(char **out,             /* out: UTF-8, rg__malloc */
+                        size_t *out_len,        /* out: its length */
                         const unsigned char *p, /* code units, BOM skipped */
                         size_t len,             /* bytes at p */
                         int big_endian,         /* 1 for UTF-16BE */
@@ -579,12 +665,38 @@ static size_t decode_newlines(char *d, size_t len, size_t *nuls)
     return n;
 }
 
-static int decode_is_ascii(const char *s, size_t len)
+/*
+ * NFC quick check (conservative): 1 when no character of valid UTF-8 `s`
+ * can change under NFC, i.e. every code point is below U+0300, or has
+ * combining class 0, no canonical decomposition and no part in any
+ * composition (Hangul is always sent to utf8proc). French news text passes,
+ * so decoding skips the costly normalisation for it.
+ */
+static int decode_nfc_quick(const char *s, size_t len)
 {
-    size_t i;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
 
-    for (i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
+    while (i < len) {
+        const utf8proc_property_t *pr;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n;
+
+        if (p[i] < 0xCC) { /* ASCII, or a 2-byte character below U+0300 */
+            i += p[i] < 0x80 ? 1 : 2;
+            continue;
+        }
+        n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            return 0;
+        }
+        i += (size_t)n;
+        if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+            return 0;
+        }
+        pr = utf8proc_get_property(cp);
+        if (pr->combining_class != 0 || pr->comb_index != UINT16_MAX ||
+            (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0)) {
             return 0;
         }
     }
@@ -597,7 +709,10 @@ static int decode_is_ascii(const char *s, size_t len)
  * what it does by hand: decompose into a UTF-32 buffer, then reencode
  * (which normalises and composes) in place.
  */
-static int decode_nfc(char **out, size_t *out_len, const char *s, size_t len)
+static int decode_nfc(char **out,      /* out: NFC text, rg__malloc */
+                      size_t *out_len, /* out: its length */
+                      const char *s,   /* valid UTF-8 */
+                      size_t len)      /* its length */
 {
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_int32_t *buf = NULL;
@@ -682,7 +797,7 @@ int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char
         goto cleanup;
     }
     dlen = decode_newlines(d, dlen, &inf.nul_bytes);
-    if (!decode_is_ascii(d, dlen)) {
+    if (!decode_nfc_quick(d, dlen)) {
         error = decode_nfc(&nfc, &dlen, d, dlen);
         if (error < 0) {
             goto cleanup;

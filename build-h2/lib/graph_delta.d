@@ -1,0 +1,21 @@
+build-h2/lib/graph_delta.o: src/lib/graph_delta.c src/lib/common.h \
+ include/relgraph/common.h include/relgraph/errors.h \
+ include/relgraph/common.h src/lib/graph_core.h include/relgraph/graph.h \
+ include/relgraph/actors.h include/relgraph/date.h \
+ include/relgraph/evidence.h include/relgraph/reader.h \
+ include/relgraph/text.h include/relgraph/sentence.h \
+ include/relgraph/metrics.h src/lib/strbuf.h
+src/lib/common.h:
+include/relgraph/common.h:
+include/relgraph/errors.h:
+include/relgraph/common.h:
+src/lib/graph_core.h:
+include/relgraph/graph.h:
+include/relgraph/actors.h:
+include/relgraph/date.h:
+include/relgraph/evidence.h:
+include/relgraph/reader.h:
+include/relgraph/text.h:
+include/relgraph/sentence.h:
+include/relgraph/metrics.h:
+src/lib/strbuf.h:

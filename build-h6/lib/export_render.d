@@ -1,0 +1,11 @@
+build-h6/lib/export_render.o: src/lib/export_render.c \
+ include/relgraph/export.h include/relgraph/common.h \
+ src/lib/export_load.h src/lib/common.h include/relgraph/common.h \
+ include/relgraph/errors.h src/lib/strbuf.h
+include/relgraph/export.h:
+include/relgraph/common.h:
+src/lib/export_load.h:
+src/lib/common.h:
+include/relgraph/common.h:
+include/relgraph/errors.h:
+src/lib/strbuf.h:

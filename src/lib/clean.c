@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Article cleaning: line-oriented boilerplate rules loaded from
+ * data/boilerplate.txt (format in docs/cleaning.md), after the HTML pass of
+ * clean_html.c. The output keeps a byte map to the input so that
+ * provenance offsets survive cleaning.
+ */
+#include <string.h> /* memcmp, memchr, memmove, memcpy, strlen, strchr */
+
+#include <relgraph/clean.h>
+#include <relgraph/io.h>   /* rg_read_file */
+#include <relgraph/text.h> /* rg_text_fold, rg_text_decode */
+#include "common.h"
+#include "clean_internal.h" /* clean_out, rg_clean__html_strip */
+#include "data.h"          /* rg__data_boilerplate_txt */
+#include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+    BP_LINE,    /* the whole line is the text (punctuation may follow) */
+    BP_PREFIX,  /* the line starts with the text: drop the line */
+    BP_TRAILER, /* the whole line is the text: drop it and all after it */
+    BP_CREDIT,  /* the text anywhere in a line: cut from it to the line end */
+    BP_SCRIPT   /* the text anywhere in a line: drop the line */
+} bp_kind;
+
+typedef struct {
+    bp_kind kind;
+    char *key; /* folded text */
+    size_t key_len;
+} bp_rule;
+
+struct rg_boilerplate {
+    RG_VEC(bp_rule) rules;
+};
+
+static const struct {
+    const char *name;
+    bp_kind kind;
+} bp_kinds[] = {
+    { "line", BP_LINE },
+    { "line-prefix", BP_PREFIX },
+    { "trailer", BP_TRAILER },
+    { "credit", BP_CREDIT },
+    { "script-marker", BP_SCRIPT },
+};
+
+void rg_boilerplate_free(rg_boilerplate *bp)
+{
+    size_t i;
+
+    if (!bp) {
+        return;
+    }
+    for (i = 0; i < bp->rules.n; i++) {
+        rg__free(bp->rules.v[i].key);
+    }
+    RG_VEC_FREE(bp->rules);
+    rg__free(bp);
+}
+
+static int bp_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Folds `text` into a rule key with no leading or trailing space. */
+static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
+                       bp_kind kind,       /* rule kind */
+                       const char *text,   /* rule text as written */
+                       size_t len)         /* its length */
+{
+    bp_rule r = { kind, NULL, 0 };
+    char *key = NULL;
+    size_t klen = 0, a = 0;
+    int error;
+
+    error = rg_text_fold(&key, &klen, NULL, text, len);
+    if (error < 0) {
+        goto cleanup;
+    }
+    while (a < klen && key[a] == ' ') {
+        a++;
+    }
+    while (klen > a && key[klen - 1] == ' ') {
+        klen--;
+    }
+    memmove(key, key + a, klen - a);
+    klen -= a;
+    key[klen] = '\0';
+    r.key = key;
+    r.key_len = klen;
+    error = RG_VEC_PUSH(bp->rules, r);
+    if (error < 0) {
+        goto cleanup;
+    }
+    key = NULL;
+cleanup:
+    rg__free(key);
+    return error;
+}
+
+/* Parses one non-blank, non-comment line "kind: text". */
+static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
+                         const char *line,     /* the line, without its LF */
+                         size_t len,           /* its length */
+                         const char *origin,   /* file name for messages */
+                         size_t lineno)        /* 1-based line number */
+{
+    const char *colon = memchr(line, ':', len);
+    size_t name_len, i, a, b;
+
+    if (!colon) {
+        rg__error_set(RG_EPARSE, "%s:%zu: expected 'kind: text'", origin, lineno);
+        return RG_EPARSE;
+    }
+    name_len = (size_t)(colon - line);
+    while (name_len > 0 && bp_is_space(line[name_len - 1])) {
+        name_len--;
+    }
+    a = (size_t)(colon - line) + 1;
+    b = len;
+    while (a < b && bp_is_space(line[a])) {
+        a++;
+    }
+    while (b > a && bp_is_space(line[b - 1])) {
+        b--;
+    }
+    for (i = 0; i < sizeof bp_kinds / sizeof bp_kinds[0]; i++) {
+        if (strlen(bp_kinds[i].name) == name_len &&
+            memcmp(bp_kinds[i].name, line, name_len) == 0) {
+            break;
+        }
+    }
+    if (i == sizeof bp_kinds / sizeof bp_kinds[0]) {
+        rg__error_set(RG_EPARSE, "%s:%zu: unknown rule kind '%.*s'", origin, lineno,
+                      (int)(name_len > 40 ? 40 : name_len), line);
+        return RG_EPARSE;
+    }
+    if (a == b) {
+        rg__error_set(RG_EPARSE, "%s:%zu: empty text for rule '%s'", origin, lineno,
+                      bp_kinds[i].name);
+        return RG_EPARSE;
+    }
+    if (bp_add_rule(bp, bp_kinds[i].kind, line + a, b - a) < 0) {
+        return RG_ERROR;
+    }
+    if (bp->rules.v[bp->rules.n - 1].key_len == 0) {
+        rg__error_set(RG_EPARSE, "%s:%zu: rule text folds to nothing", origin, lineno);
+        return RG_EPARSE;
+    }
+    return RG_OK;
+}
+
+/* Parses a whole rules file held in memory (decoded first). */
+static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
+                          const char *buf,      /* file contents */
+                          size_t len,           /* their length */
+                          const char *origin)   /* file name for messages */
+{
+    rg_boilerplate *bp = NULL;
+    char *text = NULL;
+    size_t text_len = 0, pos = 0, lineno = 0;
+    int error;
+
+    *out = NULL;
+    error = rg_text_decode(&text, &text_len, NULL, buf, len);
+    if (error < 0) {
+        goto cleanup;
+    }
+    bp = rg__calloc(1, sizeof *bp);
+    if (!bp) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    while (pos < text_len) {
+        const char *nl = memchr(text + pos, '\n', text_len - pos);
+        size_t end = nl ? (size_t)(nl - text) : text_len, a = pos;
+
+        lineno++;
+        while (a < end && bp_is_space(text[a])) {
+            a++;
+        }
+        if (a < end && text[a] != '#') {
+            error = bp_parse_line(bp, text + a, end - a, origin, lineno);
+            if (error < 0) {
+                goto cleanup;
+            }
+        }
+        pos = end + 1;
+    }
+    *out = bp;
+    bp = NULL;
+cleanup:
+    rg_boilerplate_free(bp);
+    rg__free(text);
+    return error;
+}
+
+int rg_boilerplate_default(rg_boilerplate **out)
+{
+    RG_ASSERT_ARG(out);
+    return bp_from_buffer(out, (const char *)rg__data_boilerplate_txt,
+                          rg__data_boilerplate_txt_len, "data/boilerplate.txt");
+}
+
+int rg_boilerplate_load(rg_boilerplate **out, const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int error;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(path);
+    *out = NULL;
+    error = rg_read_file(&buf, &len, path, 0);
+    if (error < 0) {
+        goto cleanup;
+    }
+    error = bp_from_buffer(out, buf, len, path);
+cleanup:
+    rg_free(buf);
+    return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output buffer with byte map                                         */
+/* ------------------------------------------------------------------ */
+
+int rg_clean__out_reserve(clean_out *o, size_t extra)
+{
+    size_t ncap;
+    char *np;
+    size_t *nm;
+
+    if (o->len + extra + 1 <= o->cap) {
+        return RG_OK;
+    }
+    ncap = o->cap ? o->cap * 2 : 256;
+    while (ncap < o->len + extra + 1) {
+        ncap *= 2;
+    }
+    np = rg__realloc(o->p, ncap);
+    if (!np) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    o->p = np;
+    nm = rg__reallocarray(o->map, ncap, sizeof *nm);
+    if (!nm) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    o->map = nm;
+    o->cap = ncap;
+    return RG_OK;
+}
+
+int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
+{
+    size_t k;
+
+    if (rg_clean__out_reserve(o, n) < 0) {
+        return RG_ERROR;
+    }
+    for (k = 0; k < n; k++) {
+        o->p[o->len] = s[k];
+        o->map[o->len++] = src;
+    }
+    return RG_OK;
+}
+
+/* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
+static int out_span(clean_out *o,     /* output */
+                    const char *s,    /* text to copy from */
+                    const size_t *m,  /* its map to the input, or NULL */
+                    size_t a,         /* first byte */
+                    size_t b)         /* one past the last */
+{
+    size_t k;
+
+    if (rg_clean__out_reserve(o, b - a) < 0) {
+        return RG_ERROR;
+    }
+    memcpy(o->p + o->len, s + a, b - a);
+    for (k = a; k < b; k++) {
+        o->map[o->len++] = m ? m[k] : k;
+    }
+    return RG_OK;
+}
+
+static void out_dispose(clean_out *o)
+{
+    rg__free(o->p);
+    rg__free(o->map);
+    o->p = NULL;
+    o->map = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Boilerplate lines                                                   */
+/* ------------------------------------------------------------------ */
+
+/*
+ * HOW IT WORKS
+ * The text is cut into lines. Each line is trimmed (spaces, tabs, NBSP),
+ * folded with rg_text_fold (case, accents, quotes, dashes, spaces), and
+ * leading bullets ("•", "-", "*", "►"...) are skipped. Rules then compare
+ * folded keys, ignoring spaces ("avec AFP , modifié" matches "avec AFP,
+ * modifié") and requiring a word boundary where a rule ends in a letter
+ * ("Lire aussi" does not match "Lire aussitôt"). A kept line is copied as
+ * is; blank and dropped lines only decide whether the next kept line starts
+ * after "\n" or "\n\n". A trailer counts only after some kept text, so a
+ * heading at the very top never empties an article.
+ */
+
+typedef enum { LINE_KEEP, LINE_DROP, LINE_CUT, LINE_STOP } line_action;
+
+/* Length of leading white space at s[a..b): ASCII, NBSP, narrow NBSP. */
+static size_t line_ws_len(const char *s, /* text */
+                          size_t a,      /* position */
+                          size_t b)      /* line end */
+{
+    if (bp_is_space(s[a])) {
+        return 1;
+    }
+    if (a + 1 < b && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA0) {
+        return 2;
+    }
+    if (a + 2 < b && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80 &&
+        ((unsigned char)s[a + 2] == 0xAF || ((unsigned char)s[a + 2] >= 0x80 &&
+                                             (unsigned char)s[a + 2] <= 0x8A))) {
+        return 3;
+    }
+    return 0;
+}
+
+/* Trailing white space length at s[a..b). */
+static size_t line_ws_back(const char *s, /* text */
+                           size_t a,      /* line start */
+                           size_t b)      /* position (exclusive) */
+{
+    if (bp_is_space(s[b - 1])) {
+        return 1;
+    }
+    if (b - a >= 2 && line_ws_len(s, b - 2, b) == 2) {
+        return 2;
+    }
+    if (b - a >= 3 && line_ws_len(s, b - 3, b) == 3) {
+        return 3;
+    }
+    return 0;
+}
+
+/* Word character (letter or digit, any script) at key[i]. */
+static int key_word_at(const char *k, /* folded key */
+                       size_t kl,     /* its length */
+                       size_t i)      /* byte offset */
+{
+    int32_t cp;
+    unsigned char c = (unsigned char)k[i];
+
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    while (i > 0 && ((unsigned char)k[i] & 0xC0) == 0x80) {
+        i--; /* back to the lead byte */
+    }
+    rg_text__utf8_decode(k + i, kl - i, &cp);
+    return cp >= 0 && rg_text__is_word_cp(cp);
+}
+
+/* Bullet-like characters skipped at the start of a folded line. */
+static size_t key_bullet_len(const char *k, /* folded key */
+                             size_t kl,     /* its length */
+                             size_t i)      /* byte offset */
+{
+    static const char *const bullets[] = {
+        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xA0",
+        "\xE2\x96\xAA", "\xE2\x86\x92", "\xE2\x97\x8F", "\xE2\x80\xBA", "\xC2\xBB", NULL
+    };
+    size_t b;
+
+    if (strchr(" -*>|+", k[i])) {
+        return 1;
+    }
+    for (b = 0; bullets[b]; b++) {
+        size_t n = strlen(bullets[b]);
+        if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* End of a match of `r` at key[i] (spaces ignored, word boundary at the
+ * end), or (size_t)-1. */
+static size_t key_match(const char *k,     /* folded line */
+                        size_t kl,         /* its length */
+                        size_t i,          /* where the rule must start */
+                        const bp_rule *r)  /* the rule */
+{
+    size_t j = 0;
+
+    while (j < r->key_len) {
+        if (r->key[j] == ' ') {
+            j++;
+            continue;
+        }
+        while (i < kl && k[i] == ' ') {
+            i++;
+        }
+        if (i >= kl || k[i] != r->key[j]) {
+            return (size_t)-1;
+        }
+        i++;
+        j++;
+    }
+    if (i < kl && key_word_at(r->key, r->key_len, r->key_len - 1) && key_word_at(k, kl, i)) {
+        return (size_t)-1;
+    }
+    return i;
+}
+
+/* 1 when key[i..kl) holds no letter or digit. */
+static int key_no_words(const char *k, /* folded line */
+                        size_t kl,     /* its length */
+                        size_t i)      /* from this offset */
+{
+    for (; i < kl; i++) {
+        if (((unsigned char)k[i] & 0xC0) != 0x80 && key_word_at(k, kl, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Finds `r` anywhere in the key (word boundary before a rule starting with
+ * a letter); returns its key offset or (size_t)-1. */
+static size_t key_find(const char *k,    /* folded line */
+                       size_t kl,        /* its length */
+                       const bp_rule *r) /* the rule */
+{
+    size_t i;
+    int word_start = key_word_at(r->key, r->key_len, 0);
+
+    for (i = 0; i < kl; i++) {
+        const char *p = memchr(k + i, r->key[0], kl - i);
+        if (!p) {
+            break;
+        }
+        i = (size_t)(p - k);
+        if (word_start && i > 0 && key_word_at(k, kl, i - 1)) {
+            continue;
+        }
+        if (key_match(k, kl, i, r) != (size_t)-1) {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* Applies the rules to line s[a..b) (trimmed, non-blank); *cut receives the
+ * new end for LINE_CUT. */
+static int line_classify(line_action *act,          /* out: what to do */
+                         size_t *cut,               /* out: new end (LINE_CUT) */
+                         const rg_boilerplate *bp,  /* rules */
+                         const char *s,             /* text */
+                         size_t a,                  /* line start */
+                         size_t b)                  /* line end */
+{
+    char *k = NULL;
+    size_t kl = 0, *km = NULL, start = 0, i, n;
+    int error;
+
+    *act = LINE_KEEP;
+    /* the map is only needed for a credit cut: folded again then */
+    error = rg_text_fold(&k, &kl, NULL, s + a, b - a);
+    if (error < 0) {
+        goto cleanup;
+    }
+    while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
+        start += n;
+    }
+    for (i = 0; i < bp->rules.n && *act != LINE_DROP && *act != LINE_STOP; i++) {
+        const bp_rule *r = &bp->rules.v[i];
+        size_t e, at;
+
+        switch (r->kind) {
+        case BP_LINE:
+        case BP_TRAILER:
+            e = key_match(k, kl, start, r);
+            if (e != (size_t)-1 && key_no_words(k, kl, e)) {
+                *act = r->kind == BP_LINE ? LINE_DROP : LINE_STOP;
+            }
+            break;
+        case BP_PREFIX:
+            if (key_match(k, kl, start, r) != (size_t)-1) {
+                *act = LINE_DROP;
+            }
+            break;
+        case BP_SCRIPT:
+            if (key_find(k, kl, r) != (size_t)-1) {
+                *act = LINE_DROP;
+            }
+            break;
+        case BP_CREDIT:
+            at = key_find(k, kl, r);
+            if (at != (size_t)-1 && !km) {
+                char *k2 = NULL;
+                size_t kl2 = 0;
+                error = rg_text_fold(&k2, &kl2, &km, s + a, b - a);
+                rg__free(k2);
+                if (error < 0) {
+                    goto cleanup;
+                }
+            }
+            if (at != (size_t)-1 && (*act != LINE_CUT || a + km[at] < *cut)) {
+                *act = LINE_CUT;
+                *cut = a + km[at];
+            }
+            break;
+        }
+    }
+cleanup:
+    rg__free(k);
+    rg__free(km);
+    return error;
+}
+
+/* The line pass: s[0..len) (mapped to the input by m, or s is the input). */
+static int clean_lines(clean_out *o,              /* output */
+                       const char *s,             /* text after the HTML pass */
+                       const size_t *m,           /* its map, NULL = identity */
+                       size_t len,                /* its length */
+                       const rg_boilerplate *bp)  /* rules or NULL */
+{
+    size_t pos = 0, sep_at = 0;
+    int kept = 0, blank = 0, error = RG_OK;
+
+    while (pos <= len) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t e = nl ? (size_t)(nl - s) : len, a = pos, b = e, n;
+        line_action act = LINE_KEEP;
+
+        while (a < b && (n = line_ws_len(s, a, b)) > 0) {
+            a += n;
+        }
+        while (b > a && (n = line_ws_back(s, a, b)) > 0) {
+            b -= n;
+        }
+        if (a < b && bp) {
+            size_t cut = b;
+            error = line_classify(&act, &cut, bp, s, a, b);
+            if (error < 0) {
+                goto cleanup;
+            }
+            if (act == LINE_CUT) {
+                b = cut;
+                while (b > a && (n = line_ws_back(s, a, b)) > 0) {
+                    b -= n;
+                }
+            }
+            if (act == LINE_STOP && kept) {
+                break;
+            }
+        }
+        if (a >= b) {
+            blank |= act == LINE_KEEP; /* a line emptied by a credit is dropped */
+        } else if (act == LINE_KEEP || act == LINE_CUT) {
+            if (kept) {
+                size_t src = m ? m[sep_at] : sep_at;
+                /* the second break maps to the LF just before this line */
+                if ((error = rg_clean__out_put(o, "\n", 1, src)) < 0 ||
+                    (blank && (error = rg_clean__out_put(o, "\n", 1, m ? m[pos - 1] : pos - 1)) < 0)) {
+                    goto cleanup;
+                }
+            }
+            error = out_span(o, s, m, a, b);
+            if (error < 0) {
+                goto cleanup;
+            }
+            kept = 1;
+            blank = 0;
+            sep_at = e < len ? e : (len > 0 ? len - 1 : 0);
+        }
+        if (!nl) {
+            break;
+        }
+        pos = e + 1;
+    }
+cleanup:
+    return error;
+}
+
+int rg_clean_text(char **out, size_t *out_len, size_t **map_out, const char *text, size_t len,
+                  const rg_boilerplate *bp, const rg_clean_options *opts)
+{
+    rg_clean_options defaults = RG_CLEAN_OPTIONS_INIT;
+    clean_out html = { NULL, NULL, 0, 0 }, res = { NULL, NULL, 0, 0 };
+    const char *s = text;
+    const size_t *m = NULL;
+    size_t slen = len, i;
+    int mode = 0, error;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(map_out);
+    RG_ASSERT_ARG(text || len == 0);
+    *out = NULL;
+    *out_len = 0;
+    *map_out = NULL;
+    if (!opts) {
+        opts = &defaults;
+    }
+    if (!text) {
+        s = text = "";
+    }
+    if (opts->html == 1) {
+        mode = 2;
+    } else if (opts->html < 0) {
+        mode = rg_clean__html_detect(text, len);
+    }
+    if (mode > 0) {
+        error = rg_clean__out_reserve(&html, len);
+        if (error < 0 || (error = rg_clean__html_strip(&html, text, len, mode)) < 0) {
+            goto cleanup;
+        }
+        s = html.p;
+        m = html.map;
+        slen = html.len;
+    }
+    error = rg_clean__out_reserve(&res, slen);
+    if (error < 0 ||
+        (error = clean_lines(&res, s, m, slen, opts->boilerplate ? bp : NULL)) < 0) {
+        goto cleanup;
+    }
+    res.p[res.len] = '\0';
+    res.map[res.len] = len;
+    for (i = 0; i < res.len; i++) {
+        RG_ASSERT_ARG(res.map[i] < len);
+    }
+    *out = res.p;
+    *out_len = res.len;
+    *map_out = res.map;
+    res.p = NULL;
+    res.map = NULL;
+cleanup:
+    out_dispose(&html);
+    out_dispose(&res);
+    return error;
+}

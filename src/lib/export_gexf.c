@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GEXF 1.3 export for Gephi Desktop: one dynamic graph built from graph.json
+ * and periods/KEY.json. Each period is a time slot [period_start,
+ * period_end]; a node or edge gets one spell per slot in which it appears,
+ * and its attributes one dynamic attvalue per slot. Node and edge sets are
+ * the sorted unions over all files, so output order never depends on the
+ * order inside the files.
+ *
+ * HOW IT WORKS: attribute columns are collected over every slot with their
+ * JSON kinds (integer / real / boolean / string) and typed once: a column
+ * that is only ever an integer is "integer" (or "long"), any real makes it
+ * "double", anything mixed becomes "string". The dynamic edge weight is the
+ * edge attribute with id and title "weight" in a mode="dynamic" block, and
+ * the <edge> element carries no static weight= beside it: Gephi maps the
+ * column id "weight" onto its edge weight, and the GEXF dynamics schema
+ * reserves the title "weight" for that purpose.
+ */
+#include <math.h>   /* sqrt */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* strcmp, memset */
+
+#include <jansson.h> /* json_object_get, json_typeof */
+#include <relgraph/export.h>
+#include <relgraph/io.h>
+
+#include "export_load.h"
+
+enum { K_INT = 1, K_REAL = 2, K_BOOL = 4, K_STR = 8, K_BIG = 16 };
+
+typedef struct {
+    const char *name;
+    unsigned kinds;
+} gexf_col;
+
+typedef struct {
+    const char *key, *source, *target;
+} gexf_edge;
+
+typedef struct {
+    const char *dir;
+    rg_xgraph overall;
+    rg_xgraph *periods;
+    size_t n_periods;
+    rg_xgraph **slots;  /* the periods, or the overall graph when none */
+    size_t n_slots;
+    RG_VEC(gexf_col) ncols;
+    RG_VEC(gexf_col) ecols;
+    RG_VEC(const char *) nodes;
+    RG_VEC(gexf_edge) edges;
+    const char *size_by;   /* node attribute for viz:size, or NULL */
+    double size_max;
+    rg_strbuf out;
+} gexf_ctx;
+
+static const char *const gexf_node_skip[] = { "label", "type", "x", "y", NULL };
+static const char *const gexf_edge_skip[] = { "weight", "label", "doc_ids", NULL };
+static const char *const gexf_reals[] = {
+    "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+    "hub", "authority", "stance_in_pos", "stance_in_neg", "stance_out_pos",
+    "stance_out_neg", "stance_given", "stance_received", "stance_net",
+    "stance_pos_sum", "stance_neg_sum", "stance_st", "stance_ts", "tone", NULL
+};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++) {
+        if (strcmp(*list, s) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- XML text ---- */
+
+/*
+ * Escape for attribute values and text: the five entities, TAB/LF/CR as
+ * character references (attribute normalisation would turn them into
+ * spaces), other C0 controls and U+FFFE/U+FFFF (not XML characters) as
+ * U+FFFD. Input is valid UTF-8 (jansson checks it).
+ */
+static int xml_put(rg_strbuf *b, const char *s)
+{
+    const char *run = s;
+    int error = RG_OK;
+
+    for (; *s && error == RG_OK; s++) {
+        unsigned char c = (unsigned char)*s;
+        const char *rep = NULL;
+        size_t skip = 1;
+
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&apos;"; break;
+        case '\t': rep = "&#9;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\r': rep = "&#13;"; break;
+        default:
+            if (c < 0x20) {
+                rep = "\xEF\xBF\xBD";
+            } else if (c == 0xEF && (unsigned char)s[1] == 0xBF
+                       && ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+                rep = "\xEF\xBF\xBD";
+                skip = 3;
+            }
+            break;
+        }
+        if (rep) {
+            error = rg_strbuf_put(b, run, (size_t)(s - run));
+            if (error == RG_OK) {
+                error = rg_strbuf_puts(b, rep);
+            }
+            s += skip - 1;
+            run = s + 1;
+        }
+    }
+    if (error == RG_OK) {
+        error = rg_strbuf_put(b, run, (size_t)(s - run));
+    }
+    return error;
+}
+
+/* name="escaped value" with a leading space */
+static int xml_attr(rg_strbuf *b, const char *name, const char *value)
+{
+    if (rg_strbuf_printf(b, " %s=\"", name) < 0 || xml_put(b, value) < 0) {
+        return RG_ERROR;
+    }
+    return rg_strbuf_putc(b, '"');
+}
+
+/* ---- loading and column discovery ---- */
+
+static int col_cmp(const void *a, const void *b)
+{
+    return strcmp(((const gexf_col *)a)->name, ((const gexf_col *)b)->name);
+}
+
+static unsigned value_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_INTEGER: {
+        json_int_t i = json_integer_value(v);
+        return K_INT | (i > 2147483647 || i < -2147483647 - 1 ? K_BIG : 0);
+    }
+    case JSON_REAL: return K_REAL;
+    case JSON_TRUE:
+    case JSON_FALSE: return K_BOOL;
+    case JSON_STRING: return K_STR;
+    default: return 0;
+    }
+}
+
+/* Merge the scalar attributes of one object into the column list. */
+static int cols_add(void *vec, json_t *attrs, const char *const *skip)
+{
+    RG_VEC(gexf_col) *cols = vec;
+    const char *k;
+    json_t *v;
+
+    json_object_foreach(attrs, k, v) {
+        unsigned kind = value_kind(v);
+        size_t i;
+        if (!kind || in_list(skip, k)) {
+            continue;
+        }
+        for (i = 0; i < cols->n && strcmp(cols->v[i].name, k) != 0; i++) {
+        }
+        if (i == cols->n) {
+            gexf_col c = { k, 0 };
+            if (RG_VEC_PUSH(*cols, c) < 0) {
+                return RG_ERROR;
+            }
+        }
+        cols->v[i].kinds |= kind;
+    }
+    return RG_OK;
+}
+
+static const char *col_type(const gexf_col *c)
+{
+    unsigned k = c->kinds;
+
+    if (k == K_BOOL) {
+        return "boolean";
+    }
+    if (k & (K_STR | K_BOOL)) {
+        return "string";
+    }
+    if ((k & K_REAL) || in_list(gexf_reals, c->name)) {
+        return "double";
+    }
+    return (k & K_BIG) ? "long" : "integer";
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int edge_cmp(const void *a, const void *b)
+{
+    const gexf_edge *x = a, *y = b;
+    int c = strcmp(x->source, y->source);
+    return c ? c : strcmp(x->target, y->target);
+}
+
+/* Sorted unions of node keys and edge pairs over the overall graph and slots. */
+static int gexf_unions(gexf_ctx *c)
+{
+    size_t s, i, n;
+
+    for (s = 0; s <= c->n_periods; s++) {
+        const rg_xgraph *g = s == 0 ? &c->overall : &c->periods[s - 1];
+        for (i = 0; i < g->n_nodes; i++) {
+            if (RG_VEC_PUSH(c->nodes, g->nodes[i].key) < 0) {
+                return RG_ERROR;
+            }
+        }
+        for (i = 0; i < g->n_edges; i++) {
+            gexf_edge e = { g->edges[i].key, g->edges[i].source, g->edges[i].target };
+            if (RG_VEC_PUSH(c->edges, e) < 0) {
+                return RG_ERROR;
+            }
+        }
+    }
+    if (c->nodes.n > 0) {
+        qsort(c->nodes.v, c->nodes.n, sizeof *c->nodes.v, str_cmp);
+        for (i = 1, n = 1; i < c->nodes.n; i++) {
+            if (strcmp(c->nodes.v[n - 1], c->nodes.v[i]) != 0) {
+                c->nodes.v[n++] = c->nodes.v[i];
+            }
+        }
+        c->nodes.n = n;
+    }
+    if (c->edges.n > 0) {
+        qsort(c->edges.v, c->edges.n, sizeof *c->edges.v, edge_cmp);
+        for (i = 1, n = 1; i < c->edges.n; i++) {
+            if (edge_cmp(&c->edges.v[n - 1], &c->edges.v[i]) != 0) {
+                c->edges.v[n++] = c->edges.v[i];
+            }
+        }
+        c->edges.n = n;
+    }
+    return RG_OK;
+}
+
+static int gexf_columns(gexf_ctx *c)
+{
+    size_t s, i;
+
+    for (s = 0; s < c->n_slots; s++) {
+        const rg_xgraph *g = c->slots[s];
+        for (i = 0; i < g->n_nodes; i++) {
+            if (cols_add(&c->ncols, g->nodes[i].attrs, gexf_node_skip) < 0) {
+                return RG_ERROR;
+            }
+        }
+        for (i = 0; i < g->n_edges; i++) {
+            if (cols_add(&c->ecols, g->edges[i].attrs, gexf_edge_skip) < 0) {
+                return RG_ERROR;
+            }
+        }
+    }
+    if (c->ncols.n > 0) {
+        qsort(c->ncols.v, c->ncols.n, sizeof *c->ncols.v, col_cmp);
+    }
+    if (c->ecols.n > 0) {
+        qsort(c->ecols.v, c->ecols.n, sizeof *c->ecols.v, col_cmp);
+    }
+    return RG_OK;
+}
+
+static int gexf_load(gexf_ctx *c)
+{
+    rg_strbuf path = RG_STRBUF_INIT;
+    char **names = NULL;
+    size_t n = 0, i;
+    int error;
+
+    if ((error = rg_strbuf_printf(&path, "%s/graph.json", c->dir)) < 0
+        || (error = rg_export__graph_load(&c->overall, path.ptr)) < 0) {
+        goto cleanup;
+    }
+    rg_strbuf_clear(&path);
+    if ((error = rg_strbuf_printf(&path, "%s/periods", c->dir)) < 0
+        || (error = rg_export__list_json(&names, &n, path.ptr)) < 0) {
+        goto cleanup;
+    }
+    error = RG_ERROR;
+    c->periods = rg__calloc(n + 1, sizeof *c->periods);
+    c->slots = rg__calloc(n + 1, sizeof *c->slots);
+    if (!c->periods || !c->slots) {
+        rg__error_set_oom();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        rg_strbuf_clear(&path);
+        if ((error = rg_strbuf_printf(&path, "%s/periods/%s", c->dir, names[i])) < 0) {
+            goto cleanup;
+        }
+        c->n_periods = i + 1;
+        if ((error = rg_export__graph_load(&c->periods[i], path.ptr)) < 0) {
+            goto cleanup;
+        }
+        c->slots[i] = &c->periods[i];
+    }
+    c->n_slots = n;
+    if (n == 0) {
+        c->slots[0] = &c->overall;
+        c->n_slots = 1;
+    }
+    for (i = 0; i < c->n_slots; i++) {
+        if (!c->slots[i]->start || !c->slots[i]->end) {
+            rg__error_set(RG_EPARSE, "%s: period_start and period_end must be YYYY-MM-DD dates",
+                          c->slots[i]->path);
+            error = RG_EPARSE;
+            goto cleanup;
+        }
+    }
+    error = RG_OK;
+cleanup:
+    rg_export__names_free(names, n);
+    rg_strbuf_dispose(&path);
+    return error;
+}
+
+/* ---- writing ---- */
+
+/* The node as found first in the overall graph, then in the slots. */
+static const rg_xnode *node_any(const gexf_ctx *c, const char *key)
+{
+    const rg_xnode *n = rg_export__node_find(&c->overall, key);
+    size_t s;
+
+    for (s = 0; !n && s < c->n_periods; s++) {
+        n = rg_export__node_find(&c->periods[s], key);
+    }
+    return n;
+}
+
+static const rg_xedge *edge_any(const gexf_ctx *c, const gexf_edge *e)
+{
+    const rg_xedge *x = rg_export__edge_find(&c->overall, e->source, e->target);
+    size_t s;
+
+    for (s = 0; !x && s < c->n_periods; s++) {
+        x = rg_export__edge_find(&c->periods[s], e->source, e->target);
+    }
+    return x;
+}
+
+static int put_header(gexf_ctx *c)
+{
+    rg_strbuf *b = &c->out;
+    const char *start = c->slots[0]->start, *end = c->slots[0]->end;
+    size_t i;
+
+    for (i = 1; i < c->n_slots; i++) {
+        if (strcmp(c->slots[i]->start, start) < 0) {
+            start = c->slots[i]->start;
+        }
+        if (strcmp(c->slots[i]->end, end) > 0) {
+            end = c->slots[i]->end;
+        }
+    }
+    if (rg_strbuf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<gexf xmlns=\"http://gexf.net/1.3\" "
+                          "xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+                          "  <meta>\n    <creator>relgraph</creator>\n"
+                          "    <description>actor relationship graph, one time slot per "
+                          "period</description>\n  </meta>\n") < 0
+        || rg_strbuf_printf(b, "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" "
+                               "timeformat=\"date\" start=\"%s\" end=\"%s\">\n",
+                            start, end) < 0) {
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+static int put_columns(gexf_ctx *c)
+{
+    rg_strbuf *b = &c->out;
+    size_t i;
+
+    if (rg_strbuf_puts(b, "    <attributes class=\"node\" mode=\"static\">\n"
+                          "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+                          "    </attributes>\n"
+                          "    <attributes class=\"node\" mode=\"dynamic\">\n") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < c->ncols.n; i++) {
+        if (rg_strbuf_puts(b, "      <attribute") < 0
+            || xml_attr(b, "id", c->ncols.v[i].name) < 0
+            || xml_attr(b, "title", c->ncols.v[i].name) < 0
+            || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&c->ncols.v[i])) < 0) {
+            return RG_ERROR;
+        }
+    }
+    if (rg_strbuf_puts(b, "    </attributes>\n"
+                          "    <attributes class=\"edge\" mode=\"dynamic\">\n"
+                          "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < c->ecols.n; i++) {
+        if (rg_strbuf_puts(b, "      <attribute") < 0
+            || xml_attr(b, "id", c->ecols.v[i].name) < 0
+            || xml_attr(b, "title", c->ecols.v[i].name) < 0
+            || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&c->ecols.v[i])) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_puts(b, "    </attributes>\n");
+}
+
+/* <attvalue for="name" value="v" start end/> for one slot, if v is scalar */
+static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const json_t *v,
+                        const rg_xgraph *slot)
+{
+    rg_strbuf_clear(tmp);
+    if (!value_kind(v)) {
+        return RG_OK;
+    }
+    if (rg_strbuf_put(tmp, "", 0) < 0 || rg_export__put_scalar(tmp, v) < 0
+        || rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
+        || xml_attr(b, "value", tmp->ptr) < 0) {
+        return RG_ERROR;
+    }
+    if (!slot) {
+        return rg_strbuf_puts(b, "/>\n");
+    }
+    return rg_strbuf_printf(b, " start=\"%s\" end=\"%s\"/>\n", slot->start, slot->end);
+}
+
+/*
+ * attvalues and spells of one node (is_edge 0) or edge (1): for each column,
+ * one value per slot holding the element; then one spell per such slot.
+ */
+static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key,
+                       const gexf_edge *e)
+{
+    rg_strbuf *b = &c->out;
+    size_t s, i, ncols = is_edge ? c->ecols.n + 1 : c->ncols.n;
+    json_t **attrs = c->n_slots ? rg__calloc(c->n_slots, sizeof *attrs) : NULL;
+    int error = RG_ERROR, any = 0;
+
+    if (!attrs) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (s = 0; s < c->n_slots; s++) {
+        const rg_xnode *n = is_edge ? NULL : rg_export__node_find(c->slots[s], key);
+        const rg_xedge *x = is_edge ? rg_export__edge_find(c->slots[s], e->source, e->target)
+                                    : NULL;
+        attrs[s] = n ? n->attrs : x ? x->attrs : NULL;
+        any |= attrs[s] != NULL;
+    }
+    for (i = 0; i < ncols; i++) {
+        const char *name = is_edge ? (i == 0 ? "weight" : c->ecols.v[i - 1].name)
+                                   : c->ncols.v[i].name;
+        for (s = 0; s < c->n_slots; s++) {
+            if (attrs[s] && put_attvalue(b, tmp, name, json_object_get(attrs[s], name),
+                                         c->slots[s]) < 0) {
+                goto cleanup;
+            }
+        }
+    }
+    if (rg_strbuf_puts(b, "        </attvalues>\n") < 0) {
+        goto cleanup;
+    }
+    if (any || (c->overall.start && c->overall.end)) {
+        if (rg_strbuf_puts(b, "        <spells>\n") < 0) {
+            goto cleanup;
+        }
+        for (s = 0; s < c->n_slots; s++) {
+            if (attrs[s] && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
+                                             c->slots[s]->start, c->slots[s]->end) < 0) {
+                goto cleanup;
+            }
+        }
+        /* in no period (undated evidence only): the overall range */
+        if (!any && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
+                                     c->overall.start, c->overall.end) < 0) {
+            goto cleanup;
+        }
+        if (rg_strbuf_puts(b, "        </spells>\n") < 0) {
+            goto cleanup;
+        }
+    }
+    error = RG_OK;
+cleanup:
+    rg__free(attrs);
+    return error;
+}
+
+static const char *type_rgb(const char *type)
+{
+    if (type && strcmp(type, "person") == 0) {
+        return "r=\"78\" g=\"121\" b=\"167\"";
+    }
+    if (type && strcmp(type, "state") == 0) {
+        return "r=\"242\" g=\"142\" b=\"43\"";
+    }
+    if (type && (strcmp(type, "organisation") == 0 || strcmp(type, "organization") == 0)) {
+        return "r=\"176\" g=\"122\" b=\"161\"";
+    }
+    return "r=\"156\" g=\"156\" b=\"156\"";
+}
+
+static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
+{
+    rg_strbuf *b = &c->out;
+    const char *type = json_string_value(json_object_get(n->attrs, "type"));
+    json_t *x = json_object_get(n->attrs, "x"), *y = json_object_get(n->attrs, "y");
+    double v = 0, size;
+
+    if (c->size_by) {
+        v = json_number_value(json_object_get(n->attrs, c->size_by));
+    }
+    size = c->size_max > 0 && v > 0 ? 6.0 + 30.0 * sqrt(v / c->size_max) : 6.0;
+    rg_strbuf_clear(tmp);
+    if (rg_strbuf_printf(b, "        <viz:color %s/>\n        <viz:size value=\"", type_rgb(type)) < 0
+        || rg_strbuf_put_real(b, size, 2) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0) {
+        return RG_ERROR;
+    }
+    if (json_is_number(x) && json_is_number(y)) {
+        if (rg_strbuf_puts(b, "        <viz:position x=\"") < 0
+            || rg_export__put_scalar(b, x) < 0 || rg_strbuf_puts(b, "\" y=\"") < 0
+            || rg_export__put_scalar(b, y) < 0 || rg_strbuf_puts(b, "\" z=\"0\"/>\n") < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
+{
+    rg_strbuf *b = &c->out;
+    size_t i;
+
+    if (rg_strbuf_printf(b, "    <nodes count=\"%zu\">\n", c->nodes.n) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < c->nodes.n; i++) {
+        const rg_xnode *n = node_any(c, c->nodes.v[i]);
+        const char *label = json_string_value(json_object_get(n->attrs, "label"));
+        if (rg_strbuf_puts(b, "      <node") < 0 || xml_attr(b, "id", n->key) < 0
+            || xml_attr(b, "label", label ? label : n->key) < 0
+            || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
+            || put_attvalue(b, tmp, "type", json_object_get(n->attrs, "type"), NULL) < 0
+            || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, tmp, n) < 0
+            || rg_strbuf_puts(b, "      </node>\n") < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_puts(b, "    </nodes>\n");
+}
+
+static int put_edges(gexf_ctx *c, rg_strbuf *tmp)
+{
+    rg_strbuf *b = &c->out;
+    size_t i;
+
+    if (rg_strbuf_printf(b, "    <edges count=\"%zu\">\n", c->edges.n) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < c->edges.n; i++) {
+        const gexf_edge *e = &c->edges.v[i];
+        const rg_xedge *x = edge_any(c, e);
+        json_int_t sign = json_integer_value(json_object_get(x->attrs, "sign"));
+        const char *rgb = sign > 0 ? "r=\"46\" g=\"139\" b=\"87\""
+                        : sign < 0 ? "r=\"214\" g=\"39\" b=\"40\""
+                                   : "r=\"158\" g=\"158\" b=\"158\"";
+        if (rg_strbuf_puts(b, "      <edge") < 0 || xml_attr(b, "id", e->key) < 0
+            || xml_attr(b, "source", e->source) < 0 || xml_attr(b, "target", e->target) < 0
+            || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
+            || put_dynamic(c, tmp, 1, NULL, e) < 0
+            || rg_strbuf_printf(b, "        <viz:color %s/>\n      </edge>\n", rgb) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_puts(b, "    </edges>\n  </graph>\n</gexf>\n");
+}
+
+/* viz:size follows pagerank when the overall graph has it, else degree. */
+static void gexf_size_by(gexf_ctx *c)
+{
+    static const char *const candidates[] = { "pagerank", "degree", NULL };
+    size_t k, i;
+
+    for (k = 0; candidates[k] && !c->size_by; k++) {
+        for (i = 0; i < c->overall.n_nodes; i++) {
+            json_t *v = json_object_get(c->overall.nodes[i].attrs, candidates[k]);
+            if (json_is_number(v)) {
+                c->size_by = candidates[k];
+                if (json_number_value(v) > c->size_max) {
+                    c->size_max = json_number_value(v);
+                }
+            }
+        }
+    }
+}
+
+int rg_export_gexf(const char *dir)
+{
+    gexf_ctx c;
+    rg_strbuf tmp = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
+    size_t i;
+    int error;
+
+    RG_ASSERT_ARG(dir);
+    memset(&c, 0, sizeof c);
+    c.dir = dir;
+    if ((error = gexf_load(&c)) < 0) {
+        goto cleanup;
+    }
+    gexf_size_by(&c);
+    error = RG_ERROR;
+    if (gexf_unions(&c) < 0 || gexf_columns(&c) < 0) {
+        rg__error_set_oom();
+        goto cleanup;
+    }
+    if (put_header(&c) < 0 || put_columns(&c) < 0 || put_nodes(&c, &tmp) < 0
+        || put_edges(&c, &tmp) < 0) {
+        rg__error_set_oom();
+        goto cleanup;
+    }
+    if ((error = rg_strbuf_printf(&path, "%s/graph.gexf", dir)) < 0) {
+        goto cleanup;
+    }
+    error = rg_write_file_atomic(path.ptr, c.out.ptr, c.out.len);
+cleanup:
+    for (i = 0; i < c.n_periods; i++) {
+        rg_export__graph_destroy(&c.periods[i]);
+    }
+    rg__free(c.periods);
+    rg__free(c.slots);
+    rg_export__graph_destroy(&c.overall);
+    RG_VEC_FREE(c.ncols);
+    RG_VEC_FREE(c.ecols);
+    RG_VEC_FREE(c.nodes);
+    RG_VEC_FREE(c.edges);
+    rg_strbuf_dispose(&c.out);
+    rg_strbuf_dispose(&tmp);
+    rg_strbuf_dispose(&path);
+    return error;
+}

@@ -1,0 +1,699 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Writers of the graph core: metrics.json (docs/metrics.md) and Graphology
+ * JSON (docs/graph-json.md), built with rg_strbuf. Keys are written in byte
+ * order by construction, reals with at most 6 decimals (NaN/Inf never
+ * reach the output: they are written as 0), two-space indentation, arrays of
+ * scalars on one line. Also rg_agg_write(), which drives the whole job.
+ */
+#include <math.h>   /* isfinite */
+#include <stdio.h>  /* snprintf */
+#include <stdlib.h> /* qsort */
+#include <string.h> /* strlen, strcmp */
+
+#include <relgraph/graph.h>
+#include <relgraph/io.h>
+
+#include "common.h"
+#include "graph_core.h"
+#include "strbuf.h"
+
+#define RG_METRICS_SCHEMA 1
+
+/* ---- a tiny pretty JSON writer ---- */
+
+typedef struct {
+    rg_strbuf *b;
+    int depth;
+    int inline_depth;   /* > 0: inside a one-line array */
+    int has_items;      /* the current container has an item */
+    int after_key;      /* a key was just written */
+    int error;
+} jw;
+
+static void jw_raw(jw *w, const char *s)
+{
+    if (!w->error) {
+        w->error = rg_strbuf_puts(w->b, s);
+    }
+}
+
+static void jw_sep(jw *w)
+{
+    int i;
+
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->has_items) {
+        jw_raw(w, ",");
+    }
+    if (w->inline_depth > 0) {
+        if (w->has_items) {
+            jw_raw(w, " ");
+        }
+    } else if (w->depth > 0) {
+        jw_raw(w, "\n");
+        for (i = 0; i < w->depth; i++) {
+            jw_raw(w, "  ");
+        }
+    }
+    w->has_items = 1;
+}
+
+static void jw_string(jw *w, const char *s)
+{
+    jw_sep(w);
+    jw_raw(w, "\"");
+    if (!w->error) {
+        w->error = rg_strbuf_put_json_escaped(w->b, s, strlen(s));
+    }
+    jw_raw(w, "\"");
+}
+
+static void jw_key(jw *w, const char *k)
+{
+    jw_string(w, k);
+    jw_raw(w, ": ");
+    w->after_key = 1;
+}
+
+int rg_graph__put_real(rg_strbuf *b, double x)
+{
+    return rg_strbuf_put_real(b, isfinite(x) ? x : 0.0, 6);
+}
+
+static void jw_num(jw *w, double x)
+{
+    jw_sep(w);
+    if (!w->error) {
+        w->error = rg_graph__put_real(w->b, x);
+    }
+}
+
+static void jw_begin(jw *w, const char *open, int one_line)
+{
+    jw_sep(w);
+    jw_raw(w, open);
+    w->depth++;
+    if (one_line || w->inline_depth > 0) {
+        w->inline_depth++;
+    }
+    w->has_items = 0;
+}
+
+static void jw_end(jw *w, const char *close)
+{
+    int i, had = w->has_items;
+
+    w->depth--;
+    if (w->inline_depth > 0) {
+        w->inline_depth--;
+    } else if (had) {
+        jw_raw(w, "\n");
+        for (i = 0; i < w->depth; i++) {
+            jw_raw(w, "  ");
+        }
+    }
+    jw_raw(w, close);
+    w->has_items = 1;
+}
+
+static void jw_kstr(jw *w, const char *k, const char *v)
+{
+    jw_key(w, k);
+    jw_string(w, v);
+}
+
+static void jw_knum(jw *w, const char *k, double v)
+{
+    jw_key(w, k);
+    jw_num(w, v);
+}
+
+/* ---- shared pieces ---- */
+
+static const char *type_name(int t)
+{
+    return t < 0 ? "unknown" : rg_actor_type_name((rg_actor_type)t);
+}
+
+/* The actor's metrics with label, type, community (and x, y) interleaved in
+ * key order. */
+static void put_actor(jw *w, const rg_node_result *n, int with_xy)
+{
+    int m;
+
+    jw_begin(w, "{", 0);
+    for (m = 0; m < RG_METRIC__COUNT; m++) {
+        if (m == RG_METRIC_DEGREE) {
+            jw_knum(w, "community", n->community);
+        }
+        if (m == RG_METRIC_MENTIONS) {
+            jw_kstr(w, "label", n->label);
+        }
+        jw_knum(w, rg_metric_name((rg_metric)m), n->m[m]);
+    }
+    jw_kstr(w, "type", type_name(n->type));
+    if (with_xy) {
+        jw_knum(w, "x", n->x);
+        jw_knum(w, "y", n->y);
+    }
+    jw_end(w, "}");
+}
+
+static void put_edge_fields(jw *w, const rg_edge_result *e)
+{
+    jw_knum(w, "sign", e->sign);
+    jw_knum(w, "stance_neg", e->stance_neg);
+    jw_knum(w, "stance_neg_sum", e->stance_neg_sum);
+    jw_knum(w, "stance_net", e->stance_net);
+    jw_knum(w, "stance_pos", e->stance_pos);
+    jw_knum(w, "stance_pos_sum", e->stance_pos_sum);
+    jw_knum(w, "stance_st", e->stance_st);
+    jw_knum(w, "stance_ts", e->stance_ts);
+    jw_knum(w, "tone", e->tone);
+    jw_knum(w, "tone_count", e->tone_count);
+}
+
+static void put_graph_values(jw *w, const rg_graph_result *r)
+{
+    int g;
+
+    jw_begin(w, "{", 0);
+    for (g = 0; g < RG_GM__COUNT; g++) {
+        jw_knum(w, rg_graph__metric_names[g], r->g[g]);
+    }
+    jw_end(w, "}");
+}
+
+static const rg_graph_result *sort_result; /* qsort context (single thread) */
+
+static int edge_key_order(const void *a, const void *b)
+{
+    const rg_edge_result *x = &sort_result->edges[*(const size_t *)a];
+    const rg_edge_result *y = &sort_result->edges[*(const size_t *)b];
+
+    return rg_graph__pipe_cmp(sort_result->nodes[x->u].id, sort_result->nodes[x->v].id,
+                        sort_result->nodes[y->u].id, sort_result->nodes[y->v].id);
+}
+
+/* The string "a|b" (an edge key) as a value. */
+static void jw_pipe_str(jw *w, const char *a, const char *b)
+{
+    jw_sep(w);
+    jw_raw(w, "\"");
+    if (!w->error) {
+        w->error = rg_strbuf_put_json_escaped(w->b, a, strlen(a));
+    }
+    jw_raw(w, "|");
+    if (!w->error) {
+        w->error = rg_strbuf_put_json_escaped(w->b, b, strlen(b));
+    }
+    jw_raw(w, "\"");
+}
+
+static void jw_pipe_key(jw *w, const char *a, const char *b)
+{
+    jw_pipe_str(w, a, b);
+    jw_raw(w, ": ");
+    w->after_key = 1;
+}
+
+static void jw_kbool(jw *w, const char *k, int v)
+{
+    jw_key(w, k);
+    jw_sep(w);
+    jw_raw(w, v ? "true" : "false");
+}
+
+static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
+{
+    size_t *order = rg__calloc(r->n_edges + 1, sizeof *order);
+    char start[16], end[16];
+    size_t i;
+
+    if (!order) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (i = 0; i < r->n_edges; i++) {
+        order[i] = i;
+    }
+    sort_result = r;
+    qsort(order, r->n_edges, sizeof *order, edge_key_order);
+    sort_result = NULL;
+    rg_graph__slice_bounds(start, end, sizeof start, agg, s);
+
+    jw_begin(w, "{", 0);
+    jw_key(w, "actors");
+    jw_begin(w, "{", 0);
+    for (i = 0; i < r->n_nodes; i++) {
+        jw_key(w, r->nodes[i].id);
+        put_actor(w, &r->nodes[i], 0);
+    }
+    jw_end(w, "}");
+    jw_key(w, "edges");
+    jw_begin(w, "{", 0);
+    for (i = 0; i < r->n_edges; i++) {
+        const rg_edge_result *e = &r->edges[order[i]];
+        jw_pipe_key(w, r->nodes[e->u].id, r->nodes[e->v].id);
+        jw_begin(w, "{", 0);
+        jw_knum(w, "comention", e->comention);
+        jw_knum(w, "documents", e->documents);
+        put_edge_fields(w, e);
+        jw_end(w, "}");
+    }
+    jw_end(w, "}");
+    jw_key(w, "graph");
+    put_graph_values(w, r);
+    jw_kstr(w, "period_end", end);
+    jw_kstr(w, "period_start", start);
+    jw_end(w, "}");
+    rg__free(order);
+    return RG_OK;
+}
+
+/* ---- metrics.json ---- */
+
+static const char *edge_change_name(rg_edge_change c)
+{
+    switch (c) {
+    case RG_EDGE_SAME: return "weight";
+    case RG_EDGE_APPEARED: return "appeared";
+    case RG_EDGE_DISAPPEARED: return "disappeared";
+    case RG_EDGE_FLIPPED: return "flipped";
+    }
+    return "?";
+}
+
+static void put_edge_list(jw *w, const char *key, const rg_delta *d, rg_edge_change c)
+{
+    size_t i;
+
+    jw_key(w, key);
+    jw_begin(w, "[", 0);
+    for (i = 0; i < d->n_edges; i++) {
+        if (d->edges[i].change == c) {
+            jw_pipe_str(w, d->edges[i].source, d->edges[i].target);
+        }
+    }
+    jw_end(w, "]");
+}
+
+static void put_delta_edges(jw *w, const rg_delta *d)
+{
+    size_t i;
+
+    jw_begin(w, "{", 0);
+    put_edge_list(w, "appeared", d, RG_EDGE_APPEARED);
+    jw_key(w, "changed");
+    jw_begin(w, "{", 0);
+    for (i = 0; i < d->n_edges; i++) {
+        const rg_delta_edge *e = &d->edges[i];
+        if (e->change == RG_EDGE_SAME && e->old_weight == e->new_weight &&
+            e->old_net == e->new_net) {
+            continue;
+        }
+        jw_pipe_key(w, e->source, e->target);
+        jw_begin(w, "{", 1);
+        jw_kstr(w, "change", edge_change_name(e->change));
+        jw_knum(w, "net_delta", e->new_net - e->old_net);
+        jw_knum(w, "new_net", e->new_net);
+        jw_knum(w, "new_sign", e->new_sign);
+        jw_knum(w, "new_weight", e->new_weight);
+        jw_knum(w, "old_net", e->old_net);
+        jw_knum(w, "old_sign", e->old_sign);
+        jw_knum(w, "old_weight", e->old_weight);
+        jw_knum(w, "weight_delta", e->new_weight - e->old_weight);
+        jw_end(w, "}");
+    }
+    jw_end(w, "}");
+    put_edge_list(w, "disappeared", d, RG_EDGE_DISAPPEARED);
+    put_edge_list(w, "flipped", d, RG_EDGE_FLIPPED);
+    jw_knum(w, "jaccard", d->jaccard);
+    jw_end(w, "}");
+}
+
+static void put_metric_change(jw *w, const rg_delta_actor *x, int m)
+{
+    jw_begin(w, "{", 1);
+    jw_knum(w, "delta", x->new_v[m] - x->old_v[m]);
+    jw_knum(w, "new", x->new_v[m]);
+    jw_knum(w, "old", x->old_v[m]);
+    jw_knum(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
+    jw_knum(w, "rank_new", x->new_rank[m]);
+    jw_knum(w, "rank_old", x->old_rank[m]);
+    jw_end(w, "}");
+}
+
+static void put_delta(jw *w, const rg_delta *d)
+{
+    size_t i;
+    int m;
+
+    jw_begin(w, "{", 0);
+    jw_key(w, "actors");
+    jw_begin(w, "{", 0);
+    for (i = 0; i < d->n_actors; i++) {
+        jw_key(w, d->actors[i].id);
+        jw_begin(w, "{", 0);
+        for (m = 0; m < RG_METRIC__COUNT; m++) {
+            jw_key(w, rg_metric_name((rg_metric)m));
+            put_metric_change(w, &d->actors[i], m);
+        }
+        jw_end(w, "}");
+    }
+    jw_end(w, "}");
+    jw_key(w, "edges");
+    put_delta_edges(w, d);
+    jw_kstr(w, "from", d->from);
+    jw_key(w, "spearman");
+    jw_begin(w, "{", 0);
+    for (m = 0; m < RG_METRIC__COUNT; m++) {
+        jw_knum(w, rg_metric_name((rg_metric)m), d->spearman[m]);
+    }
+    jw_end(w, "}");
+    jw_kstr(w, "to", d->to);
+    jw_key(w, "top");
+    jw_begin(w, "[", 0);
+    for (i = 0; i < d->n_top; i++) {
+        const rg_delta_actor *x = &d->actors[d->top[i].actor];
+        int tm = d->top[i].metric;
+        jw_begin(w, "{", 1);
+        jw_kstr(w, "actor", x->id);
+        jw_knum(w, "delta", x->new_v[tm] - x->old_v[tm]);
+        jw_kstr(w, "metric", rg_metric_name((rg_metric)tm));
+        jw_knum(w, "new", x->new_v[tm]);
+        jw_knum(w, "old", x->old_v[tm]);
+        jw_knum(w, "rank_change", x->old_rank[tm] - x->new_rank[tm]);
+        jw_knum(w, "rank_new", x->new_rank[tm]);
+        jw_knum(w, "rank_old", x->old_rank[tm]);
+        jw_end(w, "}");
+    }
+    jw_end(w, "]");
+    jw_end(w, "}");
+}
+
+/* Each actor's value of each metric over all periods (absent: 0). */
+static void put_series(jw *w, const rg_graph_result *overall,
+                       const rg_graph_result *periods, size_t n_periods)
+{
+    size_t i, p;
+    int m;
+
+    jw_begin(w, "{", 0);
+    jw_key(w, "actors");
+    jw_begin(w, "{", 0);
+    for (i = 0; i < overall->n_nodes; i++) {
+        jw_key(w, overall->nodes[i].id);
+        jw_begin(w, "{", 0);
+        for (m = 0; m < RG_METRIC__COUNT; m++) {
+            jw_key(w, rg_metric_name((rg_metric)m));
+            jw_begin(w, "[", 1);
+            for (p = 0; p < n_periods; p++) {
+                long j = rg_graph__find_node(&periods[p], overall->nodes[i].id);
+                jw_num(w, j >= 0 ? periods[p].nodes[j].m[m] : 0.0);
+            }
+            jw_end(w, "]");
+        }
+        jw_end(w, "}");
+    }
+    jw_end(w, "}");
+    jw_key(w, "periods");
+    jw_begin(w, "[", 1);
+    for (p = 0; p < n_periods; p++) {
+        jw_string(w, periods[p].key);
+    }
+    jw_end(w, "]");
+    jw_end(w, "}");
+}
+
+int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
+                            const rg_graph_result *overall,
+                            const rg_graph_result *periods, size_t n_periods,
+                            const rg_delta *deltas)
+{
+    jw w = { b, 0, 0, 0, 0, 0 };
+    size_t i;
+    int error = RG_OK;
+
+    jw_begin(&w, "{", 0);
+    jw_key(&w, "changes");
+    jw_begin(&w, "[", 0);
+    for (i = 0; i + 1 < n_periods; i++) {
+        put_delta(&w, &deltas[i]);
+    }
+    jw_end(&w, "]");
+    jw_kstr(&w, "layer", rg_layer_name(agg->opts.layer));
+    jw_key(&w, "overall");
+    if ((error = put_graph(&w, agg, &agg->overall, overall)) != RG_OK) {
+        goto cleanup;
+    }
+    jw_kstr(&w, "period_kind", rg_period_kind_name(agg->opts.period));
+    jw_key(&w, "periods");
+    jw_begin(&w, "{", 0);
+    for (i = 0; i < n_periods; i++) {
+        jw_key(&w, periods[i].key);
+        if ((error = put_graph(&w, agg, agg->periods[i], &periods[i])) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    jw_end(&w, "}");
+    jw_knum(&w, "schema", RG_METRICS_SCHEMA);
+    jw_key(&w, "series");
+    put_series(&w, overall, periods, n_periods);
+    jw_key(&w, "stats");
+    jw_begin(&w, "{", 0);
+    jw_knum(&w, "documents", (double)agg->documents);
+    jw_knum(&w, "periods", (double)agg->n_periods);
+    jw_knum(&w, "undated", (double)agg->undated);
+    jw_knum(&w, "unplaced", (double)agg->unplaced);
+    jw_end(&w, "}");
+    jw_end(&w, "}");
+    jw_raw(&w, "\n");
+    error = w.error;
+cleanup:
+    return error;
+}
+
+/* ---- Graphology JSON ---- */
+
+static void put_gl_edge(jw *w, const rg_graph_result *r, const rg_edge_result *e)
+{
+    const char *s = r->nodes[e->u].id, *t = r->nodes[e->v].id;
+    size_t i;
+
+    jw_begin(w, "{", 0);
+    jw_key(w, "attributes");
+    jw_begin(w, "{", 0);
+    jw_knum(w, "comention", e->comention);
+    jw_key(w, "doc_ids");
+    jw_begin(w, "[", 1);
+    for (i = 0; e->pair && i < e->pair->n_doc_ids; i++) {
+        jw_string(w, e->pair->doc_ids[i]);
+    }
+    jw_end(w, "]");
+    jw_knum(w, "doc_ids_total", e->documents);
+    jw_knum(w, "documents", e->documents);
+    put_edge_fields(w, e);
+    jw_knum(w, "weight", e->comention);
+    jw_end(w, "}");
+    jw_key(w, "key");
+    jw_pipe_str(w, s, t);
+    jw_kstr(w, "source", s);
+    jw_kstr(w, "target", t);
+    jw_end(w, "}");
+}
+
+int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *s,
+                               const rg_graph_result *r)
+{
+    jw w = { b, 0, 0, 0, 0, 0 };
+    char start[16], end[16], name[48];
+    size_t i;
+
+    rg_graph__slice_bounds(start, end, sizeof start, agg, s);
+    snprintf(name, sizeof name, "relgraph: %s", s == &agg->overall ? "overall" : s->key);
+    jw_begin(&w, "{", 0);
+    jw_key(&w, "attributes");
+    jw_begin(&w, "{", 0);
+    jw_knum(&w, "documents", (double)s->documents);
+    jw_kstr(&w, "layer", rg_layer_name(agg->opts.layer));
+    jw_key(&w, "metrics");
+    put_graph_values(&w, r);
+    jw_kstr(&w, "name", name);
+    jw_kstr(&w, "period", s->key);
+    jw_kstr(&w, "period_end", end);
+    jw_kstr(&w, "period_start", start);
+    jw_end(&w, "}");
+    jw_key(&w, "edges");
+    jw_begin(&w, "[", 0);
+    for (i = 0; i < r->n_edges; i++) {
+        put_gl_edge(&w, r, &r->edges[i]);
+    }
+    jw_end(&w, "]");
+    jw_key(&w, "nodes");
+    jw_begin(&w, "[", 0);
+    for (i = 0; i < r->n_nodes; i++) {
+        jw_begin(&w, "{", 0);
+        jw_key(&w, "attributes");
+        put_actor(&w, &r->nodes[i], 1);
+        jw_kstr(&w, "key", r->nodes[i].id);
+        jw_end(&w, "}");
+    }
+    jw_end(&w, "]");
+    jw_key(&w, "options");
+    jw_begin(&w, "{", 0);
+    jw_kbool(&w, "allowSelfLoops", 0);
+    jw_kbool(&w, "multi", 0);
+    jw_kstr(&w, "type", "undirected");
+    jw_end(&w, "}");
+    jw_end(&w, "}");
+    jw_raw(&w, "\n");
+    return w.error;
+}
+
+/* ---- driving the job ---- */
+
+int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
+                          rg_delta **deltas_out, const rg_agg *agg)
+{
+    rg_graph_result *periods = NULL;
+    rg_delta *deltas = NULL;
+    size_t i, n = agg->n_periods;
+    int error = RG_OK;
+
+    *periods_out = NULL;
+    *deltas_out = NULL;
+    periods = rg__calloc(n + 1, sizeof *periods);
+    deltas = rg__calloc(n + 1, sizeof *deltas);
+    if (!periods || !deltas) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    if ((error = rg_graph__from_slice(overall, agg, &agg->overall)) != RG_OK ||
+        (error = rg_graph__compute(overall, NULL)) != RG_OK) {
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if ((error = rg_graph__from_slice(&periods[i], agg, agg->periods[i])) != RG_OK ||
+            (error = rg_graph__compute(&periods[i], overall)) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    for (i = 0; i + 1 < n; i++) {
+        if ((error = rg_graph__delta(&deltas[i], &periods[i], &periods[i + 1])) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    *periods_out = periods;
+    *deltas_out = deltas;
+    periods = NULL;
+    deltas = NULL;
+cleanup:
+    for (i = 0; periods && i < n; i++) {
+        rg_graph__result_dispose(&periods[i]);
+    }
+    for (i = 0; deltas && i < n; i++) {
+        rg_graph__delta_dispose(&deltas[i]);
+    }
+    rg__free(periods);
+    rg__free(deltas);
+    return error;
+}
+
+static void dispose_all(rg_graph_result *overall, rg_graph_result *periods,
+                        rg_delta *deltas, size_t n)
+{
+    size_t i;
+
+    rg_graph__result_dispose(overall);
+    for (i = 0; periods && i < n; i++) {
+        rg_graph__result_dispose(&periods[i]);
+    }
+    for (i = 0; deltas && i < n; i++) {
+        rg_graph__delta_dispose(&deltas[i]);
+    }
+    rg__free(periods);
+    rg__free(deltas);
+}
+
+int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
+{
+    rg_graph_result overall;
+    rg_graph_result *periods = NULL;
+    rg_delta *deltas = NULL;
+    rg_strbuf b = RG_STRBUF_INIT;
+    int error;
+
+    RG_ASSERT_ARG(out && agg);
+    *out = NULL;
+    memset(&overall, 0, sizeof overall);
+    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
+        (error = rg_graph__write_metrics(&b, agg, &overall, periods, agg->n_periods,
+                                         deltas)) != RG_OK) {
+        goto cleanup;
+    }
+    *out = rg_strbuf_detach(&b, out_len);
+    if (!*out) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+    }
+cleanup:
+    dispose_all(&overall, periods, deltas, agg->n_periods);
+    rg_strbuf_dispose(&b);
+    return error;
+}
+
+static int write_buf(const char *dir, const char *sub, const char *name, rg_strbuf *body)
+{
+    rg_strbuf path = RG_STRBUF_INIT;
+    int error;
+
+    if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
+        error = rg_write_file_atomic(path.ptr, body->ptr, body->len);
+    }
+    rg_strbuf_dispose(&path);
+    rg_strbuf_clear(body);
+    return error;
+}
+
+int rg_agg_write(const rg_agg *agg, const char *outdir)
+{
+    rg_graph_result overall;
+    rg_graph_result *periods = NULL;
+    rg_delta *deltas = NULL;
+    rg_strbuf b = RG_STRBUF_INIT;
+    size_t i;
+    int error;
+
+    RG_ASSERT_ARG(agg && outdir);
+    memset(&overall, 0, sizeof overall);
+    if ((error = rg_strbuf_printf(&b, "%s/periods", outdir)) != RG_OK ||
+        (error = rg_mkdir_p(b.ptr)) != RG_OK) {
+        goto cleanup;
+    }
+    rg_strbuf_clear(&b);
+    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
+        (error = rg_graph__write_metrics(&b, agg, &overall, periods, agg->n_periods,
+                                         deltas)) != RG_OK ||
+        (error = write_buf(outdir, "", "metrics", &b)) != RG_OK ||
+        (error = rg_graph__write_graphology(&b, agg, &agg->overall, &overall)) != RG_OK ||
+        (error = write_buf(outdir, "", "graph", &b)) != RG_OK) {
+        goto cleanup;
+    }
+    for (i = 0; i < agg->n_periods; i++) {
+        if ((error = rg_graph__write_graphology(&b, agg, agg->periods[i],
+                                                &periods[i])) != RG_OK ||
+            (error = write_buf(outdir, "periods/", agg->periods[i]->key, &b)) != RG_OK) {
+            goto cleanup;
+        }
+    }
+cleanup:
+    dispose_all(&overall, periods, deltas, agg->n_periods);
+    rg_strbuf_dispose(&b);
+    return error;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface of the stance lexicon (lexicon.c) used by the stance
+ * detector (stance.c). The lexicon is immutable after loading and shared by
+ * every thread; the stemmer (rg_lx_stemmer) is NOT thread-safe, so each
+ * stance context owns one.
+ *
+ * Words. Every word of every cue becomes one entry of a word table: either
+ * its Snowball French stem ("s:condamn") or, for exact words, its lower-case
+ * form ("x:sommé"). A token of the text is looked up as its exact form, its
+ * stem, and the stem of the token without a plural/verbal ending ("-nt",
+ * "-s"), because Snowball leaves "condamnent" and "tendus" unstemmed.
+ */
+#ifndef RG_LIB_LEXICON_H
+#define RG_LIB_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <relgraph/stance.h>
+
+#define RG_LX_MAXW 6      /* words per cue */
+#define RG_LX_MAXTOK 64   /* bytes of a token considered for matching */
+
+enum {
+    RG_LX_RECIP = 1u << 0,  /* reciprocal: both directions */
+    RG_LX_TONE = 1u << 1,   /* relationship tone word: undirected tone relation */
+    RG_LX_SPEECH = 1u << 2, /* reported-speech verb or "selon" */
+    RG_LX_NEG = 1u << 3,    /* negating verb ("refuser de"): the next cue is negated */
+    RG_LX_EXACT = 1u << 4   /* match the forms as written (lower case), no stem */
+};
+
+typedef struct {
+    int n_words;
+    int words[RG_LX_MAXW];  /* word ids */
+    int sign;               /* +1, -1, 0 */
+    double intensity;       /* Goldstein, signed */
+    const char *category;   /* owned by the lexicon */
+    unsigned flags;
+} rg_lx_cue;
+
+struct rg_lexicon {
+    /* word table: open addressing over keys in `pool` */
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t *word_off;       /* word id -> key offset in pool */
+    size_t n_words, words_cap;
+    int *slots;             /* word id + 1, 0 = empty */
+    size_t n_slots;         /* power of two */
+    const char **adj_state; /* word id -> state code (in pool, fixed after load) or NULL */
+    size_t *adj_off;        /* word id -> code offset + 1 during loading */
+    size_t adj_n;           /* entries in adj_off */
+    /* cues, and per first word the cue ids, longest first (CSR) */
+    rg_lx_cue *cues;
+    size_t n_cues, cues_cap;
+    size_t *first_start;    /* n_words + 1 entries */
+    int *first_list;
+    char **categories;      /* distinct category strings */
+    size_t n_categories, categories_cap;
+    /* 65536-bit prefilter over the first three bytes of every key */
+    uint64_t prefilter[1024];
+};
+
+typedef struct rg_lx_stemmer rg_lx_stemmer;
+
+int rg_lexicon__stemmer_new(rg_lx_stemmer **out);
+void rg_lexicon__stemmer_free(rg_lx_stemmer *st);
+
+/* 1 when code point cp belongs to a word (letters, digits). */
+int rg_lexicon__is_word_cp(int32_t cp);
+
+/* Lower-case a UTF-8 word (ASCII, Latin-1 letters, Œ) into dst (>= n bytes). */
+void rg_lexicon__lower(char *dst, const char *src, size_t n);
+
+/*
+ * The word ids of one lower-case token: ids[0] exact form, ids[1] stem,
+ * ids[2] stem without "-nt"/"-s"; -1 where the table has none.
+ * Returns 1 when any id is set.
+ */
+int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                          size_t len, int ids[3]);
+
+/* Cue ids starting with word `w`, longest first. */
+const int *rg_lexicon__first(const rg_lexicon *lx, int w, size_t *n);
+
+/* The lexicon from a buffer; `name` is used in messages ("name:LINE: ..."). */
+int rg_lexicon__from_buffer(rg_lexicon **out, const char *buf, size_t len, const char *name);
+
+#endif

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Actor matcher: one Aho-Corasick automaton over the folded keys of every
+ * dictionary form (aliases, metonyms, expanded role forms, blocked forms).
+ * Transitions are a dense table over byte classes (the distinct bytes of
+ * the keys, plus one class for every other byte), completed with the
+ * failure function at build time, so scanning costs one table load per
+ * byte. The matcher borrows its dictionary, which must outlive it; after
+ * rg_matcher_new it is read-only and may be shared between threads.
+ */
+#include <string.h> /* memcmp, memset */
+
+#include <relgraph/actors.h>
+#include <relgraph/text.h> /* rg_text_fold, rg_free */
+#include "actors_internal.h"
+#include "common.h"
+#include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
+
+#define PAT_WORD_START 1u /* the key starts with a letter or digit */
+#define PAT_WORD_END 2u   /* the key ends with a letter or digit */
+
+typedef struct {
+    const rg_actors__form *form;
+    uint32_t len;   /* key length in bytes */
+    unsigned edges; /* PAT_WORD_START | PAT_WORD_END */
+} mt_pattern;
+
+struct rg_matcher {
+    const rg_actors *a;  /* borrowed */
+    uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains */
+    size_t ncls;
+    size_t nstates;
+    int32_t *delta;      /* nstates x ncls, complete (goto + failure) */
+    int32_t *out;        /* per state: pattern whose key ends here, or -1 */
+    int32_t *emit;       /* per state: first state of its output chain, or -1 */
+    int32_t *link;       /* per state: next state with an output on the failure chain */
+    mt_pattern *pat;
+    size_t npat;
+    int has_guarded;
+};
+
+/* Selected candidate during a scan: key span and pattern. */
+typedef struct {
+    size_t ks, ke;
+    int32_t pat;
+} mt_cand;
+
+typedef RG_VEC(mt_cand) mt_cand_vec;
+
+/* What one scan works on. */
+typedef struct {
+    const rg_matcher *m;
+    const char *text; /* the original text */
+    size_t len;
+    const char *key;  /* its fold */
+    size_t klen;
+    const size_t *map; /* key byte -> text offset; map[klen] == len */
+} mt_scan;
+
+const char *rg_mention_kind_name(rg_mention_kind k)
+{
+    switch (k) {
+    case RG_MENTION_NAME: return "name";
+    case RG_MENTION_ROLE: return "role";
+    case RG_MENTION_METONYM: return "metonym";
+    }
+    return "unknown";
+}
+
+/* ------------------------------------------------------------------ */
+/* Word boundaries in the folded key                                  */
+/* ------------------------------------------------------------------ */
+
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* 1 when the character starting at k[pos] is a letter or digit. */
+static int word_at(const char *k, size_t klen, size_t pos)
+{
+    unsigned char c = (unsigned char)k[pos];
+    int32_t cp;
+
+    if (c < 0x80) {
+        return ascii_word(c);
+    }
+    rg_text__utf8_decode(k + pos, klen - pos, &cp);
+    return cp >= 0 && rg_text__is_word_cp(cp);
+}
+
+/* 1 when the character ending just before k[pos] (pos > 0) is a letter or digit. */
+static int word_before(const char *k, size_t klen, size_t pos)
+{
+    size_t p = pos - 1;
+
+    while (p > 0 && pos - p < 4 && ((unsigned char)k[p] & 0xC0) == 0x80) {
+        p--;
+    }
+    return word_at(k, klen, p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Build                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Appends a state with no transitions; returns its number or -1 (OOM). */
+static int32_t mt_new_state(rg_matcher *m, size_t *cap)
+{
+    size_t s = m->nstates;
+
+    if (s >= (size_t)INT32_MAX / (m->ncls + 1)) {
+        rg__error_set_oom();
+        return -1;
+    }
+    if (s == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 256;
+        int32_t *d = rg__reallocarray(m->delta, ncap * m->ncls, sizeof *d);
+        int32_t *o;
+        if (!d) {
+            rg__error_set_oom();
+            return -1;
+        }
+        m->delta = d;
+        o = rg__reallocarray(m->out, ncap, sizeof *o);
+        if (!o) {
+            rg__error_set_oom();
+            return -1;
+        }
+        m->out = o;
+        *cap = ncap;
+    }
+    memset(m->delta + s * m->ncls, 0, m->ncls * sizeof *m->delta);
+    m->out[s] = -1;
+    m->nstates++;
+    return (int32_t)s;
+}
+
+/* Inserts pattern `p` into the trie (state 0 is the root; 0 = no child). */
+static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
+{
+    const rg_actors__form *f = m->pat[p].form;
+    int32_t s = 0;
+    size_t i;
+
+    for (i = 0; i < f->key_len; i++) {
+        int32_t *t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
+        if (*t == 0) {
+            int32_t ns = mt_new_state(m, cap);
+            if (ns < 0) {
+                return RG_ERROR;
+            }
+            t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
+            *t = ns;
+        }
+        s = *t;
+    }
+    m->out[s] = (int32_t)p; /* keys are unique: see rg_actors__form.skip */
+    return RG_OK;
+}
+
+/*
+ * Breadth-first pass: failure links, completed transitions (a missing edge
+ * takes the failure state's edge), and output chains.
+ */
+static int mt_complete(rg_matcher *m)
+{
+    int32_t *queue = NULL, *fail = NULL;
+    size_t head = 0, tail = 0, x;
+    int error = RG_OK;
+
+    queue = rg__reallocarray(NULL, m->nstates, sizeof *queue);
+    fail = rg__calloc(m->nstates, sizeof *fail);
+    m->link = rg__reallocarray(NULL, m->nstates, sizeof *m->link);
+    m->emit = rg__reallocarray(NULL, m->nstates, sizeof *m->emit);
+    if (!queue || !fail || !m->link || !m->emit) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    m->link[0] = -1;
+    m->emit[0] = -1;
+    queue[tail++] = 0;
+    while (head < tail) {
+        int32_t s = queue[head++];
+        int32_t *row = &m->delta[(size_t)s * m->ncls];
+        const int32_t *frow = &m->delta[(size_t)fail[s] * m->ncls];
+
+        for (x = 0; x < m->ncls; x++) {
+            int32_t t = row[x];
+            if (t == 0 || (s == 0 && x == 0)) {
+                row[x] = s == 0 ? 0 : frow[x];
+                continue;
+            }
+            fail[t] = s == 0 ? 0 : frow[x];
+            m->link[t] = m->out[fail[t]] >= 0 ? fail[t] : m->link[fail[t]];
+            m->emit[t] = m->out[t] >= 0 ? t : m->link[t];
+            queue[tail++] = t;
+        }
+    }
+cleanup:
+    rg__free(queue);
+    rg__free(fail);
+    return error;
+}
+
+static unsigned mt_edges(const rg_actors__form *f)
+{
+    unsigned e = 0;
+
+    if (word_at(f->key, f->key_len, 0)) {
+        e |= PAT_WORD_START;
+    }
+    if (word_before(f->key, f->key_len, f->key_len)) {
+        e |= PAT_WORD_END;
+    }
+    return e;
+}
+
+int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+{
+    rg_matcher *m = NULL;
+    size_t i, j, cap = 0;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(a);
+    *out = NULL;
+    m = rg__calloc(1, sizeof *m);
+    if (!m || !(m->pat = rg__reallocarray(NULL, a->forms.n, sizeof *m->pat))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    m->a = a;
+    m->ncls = 1;
+    for (i = 0; i < a->forms.n; i++) {
+        const rg_actors__form *f = &a->forms.v[i];
+        if (f->skip || f->key_len == 0 || f->key_len > UINT32_MAX) {
+            continue;
+        }
+        for (j = 0; j < f->key_len; j++) {
+            unsigned char b = (unsigned char)f->key[j];
+            if (m->cls[b] == 0) {
+                m->cls[b] = (uint8_t)m->ncls++; /* at most 255 distinct bytes + 1 */
+            }
+        }
+        m->pat[m->npat].form = f;
+        m->pat[m->npat].len = (uint32_t)f->key_len;
+        m->pat[m->npat].edges = mt_edges(f);
+        m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
+        m->npat++;
+    }
+    if (mt_new_state(m, &cap) < 0) {
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < m->npat; i++) {
+        if ((error = mt_insert(m, i, &cap)) < 0) {
+            goto cleanup;
+        }
+    }
+    if ((error = mt_complete(m)) < 0) {
+        goto cleanup;
+    }
+    *out = m;
+    m = NULL;
+cleanup:
+    rg_matcher_free(m);
+    return error;
+}
+
+void rg_matcher_free(rg_matcher *m)
+{
+    if (!m) {
+        return;
+    }
+    rg__free(m->delta);
+    rg__free(m->out);
+    rg__free(m->emit);
+    rg__free(m->link);
+    rg__free(m->pat);
+    rg__free(m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scan                                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * HOW IT WORKS
+ * 1. The text is folded (rg_text_fold) into a key with a byte map back to
+ *    the text, and the automaton runs over the key. At each byte the output
+ *    chain lists every key ending there, longest first.
+ * 2. A hit is a candidate when it is a whole word in the key (the bytes
+ *    around it are not letters or digits; ' and - are boundaries) and, for
+ *    an exact-case alias, when the text bytes it maps back to are the alias
+ *    as written ("May" yes, "may" or "MAY" no).
+ * 3. Leftmost-longest selection without sorting: candidates arrive in
+ *    order of end, so a new one C can only beat selected ones that it
+ *    overlaps, and those form the tail of the selection. If C starts before
+ *    the first of them (or at the same byte and is longer), they are popped
+ *    and C is pushed; otherwise C is dropped. Each candidate is pushed and
+ *    popped at most once: O(candidates).
+ *      "l'ancien president russe":  "president russe" (role) is selected,
+ *      then "ancien president russe" (blocked) ends at the same byte and
+ *      starts earlier, so it replaces it.
+ * 4. In text order: blocked forms are dropped (they only hide), role forms
+ *    are resolved at the date (undated or vacant: dropped), guarded aliases
+ *    are kept only after an unguarded alias of the same actor, and spans
+ *    are mapped back to the text.
+ */
+
+/* Offers candidate c to the selection (step 3). */
+static int mt_select(mt_cand_vec *sel, mt_cand c)
+{
+    size_t n = sel->n;
+
+    while (n > 0 && sel->v[n - 1].ke > c.ks) {
+        n--; /* sel->v[n] overlaps c */
+    }
+    if (n < sel->n) {
+        const mt_cand *first = &sel->v[n];
+        if (!(c.ks < first->ks || (c.ks == first->ks && c.ke > first->ke))) {
+            return RG_OK;
+        }
+        sel->n = n;
+    }
+    return RG_VEC_PUSH(*sel, c);
+}
+
+/* Text offset just past the character that produced key byte ke - 1. */
+static size_t mt_text_end(const mt_scan *sc, size_t ke)
+{
+    size_t o = sc->map[ke - 1];
+    int32_t cp;
+
+    return o + rg_text__utf8_decode(sc->text + o, sc->len - o, &cp);
+}
+
+/* Step 2: whole word, and exact case when the alias asks for it. */
+static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t ke)
+{
+    size_t ts, te;
+
+    if ((p->edges & PAT_WORD_START) && ks > 0 && word_before(sc->key, sc->klen, ks)) {
+        return 0;
+    }
+    if ((p->edges & PAT_WORD_END) && ke < sc->klen && word_at(sc->key, sc->klen, ke)) {
+        return 0;
+    }
+    if (p->form->flags & RG_FORM_EXACT_CASE) {
+        ts = sc->map[ks];
+        te = mt_text_end(sc, ke);
+        if (te - ts != strlen(p->form->text) ||
+            memcmp(sc->text + ts, p->form->text, te - ts) != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Step 4 for one selected candidate: fills *mt, returns 1 to keep it. */
+static int mt_finish(const mt_scan *sc,    /* scan */
+                     const mt_cand *c,     /* selected candidate */
+                     const rg_date *date,  /* article date or NULL */
+                     unsigned char *named, /* per actor: named unguarded; or NULL */
+                     rg_match *mt)         /* out */
+{
+    const rg_actors__form *f = sc->m->pat[c->pat].form;
+
+    switch (f->kind) {
+    case RG_FORM_NAME:
+        if (f->flags & RG_FORM_GUARDED) {
+            if (!named || !named[f->actor]) {
+                return 0;
+            }
+        } else if (named) {
+            named[f->actor] = 1;
+        }
+        mt->actor = f->actor;
+        mt->kind = RG_MENTION_NAME;
+        break;
+    case RG_FORM_METONYM:
+        mt->actor = f->actor;
+        mt->kind = RG_MENTION_METONYM;
+        break;
+    case RG_FORM_ROLE:
+        mt->actor = rg_actors__resolve(sc->m->a, f->role, f->state, date);
+        if (mt->actor < 0) {
+            return 0;
+        }
+        mt->kind = RG_MENTION_ROLE;
+        break;
+    default:
+        return 0; /* blocked */
+    }
+    mt->start = sc->map[c->ks];
+    mt->end = mt_text_end(sc, c->ke);
+    return 1;
+}
+
+int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
+                    size_t len, const rg_date *date)
+{
+    mt_cand_vec sel = { NULL, 0, 0 };
+    mt_scan sc;
+    char *key = NULL;
+    size_t *map = NULL, klen = 0, i, n = 0;
+    unsigned char named_small[256], *named = NULL, *named_heap = NULL;
+    rg_match *res = NULL;
+    int32_t st = 0;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(n_out);
+    RG_ASSERT_ARG(m);
+    RG_ASSERT_ARG(text || len == 0);
+    *out = NULL;
+    *n_out = 0;
+    if (!text) {
+        text = "";
+    }
+    if ((error = rg_text_fold(&key, &klen, &map, text, len)) < 0) {
+        goto cleanup;
+    }
+    sc.m = m;
+    sc.text = text;
+    sc.len = len;
+    sc.key = key;
+    sc.klen = klen;
+    sc.map = map;
+    for (i = 0; i < klen; i++) {
+        int32_t e;
+        st = m->delta[(size_t)st * m->ncls + m->cls[(unsigned char)key[i]]];
+        for (e = m->emit[st]; e >= 0; e = m->link[e]) {
+            const mt_pattern *p = &m->pat[m->out[e]];
+            mt_cand c;
+            c.ke = i + 1;
+            c.ks = c.ke - p->len;
+            c.pat = m->out[e];
+            if (mt_accept(&sc, p, c.ks, c.ke) && (error = mt_select(&sel, c)) < 0) {
+                goto cleanup;
+            }
+        }
+    }
+    if (sel.n == 0) {
+        goto cleanup;
+    }
+    if (m->has_guarded) {
+        if (m->a->actors.n <= sizeof named_small) {
+            named = named_small;
+            memset(named, 0, m->a->actors.n);
+        } else if (!(named = named_heap = rg__calloc(m->a->actors.n, 1))) {
+            rg__error_set_oom();
+            error = RG_ERROR;
+            goto cleanup;
+        }
+    }
+    res = rg__reallocarray(NULL, sel.n, sizeof *res);
+    if (!res) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < sel.n; i++) {
+        n += (size_t)mt_finish(&sc, &sel.v[i], date, named, &res[n]);
+    }
+    if (n == 0) {
+        goto cleanup;
+    }
+    *out = res;
+    *n_out = n;
+    res = NULL;
+cleanup:
+    rg__free(res);
+    rg__free(named_heap);
+    RG_VEC_FREE(sel);
+    rg_free(key);
+    rg_free(map);
+    return error;
+}

@@ -1,0 +1,1 @@
+"$RELGRAPH" extract --threads 0 corpus/seeds

@@ -1,0 +1,1 @@
+"$RELGRAPH" extract "$TMP/does-not-exist.txt"

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for clean.c: boilerplate rules (each kind, the default file,
+ * loading errors with file:line), HTML stripping and entities, blank-line
+ * collapsing, the byte map back to the input, and allocation failures.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>  /* fopen, fputs, fclose */
+#include <stdlib.h> /* mkstemp */
+#include <string.h>
+#include <unistd.h> /* close, unlink */
+
+#include <relgraph/alloc.h>
+#include <relgraph/clean.h>
+#include <relgraph/errors.h>
+#include <relgraph/text.h>
+
+static rg_boilerplate *default_rules;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    return rg_boilerplate_default(&default_rules) == RG_OK ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    rg_boilerplate_free(default_rules);
+    default_rules = NULL;
+    return 0;
+}
+
+/*
+ * The map invariants: map[len] == in_len, non-decreasing, in range, and
+ * every output byte taken from the input unchanged points at that byte.
+ * With `all`, every output byte must be such a byte (plain-text input).
+ */
+static void check_map(const char *in, size_t in_len, const char *out, size_t out_len,
+                      const size_t *map, int all)
+{
+    size_t i;
+
+    assert_int_equal(map[out_len], in_len);
+    for (i = 0; i < out_len; i++) {
+        assert_true(map[i] < in_len);
+        assert_true(i == 0 || map[i] >= map[i - 1]);
+        if (all) {
+            assert_int_equal(in[map[i]], out[i]);
+        }
+    }
+}
+
+/* Cleans `in` with the default rules and compares with `want`. */
+static void check_clean(const char *in, int html, const char *want)
+{
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    char *out = NULL;
+    size_t out_len = 0, *map = NULL;
+
+    opts.html = html;
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), default_rules, &opts),
+                     RG_OK);
+    assert_string_equal(out, want);
+    assert_int_equal(out_len, strlen(want));
+    check_map(in, strlen(in), out, out_len, map, html == 0);
+    rg_free(out);
+    rg_free(map);
+}
+
+static void test_plain_layout(void **state)
+{
+    (void)state;
+    check_clean("Bonjour.  \n\n\n\nMonde\t\nFin.\n\n", 0, "Bonjour.\n\nMonde\nFin.");
+    check_clean("\n\n  Titre\n", 0, "Titre");
+    check_clean("", 0, "");
+    check_clean("\n \n", 0, "");
+    /* NBSP trailing a line is trimmed too */
+    check_clean("avant\xc2\xa0\napr\xc3\xa8s", 0, "avant\napr\xc3\xa8s");
+}
+
+static void test_rule_line_prefix(void **state)
+{
+    (void)state;
+    check_clean("Un.\nLire aussi : P\xc3\xa9kin et Moscou\nDeux.", 0, "Un.\nDeux.");
+    check_clean("Un.\n\nLIRE AUSSI\xc2\xa0: X\n\nDeux.", 0, "Un.\n\nDeux.");
+    check_clean("Un.\n\xc3\x80 lire \xc3\xa9galement - X\nDeux.", 0, "Un.\nDeux.");
+    /* a word boundary is required: "Lire aussitôt" is text */
+    check_clean("Lire aussit\xc3\xb4t le rapport.", 0, "Lire aussit\xc3\xb4t le rapport.");
+    /* spaces are ignored: "avec AFP , modifié à" */
+    check_clean("Titre\navec AFP , modifi\xc3\xa9 \xc3\xa0\xc2\xa0\nTexte.", 0, "Titre\nTexte.");
+}
+
+static void test_rule_line(void **state)
+{
+    (void)state;
+    check_clean("ADVERTISEMENT\n\nVladimir Poutine.", 0, "Vladimir Poutine.");
+    check_clean("A.\nPublicit\xc3\xa9\nB.", 0, "A.\nB.");
+    check_clean("A.\n  \xe2\x80\xa2 Copi\xc3\xa9\nB.", 0, "A.\nB.");
+    /* only the whole line: a sentence about advertising stays */
+    check_clean("Publicit\xc3\xa9 mensong\xc3\xa8re.", 0, "Publicit\xc3\xa9 mensong\xc3\xa8re.");
+}
+
+static void test_rule_trailer(void **state)
+{
+    static const char in[] =
+        "Poutine propose.\n\nTexte.\n\nAutres actualit\xc3\xa9s\n\n03 - Juillet - 2020\n\n"
+        "Le Canada suspend son trait\xc3\xa9.\n";
+    (void)state;
+
+    check_clean(in, 0, "Poutine propose.\n\nTexte.");
+    check_clean("A.\nSur le m\xc3\xaame sujet :\nB.", 0, "A.");
+    /* a trailer heading before any text does not empty the article */
+    check_clean("Autres actualit\xc3\xa9s\nA.\nB.", 0, "A.\nB.");
+}
+
+static void test_rule_credit(void **state)
+{
+    (void)state;
+    check_clean("Au cours de sa campagne.\nAu cours de sa campagne. \xc2\xa9 STEPHANE DE SAKUTIN / AFP\n"
+                "Suite.",
+                0, "Au cours de sa campagne.\nAu cours de sa campagne.\nSuite.");
+    /* a line that is only a credit disappears */
+    check_clean("A.\n\xc2\xa9 AFP\nB.", 0, "A.\nB.");
+    check_clean("A.\nCr\xc3\xa9" "dit photo : Reuters\nB.", 0, "A.\nB.");
+}
+
+static void test_rule_script(void **state)
+{
+    (void)state;
+    check_clean("Texte.\n']); _gaq.push(['_trackPageview']); (function() { var ga = "
+                "document.createElement('script'); })();\nFin.",
+                0, "Texte.\nFin.");
+}
+
+static void test_no_rules(void **state)
+{
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    const char *in = "ADVERTISEMENT\nA.\nLire aussi : X";
+    char *out = NULL;
+    size_t out_len = 0, *map = NULL;
+    (void)state;
+
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), NULL, &opts), RG_OK);
+    assert_string_equal(out, in);
+    check_map(in, strlen(in), out, out_len, map, 1);
+    rg_free(out);
+    rg_free(map);
+
+    opts.boilerplate = 0;
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), default_rules, &opts),
+                     RG_OK);
+    assert_string_equal(out, in);
+    rg_free(out);
+    rg_free(map);
+}
+
+static void test_html(void **state)
+{
+    static const char in[] =
+        "<!DOCTYPE html><html><head><title>T</title><style>p { color: red }</style></head>"
+        "<body><p class=\"x>y\">L&rsquo;&Eacute;lys&eacute;e &amp; Cie</p>\n"
+        "<script type=\"text/javascript\">var s = '<p>faux</p>';</script>"
+        "<!-- commentaire <p> --><div>B&#233;&#xE9;<br/>C&nbsp;&laquo;D&raquo;</div>"
+        "<noscript>Activez JavaScript</noscript><ul><li>un</li><li>deux</li></ul>"
+        "<p>Lire aussi : autre</p><p>&#146;&unknown; &lt;b&gt; 3 < 4</p></body></html>";
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    char *out = NULL;
+    size_t out_len = 0, *map = NULL, i;
+    (void)state;
+
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, sizeof in - 1, default_rules, &opts),
+                     RG_OK);
+    assert_string_equal(out, "L\xe2\x80\x99\xc3\x89lys\xc3\xa9" "e & Cie\n\n"
+                             "B\xc3\xa9\xc3\xa9\nC \xc2\xab" "D\xc2\xbb\n\n"
+                             "un\ndeux\n\n"
+                             "\xe2\x80\x99&unknown; <b> 3 < 4");
+    check_map(in, sizeof in - 1, out, out_len, map, 0);
+    /* letters and digits always come from the same byte of the input */
+    for (i = 0; i < out_len; i++) {
+        char c = out[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            assert_int_equal(in[map[i]], c);
+        }
+    }
+    /* entities map to their '&' */
+    assert_int_equal(in[map[1]], '&');
+    rg_free(out);
+    rg_free(map);
+}
+
+static void test_html_modes(void **state)
+{
+    (void)state;
+    /* html = 0: tags are text */
+    check_clean("<p>a</p>", 0, "<p>a</p>");
+    /* auto: no tags, no entities -> plain (single newline kept) */
+    check_clean("a < b\nc > d", -1, "a < b\nc > d");
+    /* auto: entities only -> decoded, line layout kept */
+    check_clean("l&rsquo;Elys&eacute;e\nsuite", -1, "l\xe2\x80\x99" "Elys\xc3\xa9" "e\nsuite");
+    /* auto with tags: newlines are spaces, blank lines are paragraphs */
+    check_clean("<b>un\ndeux</b>\n\ntrois", -1, "un deux\n\ntrois");
+    /* forced: a tag without '>' is text */
+    check_clean("a <b c", 1, "a <b c");
+    /* unterminated script swallows the rest */
+    check_clean("x<script>if (a<b) {", 1, "x");
+    check_clean("x<!-- open", 1, "x");
+}
+
+static void test_default_seed_like(void **state)
+{
+    static const char in[] =
+        "Trump et Poutine\n\nAu cours de sa campagne, Donald Trump a martel\xc3\xa9 son ambition.\n"
+        "Au cours de sa campagne, Donald Trump a martel\xc3\xa9 son ambition. \xc2\xa9 STEPHANE / AFP\n"
+        "  \xe2\x80\xa2 Copi\xc3\xa9\navec AFP , modifi\xc3\xa9 \xc3\xa0\xc2\xa0\n"
+        "Lors d'un entretien.\n\nAutres actualit\xc3\xa9s\n\n01 - Juillet - 2020\nAutre.\n";
+    (void)state;
+
+    check_clean(in, -1,
+                "Trump et Poutine\n\nAu cours de sa campagne, Donald Trump a martel\xc3\xa9 son ambition.\n"
+                "Au cours de sa campagne, Donald Trump a martel\xc3\xa9 son ambition.\n"
+                "Lors d'un entretien.");
+}
+
+/* Writes `text` to a fresh temporary file; returns its path in buf. */
+static void write_temp(char *buf, size_t size, const char *text)
+{
+    int fd;
+    FILE *f;
+
+    snprintf(buf, size, "/tmp/rg_test_clean_XXXXXX");
+    fd = mkstemp(buf);
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_load_rules(void **state)
+{
+    rg_boilerplate *bp = NULL;
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    char path[64], *out = NULL;
+    size_t out_len = 0, *map = NULL;
+    const char *in = "Titre\n>> Newsletter du soir\nTexte. [photo: X]\nFIN DE PAGE\nreste";
+    (void)state;
+
+    write_temp(path, sizeof path,
+               "# custom\r\n\r\n  line-prefix: newsletter\r\ncredit: [photo\r\n"
+               "trailer:   Fin de page  \r\n");
+    assert_int_equal(rg_boilerplate_load(&bp, path), RG_OK);
+    unlink(path);
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), bp, &opts), RG_OK);
+    assert_string_equal(out, "Titre\nTexte.");
+    rg_free(out);
+    rg_free(map);
+    rg_boilerplate_free(bp);
+    rg_boilerplate_free(NULL);
+}
+
+static void check_load_error(const char *text, int code, const char *fragment)
+{
+    rg_boilerplate *bp = (rg_boilerplate *)&bp;
+    char path[64], want[128];
+
+    write_temp(path, sizeof path, text);
+    assert_int_equal(rg_boilerplate_load(&bp, path), code);
+    assert_null(bp);
+    snprintf(want, sizeof want, "%s:%s", path, fragment);
+    assert_non_null(strstr(rg_error_last()->message, want));
+    unlink(path);
+}
+
+static void test_load_errors(void **state)
+{
+    rg_boilerplate *bp = NULL;
+    (void)state;
+
+    check_load_error("line: ok\n# c\nbogus: x\n", RG_EPARSE, "3: unknown rule kind 'bogus'");
+    check_load_error("\n\nno colon here\n", RG_EPARSE, "3: expected 'kind: text'");
+    check_load_error("line:   \n", RG_EPARSE, "1: empty text for rule 'line'");
+    check_load_error("line: \xcc\x81\n", RG_EPARSE, "1: rule text folds to nothing");
+    assert_int_equal(rg_boilerplate_load(&bp, "/nonexistent/rg/boilerplate.txt"), RG_EIO);
+    assert_null(bp);
+}
+
+static void test_alloc_failures(void **state)
+{
+    static const char in[] =
+        "<p>L&rsquo;&Eacute;lys&eacute;e</p><script>x</script>\n\n<p>Lire aussi : y</p>"
+        "<p>Texte \xc2\xa9 AFP</p><p>Autres actualit&eacute;s</p><p>z</p>";
+    long n;
+    (void)state;
+
+    for (n = 1; n < 1000; n++) {
+        rg_boilerplate *bp = NULL;
+        int rc;
+
+        rg_alloc_fail_at(n);
+        rc = rg_boilerplate_default(&bp);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            rg_boilerplate_free(bp);
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(bp);
+    }
+    assert_true(n > 1 && n < 1000);
+
+    for (n = 1; n < 1000; n++) {
+        rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+        char *out = NULL;
+        size_t out_len = 0, *map = NULL;
+        int rc;
+
+        rg_alloc_fail_at(n);
+        rc = rg_clean_text(&out, &out_len, &map, in, sizeof in - 1, default_rules, &opts);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            assert_string_equal(out, "L\xe2\x80\x99\xc3\x89lys\xc3\xa9" "e\n\nTexte");
+            rg_free(out);
+            rg_free(map);
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(out);
+        assert_null(map);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(n > 3 && n < 1000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_layout),
+        cmocka_unit_test(test_rule_line_prefix),
+        cmocka_unit_test(test_rule_line),
+        cmocka_unit_test(test_rule_trailer),
+        cmocka_unit_test(test_rule_credit),
+        cmocka_unit_test(test_rule_script),
+        cmocka_unit_test(test_no_rules),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_html_modes),
+        cmocka_unit_test(test_default_seed_like),
+        cmocka_unit_test(test_load_rules),
+        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_alloc_failures),
+    };
+    return cmocka_run_group_tests_name("clean", tests, group_setup, group_teardown);
+}
