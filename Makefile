@@ -114,7 +114,7 @@ $(RG): $(CLI_OBJ) $(LIBRG)
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBRG) $(LIBS)
 
 # relgraph-render links Graphviz and never igraph (licences: see README)
-$(RENDER): $(RENDER_OBJ) $(BUILD)/lib/alloc.o $(BUILD)/lib/errors.o $(BUILD)/lib/strbuf.o
+$(RENDER): $(RENDER_OBJ) $(BUILD)/lib/alloc.o $(BUILD)/lib/errors.o $(BUILD)/lib/strbuf.o $(BUILD)/lib/io.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(RENDER_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJ) $(LIBRG)
@@ -173,3 +173,65 @@ clean:
 	rm -rf build build-san
 
 .PHONY: all run check test eval bench update-golden install uninstall clean
+
+# -- fuzzing (tests/fuzz): libFuzzer binaries with clang, and a standalone
+#    replay of the committed corpus with $(CC) that runs under `make check`
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := $(BASE) -Isrc/lib -Itests/fuzz $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES   := $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_LIB_OBJ := $(LIB_SRC:src/lib/%.c=$(BUILD)/fuzz/lib/%.o) $(BUILD)/fuzz/gen/data.o
+FUZZ_BIN     := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
+REPLAY_BIN   := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
+FUZZ_TIME    ?= 120
+RENDER_PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(RENDER_DEPS) 2>/dev/null)
+
+$(BUILD)/fuzz/lib/%.o: src/lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/gen/data.o: $(BUILD)/gen/data.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_render_json: tests/fuzz/fuzz_render_json.c src/render/render_json.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE) -Isrc/render -Itests/fuzz $(RENDER_PKG_CFLAGS) -O1 -g $(FUZZ_SAN) \
+	    -fsanitize=fuzzer -o $@ $^ $(RENDER_LIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(LIBS)
+
+$(BUILD)/fuzz-replay/fuzz_render_json: tests/fuzz/fuzz_render_json.c tests/fuzz/standalone_driver.c src/render/render_json.c
+	@mkdir -p $(@D)
+	$(CC) $(RENDER_CFLAGS) -Isrc/render -Itests/fuzz $(LDFLAGS) -o $@ $^ $(RENDER_LIBS)
+
+$(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone_driver.c $(LIBRG)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< tests/fuzz/standalone_driver.c $(LIBRG) $(LIBS)
+
+## fuzz: build the libFuzzer targets into $(BUILD)/fuzz/ (clang); run one with
+##   make fuzz-run FUZZ_TIME=120 (each target, scratch corpus in $(BUILD)/fuzz/corpus)
+fuzz: $(FUZZ_BIN)
+
+## fuzz-run: run every fuzz target for FUZZ_TIME seconds; crashes land in $(BUILD)/fuzz/artifacts/
+fuzz-run: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	    mkdir -p $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/artifacts/$$t; \
+	    $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_TIME) -close_fd_mask=2 \
+	        -artifact_prefix=$(BUILD)/fuzz/artifacts/$$t/ \
+	        $(BUILD)/fuzz/corpus/$$t tests/fuzz/corpus/$${t#fuzz_} || exit 1; \
+	done
+
+## fuzz-replay: replay tests/fuzz/corpus/<target>/* through each target (gcc, no libFuzzer)
+fuzz-replay: $(REPLAY_BIN)
+	@for t in $(FUZZ_NAMES); do \
+	    $(BUILD)/fuzz-replay/$$t tests/fuzz/corpus/$${t#fuzz_} || exit 1; \
+	done
+
+# keep the clang objects between runs (they are intermediate to make)
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
+.PHONY: fuzz fuzz-run fuzz-replay

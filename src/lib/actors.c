@@ -350,17 +350,45 @@ static int ld_alias(ld_ctx *c, json_t *v, const char *path, int actor)
     return ld_add_form(c, path, text, NULL, ld_form(RG_FORM_NAME, actor, -1, -1, flags));
 }
 
-/* The aliases, metonyms and adjectives of actor `i`. */
-static int ld_actor_forms(ld_ctx *c, json_t *obj, const char *path, int i)
+/* Names an actor in messages: its id, or its JSON path when the id was bad. */
+static const char *ld_actor_name(const rg_actors *a, int i, char *buf, size_t size)
 {
+    if (a->actors.v[i].id) {
+        return a->actors.v[i].id;
+    }
+    snprintf(buf, size, "actors[%d]", i);
+    return buf;
+}
+
+/* An adjective shared by two states would make role forms ambiguous. */
+static int ld_adjective_taken(ld_ctx *c, const adj_entry *e)
+{
+    size_t j;
+    char buf[32];
+
+    for (j = 0; j < c->adjs.n; j++) {
+        if (strcmp(c->adjs.v[j].text, e->text) == 0) {
+            ld_report(c, e->path, "adjective \"%s\" already belongs to %s", e->text,
+                      ld_actor_name(c->a, c->adjs.v[j].state, buf, sizeof buf));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The aliases, metonyms and adjectives of actor `i`. */
+static int ld_actor_forms(ld_ctx *c, json_t *obj, int i)
+{
+    char path[PATH_MAX_LEN];
     char sub[PATH_MAX_LEN];
     json_t *arr, *v;
     size_t j;
     int error;
 
+    snprintf(path, sizeof path, "actors[%d]", i);
     if ((arr = ld_array(c, obj, path, "aliases", 1)) != NULL) {
         json_array_foreach(arr, j, v) {
-            snprintf(sub, sizeof sub, "%s.aliases[%zu]", path, j);
+            snprintf(sub, sizeof sub, "actors[%d].aliases[%zu]", i, j);
             if ((error = ld_alias(c, v, sub, i)) < 0) {
                 return error;
             }
@@ -368,7 +396,7 @@ static int ld_actor_forms(ld_ctx *c, json_t *obj, const char *path, int i)
     }
     if ((arr = ld_array(c, obj, path, "metonyms", 0)) != NULL) {
         json_array_foreach(arr, j, v) {
-            snprintf(sub, sizeof sub, "%s.metonyms[%zu]", path, j);
+            snprintf(sub, sizeof sub, "actors[%d].metonyms[%zu]", i, j);
             if (!json_is_string(v) || json_string_length(v) == 0) {
                 ld_report(c, sub, "a metonym must be a non-empty string");
             } else if ((error = ld_add_form(c, sub, json_string_value(v), NULL,
@@ -380,13 +408,16 @@ static int ld_actor_forms(ld_ctx *c, json_t *obj, const char *path, int i)
     if ((arr = ld_array(c, obj, path, "adjectives", 0)) != NULL) {
         json_array_foreach(arr, j, v) {
             adj_entry e;
-            snprintf(e.path, sizeof e.path, "%s.adjectives[%zu]", path, j);
+            snprintf(e.path, sizeof e.path, "actors[%d].adjectives[%zu]", i, j);
             if (!json_is_string(v) || json_string_length(v) == 0) {
                 ld_report(c, e.path, "an adjective must be a non-empty string");
                 continue;
             }
             e.state = i;
             e.text = json_string_value(v);
+            if (ld_adjective_taken(c, &e)) {
+                continue;
+            }
             if ((error = RG_VEC_PUSH(c->adjs, e)) < 0) {
                 return error;
             }
@@ -494,7 +525,7 @@ static int ld_actors_pass2(ld_ctx *c, json_t *arr)
             ld_report(c, path, "metonyms and adjectives are only for states");
             continue;
         }
-        if ((error = ld_actor_forms(c, obj, path, (int)i)) < 0) {
+        if ((error = ld_actor_forms(c, obj, (int)i)) < 0) {
             return error;
         }
     }
@@ -765,22 +796,6 @@ cleanup:
     return error;
 }
 
-/* Adjectives shared by two states make role forms ambiguous. */
-static void ld_check_adjectives(ld_ctx *c)
-{
-    size_t i, j;
-
-    for (i = 0; i < c->adjs.n; i++) {
-        for (j = 0; j < i; j++) {
-            if (strcmp(c->adjs.v[i].text, c->adjs.v[j].text) == 0) {
-                ld_report(c, c->adjs.v[i].path, "adjective \"%s\" already belongs to %s",
-                          c->adjs.v[i].text, c->a->actors.v[c->adjs.v[j].state].id);
-                break;
-            }
-        }
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Key clashes                                                         */
 /* ------------------------------------------------------------------ */
@@ -828,8 +843,9 @@ static void ld_clash(ld_ctx *c, const char *path, const rg_actors__form *f,
             ld_report(c, path, "%s \"%s\" repeats \"%s\" with other flags",
                       form_kind_word(f->kind), f->text, o->text);
         } else {
+            char buf[32];
             ld_report(c, path, "%s \"%s\" already belongs to %s", form_kind_word(f->kind),
-                      f->text, a->actors.v[o->actor].id);
+                      f->text, ld_actor_name(a, o->actor, buf, sizeof buf));
         }
     } else if (o->kind == RG_FORM_ROLE) {
         ld_report(c, path, "%s \"%s\" is already a form of role %s%s%s%s",
@@ -920,7 +936,6 @@ static int ld_root(ld_ctx *c, json_t *root)
         (actors && (error = ld_actors_pass2(c, actors)) < 0)) {
         return error;
     }
-    ld_check_adjectives(c);
     if ((roles && (error = ld_role_forms(c, roles)) < 0) ||
         (fixed && (error = ld_fixed_roles(c, fixed)) < 0) ||
         (blocked && (error = ld_blocked(c, blocked)) < 0) ||

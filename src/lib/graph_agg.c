@@ -503,12 +503,14 @@ cleanup:
 
 /* ---- lifecycle ---- */
 
-static const rg_actors *sort_actors; /* qsort context (single-threaded use) */
+typedef struct {
+    const char *id;
+    size_t actor;
+} node_key;
 
-static int node_id_cmp(const void *a, const void *b)
+static int node_key_cmp(const void *a, const void *b)
 {
-    return strcmp(rg_actors_id(sort_actors, *(const size_t *)a),
-                  rg_actors_id(sort_actors, *(const size_t *)b));
+    return strcmp(((const node_key *)a)->id, ((const node_key *)b)->id);
 }
 
 static int layer_has(rg_layer layer, rg_actor_type t)
@@ -524,27 +526,31 @@ static int layer_has(rg_layer layer, rg_actor_type t)
 /* Nodes: the actors of the layer, numbered in byte order of their ids. */
 static int agg_nodes(rg_agg *agg)
 {
+    node_key *keys = NULL;
     size_t i;
 
     agg->n_actors = rg_actors_count(agg->actors);
     agg->actor_of_node = rg__calloc(agg->n_actors, sizeof *agg->actor_of_node);
     agg->node_of_actor = rg__calloc(agg->n_actors, sizeof *agg->node_of_actor);
-    if (!agg->actor_of_node || !agg->node_of_actor) {
+    keys = rg__calloc(agg->n_actors + 1, sizeof *keys);
+    if (!agg->actor_of_node || !agg->node_of_actor || !keys) {
+        rg__free(keys);
         rg__error_set_oom();
         return RG_ERROR;
     }
     for (i = 0; i < agg->n_actors; i++) {
         agg->node_of_actor[i] = -1;
         if (layer_has(agg->opts.layer, rg_actors_type(agg->actors, i))) {
-            agg->actor_of_node[agg->n_nodes++] = i;
+            keys[agg->n_nodes].id = rg_actors_id(agg->actors, i);
+            keys[agg->n_nodes++].actor = i;
         }
     }
-    sort_actors = agg->actors;
-    qsort(agg->actor_of_node, agg->n_nodes, sizeof *agg->actor_of_node, node_id_cmp);
-    sort_actors = NULL;
+    qsort(keys, agg->n_nodes, sizeof *keys, node_key_cmp);
     for (i = 0; i < agg->n_nodes; i++) {
-        agg->node_of_actor[agg->actor_of_node[i]] = (int)i;
+        agg->actor_of_node[i] = keys[i].actor;
+        agg->node_of_actor[keys[i].actor] = (int)i;
     }
+    rg__free(keys);
     return RG_OK;
 }
 

@@ -188,15 +188,16 @@ static void put_graph_values(jw *w, const rg_graph_result *r)
     jw_end(w, "}");
 }
 
-static const rg_graph_result *sort_result; /* qsort context (single thread) */
+typedef struct {
+    const char *source, *target;
+    size_t edge;
+} edge_key;
 
 static int edge_key_order(const void *a, const void *b)
 {
-    const rg_edge_result *x = &sort_result->edges[*(const size_t *)a];
-    const rg_edge_result *y = &sort_result->edges[*(const size_t *)b];
+    const edge_key *x = a, *y = b;
 
-    return rg_graph__pipe_cmp(sort_result->nodes[x->u].id, sort_result->nodes[x->v].id,
-                        sort_result->nodes[y->u].id, sort_result->nodes[y->v].id);
+    return rg_graph__pipe_cmp(x->source, x->target, y->source, y->target);
 }
 
 /* The string "a|b" (an edge key) as a value. */
@@ -230,7 +231,7 @@ static void jw_kbool(jw *w, const char *k, int v)
 
 static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
 {
-    size_t *order = rg__calloc(r->n_edges + 1, sizeof *order);
+    edge_key *order = rg__calloc(r->n_edges + 1, sizeof *order);
     char start[16], end[16];
     size_t i;
 
@@ -239,11 +240,11 @@ static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph
         return RG_ERROR;
     }
     for (i = 0; i < r->n_edges; i++) {
-        order[i] = i;
+        order[i].source = r->nodes[r->edges[i].u].id;
+        order[i].target = r->nodes[r->edges[i].v].id;
+        order[i].edge = i;
     }
-    sort_result = r;
     qsort(order, r->n_edges, sizeof *order, edge_key_order);
-    sort_result = NULL;
     rg_graph__slice_bounds(start, end, sizeof start, agg, s);
 
     jw_begin(w, "{", 0);
@@ -257,7 +258,7 @@ static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph
     jw_key(w, "edges");
     jw_begin(w, "{", 0);
     for (i = 0; i < r->n_edges; i++) {
-        const rg_edge_result *e = &r->edges[order[i]];
+        const rg_edge_result *e = &r->edges[order[i].edge];
         jw_pipe_key(w, r->nodes[e->u].id, r->nodes[e->v].id);
         jw_begin(w, "{", 0);
         jw_knum(w, "comention", e->comention);

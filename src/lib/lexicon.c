@@ -249,6 +249,9 @@ int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
         if (len > 5 && lower[len - 1] == 't' && lower[len - 2] == 'n' && lower[len - 3] == 'e' &&
             (s = lx_stem(st, lower, len - 2, &sn)) != NULL) {
             ids[2] = lx_find(lx, 's', s, sn);
+        } else if (len > 5 && memcmp(lower + len - 3, "ons", 3) == 0 &&
+                   (s = lx_stem(st, lower, len - 3, &sn)) != NULL) {
+            ids[2] = lx_find(lx, 's', s, sn); /* "condamnons" */
         } else if (len > 3 && lower[len - 1] == 's' && (s = lx_stem(st, lower, len - 1, &sn))) {
             ids[2] = lx_find(lx, 's', s, sn);
         }
@@ -414,6 +417,8 @@ static int lx_flags(const lx_where *w, unsigned *out, const char *s, size_t n)
         LX_FLAG("speech", RG_LX_SPEECH)
         LX_FLAG("neg", RG_LX_NEG)
         LX_FLAG("exact", RG_LX_EXACT)
+        LX_FLAG("ignore", RG_LX_IGNORE)
+        LX_FLAG("place", RG_LX_PLACE)
         {
             return lx_error(w, "unknown flag", s + i, j - i);
         }
@@ -557,8 +562,8 @@ static int lx_parse_line(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
         (error = lx_category(lx, &tmpl.category, f[3], fn[3])) < 0) {
         return error;
     }
-    if (tmpl.sign == 0 && !(tmpl.flags & (RG_LX_SPEECH | RG_LX_NEG))) {
-        return lx_error(w, "sign 0 is only for speech and neg cues", NULL, 0);
+    if (tmpl.sign == 0 && !(tmpl.flags & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE))) {
+        return lx_error(w, "sign 0 is only for speech, neg and ignore cues", NULL, 0);
     }
     return lx_add_cues(lx, st, w, f[0], fn[0], &tmpl);
 }

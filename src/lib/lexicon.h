@@ -27,7 +27,9 @@ enum {
     RG_LX_TONE = 1u << 1,   /* relationship tone word: undirected tone relation */
     RG_LX_SPEECH = 1u << 2, /* reported-speech verb or "selon" */
     RG_LX_NEG = 1u << 3,    /* negating verb ("refuser de"): the next cue is negated */
-    RG_LX_EXACT = 1u << 4   /* match the forms as written (lower case), no stem */
+    RG_LX_EXACT = 1u << 4,  /* match the forms as written (lower case), no stem */
+    RG_LX_IGNORE = 1u << 5, /* an idiom that hides a cue ("preuves à l'appui") */
+    RG_LX_PLACE = 1u << 6   /* "à" + city is where it happens (meetings, visits) */
 };
 
 typedef struct {

@@ -55,8 +55,8 @@
  *    cut is made only if the next word is a French function word
  *    ("SarkozySi", "d'EstaingAvec", "TrumpLe"). The word before must be
  *    plain (all lowercase, or one capital then lowercase), so that
- *    "realDonaldTrump" and "McDonaldDans" stay whole. Words after '#', '@', '/',
- *    '_' or a digit are never split. "McDonald", "iPhone", "YouTube" and
+ *    "realDonaldTrump" and "McDonaldDans" stay whole. Words after '#',
+ *    '@', '/', '_' or a digit are never split. "McDonald", "iPhone", "YouTube" and
  *    "LaREM" fail the >= 3 lowercase / capital+lowercase tests.
  *    The same test applies across a closing quote or bracket
  *    ("(en français)Dans", 'héritier"Emmanuel'), cutting after the closer,

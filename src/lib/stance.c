@@ -90,7 +90,9 @@ typedef struct {
     int quote;
     int gov;       /* governing word: index into st_govs, -1 none */
     int coord;     /* item it is coordinated after, -1 */
-    int adj;       /* from a state adjective */
+    int adj;       /* 1 state adjective, 2 leader by adjective ("homologue américain") */
+    int link;      /* coordination: 1 "et"/"ou"/hyphen, 2 comma only */
+    int gov_own, gov_inherited;
     int metonym;
 } st_item;
 
@@ -185,6 +187,22 @@ static const char *const st_person_nouns[] = {
     "chef", "chefs", "leader", "leaders", "premier", "première", "roi", "reine",
     "secrétaire", "émir", "prince", "vice", NULL
 };
+/* nouns whose state adjective names the state itself ("les autorités russes") */
+static const char *const st_state_heads[] = {
+    "autorités", "autorité", "gouvernement", "gouvernements", "forces", "armée", "armées",
+    "régime", "diplomatie", "administration", "pouvoir", "présidence", "troupes", "base",
+    "bases", "renseignement", "renseignements", "militaire", "militaires", "soldats",
+    "frappes", "frappe", "actions", "relations", "coopération", "dialogue", "partenariat",
+    "peuple", "ministère", "ambassade", "diplomates", "diplomate", "avions", "navires",
+    "missiles", "économie", "territoire", "sol", "parlement", "services", "agents", "camp",
+    "côté", "partie", "responsables", "officiels", "marine", "aviation", "état", "alliés",
+    "positions", "position", "intérêts", "sanctions", "offensive", "intervention",
+    "attaque", "attaques", "bombardement", "bombardements", "opération", "opérations",
+    "agression", "ingérence", "menace", "menaces", "politique", "décision", "proposition",
+    "offre", "initiative", "coordination", "rapprochement", "normalisation", "république",
+    "nation", "pays", "capitale", NULL
+};
+
 static const char *const st_leader_nouns[] = {
     "homologue", "présidents", "dirigeants", "chefs", "leaders", NULL
 };
@@ -535,6 +553,13 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
             }
             continue;
         }
+        if (!tk_in(c, t - 1, st_state_heads) &&
+            !(tk_in(c, t - 2, st_state_heads) && c->tok.v[t - 1].kind == TK_WORD) &&
+            !((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].hyph) && !c->tok.v[t].hyph &&
+            !(tk_is(c, t - 1, "et") && c->items.n && c->items.v[c->items.n - 1].adj == 1 &&
+              c->items.v[c->items.n - 1].hi == t - 1)) {
+            continue; /* "l'acteur français" is not France */
+        }
         if ((error = st_push_item(c, state, t, t + 1, 1, 0)) < 0) {
             return error;
         }
@@ -588,7 +613,7 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
             for (k = pv->hi; ok && k < it->lo; k++) {
                 const st_tok *tk = &c->tok.v[k];
                 if (tk->kind == TK_COMMA) {
-                    has_link = 1;
+                    has_link = has_link ? has_link : 2;
                 } else if (tk->kind != TK_WORD ||
                            !(tk_in(c, k, st_coord) || tk->upper || tk_in(c, k, st_skip) ||
                              (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]))) {
@@ -602,9 +627,23 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
             }
             if (ok && has_link && it->lo - pv->hi <= 5) {
                 it->coord = (int)i - 1;
+                it->link = has_link;
                 if (it->gov < 0 || tk_is(c, p, "et") || p < pv->hi) {
+                    it->gov_own = it->gov;
                     it->gov = pv->gov;
+                    it->gov_inherited = 1;
                 }
+            }
+        }
+    }
+    /* "A, B" is a list only when it goes on with "et": "A, B et C" */
+    for (i = c->items.n; i-- > 0;) {
+        st_item *it = &c->items.v[i];
+        if (it->coord >= 0 && it->link == 2 &&
+            !(i + 1 < c->items.n && c->items.v[i + 1].coord == (int)i)) {
+            it->coord = -1;
+            if (it->gov_inherited) {
+                it->gov = it->gov_own;
             }
         }
     }
@@ -767,14 +806,35 @@ static int st_item_after(const rg_stance_ctx *c, int t)
     return -1;
 }
 
-static int st_nearest_subject(const rg_stance_ctx *c, int from, int quote, int stop)
+/* 1 when token t directly follows a stance cue (determiners aside): its object */
+static int st_object_of_cue(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
 {
-    int t;
+    int p = t - 1, ci;
+
+    while (p >= 0 && p >= t - 3 && c->tok.v[p].item < 0 && tk_in(c, p, st_skip)) {
+        p--;
+    }
+    if (p < 0 || p == t - 1 - 3) {
+        return 0;
+    }
+    ci = st_cue_at(c, p);
+    return ci >= 0 && c->cues.v[ci].lo != t &&
+           !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE |
+                                                  RG_LX_TONE));
+}
+
+static int st_nearest_subject(const rg_stance_ctx *c, const rg_lexicon *lx, int from,
+                              int quote, int stop)
+{
+    int t, qui = 0;
 
     for (t = from - 1; t >= 0 && t > stop && from - t <= ST_SUBJ_WINDOW; t--) {
         const st_tok *tk = &c->tok.v[t];
         if (tk->kind == TK_SEMI) {
             break;
+        }
+        if (tk_is(c, t, "qui") && tk->quote == quote) {
+            qui = 1; /* "Moscou, qui dénonce": the antecedent, object or not */
         }
         if (quote >= 0 && t == c->quotes.v[quote].open) {
             break;
@@ -784,7 +844,7 @@ static int st_nearest_subject(const rg_stance_ctx *c, int from, int quote, int s
         }
         if (tk->item >= 0) {
             const st_item *it = &c->items.v[tk->item];
-            if (it->gov < 0) {
+            if (qui || (it->gov < 0 && !st_object_of_cue(c, lx, it->lo))) {
                 return tk->item;
             }
             t = it->lo;
@@ -832,7 +892,7 @@ static int st_speakers(rg_stance_ctx *c, const rg_lexicon *lx)
                 intro = st_is_speech_at(c, lx, k);
             }
             if (intro) {
-                sp = st_nearest_subject(c, qu->open, qu->parent, -1);
+                sp = st_nearest_subject(c, lx, qu->open, qu->parent, -1);
             }
         }
         if (sp < 0) {
@@ -870,7 +930,8 @@ static int st_group(rg_stance_ctx *c, int which, int item)
     return RG_OK;
 }
 
-static int st_is_place(const st_item *it)
+/* "en Syrie", "dans le pays"; "à Berlin" only for meetings and visits */
+static int st_is_place(const st_item *it, unsigned cue_flags)
 {
     if (it->adj) {
         return 0;
@@ -878,7 +939,7 @@ static int st_is_place(const st_item *it)
     if (it->level == 1 && (it->gov == GOV_EN || it->gov == GOV_DANS)) {
         return 1;
     }
-    return it->metonym && (it->gov == GOV_A || it->gov == GOV_EN || it->gov == GOV_DANS);
+    return it->metonym && it->gov == GOV_A && (cue_flags & RG_LX_PLACE);
 }
 
 static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
@@ -899,13 +960,16 @@ static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
             break;
         }
         ci = st_cue_at(c, t);
-        if (ci >= 0 && !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG)) &&
+        if (ci >= 0 &&
+            !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) &&
             t > cu->hi + 1) {
             break;
         }
         if (tk->item >= 0) {
             const st_item *it = &c->items.v[tk->item];
-            if (it->gov != GOV_PAR && it->gov != GOV_SELON && !st_is_place(it)) {
+            if (it->gov != GOV_PAR && it->gov != GOV_SELON &&
+                !st_is_place(it, st_cue_flags(lx, cu)) &&
+                !(it->gov == GOV_SUR && (st_cue_flags(lx, cu) & RG_LX_RECIP))) {
                 return tk->item;
             }
             t = it->hi - 1;
@@ -928,7 +992,7 @@ static int st_in_src(const rg_stance_ctx *c, int actor)
 }
 
 /* a single governed item before the cue (anaphoric object) */
-static int st_fallback_target(const rg_stance_ctx *c, const st_cue *cu)
+static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
 {
     int found = -1, t;
 
@@ -940,7 +1004,8 @@ static int st_fallback_target(const rg_stance_ctx *c, const st_cue *cu)
         }
         it = &c->items.v[tk->item];
         t = it->hi - 1;
-        if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON || st_is_place(it) ||
+        if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON ||
+            st_is_place(it, st_cue_flags(lx, cu)) ||
             st_in_src(c, it->actor)) {
             continue;
         }
@@ -1088,8 +1153,9 @@ static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
 {
     int t, k;
 
-    if (tk_in(c, cu->lo - 1, st_avoir) ||
-        (tk_in(c, cu->lo - 2, st_avoir) && c->tok.v[cu->lo - 1].klen > 4)) {
+    if (!tk_is(c, cu->lo - 1, "été") &&
+        (tk_in(c, cu->lo - 1, st_avoir) ||
+         (tk_in(c, cu->lo - 2, st_avoir) && c->tok.v[cu->lo - 1].klen > 4))) {
         return -1; /* "a condamné", "a fermement condamné" */
     }
     for (t = cu->hi; (size_t)t < c->tok.n && t <= cu->hi + 6; t++) {
@@ -1106,7 +1172,8 @@ static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
             return -1;
         }
         if (tk->kind == TK_COMMA || tk->item >= 0 || tk->upper || tk_is(c, t, "selon") ||
-            tk_is(c, t, "et") || tk_in(c, t, st_skip) ||
+            tk_is(c, t, "et") || tk_in(c, t, st_skip) || tk_is(c, t, "de") ||
+            tk_is(c, t, "d") || tk_is(c, t, "du") || tk_is(c, t, "des") ||
             (tk->kind == TK_WORD && tk->klen > 5 &&
              memcmp(c->kbuf.v + tk->koff + tk->klen - 4, "ment", 4) == 0)) {
             continue;
@@ -1128,8 +1195,8 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
     o->cue_start = c->tok.v[cu->lo].start;
     o->cue_end = c->tok.v[cu->hi - 1].end;
     c->src.n = c->dst.n = 0;
-    if (st_negated(c, lx, cu)) {
-        return RG_OK;
+    if (st_negated(c, lx, cu) || st_object_of_cue(c, lx, cu->lo)) {
+        return RG_OK; /* "rejette l'offre de X": the offer is X's, not a stance */
     }
     if (st_pair(c, cu, &pa, &pb)) {
         if ((cue->flags & RG_LX_TONE) &&
@@ -1152,7 +1219,8 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
         if ((error = st_group(c, 0, agent)) < 0) {
             return error;
         }
-        if ((subj = st_nearest_subject(c, cu->lo, q, -1)) >= 0) {
+        if ((subj = st_nearest_subject(c, lx, cu->lo, q, -1)) >= 0 ||
+            (subj = st_target(c, lx, cu)) >= 0) {
             if ((error = st_group(c, 1, subj)) < 0) {
                 return error;
             }
@@ -1164,7 +1232,7 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
                 first_person = 1;
             }
         }
-        subj = first_person ? -1 : st_nearest_subject(c, cu->lo, q, -1);
+        subj = first_person ? -1 : st_nearest_subject(c, lx, cu->lo, q, -1);
         if (subj < 0 && !first_person) {
             /* fronted phrase: the first ungoverned item after a comma */
             int comma = 0;
@@ -1183,18 +1251,28 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
         }
         if (subj < 0) {
             subj = q >= 0 ? c->quotes.v[q].speaker : sent_speaker;
+            if (subj >= 0 && q < 0 && c->items.v[subj].gov == GOV_SELON &&
+                (c->items.v[subj].lo > cu->lo + ST_TARGET_WINDOW ||
+                 c->items.v[subj].lo + ST_TARGET_WINDOW < cu->lo)) {
+                subj = -1; /* "selon X" speaks for its own clause only */
+            }
         }
         if (subj >= 0 && (error = st_group(c, 0, subj)) < 0) {
             return error;
         }
         if ((tgt = st_target(c, lx, cu)) >= 0) {
+            int g = c->items.v[tgt].gov;
             if ((error = st_group(c, 1, tgt)) < 0) {
                 return error;
             }
-        } else if (c->src.n && (tgt = st_fallback_target(c, cu)) >= 0) {
+            if (g >= 0 && g != GOV_AVEC && g != GOV_ENTRE) {
+                recip = 0; /* "propose à X", "l'accord de X": one direction */
+            }
+        } else if (c->src.n && (tgt = st_fallback_target(c, lx, cu)) >= 0) {
             if ((error = st_group(c, 1, tgt)) < 0) {
                 return error;
             }
+            recip = 0; /* "propose à X une coopération": one direction */
         }
     }
     if (pair_tgt && tgt >= 0 && c->dst.n >= 2) {
@@ -1251,7 +1329,7 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     o.n0 = *n;
     o.index = index;
     for (i = 0; i < ctx->cues.n; i++) {
-        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG)) {
+        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) {
             continue;
         }
         if ((error = st_one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {

@@ -10,6 +10,7 @@
 #include <stdio.h>  /* printf, fprintf */
 #include <string.h> /* strcmp, strtok_r */
 
+#include <cgraph.h>          /* agseterr */
 #include <relgraph/common.h> /* RG_VERSION */
 
 #include "render.h"
@@ -91,9 +92,14 @@ int main(int argc, char **argv)
     a.o.engine = "neato";
     a.o.ghosts = 1;
     opterr = 0;
+    agseterr(AGERR); /* Graphviz warnings (e.g. spline fallback) are not ours to show */
     while ((c = getopt_long(argc, argv, ":f:s:l:L:o:vhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'f': if ((rc = add_formats(&a, optarg)) != RR_OK) return rc; break;
+        case 'f':
+            if ((rc = add_formats(&a, optarg)) != RR_OK) {
+                return rc;
+            }
+            break;
         case 's': a.o.size_by = optarg; break;
         case 'l': a.layout_from = optarg; break;
         case 'L':

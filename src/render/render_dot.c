@@ -18,7 +18,7 @@
 #include <math.h>   /* sqrt, lround */
 #include <stdarg.h> /* va_list */
 #include <stdio.h>  /* open_memstream, vsnprintf */
-#include <stdlib.h> /* malloc, free */
+#include <stdlib.h> /* malloc, free, strtod */
 #include <string.h> /* strcmp, strlen */
 
 #include <cgraph.h> /* agopen, agnode, agedge, agsafeset, agwrite */
@@ -125,6 +125,18 @@ static const rr_palette *palette_for(const char *type)
         }
     }
     return &palette[i];
+}
+
+/* Shortest of %.15g / %.17g that reads back to the same double. */
+static void set_real(void *obj, const char *name, double x)
+{
+    char buf[40];
+
+    snprintf(buf, sizeof buf, "%.15g", x);
+    if (strtod(buf, NULL) != x) {
+        snprintf(buf, sizeof buf, "%.17g", x);
+    }
+    rr_set(obj, name, strcmp(buf, "-0") == 0 ? "0" : buf);
 }
 
 double rr_node_fontsize(const rr_graph *g, const rr_node *n)
@@ -235,11 +247,15 @@ static void edge_style(Agedge_t *e, const rr_graph *g, const rr_edge *x, const r
     }
     rr_set(e, "color", colour);
     rr_setf(e, "weight", "%ld", iw < 1 ? 1 : iw);
-    rr_setf(e, "rg_weight", "%.17g", x->weight);
+    char *a = rr_dot_label(g->nodes[x->s].label), *b = rr_dot_label(g->nodes[x->t].label);
+
+    set_real(e, "rg_weight", x->weight);
     rr_setf(e, "rg_sign", "%d", x->sign);
-    rr_setf(e, "rg_stance_net", "%.17g", x->stance_net);
-    rr_setf(e, "tooltip", "%s – %s: %g co-mentions, net stance %+g", g->nodes[x->s].label,
-            g->nodes[x->t].label, x->weight, x->stance_net);
+    set_real(e, "rg_stance_net", x->stance_net);
+    rr_setf(e, "tooltip", "%s – %s: %g co-mentions, net stance %+g", a, b, x->weight,
+            x->stance_net);
+    free(a);
+    free(b);
 }
 
 void rr_add_panel(Agraph_t *G, const rr_graph *g, const rr_layout *l, const rr_opts *o,
@@ -255,6 +271,7 @@ void rr_add_panel(Agraph_t *G, const rr_graph *g, const rr_layout *l, const rr_o
         const rr_place *p = &l->v[i];
         long k = rr_node_find(g, p->key);
         Agnode_t *v = new_node(G, prefix, p->key);
+        char *label;
 
         rr_setf(v, "pos", "%.2f,%.2f!", p->x + ox, p->y + oy);
         if (k < 0) {
@@ -263,9 +280,11 @@ void rr_add_panel(Agraph_t *G, const rr_graph *g, const rr_layout *l, const rr_o
         }
         made[k] = v;
         rr_node_style(v, g, &g->nodes[k], rr_node_fontsize(g, &g->nodes[k]));
-        rr_setf(v, "rg_size", "%.17g", g->nodes[k].size_val);
-        rr_setf(v, "tooltip", "%s (%s), %s %g", g->nodes[k].label, g->nodes[k].type,
-                o->size_by, g->nodes[k].size_val);
+        set_real(v, "rg_size", g->nodes[k].size_val);
+        label = rr_dot_label(g->nodes[k].label);
+        rr_setf(v, "tooltip", "%s (%s), %s %g", label, g->nodes[k].type, o->size_by,
+                g->nodes[k].size_val);
+        free(label);
     }
     for (i = 0; i < g->n_edges; i++) {
         const rr_edge *x = &g->edges[i];
@@ -350,7 +369,7 @@ Agraph_t *rr_dot_build(const rr_graph *g, const rr_layout *l, const rr_opts *o)
 
     set_title(G, g, o);
     rr_add_panel(G, g, l, o, "", 0, 0);
-    rr_add_legend(G, o, l->minx + 85, l->miny - 80);
+    rr_add_legend(G, o, l->minx + 85, l->miny - 125);
     return G;
 }
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <relgraph/actors.h>
+#include <relgraph/alloc.h>
 #include <relgraph/errors.h>
 #include <relgraph/evidence.h>
 #include <relgraph/graph.h>
@@ -732,6 +733,87 @@ static void test_empty(void **state)
     rg_agg_free(agg);
 }
 
+/* One full run (aggregate, compute, write to memory) with the n-th
+ * allocation failing (n = 0: none); returns the status. */
+static long last_alloc_count;
+
+static int run_with_failure(long n)
+{
+    static const rel p1[] = { { 'c', "a", "b", 0, 0 }, { 's', "a", "b", 4, 0 },
+                              { 'c', "b", "c", 0, 1 }, { 't', "a", "c", 1, 2 } };
+    static const rel p2[] = { { 'c', "a", "b", 0, 0 }, { 's', "b", "a", -7, 0 },
+                              { 'c', "c", "d", 0, 1 } };
+    rg_agg_options o = RG_AGG_OPTIONS_INIT;
+    rg_agg *agg = NULL;
+    rg_evidence ev;
+    rg_document doc;
+    rg_relation r[4];
+    char *mem = NULL;
+    size_t len, i, k;
+    int error;
+
+    rg_alloc_fail_at(n);
+    if ((error = rg_agg_new(&agg, dict, &o)) != RG_OK) {
+        assert_null(agg);
+        goto cleanup;
+    }
+    for (k = 0; k < 3; k++) {
+        const rel *rels = k == 1 ? p2 : p1;
+        size_t nr = k == 1 ? 3 : 4;
+        memset(&doc, 0, sizeof doc);
+        memset(&ev, 0, sizeof ev);
+        memset(r, 0, sizeof r);
+        doc.id = (char *)(uintptr_t)(k == 0 ? "x1" : k == 1 ? "x2" : "x3");
+        doc.date.year = 2017;
+        doc.date.month = (int)k + 1;
+        for (i = 0; i < nr; i++) {
+            r[i].type = rels[i].type == 'c' ? RG_REL_COMENTION
+                        : rels[i].type == 's' ? RG_REL_STANCE : RG_REL_TONE;
+            r[i].source = rg_actors_find(dict, rels[i].src);
+            r[i].target = rg_actors_find(dict, rels[i].dst);
+            r[i].sign = rels[i].signed_weight < 0 ? -1 : 1;
+            r[i].weight = fabs(rels[i].signed_weight);
+            r[i].sentence = i;
+        }
+        ev.doc = &doc;
+        ev.relations = r;
+        ev.n_relations = nr;
+        if ((error = rg_agg_add(agg, &ev)) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    if ((error = rg_agg_metrics_json(&mem, &len, agg)) != RG_OK) {
+        assert_null(mem);
+    }
+cleanup:
+    last_alloc_count = rg_alloc_count();
+    rg_alloc_fail_at(0);
+    rg_free(mem);
+    rg_agg_free(agg);
+    return error;
+}
+
+/* Every allocation of a full run fails once: a clean RG_ERROR with the
+ * out-of-memory message, no leak (ASan), no FINALLY imbalance. */
+static void test_alloc_failures(void **state)
+{
+    long n, total;
+
+    (void)state;
+    rg_alloc_fail_at(0);
+    assert_int_equal(run_with_failure(0), RG_OK);
+    total = last_alloc_count;
+    assert_true(total > 20);
+    for (n = 1; n <= total; n++) {
+        int error = run_with_failure(n);
+        if (error != RG_OK) {
+            assert_int_equal(error, RG_ERROR);
+            assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+        }
+        assert_true(IGRAPH_FINALLY_STACK_EMPTY);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -751,6 +833,7 @@ int main(void)
         cmocka_unit_test_teardown(test_write, teardown),
         cmocka_unit_test_teardown(test_write_error, teardown),
         cmocka_unit_test_teardown(test_empty, teardown),
+        cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
     return cmocka_run_group_tests_name("graph", tests, group_setup, group_teardown);
 }

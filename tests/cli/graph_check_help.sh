@@ -1,0 +1,1 @@
+"$RELGRAPH" check --help

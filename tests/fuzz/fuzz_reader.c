@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Fuzz target: the input reader over a JSON Lines (or .txt) file holding the
+ * fuzz input. The first byte picks the options (bit 0 strict, bit 1 a tiny
+ * --max-doc-bytes, bit 2 two text fields, bit 3 read as .txt). Checks: every
+ * document has an id and an origin, valid UTF-8 text of the stated length,
+ * increasing sequence numbers; the stats count what was yielded; a failure
+ * carries a message.
+ */
+#include <stdint.h>   /* uint8_t */
+#include <stdio.h>    /* snprintf */
+#include <stdlib.h>   /* mkdtemp, atexit */
+#include <string.h>   /* strlen */
+#include <fcntl.h>    /* open */
+#include <unistd.h>   /* write, close, unlink, rmdir */
+
+#include <relgraph/errors.h>
+#include <relgraph/reader.h>
+#include <relgraph/text.h>
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+static char fuzz_dir[64];
+
+static void remove_dir(void)
+{
+    rmdir(fuzz_dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    rg_init();
+    snprintf(fuzz_dir, sizeof fuzz_dir, "/tmp/rg-fuzz-reader-XXXXXX");
+    FUZZ_ASSERT(mkdtemp(fuzz_dir) != NULL);
+    atexit(remove_dir);
+    return 0;
+}
+
+static void write_input(const char *path, const uint8_t *data, size_t size)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+    FUZZ_ASSERT(fd >= 0);
+    while (size > 0) {
+        ssize_t w = write(fd, data, size);
+        FUZZ_ASSERT(w > 0);
+        data += w;
+        size -= (size_t)w;
+    }
+    close(fd);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *const fields[] = { "title", "text" };
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_reader *r = NULL;
+    rg_document *doc = NULL;
+    const char *inputs[1];
+    char path[128];
+    size_t yielded = 0;
+    unsigned flags;
+    int rc;
+
+    if (size == 0) {
+        return 0;
+    }
+    flags = data[0];
+    snprintf(path, sizeof path, "%s/in.%s", fuzz_dir, flags & 8 ? "txt" : "jsonl");
+    write_input(path, data + 1, size - 1);
+    ro.strict = flags & 1;
+    ro.max_doc_bytes = flags & 2 ? 64 : 0;
+    if (flags & 4) {
+        ro.text_fields = fields;
+        ro.n_text_fields = 2;
+    }
+    inputs[0] = path;
+    FUZZ_ASSERT(rg_reader_new(&r, inputs, 1, &ro) == RG_OK);
+    while ((rc = rg_reader_next(r, &doc)) > 0) {
+        FUZZ_ASSERT(doc && doc->id && doc->origin && doc->text);
+        FUZZ_ASSERT(strlen(doc->text) == doc->len);
+        FUZZ_ASSERT(rg_text_utf8_valid(doc->text, doc->len, NULL));
+        FUZZ_ASSERT(doc->seq == yielded);
+        yielded++;
+        rg_document_free(doc);
+        doc = NULL;
+    }
+    FUZZ_ASSERT(doc == NULL);
+    if (rc < 0) {
+        FUZZ_ASSERT(ro.strict);
+        FUZZ_ASSERT(rg_error_last() && rg_error_last()->message[0]);
+    }
+    FUZZ_ASSERT(rg_reader_stats_get(r)->read == yielded);
+    rg_reader_free(r);
+    unlink(path);
+    return 0;
+}

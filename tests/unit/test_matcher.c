@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of the actor matcher over the built-in dictionary: dated
+ * roles across term boundaries, traps (mai, Kim Darroch, Obamacare, Ivanka
+ * Trump), elisions and hyphens, case and accents, spans in the original
+ * bytes, metonyms, blocked forms, guarded aliases, allocation failures and
+ * concurrent scans.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <pthread.h> /* pthread_create, pthread_join */
+#include <stdio.h>   /* snprintf */
+#include <string.h>  /* strlen */
+
+#include <relgraph/actors.h>
+#include <relgraph/alloc.h>
+#include <relgraph/errors.h>
+#include <relgraph/text.h> /* rg_free */
+
+static rg_actors *dict;
+static rg_matcher *matcher;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    if (rg_actors_default(&dict) != RG_OK || rg_matcher_new(&matcher, dict) != RG_OK) {
+        return -1;
+    }
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    rg_matcher_free(matcher);
+    rg_actors_free(dict);
+    return 0;
+}
+
+/*
+ * Scans `text` at `date` ("YYYY-MM-DD", "YYYY-MM", "YYYY" or NULL) and
+ * prints the matches as `id/kind"text as matched"`, separated by spaces.
+ */
+static const char *scan(const char *text, const char *date)
+{
+    static char buf[2048];
+    rg_date d = { 0, 0, 0 };
+    rg_match *m = NULL;
+    size_t n = 0, i, len = 0;
+
+    if (date) {
+        sscanf(date, "%d-%d-%d", &d.year, &d.month, &d.day);
+    }
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, text, strlen(text), date ? &d : NULL),
+                     RG_OK);
+    buf[0] = '\0';
+    for (i = 0; i < n; i++) {
+        assert_true(m[i].start < m[i].end && m[i].end <= strlen(text));
+        assert_true(i == 0 || m[i - 1].end <= m[i].start);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s/%s\"%.*s\"", i ? " " : "",
+                                rg_actors_id(dict, (size_t)m[i].actor),
+                                rg_mention_kind_name(m[i].kind),
+                                (int)(m[i].end - m[i].start), text + m[i].start);
+    }
+    if (n == 0) {
+        assert_null(m);
+    }
+    rg_free(m);
+    return buf;
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(rg_mention_kind_name(RG_MENTION_NAME), "name");
+    assert_string_equal(rg_mention_kind_name(RG_MENTION_ROLE), "role");
+    assert_string_equal(rg_mention_kind_name(RG_MENTION_METONYM), "metonym");
+    rg_matcher_free(NULL);
+}
+
+static void test_roles_across_terms(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le président américain", "2017-01-19"),
+                        "obama/role\"président américain\"");
+    assert_string_equal(scan("le président américain", "2017-01-20"),
+                        "trump/role\"président américain\"");
+    assert_string_equal(scan("Le président français", "2017-05-13"),
+                        "hollande/role\"président français\"");
+    assert_string_equal(scan("Le président français", "2017-05-14"),
+                        "macron/role\"président français\"");
+    assert_string_equal(scan("la Première ministre britannique", "2016-07-12"),
+                        "cameron/role\"Première ministre britannique\"");
+    assert_string_equal(scan("la Première ministre britannique", "2016-07-13"),
+                        "may/role\"Première ministre britannique\"");
+    assert_string_equal(scan("la chancelière allemande", "2018-03-01"),
+                        "merkel/role\"chancelière allemande\"");
+    assert_string_equal(scan("le Premier ministre turc", "2012-06-01"),
+                        "erdogan/role\"Premier ministre turc\"");
+    assert_string_equal(scan("le Premier ministre turc", "2015-06-01"), ""); /* vacant */
+    assert_string_equal(scan("le chef de l'État russe", "2018-03-01"),
+                        "poutine/role\"chef de l'État russe\"");
+    assert_string_equal(scan("du chef de l’État russe", "2018-03-01"),
+                        "poutine/role\"chef de l’État russe\"");
+    assert_string_equal(scan("au président russe", "2010-03-01"),
+                        "medvedev/role\"président russe\"");
+    assert_string_equal(scan("le maître du Kremlin", "2018-03-01"),
+                        "poutine/role\"maître du Kremlin\"");
+    assert_string_equal(scan("le locataire de la Maison-Blanche", "2019-03-01"),
+                        "trump/role\"locataire de la Maison-Blanche\"");
+    assert_string_equal(scan("le dirigeant nord-coréen", "2018-06-12"),
+                        "kim/role\"dirigeant nord-coréen\"");
+    assert_string_equal(scan("le chef de la diplomatie russe", "2018-06-12"),
+                        "lavrov/role\"chef de la diplomatie russe\"");
+    assert_string_equal(scan("le président de la Commission européenne", "2016-01-01"),
+                        "juncker/role\"président de la Commission européenne\"");
+    assert_string_equal(scan("le président de la République", "2019-01-01"),
+                        "macron/role\"président de la République\"");
+    assert_string_equal(scan("le président de la République turque", "2019-01-01"),
+                        "erdogan/role\"président de la République turque\"");
+    assert_string_equal(scan("le président de la République centrafricaine", "2019-01-01"),
+                        "");
+}
+
+static void test_counterparts(void **state)
+{
+    (void)state;
+    /* homologue resolves to the state's leader, whatever the title */
+    assert_string_equal(scan("son homologue américain", "2018-03-01"),
+                        "trump/role\"homologue américain\"");
+    assert_string_equal(scan("son homologue britannique", "2018-03-01"),
+                        "may/role\"homologue britannique\"");
+    assert_string_equal(scan("son homologue allemande", "2018-03-01"),
+                        "merkel/role\"homologue allemande\"");
+    assert_string_equal(scan("son homologue turc", "2014-08-27"), ""); /* Gül: not listed */
+    assert_string_equal(scan("la chancelière et son homologue israélien", "2018-03-01"),
+                        "netanyahou/role\"homologue israélien\"");
+    assert_string_equal(scan("sa future homologue américaine", "2018-03-01"), "");
+}
+
+static void test_president_elect(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le président élu", "2016-12-15"), "trump/role\"président élu\"");
+    assert_string_equal(scan("le président élu américain", "2016-12"),
+                        "trump/role\"président élu américain\"");
+    assert_string_equal(scan("le président américain élu", "2016-11-09"),
+                        "trump/role\"président américain élu\"");
+    assert_string_equal(scan("son futur homologue américain", "2016-12-15"),
+                        "trump/role\"futur homologue américain\"");
+    assert_string_equal(scan("le futur président américain", "2020-12-01"),
+                        "biden/role\"futur président américain\"");
+    assert_string_equal(scan("le président élu", "2017-05-10"), "macron/role\"président élu\"");
+    /* no president-elect: no fallback to the shorter "président américain" */
+    assert_string_equal(scan("le futur président américain", "2019-06-01"), "");
+    assert_string_equal(scan("le président élu", "2017-01-20"), "");
+    assert_string_equal(scan("le président américain", "2016-12-15"),
+                        "obama/role\"président américain\"");
+}
+
+static void test_not_roles(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("l'ancien président russe", "2018-03-01"), "");
+    assert_string_equal(scan("l'ex-président américain Barack Obama", "2018-03-01"),
+                        "obama/name\"Barack Obama\"");
+    assert_string_equal(scan("le vice-président américain", "2018-03-01"), "");
+    assert_string_equal(scan("l’ex-Première ministre britannique", "2020-03-01"), "");
+    assert_string_equal(scan("le président russe", NULL), "");
+    assert_string_equal(scan("le président russe Vladimir Poutine", NULL),
+                        "poutine/name\"Vladimir Poutine\"");
+    assert_string_equal(scan("le président russe", "2018"), "poutine/role\"président russe\"");
+    assert_string_equal(scan("le président américain", "2017-01"), "");
+    assert_string_equal(scan("le président américain", "2017-02"),
+                        "trump/role\"président américain\"");
+    assert_string_equal(scan("les présidents russes", "2018-03-01"), "");
+    assert_string_equal(scan("le présidentiel russe", "2018-03-01"), "");
+}
+
+static void test_traps(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("en mai dernier, Mai 2018, MAY", "2018-05-01"), "");
+    assert_string_equal(scan("l'ambassadeur Kim Darroch", "2019-07-10"), "");
+    assert_string_equal(scan("Kim Darroch puis Kim Jong-un", "2019-07-10"),
+                        "kim/name\"Kim Jong-un\"");
+    assert_string_equal(scan("l'Obamacare et l'obamacare", "2017-01-01"), "");
+    assert_string_equal(scan("Ivanka Trump", "2018-01-01"), "");
+    assert_string_equal(scan("Ivanka Trump et Donald Trump", "2018-01-01"),
+                        "trump/name\"Donald Trump\"");
+    assert_string_equal(scan("Donald Trump Jr. et Melania Trump", "2018-01-01"), "");
+    assert_string_equal(scan("Trumpland, Poutinisme, Macronie", "2018-01-01"), "");
+    assert_string_equal(scan("le Washington Post à Washington", "2018-01-01"),
+                        "USA/metonym\"Washington\"");
+    assert_string_equal(scan("l'accord de Paris et le Paris Saint-Germain", "2018-01-01"),
+                        "");
+    assert_string_equal(scan("Hafez al-Assad, père de Bachar al-Assad", "2018-01-01"),
+                        "assad/name\"Bachar al-Assad\"");
+    assert_string_equal(scan("en Hollande, François Hollande", "2016-01-01"),
+                        "hollande/name\"François Hollande\"");
+    assert_string_equal(scan("sur France 2 et en Île-de-France", "2016-01-01"), "");
+}
+
+static void test_guarded(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("May a répondu.", "2018-01-01"), "");
+    assert_string_equal(scan("Theresa May a parlé. May a ajouté que may.", "2018-01-01"),
+                        "may/name\"Theresa May\" may/name\"May\"");
+    assert_string_equal(scan("May d'abord, puis Theresa May, puis May.", "2018-01-01"),
+                        "may/name\"Theresa May\" may/name\"May\"");
+    assert_string_equal(scan("Johnson a dit", "2020-01-01"), "");
+    assert_string_equal(scan("Boris Johnson a dit. M. Johnson a ajouté", "2020-01-01"),
+                        "johnson/name\"Boris Johnson\" johnson/name\"Johnson\"");
+    assert_string_equal(scan("Kim Jong-un, puis Kim, puis KIM", "2018-01-01"),
+                        "kim/name\"Kim Jong-un\" kim/name\"Kim\"");
+    assert_string_equal(scan("Xi Jinping et Xi", "2018-01-01"),
+                        "xi/name\"Xi Jinping\" xi/name\"Xi\"");
+    /* a role mention does not unlock the guard */
+    assert_string_equal(scan("la Première ministre britannique. May", "2018-01-01"),
+                        "may/role\"Première ministre britannique\"");
+}
+
+static void test_forms(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("MM. Poutine et Trump", "2018-01-01"),
+                        "poutine/name\"Poutine\" trump/name\"Trump\"");
+    assert_string_equal(scan("d'Erdogan, d’Erdoğan, ERDOGAN, erdogan", NULL),
+                        "erdogan/name\"Erdogan\" erdogan/name\"Erdoğan\" "
+                        "erdogan/name\"ERDOGAN\" erdogan/name\"erdogan\"");
+    assert_string_equal(scan("Recep Tayyip Erdoğan", NULL),
+                        "erdogan/name\"Recep Tayyip Erdoğan\"");
+    assert_string_equal(scan("Bachar el-Assad, Al-Assad", NULL),
+                        "assad/name\"Bachar el-Assad\" assad/name\"Al-Assad\"");
+    assert_string_equal(scan("Nétanyahou, Netanyahu, POUTINE, Putin", NULL),
+                        "netanyahou/name\"Nétanyahou\" netanyahou/name\"Netanyahu\" "
+                        "poutine/name\"POUTINE\" poutine/name\"Putin\"");
+    assert_string_equal(scan("Zelenskiy, Zelenskyy, Rouhani, Kim Jong Un", NULL),
+                        "zelensky/name\"Zelenskiy\" zelensky/name\"Zelenskyy\" "
+                        "rohani/name\"Rouhani\" kim/name\"Kim Jong Un\"");
+    assert_string_equal(scan("«Poutine» (Trump) \"Macron\"", NULL),
+                        "poutine/name\"Poutine\" trump/name\"Trump\" macron/name\"Macron\"");
+    assert_string_equal(scan("Vladimir\n  Poutine", NULL),
+                        "poutine/name\"Vladimir\n  Poutine\"");
+    assert_string_equal(scan("l'axe Moscou-Washington", NULL),
+                        "RUS/metonym\"Moscou\" USA/metonym\"Washington\"");
+}
+
+static void test_metonyms_and_states(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le Kremlin, la Maison Blanche, la Maison-Blanche", NULL),
+                        "RUS/metonym\"Kremlin\" USA/metonym\"Maison Blanche\" "
+                        "USA/metonym\"Maison-Blanche\"");
+    assert_string_equal(scan("Ankara, Downing Street, Damas, l'Élysée, Pékin, Bruxelles", NULL),
+                        "TUR/metonym\"Ankara\" GBR/metonym\"Downing Street\" "
+                        "SYR/metonym\"Damas\" FRA/metonym\"Élysée\" CHN/metonym\"Pékin\" "
+                        "EU/metonym\"Bruxelles\"");
+    assert_string_equal(scan("les États-Unis, les Etats-Unis, la Russie, la Grande-Bretagne",
+                             NULL),
+                        "USA/name\"États-Unis\" USA/name\"Etats-Unis\" RUS/name\"Russie\" "
+                        "GBR/name\"Grande-Bretagne\"");
+    assert_string_equal(scan("à Jérusalem et à Tel-Aviv", NULL), "");
+}
+
+static void test_spans(void **state)
+{
+    static const char text[] = "À l’Élysée, « Poutine » a reçu Erdoğan.";
+    rg_date d = { 2018, 1, 1 };
+    rg_match *m = NULL;
+    size_t n = 0;
+
+    (void)state;
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, text, strlen(text), &d), RG_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(m[0].actor, rg_actors_find(dict, "FRA"));
+    assert_int_equal(m[0].kind, RG_MENTION_METONYM);
+    assert_int_equal(m[0].start, 7); /* "À" 2 bytes, " ", "l", "’" 3 bytes */
+    assert_int_equal(m[0].end, 15);  /* "Élysée" is 8 bytes */
+    assert_int_equal(m[1].actor, rg_actors_find(dict, "poutine"));
+    assert_int_equal(m[1].start, 20); /* "«" is 2 bytes */
+    assert_int_equal(m[1].end, 27);
+    assert_int_equal(m[2].actor, rg_actors_find(dict, "erdogan"));
+    assert_int_equal(m[2].kind, RG_MENTION_NAME);
+    assert_int_equal(m[2].start, 39);
+    assert_int_equal(m[2].end, 47); /* "Erdoğan": ğ is 2 bytes */
+    rg_free(m);
+
+    /* not NUL-terminated: the span stops at len */
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, "Trumpet", 5, &d), RG_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].end, 5);
+    rg_free(m);
+
+    m = (rg_match *)(uintptr_t)1;
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, "", 0, &d), RG_OK);
+    assert_int_equal(n, 0);
+    assert_null(m);
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, NULL, 0, NULL), RG_OK);
+    assert_int_equal(n, 0);
+}
+
+static void test_alloc_failures(void **state)
+{
+    static const char text[] = "Theresa May et le président américain à Moscou. May.";
+    rg_date d = { 2018, 1, 1 };
+    rg_matcher *m2 = NULL;
+    rg_match *res = NULL;
+    size_t n = 0;
+    long k;
+    int rc;
+
+    (void)state;
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        m2 = (rg_matcher *)(uintptr_t)1;
+        rc = rg_matcher_new(&m2, dict);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(m2);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(k > 5);
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = rg_matcher_scan(&res, &n, m2, text, strlen(text), &d);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(res);
+        assert_int_equal(n, 0);
+    }
+    rg_alloc_fail_at(0);
+    assert_true(k > 3);
+    assert_int_equal(n, 4);
+    rg_free(res);
+    rg_matcher_free(m2);
+}
+
+typedef struct {
+    const char *text;
+    size_t n;
+    int ok;
+} thread_job;
+
+static void *scan_thread(void *p)
+{
+    thread_job *job = p;
+    rg_date d = { 2018, 3, 1 };
+    int i;
+
+    job->ok = 1;
+    for (i = 0; i < 200; i++) {
+        rg_match *m = NULL;
+        size_t n = 0;
+        if (rg_matcher_scan(&m, &n, matcher, job->text, strlen(job->text), &d) != RG_OK ||
+            n != job->n) {
+            job->ok = 0;
+        }
+        rg_free(m);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    thread_job jobs[4] = {
+        { "Le président russe et Donald Trump à Moscou.", 3, 0 },
+        { "Theresa May, May, la chancelière allemande.", 3, 0 },
+        { "Kim Darroch, Obamacare, mai.", 0, 0 },
+        { "l'Élysée, Erdoğan, Xi Jinping, Xi.", 4, 0 },
+    };
+    pthread_t th[4];
+    int i;
+
+    (void)state;
+    for (i = 0; i < 4; i++) {
+        assert_int_equal(pthread_create(&th[i], NULL, scan_thread, &jobs[i]), 0);
+    }
+    for (i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_true(jobs[i].ok);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_roles_across_terms),
+        cmocka_unit_test(test_counterparts),
+        cmocka_unit_test(test_president_elect),
+        cmocka_unit_test(test_not_roles),
+        cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_guarded),
+        cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_metonyms_and_states),
+        cmocka_unit_test(test_spans),
+        cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_threads),
+    };
+
+    return cmocka_run_group_tests_name("matcher", tests, group_setup, group_teardown);
+}

@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stance and tone detection through the real pipeline (document ->
+ * extractor -> evidence), table-driven: each French sentence comes with the
+ * exact set of stance and tone relations expected, written
+ * "src>dst+" / "src>dst-" (stance) and "a~b+" / "a~b-" (tone, a < b).
+ * Plus lexicon loader errors and an allocation-failure loop.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <relgraph/alloc.h>
+#include <relgraph/errors.h>
+#include <relgraph/extract.h>
+#include <relgraph/io.h>
+#include <relgraph/reader.h>
+#include <relgraph/stance.h>
+
+typedef struct {
+    const char *text;
+    const char *expect;
+} stance_case;
+
+/* Dated 2018-06-15: Trump, May, Macron, Poutine, Erdogan in office. */
+static const stance_case cases[] = {
+    /* --- direct subject, object, "à", "avec" --- */
+    { "Vladimir Poutine a félicité Donald Trump pour sa victoire.", "poutine>trump+" },
+    { "Emmanuel Macron salue Angela Merkel.", "macron>merkel+" },
+    { "Theresa May a remercié Emmanuel Macron pour son soutien.", "may>macron+" },
+    { "Donald Trump critique vivement Angela Merkel.", "trump>merkel-" },
+    { "Recep Tayyip Erdogan a dénoncé Benyamin Netanyahou.", "erdogan>netanyahou-" },
+    { "Poutine propose à Trump une coopération pragmatique.", "poutine>trump+" },
+    { "Donald Trump menace Kim Jong-un.", "trump>kim-" },
+    { "Emmanuel Macron a exigé de Vladimir Poutine la libération des prisonniers.", "macron>poutine-" },
+    { "Angela Merkel soutient Emmanuel Macron.", "merkel>macron+" },
+    { "Donald Trump a insulté Justin Trudeau.", "trump>trudeau-" },
+    { "Boris Johnson se moque de Donald Trump.", "johnson>trump-" },
+    { "Theresa May accuse Vladimir Poutine.", "may>poutine-" },
+    { "Hassan Rohani rejette l'offre de Donald Trump.", "rohani>trump-" },
+    { "Emmanuel Macron a invité Donald Trump à Paris.", "macron>trump+" },
+    { "Vladimir Poutine a reçu Recep Tayyip Erdogan au Kremlin.", "poutine>erdogan+" },
+    { "Donald Trump a souhaité à Emmanuel Macron un bon anniversaire.", "trump>macron+" },
+    /* --- inflections --- */
+    { "La Russie condamne la Turquie.", "RUS>TUR-" },
+    { "Les États-Unis condamnent la Syrie.", "USA>SYR-" },
+    { "L'Allemagne a condamné la Russie.", "DEU>RUS-" },
+    { "La condamnation de la Syrie par la France a été rapide.", "FRA>SYR-" },
+    { "Poutine avait condamné Erdogan.", "poutine>erdogan-" },
+    { "Macron a critiqué Trump et félicité Merkel.", "macron>trump- macron>merkel+" },
+    { "La Chine sanctionne les États-Unis.", "CHN>USA-" },
+    { "La Grande-Bretagne expulse la Russie de ses instances.", "GBR>RUS-" },
+    { "Le Royaume-Uni a expulsé des diplomates russes.", "GBR>RUS-" },
+    /* --- passive --- */
+    { "Angela Merkel a été critiquée par Donald Trump.", "trump>merkel-" },
+    { "Theresa May, soutenue par Emmanuel Macron, tient bon.", "macron>may+" },
+    { "Bachar el-Assad est accusé par Donald Trump.", "trump>assad-" },
+    { "La Syrie a été bombardée par les États-Unis.", "USA>SYR-" },
+    { "Recep Tayyip Erdogan a été félicité par Vladimir Poutine.", "poutine>erdogan+" },
+    /* --- negation --- */
+    { "Vladimir Poutine n'a pas condamné Bachar el-Assad.", "" },
+    { "Angela Merkel ne soutient plus Theresa May.", "" },
+    { "Donald Trump n'a jamais critiqué Vladimir Poutine.", "" },
+    { "Emmanuel Macron ne critique guère Angela Merkel.", "" },
+    { "Theresa May a rencontré Emmanuel Macron sans critiquer Donald Trump.", "may>macron+ macron>may+" },
+    { "Vladimir Poutine refuse de condamner Bachar el-Assad.", "" },
+    { "Emmanuel Macron s'est gardé de critiquer Donald Trump.", "" },
+    { "Recep Tayyip Erdogan ne menace pas la Grèce, ni Vladimir Poutine.", "" },
+    { "Donald Trump n'a pas félicité Justin Trudeau.", "" },
+    /* --- reported speech --- */
+    { "« Nous condamnons la Syrie », a déclaré Emmanuel Macron.", "FRA>SYR-" },
+    { "« Je félicite Donald Trump », a déclaré Vladimir Poutine.", "poutine>trump+" },
+    { "Vladimir Poutine a déclaré : « Je remercie Recep Tayyip Erdogan ».", "poutine>erdogan+" },
+    { "Selon Theresa May, la Russie menace le Royaume-Uni.", "RUS>GBR-" },
+    { "Selon Emmanuel Macron, il faut soutenir Angela Merkel.", "macron>merkel+" },
+    { "« Il faut condamner Bachar el-Assad », estime Donald Trump.", "trump>assad-" },
+    { "Donald Trump estime que Kim Jong-un menace le Japon.", "PRK>JPN-" },
+    { "« Vladimir Poutine m'a dit : « Je soutiens Bachar el-Assad » », a raconté Emmanuel Macron.", "poutine>assad+" },
+    { "« Nous soutenons Theresa May », a ajouté Angela Merkel.", "merkel>may+" },
+    /* --- joint subject, reciprocal cues --- */
+    { "Vladimir Poutine et Donald Trump ont convenu de se revoir.", "poutine>trump+ trump>poutine+" },
+    { "MM. Poutine et Erdogan se sont mis d'accord sur la Syrie.", "erdogan>poutine+ poutine>erdogan+" },
+    { "La Russie et la Turquie ont convenu de coordonner leurs actions.", "RUS>TUR+ TUR>RUS+" },
+    { "Emmanuel Macron et Angela Merkel ont critiqué Donald Trump.", "macron>trump- merkel>trump-" },
+    { "Donald Trump s'est entretenu avec Emmanuel Macron.", "trump>macron+ macron>trump+" },
+    { "Theresa May a rencontré Angela Merkel à Berlin.", "may>merkel+ merkel>may+" },
+    { "Un entretien téléphonique entre Vladimir Poutine et Donald Trump a eu lieu lundi.", "poutine>trump+ trump>poutine+" },
+    { "Emmanuel Macron et Theresa May ont partagé le même constat.", "macron>may+ may>macron+" },
+    /* --- homologue, les deux présidents, roles --- */
+    { "Vladimir Poutine a félicité son homologue américain Donald Trump.", "poutine>trump+" },
+    { "Vladimir Poutine a félicité son homologue américain.", "poutine>trump+" },
+    { "Emmanuel Macron a critiqué son homologue turc.", "macron>erdogan-" },
+    { "Vladimir Poutine a critiqué le président américain.", "poutine>trump-" },
+    { "Donald Trump a appelé Emmanuel Macron. Les deux présidents ont convenu de se revoir.", "macron>trump+ trump>macron+" },
+    { "Donald Trump a vu Vladimir Poutine. Les deux hommes se sont mis d'accord.", "poutine>trump+ trump>poutine+" },
+    { "Macron, Merkel et Theresa May étaient là. Les deux dirigeants se sont mis d'accord.", "" },
+    /* --- states and metonyms --- */
+    { "Londres accuse Moscou.", "GBR>RUS-" },
+    { "Washington a imposé des sanctions à Moscou.", "USA>RUS-" },
+    { "Le Kremlin dénonce Washington.", "RUS>USA-" },
+    { "Ankara menace Damas.", "TUR>SYR-" },
+    { "La Russie a fermement condamné cette attaque américaine.", "RUS>USA-" },
+    { "Pékin soutient Pyongyang.", "CHN>PRK+" },
+    { "Damas accuse les forces américaines.", "SYR>USA-" },
+    { "Donald Trump a ordonné le bombardement de la base syrienne.", "USA>SYR-" },
+    { "La France a salué la décision de l'Allemagne.", "FRA>DEU+" },
+    /* --- several stances in one sentence --- */
+    { "Vladimir Poutine a félicité Donald Trump et critiqué Theresa May.", "poutine>trump+ poutine>may-" },
+    { "Emmanuel Macron soutient Angela Merkel mais critique Donald Trump.", "macron>merkel+ macron>trump-" },
+    { "Londres accuse Moscou, qui dénonce Washington.", "GBR>RUS- RUS>USA-" },
+    { "Emmanuel Macron a adressé ses vœux à Angela Merkel, Theresa May et au président turc.",
+      "macron>merkel+ macron>may+ macron>erdogan+" },
+    /* --- no stance --- */
+    { "Vladimir Poutine était à Moscou lundi.", "" },
+    { "La Russie et la Turquie sont voisines.", "" },
+    { "Le sommet a été critiqué par les observateurs.", "" },
+    { "La condamnation a été prononcée hier, loin de toute considération diplomatique.", "" },
+    { "Donald Trump a critiqué la presse.", "" },
+    { "Preuves à l'appui, Londres détaille l'affaire Skripal.", "" },
+    { "Emmanuel Macron a visité une usine.", "" },
+    /* --- tone --- */
+    { "Les relations russo-américaines sont restées tendues.", "RUS~USA-" },
+    { "Les relations entre Moscou et Ankara traversent une crise.", "RUS~TUR-" },
+    { "La tension monte entre la Russie et l'Ukraine.", "RUS~UKR-" },
+    { "On observe une dégradation des relations entre Paris et Rome.", "" },
+    { "Le réchauffement entre la Turquie et la Russie se confirme.", "RUS~TUR+ RUS>TUR+ TUR>RUS+" },
+    { "L'état très peu satisfaisant des relations franco-allemandes inquiète.", "DEU~FRA-" },
+    { "La normalisation des relations entre les États-Unis et la Russie progresse.",
+      "RUS~USA+ RUS>USA+ USA>RUS+" },
+    { "Les relations entre Londres et Moscou n'ont jamais été aussi tendues.", "" },
+    { "La coopération russo-turque se renforce.", "RUS>TUR+ TUR>RUS+" },
+};
+
+static rg_actors *g_actors;
+static rg_lexicon *g_lexicon;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (rg_actors_default(&g_actors) < 0 || rg_lexicon_default(&g_lexicon) < 0) {
+        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rg_lexicon_free(g_lexicon);
+    rg_actors_free(g_actors);
+    return 0;
+}
+
+/* canonical, sorted, space-separated relation list */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void canon_expect(char *out, size_t size, const char *expect)
+{
+    char buf[1024], *parts[64], *tok, *save = NULL;
+    size_t n = 0, i, len = 0;
+
+    snprintf(buf, sizeof buf, "%s", expect);
+    for (tok = strtok_r(buf, " ", &save); tok && n < 64; tok = strtok_r(NULL, " ", &save)) {
+        parts[n++] = tok;
+    }
+    qsort(parts, n, sizeof *parts, cmp_str);
+    out[0] = '\0';
+    for (i = 0; i < n; i++) {
+        if (i && strcmp(parts[i], parts[i - 1]) == 0) {
+            continue;
+        }
+        len += (size_t)snprintf(out + len, size - len, "%s%s", len ? " " : "", parts[i]);
+    }
+}
+
+static int run_text(char *out, size_t size, const char *text, int attribute)
+{
+    rg_document *doc = NULL;
+    rg_extractor *ex = NULL;
+    rg_evidence *ev = NULL;
+    rg_extract_options o;
+    char items[64][64];
+    char *ptrs[64];
+    size_t i, n = 0, len = 0;
+    int error;
+
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    o.lexicon = g_lexicon;
+    o.stance.attribute_states = attribute;
+    out[0] = '\0';
+    if ((error = rg_extractor_new(&ex, &o)) < 0 ||
+        (error = rg_document_new(&doc, "t", text, strlen(text))) < 0) {
+        goto cleanup;
+    }
+    rg_date_parse_iso(&doc->date, "2018-06-15", 10);
+    doc->date_source = RG_DATE_OPTION;
+    if ((error = rg_extract_document(&ev, ex, doc)) < 0) {
+        goto cleanup;
+    }
+    for (i = 0; i < ev->n_relations && n < 64; i++) {
+        const rg_relation *r = &ev->relations[i];
+        if (r->type == RG_REL_COMENTION) {
+            continue;
+        }
+        snprintf(items[n], sizeof items[n], "%s%c%s%c", rg_actors_id(g_actors, (size_t)r->source),
+                 r->type == RG_REL_TONE ? '~' : '>', rg_actors_id(g_actors, (size_t)r->target),
+                 r->sign > 0 ? '+' : '-');
+        ptrs[n] = items[n];
+        n++;
+    }
+    qsort(ptrs, n, sizeof *ptrs, cmp_str);
+    for (i = 0; i < n; i++) {
+        if (i && strcmp(ptrs[i], ptrs[i - 1]) == 0) {
+            continue;
+        }
+        len += (size_t)snprintf(out + len, size - len, "%s%s", len ? " " : "", ptrs[i]);
+    }
+cleanup:
+    rg_evidence_free(ev);
+    rg_document_free(doc);
+    rg_extractor_free(ex);
+    return error;
+}
+
+static void test_table(void **state)
+{
+    size_t i, failed = 0;
+    char got[2048], want[1024];
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(run_text(got, sizeof got, cases[i].text, 0), RG_OK);
+        canon_expect(want, sizeof want, cases[i].expect);
+        if (strcmp(got, want) != 0) {
+            fprintf(stderr, "case %zu: %s\n  want: [%s]\n  got:  [%s]\n", i, cases[i].text,
+                    want, got);
+            failed++;
+        }
+    }
+    fprintf(stderr, "stance table: %zu/%zu cases pass\n", i - failed, i);
+    assert_int_equal(failed, 0);
+}
+
+static void test_attribute_states(void **state)
+{
+    char got[512];
+
+    (void)state;
+    assert_int_equal(run_text(got, sizeof got, "Londres accuse Moscou.", 1), RG_OK);
+    assert_string_equal(got, "GBR>RUS- may>poutine-");
+}
+
+static void test_cue_span_and_weight(void **state)
+{
+    rg_document *doc = NULL;
+    rg_extractor *ex = NULL;
+    rg_evidence *ev = NULL;
+    rg_extract_options o;
+    const char *text = "Vladimir Poutine a fermement condamné Donald Trump.";
+    size_t i, found = 0;
+
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    o.lexicon = g_lexicon;
+    assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+    assert_int_equal(rg_document_new(&doc, "t", text, strlen(text)), RG_OK);
+    assert_int_equal(rg_extract_document(&ev, ex, doc), RG_OK);
+    for (i = 0; i < ev->n_relations; i++) {
+        const rg_relation *r = &ev->relations[i];
+        if (r->type != RG_REL_STANCE) {
+            continue;
+        }
+        found++;
+        assert_int_equal(r->sign, -1);
+        assert_true(r->weight > 1.99 && r->weight < 2.01);
+        assert_string_equal(r->category, "condemn");
+        assert_int_equal(r->cue_end - r->cue_start, strlen("condamné"));
+        assert_memory_equal(ev->clean + r->cue_start, "condamné", strlen("condamné"));
+    }
+    assert_int_equal(found, 1);
+    rg_evidence_free(ev);
+    rg_document_free(doc);
+    rg_extractor_free(ex);
+}
+
+/* ---- lexicon loader ---- */
+
+static int load_text(rg_lexicon **out, const char *text)
+{
+    char path[] = "/tmp/rg_lexicon_XXXXXX";
+    int fd = mkstemp(path), error;
+    FILE *f;
+
+    assert_true(fd >= 0);
+    f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    error = rg_lexicon_load(out, path);
+    unlink(path);
+    return error;
+}
+
+static void test_lexicon_errors(void **state)
+{
+    static const struct {
+        const char *text;
+        const char *msg; /* expected substring */
+    } bad[] = {
+        { "condamner\t-\t-2.0\tcondemn\n", ":1: expected 5 tab-separated fields" },
+        { "# c\n\ncondamner\t*\t-2.0\tcondemn\t-\n", ":3: sign must be +, - or 0" },
+        { "condamner\t-\tabc\tcondemn\t-\n", ":1: intensity must be a number" },
+        { "condamner\t-\t-12\tcondemn\t-\n", ":1: intensity must be a number" },
+        { "condamner\t-\t2.0\tcondemn\t-\n", ":1: intensity contradicts the sign" },
+        { "condamner\t-\t-2.0\t\t-\n", ":1: empty category" },
+        { "condamner\t-\t-2.0\tcondemn\tloud\n", ":1: unknown flag \"loud\"" },
+        { "condamner||x\t-\t-2.0\tcondemn\t-\n", ":1: empty cue alternative" },
+        { "dire\t0\t0\tsay\t-\n", ":1: sign 0 is only for" },
+        { "@adj\trusse\n", ":1: expected \"@adj" },
+        { "@adj\tnord coréen\tPRK\n", ":1: state adjective must be one word" },
+        { "@foo\tx\n", ":1: unknown directive" },
+        { "a b c d e f g\t+\t1\tx\t-\n", ":1: cue has too many words" },
+        { "ok\t+\t1\tx\t-\nbad\xff\t+\t1\tx\t-\n", ":2: invalid UTF-8" },
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        rg_lexicon *lx = (rg_lexicon *)1;
+        assert_int_equal(load_text(&lx, bad[i].text), RG_EPARSE);
+        assert_null(lx);
+        if (!strstr(rg_error_last()->message, bad[i].msg)) {
+            fail_msg("case %zu: message \"%s\" lacks \"%s\"", i, rg_error_last()->message,
+                     bad[i].msg);
+        }
+    }
+}
+
+static void test_lexicon_ok_and_missing(void **state)
+{
+    rg_lexicon *lx = NULL;
+
+    (void)state;
+    assert_int_equal(load_text(&lx, "# comment\r\ncondamner\t-\t-2.0\tcondemn\t-\r\n"
+                                    "@adj\trusse|russes\tRUS\n"), RG_OK);
+    assert_non_null(lx);
+    rg_lexicon_free(lx);
+    rg_lexicon_free(NULL);
+    assert_int_equal(rg_lexicon_load(&lx, "/nonexistent/lexicon.tsv"), RG_EIO);
+    assert_null(lx);
+}
+
+/* ---- allocation failures: every failure is clean (ASan checks leaks) ---- */
+
+static void test_alloc_failures(void **state)
+{
+    long n;
+    int ok_seen = 0;
+
+    (void)state;
+    for (n = 1; n < 20000 && !ok_seen; n++) {
+        rg_lexicon *lx = NULL;
+        rg_stance_ctx *ctx = NULL;
+        rg_relation *rels = NULL;
+        size_t nr = 0, cap = 0;
+        const char *text = "Vladimir Poutine a félicité Donald Trump.";
+        rg_mention m[2];
+        rg_span sp = { 0, strlen(text) };
+        int error;
+
+        m[0].actor = rg_actors_find(g_actors, "poutine");
+        m[0].sentence = 0;
+        m[0].start = 0;
+        m[0].end = 16;
+        m[0].kind = RG_MENTION_NAME;
+        m[1].actor = rg_actors_find(g_actors, "trump");
+        m[1].sentence = 0;
+        m[1].start = 28;
+        m[1].end = 40;
+        m[1].kind = RG_MENTION_NAME;
+        rg_alloc_fail_at(n);
+        error = rg_lexicon_default(&lx);
+        if (error == RG_OK) {
+            error = rg_stance_ctx_new(&ctx, g_actors, NULL, NULL);
+        }
+        if (error == RG_OK) {
+            error = rg_stance_sentence(&rels, &nr, &cap, lx, ctx, text, sp, 0, m, 2);
+        }
+        rg_alloc_fail_at(0);
+        if (error == RG_OK) {
+            ok_seen = 1;
+            assert_int_equal(nr, 1);
+            assert_int_equal(rels[0].sign, 1);
+        } else {
+            assert_int_equal(error, RG_ERROR);
+        }
+        rg_free(rels);
+        rg_stance_ctx_free(ctx);
+        rg_lexicon_free(lx);
+    }
+    assert_true(ok_seen);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_attribute_states),
+        cmocka_unit_test(test_cue_span_and_weight),
+        cmocka_unit_test(test_lexicon_errors),
+        cmocka_unit_test(test_lexicon_ok_and_missing),
+        cmocka_unit_test(test_alloc_failures),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
