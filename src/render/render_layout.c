@@ -19,6 +19,7 @@ typedef struct {
     const rr_graph *g;
     const rr_node *n;
     double fontsize;
+    size_t order;   /* position in (source, inputs...) order: breaks ties */
 } lay_item;
 
 static int item_cmp(const void *a, const void *b)
@@ -26,7 +27,7 @@ static int item_cmp(const void *a, const void *b)
     const lay_item *x = a, *y = b;
     int c = strcmp(x->n->key, y->n->key);
     /* among equal keys, the layout source (listed first) wins ties */
-    return c ? c : (x < y ? -1 : x > y);
+    return c ? c : (x->order < y->order ? -1 : x->order > y->order);
 }
 
 const rr_place *rr_layout_find(const rr_layout *l, const char *key)
@@ -83,6 +84,7 @@ static double *collect_places(rr_layout *out, const rr_graph *const *gs, size_t 
             items[k].g = gs[i];
             items[k].n = &gs[i]->nodes[j];
             items[k].fontsize = rr_node_fontsize(gs[i], &gs[i]->nodes[j]);
+            items[k].order = k;
         }
     }
     qsort(items, total, sizeof *items, item_cmp);
