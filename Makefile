@@ -129,13 +129,14 @@ $(BUILD)/relgraph.pc: relgraph.pc.in
 
 ## run: build, then run the main job on the sample corpus into graphs/seeds/
 run: all
-	$(RG) build --manifest corpus/seeds/manifest.tsv --png -o graphs/seeds corpus/seeds
+	$(RG) build --manifest corpus/seeds/manifest.tsv --evidence --png -o graphs/seeds corpus/seeds
 
 ## check: unit tests, CLI tests, golden files, fuzz corpus replay, headers
 check: all $(TEST_BIN)
 	@sh scripts/run_unit_tests.sh $(TEST_BIN)
 	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_cli_tests.sh
 	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_golden.sh
+	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/check_seeds.sh
 
 ## test: same as check
 test: check
@@ -151,6 +152,7 @@ bench: all
 ## update-golden: rewrite the expected outputs of the golden tests
 update-golden: all
 	RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) UPDATE=1 sh scripts/run_golden.sh
+	RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) UPDATE=1 sh scripts/check_seeds.sh
 
 ## install: binaries, library, headers, pkg-config file, data
 install: all
