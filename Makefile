@@ -132,11 +132,19 @@ run: all
 	$(RG) build --manifest corpus/seeds/manifest.tsv --evidence --png -o graphs/seeds corpus/seeds
 
 ## check: unit tests, CLI tests, golden files, fuzz corpus replay, headers
-check: all $(TEST_BIN)
+check: all $(TEST_BIN) check-headers
 	@sh scripts/run_unit_tests.sh $(TEST_BIN)
 	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_cli_tests.sh
 	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/run_golden.sh
 	@RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER) sh scripts/check_seeds.sh
+
+## check-headers: each public header compiles alone with strict flags
+check-headers:
+	@for h in include/relgraph/*.h; do \
+	    echo "#include <relgraph/$$(basename $$h)>" | $(CC) -std=c11 -pedantic -Wall -Wextra \
+	        -Werror -Iinclude $(PKG_CFLAGS) -DIGRAPH_VERIFY_FINALLY_STACK=1 -x c -fsyntax-only - \
+	        || { echo "FAILED: $$h is not self-contained"; exit 1; }; \
+	done; echo "headers: $$(ls include/relgraph/*.h | wc -l) passed, 0 failed"
 
 ## test: same as check
 test: check
@@ -174,7 +182,7 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all run check test eval bench update-golden install uninstall clean
+.PHONY: all run check check-headers test eval bench update-golden install uninstall clean
 
 # -- fuzzing (tests/fuzz): libFuzzer binaries with clang, and a standalone
 #    replay of the committed corpus with $(CC) that runs under `make check`

@@ -69,14 +69,17 @@ def main(argv):
         sstances = {(r["source"], r["target"], r["sign"]) for r in d["relations"]
                      if r["type"] == "stance" and not is_person(r["source"])
                      and not is_person(r["target"])}
-        sets = {
-            "persons": (set(g["persons"]), persons, set(opt.get("persons", []))),
-            "comention": ({tuple(sorted(p)) for p in g["comention"]}, pairs,
-                          {tuple(sorted(p)) for p in opt.get("comention", [])}),
+        sets = {}
+        if g.get("persons") is not None:  # a gold file may annotate stance only
+            sets["persons"] = (set(g["persons"]), persons, set(opt.get("persons", [])))
+        if g.get("comention") is not None:
+            sets["comention"] = ({tuple(sorted(p)) for p in g["comention"]}, pairs,
+                                 {tuple(sorted(p)) for p in opt.get("comention", [])})
+        sets.update({
             "stance": (triples(g.get("stance", [])), stances, triples(opt.get("stance", []))),
             "state_stance": (triples(g.get("state_stance", [])), sstances,
                              triples(opt.get("state_stance", []))),
-        }
+        })
         for k, (gs, ps, os_) in sets.items():
             tp, fp, fn = score(gs, ps, os_)
             totals[k][0] += tp
