@@ -48,6 +48,7 @@ typedef enum {
     RG_WARN_TOO_LARGE,    /* document over --max-doc-bytes (skipped) */
     RG_WARN_DUP_ID,       /* an id seen before (kept; evidence carries it twice) */
     RG_WARN_LOOP,         /* symlink cycle or non-regular file under a folder (skipped) */
+    RG_WARN_BINARY,       /* binary data: too many NUL or control bytes (skipped) */
     RG_WARN__COUNT
 } rg_warning;
 
@@ -61,14 +62,17 @@ typedef struct {
     size_t n_text_fields;
     const char *manifest;           /* TSV "id<TAB>date" with a header line, or NULL */
     const char *date;               /* --date for every document lacking one, or NULL */
-    size_t max_doc_bytes;           /* 0 = default 64 MiB */
+    size_t max_doc_bytes;           /* 0 = default 64 MiB; also the JSONL line limit */
     int strict;                     /* 1: the first bad document is an error */
     /* Called for each warning; `where` is "file" or "file:line". May be NULL. */
     void (*warn)(rg_warning kind, const char *where, const char *msg, void *payload);
     void *payload;
+    size_t max_docs;                /* 0 = no limit; more documents: RG_ELIMIT */
+    volatile int *stop;             /* when set (SIGINT), a read interrupted by a
+                                       signal fails with RG_EINVAL "interrupted" */
 } rg_reader_options;
 
-#define RG_READER_OPTIONS_INIT { NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, NULL }
+#define RG_READER_OPTIONS_INIT { NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, 0, NULL }
 
 typedef struct rg_reader rg_reader;
 
@@ -84,17 +88,24 @@ RG_EXTERN(int) rg_reader_new(rg_reader **out, const char *const *inputs, size_t 
 /**
  * Next document.
  * @return 1 with *out set; 0 at the end; negative on a fatal error (I/O on
- *         stdin, OOM, or any bad document with strict set). Bad documents
- *         without strict are reported through warn and skipped.
+ *         stdin, OOM, more than max_docs documents (RG_ELIMIT), an
+ *         interruption, or any bad document with strict set). Bad documents
+ *         without strict are reported through warn and skipped; the message
+ *         names the file and the line (JSONL) or byte offset (encoding).
+ * Decoding: valid UTF-8 is kept; a text that is mostly UTF-8 with a few bad
+ * bytes has just those bytes decoded as Windows-1252; otherwise the whole
+ * text is decoded as Windows-1252 (both warn RG_WARN_CP1252). A text with
+ * more than 10% NUL or control bytes is binary and skipped.
  */
 RG_EXTERN(int) rg_reader_next(rg_reader *r, rg_document **out);
 
-/** Counts so far: documents yielded, skipped, and warnings by kind. */
+/** Counts so far: documents yielded, skipped (and why), warnings by kind. */
 typedef struct {
     size_t read;
     size_t skipped;
     size_t bytes;
-    size_t warnings[RG_WARN__COUNT];
+    size_t warnings[RG_WARN__COUNT];    /* every warning, skips included */
+    size_t skipped_by[RG_WARN__COUNT];  /* skipped documents by reason */
 } rg_reader_stats;
 
 RG_EXTERN(const rg_reader_stats *) rg_reader_stats_get(const rg_reader *r);

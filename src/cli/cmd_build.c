@@ -104,18 +104,6 @@ static const char *find_render(char *buf, size_t size)
     return "relgraph-render";
 }
 
-static int parse_choice(const char *arg, const char *const *names, int n)
-{
-    int i;
-
-    for (i = 0; i < n; i++) {
-        if (strcmp(arg, names[i]) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 /* Everything after extraction: graphs, metrics, exports, pictures. */
 static int build_write(build_ctx *ctx, const char *dir, const char *const *formats,
                        size_t n_formats, const char *size_by)
@@ -134,14 +122,12 @@ static int build_write(build_ctx *ctx, const char *dir, const char *const *forma
 
 int cmd_build(int argc, char **argv)
 {
-    static const char *const periods[] = { "month", "quarter", "year" };
-    static const char *const layers[] = { "persons", "states", "all" };
     rg_agg_options ao = RG_AGG_OPTIONS_INIT;
     build_ctx ctx = { NULL, NULL, NULL };
     const char *dir = "graphs", *size_by = "pagerank";
     const char *formats[BUILD_MAX_FORMATS];
     size_t n_formats = 0;
-    int c, rc, v, want_evidence = 0;
+    int c, rc, want_evidence = 0;
     char path[PATH_MAX];
     cli_input in;
 
@@ -154,16 +140,14 @@ int cmd_build(int argc, char **argv)
         case 'e': want_evidence = 1; break;
         case 's': size_by = optarg; break;
         case 'p':
-            if ((v = parse_choice(optarg, periods, 3)) < 0) {
+            if (rg_period_kind_parse(&ao.period, optarg) < 0) {
                 return cli_usage_error("build", "--period wants month, quarter or year");
             }
-            ao.period = (rg_period_kind)v;
             break;
         case 'l':
-            if ((v = parse_choice(optarg, layers, 3)) < 0) {
+            if (rg_layer_parse(&ao.layer, optarg) < 0) {
                 return cli_usage_error("build", "--layer wants persons, states or all");
             }
-            ao.layer = (rg_layer)v;
             break;
         case 'P':
         case 'f':

@@ -6,6 +6,10 @@
  * or stdin. Bad documents are reported through the warn callback and
  * skipped, so one broken line never sinks the corpus; with `strict` the
  * first one is an error. Ids are remembered (hash set) to flag duplicates.
+ * Hostile input: limits on document and line size and on the number of
+ * documents; mostly-UTF-8 text with a few bad bytes is repaired byte by byte;
+ * binary data is skipped; folder walks skip symlink cycles and non-regular
+ * files. Paths from the input are only ever read, never written.
  */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
@@ -64,7 +68,7 @@ struct rg_reader {
 
 static const char *warning_names[RG_WARN__COUNT] = {
     "cp1252", "utf16", "nul-bytes", "empty", "bad-json", "bad-field", "bad-date",
-    "undated", "unreadable", "too-large", "duplicate-id", "not-regular"
+    "undated", "unreadable", "too-large", "duplicate-id", "not-regular", "binary"
 };
 
 const char *rg_warning_name(rg_warning w)
@@ -176,20 +180,181 @@ void rg_document_free(rg_document *doc)
     rg__free(doc);
 }
 
-int rg_document_new(rg_document **out, const char *id, const char *raw, size_t len)
+/* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
+
+/* Length of the valid UTF-8 sequence at p[0..n) (1..4), or 0 if invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
 {
-    rg_document *doc = NULL;
-    int error;
+    size_t k, i;
+    unsigned c = p[0];
+    uint32_t cp;
+
+    if (c < 0x80) {
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        k = 2, cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        k = 3, cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 4, cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < k) {
+        return 0;
+    }
+    for (i = 1; i < k; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        return 0;
+    }
+    return k;
+}
+
+/* Windows-1252 0x80..0x9F; 0 = undefined (becomes U+FFFD). */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+static int put_cp1252(rg_strbuf *b, unsigned char c)
+{
+    uint32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+    char u[3];
+
+    cp = cp ? cp : 0xFFFD;
+    if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        return rg_strbuf_put(b, u, 2);
+    }
+    u[0] = (char)(0xE0 | (cp >> 12));
+    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    u[2] = (char)(0x80 | (cp & 0x3F));
+    return rg_strbuf_put(b, u, 3);
+}
+
+/*
+ * HOW IT WORKS: a scraped page is often UTF-8 with a few stray bytes (a
+ * Latin-1 "é" pasted into UTF-8, a cut multi-byte sequence). Decoding the
+ * whole text as Windows-1252 would turn every "é" into "Ã©" and lose the
+ * actor names around it, so when the text holds at least as many valid
+ * multi-byte sequences as bad bytes, only the bad bytes are decoded as
+ * Windows-1252: "pr\xc3\xa9sident \xe9t\xe9" -> "président été". A text
+ * with no (or few) multi-byte sequences is left to rg_text_decode, which
+ * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
+ * Returns 1 with *fixed set (owned by the caller), 0 when not applicable.
+ */
+static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
+                        const char *raw, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)raw;
+    size_t i, k, multi = 0, bad = 0, first = 0;
+
+    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        return 0;
+    }
+    for (i = 0; i < len; i += k ? k : 1) {
+        k = utf8_seq(p + i, len - i);
+        if (!k && bad++ == 0) {
+            first = i;
+        }
+        multi += k > 1;
+    }
+    if (bad == 0 || multi < bad) {
+        return 0;
+    }
+    if (rg_strbuf_grow(fixed, len + 2 * bad) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < len; i += k ? k : 1) {
+        k = utf8_seq(p + i, len - i);
+        if ((k && rg_strbuf_put(fixed, raw + i, k) < 0) || (!k && put_cp1252(fixed, p[i]) < 0)) {
+            return RG_ERROR;
+        }
+    }
+    *first_bad = first;
+    *n_bad = bad;
+    return 1;
+}
+
+/* Binary data: more than 10% NUL or C0 control bytes (other than TAB, LF,
+ * VT, FF, CR, ESC) in a text of at least 32 bytes. */
+static int looks_binary(const rg_document *doc, size_t raw_len)
+{
+    size_t i, ctrl = doc->decode.nul_bytes;
+
+    if (raw_len < 32 || doc->decode.encoding == RG_ENC_UTF16) {
+        return 0;
+    }
+    for (i = 0; i < doc->len; i++) {
+        unsigned char c = (unsigned char)doc->text[i];
+        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+    }
+    return ctrl * 10 > raw_len;
+}
+
+/* Decode raw bytes into doc (repairing mostly-UTF-8 text); *n_bad > 0 when
+ * bytes were repaired, the first at *first_bad. */
+static int document_decode(rg_document *doc, const char *raw, size_t len, size_t *first_bad,
+                           size_t *n_bad)
+{
+    rg_strbuf fixed = RG_STRBUF_INIT;
+    int rc;
+
+    *first_bad = *n_bad = 0;
+    if ((rc = repair_mixed(&fixed, first_bad, n_bad, raw, len)) < 0) {
+        rg_strbuf_dispose(&fixed);
+        return rc;
+    }
+    if (rc == 1) {
+        raw = fixed.ptr;
+        len = fixed.len;
+    }
+    rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
+    rg_strbuf_dispose(&fixed);
+    return rc;
+}
+
+static int document_alloc(rg_document **out, const char *id, const char *origin)
+{
+    rg_document *doc;
 
     *out = NULL;
     if (!(doc = rg__calloc(1, sizeof *doc)) || !(doc->id = rg__strdup(id)) ||
-        !(doc->origin = rg__strdup(id))) {
+        !(doc->origin = rg__strdup(origin))) {
+        rg_document_free(doc);
         rg__error_set_oom();
-        error = RG_ERROR;
+        return RG_ERROR;
+    }
+    *out = doc;
+    return RG_OK;
+}
+
+int rg_document_new(rg_document **out, const char *id, const char *raw, size_t len)
+{
+    rg_document *doc = NULL;
+    size_t first_bad, n_bad;
+    int error;
+
+    *out = NULL;
+    if ((error = document_alloc(&doc, id, id)) < 0) {
         goto cleanup;
     }
-    if ((error = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len)) < 0) {
+    if ((error = document_decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
         goto cleanup;
+    }
+    if (n_bad) {
+        doc->decode.encoding = RG_ENC_CP1252;
+        doc->decode.invalid_offset = first_bad;
     }
     *out = doc;
     doc = NULL;
@@ -229,6 +394,7 @@ static int reader_bad(rg_reader *r, rg_warning kind, int code, const char *where
         msg += wlen + 2;
     }
     r->stats.skipped++;
+    r->stats.skipped_by[kind]++;
     if (r->opts.strict) {
         r->stats.warnings[kind]++;
         rg__error_set(code, "%s: %s", where, msg);
@@ -236,6 +402,16 @@ static int reader_bad(rg_reader *r, rg_warning kind, int code, const char *where
     }
     reader_warn(r, kind, where, "%s", msg);
     return RG_OK;
+}
+
+/* An interruption (SIGINT) asked the run to stop: sets the error. */
+static int reader_stopped(const rg_reader *r)
+{
+    if (r->opts.stop && *r->opts.stop) {
+        rg__error_set(RG_EINVAL, "interrupted");
+        return 1;
+    }
+    return 0;
 }
 
 /* ---- sources ---- */
@@ -320,11 +496,19 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
     }
     for (i = 0; i < names.n && error == RG_OK; i++) {
         if (stat(names.v[i], &st) < 0) {
-            error = reader_bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i], strerror(errno));
+            int e = errno;
+            error = reader_bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i],
+                               lstat(names.v[i], &st) == 0 && S_ISLNK(st.st_mode)
+                                   ? "broken symbolic link; skipped" : strerror(e));
         } else if (S_ISDIR(st.st_mode)) {
             error = walk_dir(r, names.v[i], stack, depth + 1);
-        } else if (S_ISREG(st.st_mode) && ends_with(names.v[i], ".txt")) {
+        } else if (!ends_with(names.v[i], ".txt")) {
+            continue;
+        } else if (S_ISREG(st.st_mode)) {
             error = src_push(r, names.v[i], SRC_TXT);
+        } else {
+            error = reader_bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
+                               "not a regular file (device, FIFO or socket); skipped");
         }
     }
 cleanup:
@@ -482,28 +666,15 @@ const rg_reader_stats *rg_reader_stats_get(const rg_reader *r)
     return &r->stats;
 }
 
-/* Make a document from raw bytes and metadata; NULL date = none. */
-static int make_doc(rg_reader *r, rg_document **out, const char *id, const char *raw,
-                    size_t len, const rg_date *date, const char *origin)
+/* Encoding warnings for a decoded document. */
+static void doc_decode_warn(rg_reader *r, const rg_document *doc, const char *origin,
+                            size_t first_bad, size_t n_bad)
 {
-    rg_document *doc = NULL;
-    const rg_date *md;
-    int error, existed;
-
-    *out = NULL;
-    if ((error = rg_document_new(&doc, id, raw, len)) < 0) {
-        if (error == RG_EENCODING) {
-            error = reader_bad(r, RG_WARN_UTF16, RG_EENCODING, origin, rg_error_last()->message);
-        }
-        return error;
-    }
-    rg__free(doc->origin);
-    if (!(doc->origin = rg__strdup(origin))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    if (doc->decode.encoding == RG_ENC_CP1252) {
+    if (n_bad) {
+        reader_warn(r, RG_WARN_CP1252, origin,
+                    "invalid UTF-8 at byte offset %zu (%zu bad byte%s); those bytes decoded "
+                    "as Windows-1252", first_bad, n_bad, n_bad > 1 ? "s" : "");
+    } else if (doc->decode.encoding == RG_ENC_CP1252) {
         reader_warn(r, RG_WARN_CP1252, origin,
                     "not valid UTF-8 (first bad byte at offset %zu); decoded as Windows-1252",
                     doc->decode.invalid_offset);
@@ -513,10 +684,13 @@ static int make_doc(rg_reader *r, rg_document **out, const char *id, const char 
     if (doc->decode.nul_bytes) {
         reader_warn(r, RG_WARN_NUL, origin, "%zu NUL bytes dropped", doc->decode.nul_bytes);
     }
-    if (strspn(doc->text, " \t\n\r\f\v") == doc->len) {
-        error = reader_bad(r, RG_WARN_EMPTY, RG_EPARSE, origin, "empty document; skipped");
-        goto cleanup;
-    }
+}
+
+/* The date of a document: manifest > metadata > --date. */
+static void doc_set_date(rg_reader *r, rg_document *doc, const char *id, const rg_date *date)
+{
+    const rg_date *md;
+
     if ((md = map_get(&r->manifest, id)) != NULL) {
         doc->date = *md;
         doc->date_source = RG_DATE_MANIFEST;
@@ -527,6 +701,48 @@ static int make_doc(rg_reader *r, rg_document **out, const char *id, const char 
         doc->date = r->default_date;
         doc->date_source = RG_DATE_OPTION;
     }
+}
+
+/* Make a document from raw bytes and metadata; NULL date = none. */
+static int make_doc(rg_reader *r, rg_document **out, const char *id, /* document id */
+                    const char *raw, size_t len,                     /* bytes as read */
+                    const rg_date *date,                             /* metadata or NULL */
+                    const char *origin)                              /* "file[:line]" */
+{
+    rg_document *doc = NULL;
+    size_t first_bad, n_bad;
+    int error, existed;
+
+    *out = NULL;
+    if (r->opts.max_docs && r->stats.read >= r->opts.max_docs) {
+        rg__error_set(RG_ELIMIT, "%s: more than %zu documents (--max-docs); stopped", origin,
+                      r->opts.max_docs);
+        return RG_ELIMIT;
+    }
+    if ((error = document_alloc(&doc, id, origin)) < 0) {
+        return error;
+    }
+    if ((error = document_decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
+        if (error == RG_EENCODING) {
+            error = reader_bad(r, RG_WARN_UTF16, RG_EENCODING, origin, rg_error_last()->message);
+        }
+        goto cleanup;
+    }
+    if (looks_binary(doc, len)) {
+        error = reader_bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
+                           "binary data (more than 10% NUL or control bytes); skipped");
+        goto cleanup;
+    }
+    doc_decode_warn(r, doc, origin, first_bad, n_bad);
+    if (n_bad) {
+        doc->decode.encoding = RG_ENC_CP1252;
+        doc->decode.invalid_offset = first_bad;
+    }
+    if (strspn(doc->text, " \t\n\r\f\v") == doc->len) {
+        error = reader_bad(r, RG_WARN_EMPTY, RG_EPARSE, origin, "empty document; skipped");
+        goto cleanup;
+    }
+    doc_set_date(r, doc, id, date);
     if ((error = map_put(&r->ids, id, NULL, &existed)) < 0) {
         goto cleanup;
     }
@@ -651,7 +867,8 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no + 1);
             if (!r->skipping) {
                 int e = reader_bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, where,
-                                   "line longer than the document limit; skipped");
+                                   "line longer than the document limit (--max-doc-bytes); "
+                                   "skipped");
                 if (e < 0) {
                     return e;
                 }
@@ -665,8 +882,11 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
         }
         got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
         if (got < 0) {
-            if (errno == EINTR) {
+            if (errno == EINTR && !reader_stopped(r)) {
                 continue;
+            }
+            if (errno == EINTR) {
+                return RG_EINVAL;
             }
             rg__error_set(RG_EIO, "%s: read error after line %zu: %s", r->cur_path,
                           r->line_no, strerror(errno));
@@ -684,12 +904,16 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
     }
 }
 
-/* Text fields joined as paragraphs; returns RG_OK with an empty buffer when none. */
-static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char *where)
+/*
+ * Text fields joined as paragraphs; RG_OK with an empty buffer when none.
+ * *mistyped names the first text field that is present but not a string.
+ */
+static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **mistyped)
 {
     const char *const *fields = r->opts.text_fields;
     size_t i, n = r->opts.n_text_fields;
 
+    *mistyped = NULL;
     if (!n) {
         fields = &r->default_text_field;
         n = 1;
@@ -700,8 +924,7 @@ static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char *wh
             continue;
         }
         if (!json_is_string(v)) {
-            reader_warn(r, RG_WARN_BAD_FIELD, where, "field \"%s\" is not a string; ignored",
-                        fields[i]);
+            *mistyped = *mistyped ? *mistyped : fields[i];
             continue;
         }
         if (json_string_length(v) == 0) {
@@ -722,8 +945,8 @@ static int jsonl_next(rg_reader *r, rg_document **out)
     json_error_t jerr;
     const char *line;
     size_t len;
-    char where[4200], idbuf[64];
-    const char *id;
+    char where[4200], idbuf[64], msg[300];
+    const char *id, *mistyped;
     rg_date date, *datep = NULL;
     json_t *v;
     int rc, error = RG_OK;
@@ -746,7 +969,6 @@ static int jsonl_next(rg_reader *r, rg_document **out)
         }
         obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
         if (!obj || !json_is_object(obj)) {
-            char msg[300];
             snprintf(msg, sizeof msg, obj ? "not a JSON object; skipped"
                                           : "invalid JSON at column %d: %s; skipped",
                      jerr.column, jerr.text);
@@ -761,7 +983,6 @@ static int jsonl_next(rg_reader *r, rg_document **out)
             snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
             id = idbuf;
         } else {
-            char msg[200];
             snprintf(msg, sizeof msg, "missing or invalid id field \"%s\"; skipped",
                      r->opts.id_field);
             error = reader_bad(r, RG_WARN_BAD_FIELD, RG_EPARSE, where, msg);
@@ -773,18 +994,28 @@ static int jsonl_next(rg_reader *r, rg_document **out)
             if (rg_date_parse_iso(&date, json_string_value(v), json_string_length(v)) == 0) {
                 datep = &date;
             } else {
-                reader_warn(r, RG_WARN_BAD_DATE, where, "%s", rg_error_last()->message);
+                reader_warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                            r->opts.date_field, rg_error_last()->message);
             }
         } else if (v && !json_is_null(v)) {
-            reader_warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\" is not a string",
-                        r->opts.date_field);
+            reader_warn(r, RG_WARN_BAD_DATE, where,
+                        "date field \"%s\" is not a string; kept undated", r->opts.date_field);
         }
-        if ((error = jsonl_text(r, obj, &text, where)) < 0) {
+        if ((error = jsonl_text(r, obj, &text, &mistyped)) < 0) {
             break;
         }
         if (text.len == 0) {
-            error = reader_bad(r, RG_WARN_EMPTY, RG_EPARSE, where, "no text; skipped");
+            if (mistyped) {
+                snprintf(msg, sizeof msg, "text field \"%s\" is not a string; skipped",
+                         mistyped);
+            }
+            error = reader_bad(r, mistyped ? RG_WARN_BAD_FIELD : RG_WARN_EMPTY, RG_EPARSE,
+                               where, mistyped ? msg : "no text; skipped");
             continue;
+        }
+        if (mistyped) {
+            reader_warn(r, RG_WARN_BAD_FIELD, where, "text field \"%s\" is not a string; ignored",
+                        mistyped);
         }
         error = make_doc(r, out, id, text.ptr, text.len, datep, where);
     }
@@ -793,58 +1024,68 @@ static int jsonl_next(rg_reader *r, rg_document **out)
     return error < 0 ? error : (*out ? 1 : 0);
 }
 
+/* Append one chunk of stdin to r->buf: bytes read, 0 at EOF, or a negative code. */
+static int stdin_fill(rg_reader *r)
+{
+    ssize_t got;
+
+    if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
+        return RG_ERROR;
+    }
+    for (;;) {
+        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
+        if (got >= 0) {
+            break;
+        }
+        if (errno != EINTR) {
+            rg__error_set(RG_EIO, "<stdin>: read error at byte %zu: %s", r->buf.len,
+                          strerror(errno));
+            return RG_EIO;
+        }
+        if (reader_stopped(r)) {
+            return RG_EINVAL;
+        }
+    }
+    r->buf.len += (size_t)got;
+    r->buf.ptr[r->buf.len] = '\0';
+    return got > 0 ? 1 : 0;
+}
+
 /* stdin: JSON Lines when its first non-blank byte is '{', else one text. */
 static int stdin_next(rg_reader *r, rg_document **out)
 {
+    size_t skip = 0;
     int rc;
 
     if ((rc = jsonl_open(r, "-")) < 0 || r->fd < 0) {
         return rc;
     }
-    for (;;) {
-        size_t skip, avail;
-        ssize_t got;
-
-        avail = r->buf.len;
-        skip = r->buf.ptr ? strspn(r->buf.ptr, " \t\r\n") : 0;
-        if (skip < avail) {
+    /* peek past leading white space, reading until a non-blank byte or EOF */
+    while ((skip = r->buf.ptr ? strspn(r->buf.ptr, " \t\r\n") : 0) >= r->buf.len &&
+           r->buf.len <= r->opts.max_doc_bytes) {
+        if ((rc = stdin_fill(r)) <= 0) {
             break;
         }
-        if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
-            return RG_ERROR;
-        }
-        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
-        if (got <= 0) {
-            break;
-        }
-        r->buf.len += (size_t)got;
-        r->buf.ptr[r->buf.len] = '\0';
     }
-    if (r->buf.len && r->buf.ptr[strspn(r->buf.ptr, " \t\r\n")] == '{') {
+    if (rc < 0) {
+        jsonl_close(r);
+        return rc;
+    }
+    if (skip < r->buf.len && r->buf.ptr[skip] == '{') {
         r->cur_path = "<stdin>";
         return jsonl_next(r, out);
     }
-    /* plain text: read the rest */
-    for (;;) {
-        ssize_t got;
-        if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
-            return RG_ERROR;
-        }
-        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (got <= 0) {
-            break;
-        }
-        r->buf.len += (size_t)got;
-        if (r->buf.len > r->opts.max_doc_bytes) {
-            jsonl_close(r);
-            return reader_bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
-                              "larger than the document limit; skipped");
-        }
+    /* plain text: read the rest, within the document limit */
+    while (r->buf.len <= r->opts.max_doc_bytes && (rc = stdin_fill(r)) > 0) {
     }
     jsonl_close(r);
+    if (rc < 0) {
+        return rc;
+    }
+    if (r->buf.len > r->opts.max_doc_bytes) {
+        return reader_bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
+                          "larger than the document limit (--max-doc-bytes); skipped");
+    }
     rc = make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL, "<stdin>");
     return rc < 0 ? rc : (*out ? 1 : 0);
 }
