@@ -36,19 +36,24 @@ static int draw_one(GVC_t *gvc, const rr_args *a, const rr_graph *g, const rr_la
 {
     Agraph_t *G = rr_dot_build(g, l, &a->o);
     size_t i;
-    int rc = RR_OK;
+    int rc = RR_OK, pass;
 
-    for (i = 0; i < a->n_formats && rc == RR_OK; i++) {
-        char *file = out_path(a, g, a->formats[i]);
-        if (strcmp(a->formats[i], "dot") == 0) {
-            rc = rr_dot_write(G, file);
-        } else {
-            rc = rr_render_file(gvc, G, a->formats[i], file);
+    /* DOT first: a layout run for PNG/SVG would add its bounding box to the
+     * graph, and the DOT must not depend on which other formats were asked */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < a->n_formats && rc == RR_OK; i++) {
+            int is_dot = strcmp(a->formats[i], "dot") == 0;
+            char *file;
+            if (is_dot != (pass == 0)) {
+                continue;
+            }
+            file = out_path(a, g, a->formats[i]);
+            rc = is_dot ? rr_dot_write(G, file) : rr_render_file(gvc, G, a->formats[i], file);
+            if (rc == RR_OK && a->verbose) {
+                fprintf(stderr, "relgraph-render: wrote %s\n", file);
+            }
+            free(file);
         }
-        if (rc == RR_OK && a->verbose) {
-            fprintf(stderr, "relgraph-render: wrote %s\n", file);
-        }
-        free(file);
     }
     agclose(G);
     return rc;
