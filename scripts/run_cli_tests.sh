@@ -8,6 +8,27 @@
 set -u
 : "${RELGRAPH:=build/relgraph}"
 : "${RELGRAPH_RENDER:=build/relgraph-render}"
+# RELGRAPH_WRAP (e.g. "valgrind -q --error-exitcode=99 --leak-check=full")
+# runs relgraph under a wrapper (RELGRAPH_RENDER_WRAP likewise for
+# relgraph-render); a RELGRAPH holding spaces is taken as a command line too.
+# Tests keep calling "$RELGRAPH": it becomes a small script that execs the
+# wrapped command.
+wrapdir=
+wrap() { # name command...
+    [ -n "$wrapdir" ] || wrapdir=$(mktemp -d)
+    printf '#!/bin/sh\nexec %s "$@"\n' "$2" > "$wrapdir/$1"
+    chmod +x "$wrapdir/$1"
+}
+case "${RELGRAPH_WRAP:-}$RELGRAPH" in
+*" "*)
+    wrap relgraph "${RELGRAPH_WRAP:-} $RELGRAPH"
+    RELGRAPH=$wrapdir/relgraph
+    ;;
+esac
+if [ -n "${RELGRAPH_RENDER_WRAP:-}" ]; then
+    wrap relgraph-render "$RELGRAPH_RENDER_WRAP $RELGRAPH_RENDER"
+    RELGRAPH_RENDER=$wrapdir/relgraph-render
+fi
 export RELGRAPH RELGRAPH_RENDER LC_ALL=C.UTF-8 TZ=UTC
 pass=0
 fail=0
@@ -54,5 +75,6 @@ for t in tests/cli/*.sh; do
     fi
     rm -rf "$TMP"
 done
+[ -n "$wrapdir" ] && rm -rf "$wrapdir"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

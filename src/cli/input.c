@@ -49,6 +49,7 @@ void cli_input_init(cli_input *in)
     in->ropts = ropts;
     in->ropts.warn = input_warn;
     in->ropts.payload = in;
+    in->ropts.stop = &stop_flag;
     in->html = -1;
 }
 
@@ -92,6 +93,13 @@ int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
     case 1011: in->no_boilerplate = 1; return 1;
     case 1012: in->html = 1; return 1;
     case 1013: in->html = 0; return 1;
+    case 1014:
+        in->ropts.max_docs = (size_t)strtoull(arg, &end, 10);
+        if (*end || in->ropts.max_docs == 0 || arg[0] == '-') {
+            cli_usage_error(cmd, "--max-docs wants a positive number, not '%s'", arg);
+            return -1;
+        }
+        return 1;
     default: return 0;
     }
 }
@@ -127,6 +135,7 @@ int cli_input_open(cli_input *in, char **inputs, int n)
     }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
+    sa.sa_flags = SA_RESETHAND; /* a second Ctrl-C kills at once */
     sigaction(SIGINT, &sa, NULL);
     return RG_EXIT_OK;
 }
@@ -183,12 +192,19 @@ void cli_input_summary(const cli_input *in, const char *cmd)
         return;
     }
     st = rg_reader_stats_get(in->reader);
-    fprintf(stderr, "relgraph %s: %zu documents read, %zu skipped, %zu undated", cmd, st->read,
-            st->skipped, in->undated);
+    fprintf(stderr, "relgraph %s: %zu documents read, %zu skipped", cmd, st->read, st->skipped);
     for (k = 0; k < RG_WARN__COUNT; k++) {
-        if (k != RG_WARN_UNDATED && st->warnings[k]) {
-            fprintf(stderr, "%s%s %zu", any ? ", " : "; warnings: ", rg_warning_name(k),
-                    st->warnings[k]);
+        if (st->skipped_by[k]) {
+            fprintf(stderr, "%s%s %zu", any ? ", " : " (", rg_warning_name(k), st->skipped_by[k]);
+            any = 1;
+        }
+    }
+    fprintf(stderr, "%s, %zu undated", any ? ")" : "", in->undated);
+    any = 0;
+    for (k = 0; k < RG_WARN__COUNT; k++) {
+        size_t n = st->warnings[k] - st->skipped_by[k];
+        if (k != RG_WARN_UNDATED && n) {
+            fprintf(stderr, "%s%s %zu", any ? ", " : "; warnings: ", rg_warning_name(k), n);
             any = 1;
         }
     }

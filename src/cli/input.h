@@ -49,7 +49,8 @@ typedef struct {
     { "max-doc-bytes", required_argument, NULL, 1010 },     \
     { "no-boilerplate", no_argument, NULL, 1011 },          \
     { "html", no_argument, NULL, 1012 },                    \
-    { "no-html", no_argument, NULL, 1013 }
+    { "no-html", no_argument, NULL, 1013 },             \
+    { "max-docs", required_argument, NULL, 1014 }
 
 #define CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                               \
@@ -61,6 +62,7 @@ typedef struct {
     "  --date YYYY[-MM[-DD]]  date for documents without metadata\n"                \
     "  --strict               stop at the first bad document (exit 3)\n"             \
     "  --max-doc-bytes N      skip documents larger than N bytes (default 64 MiB)\n" \
+    "  --max-docs N           stop with an error (exit 3) after N documents\n"      \
     "  --html, --no-html      force or disable HTML cleaning (default: detect)\n"    \
     "  --no-boilerplate       keep boilerplate lines and trailers\n"                 \
     "Extraction options:\n"                                                          \

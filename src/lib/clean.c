@@ -445,15 +445,25 @@ static size_t key_find(const char *k,    /* folded line */
                        size_t kl,        /* its length */
                        const bp_rule *r) /* the rule */
 {
-    size_t i;
+    size_t i, j = 1;
     int word_start = key_word_at(r->key, r->key_len, 0);
+    char c1;
 
+    while (j < r->key_len && r->key[j] == ' ') {
+        j++;
+    }
+    c1 = j < r->key_len ? r->key[j] : '\0'; /* second byte to match, spaces skipped */
     for (i = 0; i < kl; i++) {
         const char *p = memchr(k + i, r->key[0], kl - i);
         if (!p) {
             break;
         }
         i = (size_t)(p - k);
+        /* cheap reject before the word test and key_match(): the next
+         * line byte, when not a space, must be the rule's second byte */
+        if (c1 && i + 1 < kl && k[i + 1] != ' ' && k[i + 1] != c1) {
+            continue;
+        }
         if (word_start && i > 0 && key_word_at(k, kl, i - 1)) {
             continue;
         }

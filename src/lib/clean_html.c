@@ -208,7 +208,9 @@ static size_t html_entity(const char *t, /* text */
             } else {
                 break;
             }
-            v = v * (hex ? 16 : 10) + d;
+            if (v <= 0x10FFFF) { /* past it the value is 0xFFFD anyway: no overflow */
+                v = v * (hex ? 16 : 10) + d;
+            }
         }
         if (digits == 0 || j >= len || t[j] != ';') {
             return 0;

@@ -84,11 +84,12 @@ int rg_read_file(char **out, size_t *out_len, const char *path, size_t max)
     rg_strbuf buf = RG_STRBUF_INIT;
     int fd = -1, error = RG_OK;
     int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path; /* for messages */
 
     *out = NULL;
     fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        rg__error_set(RG_EIO, "%s: %s", path, strerror(errno));
+        rg__error_set(RG_EIO, "%s: %s", name, strerror(errno));
         return RG_EIO;
     }
     for (;;) {
@@ -102,7 +103,7 @@ int rg_read_file(char **out, size_t *out_len, const char *path, size_t max)
             if (errno == EINTR) {
                 continue;
             }
-            rg__error_set(RG_EIO, "%s: read error at byte %zu: %s", path, buf.len,
+            rg__error_set(RG_EIO, "%s: read error at byte %zu: %s", name, buf.len,
                           strerror(errno));
             error = RG_EIO;
             goto cleanup;
@@ -112,7 +113,7 @@ int rg_read_file(char **out, size_t *out_len, const char *path, size_t max)
         }
         buf.len += (size_t)r;
         if (max && buf.len > max) {
-            rg__error_set(RG_ELIMIT, "%s: larger than the limit of %zu bytes", path, max);
+            rg__error_set(RG_ELIMIT, "%s: larger than the limit of %zu bytes", name, max);
             error = RG_ELIMIT;
             goto cleanup;
         }
@@ -173,16 +174,23 @@ struct rg_outfile {
 int rg_outfile_open(rg_outfile **out, const char *path)
 {
     rg_outfile *f = NULL;
+    struct stat st;
     int fd = -1, error = RG_OK;
+    int is_stdout = strcmp(path, "-") == 0;
 
     *out = NULL;
-    if (!(f = rg__calloc(1, sizeof *f)) || !(f->path = rg__strdup(path))) {
+    if (!(f = rg__calloc(1, sizeof *f)) ||
+        !(f->path = rg__strdup(is_stdout ? "<stdout>" : path))) {
         rg__error_set_oom();
         error = RG_ERROR;
         goto cleanup;
     }
-    if (strcmp(path, "-") == 0) {
+    if (is_stdout) {
         f->fp = stdout;
+    } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        rg__error_set(RG_EIO, "%s: is a folder, not a file", path);
+        error = RG_EIO;
+        goto cleanup;
     } else {
         if (!(f->tmp = rg__malloc(strlen(path) + 16))) {
             rg__error_set_oom();

@@ -259,6 +259,20 @@ int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
     return ids[0] >= 0 || ids[1] >= 0 || ids[2] >= 0;
 }
 
+int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len)
+{
+    unsigned bit;
+
+    if (len == 0 || len > RG_LX_MAXTOK) {
+        return -1;
+    }
+    bit = lx_prefix_bit(lower, len);
+    if (!(lx->prefilter[bit >> 6] & ((uint64_t)1 << (bit & 63)))) {
+        return -1; /* the key of an exact form sets the bit of its own prefix */
+    }
+    return lx_find(lx, 'x', lower, len);
+}
+
 const int *rg_lexicon__first(const rg_lexicon *lx, int w, size_t *n)
 {
     if (w < 0 || (size_t)w >= lx->n_words || !lx->first_start) {

@@ -82,6 +82,10 @@ void rg_lexicon__lower(char *dst, const char *src, size_t n);
 int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
                           size_t len, int ids[3]);
 
+/* The exact-form word id of one lower-case token (ids[0] above), -1 when none;
+ * no stemming. */
+int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len);
+
 /* Cue ids starting with word `w`, longest first. */
 const int *rg_lexicon__first(const rg_lexicon *lx, int w, size_t *n);
 

@@ -246,8 +246,8 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
  * HOW IT WORKS: a scraped page is often UTF-8 with a few stray bytes (a
  * Latin-1 "é" pasted into UTF-8, a cut multi-byte sequence). Decoding the
  * whole text as Windows-1252 would turn every "é" into "Ã©" and lose the
- * actor names around it, so when the text holds at least as many valid
- * multi-byte sequences as bad bytes, only the bad bytes are decoded as
+ * actor names around it, so when the text holds valid multi-byte sequences
+ * and at most 4 bad bytes for each of them, only the bad bytes are decoded as
  * Windows-1252: "pr\xc3\xa9sident \xe9t\xe9" -> "président été". A text
  * with no (or few) multi-byte sequences is left to rg_text_decode, which
  * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
@@ -269,7 +269,7 @@ static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
         }
         multi += k > 1;
     }
-    if (bad == 0 || multi < bad) {
+    if (bad == 0 || multi == 0 || bad > 4 * multi) {
         return 0;
     }
     if (rg_strbuf_grow(fixed, len + 2 * bad) < 0) {
@@ -396,8 +396,12 @@ static int reader_bad(rg_reader *r, rg_warning kind, int code, const char *where
     r->stats.skipped++;
     r->stats.skipped_by[kind]++;
     if (r->opts.strict) {
+        size_t mlen = strlen(msg);
+        if (mlen >= 9 && strcmp(msg + mlen - 9, "; skipped") == 0) {
+            mlen -= 9; /* strict: nothing is skipped, the run stops */
+        }
         r->stats.warnings[kind]++;
-        rg__error_set(code, "%s: %s", where, msg);
+        rg__error_set(code, "%s: %.*s (--strict)", where, (int)mlen, msg);
         return code;
     }
     reader_warn(r, kind, where, "%s", msg);
@@ -496,10 +500,16 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
     }
     for (i = 0; i < names.n && error == RG_OK; i++) {
         if (stat(names.v[i], &st) < 0) {
-            int e = errno;
-            error = reader_bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i],
-                               lstat(names.v[i], &st) == 0 && S_ISLNK(st.st_mode)
-                                   ? "broken symbolic link; skipped" : strerror(e));
+            int err = errno;
+            if (err == ELOOP) {
+                error = reader_bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
+                                   "symbolic link loop; skipped");
+            } else {
+                error = reader_bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i],
+                                   err == ENOENT && lstat(names.v[i], &st) == 0 &&
+                                           S_ISLNK(st.st_mode)
+                                       ? "broken symbolic link; skipped" : strerror(err));
+            }
         } else if (S_ISDIR(st.st_mode)) {
             error = walk_dir(r, names.v[i], stack, depth + 1);
         } else if (!ends_with(names.v[i], ".txt")) {
@@ -828,6 +838,37 @@ static void jsonl_close(rg_reader *r)
     r->in_jsonl = 0;
 }
 
+/* A JSONL line over the document limit: skipped (an error with strict). */
+static int jsonl_too_long(rg_reader *r, size_t line_no)
+{
+    char where[4200];
+
+    snprintf(where, sizeof where, "%s:%zu", r->cur_path, line_no);
+    return reader_bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, where,
+                      "line longer than the document limit (--max-doc-bytes); skipped");
+}
+
+/* A read error in a JSONL file: the rest of that file is skipped (fatal on stdin). */
+static int jsonl_read_error(rg_reader *r, int err)
+{
+    char msg[300];
+    int e;
+
+    snprintf(msg, sizeof msg, "read error after line %zu: %s; rest of the file skipped",
+             r->line_no, strerror(err));
+    if (r->fd == STDIN_FILENO) {
+        rg__error_set(RG_EIO, "%s: %s", r->cur_path, msg);
+        return RG_EIO;
+    }
+    if ((e = reader_bad(r, RG_WARN_UNREADABLE, RG_EIO, r->cur_path, msg)) < 0) {
+        return e;
+    }
+    r->eof = 1;
+    r->skipping = 0;
+    r->buf.len = r->buf_pos = 0;
+    return 0;
+}
+
 /*
  * Next line of the stream into [*line, *line + *len) (borrowed from r->buf).
  * Lines longer than the limit are skipped with a warning. Returns 1, 0 at
@@ -849,6 +890,13 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
                 r->skipping = 0;
                 continue;
             }
+            if (n > r->opts.max_doc_bytes) {
+                int e = jsonl_too_long(r, r->line_no);
+                if (e < 0) {
+                    return e;
+                }
+                continue;
+            }
             *line = start;
             *len = n;
             return 1;
@@ -863,12 +911,8 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             r->buf_pos = 0;
         }
         if (avail > r->opts.max_doc_bytes) {
-            char where[4200];
-            snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no + 1);
             if (!r->skipping) {
-                int e = reader_bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, where,
-                                   "line longer than the document limit (--max-doc-bytes); "
-                                   "skipped");
+                int e = jsonl_too_long(r, r->line_no + 1);
                 if (e < 0) {
                     return e;
                 }
@@ -888,9 +932,7 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             if (errno == EINTR) {
                 return RG_EINVAL;
             }
-            rg__error_set(RG_EIO, "%s: read error after line %zu: %s", r->cur_path,
-                          r->line_no, strerror(errno));
-            return RG_EIO;
+            return jsonl_read_error(r, errno);
         }
         if (got == 0) {
             r->eof = 1;

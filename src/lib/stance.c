@@ -330,7 +330,7 @@ static int st_tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text,
                                        ((unsigned char)text[s] == 0xC3 && n > 1 &&
                                         (unsigned char)text[s + 1] < 0xA0));
             rg_lexicon__lower(c->kbuf.v + c->kbuf.n, text + s, n);
-            rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + c->kbuf.n, n, t->ids);
+            t->ids[0] = rg_lexicon__token_exact(lx, c->kbuf.v + c->kbuf.n, n);
             c->kbuf.n += n;
             hyph = 0;
             continue;
@@ -372,6 +372,43 @@ static int st_tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text,
         }
     }
     return RG_OK;
+}
+
+/*
+ * Upper bound on the items of the sentence: mentions, state adjectives and
+ * "les deux présidents" (two). Fewer than two items cannot give a relation,
+ * so such sentences (most of them) are not analysed further.
+ */
+static size_t st_max_items(const rg_stance_ctx *c, const rg_lexicon *lx, size_t n_mentions)
+{
+    size_t t, n = n_mentions;
+
+    for (t = 0; t < c->tok.n && n < 2; t++) {
+        const st_tok *tk = &c->tok.v[t];
+        if (tk->kind != TK_WORD) {
+            continue;
+        }
+        if (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) {
+            n++;
+        } else if (tk_is(c, (int)t, "deux")) {
+            n += 2;
+        }
+    }
+    return n;
+}
+
+/* stems of the words outside items: only they can be cues */
+static void st_stem_words(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t t;
+
+    for (t = 0; t < c->tok.n; t++) {
+        st_tok *tk = &c->tok.v[t];
+        if (tk->kind == TK_WORD && tk->item < 0) {
+            rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + tk->koff, (size_t)tk->klen,
+                                  tk->ids);
+        }
+    }
 }
 
 /* ---- 2. items ---- */
@@ -1316,9 +1353,17 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     int error, speaker;
 
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
-    if ((error = st_tokenize(ctx, lx, text, sent)) < 0 ||
-        (error = st_items(ctx, lx, mentions, n_mentions, index)) < 0 ||
-        (error = st_find_cues(ctx, lx)) < 0) {
+    if ((error = st_tokenize(ctx, lx, text, sent)) < 0) {
+        return error;
+    }
+    if (st_max_items(ctx, lx, n_mentions) < 2) {
+        goto remember;
+    }
+    if ((error = st_items(ctx, lx, mentions, n_mentions, index)) < 0) {
+        return error;
+    }
+    st_stem_words(ctx, lx);
+    if ((error = st_find_cues(ctx, lx)) < 0) {
         return error;
     }
     speaker = st_speakers(ctx, lx);
@@ -1336,6 +1381,7 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
             return error;
         }
     }
+remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {
             st_recent_push(ctx->recent, &ctx->n_recent, mentions[i].actor, index);

@@ -131,7 +131,7 @@ size_t rg_text__utf8_encode(unsigned char *dst, int32_t cp)
     return utf8_encode(dst, cp);
 }
 
-size_t rg_text__utf8_decode(const char *s, size_t len, int32_t *cp)
+size_t rg_text__utf8_decode_slow(const char *s, size_t len, int32_t *cp)
 {
     utf8proc_int32_t c;
     utf8proc_ssize_t n;
@@ -421,6 +421,109 @@ static const fold_entry *fold_lookup(int32_t cp)
     return NULL;
 }
 
+/*
+ * ASCII classes for the fold's inner loop: the output byte for a byte that
+ * is copied (lowered; '`' -> '\''), FOLD_A_SPACE for white space,
+ * FOLD_A_DROP for control characters, FOLD_A_NONASCII for lead and
+ * continuation bytes. Every copied output byte is >= '!'.
+ */
+enum { FOLD_A_NONASCII = 0, FOLD_A_SPACE = 1, FOLD_A_DROP = 2 };
+static unsigned char fold_ascii[256];
+
+static void fold_ascii_init(void)
+{
+    int c;
+
+    for (c = 0; c < 0x80; c++) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            fold_ascii[c] = FOLD_A_SPACE;
+        } else if (c < 0x20 || c == 0x7F) {
+            fold_ascii[c] = FOLD_A_DROP;
+        } else if (c >= 'A' && c <= 'Z') {
+            fold_ascii[c] = (unsigned char)(c + ('a' - 'A'));
+        } else {
+            fold_ascii[c] = (unsigned char)(c == '`' ? '\'' : c);
+        }
+    }
+}
+
+static void fold_tables_init(void)
+{
+    fold_ascii_init();
+    fold_table_init();
+}
+
+/* Copies the run of plain ASCII bytes at p[*i..len) that fits in the
+ * buffer; returns the number of bytes copied. */
+static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
+                             const unsigned char *p,  /* input */
+                             size_t *i,               /* in/out: input offset */
+                             size_t len)              /* input length */
+{
+    size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
+    size_t end = len - j < room ? len : j + room;
+    unsigned char a;
+
+    if (fb->map) {
+        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
+            fb->out[o] = (char)a;
+            fb->map[o++] = j++;
+        }
+    } else {
+        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
+            fb->out[o++] = (char)a;
+            j++;
+        }
+    }
+    o -= fb->len;
+    if (o) {
+        fb->len += o;
+        fb->in_space = 0;
+    }
+    *i = j;
+    return o;
+}
+
+/* Folds the character at p[i] (not a plain ASCII byte); returns its input
+ * length, or 0 on OOM. */
+static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t len)
+{
+    int32_t cp;
+    size_t n;
+    const fold_entry *ent;
+
+    if (p[i] < 0x80) {
+        if (fold_ascii[p[i]] == FOLD_A_SPACE) {
+            return fold_space(fb, i) < 0 ? 0 : 1;
+        }
+        return 1; /* FOLD_A_DROP */
+    }
+    n = rg_text__utf8_decode((const char *)p + i, len - i, &cp);
+    if (cp < 0) {
+        /* invalid byte: a replacement character keeps the key valid */
+        return fold_put(fb, "\xEF\xBF\xBD", 3, i) < 0 ? 0 : 1;
+    }
+    ent = fold_lookup(cp);
+    if (ent && ent->len == FOLD_SPACE) {
+        return fold_space(fb, i) < 0 ? 0 : n;
+    }
+    if (ent && ent->len != FOLD_SLOW) {
+        if (fb->len + ent->len + 1 <= fb->cap) { /* inline fold_put */
+            size_t k;
+            for (k = 0; k < ent->len; k++) {
+                if (fb->map) {
+                    fb->map[fb->len] = i;
+                }
+                fb->out[fb->len++] = ent->s[k];
+            }
+            fb->in_space = 0;
+            return n;
+        }
+        return fold_put(fb, ent->s, ent->len, i) < 0 ? 0 : n;
+    }
+    return fold_char(fb, cp, i) < 0 ? 0 : n;
+}
+
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -440,7 +543,7 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
         *map_out = NULL;
     }
 
-    pthread_once(&fold_table_once, fold_table_init);
+    pthread_once(&fold_table_once, fold_tables_init);
     fb.cap = len + 16;
     fb.out = rg__malloc(fb.cap);
     if (!fb.out) {
@@ -457,55 +560,27 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
         }
     }
 
+    /* HOW IT WORKS: runs of plain ASCII are copied by a table-driven loop
+     * (one lookup and one or two stores a byte); anything else (spaces,
+     * controls, multi-byte characters) takes fold_step(). */
     while (i < len) {
-        unsigned char c = p[i];
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n;
-        const fold_entry *ent;
+        size_t n;
 
-        if (c < 0x80) {
-            /* ASCII fast path: lowercase letters, digits and punctuation */
-            if (c > ' ' && c < 0x7F && (c < 'A' || c > 'Z') && c != '`' &&
-                fb.len + 2 <= fb.cap) {
-                fb.out[fb.len] = (char)c;
-                if (fb.map) {
-                    fb.map[fb.len] = i;
-                }
-                fb.len++;
-                fb.in_space = 0;
-            } else if (fold_emit(&fb, c, i) < 0) {
-                error = RG_ERROR;
-                goto cleanup;
-            }
-            i++;
+        if (fold_ascii_run(&fb, p, &i, len) > 0 || i >= len) {
             continue;
         }
-        n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            /* invalid byte: a replacement character keeps the key valid */
-            if (fold_put(&fb, "\xEF\xBF\xBD", 3, i) < 0) {
-                error = RG_ERROR;
-                goto cleanup;
-            }
-            i++;
-            continue;
-        }
-        ent = fold_lookup(cp);
-        if (ent && ent->len != FOLD_SLOW) {
-            int rc = ent->len == FOLD_SPACE ? fold_space(&fb, i)
-                                            : fold_put(&fb, ent->s, ent->len, i);
-            if (rc < 0) {
-                error = RG_ERROR;
-                goto cleanup;
-            }
-            i += (size_t)n;
-            continue;
-        }
-        if (fold_char(&fb, cp, i) < 0) {
+        if (fb.len + 8 > fb.cap && fold_reserve(&fb, 8) < 0) {
             error = RG_ERROR;
             goto cleanup;
         }
-        i += (size_t)n;
+        if (fold_ascii[p[i]] > FOLD_A_DROP) {
+            continue; /* the run stopped for room only: go on */
+        }
+        if ((n = fold_step(&fb, p, i, len)) == 0) {
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        i += n;
     }
     fb.out[fb.len] = '\0';
     if (fb.map) {

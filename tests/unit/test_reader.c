@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for reader.c on hostile input (mostly-UTF-8 repair, binary
+ * data, JSON Lines limits, --max-docs, skip reasons, folder walks) and the
+ * allocation-failure walk: a real extraction of corpus/seeds through the
+ * library API with the Nth allocation failing, for every N, must end in a
+ * clean "out of memory" error, never a crash or a leak (run under ASan/LSan).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>    /* snprintf, fopen */
+#include <stdlib.h>   /* mkdtemp, getenv */
+#include <string.h>   /* strstr, strlen */
+#include <sys/stat.h> /* mkdir */
+#include <unistd.h>   /* symlink, unlink, rmdir */
+
+#include <relgraph/alloc.h>
+#include <relgraph/clean.h>
+#include <relgraph/errors.h>
+#include <relgraph/evidence.h>
+#include <relgraph/extract.h>
+#include <relgraph/pipeline.h>
+#include <relgraph/reader.h>
+#include <relgraph/stance.h>
+#include <relgraph/text.h>
+
+static char tmpdir[64];
+
+/* Write `len` bytes to tmpdir/name; returns the path (static buffer per call slot). */
+static const char *put_file(const char *name, const char *data, size_t len)
+{
+    static char paths[8][200];
+    static int slot;
+    char *p = paths[slot++ % 8];
+    FILE *f;
+
+    snprintf(p, 200, "%s/%s", tmpdir, name);
+    f = fopen(p, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    return p;
+}
+
+/* Read every document of one input; returns the last reader code. */
+static int read_all(const char *path, const rg_reader_options *ro, rg_document **docs,
+                    size_t max, size_t *n, rg_reader_stats *stats)
+{
+    rg_reader *r = NULL;
+    rg_document *d = NULL;
+    int rc;
+
+    *n = 0;
+    assert_int_equal(rg_reader_new(&r, &path, 1, ro), RG_OK);
+    while ((rc = rg_reader_next(r, &d)) > 0) {
+        if (*n < max) {
+            docs[(*n)++] = d;
+        } else {
+            rg_document_free(d);
+        }
+    }
+    *stats = *rg_reader_stats_get(r);
+    rg_reader_free(r);
+    return rc;
+}
+
+static void free_docs(rg_document **docs, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        rg_document_free(docs[i]);
+    }
+}
+
+static void test_mixed_utf8_repaired(void **state)
+{
+    /* "président été reçu" in UTF-8 with a Latin-1 "à" (0xE0) and 0xFF */
+    static const char raw[] = "Le pr\xc3\xa9sident a \xc3\xa9t\xc3\xa9 re\xc3\xa7u \xe0 "
+                              "Moscou \xff.";
+    rg_document *doc = NULL;
+    (void)state;
+
+    assert_int_equal(rg_document_new(&doc, "x", raw, sizeof raw - 1), RG_OK);
+    assert_string_equal(doc->text, "Le pr\xc3\xa9sident a \xc3\xa9t\xc3\xa9 re\xc3\xa7u "
+                                   "\xc3\xa0 Moscou \xc3\xbf.");
+    assert_int_equal(doc->decode.encoding, RG_ENC_CP1252);
+    assert_int_equal(doc->decode.invalid_offset, 28);
+    rg_document_free(doc);
+}
+
+static void test_latin1_whole(void **state)
+{
+    rg_document *doc = NULL;
+    (void)state;
+
+    /* no valid multi-byte sequence: the whole text is Windows-1252 */
+    assert_int_equal(rg_document_new(&doc, "x", "\x93\xe9t\xe9\x94 \x80", 8), RG_OK);
+    assert_string_equal(doc->text, "\xe2\x80\x9c\xc3\xa9t\xc3\xa9\xe2\x80\x9d \xe2\x82\xac");
+    assert_int_equal(doc->decode.encoding, RG_ENC_CP1252);
+    assert_int_equal(doc->decode.invalid_offset, 0);
+    rg_document_free(doc);
+}
+
+static void test_binary_and_nul(void **state)
+{
+    static const char nul[] = "Vladimir Poutine\0 et Donald Trump\0 ont longuement parl\xc3\xa9.";
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[4];
+    rg_reader_stats st;
+    char bin[256];
+    size_t i, n;
+    (void)state;
+
+    for (i = 0; i < sizeof bin; i++) {
+        bin[i] = (char)(i * 37);
+    }
+    assert_int_equal(read_all(put_file("bin.txt", bin, sizeof bin), &ro, docs, 4, &n, &st), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(st.skipped_by[RG_WARN_BINARY], 1);
+    /* two NUL bytes in a long text: dropped and counted, the text is kept */
+    assert_int_equal(read_all(put_file("nul.txt", nul, sizeof nul - 1), &ro, docs, 4, &n, &st),
+                     0);
+    assert_int_equal(n, 1);
+    assert_int_equal(docs[0]->decode.nul_bytes, 2);
+    assert_string_equal(docs[0]->text,
+                        "Vladimir Poutine et Donald Trump ont longuement parl\xc3\xa9.");
+    assert_int_equal(st.warnings[RG_WARN_NUL], 1);
+    free_docs(docs, n);
+    /* strict: binary data is an error naming the file */
+    ro.strict = 1;
+    assert_int_equal(read_all(put_file("bin.txt", bin, sizeof bin), &ro, docs, 4, &n, &st),
+                     RG_EENCODING);
+    assert_non_null(strstr(rg_error_last()->message, "bin.txt: binary data"));
+    assert_non_null(strstr(rg_error_last()->message, "(--strict)"));
+}
+
+static void test_jsonl_limits_and_reasons(void **state)
+{
+    static const char lines[] =
+        "{\"id\":\"a\",\"text\":\"short\"}\n"
+        "{\"id\":\"b\",\"text\":\"a line much longer than the limit of sixty-four bytes, "
+        "so it is skipped\"}\n"
+        "\n"
+        "{\"id\":\"c\",\"text\":42}\n"
+        "{\"id\":\"d\",\"date\":\"2017-13-45\",\"text\":\"kept\"}\n"
+        "not json\n"
+        "{\"id\":\"e\",\"text\":\"last, no newline\"}";
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[8];
+    rg_reader_stats st;
+    size_t n;
+    (void)state;
+
+    ro.max_doc_bytes = 64;
+    assert_int_equal(read_all(put_file("l.jsonl", lines, sizeof lines - 1), &ro, docs, 8, &n,
+                              &st), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(docs[0]->id, "a");
+    assert_string_equal(docs[1]->id, "d");
+    assert_int_equal(docs[1]->date.year, 0);
+    assert_string_equal(docs[2]->id, "e");
+    assert_non_null(strstr(docs[2]->origin, "l.jsonl:7"));
+    assert_int_equal(st.read, 3);
+    assert_int_equal(st.skipped, 3);
+    assert_int_equal(st.skipped_by[RG_WARN_TOO_LARGE], 1);
+    assert_int_equal(st.skipped_by[RG_WARN_BAD_FIELD], 1);
+    assert_int_equal(st.skipped_by[RG_WARN_BAD_JSON], 1);
+    assert_int_equal(st.warnings[RG_WARN_BAD_DATE], 1);
+    assert_int_equal(st.skipped_by[RG_WARN_BAD_DATE], 0);
+    free_docs(docs, n);
+}
+
+static void test_max_docs(void **state)
+{
+    static const char lines[] = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n"
+                                "{\"id\":\"c\",\"text\":\"z\"}\n";
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[4];
+    rg_reader_stats st;
+    size_t n;
+    (void)state;
+
+    ro.max_docs = 2;
+    assert_int_equal(read_all(put_file("m.jsonl", lines, sizeof lines - 1), &ro, docs, 4, &n,
+                              &st), RG_ELIMIT);
+    assert_int_equal(n, 2);
+    assert_non_null(strstr(rg_error_last()->message, "m.jsonl:3: more than 2 documents"));
+    free_docs(docs, n);
+}
+
+static void test_folder_cycle(void **state)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[4];
+    rg_reader_stats st;
+    char dir[128], link[160];
+    const char *path = dir;
+    rg_reader *r = NULL;
+    rg_document *d = NULL;
+    size_t n = 0;
+    (void)state;
+    (void)docs;
+
+    snprintf(dir, sizeof dir, "%s/tree", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    put_file("tree/a.txt", "Poutine.", 8);
+    snprintf(link, sizeof link, "%s/loop", dir);
+    assert_int_equal(symlink(".", link), 0);
+    assert_int_equal(rg_reader_new(&r, &path, 1, &ro), RG_OK);
+    while (rg_reader_next(r, &d) > 0) {
+        n++;
+        rg_document_free(d);
+    }
+    st = *rg_reader_stats_get(r);
+    rg_reader_free(r);
+    assert_int_equal(n, 1);
+    assert_int_equal(st.skipped_by[RG_WARN_LOOP], 1);
+    unlink(link);
+    snprintf(link, sizeof link, "%s/a.txt", dir);
+    unlink(link);
+    rmdir(dir);
+}
+
+static void test_nonexistent_input(void **state)
+{
+    const char *path = "/nonexistent/relgraph/input.txt";
+    rg_reader *r = NULL;
+    (void)state;
+
+    assert_int_equal(rg_reader_new(&r, &path, 1, NULL), RG_EIO);
+    assert_null(r);
+    assert_non_null(strstr(rg_error_last()->message, "/nonexistent/relgraph/input.txt: "));
+}
+
+/* ---- allocation failure over a real run ---- */
+
+typedef struct {
+    size_t docs;
+    const rg_actors *actors;
+} walk_ctx;
+
+static int walk_cb(const rg_evidence *ev, void *payload)
+{
+    walk_ctx *ctx = payload;
+    char *json = NULL;
+    size_t len;
+    int error = rg_evidence_to_json(&json, &len, ev, ctx->actors);
+
+    rg_free(json);
+    ctx->docs++;
+    return error;
+}
+
+/* One extraction of corpus/seeds (manifest dates); the library's code. */
+static int seeds_run(size_t *docs)
+{
+    static const char *const inputs[] = { "corpus/seeds" };
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+    rg_extract_options xo;
+    rg_actors *actors = NULL;
+    rg_lexicon *lexicon = NULL;
+    rg_boilerplate *bp = NULL;
+    rg_extractor *ex = NULL;
+    rg_reader *r = NULL;
+    walk_ctx ctx = { 0, NULL };
+    int error;
+
+    memset(&xo, 0, sizeof xo);
+    ro.manifest = "corpus/seeds/manifest.tsv";
+    po.threads = 1; /* the Nth allocation must be the same one each time */
+    if ((error = rg_actors_default(&actors)) < 0) {
+        assert_null(actors);
+        goto cleanup;
+    }
+    if ((error = rg_lexicon_default(&lexicon)) < 0) {
+        assert_null(lexicon);
+        goto cleanup;
+    }
+    if ((error = rg_boilerplate_default(&bp)) < 0) {
+        assert_null(bp);
+        goto cleanup;
+    }
+    xo.actors = actors;
+    ctx.actors = actors;
+    xo.lexicon = lexicon;
+    xo.boilerplate = bp;
+    xo.clean.html = -1;
+    xo.clean.boilerplate = 1;
+    if ((error = rg_extractor_new(&ex, &xo)) < 0) {
+        assert_null(ex);
+        goto cleanup;
+    }
+    if ((error = rg_reader_new(&r, (const char *const *)inputs, 1, &ro)) < 0) {
+        assert_null(r);
+        goto cleanup;
+    }
+    error = rg_pipeline_run(r, ex, &po, walk_cb, &ctx);
+cleanup:
+    rg_reader_free(r);
+    rg_extractor_free(ex);
+    rg_boilerplate_free(bp);
+    rg_lexicon_free(lexicon);
+    rg_actors_free(actors);
+    *docs = ctx.docs;
+    return error;
+}
+
+static void test_alloc_failure_walk(void **state)
+{
+    size_t docs = 0;
+    long total, n, step, tried = 0;
+    int rc;
+    (void)state;
+
+    rg_alloc_fail_at(0);
+    assert_int_equal(seeds_run(&docs), RG_OK);
+    assert_int_equal(docs, 5);
+    total = rg_alloc_count();
+    assert_true(total > 100);
+    /* every N up to 2000, then every 97th (RG_ALLOC_WALK_STEP=1: all of them) */
+    step = getenv("RG_ALLOC_WALK_STEP") ? atol(getenv("RG_ALLOC_WALK_STEP")) : 97;
+    step = step < 1 ? 1 : step;
+    for (n = 1; n <= total + 1; n += n < 2000 ? 1 : step) {
+        rg_error_clear();
+        rg_alloc_fail_at(n);
+        rc = seeds_run(&docs);
+        if (rg_alloc_count() < n) {
+            assert_int_equal(rc, RG_OK); /* the failure point was never reached */
+            continue;
+        }
+        tried++;
+        if (rc != RG_ERROR || !rg_error_last() ||
+            !strstr(rg_error_last()->message, "out of memory")) {
+            print_error("allocation %ld of %ld: code %d, message \"%s\"\n", n, total, rc,
+                        rg_error_last() ? rg_error_last()->message : "(none)");
+            fail();
+        }
+    }
+    rg_alloc_fail_at(0);
+    print_message("alloc walk: %ld allocations per run, %ld failure points tried\n", total,
+                  tried);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    rg_init();
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/rg-test-reader-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl" };
+    char p[200];
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmpdir, names[i]);
+        unlink(p);
+    }
+    rmdir(tmpdir);
+    rg_shutdown();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mixed_utf8_repaired),
+        cmocka_unit_test(test_latin1_whole),
+        cmocka_unit_test(test_binary_and_nul),
+        cmocka_unit_test(test_jsonl_limits_and_reasons),
+        cmocka_unit_test(test_max_docs),
+        cmocka_unit_test(test_folder_cycle),
+        cmocka_unit_test(test_nonexistent_input),
+        cmocka_unit_test(test_alloc_failure_walk),
+    };
+    return cmocka_run_group_tests_name("reader", tests, group_setup, group_teardown);
+}
