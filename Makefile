@@ -61,6 +61,10 @@ BUILD ?= build-san
 endif
 BUILD ?= build
 
+# relgraph-render under LeakSanitizer: Graphviz, Pango and fontconfig keep
+# caches until exit; suppress frames inside those libraries only
+export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/render-lsan.supp:print_suppressions=0
+
 # -- sources
 LIB_SRC    := $(sort $(wildcard src/lib/*.c))
 CLI_SRC    := $(sort $(wildcard src/cli/*.c))
@@ -155,7 +159,7 @@ eval: all
 
 ## bench: throughput figures on a corpus (CORPUS=path/to/orangesum_parsed.jsonl)
 bench: all
-	sh scripts/bench.sh $(CORPUS)
+	RELGRAPH=$(RG) sh scripts/bench.sh $(CORPUS)
 
 ## update-golden: rewrite the expected outputs of the golden tests
 update-golden: all

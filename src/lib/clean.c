@@ -446,7 +446,6 @@ static size_t key_find(const char *k,    /* folded line */
                        const bp_rule *r) /* the rule */
 {
     size_t i, j = 1;
-    int word_start = key_word_at(r->key, r->key_len, 0);
     char c1;
 
     while (j < r->key_len && r->key[j] == ' ') {
@@ -464,7 +463,10 @@ static size_t key_find(const char *k,    /* folded line */
         if (c1 && i + 1 < kl && k[i + 1] != ' ' && k[i + 1] != c1) {
             continue;
         }
-        if (word_start && i > 0 && key_word_at(k, kl, i - 1)) {
+        /* never glued to a preceding letter: a rule starting with a letter
+         * must start a word, and a symbol rule ("©") must not follow one
+         * either, or the mojibake "Ã©" of a mis-decoded "é" would match */
+        if (i > 0 && key_word_at(k, kl, i - 1)) {
             continue;
         }
         if (key_match(k, kl, i, r) != (size_t)-1) {

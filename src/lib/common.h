@@ -37,7 +37,7 @@ char *rg__strdup(const char *s);
 
 /* ---- errors (errors.c) ---- */
 void rg__error_set(int code, const char *fmt, ...) RG_PRINTFLIKE(2, 3);
-void rg__error_vset(int code, const char *fmt, va_list ap);
+void rg__error_vset(int code, const char *fmt, va_list ap) RG_PRINTFLIKE(2, 0);
 /* Sets RG_ERROR "out of memory" with a static message; allocates nothing. */
 void rg__error_set_oom(void);
 /* The code of the last error, or RG_ERROR when none is set. */

@@ -7,9 +7,10 @@
  * skipped, so one broken line never sinks the corpus; with `strict` the
  * first one is an error. Ids are remembered (hash set) to flag duplicates.
  * Hostile input: limits on document and line size and on the number of
- * documents; mostly-UTF-8 text with a few bad bytes is repaired byte by byte;
- * binary data is skipped; folder walks skip symlink cycles and non-regular
- * files. Paths from the input are only ever read, never written.
+ * documents; mostly-UTF-8 text with a few bad bytes is repaired byte by
+ * byte and binary data is skipped (both in document.c); folder walks skip
+ * symlink cycles and non-regular files. Paths from the input are only ever
+ * read, never written.
  */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
@@ -25,6 +26,7 @@
 #include <relgraph/io.h>
 #include <relgraph/reader.h>
 #include "common.h"
+#include "reader_internal.h"
 #include "strbuf.h"
 
 #define READER_DEFAULT_MAX (64u * 1024u * 1024u)
@@ -165,202 +167,6 @@ static const rg_date *map_get(const str_map *m, const char *key)
     }
     i = map_slot(m, key);
     return m->keys[i] ? &m->vals[i] : NULL;
-}
-
-/* ---- documents ---- */
-
-void rg_document_free(rg_document *doc)
-{
-    if (!doc) {
-        return;
-    }
-    rg__free(doc->id);
-    rg__free(doc->text);
-    rg__free(doc->origin);
-    rg__free(doc);
-}
-
-/* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
-
-/* Length of the valid UTF-8 sequence at p[0..n) (1..4), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    size_t k, i;
-    unsigned c = p[0];
-    uint32_t cp;
-
-    if (c < 0x80) {
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        k = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        k = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 4, cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < k) {
-        return 0;
-    }
-    for (i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return 0;
-    }
-    return k;
-}
-
-/* Windows-1252 0x80..0x9F; 0 = undefined (becomes U+FFFD). */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-};
-
-static int put_cp1252(rg_strbuf *b, unsigned char c)
-{
-    uint32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
-    char u[3];
-
-    cp = cp ? cp : 0xFFFD;
-    if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        return rg_strbuf_put(b, u, 2);
-    }
-    u[0] = (char)(0xE0 | (cp >> 12));
-    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[2] = (char)(0x80 | (cp & 0x3F));
-    return rg_strbuf_put(b, u, 3);
-}
-
-/*
- * HOW IT WORKS: a scraped page is often UTF-8 with a few stray bytes (a
- * Latin-1 "é" pasted into UTF-8, a cut multi-byte sequence). Decoding the
- * whole text as Windows-1252 would turn every "é" into "Ã©" and lose the
- * actor names around it, so when the text holds valid multi-byte sequences
- * and at most 4 bad bytes for each of them, only the bad bytes are decoded as
- * Windows-1252: "pr\xc3\xa9sident \xe9t\xe9" -> "président été". A text
- * with no (or few) multi-byte sequences is left to rg_text_decode, which
- * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
- * Returns 1 with *fixed set (owned by the caller), 0 when not applicable.
- */
-static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
-                        const char *raw, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)raw;
-    size_t i, k, multi = 0, bad = 0, first = 0;
-
-    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
-        return 0;
-    }
-    for (i = 0; i < len; i += k ? k : 1) {
-        k = utf8_seq(p + i, len - i);
-        if (!k && bad++ == 0) {
-            first = i;
-        }
-        multi += k > 1;
-    }
-    if (bad == 0 || multi == 0 || bad > 4 * multi) {
-        return 0;
-    }
-    if (rg_strbuf_grow(fixed, len + 2 * bad) < 0) {
-        return RG_ERROR;
-    }
-    for (i = 0; i < len; i += k ? k : 1) {
-        k = utf8_seq(p + i, len - i);
-        if ((k && rg_strbuf_put(fixed, raw + i, k) < 0) || (!k && put_cp1252(fixed, p[i]) < 0)) {
-            return RG_ERROR;
-        }
-    }
-    *first_bad = first;
-    *n_bad = bad;
-    return 1;
-}
-
-/* Binary data: more than 10% NUL or C0 control bytes (other than TAB, LF,
- * VT, FF, CR, ESC) in a text of at least 32 bytes. */
-static int looks_binary(const rg_document *doc, size_t raw_len)
-{
-    size_t i, ctrl = doc->decode.nul_bytes;
-
-    if (raw_len < 32 || doc->decode.encoding == RG_ENC_UTF16) {
-        return 0;
-    }
-    for (i = 0; i < doc->len; i++) {
-        unsigned char c = (unsigned char)doc->text[i];
-        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
-    }
-    return ctrl * 10 > raw_len;
-}
-
-/* Decode raw bytes into doc (repairing mostly-UTF-8 text); *n_bad > 0 when
- * bytes were repaired, the first at *first_bad. */
-static int document_decode(rg_document *doc, const char *raw, size_t len, size_t *first_bad,
-                           size_t *n_bad)
-{
-    rg_strbuf fixed = RG_STRBUF_INIT;
-    int rc;
-
-    *first_bad = *n_bad = 0;
-    if ((rc = repair_mixed(&fixed, first_bad, n_bad, raw, len)) < 0) {
-        rg_strbuf_dispose(&fixed);
-        return rc;
-    }
-    if (rc == 1) {
-        raw = fixed.ptr;
-        len = fixed.len;
-    }
-    rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
-    rg_strbuf_dispose(&fixed);
-    return rc;
-}
-
-static int document_alloc(rg_document **out, const char *id, const char *origin)
-{
-    rg_document *doc;
-
-    *out = NULL;
-    if (!(doc = rg__calloc(1, sizeof *doc)) || !(doc->id = rg__strdup(id)) ||
-        !(doc->origin = rg__strdup(origin))) {
-        rg_document_free(doc);
-        rg__error_set_oom();
-        return RG_ERROR;
-    }
-    *out = doc;
-    return RG_OK;
-}
-
-int rg_document_new(rg_document **out, const char *id, const char *raw, size_t len)
-{
-    rg_document *doc = NULL;
-    size_t first_bad, n_bad;
-    int error;
-
-    *out = NULL;
-    if ((error = document_alloc(&doc, id, id)) < 0) {
-        goto cleanup;
-    }
-    if ((error = document_decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
-        goto cleanup;
-    }
-    if (n_bad) {
-        doc->decode.encoding = RG_ENC_CP1252;
-        doc->decode.invalid_offset = first_bad;
-    }
-    *out = doc;
-    doc = NULL;
-cleanup:
-    rg_document_free(doc);
-    return error;
 }
 
 /* ---- warnings ---- */
@@ -729,16 +535,16 @@ static int make_doc(rg_reader *r, rg_document **out, const char *id, /* document
                       r->opts.max_docs);
         return RG_ELIMIT;
     }
-    if ((error = document_alloc(&doc, id, origin)) < 0) {
+    if ((error = rg_document__alloc(&doc, id, origin)) < 0) {
         return error;
     }
-    if ((error = document_decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
         if (error == RG_EENCODING) {
             error = reader_bad(r, RG_WARN_UTF16, RG_EENCODING, origin, rg_error_last()->message);
         }
         goto cleanup;
     }
-    if (looks_binary(doc, len)) {
+    if (rg_document__looks_binary(doc, len)) {
         error = reader_bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
                            "binary data (more than 10% NUL or control bytes); skipped");
         goto cleanup;

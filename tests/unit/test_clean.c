@@ -128,6 +128,8 @@ static void test_rule_credit(void **state)
     /* a line that is only a credit disappears */
     check_clean("A.\n\xc2\xa9 AFP\nB.", 0, "A.\nB.");
     check_clean("A.\nCr\xc3\xa9" "dit photo : Reuters\nB.", 0, "A.\nB.");
+    /* "Ã©" (mojibake of "é" read as Latin-1) is no credit sign: the line stays */
+    check_clean("Le pr\xc3\x83\xc2\xa9sident Poutine.", 0, "Le pr\xc3\x83\xc2\xa9sident Poutine.");
 }
 
 static void test_rule_script(void **state)
