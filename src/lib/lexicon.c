@@ -30,8 +30,24 @@
 #include "lexicon.h"
 #include "text_internal.h"
 
+/*
+ * Stemming is the costly part of a lookup, and a document repeats its words
+ * ("le", "de", "président"...), so each stemmer keeps the ids of the last
+ * words it looked up: a direct-mapped cache, valid for one lexicon.
+ */
+#define LX_CACHE_SLOTS 512
+#define LX_CACHE_WORD 22
+
+typedef struct {
+    unsigned char len; /* 0 = empty */
+    char word[LX_CACHE_WORD];
+    int ids[3];
+} lx_cache_entry;
+
 struct rg_lx_stemmer {
     struct sb_stemmer *sb;
+    const rg_lexicon *owner; /* lexicon the cached ids belong to */
+    lx_cache_entry cache[LX_CACHE_SLOTS];
 };
 
 int rg_lexicon__stemmer_new(rg_lx_stemmer **out)
@@ -221,8 +237,36 @@ static const char *lx_stem(rg_lx_stemmer *st, const char *w, size_t n, size_t *o
     return (const char *)r;
 }
 
+static int lx_token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                        size_t len, int ids[3]);
+
 int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
                           size_t len, int ids[3])
+{
+    lx_cache_entry *e;
+    int r;
+
+    if (!st || len == 0 || len > LX_CACHE_WORD) {
+        return lx_token_ids(lx, st, lower, len, ids);
+    }
+    if (st->owner != lx) {
+        memset(st->cache, 0, sizeof st->cache);
+        st->owner = lx;
+    }
+    e = &st->cache[lx_hash(lower, len) & (LX_CACHE_SLOTS - 1)];
+    if (e->len == len && memcmp(e->word, lower, len) == 0) {
+        memcpy(ids, e->ids, sizeof e->ids);
+        return ids[0] >= 0 || ids[1] >= 0 || ids[2] >= 0;
+    }
+    r = lx_token_ids(lx, st, lower, len, ids);
+    e->len = (unsigned char)len;
+    memcpy(e->word, lower, len);
+    memcpy(e->ids, ids, sizeof e->ids);
+    return r;
+}
+
+static int lx_token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                        size_t len, int ids[3])
 {
     const char *s;
     size_t sn;
@@ -391,6 +435,12 @@ static int lx_words(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w, const 
             return lx_error(w, "word too long:", s + ws, kn);
         }
         rg_lexicon__lower(low, s + ws, kn);
+        {
+            /* the form as written passes the prefilter too: a stem can
+             * differ in its first bytes ("très" -> "tres") */
+            unsigned bit = lx_prefix_bit(low, kn);
+            lx->prefilter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
         if (!exact) {
             if (!(key = lx_stem(st, low, kn, &kn))) {
                 rg__error_set_oom();
@@ -433,6 +483,7 @@ static int lx_flags(const lx_where *w, unsigned *out, const char *s, size_t n)
         LX_FLAG("exact", RG_LX_EXACT)
         LX_FLAG("ignore", RG_LX_IGNORE)
         LX_FLAG("place", RG_LX_PLACE)
+        LX_FLAG("negflip", RG_LX_NEGFLIP)
         {
             return lx_error(w, "unknown flag", s + i, j - i);
         }
@@ -617,7 +668,13 @@ static int lx_index(rg_lexicon *lx)
     }
     for (i = 0; i < lx->adj_n; i++) {
         if (lx->adj_off[i]) {
+            const char *k = lx->pool + lx->word_off[i] + 1; /* after the tag */
+            size_t kn = strlen(k);
             lx->adj_state[i] = lx->pool + lx->adj_off[i] - 1;
+            lx->adj_first[(unsigned char)k[0] >> 6] |= (uint64_t)1 << ((unsigned char)k[0] & 63);
+            if (kn > lx->adj_maxlen) {
+                lx->adj_maxlen = kn;
+            }
         }
     }
 cleanup:

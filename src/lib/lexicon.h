@@ -29,7 +29,8 @@ enum {
     RG_LX_NEG = 1u << 3,    /* negating verb ("refuser de"): the next cue is negated */
     RG_LX_EXACT = 1u << 4,  /* match the forms as written (lower case), no stem */
     RG_LX_IGNORE = 1u << 5, /* an idiom that hides a cue ("preuves à l'appui") */
-    RG_LX_PLACE = 1u << 6   /* "à" + city is where it happens (meetings, visits) */
+    RG_LX_PLACE = 1u << 6,  /* "à" + city is where it happens (meetings, visits) */
+    RG_LX_NEGFLIP = 1u << 7 /* negated, the opposite stance ("ne pas faire confiance") */
 };
 
 typedef struct {
@@ -59,6 +60,9 @@ struct rg_lexicon {
     int *first_list;
     char **categories;      /* distinct category strings */
     size_t n_categories, categories_cap;
+    /* first bytes and longest length of the state adjectives (exact keys) */
+    uint64_t adj_first[4];
+    size_t adj_maxlen;
     /* 65536-bit prefilter over the first three bytes of every key */
     uint64_t prefilter[1024];
 };

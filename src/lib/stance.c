@@ -3,6 +3,10 @@
  * Stance and tone detection, one sentence at a time.
  *
  * HOW IT WORKS (rules, in the order they apply; docs/lexicon.md has examples)
+ *   0. Early exit. A sentence without mentions is scanned once for state
+ *      adjectives, "deux" and "il"/"elle": fewer than two possible items, no
+ *      relation, nothing more is done. Fewer than two items after step 2:
+ *      only the subject memory (step 9) is updated; no stemming.
  *   1. Tokens. The sentence is split into words and punctuation (commas, ;,
  *      :, quotes). Each word is lower-cased into a per-context buffer and
  *      looked up in the lexicon's word table (exact form and Snowball stems);
@@ -15,34 +19,51 @@
  *      américain" are the leaders in office at the document's date. "les deux
  *      présidents / chefs d'État / hommes / dirigeants" are the two persons
  *      last named in the document, when no third person ties with them.
+ *      Subject pronouns ("il", "elle" as clause subject, not impersonal,
+ *      outside quotes) are items too: the subject of the clause they follow
+ *      when it is an actor, nothing when it is another noun phrase or name,
+ *      else the remembered subject (step 9) of their gender.
  *      Each item records the preposition that governs it (à, de, par,
- *      avec, entre, selon...) and the item it is coordinated with ("X et Y",
- *      "à X, Y et au Z").
+ *      avec, entre, selon...; "le régime de Damas" takes the governor of
+ *      "régime") and the item it is coordinated with ("X et Y", "à X, Y et
+ *      au Z", "X, Y ou le prince", "X et ses alliés anglo-américains").
+ *      Hyphenated adjectives are states only next to another state word.
  *   3. Cues. Longest lexicon match at each word outside items. Speech verbs
  *      and negating verbs ("refuser de") are markers, not stances.
  *   4. Negation: a cue preceded (5 words) by "ne"/"n'" with pas, plus,
  *      jamais, guère, point, nullement, aucun, rien or ni before it or just
  *      after it; "sans", "pas", "jamais", "aucun" just before it; or a
  *      negating verb just before it. A negated cue yields NOTHING (neither
- *      its sign nor the opposite: "n'a pas condamné" is no evidence).
+ *      its sign nor the opposite: "n'a pas condamné" is no evidence), except
+ *      a "negflip" cue, which gives the opposite sign ("ne pas faire
+ *      confiance à X" is distrust).
  *   5. Source: the agent after "par" right after the cue (passive:
- *      "critiquée par Donald Trump", the subject then becomes the target);
+ *      "critiquée par Donald Trump", the subject then becomes the target;
+ *      after a participle up to 12 words on: "les frappes conduites dans la
+ *      nuit par X", the target may then follow the agent);
  *      else the nearest ungoverned item before the cue in the same quote
  *      (with everything coordinated to it: "X et Y", "MM. X et Y"); else,
  *      for a fronted phrase ("Dans ses vœux à X, Poutine..."), the first
- *      ungoverned item after a comma; else the speaker. A first-person
- *      pronoun in a quote ("nous", "j'") also means the speaker.
+ *      ungoverned item after a comma (the target is then before that comma);
+ *      else the speaker. A first-person pronoun in a quote ("nous", "j'")
+ *      also means the speaker. Objects of an infinitive ("de quitter l'UE")
+ *      are not subjects. A noun cue described by "visant"/"ciblant" takes no
+ *      subject and no speaker (the accusations are somebody else's).
  *   6. Speaker of a quote: the item after a speech verb that follows the
  *      closing quote (« … », a déclaré X), else the subject before an
  *      opening quote introduced by ":" or "que" or a speech verb; a quote in
  *      a quote takes its own speaker when one is named, else its parent's.
- *      Outside quotes: "selon X" / "d'après X", or ", a indiqué X".
+ *      Outside quotes: "selon X" / "d'après X", or ", a indiqué X"; an
+ *      inverted pronoun is the speaker ("», a-t-il dit"). A speech verb after
+ *      the outer closing quote names the outer speaker only.
  *   7. Target: the first item after the cue (15 words, stopping at ";",
  *      the quote's end, a subordinating conjunction, the next cue or a
- *      speech verb), with everything coordinated to it; agents ("par X")
- *      and places ("en Syrie", "à Moscou") are skipped. With no target, a
- *      single governed item before the cue is the target ("la Russie ...
- *      avait condamné cette attaque" after "l'attitude de Washington").
+ *      speech verb; a same-sign noun cue that is the cue's object is passed
+ *      through: "salue le soutien de X"), with everything coordinated to
+ *      it; agents ("par X") and places ("en Syrie", "à Moscou") are skipped.
+ *      With no target, a single governed item before the cue is the target
+ *      ("la Russie ... avait condamné cette attaque" after "l'attitude de
+ *      Washington"), not a country after à/au/aux ("Au Canada, il a ...").
  *   8. Output. person->person and state->state stances; a person facing a
  *      state counts at state level with the person's state (so "Trump a
  *      ordonné le bombardement de la base syrienne" is USA->SYR).
@@ -54,7 +75,15 @@
  *      also credited to the leaders in office at the date. Weight =
  *      |intensity|. One relation per (type, source, target, sign) and
  *      sentence: the strongest cue wins.
+ *   9. Subject memory, for "il"/"elle" in the next sentences: the first
+ *      ungoverned item outside quotes that is not an object, with the
+ *      gender its title or determiner shows ("Mme", "la chancelière", "le
+ *      président"); a sentence opening with a noun phrase or name that is no
+ *      actor ("Le ministre a ajouté") remembers "nobody". Up to 4 subjects,
+ *      most recent first; "elle" takes the latest marked feminine, else the
+ *      latest of unknown gender; "il" the latest not marked feminine.
  */
+#include <limits.h> /* INT_MAX */
 #include <string.h> /* memcmp, memset, strcmp, strlen */
 
 #include <relgraph/stance.h>
@@ -94,6 +123,7 @@ typedef struct {
     int link;      /* coordination: 1 "et"/"ou"/hyphen, 2 comma only */
     int gov_own, gov_inherited;
     int metonym;
+    int pron;      /* 1 a subject pronoun ("il", "elle") resolved to `actor` */
 } st_item;
 
 typedef struct {
@@ -111,6 +141,14 @@ typedef struct {
     size_t sentence;
 } st_recent;
 
+/* gender of a subject, when the text shows it */
+enum { G_UNKNOWN = 0, G_MASC = 1, G_FEM = 2 };
+
+typedef struct {
+    int actor;
+    int gender;
+} st_subject;
+
 struct rg_stance_ctx {
     const rg_actors *actors;
     rg_date date;
@@ -126,6 +164,9 @@ struct rg_stance_ctx {
     RG_VEC(int) dst;
     st_recent recent[ST_RECENT]; /* most recent first */
     size_t n_recent;
+    st_subject subj[ST_RECENT];  /* sentence subjects, most recent first */
+    size_t n_subj;
+    rg_lx_cue flipped;           /* a negated "negflip" cue, sign reversed */
 };
 
 /* ---- small word tests ---- */
@@ -201,6 +242,54 @@ static const char *const st_state_heads[] = {
     "agression", "ingérence", "menace", "menaces", "politique", "décision", "proposition",
     "offre", "initiative", "coordination", "rapprochement", "normalisation", "république",
     "nation", "pays", "capitale", NULL
+};
+
+/* words after which "il"/"elle" is a subject ("et il", "qu'elle", "s'il") */
+static const char *const st_pron_after[] = {
+    "et", "mais", "qu", "que", "car", "puis", "où", "lorsqu", "quand", "ainsi", "donc",
+    "alors", "s", "puisqu", "ensuite", "aussi", "enfin", "depuis", "ou", NULL
+};
+/* "il faut", "il y a", "il semble": impersonal "il" */
+static const char *const st_impersonal[] = {
+    "y", "faut", "fallait", "faudra", "faudrait", "semble", "semblait", "paraît",
+    "suffit", "importe", "convient", "reste", "restait", "restera", "manque", "pleut",
+    NULL
+};
+/* "il est difficile de": impersonal after être */
+static const char *const st_impersonal_adj[] = {
+    "possible", "impossible", "difficile", "clair", "évident", "vrai", "temps",
+    "question", "nécessaire", "important", "probable", "peu", "urgent", "hors",
+    "normal", "logique", "dommage", "interdit", "prévu", "exclu", "inutile", NULL
+};
+/* "il a été convenu de": impersonal passive */
+static const char *const st_impersonal_pp[] = {
+    "convenu", "décidé", "prévu", "annoncé", "demandé", "proposé", "jugé", "établi",
+    "constaté", "rappelé", "souligné", "indiqué", "précisé", "confirmé", "noté", "question",
+    "entendu", "dit", NULL
+};
+static const char *const st_etre[] = {
+    "est", "était", "sera", "serait", "fut", NULL
+};
+static const char *const st_fem_marks[] = {
+    "mme", "madame", "la", "chancelière", "présidente", "première", "reine", "cheffe",
+    "dirigeante", NULL
+};
+static const char *const st_masc_marks[] = {
+    "m", "monsieur", "le", "président", "chancelier", "premier", "roi", "chef",
+    "dirigeant", "du", "au", NULL
+};
+/* determiners that open a noun phrase subject ("Le ministre a ...") */
+static const char *const st_dets[] = {
+    "le", "la", "l", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", NULL
+};
+/* an infinitive is introduced by these ("de quitter l'UE") */
+static const char *const st_inf_intro[] = { "de", "d", "à", "pour", "sans", NULL };
+
+/* institutions: "le régime de Damas" acts as Damas */
+static const char *const st_inst_heads[] = {
+    "régime", "gouvernement", "autorités", "armée", "administration", "présidence",
+    "diplomatie", "pouvoir", "ministère", "parlement", NULL
 };
 
 static const char *const st_leader_nouns[] = {
@@ -375,23 +464,94 @@ static int st_tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text,
 }
 
 /*
- * Upper bound on the items of the sentence: mentions, state adjectives and
- * "les deux présidents" (two). Fewer than two items cannot give a relation,
- * so such sentences (most of them) are not analysed further.
+ * Upper bound on the items of a sentence without mentions, straight from the
+ * text: state adjectives, "deux" ("les deux présidents": two) and, when a
+ * subject is remembered, "il"/"elle". Fewer than two items give no relation,
+ * so most sentences are dropped here, before tokenizing and stemming. Words
+ * are cut as st_tokenize cuts them.
  */
-static size_t st_max_items(const rg_stance_ctx *c, const rg_lexicon *lx, size_t n_mentions)
+static int st_upper_at(const char *text, size_t s, size_t n)
 {
-    size_t t, n = n_mentions;
+    return (text[s] >= 'A' && text[s] <= 'Z') ||
+           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
 
-    for (t = 0; t < c->tok.n && n < 2; t++) {
-        const st_tok *tk = &c->tok.v[t];
-        if (tk->kind != TK_WORD) {
-            continue;
+/*
+ * ... and *np_lead = 1 when the sentence opens like a noun phrase or a
+ * two-word name (st_clause_lead's -2), the first words being no actor here.
+ */
+static size_t st_prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
+                         int *np_lead)
+{
+    char buf[RG_LX_MAXTOK];
+    size_t i = sent.start, n = 0, nw = 0;
+    int up0 = 0;
+
+    *np_lead = 0;
+    while (i < sent.end && n < 2) {
+        size_t s = i, k;
+        int32_t cp;
+        while (i < sent.end) {
+            unsigned char b = (unsigned char)text[i];
+            if (b < 0x80) {
+                if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                      (b >= '0' && b <= '9'))) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+            if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
+                break;
+            }
+            i += k;
         }
-        if (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) {
-            n++;
-        } else if (tk_is(c, (int)t, "deux")) {
-            n += 2;
+        if (i > s && nw < 2) {
+            if (nw == 0) {
+                size_t d;
+                rg_lexicon__lower(buf, text + s, i - s < sizeof buf ? i - s : sizeof buf);
+                for (d = 0; st_dets[d]; d++) {
+                    if (strlen(st_dets[d]) == i - s && memcmp(st_dets[d], buf, i - s) == 0) {
+                        *np_lead = 1;
+                    }
+                }
+                up0 = st_upper_at(text, s, i - s);
+            } else if (up0 && text[s - 1] == ' ' && st_upper_at(text, s, i - s)) {
+                *np_lead = 1; /* "Gérard Depardieu a ..." */
+            }
+            nw++;
+        }
+        if (i > s && i - s <= RG_LX_MAXTOK) {
+            unsigned char f = (unsigned char)text[s];
+            int w;
+            if (f >= 'A' && f <= 'Z') {
+                f = (unsigned char)(f + 32); /* rg_lexicon__lower keeps other lead bytes */
+            }
+            if (pron && (f == 'i' || f == 'e') && (i - s == 2 || i - s == 4)) {
+                rg_lexicon__lower(buf, text + s, i - s);
+                if (memcmp(buf, i - s == 2 ? "il" : "elle", i - s) == 0) {
+                    n++; /* a subject pronoun may stand for an actor */
+                    continue;
+                }
+            }
+            if (f != 'd' && (i - s > lx->adj_maxlen ||
+                             !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63))))) {
+                continue; /* neither a state adjective nor "deux" */
+            }
+            rg_lexicon__lower(buf, text + s, i - s);
+            w = rg_lexicon__token_exact(lx, buf, i - s);
+            if (w >= 0 && lx->adj_state[w]) {
+                n++;
+                *np_lead = 0; /* "Les autorités russes ont ...": an actor */
+            } else if (i - s == 4 && memcmp(buf, "deux", 4) == 0) {
+                n += 2;
+            }
+        }
+        if (i == s) {
+            /* a separator: skip one code point (invalid bytes one at a time) */
+            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+            i += k == (size_t)-1 ? 1 : k;
         }
     }
     return n;
@@ -502,6 +662,169 @@ static void st_recent_push(st_recent *r, size_t *n, int actor, size_t sentence)
     r[0].sentence = sentence;
 }
 
+/* gender shown by a title or determiner at or just before tokens [lo, hi) */
+static int st_gender_at(const rg_stance_ctx *c, int lo, int hi)
+{
+    int p = lo - 1, t;
+
+    if (p >= 0 && c->tok.v[p].kind == TK_END) {
+        p--; /* "M. Trump" */
+    }
+    if (tk_in(c, p, st_fem_marks)) {
+        return G_FEM;
+    }
+    if (tk_in(c, p, st_masc_marks)) {
+        return G_MASC;
+    }
+    for (t = lo; t < hi && t <= lo + 2; t++) {
+        if (tk_in(c, t, st_fem_marks)) {
+            return G_FEM;
+        }
+        if (tk_in(c, t, st_masc_marks)) {
+            return G_MASC;
+        }
+    }
+    return G_UNKNOWN;
+}
+
+/*
+ * "il"/"elle" at token t as the subject of a clause: sentence start, after a
+ * comma, a closing quote or a conjunction ("et il", "qu'elle", "s'il"), or
+ * inverted ("a-t-il", "dit-elle"); not impersonal ("il faut", "il y a", "il
+ * s'agit", "il est difficile de"), not inside a quote. Returns the gender
+ * (G_MASC, G_FEM) or 0.
+ */
+static int st_subject_pronoun(const rg_stance_ctx *c, int t)
+{
+    const st_tok *tk = &c->tok.v[t];
+    int g, p;
+
+    if (tk->kind != TK_WORD || tk->item >= 0 || tk->quote >= 0) {
+        return 0;
+    }
+    if (tk_is(c, t, "il")) {
+        g = G_MASC;
+    } else if (tk_is(c, t, "elle")) {
+        g = G_FEM;
+    } else {
+        return 0;
+    }
+    if (tk->hyph) {
+        p = tk_is(c, t - 1, "t") ? t - 2 : t - 1;
+        if (tk_in(c, p, st_impersonal) || (tk_is(c, p, "a") && tk_is(c, p - 1, "y"))) {
+            return 0; /* "faut-il", "y a-t-il" */
+        }
+    } else if (t > 0) {
+        const st_tok *pv = &c->tok.v[t - 1];
+        if (!(pv->kind == TK_COMMA || pv->kind == TK_COLON || pv->kind == TK_QCLOSE ||
+              pv->kind == TK_END || tk_in(c, t - 1, st_pron_after))) {
+            return 0;
+        }
+    }
+    if (tk_in(c, t + 1, st_impersonal) ||
+        (tk_is(c, t + 1, "s") && (tk_is(c, t + 2, "agit") || tk_is(c, t + 2, "agissait"))) ||
+        (tk_is(c, t + 1, "n") && tk_is(c, t + 2, "y")) ||
+        (tk_in(c, t + 1, st_etre) && tk_in(c, t + 2, st_impersonal_adj)) ||
+        (tk_is(c, t + 2, "été") && tk_in(c, t + 3, st_impersonal_pp))) {
+        return 0;
+    }
+    return g;
+}
+
+/*
+ * How the clause starting at token `start` begins: with an item (its index),
+ * with a noun phrase or a name that is no actor ("Le ministre", "l'acteur
+ * français", "Gérard Depardieu": -2), or otherwise (an adverb, a fronted
+ * phrase, the pronoun itself: -1).
+ */
+static int st_clause_lead(const rg_stance_ctx *c, int start)
+{
+    int t = start, k;
+
+    while ((size_t)t < c->tok.n && c->tok.v[t].kind != TK_WORD) {
+        t++;
+    }
+    if ((size_t)t >= c->tok.n) {
+        return -1;
+    }
+    if (c->tok.v[t].item >= 0) {
+        return c->tok.v[t].item;
+    }
+    if (tk_in(c, t, st_dets) || (c->tok.v[t].upper && c->tok.v[t + 1].kind == TK_WORD &&
+                                 c->tok.v[t + 1].upper && !c->tok.v[t + 1].hyph)) {
+        for (k = t + 1; (size_t)k < c->tok.n && k <= t + 3; k++) {
+            if (c->tok.v[k].item >= 0) {
+                return -1; /* "L'administration Trump", "Le président des Etats-Unis" */
+            }
+            if (c->tok.v[k].kind != TK_WORD) {
+                break;
+            }
+        }
+        return (size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].kind == TK_WORD ? -2 : -1;
+    }
+    return -1;
+}
+
+/*
+ * The antecedent of a subject pronoun among the remembered subjects (-1: a
+ * subject that is no actor, or none). Gender shows only through titles and
+ * determiners ("Mme", "la chancelière", "le président"), so: "elle" is the
+ * latest subject marked feminine, else the latest of unknown gender; "il" is
+ * the latest subject not marked feminine.
+ */
+static int st_resolve_pronoun(const rg_stance_ctx *c, int gender)
+{
+    size_t i;
+
+    if (gender == G_FEM) {
+        for (i = 0; i < c->n_subj; i++) {
+            if (c->subj[i].gender == G_FEM) {
+                return c->subj[i].actor;
+            }
+        }
+    }
+    for (i = 0; i < c->n_subj; i++) {
+        if (c->subj[i].gender == G_UNKNOWN || c->subj[i].gender == gender) {
+            return c->subj[i].actor;
+        }
+    }
+    return -1;
+}
+
+/* 1 when the item at lo is the object of an infinitive: "de quitter l'UE" */
+static int st_after_infinitive(const rg_stance_ctx *c, int lo)
+{
+    int p = lo - 1;
+    const st_tok *tk;
+    const char *k;
+
+    while (p >= 0 && p >= lo - 2 && c->tok.v[p].item < 0 && tk_in(c, p, st_skip)) {
+        p--;
+    }
+    if (p < 1) {
+        return 0;
+    }
+    tk = &c->tok.v[p];
+    if (tk->kind != TK_WORD || tk->item >= 0 || tk->klen < 4) {
+        return 0;
+    }
+    k = c->kbuf.v + tk->koff + tk->klen - 2;
+    return (memcmp(k, "er", 2) == 0 || memcmp(k, "ir", 2) == 0 || memcmp(k, "re", 2) == 0) &&
+           tk_in(c, p - 1, st_inf_intro);
+}
+
+/* a state adjective or an item at token t */
+static int st_adj_or_item(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
+{
+    const st_tok *tk;
+
+    if (t < 0 || (size_t)t >= c->tok.n) {
+        return 0;
+    }
+    tk = &c->tok.v[t];
+    return tk->item >= 0 || (tk->kind == TK_WORD && tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]);
+}
+
 static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, size_t nm,
                     size_t index)
 {
@@ -538,6 +861,33 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
         if ((error = st_push_item(c, m[i].actor, lo, hi, 0,
                                   m[i].kind == RG_MENTION_METONYM)) < 0) {
             return error;
+        }
+    }
+    /*
+     * subject pronouns: the subject of the clause they follow ("X a dit
+     * qu'il"), none when that subject is no actor ("Le ministre a dit
+     * qu'il"), else the most recent subject of their gender
+     */
+    for (t = 0; (size_t)t < c->tok.n; t++) {
+        int g = c->tok.v[t].item < 0 ? st_subject_pronoun(c, t) : 0, a = -1, k, lead;
+        if (!g) {
+            continue;
+        }
+        for (k = t - 1; k >= 0 && c->tok.v[k].kind != TK_COMMA &&
+                        c->tok.v[k].kind != TK_COLON && c->tok.v[k].kind != TK_QCLOSE &&
+                        c->tok.v[k].kind != TK_SEMI; k--) {
+        }
+        lead = k + 1 < t ? st_clause_lead(c, k + 1) : -1;
+        if (lead >= 0 && c->items.v[lead].level == 0) {
+            a = c->items.v[lead].actor;
+        } else if (lead == -1) {
+            a = st_resolve_pronoun(c, g);
+        }
+        if (a >= 0) {
+            if ((error = st_push_item(c, a, t, t + 1, 0, 0)) < 0) {
+                return error;
+            }
+            c->items.v[c->items.n - 1].pron = g;
         }
     }
     /* state adjectives, "homologue américain", "les deux présidents" */
@@ -592,7 +942,10 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
         }
         if (!tk_in(c, t - 1, st_state_heads) &&
             !(tk_in(c, t - 2, st_state_heads) && c->tok.v[t - 1].kind == TK_WORD) &&
-            !((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].hyph) && !c->tok.v[t].hyph &&
+            /* "russo-américain", "Moscou-Washington", not "nord-américain" */
+            !((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].hyph &&
+              st_adj_or_item(c, lx, t + 1)) &&
+            !(c->tok.v[t].hyph && st_adj_or_item(c, lx, t - 1)) &&
             !(tk_is(c, t - 1, "et") && c->items.n && c->items.v[c->items.n - 1].adj == 1 &&
               c->items.v[c->items.n - 1].hi == t - 1)) {
             continue; /* "l'acteur français" is not France */
@@ -640,6 +993,22 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
         if (tk_is(c, p, "après") && !tk_is(c, p - 1, "d")) {
             it->gov = -1;
         }
+        if ((it->gov == GOV_DE || it->gov == GOV_D || it->gov == GOV_DU) &&
+            tk_in(c, p - 1, st_inst_heads) && it->level == 1) {
+            /* "le régime de Damas": Damas stands where its institution stands */
+            int h = p - 2;
+            while (h >= 0 && c->tok.v[h].item < 0 && c->tok.v[h].kind == TK_WORD &&
+                   tk_in(c, h, st_skip)) {
+                h--;
+            }
+            it->gov = -1;
+            for (g = 0; st_govs[g]; g++) {
+                if (tk_is(c, h, st_govs[g])) {
+                    it->gov = g;
+                    break;
+                }
+            }
+        }
         if (tk_is(c, p, "après")) {
             it->gov = GOV_SELON; /* d'après X */
         }
@@ -653,7 +1022,8 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
                     has_link = has_link ? has_link : 2;
                 } else if (tk->kind != TK_WORD ||
                            !(tk_in(c, k, st_coord) || tk->upper || tk_in(c, k, st_skip) ||
-                             (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]))) {
+                             (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) ||
+                             (k == it->lo - 1 && it->adj == 1 && tk_in(c, k, st_state_heads)))) {
                     ok = 0;
                 } else if (tk_is(c, k, "et") || tk_is(c, k, "ou")) {
                     has_link = 1;
@@ -673,11 +1043,12 @@ static int st_items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m,
             }
         }
     }
-    /* "A, B" is a list only when it goes on with "et": "A, B et C" */
+    /* "A, B" is a list only when it goes on with "et"/"ou": "A, B et C", "A, B ou le prince" */
     for (i = c->items.n; i-- > 0;) {
         st_item *it = &c->items.v[i];
         if (it->coord >= 0 && it->link == 2 &&
-            !(i + 1 < c->items.n && c->items.v[i + 1].coord == (int)i)) {
+            !(i + 1 < c->items.n && c->items.v[i + 1].coord == (int)i) &&
+            !tk_is(c, it->hi, "et") && !tk_is(c, it->hi, "ou")) {
             it->coord = -1;
             if (it->gov_inherited) {
                 it->gov = it->gov_own;
@@ -820,18 +1191,25 @@ static int st_postposed_speech(const rg_stance_ctx *c, const rg_lexicon *lx, int
     if (tk_is(c, t, "selon") || (tk_is(c, t, "d") && tk_is(c, t + 1, "après"))) {
         return 1;
     }
-    while (p >= 0 && k < 3 && c->tok.v[p].kind == TK_WORD && c->tok.v[p].item < 0) {
-        p--; /* "a", "avait", "a encore" */
+    while (p >= 0 && k < 3 && c->tok.v[p].kind == TK_WORD &&
+           (c->tok.v[p].item < 0 || c->items.v[c->tok.v[p].item].pron)) {
+        p--; /* "a", "avait", "a encore", "a-t-il" */
         k++;
     }
     return p >= 0 && (c->tok.v[p].kind == TK_COMMA || c->tok.v[p].kind == TK_QCLOSE);
 }
 
-/* the item after a speech verb starting at t (6 words) */
+/* the item after a speech verb starting at t (6 words); "a-t-il dit": the pronoun */
 static int st_item_after(const rg_stance_ctx *c, int t)
 {
     int k;
 
+    for (k = t - 1; k >= 0 && k >= t - 2 && c->tok.v[k].kind == TK_WORD; k--) {
+        if (c->tok.v[k].item >= 0 && c->items.v[c->tok.v[k].item].pron &&
+            c->tok.v[k].hyph) {
+            return c->tok.v[k].item;
+        }
+    }
     for (k = t + 1; (size_t)k < c->tok.n && k <= t + 7; k++) {
         if (c->tok.v[k].item >= 0) {
             return c->tok.v[k].item;
@@ -881,7 +1259,8 @@ static int st_nearest_subject(const rg_stance_ctx *c, const rg_lexicon *lx, int 
         }
         if (tk->item >= 0) {
             const st_item *it = &c->items.v[tk->item];
-            if (qui || (it->gov < 0 && !st_object_of_cue(c, lx, it->lo))) {
+            if (qui || (it->gov < 0 && !st_object_of_cue(c, lx, it->lo) &&
+                        !st_after_infinitive(c, it->lo))) {
                 return tk->item;
             }
             t = it->lo;
@@ -915,8 +1294,8 @@ static int st_speakers(rg_stance_ctx *c, const rg_lexicon *lx)
                 sp = st_item_after(c, k);
                 break;
             }
-            if (c->tok.v[k].kind == TK_QOPEN) {
-                break;
+            if (c->tok.v[k].kind == TK_QOPEN || c->tok.v[k].kind == TK_QCLOSE) {
+                break; /* « « … » », a dit X: X speaks the outer quote */
             }
         }
         if (sp < 0) {
@@ -979,11 +1358,13 @@ static int st_is_place(const st_item *it, unsigned cue_flags)
     return it->metonym && it->gov == GOV_A && (cue_flags & RG_LX_PLACE);
 }
 
-static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
+/* the target searched from token `from` (the cue's end or after its agent) to `end` */
+static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu, int from,
+                     int end)
 {
     int t, q = c->tok.v[cu->lo].quote;
 
-    for (t = cu->hi; (size_t)t < c->tok.n && t < cu->hi + ST_TARGET_WINDOW; t++) {
+    for (t = from; t < end && (size_t)t < c->tok.n && t < from + ST_TARGET_WINDOW; t++) {
         const st_tok *tk = &c->tok.v[t];
         int ci;
         if (tk->kind == TK_SEMI || (tk->kind == TK_QCLOSE && q >= 0 &&
@@ -998,9 +1379,16 @@ static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
         }
         ci = st_cue_at(c, t);
         if (ci >= 0 &&
-            !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) &&
-            t > cu->hi + 1) {
-            break;
+            !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE))) {
+            const rg_lx_cue *in = &lx->cues[c->cues.v[ci].cue];
+            if (t == c->cues.v[ci].lo && in->sign == lx->cues[cu->cue].sign &&
+                !(in->flags & RG_LX_TONE) && st_object_of_cue(c, lx, t)) {
+                t = c->cues.v[ci].hi - 1; /* "salue le soutien de X": X, same sign */
+                continue;
+            }
+            if (t > cu->hi + 1) {
+                break;
+            }
         }
         if (tk->item >= 0) {
             const st_item *it = &c->items.v[tk->item];
@@ -1043,6 +1431,9 @@ static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, cons
         t = it->hi - 1;
         if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON ||
             st_is_place(it, st_cue_flags(lx, cu)) ||
+            /* "au Canada, il a menacé ...": a place, not an object */
+            (it->level == 1 && !it->adj &&
+             (it->gov == GOV_A || it->gov == GOV_AU || it->gov == GOV_AUX)) ||
             st_in_src(c, it->actor)) {
             continue;
         }
@@ -1181,6 +1572,28 @@ static const char *const st_avoir[] = {
     "aura", "auront", NULL
 };
 
+/* a past participle: "conduites", "menée", "prises", "lancés" */
+static int st_participle(const rg_stance_ctx *c, int t)
+{
+    static const char *const ends[] = {
+        "\xc3\xa9", "\xc3\xa9" "e", "\xc3\xa9" "s", "\xc3\xa9" "es", "ite", "ites", "ise", "ises",
+        "ie", "ies", NULL
+    };
+    const st_tok *tk = &c->tok.v[t];
+    size_t i, n;
+
+    if (tk->kind != TK_WORD || tk->item >= 0 || tk->klen < 5) {
+        return 0;
+    }
+    for (i = 0; ends[i]; i++) {
+        n = strlen(ends[i]);
+        if (memcmp(c->kbuf.v + tk->koff + tk->klen - n, ends[i], n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /*
  * Passive agent: "critiquée par X", "soutenus selon Kiev par la Russie",
  * "la condamnation par Moscou". Not after an avoir auxiliary ("a condamné
@@ -1188,15 +1601,25 @@ static const char *const st_avoir[] = {
  */
 static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
 {
-    int t, k;
+    int t, k, lim = 6, part = 0;
 
     if (!tk_is(c, cu->lo - 1, "été") &&
         (tk_in(c, cu->lo - 1, st_avoir) ||
          (tk_in(c, cu->lo - 2, st_avoir) && c->tok.v[cu->lo - 1].klen > 4))) {
         return -1; /* "a condamné", "a fermement condamné" */
     }
-    for (t = cu->hi; (size_t)t < c->tok.n && t <= cu->hi + 6; t++) {
+    for (t = cu->hi; (size_t)t < c->tok.n && t <= cu->hi + lim; t++) {
         const st_tok *tk = &c->tok.v[t];
+        if (t == cu->hi && st_participle(c, t)) {
+            lim = 12; /* "les frappes conduites dans la nuit par X" */
+            part = 1;
+            continue;
+        }
+        if (part && tk->kind == TK_WORD && tk->item < 0 && st_cue_at(c, t) < 0 &&
+            !tk_in(c, t, st_stops) && !tk_is(c, t, "qui") && !tk_is(c, t, "que") &&
+            !tk_is(c, t, "par")) {
+            continue;
+        }
         if (tk_is(c, t, "par")) {
             for (k = t + 1; (size_t)k < c->tok.n && k <= t + 3; k++) {
                 if (c->tok.v[k].item >= 0) {
@@ -1232,8 +1655,18 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
     o->cue_start = c->tok.v[cu->lo].start;
     o->cue_end = c->tok.v[cu->hi - 1].end;
     c->src.n = c->dst.n = 0;
-    if (st_negated(c, lx, cu) || st_object_of_cue(c, lx, cu->lo)) {
+    if (st_object_of_cue(c, lx, cu->lo)) {
         return RG_OK; /* "rejette l'offre de X": the offer is X's, not a stance */
+    }
+    if (st_negated(c, lx, cu)) {
+        if (!(cue->flags & RG_LX_NEGFLIP)) {
+            return RG_OK;
+        }
+        /* "ne pas (pouvoir) faire confiance à X": distrust, the opposite sign */
+        c->flipped = *cue;
+        c->flipped.sign = -cue->sign;
+        c->flipped.intensity = -cue->intensity;
+        o->cue = cue = &c->flipped;
     }
     if (st_pair(c, cu, &pa, &pb)) {
         if ((cue->flags & RG_LX_TONE) &&
@@ -1256,37 +1689,42 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
         if ((error = st_group(c, 0, agent)) < 0) {
             return error;
         }
+        int after = c->items.v[c->src.v[c->src.n - 1]].hi; /* "par X et Y" ends here */
         if ((subj = st_nearest_subject(c, lx, cu->lo, q, -1)) >= 0 ||
-            (subj = st_target(c, lx, cu)) >= 0) {
+            (subj = st_target(c, lx, cu, cu->hi, INT_MAX)) >= 0 ||
+            (after > cu->hi && (subj = st_target(c, lx, cu, after, INT_MAX)) >= 0)) {
             if ((error = st_group(c, 1, subj)) < 0) {
                 return error;
             }
         }
     } else {
-        int first_person = 0, t;
+        int first_person = 0, t, end = INT_MAX;
+        int described = tk_is(c, cu->hi, "visant") || tk_is(c, cu->hi, "ciblant");
         for (t = cu->lo - 1; t >= 0 && t >= cu->lo - 6 && q >= 0; t--) {
             if (c->tok.v[t].quote == q && tk_in(c, t, st_first_person)) {
                 first_person = 1;
             }
         }
-        subj = first_person ? -1 : st_nearest_subject(c, lx, cu->lo, q, -1);
-        if (subj < 0 && !first_person) {
-            /* fronted phrase: the first ungoverned item after a comma */
-            int comma = 0;
+        subj = first_person || described ? -1 : st_nearest_subject(c, lx, cu->lo, q, -1);
+        if (subj < 0 && !first_person && !described) {
+            /* fronted phrase: the first ungoverned item after a comma; the
+             * target is in the fronted phrase */
+            int comma = -1;
             for (t = cu->hi; (size_t)t < c->tok.n; t++) {
                 const st_tok *tk = &c->tok.v[t];
                 if (tk->kind == TK_COMMA && tk->quote == q) {
-                    comma = 1;
+                    comma = comma < 0 ? t : comma;
                 } else if (tk->kind == TK_SEMI) {
                     break;
-                } else if (comma && tk->item >= 0 && tk->quote == q &&
+                } else if (comma >= 0 && tk->item >= 0 && tk->quote == q &&
                            c->items.v[tk->item].gov < 0) {
                     subj = tk->item;
+                    end = comma;
                     break;
                 }
             }
         }
-        if (subj < 0) {
+        if (subj < 0 && !described) {
             subj = q >= 0 ? c->quotes.v[q].speaker : sent_speaker;
             if (subj >= 0 && q < 0 && c->items.v[subj].gov == GOV_SELON &&
                 (c->items.v[subj].lo > cu->lo + ST_TARGET_WINDOW ||
@@ -1297,7 +1735,7 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
         if (subj >= 0 && (error = st_group(c, 0, subj)) < 0) {
             return error;
         }
-        if ((tgt = st_target(c, lx, cu)) >= 0) {
+        if ((tgt = st_target(c, lx, cu, cu->hi, end)) >= 0) {
             int g = c->items.v[tgt].gov;
             if ((error = st_group(c, 1, tgt)) < 0) {
                 return error;
@@ -1344,23 +1782,79 @@ static int st_one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const s
     return RG_OK;
 }
 
+/* remember `actor` (-1: a subject that is no actor) as the latest subject */
+static void st_subject_push(rg_stance_ctx *c, int actor, int gender)
+{
+    size_t j;
+    int old = G_UNKNOWN;
+
+    for (j = 0; j < c->n_subj && (actor < 0 || c->subj[j].actor != actor); j++) {
+    }
+    if (j < c->n_subj) {
+        old = c->subj[j].gender;
+    } else {
+        if (c->n_subj < ST_RECENT) {
+            c->n_subj++;
+        }
+        j = c->n_subj - 1;
+    }
+    for (; j > 0; j--) {
+        c->subj[j] = c->subj[j - 1];
+    }
+    c->subj[0].actor = actor;
+    c->subj[0].gender = gender != G_UNKNOWN ? gender : old;
+}
+
+/*
+ * The subject of the sentence, remembered for "il"/"elle" in the next ones:
+ * the first ungoverned item outside quotes that is not an object ("a
+ * condamné X", "de quitter X"), with the gender its title shows.
+ */
+static void st_remember_subject(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t i;
+
+    for (i = 0; i < c->items.n; i++) {
+        const st_item *it = &c->items.v[i];
+        int g;
+        if (it->quote >= 0 || it->gov >= 0 ||
+            (i > 0 && c->items.v[i - 1].lo == it->lo) ||
+            (i + 1 < c->items.n && c->items.v[i + 1].lo == it->lo) ||
+            st_object_of_cue(c, lx, it->lo) || st_after_infinitive(c, it->lo)) {
+            continue;
+        }
+        g = it->pron ? it->pron : st_gender_at(c, it->lo, it->hi);
+        st_subject_push(c, it->actor, g);
+        return;
+    }
+    if (st_clause_lead(c, 0) == -2) {
+        st_subject_push(c, -1, G_UNKNOWN); /* "Le ministre a ajouté": no actor */
+    }
+}
+
 int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexicon *lx,
                        rg_stance_ctx *ctx, const char *text, rg_span sent, size_t index,
                        const rg_mention *mentions, size_t n_mentions)
 {
     st_out o;
     size_t i;
-    int error, speaker;
+    int error, speaker, np_lead = 0;
 
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
-    if ((error = st_tokenize(ctx, lx, text, sent)) < 0) {
+    ctx->cues.n = 0;
+    ctx->items.n = 0;
+    if (n_mentions == 0 && st_prescan(lx, text, sent, ctx->n_subj > 0, &np_lead) < 2) {
+        if (np_lead && ctx->n_subj && ctx->subj[0].actor >= 0) {
+            st_subject_push(ctx, -1, G_UNKNOWN); /* "Le ministre a ajouté" */
+        }
+        goto remember; /* no relation */
+    }
+    if ((error = st_tokenize(ctx, lx, text, sent)) < 0 ||
+        (error = st_items(ctx, lx, mentions, n_mentions, index)) < 0) {
         return error;
     }
-    if (st_max_items(ctx, lx, n_mentions) < 2) {
-        goto remember;
-    }
-    if ((error = st_items(ctx, lx, mentions, n_mentions, index)) < 0) {
-        return error;
+    if (ctx->items.n < 2) {
+        goto subject;
     }
     st_stem_words(ctx, lx);
     if ((error = st_find_cues(ctx, lx)) < 0) {
@@ -1381,6 +1875,8 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
             return error;
         }
     }
+subject:
+    st_remember_subject(ctx, lx);
 remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {

@@ -136,6 +136,52 @@ static const stance_case cases[] = {
       "RUS~USA+ RUS>USA+ USA>RUS+" },
     { "Les relations entre Londres et Moscou n'ont jamais été aussi tendues.", "" },
     { "La coopération russo-turque se renforce.", "RUS>TUR+ TUR>RUS+" },
+    /* --- subject pronouns: the latest subject of the gender --- */
+    { "Bachar el-Assad a reçu des députés. Il a accusé la France de cécité.", "SYR>FRA-" },
+    { "Angela Merkel était à Paris. Elle a salué Emmanuel Macron.", "merkel>macron+" },
+    { "La chancelière Angela Merkel parlait après Donald Trump. Il a ensuite critiqué "
+      "Emmanuel Macron.", "" },
+    { "La chancelière Angela Merkel a parlé. Donald Trump a répondu. Il a ensuite critiqué "
+      "Emmanuel Macron.", "trump>macron-" },
+    { "La chancelière Angela Merkel a parlé. Donald Trump a répondu. Elle a ensuite critiqué "
+      "Emmanuel Macron.", "merkel>macron-" },
+    { "Vladimir Poutine est arrivé à Ankara. Selon la presse, il a félicité Recep Tayyip "
+      "Erdogan.", "poutine>erdogan+" },
+    { "Emmanuel Macron a parlé lundi. « Je soutiens Theresa May », a-t-il déclaré.",
+      "macron>may+" },
+    { "Donald Trump a parlé. « Je m'entends très bien avec Kim Jong-un », confie-t-il.",
+      "kim>trump+ trump>kim+" },
+    { "Donald Trump est à Paris. Le ministre a ajouté qu'il condamnait Vladimir Poutine.", "" },
+    { "Donald Trump est à Paris. Le ministre a ajouté. Il a condamné Vladimir Poutine.", "" },
+    { "Vladimir Poutine a parlé. Il faut condamner Recep Tayyip Erdogan.", "" },
+    { "Donald Trump et Vladimir Poutine se sont parlé, et il a été convenu de coopérer.",
+      "poutine>trump+ trump>poutine+" },
+    { "Vladimir Poutine a parlé. Dans son discours, il a loué Recep Tayyip Erdogan.",
+      "poutine>erdogan+" },
+    /* --- lexicon: trust (negated: distrust), tacler, boycotter, propos --- */
+    { "Bachar el-Assad a déclaré ne pas pouvoir faire confiance au président turc.",
+      "assad>erdogan-" },
+    { "Emmanuel Macron dit faire confiance à Angela Merkel.", "macron>merkel+" },
+    { "Emmanuel Macron a taclé Donald Trump.", "macron>trump-" },
+    { "Le Royaume-Uni boycottera la Russie.", "GBR>RUS-" },
+    { "Theresa May rapporte les propos d'un conseiller de Donald Trump.", "" },
+    { "Donald Trump loue sa bonne entente avec Kim Jong-un.", "trump>kim+" },
+    { "Emmanuel Macron a salué le soutien d'Angela Merkel.", "macron>merkel+" },
+    /* --- noun cues and their agents --- */
+    { "Vladimir Poutine a jugé injustes les accusations visant Pékin.", "" },
+    { "Il y a eu des frappes conduites dans la nuit par la France et ses alliés "
+      "anglo-américains à l'encontre du régime syrien.", "FRA>SYR- GBR>SYR- USA>SYR-" },
+    { "A la faveur d'un accord avec les Kurdes, le régime de Damas est revenu, et Moscou "
+      "avance.", "" },
+    /* --- objects, places and lists --- */
+    { "Donald Trump a suggéré à Emmanuel Macron de quitter l'Union européenne et de "
+      "conclure un accord avec les États-Unis.", "" },
+    { "Au Canada, Donald Trump a menacé de déchirer le traité nord-américain.", "" },
+    { "Donald Trump a noué une relation particulière avec les présidents chinois Xi "
+      "Jinping, russe Vladimir Poutine ou le prince héritier saoudien.",
+      "poutine>trump+ trump>poutine+ trump>xi+ xi>trump+" },
+    { "« Vladimir Poutine m'a dit : « Je soutiens Bachar el-Assad » », a raconté Emmanuel "
+      "Macron.", "poutine>assad+" },
 };
 
 static rg_actors *g_actors;
