@@ -160,6 +160,28 @@ static void test_president_elect(void **state)
     assert_string_equal(scan("le président élu", "2017-01-20"), "");
     assert_string_equal(scan("le président américain", "2016-12-15"),
                         "obama/role\"président américain\"");
+    /* phrase forms: "de la République", "de la Maison Blanche", hyphenated */
+    assert_string_equal(scan("le futur patron de la Maison Blanche", "2016-12-01"),
+                        "trump/role\"futur patron de la Maison Blanche\"");
+    assert_string_equal(scan("le nouveau président-élu", "2016-12-01"),
+                        "trump/role\"président-élu\"");
+    /* nobody elected yet: the future president is nobody, never the incumbent */
+    assert_string_equal(scan("du futur Président de la République", "2017-01-15"), "");
+    assert_string_equal(scan("du futur Président de la République", "2017-05-10"),
+                        "macron/role\"futur Président de la République\"");
+}
+
+static void test_state_phrase_roles(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le président des Etats-Unis", "2018-06-01"),
+                        "trump/role\"président des Etats-Unis\"");
+    assert_string_equal(scan("le président des États-Unis", "2016-06-01"),
+                        "obama/role\"président des États-Unis\"");
+    assert_string_equal(scan("le président de la Turquie", "2019-01-01"),
+                        "erdogan/role\"président de la Turquie\"");
+    assert_string_equal(scan("le patron du Kremlin", "2019-01-01"),
+                        "poutine/role\"patron du Kremlin\"");
 }
 
 static void test_not_roles(void **state)
@@ -398,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_roles_across_terms),
         cmocka_unit_test(test_counterparts),
         cmocka_unit_test(test_president_elect),
+        cmocka_unit_test(test_state_phrase_roles),
         cmocka_unit_test(test_not_roles),
         cmocka_unit_test(test_traps),
         cmocka_unit_test(test_guarded),
