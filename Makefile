@@ -246,7 +246,7 @@ fuzz-replay: $(REPLAY_BIN)
 	done
 
 # keep the clang objects between runs (they are intermediate to make)
-.SECONDARY: $(FUZZ_LIB_OBJ)
+.SECONDARY: $(FUZZ_LIB_OBJ) $(TEST_BIN:%=%.o)
 
 .PHONY: fuzz fuzz-run fuzz-replay
 

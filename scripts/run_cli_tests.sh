@@ -13,6 +13,15 @@ set -u
 # relgraph-render); a RELGRAPH holding spaces is taken as a command line too.
 # Tests keep calling "$RELGRAPH": it becomes a small script that execs the
 # wrapped command.
+# Tests may cd elsewhere: a relative binary path becomes absolute first.
+case "$RELGRAPH" in
+/*|*" "*) ;;
+*/*) RELGRAPH=$(pwd)/$RELGRAPH ;;
+esac
+case "$RELGRAPH_RENDER" in
+/*|*" "*) ;;
+*/*) RELGRAPH_RENDER=$(pwd)/$RELGRAPH_RENDER ;;
+esac
 wrapdir=
 wrap() { # name command...
     [ -n "$wrapdir" ] || wrapdir=$(mktemp -d)

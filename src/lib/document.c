@@ -5,7 +5,8 @@
  * rg_text_decode(); binary data is recognised by its share of NUL and
  * control bytes.
  */
-#include <stdint.h> /* uint32_t */
+#include <stdint.h> /* uint32_t, uint64_t */
+#include <string.h> /* memcpy */
 
 #include <relgraph/reader.h>
 #include "common.h"
@@ -61,6 +62,17 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
     return k;
 }
 
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
+/* The 8 bytes at p as a word (any alignment). */
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
 /* Append Windows-1252 byte c as UTF-8. */
 static int put_cp1252(rg_strbuf *b, unsigned char c)
 {
@@ -91,6 +103,13 @@ static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
         return 0;
     }
     for (i = 0; i < len; i += k ? k : 1) {
+        /* runs of plain ASCII, 8 bytes at a time: nothing to count */
+        while (len - i >= 8 && !(load8(p + i) & HIGH8)) {
+            i += 8;
+        }
+        if (i >= len) {
+            break;
+        }
         k = utf8_seq(p + i, len - i);
         if (!k && bad++ == 0) {
             first = i;
@@ -122,7 +141,19 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len)
         return 0;
     }
     for (i = 0; i < doc->len; i++) {
-        unsigned char c = (unsigned char)doc->text[i];
+        unsigned char c;
+        /* skip words with no byte below 0x20 (exact test: no false negatives) */
+        while (doc->len - i >= 8) {
+            uint64_t w = load8((const unsigned char *)doc->text + i);
+            if ((w - ONES8 * 0x20) & ~w & HIGH8) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= doc->len) {
+            break;
+        }
+        c = (unsigned char)doc->text[i];
         ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
     }
     return ctrl * 10 > raw_len;

@@ -169,21 +169,46 @@ static int csv_put_str(rg_strbuf *b, const char *s)
     return csv_put_field(b, s, strlen(s));
 }
 
-static int csv_nodes(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
+/* The header line: the fixed columns, then one per attribute column. */
+static int csv_header(rg_strbuf *b, const char *fixed, const csv_cols *cols)
 {
-    rg_strbuf tmp = RG_STRBUF_INIT;
-    size_t i, c;
-    int error = RG_ERROR;
+    size_t c;
 
-    if (rg_strbuf_puts(b, "Id,Label,type") < 0) {
-        goto cleanup;
+    if (rg_strbuf_puts(b, fixed) < 0) {
+        return RG_ERROR;
     }
     for (c = 0; c < cols->n; c++) {
         if (rg_strbuf_putc(b, ',') < 0 || csv_put_str(b, cols->v[c]) < 0) {
-            goto cleanup;
+            return RG_ERROR;
         }
     }
-    if (rg_strbuf_puts(b, CSV_EOL) < 0) {
+    return rg_strbuf_puts(b, CSV_EOL) < 0 ? RG_ERROR : RG_OK;
+}
+
+/* The end of a row: one field per attribute column of attrs, then EOL. */
+static int csv_row_tail(rg_strbuf *b,            /* the table */
+                        rg_strbuf *tmp,          /* scratch for values */
+                        const json_t *attrs,     /* the row's attributes */
+                        const csv_cols *cols)    /* the attribute columns */
+{
+    size_t c;
+
+    for (c = 0; c < cols->n; c++) {
+        if (rg_strbuf_putc(b, ',') < 0
+            || csv_put_value(b, tmp, json_object_get(attrs, cols->v[c])) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_puts(b, CSV_EOL) < 0 ? RG_ERROR : RG_OK;
+}
+
+static int csv_nodes(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
+{
+    rg_strbuf tmp = RG_STRBUF_INIT;
+    size_t i;
+    int error = RG_ERROR;
+
+    if (csv_header(b, "Id,Label,type", cols) < 0) {
         goto cleanup;
     }
     for (i = 0; i < g->n_nodes; i++) {
@@ -195,13 +220,7 @@ static int csv_nodes(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
             || csv_put_value(b, &tmp, json_object_get(a, "type")) < 0) {
             goto cleanup;
         }
-        for (c = 0; c < cols->n; c++) {
-            if (rg_strbuf_putc(b, ',') < 0
-                || csv_put_value(b, &tmp, json_object_get(a, cols->v[c])) < 0) {
-                goto cleanup;
-            }
-        }
-        if (rg_strbuf_puts(b, CSV_EOL) < 0) {
+        if (csv_row_tail(b, &tmp, a, cols) < 0) {
             goto cleanup;
         }
     }
@@ -214,18 +233,10 @@ cleanup:
 static int csv_edges(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
 {
     rg_strbuf tmp = RG_STRBUF_INIT;
-    size_t i, c;
+    size_t i;
     int error = RG_ERROR;
 
-    if (rg_strbuf_puts(b, "Source,Target,Type,Id,Weight") < 0) {
-        goto cleanup;
-    }
-    for (c = 0; c < cols->n; c++) {
-        if (rg_strbuf_putc(b, ',') < 0 || csv_put_str(b, cols->v[c]) < 0) {
-            goto cleanup;
-        }
-    }
-    if (rg_strbuf_puts(b, CSV_EOL) < 0) {
+    if (csv_header(b, "Source,Target,Type,Id,Weight", cols) < 0) {
         goto cleanup;
     }
     for (i = 0; i < g->n_edges; i++) {
@@ -237,13 +248,7 @@ static int csv_edges(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
             || csv_put_value(b, &tmp, json_is_number(w) ? w : NULL) < 0) {
             goto cleanup;
         }
-        for (c = 0; c < cols->n; c++) {
-            if (rg_strbuf_putc(b, ',') < 0
-                || csv_put_value(b, &tmp, json_object_get(e->attrs, cols->v[c])) < 0) {
-                goto cleanup;
-            }
-        }
-        if (rg_strbuf_puts(b, CSV_EOL) < 0) {
+        if (csv_row_tail(b, &tmp, e->attrs, cols) < 0) {
             goto cleanup;
         }
     }

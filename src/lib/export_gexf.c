@@ -382,10 +382,25 @@ static int put_header(gexf_ctx *c)
     return RG_OK;
 }
 
+/* One <attribute id title type/> line per column. */
+static int put_column_defs(rg_strbuf *b, const gexf_col *cols, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (rg_strbuf_puts(b, "      <attribute") < 0
+            || xml_attr(b, "id", cols[i].name) < 0
+            || xml_attr(b, "title", cols[i].name) < 0
+            || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&cols[i])) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
 static int put_columns(gexf_ctx *c)
 {
     rg_strbuf *b = &c->out;
-    size_t i;
 
     if (rg_strbuf_puts(b, "    <attributes class=\"node\" mode=\"static\">\n"
                           "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
@@ -393,26 +408,16 @@ static int put_columns(gexf_ctx *c)
                           "    <attributes class=\"node\" mode=\"dynamic\">\n") < 0) {
         return RG_ERROR;
     }
-    for (i = 0; i < c->ncols.n; i++) {
-        if (rg_strbuf_puts(b, "      <attribute") < 0
-            || xml_attr(b, "id", c->ncols.v[i].name) < 0
-            || xml_attr(b, "title", c->ncols.v[i].name) < 0
-            || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&c->ncols.v[i])) < 0) {
-            return RG_ERROR;
-        }
+    if (put_column_defs(b, c->ncols.v, c->ncols.n) < 0) {
+        return RG_ERROR;
     }
     if (rg_strbuf_puts(b, "    </attributes>\n"
                           "    <attributes class=\"edge\" mode=\"dynamic\">\n"
                           "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n") < 0) {
         return RG_ERROR;
     }
-    for (i = 0; i < c->ecols.n; i++) {
-        if (rg_strbuf_puts(b, "      <attribute") < 0
-            || xml_attr(b, "id", c->ecols.v[i].name) < 0
-            || xml_attr(b, "title", c->ecols.v[i].name) < 0
-            || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&c->ecols.v[i])) < 0) {
-            return RG_ERROR;
-        }
+    if (put_column_defs(b, c->ecols.v, c->ecols.n) < 0) {
+        return RG_ERROR;
     }
     return rg_strbuf_puts(b, "    </attributes>\n");
 }

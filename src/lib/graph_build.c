@@ -219,8 +219,23 @@ cleanup:
 
 /* ---- igraph zone ---- */
 
-igraph_error_t rg_graph__ig_comention(igraph_t *g, igraph_vector_t *weights,
-                                      const rg_graph_result *r)
+/* Append the arc from -> to to an igraph edge list. */
+static igraph_error_t ig_push_arc(igraph_vector_int_t *edges, size_t from, size_t to)
+{
+    IGRAPH_CHECK(igraph_vector_int_push_back(edges, (igraph_integer_t)from));
+    IGRAPH_CHECK(igraph_vector_int_push_back(edges, (igraph_integer_t)to));
+    return IGRAPH_SUCCESS;
+}
+
+/*
+ * The weighted graphs of a result, in edge order. Co-mention: u -- v with
+ * weight comention. Stance (directed): u -> v weighted abs_st, then v -> u
+ * weighted abs_ts. Only arcs of positive weight are added.
+ */
+static igraph_error_t ig_weighted(igraph_t *g,                /* out: new graph */
+                                  igraph_vector_t *weights,   /* out: one per arc */
+                                  const rg_graph_result *r,   /* the edges */
+                                  int stance)                 /* stance, not co-mention */
 {
     igraph_vector_int_t edges;
     size_t i;
@@ -229,44 +244,34 @@ igraph_error_t rg_graph__ig_comention(igraph_t *g, igraph_vector_t *weights,
     igraph_vector_clear(weights);
     for (i = 0; i < r->n_edges; i++) {
         const rg_edge_result *e = &r->edges[i];
-        if (e->comention <= 0) {
-            continue;
+        double fwd = stance ? e->abs_st : e->comention;
+        double back = stance ? e->abs_ts : 0.0;
+        if (fwd > 0) {
+            IGRAPH_CHECK(ig_push_arc(&edges, e->u, e->v));
+            IGRAPH_CHECK(igraph_vector_push_back(weights, fwd));
         }
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->u));
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->v));
-        IGRAPH_CHECK(igraph_vector_push_back(weights, e->comention));
+        if (back > 0) {
+            IGRAPH_CHECK(ig_push_arc(&edges, e->v, e->u));
+            IGRAPH_CHECK(igraph_vector_push_back(weights, back));
+        }
     }
-    IGRAPH_CHECK(igraph_create(g, &edges, (igraph_integer_t)r->n_nodes, IGRAPH_UNDIRECTED));
+    IGRAPH_CHECK(igraph_create(g, &edges, (igraph_integer_t)r->n_nodes,
+                               stance ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
     igraph_vector_int_destroy(&edges);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }
 
+igraph_error_t rg_graph__ig_comention(igraph_t *g, igraph_vector_t *weights,
+                                      const rg_graph_result *r)
+{
+    return ig_weighted(g, weights, r, 0);
+}
+
 igraph_error_t rg_graph__ig_stance(igraph_t *g, igraph_vector_t *weights,
                                    const rg_graph_result *r)
 {
-    igraph_vector_int_t edges;
-    size_t i;
-
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-    igraph_vector_clear(weights);
-    for (i = 0; i < r->n_edges; i++) {
-        const rg_edge_result *e = &r->edges[i];
-        if (e->abs_st > 0) {
-            IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->u));
-            IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->v));
-            IGRAPH_CHECK(igraph_vector_push_back(weights, e->abs_st));
-        }
-        if (e->abs_ts > 0) {
-            IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->v));
-            IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->u));
-            IGRAPH_CHECK(igraph_vector_push_back(weights, e->abs_ts));
-        }
-    }
-    IGRAPH_CHECK(igraph_create(g, &edges, (igraph_integer_t)r->n_nodes, IGRAPH_DIRECTED));
-    igraph_vector_int_destroy(&edges);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    return ig_weighted(g, weights, r, 1);
 }
 
 igraph_error_t rg_graph__ig_signed(igraph_t *g, igraph_vector_int_t *signs,
@@ -282,8 +287,7 @@ igraph_error_t rg_graph__ig_signed(igraph_t *g, igraph_vector_int_t *signs,
         if (e->sign == 0) {
             continue;
         }
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->u));
-        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)e->v));
+        IGRAPH_CHECK(ig_push_arc(&edges, e->u, e->v));
         IGRAPH_CHECK(igraph_vector_int_push_back(signs, e->sign));
     }
     IGRAPH_CHECK(igraph_create(g, &edges, (igraph_integer_t)r->n_nodes, IGRAPH_UNDIRECTED));

@@ -444,6 +444,15 @@ static int put_num(rg_strbuf *b, double x)
     return rg_graph__put_real(b, x);
 }
 
+/* "from -> to" */
+static int put_arrow(rg_strbuf *b, double from, double to)
+{
+    int error = put_num(b, from);
+
+    error = error ? error : rg_strbuf_puts(b, " -> ");
+    return error ? error : put_num(b, to);
+}
+
 static int diff_graph(rg_strbuf *b, const rg_graph_result *a, const rg_graph_result *c)
 {
     static const int shown[] = { RG_GM_NODES, RG_GM_EDGES, RG_GM_DENSITY,
@@ -456,9 +465,7 @@ static int diff_graph(rg_strbuf *b, const rg_graph_result *a, const rg_graph_res
     for (i = 0; i < sizeof shown / sizeof shown[0] && error == RG_OK; i++) {
         int g = shown[i];
         error = rg_strbuf_printf(b, "  %-12s ", rg_graph__metric_names[g]);
-        error = error ? error : put_num(b, a->g[g]);
-        error = error ? error : rg_strbuf_puts(b, " -> ");
-        error = error ? error : put_num(b, c->g[g]);
+        error = error ? error : put_arrow(b, a->g[g], c->g[g]);
         error = error ? error : rg_strbuf_puts(b, "\n");
     }
     return error;
@@ -485,9 +492,7 @@ static int diff_ranks(rg_strbuf *b, const rg_delta *d)
         int m = d->top[i].metric;
         error = rg_strbuf_printf(b, "  %-16s %-12s rank %g -> %g, value ", x->id,
                                  rg_metric_name((rg_metric)m), x->old_rank[m], x->new_rank[m]);
-        error = error ? error : put_num(b, x->old_v[m]);
-        error = error ? error : rg_strbuf_puts(b, " -> ");
-        error = error ? error : put_num(b, x->new_v[m]);
+        error = error ? error : put_arrow(b, x->old_v[m], x->new_v[m]);
         error = error ? error : rg_strbuf_puts(b, "\n");
     }
     return error;
@@ -510,13 +515,9 @@ static int diff_edges(rg_strbuf *b, const rg_delta *d)
         }
         error = rg_strbuf_printf(b, "  %c %s|%s  weight ", marks[e->change], e->source,
                                  e->target);
-        error = error ? error : put_num(b, e->old_weight);
-        error = error ? error : rg_strbuf_puts(b, " -> ");
-        error = error ? error : put_num(b, e->new_weight);
+        error = error ? error : put_arrow(b, e->old_weight, e->new_weight);
         error = error ? error : rg_strbuf_puts(b, ", stance ");
-        error = error ? error : put_num(b, e->old_net);
-        error = error ? error : rg_strbuf_puts(b, " -> ");
-        error = error ? error : put_num(b, e->new_net);
+        error = error ? error : put_arrow(b, e->old_net, e->new_net);
         error = error ? error : rg_strbuf_puts(b, "\n");
     }
     return error;

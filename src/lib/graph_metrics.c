@@ -119,7 +119,7 @@ static igraph_error_t communities(const igraph_t *g, const igraph_vector_t *w,
     if (total > 0) {
         IGRAPH_CHECK(igraph_strength(g, &strength, igraph_vss_all(), IGRAPH_ALL,
                                      IGRAPH_LOOPS, w));
-        igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED);
+        IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED));
         IGRAPH_CHECK(igraph_community_leiden(g, w, &strength, 1.0 / (2.0 * total),
                                              RG_LEIDEN_BETA, /* start */ 0,
                                              /* until stable */ -1, &memb, &nb, &quality));
@@ -210,7 +210,7 @@ static igraph_error_t layout(const igraph_t *g, const igraph_vector_t *w,
     size_t i;
 
     IGRAPH_MATRIX_INIT_FINALLY(&pos, 0, 0);
-    igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED);
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED));
     IGRAPH_CHECK(igraph_layout_fruchterman_reingold(
         g, &pos, /* use_seed */ 0, RG_LAYOUT_ITER, sqrt((double)r->n_nodes),
         IGRAPH_LAYOUT_NOGRID, w, NULL, NULL, NULL, NULL));

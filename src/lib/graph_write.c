@@ -62,13 +62,18 @@ static void jw_sep(jw *w)
     w->has_items = 1;
 }
 
+static void jw_escaped(jw *w, const char *s)
+{
+    if (!w->error) {
+        w->error = rg_strbuf_put_json_escaped(w->b, s, strlen(s));
+    }
+}
+
 static void jw_string(jw *w, const char *s)
 {
     jw_sep(w);
     jw_raw(w, "\"");
-    if (!w->error) {
-        w->error = rg_strbuf_put_json_escaped(w->b, s, strlen(s));
-    }
+    jw_escaped(w, s);
     jw_raw(w, "\"");
 }
 
@@ -205,13 +210,9 @@ static void jw_pipe_str(jw *w, const char *a, const char *b)
 {
     jw_sep(w);
     jw_raw(w, "\"");
-    if (!w->error) {
-        w->error = rg_strbuf_put_json_escaped(w->b, a, strlen(a));
-    }
+    jw_escaped(w, a);
     jw_raw(w, "|");
-    if (!w->error) {
-        w->error = rg_strbuf_put_json_escaped(w->b, b, strlen(b));
-    }
+    jw_escaped(w, b);
     jw_raw(w, "\"");
 }
 
@@ -337,10 +338,18 @@ static void put_delta_edges(jw *w, const rg_delta *d)
     jw_end(w, "}");
 }
 
-static void put_metric_change(jw *w, const rg_delta_actor *x, int m)
+/* One actor's change in metric m on one line; with_names adds "actor" and
+ * "metric" (the "top" list), in key order. */
+static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_names)
 {
     jw_begin(w, "{", 1);
+    if (with_names) {
+        jw_kstr(w, "actor", x->id);
+    }
     jw_knum(w, "delta", x->new_v[m] - x->old_v[m]);
+    if (with_names) {
+        jw_kstr(w, "metric", rg_metric_name((rg_metric)m));
+    }
     jw_knum(w, "new", x->new_v[m]);
     jw_knum(w, "old", x->old_v[m]);
     jw_knum(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
@@ -362,7 +371,7 @@ static void put_delta(jw *w, const rg_delta *d)
         jw_begin(w, "{", 0);
         for (m = 0; m < RG_METRIC__COUNT; m++) {
             jw_key(w, rg_metric_name((rg_metric)m));
-            put_metric_change(w, &d->actors[i], m);
+            put_metric_change(w, &d->actors[i], m, 0);
         }
         jw_end(w, "}");
     }
@@ -380,18 +389,7 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_key(w, "top");
     jw_begin(w, "[", 0);
     for (i = 0; i < d->n_top; i++) {
-        const rg_delta_actor *x = &d->actors[d->top[i].actor];
-        int tm = d->top[i].metric;
-        jw_begin(w, "{", 1);
-        jw_kstr(w, "actor", x->id);
-        jw_knum(w, "delta", x->new_v[tm] - x->old_v[tm]);
-        jw_kstr(w, "metric", rg_metric_name((rg_metric)tm));
-        jw_knum(w, "new", x->new_v[tm]);
-        jw_knum(w, "old", x->old_v[tm]);
-        jw_knum(w, "rank_change", x->old_rank[tm] - x->new_rank[tm]);
-        jw_knum(w, "rank_new", x->new_rank[tm]);
-        jw_knum(w, "rank_old", x->old_rank[tm]);
-        jw_end(w, "}");
+        put_metric_change(w, &d->actors[d->top[i].actor], d->top[i].metric, 1);
     }
     jw_end(w, "]");
     jw_end(w, "}");
@@ -558,6 +556,21 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
 
 /* ---- driving the job ---- */
 
+/* Free n period results and deltas (either may be NULL) and the arrays. */
+static void dispose_series(rg_graph_result *periods, rg_delta *deltas, size_t n)
+{
+    size_t i;
+
+    for (i = 0; periods && i < n; i++) {
+        rg_graph__result_dispose(&periods[i]);
+    }
+    for (i = 0; deltas && i < n; i++) {
+        rg_graph__delta_dispose(&deltas[i]);
+    }
+    rg__free(periods);
+    rg__free(deltas);
+}
+
 int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
                           rg_delta **deltas_out, const rg_agg *agg)
 {
@@ -595,31 +608,15 @@ int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_ou
     periods = NULL;
     deltas = NULL;
 cleanup:
-    for (i = 0; periods && i < n; i++) {
-        rg_graph__result_dispose(&periods[i]);
-    }
-    for (i = 0; deltas && i < n; i++) {
-        rg_graph__delta_dispose(&deltas[i]);
-    }
-    rg__free(periods);
-    rg__free(deltas);
+    dispose_series(periods, deltas, n);
     return error;
 }
 
 static void dispose_all(rg_graph_result *overall, rg_graph_result *periods,
                         rg_delta *deltas, size_t n)
 {
-    size_t i;
-
     rg_graph__result_dispose(overall);
-    for (i = 0; periods && i < n; i++) {
-        rg_graph__result_dispose(&periods[i]);
-    }
-    for (i = 0; deltas && i < n; i++) {
-        rg_graph__delta_dispose(&deltas[i]);
-    }
-    rg__free(periods);
-    rg__free(deltas);
+    dispose_series(periods, deltas, n);
 }
 
 int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)

@@ -5,7 +5,8 @@
  * a .jsonl file (one document per line, streamed through a 64 KiB buffer)
  * or stdin. Bad documents are reported through the warn callback and
  * skipped, so one broken line never sinks the corpus; with `strict` the
- * first one is an error. Ids are remembered (hash set) to flag duplicates.
+ * first one is an error. Ids are remembered as 64-bit hashes (bounded set,
+ * see id_set below) to flag duplicates.
  * Hostile input: limits on document and line size and on the number of
  * documents; mostly-UTF-8 text with a few bad bytes is repaired byte by
  * byte and binary data is skipped (both in document.c); folder walks skip
@@ -26,11 +27,13 @@
 #include <relgraph/io.h>
 #include <relgraph/reader.h>
 #include "common.h"
+#include "jsonl_scan.h"
 #include "reader_internal.h"
 #include "strbuf.h"
 
 #define READER_DEFAULT_MAX (64u * 1024u * 1024u)
 #define READER_CHUNK 65536
+#define READER_SCRATCH_KEEP (4u * 1024u * 1024u) /* JSON scratch kept between lines */
 
 typedef enum { SRC_TXT, SRC_JSONL, SRC_STDIN } src_kind;
 
@@ -39,12 +42,29 @@ typedef struct {
     src_kind kind;
 } reader_src;
 
-/* String set / map (open addressing, FNV-1a); values are dates. */
+/* String map (open addressing, FNV-1a); values are dates (the manifest). */
 typedef struct {
     char **keys;
     rg_date *vals;
     size_t cap, n;
 } str_map;
+
+/*
+ * Document ids seen, for the duplicate-id warning: 64-bit hashes only (8
+ * bytes a document instead of a copy of the id), open addressing, 0 = empty.
+ * Two different ids with the same hash only cause a spurious duplicate-id
+ * warning (probability about n^2 / 2^65: 3e-8 for a million ids); the
+ * document itself is always kept. The set is bounded (RG_READER_ID_LIMIT ids,
+ * a 16 MiB table) so that memory stays flat whatever the corpus size: past
+ * the bound, one notice says so and later ids are only checked against the
+ * ids already stored (a repeat of one of the first million is still found;
+ * two repeats of a later id are not).
+ */
+typedef struct {
+    uint64_t *slots;
+    size_t cap, n, limit;
+    int full; /* the bound was reached (reported once) */
+} id_set;
 
 struct rg_reader {
     rg_reader_options opts;
@@ -61,7 +81,12 @@ struct rg_reader {
     int in_jsonl;
     int skipping;       /* inside an over-long line being skipped */
     str_map manifest;
-    str_map ids;
+    id_set ids;
+    /* fast path for JSON Lines: keys wanted (id, date, text fields...) */
+    const char **scan_keys;
+    rg_jscan_value *scan_vals;
+    size_t n_scan_keys;
+    rg_strbuf scan_buf;
     int have_default_date;
     rg_date default_date;
     size_t seq;
@@ -167,6 +192,93 @@ static const rg_date *map_get(const str_map *m, const char *key)
     }
     i = map_slot(m, key);
     return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+/* ---- id hash set ---- */
+
+/* FNV-1a 64 of the id's bytes, then a 64-bit finaliser (MurmurHash3 fmix64)
+ * so that the low bits used for the slot are well mixed. Never 0. */
+static uint64_t id_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    while (*s) {
+        h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
+static void id_set_dispose(id_set *s)
+{
+    rg__free(s->slots);
+    s->slots = NULL;
+    s->cap = s->n = 0;
+}
+
+static size_t id_set_slot(const id_set *s, uint64_t h)
+{
+    size_t i = (size_t)h & (s->cap - 1);
+    while (s->slots[i] && s->slots[i] != h) {
+        i = (i + 1) & (s->cap - 1);
+    }
+    return i;
+}
+
+static int id_set_grow(id_set *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 1024, i;
+    uint64_t *old = s->slots;
+    size_t old_cap = s->cap;
+
+    if (!(s->slots = rg__calloc(cap, sizeof *s->slots))) {
+        s->slots = old;
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    s->cap = cap;
+    for (i = 0; i < old_cap; i++) {
+        if (old[i]) {
+            s->slots[id_set_slot(s, old[i])] = old[i];
+        }
+    }
+    rg__free(old);
+    return RG_OK;
+}
+
+/*
+ * Remember `id`: *existed is 1 when its hash was seen before. Once the set
+ * holds `limit` hashes, new ones are no longer stored (later ids are still
+ * checked against the stored ones); *full is 1 on the call that hit the bound.
+ */
+static int id_set_put(id_set *s, const char *id, int *existed, int *full)
+{
+    uint64_t h = id_hash(id);
+
+    *existed = *full = 0;
+    if (s->cap && s->slots[id_set_slot(s, h)]) {
+        *existed = 1;
+        return RG_OK;
+    }
+    if (s->n >= s->limit) {
+        *full = !s->full;
+        s->full = 1;
+        return RG_OK;
+    }
+    if ((s->n + 1) * 2 > s->cap && id_set_grow(s) < 0) {
+        return RG_ERROR;
+    }
+    s->slots[id_set_slot(s, h)] = h;
+    s->n++;
+    return RG_OK;
+}
+
+void rg_reader__set_id_limit(rg_reader *r, size_t limit)
+{
+    r->ids.limit = limit;
 }
 
 /* ---- warnings ---- */
@@ -427,7 +539,10 @@ void rg_reader_free(rg_reader *r)
     }
     rg_strbuf_dispose(&r->buf);
     map_dispose(&r->manifest);
-    map_dispose(&r->ids);
+    id_set_dispose(&r->ids);
+    rg__free(r->scan_keys);
+    rg__free(r->scan_vals);
+    rg_strbuf_dispose(&r->scan_buf);
     rg__free(r);
 }
 
@@ -446,6 +561,7 @@ int rg_reader_new(rg_reader **out, const char *const *inputs, size_t n,
     }
     r->opts = opts ? *opts : defaults;
     r->fd = -1;
+    r->ids.limit = RG_READER_ID_LIMIT;
     if (!r->opts.id_field) {
         r->opts.id_field = "id";
     }
@@ -455,6 +571,21 @@ int rg_reader_new(rg_reader **out, const char *const *inputs, size_t n,
     r->default_text_field = "text";
     if (!r->opts.max_doc_bytes) {
         r->opts.max_doc_bytes = READER_DEFAULT_MAX;
+    }
+    /* keys for the JSON Lines fast path: id, date, then the text fields */
+    r->n_scan_keys = 2 + (r->opts.n_text_fields ? r->opts.n_text_fields : 1);
+    r->scan_keys = rg__calloc(r->n_scan_keys, sizeof *r->scan_keys);
+    r->scan_vals = rg__calloc(r->n_scan_keys, sizeof *r->scan_vals);
+    if (!r->scan_keys || !r->scan_vals) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    r->scan_keys[0] = r->opts.id_field;
+    r->scan_keys[1] = r->opts.date_field;
+    for (i = 2; i < r->n_scan_keys; i++) {
+        r->scan_keys[i] = r->opts.n_text_fields ? r->opts.text_fields[i - 2]
+                                                : r->default_text_field;
     }
     if (r->opts.date) {
         if ((error = rg_date_parse_iso(&r->default_date, r->opts.date, strlen(r->opts.date))) < 0) {
@@ -527,7 +658,7 @@ static int make_doc(rg_reader *r, rg_document **out, const char *id, /* document
 {
     rg_document *doc = NULL;
     size_t first_bad, n_bad;
-    int error, existed;
+    int error, existed, full;
 
     *out = NULL;
     if (r->opts.max_docs && r->stats.read >= r->opts.max_docs) {
@@ -559,11 +690,17 @@ static int make_doc(rg_reader *r, rg_document **out, const char *id, /* document
         goto cleanup;
     }
     doc_set_date(r, doc, id, date);
-    if ((error = map_put(&r->ids, id, NULL, &existed)) < 0) {
+    if ((error = id_set_put(&r->ids, id, &existed, &full)) < 0) {
         goto cleanup;
     }
     if (existed) {
         reader_warn(r, RG_WARN_DUP_ID, origin, "document id \"%s\" seen before", id);
+    } else if (full && r->opts.warn) {
+        /* a notice, not a duplicate: reported once and not counted */
+        char msg[200];
+        snprintf(msg, sizeof msg, "more than %zu distinct ids: later ids are only checked "
+                 "against the first %zu for duplicates", r->ids.limit, r->ids.limit);
+        r->opts.warn(RG_WARN_DUP_ID, origin, msg, r->opts.payload);
     }
     doc->seq = r->seq++;
     r->stats.read++;
@@ -786,6 +923,57 @@ static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **m
     return RG_OK;
 }
 
+/*
+ * The fast path: a line that rg_jsonl_scan accepted, with a plain string id,
+ * a date that is absent, null or a non-empty string, and some text. Anything
+ * else returns 0 before any warning, and the line goes through jansson, which
+ * reports it. Else the same warnings and document as the jansson path.
+ */
+static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_document **out,
+                      int *error)
+{
+    const rg_jscan_value *v = r->scan_vals;
+    char id[1024];
+    rg_date date, *datep = NULL;
+    size_t i;
+
+    if (v[0].kind != RG_JSCAN_STRING || v[0].len == 0 || v[0].len >= sizeof id ||
+        memchr(v[0].ptr, '\0', v[0].len) ||
+        (v[1].kind == RG_JSCAN_STRING && v[1].len == 0)) {
+        return 0;
+    }
+    for (i = 2; i < r->n_scan_keys; i++) {
+        if (v[i].kind == RG_JSCAN_STRING && v[i].len > 0) {
+            break;
+        }
+    }
+    if (i == r->n_scan_keys) {
+        return 0; /* no text: reported by the jansson path */
+    }
+    memcpy(id, v[0].ptr, v[0].len);
+    id[v[0].len] = '\0';
+    if (v[1].kind == RG_JSCAN_STRING) {
+        if (rg_date_parse_iso(&date, v[1].ptr, v[1].len) == 0) {
+            datep = &date;
+        } else {
+            reader_warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                        r->opts.date_field, rg_error_last()->message);
+        }
+    }
+    for (i = 2; i < r->n_scan_keys; i++) {
+        if (v[i].kind != RG_JSCAN_STRING || v[i].len == 0) {
+            continue;
+        }
+        if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) ||
+            rg_strbuf_put(text, v[i].ptr, v[i].len) < 0) {
+            *error = RG_ERROR;
+            return 1;
+        }
+    }
+    *error = make_doc(r, out, id, text->ptr, text->len, datep, where);
+    return 1;
+}
+
 static int jsonl_next(rg_reader *r, rg_document **out)
 {
     rg_strbuf text = RG_STRBUF_INIT;
@@ -797,7 +985,7 @@ static int jsonl_next(rg_reader *r, rg_document **out)
     const char *id, *mistyped;
     rg_date date, *datep = NULL;
     json_t *v;
-    int rc, error = RG_OK;
+    int rc, handled, error = RG_OK;
 
     *out = NULL;
     while (!*out && error == RG_OK) {
@@ -814,6 +1002,18 @@ static int jsonl_next(rg_reader *r, rg_document **out)
         snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no);
         if (strspn(line, " \t\r") >= len) {
             continue; /* blank line */
+        }
+        if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
+                                &r->scan_buf)) < 0) {
+            error = rc;
+            break;
+        }
+        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, &text, out, &error);
+        if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
+            rg_strbuf_dispose(&r->scan_buf); /* after a huge line: don't keep its scratch */
+        }
+        if (handled) {
+            continue;
         }
         obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
         if (!obj || !json_is_object(obj)) {

@@ -10,6 +10,17 @@
 
 #include <relgraph/reader.h>
 
+/*
+ * Duplicate-id detection remembers at most this many ids (as 64-bit hashes,
+ * a 16 MiB table at the bound); later ids are checked against those only.
+ */
+#ifndef RG_READER_ID_LIMIT
+#define RG_READER_ID_LIMIT ((size_t)1 << 20)
+#endif
+
+/* Test hook: change that bound for one reader (before the first document). */
+void rg_reader__set_id_limit(rg_reader *r, size_t limit);
+
 /* A document with copies of id and origin, all else zero. RG_OK or RG_ERROR (OOM). */
 int rg_document__alloc(rg_document **out, const char *id, const char *origin);
 

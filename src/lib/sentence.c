@@ -751,6 +751,21 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
     cx.s = s;
 
     while (i < len) {
+        /*
+         * Fast path: ASCII lowercase letters after a lowercase letter only
+         * lengthen the lowercase run (the switch below would do nothing
+         * else: prev and last_sig are already C_LO), so skip them at once.
+         */
+        if (prev == C_LO && (unsigned)(s[i] - 'a') < 26u) {
+            size_t j = i + 1;
+            while (j < len && (unsigned)(s[j] - 'a') < 26u) {
+                j++;
+            }
+            lower_run += j - i;
+            prev_cp = s[j - 1];
+            i = j;
+            continue;
+        }
         if (s[i] < 0x80) {
             cp = s[i];
             n = 1;

@@ -38,16 +38,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     rr_graph g;
-    char path[128];
+    char file[128];
     size_t i;
     int fd;
 
-    snprintf(path, sizeof path, "%s/2017-05.json", fuzz_dir);
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    snprintf(file, sizeof file, "%s/2017-05.json", fuzz_dir);
+    fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     FUZZ_ASSERT(fd >= 0);
     FUZZ_ASSERT(size == 0 || write(fd, data, size) == (ssize_t)size);
     close(fd);
-    if (rr_graph_load(&g, path, "pagerank") == RR_OK) {
+    if (rr_graph_load(&g, file, "pagerank") == RR_OK) {
         for (i = 0; i < g.n_edges; i++) {
             FUZZ_ASSERT(g.edges[i].s < g.n_nodes && g.edges[i].t < g.n_nodes);
         }
@@ -56,6 +56,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     rr_graph_free(&g);
-    unlink(path);
+    unlink(file);
     return 0;
 }

@@ -104,6 +104,7 @@ typedef struct {
     rg_graph_result *periods;
     rg_delta *deltas;
     size_t n;
+    rg_agg *agg; /* owned when set by compute_doc() */
 } computed;
 
 static void compute(computed *c, const rg_agg *agg)
@@ -124,6 +125,17 @@ static void computed_dispose(computed *c)
     }
     free(c->periods);
     free(c->deltas);
+    rg_agg_free(c->agg);
+}
+
+/* The results of one document "d1" of 2017-month, monthly, in layer l. */
+static void compute_doc(computed *c, rg_layer l, int month, const rel *rels, size_t n)
+{
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, l);
+
+    add_doc(agg, "d1", 2017, month, rels, n);
+    compute(c, agg);
+    c->agg = agg;
 }
 
 static double M(const rg_graph_result *r, const char *id, rg_metric m)
@@ -162,13 +174,11 @@ static int teardown(void **state)
 static void test_path(void **state)
 {
     static const rel rels[] = { { 'c', "a", "b", 0, 0 }, { 'c', "b", "c", 0, 1 } };
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
     const rg_graph_result *r;
 
     (void)state;
-    add_doc(agg, "d1", 2017, 3, rels, 2);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, 2);
     r = &c.overall;
     assert_int_equal(r->n_nodes, 3);
     assert_int_equal(r->n_edges, 2);
@@ -198,7 +208,6 @@ static void test_path(void **state)
     assert_int_equal(c.n, 1);
     assert_string_equal(c.periods[0].key, "2017-03");
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* star: a at the centre of b, c, d; e isolated (mentioned alone) */
@@ -254,7 +263,6 @@ static void test_weighted_betweenness(void **state)
 {
     rel rels[8];
     size_t n = 0, k;
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
 
     (void)state;
@@ -264,8 +272,7 @@ static void test_weighted_betweenness(void **state)
     }
     rels[n++] = (rel){ 'c', "c", "d", 0, 10 };
     rels[n++] = (rel){ 'c', "a", "d", 0, 11 };
-    add_doc(agg, "d1", 2017, 3, rels, n);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, n);
     assert_float_equal(M(&c.overall, "b", RG_METRIC_BETWEENNESS), 1, EPS);
     assert_float_equal(M(&c.overall, "d", RG_METRIC_BETWEENNESS), 0, EPS);
     assert_float_equal(M(&c.overall, "b", RG_METRIC_STRENGTH), 6, EPS);
@@ -274,7 +281,6 @@ static void test_weighted_betweenness(void **state)
     assert_float_equal(M(&c.overall, "a", RG_METRIC_CLOSENESS), 1.5, EPS);
     assert_float_equal(c.overall.edges[0].comention, 3, EPS); /* a|b */
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* Duplicate relation (same sentence, same pair) counts once. */
@@ -302,14 +308,12 @@ static void test_stance(void **state)
     static const rel rels[] = { { 'c', "a", "b", 0, 0 }, { 's', "a", "b", 4, 0 },
                                 { 's', "b", "a", -2, 1 }, { 's', "a", "b", 4, 2 },
                                 { 't', "a", "b", -1, 3 }, { 's', "c", "a", 0, 4 } };
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
     const rg_edge_result *e;
     const rg_graph_result *r;
 
     (void)state;
-    add_doc(agg, "d1", 2017, 3, rels, 6);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, 6);
     r = &c.overall;
     assert_int_equal(r->n_edges, 2);
     e = &r->edges[0];
@@ -344,7 +348,6 @@ static void test_stance(void **state)
     assert_float_equal(r->g[RG_GM_STANCE_EDGES], 2, EPS);
     assert_float_equal(r->g[RG_GM_COMENTION_EDGES], 1, EPS);
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* Triangles a-b-c (+, +, -) unbalanced and a-c-d (-, +, -) balanced;
@@ -354,34 +357,28 @@ static void test_balance(void **state)
     static const rel rels[] = { { 's', "a", "b", 1, 0 }, { 's', "b", "c", 1, 1 },
                                 { 's', "a", "c", -1, 2 }, { 's', "c", "d", 1, 3 },
                                 { 's', "d", "a", -1, 4 }, { 'c', "b", "d", 0, 5 } };
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
 
     (void)state;
-    add_doc(agg, "d1", 2017, 3, rels, 6);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, 6);
     assert_float_equal(c.overall.g[RG_GM_SIGNED_TRIANGLES], 2, EPS);
     assert_float_equal(c.overall.g[RG_GM_BALANCED_TRIANGLES], 1, EPS);
     assert_float_equal(c.overall.g[RG_GM_BALANCE], 0.5, EPS);
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* No signed triangle: balance 0, counts 0. */
 static void test_balance_none(void **state)
 {
     static const rel rels[] = { { 'c', "a", "b", 0, 0 } };
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
 
     (void)state;
-    add_doc(agg, "d1", 2017, 3, rels, 1);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, 1);
     assert_float_equal(c.overall.g[RG_GM_SIGNED_TRIANGLES], 0, EPS);
     assert_float_equal(c.overall.g[RG_GM_BALANCE], 0, EPS);
     assert_float_equal(M(&c.overall, "a", RG_METRIC_HUB), 0, EPS);
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* Two communities: triangles a-b-c and d-e joined by a weak c-d link. */
@@ -392,14 +389,12 @@ static void test_communities(void **state)
                                 { 'c', "b", "c", 0, 4 }, { 'c', "a", "c", 0, 5 },
                                 { 'c', "d", "e", 0, 6 }, { 'c', "d", "e", 0, 7 },
                                 { 'c', "d", "e", 0, 8 }, { 'c', "c", "d", 0, 9 } };
-    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
     computed c;
     const rg_graph_result *r;
     double m = 6 + 3 + 1, q;
 
     (void)state;
-    add_doc(agg, "d1", 2017, 3, rels, 10);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 3, rels, 10);
     r = &c.overall;
     assert_float_equal(r->g[RG_GM_COMMUNITIES], 2, EPS);
     assert_int_equal(r->nodes[0].community, 0);
@@ -411,7 +406,6 @@ static void test_communities(void **state)
     q = (6 / m - (13 / (2 * m)) * (13 / (2 * m))) + (3 / m - (7 / (2 * m)) * (7 / (2 * m)));
     assert_float_equal(r->g[RG_GM_MODULARITY], q, EPS);
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 /* Periods: months, quarters, years; undated and year-only documents. */
@@ -524,35 +518,25 @@ static void test_doc_id_cap(void **state)
 static void test_layers(void **state)
 {
     static const rel rels[] = { { 'c', "a", "RUS", 0, 0 }, { 'c', "a", "b", 0, 1 } };
-    rg_agg *agg;
     computed c;
 
     (void)state;
-    agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
-    add_doc(agg, "d1", 2017, 1, rels, 2);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_PERSONS, 1, rels, 2);
     assert_int_equal(c.overall.n_nodes, 2);
     assert_int_equal(c.overall.n_edges, 1);
     computed_dispose(&c);
-    rg_agg_free(agg);
 
-    agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_STATES);
-    add_doc(agg, "d1", 2017, 1, rels, 2);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_STATES, 1, rels, 2);
     assert_int_equal(c.overall.n_nodes, 1);
     assert_string_equal(c.overall.nodes[0].id, "RUS");
     assert_int_equal(c.overall.n_edges, 0);
     computed_dispose(&c);
-    rg_agg_free(agg);
 
-    agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_ALL);
-    add_doc(agg, "d1", 2017, 1, rels, 2);
-    compute(&c, agg);
+    compute_doc(&c, RG_LAYER_ALL, 1, rels, 2);
     assert_int_equal(c.overall.n_nodes, 3);
     assert_string_equal(c.overall.nodes[0].id, "RUS"); /* byte order: 'R' < 'a' */
     assert_int_equal(c.overall.n_edges, 2);
     computed_dispose(&c);
-    rg_agg_free(agg);
 }
 
 static void test_parse_names(void **state)

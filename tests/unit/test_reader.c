@@ -28,6 +28,8 @@
 #include <relgraph/stance.h>
 #include <relgraph/text.h>
 
+#include "reader_internal.h" /* rg_reader__set_id_limit */
+
 static char tmpdir[64];
 
 /* Write `len` bytes to tmpdir/name; returns the path (static buffer per call slot). */
@@ -190,6 +192,72 @@ static void test_max_docs(void **state)
     assert_int_equal(n, 2);
     assert_non_null(strstr(rg_error_last()->message, "m.jsonl:3: more than 2 documents"));
     free_docs(docs, n);
+}
+
+/* Warnings seen by dup_warn: kinds and the last message. */
+typedef struct {
+    size_t n[RG_WARN__COUNT];
+    char notice[300]; /* the id-bound notice, if any */
+} warn_log;
+
+static void dup_warn(rg_warning kind, const char *where, const char *msg, void *payload)
+{
+    warn_log *log = payload;
+    (void)where;
+    log->n[kind]++;
+    if (strstr(msg, "distinct ids")) {
+        snprintf(log->notice, sizeof log->notice, "%s", msg);
+    }
+}
+
+/* Duplicate ids are flagged (hash set); past the id bound, one notice, and
+ * later ids are still checked against the ids already stored. */
+static void test_duplicate_ids_bounded(void **state)
+{
+    static const char lines[] =
+        "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"x\"}\n"
+        "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"c\",\"text\":\"x\"}\n"
+        "{\"id\":\"d\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"x\"}\n"
+        "{\"id\":\"d\",\"text\":\"x\"}\n";
+    const char *path = put_file("dup.jsonl", lines, sizeof lines - 1);
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_reader *r = NULL;
+    rg_document *d = NULL;
+    warn_log log;
+    size_t n = 0;
+    int rc, limit;
+    (void)state;
+
+    for (limit = 0; limit < 2; limit++) {
+        memset(&log, 0, sizeof log);
+        ro.warn = dup_warn;
+        ro.payload = &log;
+        assert_int_equal(rg_reader_new(&r, &path, 1, &ro), RG_OK);
+        if (limit) {
+            rg_reader__set_id_limit(r, 2); /* stores a and b only */
+        }
+        n = 0;
+        while ((rc = rg_reader_next(r, &d)) > 0) {
+            n++;
+            rg_document_free(d);
+        }
+        assert_int_equal(rc, 0);
+        assert_int_equal(n, 7); /* duplicates are kept, only flagged */
+        if (!limit) {
+            /* a, b, d repeated */
+            assert_int_equal(rg_reader_stats_get(r)->warnings[RG_WARN_DUP_ID], 3);
+            assert_int_equal(log.n[RG_WARN_DUP_ID], 3);
+            assert_string_equal(log.notice, "");
+        } else {
+            /* a and b repeated; d is past the bound; one uncounted notice */
+            assert_int_equal(rg_reader_stats_get(r)->warnings[RG_WARN_DUP_ID], 2);
+            assert_int_equal(log.n[RG_WARN_DUP_ID], 3);
+            assert_string_equal(log.notice, "more than 2 distinct ids: later ids are only "
+                                            "checked against the first 2 for duplicates");
+        }
+        rg_reader_free(r);
+        r = NULL;
+    }
 }
 
 static void test_folder_cycle(void **state)
@@ -378,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_binary_and_nul),
         cmocka_unit_test(test_jsonl_limits_and_reasons),
         cmocka_unit_test(test_max_docs),
+        cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),
         cmocka_unit_test(test_nonexistent_input),
         cmocka_unit_test(test_alloc_failure_walk),

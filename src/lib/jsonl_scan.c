@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Fast path of the JSON Lines reader (see jsonl_scan.h): one strict pass
+ * over a line that validates all of it like jansson would and unescapes only
+ * the wanted top-level string members. Anything unusual returns
+ * RG_JSCAN_FALLBACK so that jansson handles (and reports) the line.
+ *
+ * Strings are scanned eight bytes at a time while they hold only plain ASCII
+ * (no quote, backslash, control byte or byte >= 0x80); UTF-8 sequences are
+ * checked as jansson does (no overlongs, no surrogates, nothing above
+ * U+10FFFF). Object keys are compared raw, so a key with an escape falls
+ * back (jansson would compare the unescaped keys).
+ */
+#include <string.h> /* memcpy, memcmp, strlen */
+
+#include "common.h"
+#include "jsonl_scan.h"
+
+typedef struct {
+    const char *p, *end;
+    const char *const *keys;
+    size_t n_keys;
+    rg_jscan_value *vals;
+    char *out;      /* scratch: unescaped strings, room for the whole line */
+    size_t out_len;
+    struct {
+        const char *k;
+        size_t n;
+    } seen[RG_JSCAN_MAX_KEYS]; /* keys of the open objects, innermost last */
+    size_t n_seen;
+} jscan;
+
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+
+/* Nonzero when one of the 8 bytes of w needs a closer look in a string:
+ * '"', '\\', a control byte (< 0x20) or a byte >= 0x80. */
+static inline uint64_t swar_special(uint64_t w)
+{
+    uint64_t q = w ^ (SWAR_ONES * '"'), b = w ^ (SWAR_ONES * '\\');
+    return (((q - SWAR_ONES) & ~q) | ((b - SWAR_ONES) & ~b) | ((w - SWAR_ONES * 0x20) & ~w) | w) &
+           SWAR_HIGH;
+}
+
+static inline void skip_ws(jscan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r')) {
+        s->p++;
+    }
+}
+
+static int hex4(const unsigned char *p, unsigned *out)
+{
+    unsigned v = 0;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        unsigned c = p[i], d;
+        if (c >= '0' && c <= '9') {
+            d = c - '0';
+        } else if (c >= 'a' && c <= 'f') {
+            d = c - 'a' + 10;
+        } else if (c >= 'A' && c <= 'F') {
+            d = c - 'A' + 10;
+        } else {
+            return 0;
+        }
+        v = v << 4 | d;
+    }
+    *out = v;
+    return 1;
+}
+
+/* Length of the valid UTF-8 sequence (2-4 bytes) at p, or 0. */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t avail = (size_t)(end - p);
+
+    if (c >= 0xC2 && c <= 0xDF) {
+        return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) {
+            return 0;
+        }
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80 || (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) {
+            return 0;
+        }
+        return 4;
+    }
+    return 0;
+}
+
+static size_t utf8_put(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12);
+        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18);
+    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/*
+ * A string; s->p is just past the opening quote. With `want`, the value goes
+ * to *ptr and *len (into the line when it has no escapes, else into the
+ * scratch). `is_key`: escapes are refused. 1 ok, 0 fall back.
+ */
+static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s->p;
+    const unsigned char *end = (const unsigned char *)s->end;
+    const unsigned char *start = p, *seg = p;
+    size_t o0 = s->out_len;
+    int escaped = 0;
+
+    for (;;) {
+        unsigned c;
+
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (swar_special(w)) {
+                break;
+            }
+            p += 8;
+        }
+        if (p >= end) {
+            return 0;
+        }
+        c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            p++;
+            continue;
+        }
+        if (c == '"') {
+            break;
+        }
+        if (c >= 0x80) {
+            size_t n = utf8_len(p, end);
+            if (!n) {
+                return 0;
+            }
+            p += n;
+            continue;
+        }
+        if (c != '\\' || is_key || end - p < 2) {
+            return 0; /* control byte, escaped key, cut escape */
+        }
+        /* an escape */
+        if (want) {
+            size_t n = (size_t)(p - seg);
+            memcpy(s->out + s->out_len, seg, n);
+            s->out_len += n;
+        }
+        escaped = 1;
+        switch (p[1]) {
+        case '"': case '\\': case '/': c = p[1]; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u': {
+            unsigned cp, lo;
+            if (end - p < 6 || !hex4(p + 2, &cp)) {
+                return 0;
+            }
+            p += 6;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return 0; /* lone low surrogate */
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF) {
+                    return 0; /* unpaired high surrogate */
+                }
+                p += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            if (want) {
+                s->out_len += utf8_put(s->out + s->out_len, cp);
+            }
+            seg = p;
+            continue;
+        }
+        default:
+            return 0;
+        }
+        if (want) {
+            s->out[s->out_len++] = (char)c;
+        }
+        p += 2;
+        seg = p;
+    }
+    /* p is on the closing quote */
+    if (want) {
+        if (escaped) {
+            size_t n = (size_t)(p - seg);
+            memcpy(s->out + s->out_len, seg, n);
+            s->out_len += n;
+            *ptr = s->out + o0;
+            *len = s->out_len - o0;
+        } else {
+            *ptr = (const char *)start;
+            *len = (size_t)(p - start);
+        }
+    }
+    s->p = (const char *)p + 1;
+    return 1;
+}
+
+static int digits(jscan *s)
+{
+    const char *q = s->p;
+    while (s->p < s->end && *s->p >= '0' && *s->p <= '9') {
+        s->p++;
+    }
+    return (int)(s->p - q > 1000 ? 1000 : s->p - q);
+}
+
+/*
+ * A number, JSON grammar; falls back when jansson might find it too big:
+ * integers of more than 18 digits, reals with more than 200 integer digits
+ * or an exponent of more than 2 digits.
+ */
+static int scan_number(jscan *s)
+{
+    int nint, nexp;
+    int real = 0;
+
+    if (*s->p == '-') {
+        s->p++;
+    }
+    if (s->p >= s->end) {
+        return 0;
+    }
+    if (*s->p == '0') {
+        s->p++;
+        nint = 1;
+    } else if (*s->p >= '1' && *s->p <= '9') {
+        nint = digits(s);
+    } else {
+        return 0;
+    }
+    if (s->p < s->end && *s->p == '.') {
+        s->p++;
+        if (digits(s) == 0) {
+            return 0;
+        }
+        real = 1;
+    }
+    if (s->p < s->end && (*s->p == 'e' || *s->p == 'E')) {
+        s->p++;
+        if (s->p < s->end && (*s->p == '+' || *s->p == '-')) {
+            s->p++;
+        }
+        if ((nexp = digits(s)) == 0 || nexp > 2) {
+            return 0;
+        }
+        real = 1;
+    }
+    return real ? nint <= 200 : nint <= 18;
+}
+
+static int literal(jscan *s, const char *word, size_t n)
+{
+    if ((size_t)(s->end - s->p) < n || memcmp(s->p, word, n) != 0) {
+        return 0;
+    }
+    s->p += n;
+    return 1;
+}
+
+static int scan_value(jscan *s, int depth);
+
+static int scan_array(jscan *s, int depth)
+{
+    s->p++; /* [ */
+    skip_ws(s);
+    if (s->p < s->end && *s->p == ']') {
+        s->p++;
+        return 1;
+    }
+    for (;;) {
+        if (!scan_value(s, depth)) {
+            return 0;
+        }
+        skip_ws(s);
+        if (s->p >= s->end) {
+            return 0;
+        }
+        if (*s->p == ']') {
+            s->p++;
+            return 1;
+        }
+        if (*s->p != ',') {
+            return 0;
+        }
+        s->p++;
+        skip_ws(s);
+    }
+}
+
+/* An object at `depth` (1 = the line); at depth 1 the wanted members are
+ * recorded and must be strings or null. */
+static int scan_object(jscan *s, int depth)
+{
+    size_t base = s->n_seen, i;
+
+    if (depth > RG_JSCAN_MAX_DEPTH) {
+        return 0;
+    }
+    s->p++; /* { */
+    skip_ws(s);
+    if (s->p < s->end && *s->p == '}') {
+        s->p++;
+        return 1;
+    }
+    for (;;) {
+        const char *k = NULL;
+        size_t kn = 0;
+        int wanted = 0;
+
+        if (s->p >= s->end || *s->p != '"') {
+            return 0;
+        }
+        s->p++;
+        if (!scan_string(s, 1, 1, &k, &kn)) {
+            return 0;
+        }
+        for (i = base; i < s->n_seen; i++) {
+            if (s->seen[i].n == kn && memcmp(s->seen[i].k, k, kn) == 0) {
+                return 0; /* duplicate key: jansson rejects the line */
+            }
+        }
+        if (s->n_seen >= RG_JSCAN_MAX_KEYS) {
+            return 0;
+        }
+        s->seen[s->n_seen].k = k;
+        s->seen[s->n_seen].n = kn;
+        s->n_seen++;
+        skip_ws(s);
+        if (s->p >= s->end || *s->p != ':') {
+            return 0;
+        }
+        s->p++;
+        skip_ws(s);
+        if (s->p >= s->end) {
+            return 0;
+        }
+        if (depth == 1) {
+            for (i = 0; i < s->n_keys; i++) {
+                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                    wanted = 1;
+                    break;
+                }
+            }
+        }
+        if (wanted) {
+            rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0 };
+            if (*s->p == '"') {
+                s->p++;
+                if (!scan_string(s, 1, 0, &v.ptr, &v.len)) {
+                    return 0;
+                }
+                v.kind = RG_JSCAN_STRING;
+            } else if (!literal(s, "null", 4)) {
+                return 0; /* another type: jansson's path reports it */
+            }
+            for (i = 0; i < s->n_keys; i++) {
+                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                    s->vals[i] = v;
+                }
+            }
+        } else if (!scan_value(s, depth)) {
+            return 0;
+        }
+        skip_ws(s);
+        if (s->p >= s->end) {
+            return 0;
+        }
+        if (*s->p == '}') {
+            s->p++;
+            s->n_seen = base;
+            return 1;
+        }
+        if (*s->p != ',') {
+            return 0;
+        }
+        s->p++;
+        skip_ws(s);
+    }
+}
+
+/* Any value inside a container at `depth`. */
+static int scan_value(jscan *s, int depth)
+{
+    if (s->p >= s->end) {
+        return 0;
+    }
+    switch (*s->p) {
+    case '"':
+        s->p++;
+        return scan_string(s, 0, 0, NULL, NULL);
+    case '{':
+        return scan_object(s, depth + 1);
+    case '[':
+        return depth + 1 <= RG_JSCAN_MAX_DEPTH && scan_array(s, depth + 1);
+    case 't':
+        return literal(s, "true", 4);
+    case 'f':
+        return literal(s, "false", 5);
+    case 'n':
+        return literal(s, "null", 4);
+    default:
+        return scan_number(s);
+    }
+}
+
+int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
+                  rg_jscan_value *vals, rg_strbuf *scratch)
+{
+    jscan s;
+    size_t i;
+
+    for (i = 0; i < n_keys; i++) {
+        vals[i].kind = RG_JSCAN_ABSENT;
+        vals[i].ptr = NULL;
+        vals[i].len = 0;
+    }
+    /* unescaping never lengthens a string: the whole line is enough room */
+    rg_strbuf_clear(scratch);
+    if (rg_strbuf_grow(scratch, len) < 0) {
+        return RG_ERROR;
+    }
+    s.p = line;
+    s.end = line + len;
+    s.keys = keys;
+    s.n_keys = n_keys;
+    s.vals = vals;
+    s.out = scratch->ptr;
+    s.out_len = 0;
+    s.n_seen = 0;
+    skip_ws(&s);
+    if (s.p >= s.end || *s.p != '{' || !scan_object(&s, 1)) {
+        return RG_JSCAN_FALLBACK;
+    }
+    skip_ws(&s);
+    if (s.p != s.end) {
+        return RG_JSCAN_FALLBACK;
+    }
+    return RG_JSCAN_OK;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A strict, allocation-light scanner for one JSON Lines line: a top-level
+ * JSON object from which only a few string members are wanted (id, date,
+ * text fields). It validates the whole line (grammar, UTF-8, escapes,
+ * duplicate keys) and unescapes only the wanted members, into a scratch
+ * buffer reused from line to line (strings without escapes point into the
+ * line itself).
+ *
+ * It is a fast path, not a parser of record: whenever the line is anything
+ * but a plain, valid object it returns RG_JSCAN_FALLBACK and the caller
+ * parses the line with jansson (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL),
+ * which produces the messages. When it returns RG_JSCAN_OK, jansson would
+ * have accepted the line and returned the same values for the wanted keys.
+ * Falls back on: invalid JSON or UTF-8, a top-level value that is not an
+ * object, duplicate keys (at any depth), keys with escapes, nesting deeper
+ * than RG_JSCAN_MAX_DEPTH, more than RG_JSCAN_MAX_KEYS keys in the open
+ * objects, numbers that might overflow a double or a json_int_t, and a
+ * wanted member that is neither a string nor null.
+ */
+#ifndef RG_LIB_JSONL_SCAN_H
+#define RG_LIB_JSONL_SCAN_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+#define RG_JSCAN_MAX_DEPTH 32
+#define RG_JSCAN_MAX_KEYS 256
+
+enum {
+    RG_JSCAN_OK = 1,       /* values filled in */
+    RG_JSCAN_FALLBACK = 0  /* use jansson for this line */
+};
+
+typedef enum {
+    RG_JSCAN_ABSENT = 0, /* no such member */
+    RG_JSCAN_NULL,       /* member is null */
+    RG_JSCAN_STRING      /* member is a string: ptr, len (may hold NUL bytes) */
+} rg_jscan_kind;
+
+typedef struct {
+    rg_jscan_kind kind;
+    const char *ptr; /* unescaped bytes, valid until the next scan or the line changes */
+    size_t len;
+} rg_jscan_value;
+
+/*
+ * Scan `line` (len bytes, no terminator needed) for the members named
+ * keys[0..n_keys) (NUL-terminated names; the same name may appear twice).
+ * Fills vals[i] for each key. `scratch` holds unescaped strings (cleared by
+ * the call, kept allocated). RG_JSCAN_OK, RG_JSCAN_FALLBACK, or RG_ERROR on
+ * allocation failure.
+ */
+int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
+                  rg_jscan_value *vals, rg_strbuf *scratch);
+
+#endif

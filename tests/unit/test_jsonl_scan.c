@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for jsonl_scan.c, the JSON Lines fast path, against jansson
+ * (parsed as the reader does: JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL).
+ * Each line states whether the scanner must accept it or fall back; when it
+ * accepts, jansson must accept too and agree on every wanted member. Then
+ * many random mutations of those lines (bytes flipped, inserted, deleted)
+ * check the same agreement whatever the scanner decides.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>  /* printf */
+#include <string.h> /* strlen, memcmp */
+
+#include <jansson.h>
+
+#include "jsonl_scan.h"
+
+static const char *const keys[] = { "id", "date", "text", "title", "text" };
+enum { NK = sizeof keys / sizeof *keys };
+
+/* Scan and compare with jansson; returns the scanner's answer. */
+static int check_line(const char *line, size_t len)
+{
+    rg_jscan_value vals[NK];
+    rg_strbuf scratch = RG_STRBUF_INIT;
+    json_error_t jerr;
+    json_t *obj;
+    size_t i;
+    int rc = rg_jsonl_scan(line, len, keys, NK, vals, &scratch);
+
+    assert_true(rc == RG_JSCAN_OK || rc == RG_JSCAN_FALLBACK);
+    if (rc == RG_JSCAN_OK) {
+        obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+        if (!obj) {
+            fail_msg("scanner accepted what jansson rejects (%s): %.*s", jerr.text, (int)len,
+                     line);
+        }
+        assert_true(json_is_object(obj));
+        for (i = 0; i < NK; i++) {
+            json_t *v = json_object_get(obj, keys[i]);
+            if (vals[i].kind == RG_JSCAN_ABSENT) {
+                assert_null(v);
+            } else if (vals[i].kind == RG_JSCAN_NULL) {
+                assert_true(json_is_null(v));
+            } else {
+                assert_true(json_is_string(v));
+                assert_int_equal(json_string_length(v), vals[i].len);
+                assert_memory_equal(json_string_value(v), vals[i].ptr, vals[i].len);
+            }
+        }
+        json_decref(obj);
+    }
+    rg_strbuf_dispose(&scratch);
+    return rc;
+}
+
+typedef struct {
+    const char *line;
+    int ok; /* expected: 1 scanner accepts, 0 falls back */
+} case_t;
+
+static const case_t cases[] = {
+    /* accepted */
+    { "{\"id\":\"a\",\"text\":\"x\"}", 1 },
+    { "{}", 1 },
+    { " \t{ \"id\" : \"a\" , \"text\" : \"x\" } \r", 1 },
+    { "{\"file\": \"2.json\", \"article\": \"Le \\\"S\\u00e9gur\\\" de la sant\\u00e9\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"caf\xc3\xa9 \xe2\x80\xa6 \xf0\x9f\x98\x80 fin\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\ud83d\\ude00 \\uD83D\\uDE00 \\u00e9\\u20AC\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"nul\\u0000inside\"}", 1 },
+    { "{\"id\":\"a\",\"text\":null,\"title\":\"t\",\"date\":null}", 1 },
+    { "{\"id\":\"a\",\"date\":\"2017-02-03\",\"text\":\"x\"}", 1 },
+    { "{\"id\":\"\",\"text\":\"\"}", 1 },
+    { "{\"n\":0,\"m\":-0,\"r\":-12.5e+10,\"s\":1E-5,\"t\":0.0001,\"u\":123456789012345678}", 1 },
+    { "{\"a\":[],\"b\":[1,[2,[3,{}]],\"s\",true,false,null],\"c\":{\"d\":{\"e\":\"\\u00e9\"}}}", 1 },
+    { "{\"o\":{\"k\":1},\"p\":{\"k\":2},\"text\":\"same key in two objects\"}", 1 },
+    { "{\"\":\"empty key\",\"text\":\"x\"}", 1 },
+    { "{\"id\":\"0123456789abcdefghijklmnopqrstuvwxyz\\\"0123456789abcdefghijklmnop\"}", 1 },
+    /* fall back: invalid JSON */
+    { "", 0 },
+    { "   ", 0 },
+    { "{", 0 },
+    { "{\"id\":\"a\"", 0 },
+    { "{\"id\":\"a\",}", 0 },
+    { "{\"id\" \"a\"}", 0 },
+    { "{\"id\":\"a\"} x", 0 },
+    { "{\"id\":\"a\"}{}", 0 },
+    { "{'id':'a'}", 0 },
+    { "{\"id\":\"a\x01\"}", 0 },
+    { "{\"id\":\"tab\there\"}", 0 },
+    { "{\"id\":\"a\",\"n\":01}", 0 },
+    { "{\"id\":\"a\",\"n\":1.}", 0 },
+    { "{\"id\":\"a\",\"n\":.5}", 0 },
+    { "{\"id\":\"a\",\"n\":-}", 0 },
+    { "{\"id\":\"a\",\"n\":1e}", 0 },
+    { "{\"id\":\"a\",\"n\":+1}", 0 },
+    { "{\"id\":\"a\",\"n\":nul}", 0 },
+    { "{\"id\":\"a\",\"n\":truex}", 0 },
+    { "{\"id\":\"a\",\"n\":[1,]}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\x\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\u12\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\u12g4\"}", 0 },
+    { "\xef\xbb\xbf{\"id\":\"bom\"}", 0 },
+    { "[\"id\",\"a\"]", 0 },
+    { "\"just a string\"", 0 },
+    { "{\"id\":\"a\"}\f", 0 },
+    /* fall back: unicode */
+    { "{\"id\":\"a\",\"text\":\"\\ud800\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\udc00\\ud800\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\ud800\\u0041\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\\ud800x\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xc3\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xc0\xaf\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xe0\x80\xaf\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xed\xa0\x80\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xf4\x90\x80\x80\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"\xff\"}", 0 },
+    { "{\"id\":\"a\",\"text\":\"latin-1 caf\xe9\"}", 0 },
+    { "{\"id\":\"a\",\"t\xe9xt\":\"x\"}", 0 },
+    /* fall back: duplicates, escaped keys, types, limits */
+    { "{\"id\":\"a\",\"id\":\"b\"}", 0 },
+    { "{\"id\":\"a\",\"o\":{\"k\":1,\"k\":2}}", 0 },
+    { "{\"id\":\"a\",\"x\":1,\"x\":1}", 0 },
+    { "{\"\\u0069d\":\"a\"}", 0 },
+    { "{\"id\":1,\"text\":\"x\"}", 0 },
+    { "{\"id\":\"a\",\"text\":42}", 0 },
+    { "{\"id\":\"a\",\"text\":[\"x\"]}", 0 },
+    { "{\"id\":\"a\",\"date\":{\"y\":2017}}", 0 },
+    { "{\"id\":\"a\",\"title\":true}", 0 },
+    { "{\"id\":\"a\",\"n\":12345678901234567890123}", 0 },
+    { "{\"id\":\"a\",\"n\":1234567890123456789}", 0 },
+    { "{\"id\":\"a\",\"n\":1e999}", 0 },
+    { "{\"id\":\"a\",\"n\":1e100}", 0 },
+};
+
+static void test_cases(void **state)
+{
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int rc = check_line(cases[i].line, strlen(cases[i].line));
+        if (rc != cases[i].ok) {
+            fail_msg("case %zu: expected %s: %s", i, cases[i].ok ? "accept" : "fallback",
+                     cases[i].line);
+        }
+    }
+}
+
+/* Nesting: accepted up to RG_JSCAN_MAX_DEPTH levels, beyond it jansson decides. */
+static void test_depth(void **state)
+{
+    char line[4 * RG_JSCAN_MAX_DEPTH + 64];
+    int depth;
+    (void)state;
+
+    for (depth = RG_JSCAN_MAX_DEPTH - 2; depth <= RG_JSCAN_MAX_DEPTH + 2; depth++) {
+        size_t n = 0;
+        int i, inner = depth - 1; /* the line's object is level 1 */
+        n += (size_t)sprintf(line + n, "{\"id\":\"d\",\"n\":");
+        for (i = 0; i < inner; i++) {
+            line[n++] = i % 2 ? '[' : '{';
+            if (i % 2 == 0) {
+                n += (size_t)sprintf(line + n, "\"k\":");
+            }
+        }
+        line[n++] = '1';
+        for (i = inner - 1; i >= 0; i--) {
+            line[n++] = i % 2 ? ']' : '}';
+        }
+        line[n++] = '}';
+        assert_int_equal(check_line(line, n), depth <= RG_JSCAN_MAX_DEPTH);
+    }
+}
+
+/* A string without escapes points into the line; with escapes into the scratch. */
+static void test_zero_copy(void **state)
+{
+    static const char line[] = "{\"id\":\"plain\",\"text\":\"a\\nb\"}";
+    rg_jscan_value vals[NK];
+    rg_strbuf scratch = RG_STRBUF_INIT;
+    (void)state;
+
+    assert_int_equal(rg_jsonl_scan(line, sizeof line - 1, keys, NK, vals, &scratch),
+                     RG_JSCAN_OK);
+    assert_true(vals[0].ptr == line + 7);
+    assert_int_equal(vals[0].len, 5);
+    assert_true(vals[2].ptr >= scratch.ptr && vals[2].ptr < scratch.ptr + scratch.alloc);
+    assert_memory_equal(vals[2].ptr, "a\nb", 3);
+    assert_int_equal(vals[1].kind, RG_JSCAN_ABSENT);
+    /* a key listed twice gets the value twice */
+    assert_int_equal(vals[4].kind, RG_JSCAN_STRING);
+    assert_true(vals[4].ptr == vals[2].ptr);
+    rg_strbuf_dispose(&scratch);
+}
+
+/* Random mutations of every case: the scanner never disagrees with jansson. */
+static void test_mutations(void **state)
+{
+    static const char extra[] = "\"\\{}[]:,0e-.u\xc3\xa9\xed\x80 dD8";
+    uint64_t seed = 0x9e3779b97f4a7c15ULL;
+    char buf[512];
+    size_t i, round, accepted = 0, total = 0;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        for (round = 0; round < 400; round++) {
+            size_t n = strlen(cases[i].line), k, muts;
+            memcpy(buf, cases[i].line, n);
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            muts = 1 + (seed >> 60) % 3;
+            for (k = 0; k < muts && n > 0 && n < sizeof buf - 1; k++) {
+                size_t pos, what;
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                pos = (size_t)(seed >> 33) % n;
+                what = (size_t)(seed >> 20) % 3;
+                if (what == 0) { /* replace */
+                    buf[pos] = extra[(seed >> 8) % (sizeof extra - 1)];
+                } else if (what == 1) { /* insert */
+                    memmove(buf + pos + 1, buf + pos, n - pos);
+                    buf[pos] = extra[(seed >> 8) % (sizeof extra - 1)];
+                    n++;
+                } else { /* delete */
+                    memmove(buf + pos, buf + pos + 1, n - pos - 1);
+                    n--;
+                }
+            }
+            accepted += check_line(buf, n) == RG_JSCAN_OK;
+            total++;
+        }
+    }
+    printf("jsonl_scan mutations: %zu lines, %zu accepted by the scanner\n", total, accepted);
+    assert_true(accepted > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_depth),
+        cmocka_unit_test(test_zero_copy),
+        cmocka_unit_test(test_mutations),
+    };
+    return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
+}
