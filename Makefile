@@ -158,6 +158,7 @@ eval: all
 	sh scripts/eval.sh $(RG)
 
 ## bench: throughput figures on a corpus (CORPUS=path/to/orangesum_parsed.jsonl)
+CORPUS ?= ../shared/corpora/orangesum/orangesum_parsed.jsonl
 bench: all
 	RELGRAPH=$(RG) sh scripts/bench.sh $(CORPUS)
 

@@ -9,7 +9,7 @@ set -eu
 PKGS="build-essential pkg-config
 libigraph-dev libjansson-dev libgraphviz-dev graphviz libcmocka-dev
 libutf8proc-dev libstemmer-dev
-libxml2-utils python3 python3-networkx"
+libxml2-utils python3 python3-networkx valgrind time"
 
 missing=""
 for p in $PKGS; do
