@@ -14,18 +14,11 @@
 #include <relgraph/text.h>
 #include "cmd.h"
 #include "error.h"
+#include "opt.h"
 
 #define CHECK_MAX_METRICS 64
 
-typedef struct {
-    const char *name;
-    int has_arg;
-    int val;
-    const char *arg;
-    const char *help;
-} check_opt;
-
-static const check_opt check_opts[] = {
+static const cli_opt check_opts[] = {
     { "baseline", required_argument, 'b', "OLD.json", "metrics file to compare against (required)" },
     { "tolerance", required_argument, 't', "X", "absolute tolerance (default 1e-6)" },
     { "metric", required_argument, 'm', "NAME", "only this metric or field (repeatable)" },
@@ -35,17 +28,13 @@ static const check_opt check_opts[] = {
 
 static void check_help(void)
 {
-    const check_opt *o;
-
     printf("usage: relgraph check --baseline OLD.json [OPTIONS] NEW.json\n\n"
            "Compares every metric of NEW.json (overall and per period) with OLD.json and\n"
            "prints a table (actor, metric, period, old, new, delta) of what moved by more\n"
            "than the tolerance, and of periods, actors and edges that appeared or\n"
            "disappeared. Exit 0 when nothing did, 1 when something did, 2 on a usage\n"
            "error, 3 when a file cannot be read or is not valid JSON.\n\n");
-    for (o = check_opts; o->name; o++) {
-        printf("  --%-10s %-9s %s\n", o->name, o->arg ? o->arg : "", o->help);
-    }
+    cli_opt_print(check_opts, 10, 9);
     printf("\nExample:\n  relgraph check --baseline golden/metrics.json --metric pagerank out/metrics.json\n");
 }
 
@@ -77,15 +66,9 @@ int cmd_check(int argc, char **argv)
     rg_check_options co = RG_CHECK_OPTIONS_INIT;
     const char *baseline = NULL;
     char *end;
-    size_t i;
     int c;
 
-    for (i = 0; i < sizeof check_opts / sizeof check_opts[0]; i++) {
-        longopts[i].name = check_opts[i].name;
-        longopts[i].has_arg = check_opts[i].has_arg;
-        longopts[i].flag = NULL;
-        longopts[i].val = check_opts[i].val;
-    }
+    cli_opt_longopts(longopts, check_opts);
     co.metrics = metrics;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {

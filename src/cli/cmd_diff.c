@@ -12,16 +12,9 @@
 #include <relgraph/text.h>
 #include "cmd.h"
 #include "error.h"
+#include "opt.h"
 
-typedef struct {
-    const char *name;
-    int has_arg;
-    int val;
-    const char *arg;
-    const char *help;
-} diff_opt;
-
-static const diff_opt diff_opts[] = {
+static const cli_opt diff_opts[] = {
     { "period", required_argument, 'p', "KEY", "a period (2017-12, 2017-Q4, 2017, all); give two" },
     { "help", no_argument, 'h', NULL, "show this help" },
     { NULL, 0, 0, NULL, NULL }
@@ -29,8 +22,6 @@ static const diff_opt diff_opts[] = {
 
 static void diff_help(void)
 {
-    const diff_opt *o;
-
     printf("usage: relgraph diff A.json B.json\n"
            "       relgraph diff A.json --period P1 --period P2\n"
            "       relgraph diff A.json B.json --period P1 [--period P2]\n\n"
@@ -39,9 +30,7 @@ static void diff_help(void)
            "disappeared or flipped sign (with the Jaccard index of the edge sets).\n"
            "Without --period the overall graphs are compared; one --period with two\n"
            "files compares that period in both.\n\n");
-    for (o = diff_opts; o->name; o++) {
-        printf("  --%-8s %-5s %s\n", o->name, o->arg ? o->arg : "", o->help);
-    }
+    cli_opt_print(diff_opts, 8, 5);
     printf("\nExample:\n  relgraph diff graphs/seeds/metrics.json --period 2017-11 --period 2017-12\n");
 }
 
@@ -49,16 +38,11 @@ int cmd_diff(int argc, char **argv)
 {
     struct option longopts[sizeof diff_opts / sizeof diff_opts[0]];
     const char *periods[2] = { NULL, NULL }, *a, *b;
-    size_t i, n_periods = 0, len = 0;
+    size_t n_periods = 0, len = 0;
     char *text = NULL;
     int c, rc;
 
-    for (i = 0; i < sizeof diff_opts / sizeof diff_opts[0]; i++) {
-        longopts[i].name = diff_opts[i].name;
-        longopts[i].has_arg = diff_opts[i].has_arg;
-        longopts[i].flag = NULL;
-        longopts[i].val = diff_opts[i].val;
-    }
+    cli_opt_longopts(longopts, diff_opts);
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
