@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface shared by the stance detector's files (stance*.c): the
+ * per-thread context (tokens, items, quotes, cues of the current sentence
+ * and the subject memory across sentences), the word lists of the French
+ * rules, and the steps that stance.c's rg_stance_sentence() chains. Names
+ * shared between these files start with rg_st__; nothing here is public.
+ */
+#ifndef RG_LIB_STANCE_INTERNAL_H
+#define RG_LIB_STANCE_INTERNAL_H
+
+#include <stddef.h> /* size_t */
+#include <string.h> /* memcmp, strlen */
+
+#include <relgraph/stance.h>
+#include "common.h"
+#include "lexicon.h"
+
+#define ST_SUBJ_WINDOW 40   /* words searched back for a subject */
+#define ST_TARGET_WINDOW 15 /* words searched forward for a target */
+#define ST_TONE_WINDOW 8    /* words around a tone cue for its pair */
+#define ST_RECENT 4         /* persons remembered for "les deux présidents" */
+
+typedef enum {
+    TK_WORD = 0, TK_COMMA, TK_SEMI, TK_COLON, TK_QOPEN, TK_QCLOSE, TK_END, TK_OTHER
+} tk_kind;
+
+typedef struct {
+    size_t start, end; /* bytes in text */
+    size_t koff;       /* lower-case key in ctx->kbuf */
+    int klen;
+    int ids[3];
+    int quote;         /* innermost quote, -1 outside */
+    int item;          /* item covering the token, -1 none */
+    unsigned char kind;
+    unsigned char hyph;  /* a hyphen joins it to the previous word */
+    unsigned char upper; /* starts with a capital letter */
+} st_tok;
+
+typedef struct {
+    int actor;
+    int level;     /* 0 person, 1 state or organisation */
+    int lo, hi;    /* tokens [lo, hi) */
+    int quote;
+    int gov;       /* governing word: index into rg_st__govs, -1 none */
+    int coord;     /* item it is coordinated after, -1 */
+    int adj;       /* 1 state adjective, 2 leader by adjective ("homologue américain") */
+    int link;      /* coordination: 1 "et"/"ou"/hyphen, 2 comma only */
+    int gov_own, gov_inherited;
+    int metonym;
+    int pron;      /* 1 a subject pronoun ("il", "elle") resolved to `actor` */
+} st_item;
+
+typedef struct {
+    int open, close, parent;
+    int speaker; /* item, -1 */
+} st_quote;
+
+typedef struct {
+    int cue;     /* lexicon cue id */
+    int lo, hi;  /* tokens */
+} st_cue;
+
+typedef struct {
+    int actor;
+    size_t sentence;
+} st_recent;
+
+/* gender of a subject, when the text shows it */
+enum { G_UNKNOWN = 0, G_MASC = 1, G_FEM = 2 };
+
+typedef struct {
+    int actor;
+    int gender;
+} st_subject;
+
+struct rg_stance_ctx {
+    const rg_actors *actors;
+    rg_date date;
+    int dated;
+    rg_stance_options opts;
+    rg_lx_stemmer *stemmer;
+    RG_VEC(st_tok) tok;
+    RG_VEC(char) kbuf;
+    RG_VEC(st_item) items;
+    RG_VEC(st_quote) quotes;
+    RG_VEC(st_cue) cues;
+    RG_VEC(int) src;
+    RG_VEC(int) dst;
+    st_recent recent[ST_RECENT]; /* most recent first */
+    size_t n_recent;
+    st_subject subj[ST_RECENT];  /* sentence subjects, most recent first */
+    size_t n_subj;
+    rg_lx_cue flipped;           /* a negated "negflip" cue, sign reversed */
+};
+
+typedef struct {
+    rg_relation **rels;
+    size_t *n, *cap, n0;
+    size_t index;
+    const rg_lx_cue *cue;
+    size_t cue_start, cue_end;
+} st_out;
+
+/* indices into rg_st__govs */
+enum { GOV_A = 0, GOV_AU, GOV_AUX, GOV_AVEC, GOV_DE, GOV_D, GOV_DU, GOV_DES, GOV_POUR,
+       GOV_CONTRE, GOV_PAR, GOV_ENTRE, GOV_ENVERS, GOV_SUR, GOV_CHEZ, GOV_VERS, GOV_SELON,
+       GOV_APRES, GOV_EN, GOV_DANS };
+
+static inline int tk_is(const rg_stance_ctx *c, int i, const char *w)
+{
+    const st_tok *t;
+    size_t n = strlen(w);
+
+    if (i < 0 || (size_t)i >= c->tok.n) {
+        return 0;
+    }
+    t = &c->tok.v[i];
+    return t->kind == TK_WORD && (size_t)t->klen == n && memcmp(c->kbuf.v + t->koff, w, n) == 0;
+}
+
+static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
+{
+    for (; *list; list++) {
+        if (tk_is(c, i, *list)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static inline unsigned st_cue_flags(const rg_lexicon *lx, const st_cue *cu)
+{
+    return lx->cues[cu->cue].flags;
+}
+
+/* ---- word lists (NULL-terminated, lower case, no accents folded) (stance_words.c) ---- */
+
+extern const char *const rg_st__govs[];
+extern const char *const rg_st__skip[];
+extern const char *const rg_st__coord[];
+extern const char *const rg_st__stops[];
+extern const char *const rg_st__neg_adv[];
+extern const char *const rg_st__neg_before[];
+extern const char *const rg_st__first_person[];
+extern const char *const rg_st__person_nouns[];
+extern const char *const rg_st__state_heads[];
+extern const char *const rg_st__pron_after[];
+extern const char *const rg_st__impersonal[];
+extern const char *const rg_st__impersonal_adj[];
+extern const char *const rg_st__impersonal_pp[];
+extern const char *const rg_st__etre[];
+extern const char *const rg_st__fem_marks[];
+extern const char *const rg_st__masc_marks[];
+extern const char *const rg_st__dets[];
+extern const char *const rg_st__inf_intro[];
+extern const char *const rg_st__inst_heads[];
+extern const char *const rg_st__leader_nouns[];
+extern const char *const rg_st__deux_nouns[];
+
+/* ---- 1. tokens (stance_tokens.c) ---- */
+
+int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent);
+size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
+                      int *np_lead);
+void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx);
+
+/* ---- 2. items (mentions, state adjectives; governors, coordination) (stance_items.c) ---- */
+
+int rg_st__leader(const rg_stance_ctx *c, int state);
+void rg_st__recent_push(st_recent *r, size_t *n, int actor, size_t sentence);
+int rg_st__push_item(rg_stance_ctx *c, int actor, int lo, int hi, int adj, int metonym);
+int rg_st__after_infinitive(const rg_stance_ctx *c, int lo);
+int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, size_t nm,
+                 size_t index);
+
+/* ---- 2, 9. subject pronouns and subject memory (stance_pronouns.c) ---- */
+
+int rg_st__clause_lead(const rg_stance_ctx *c, int start);
+int rg_st__pronoun_items(rg_stance_ctx *c);
+void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender);
+void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx);
+
+/* ---- 3-7. cues, negation, speakers, subjects (stance_cues.c) ---- */
+
+int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx);
+int rg_st__cue_at(const rg_stance_ctx *c, int t);
+int rg_st__negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu);
+int rg_st__postposed_speech(const rg_stance_ctx *c, const rg_lexicon *lx, int t);
+int rg_st__object_of_cue(const rg_stance_ctx *c, const rg_lexicon *lx, int t);
+int rg_st__nearest_subject(const rg_stance_ctx *c, const rg_lexicon *lx, int from,
+                           int quote, int stop);
+int rg_st__speakers(rg_stance_ctx *c, const rg_lexicon *lx);
+
+/* ---- 7-8. targets, agents, output (stance_roles.c) ---- */
+
+int rg_st__one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const st_cue *cu,
+                   int sent_speaker);
+
+#endif

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stance step 1: tokens. A sentence is cut into words and punctuation
+ * (st_tok, kept in the context's vectors, keys lower-cased into one shared
+ * buffer, quotes nested by a stack walk), and the cheap prescan that drops
+ * sentences which cannot hold two items before any tokenizing or stemming.
+ */
+#include <stdint.h> /* uint64_t */
+#include <string.h> /* memcmp, memset, strlen */
+
+#include "stance_internal.h"
+#include "text_internal.h" /* rg_text__utf8_decode */
+
+/* ---- 1. tokens ---- */
+
+static int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e)
+{
+    st_tok t;
+
+    memset(&t, 0, sizeof t);
+    t.kind = (unsigned char)kind;
+    t.start = s;
+    t.end = e;
+    t.quote = -1;
+    t.item = -1;
+    t.ids[0] = t.ids[1] = t.ids[2] = -1;
+    return RG_VEC_PUSH(c->tok, t);
+}
+
+/* Punctuation code point -> token kind; TK_WORD means "separator, no token". */
+static tk_kind st_punct(int32_t cp, int *dquote)
+{
+    switch (cp) {
+    case ',': return TK_COMMA;
+    case ';': return TK_SEMI;
+    case ':': return TK_COLON;
+    case '.': case '!': case '?': case 0x2026: return TK_END;
+    case 0xAB: case 0x201C: case 0x2039: case 0x201E: return TK_QOPEN;
+    case 0xBB: case 0x201D: case 0x203A: return TK_QCLOSE;
+    case '"': *dquote = 1; return TK_QOPEN;
+    case '(': case ')': case '[': case ']': return TK_OTHER;
+    default: return TK_WORD;
+    }
+}
+
+/* quotes: nesting by a stack walk; each token gets its innermost quote */
+static int st_nest_quotes(rg_stance_ctx *c)
+{
+    int cur = -1;
+    size_t t;
+
+    for (t = 0; t < c->tok.n; t++) {
+        st_tok *tk = &c->tok.v[t];
+        if (tk->kind == TK_QOPEN) {
+            st_quote q = { (int)t, (int)c->tok.n, cur, -1 };
+            if (RG_VEC_PUSH(c->quotes, q) < 0) {
+                return RG_ERROR;
+            }
+            cur = (int)c->quotes.n - 1;
+            tk->quote = cur;
+        } else if (tk->kind == TK_QCLOSE && cur >= 0) {
+            tk->quote = cur;
+            c->quotes.v[cur].close = (int)t;
+            cur = c->quotes.v[cur].parent;
+        } else {
+            tk->quote = cur;
+        }
+    }
+    return RG_OK;
+}
+
+int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
+{
+    size_t i = sent.start, dq_open = 0;
+    int hyph = 0, error;
+
+    c->tok.n = 0;
+    c->kbuf.n = 0;
+    c->quotes.n = 0;
+    while (i < sent.end) {
+        int32_t cp;
+        size_t k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+        if (k == (size_t)-1) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        if (rg_lexicon__is_word_cp(cp)) {
+            size_t s = i, n;
+            st_tok *t;
+            while (i < sent.end) {
+                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+                if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
+                    break;
+                }
+                i += k;
+            }
+            if ((error = st_push_tok(c, TK_WORD, s, i)) < 0) {
+                return error;
+            }
+            n = i - s;
+            if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, c->kbuf.n + n, 1) < 0) {
+                return RG_ERROR;
+            }
+            t = &c->tok.v[c->tok.n - 1];
+            t->koff = c->kbuf.n;
+            t->klen = (int)n;
+            t->hyph = (unsigned char)hyph;
+            t->upper = (unsigned char)((text[s] >= 'A' && text[s] <= 'Z') ||
+                                       ((unsigned char)text[s] == 0xC3 && n > 1 &&
+                                        (unsigned char)text[s + 1] < 0xA0));
+            rg_lexicon__lower(c->kbuf.v + c->kbuf.n, text + s, n);
+            t->ids[0] = rg_lexicon__token_exact(lx, c->kbuf.v + c->kbuf.n, n);
+            c->kbuf.n += n;
+            hyph = 0;
+            continue;
+        }
+        {
+            int dquote = 0;
+            tk_kind kind = st_punct(cp, &dquote);
+            hyph = cp == '-' || cp == 0x2010 || cp == 0x2011;
+            if (dquote) {
+                kind = dq_open ? TK_QCLOSE : TK_QOPEN;
+                dq_open = !dq_open;
+            }
+            if (kind != TK_WORD && (error = st_push_tok(c, kind, i, i + k)) < 0) {
+                return error;
+            }
+        }
+        i += k;
+    }
+    return st_nest_quotes(c);
+}
+
+/*
+ * Upper bound on the items of a sentence without mentions, straight from the
+ * text: state adjectives, "deux" ("les deux présidents": two) and, when a
+ * subject is remembered, "il"/"elle". Fewer than two items give no relation,
+ * so most sentences are dropped here, before tokenizing and stemming. Words
+ * are cut as rg_st__tokenize cuts them.
+ */
+static int st_upper_at(const char *text, size_t s, size_t n)
+{
+    return (text[s] >= 'A' && text[s] <= 'Z') ||
+           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
+
+/*
+ * ... and *np_lead = 1 when the sentence opens like a noun phrase or a
+ * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
+ */
+size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
+                      int *np_lead)
+{
+    char buf[RG_LX_MAXTOK];
+    size_t i = sent.start, n = 0, nw = 0;
+    int up0 = 0;
+
+    *np_lead = 0;
+    while (i < sent.end && n < 2) {
+        size_t s = i, k;
+        int32_t cp;
+        while (i < sent.end) {
+            unsigned char b = (unsigned char)text[i];
+            if (b < 0x80) {
+                if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                      (b >= '0' && b <= '9'))) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+            if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
+                break;
+            }
+            i += k;
+        }
+        if (i > s && nw < 2) {
+            if (nw == 0) {
+                size_t d;
+                rg_lexicon__lower(buf, text + s, i - s < sizeof buf ? i - s : sizeof buf);
+                for (d = 0; rg_st__dets[d]; d++) {
+                    if (strlen(rg_st__dets[d]) == i - s && memcmp(rg_st__dets[d], buf, i - s) == 0) {
+                        *np_lead = 1;
+                    }
+                }
+                up0 = st_upper_at(text, s, i - s);
+            } else if (up0 && text[s - 1] == ' ' && st_upper_at(text, s, i - s)) {
+                *np_lead = 1; /* "Gérard Depardieu a ..." */
+            }
+            nw++;
+        }
+        if (i > s && i - s <= RG_LX_MAXTOK) {
+            unsigned char f = (unsigned char)text[s];
+            int w;
+            if (f >= 'A' && f <= 'Z') {
+                f = (unsigned char)(f + 32); /* rg_lexicon__lower keeps other lead bytes */
+            }
+            if (pron && (f == 'i' || f == 'e') && (i - s == 2 || i - s == 4)) {
+                rg_lexicon__lower(buf, text + s, i - s);
+                if (memcmp(buf, i - s == 2 ? "il" : "elle", i - s) == 0) {
+                    n++; /* a subject pronoun may stand for an actor */
+                    continue;
+                }
+            }
+            if (f != 'd' && (i - s > lx->adj_maxlen ||
+                             !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63))))) {
+                continue; /* neither a state adjective nor "deux" */
+            }
+            rg_lexicon__lower(buf, text + s, i - s);
+            w = rg_lexicon__token_exact(lx, buf, i - s);
+            if (w >= 0 && lx->adj_state[w]) {
+                n++;
+                *np_lead = 0; /* "Les autorités russes ont ...": an actor */
+            } else if (i - s == 4 && memcmp(buf, "deux", 4) == 0) {
+                n += 2;
+            }
+        }
+        if (i == s) {
+            /* a separator: skip one code point (invalid bytes one at a time) */
+            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+            i += k == (size_t)-1 ? 1 : k;
+        }
+    }
+    return n;
+}
+
+/* stems of the words outside items: only they can be cues */
+void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t t;
+
+    for (t = 0; t < c->tok.n; t++) {
+        st_tok *tk = &c->tok.v[t];
+        if (tk->kind == TK_WORD && tk->item < 0) {
+            rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + tk->koff, (size_t)tk->klen,
+                                  tk->ids);
+        }
+    }
+}
