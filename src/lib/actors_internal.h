@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private view of the actor dictionary, shared by actors.c (loader,
- * validator, role resolution) and matcher.c (automaton builder). Every
+ * Private view of the actor dictionary, shared by actors.c (getters, role
+ * resolution), the loader (actors_load.c, actors_forms.c,
+ * actors_sections.c) and matcher.c (automaton builder). Every
  * surface form of the dictionary (alias, metonym, expanded role form,
  * blocked form) is one rg_actors__form with its folded match key; forms are
  * unique by key after loading (repeats are marked `skip`).
@@ -61,6 +62,10 @@ struct rg_actors {
     RG_VEC(rg_actors__form) forms;
     RG_VEC(rg_actors__term) terms;
 };
+
+/* Index of the actor `id` (or of the role `id`), or -1. Linear scans. */
+int rg_actors__find_actor(const rg_actors *a, const char *id);
+int rg_actors__find_role(const rg_actors *a, const char *id);
 
 /*
  * The person holding `role` (a role index; a leader role is replaced by the

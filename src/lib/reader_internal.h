@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private helpers of the reader (reader.c) implemented in document.c:
- * allocation and decoding of documents, binary detection.
+ * Private view of the reader, shared by its files: reader.c (life cycle,
+ * documents, warnings), reader_dir.c (inputs and folder walks),
+ * reader_jsonl.c (JSON Lines and stdin), reader_index.c (manifest dates and
+ * the duplicate-id set) and document.c (allocation and decoding of
+ * documents, binary detection).
  */
 #ifndef RG_LIB_READER_INTERNAL_H
 #define RG_LIB_READER_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <relgraph/reader.h>
+#include "common.h"
+#include "jsonl_scan.h"
+#include "strbuf.h"
 
 /*
  * Duplicate-id detection remembers at most this many ids (as 64-bit hashes,
@@ -18,8 +25,128 @@
 #define RG_READER_ID_LIMIT ((size_t)1 << 20)
 #endif
 
+typedef enum { RG_SRC_TXT, RG_SRC_JSONL, RG_SRC_STDIN } rg_reader__src_kind;
+
+/* One input still to read: a .txt file, a .jsonl file or stdin ("-"). */
+typedef struct {
+    char *path;
+    rg_reader__src_kind kind;
+} rg_reader__src;
+
+/* String map (open addressing, FNV-1a); values are dates (the manifest). */
+typedef struct {
+    char **keys;
+    rg_date *vals;
+    size_t cap, n;
+} rg_reader__map;
+
+/*
+ * Document ids seen, for the duplicate-id warning: 64-bit hashes only (8
+ * bytes a document instead of a copy of the id), open addressing, 0 = empty.
+ * Two different ids with the same hash only cause a spurious duplicate-id
+ * warning (probability about n^2 / 2^65: 3e-8 for a million ids); the
+ * document itself is always kept. The set is bounded (RG_READER_ID_LIMIT ids,
+ * a 16 MiB table) so that memory stays flat whatever the corpus size: past
+ * the bound, one notice says so and later ids are only checked against the
+ * ids already stored (a repeat of one of the first million is still found;
+ * two repeats of a later id are not).
+ */
+typedef struct {
+    uint64_t *slots;
+    size_t cap, n, limit;
+    int full; /* the bound was reached (reported once) */
+} rg_reader__ids;
+
+struct rg_reader {
+    rg_reader_options opts;
+    const char *default_text_field;
+    RG_VEC(rg_reader__src) srcs;
+    size_t next_src;
+    /* the JSONL stream being read */
+    int fd;
+    const char *cur_path;
+    size_t line_no;
+    rg_strbuf buf;      /* unread bytes of the stream */
+    size_t buf_pos;
+    int eof;
+    int in_jsonl;
+    int skipping;       /* inside an over-long line being skipped */
+    rg_reader__map manifest;
+    rg_reader__ids ids;
+    /* fast path for JSON Lines: keys wanted (id, date, text fields...) */
+    const char **scan_keys;
+    rg_jscan_value *scan_vals;
+    size_t n_scan_keys;
+    rg_strbuf scan_buf;
+    int have_default_date;
+    rg_date default_date;
+    size_t seq;
+    rg_reader_stats stats;
+};
+
 /* Test hook: change that bound for one reader (before the first document). */
 void rg_reader__set_id_limit(rg_reader *r, size_t limit);
+
+/* ---- reader.c ---- */
+
+/* Count a warning of `kind` and pass it to the warn callback, if any. */
+void rg_reader__warn(rg_reader *r, rg_warning kind, const char *where, const char *fmt, ...)
+    RG_PRINTFLIKE(4, 5);
+
+/* A bad document: warn and skip (RG_OK), or with strict, fail with the same
+ * message (returns `code`). */
+int rg_reader__bad(rg_reader *r, rg_warning kind, int code, const char *where,
+                   const char *msg);
+
+/* 1 when an interruption (SIGINT) asked the run to stop; sets the error. */
+int rg_reader__stopped(const rg_reader *r);
+
+/*
+ * Make a document from raw bytes and metadata (date NULL = none); origin is
+ * "file[:line]". *out is NULL when the document was skipped. RG_OK or a
+ * negative code.
+ */
+int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, const char *raw,
+                        size_t len, const rg_date *date, const char *origin);
+
+/* ---- reader_dir.c ---- */
+
+/* Queue the sources of one input path: "-", a file or a folder (walked). */
+int rg_reader__add_input(rg_reader *r, const char *path);
+
+/* ---- reader_jsonl.c ---- */
+
+/* Start reading the JSON Lines file `path` (borrowed; "-" is stdin). */
+int rg_reader__jsonl_open(rg_reader *r, const char *path);
+
+/* Next document of the open JSON Lines stream: 1, 0 at its end (the stream
+ * is then closed), or a negative code. */
+int rg_reader__jsonl_next(rg_reader *r, rg_document **out);
+
+/* stdin: JSON Lines when its first non-blank byte is '{', else one text.
+ * Same returns as rg_reader__jsonl_next. */
+int rg_reader__stdin_next(rg_reader *r, rg_document **out);
+
+/* ---- reader_index.c ---- */
+
+/* Load the manifest (id<TAB>date lines) into r->manifest. */
+int rg_reader__load_manifest(rg_reader *r, const char *path);
+
+/* The date stored for key, or NULL. */
+const rg_date *rg_reader__map_get(const rg_reader__map *m, const char *key);
+
+void rg_reader__map_dispose(rg_reader__map *m);
+
+/*
+ * Remember `id`: *existed is 1 when its hash was seen before. Once the set
+ * holds `limit` hashes, new ones are no longer stored (later ids are still
+ * checked against the stored ones); *full is 1 on the call that hit the bound.
+ */
+int rg_reader__ids_put(rg_reader__ids *s, const char *id, int *existed, int *full);
+
+void rg_reader__ids_dispose(rg_reader__ids *s);
+
+/* ---- document.c ---- */
 
 /* A document with copies of id and origin, all else zero. RG_OK or RG_ERROR (OOM). */
 int rg_document__alloc(rg_document **out, const char *id, const char *origin);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private helpers of the text module (text.c, clean.c): UTF-8 encode and
- * decode of one code point, the Windows-1252 table and a word-character
- * test, so that clean.c needs no utf8proc of its own.
+ * Private helpers of the text module (text.c, text_fold.c, text_decode.c,
+ * clean.c): UTF-8 encode and decode of one code point, the Windows-1252
+ * table and a word-character test, so that clean.c needs no utf8proc of its
+ * own.
  */
 #ifndef RG_LIB_TEXT_INTERNAL_H
 #define RG_LIB_TEXT_INTERNAL_H
@@ -11,7 +12,7 @@
 #include <stdint.h>
 
 /* Writes cp (0..0x10FFFF, not a surrogate) as UTF-8 into dst (>= 4 bytes);
- * returns the number of bytes written. */
+ * returns the number of bytes written. (text.c) */
 size_t rg_text__utf8_encode(unsigned char *dst, int32_t cp);
 
 /* The general case of rg_text__utf8_decode() (utf8proc_iterate). */
@@ -36,7 +37,8 @@ static inline size_t rg_text__utf8_decode(const char *s, size_t len, int32_t *cp
     return rg_text__utf8_decode_slow(s, len, cp);
 }
 
-/* The code point of Windows-1252 byte b (0xFFFD for the undefined ones). */
+/* The code point of Windows-1252 byte b (0xFFFD for the undefined ones).
+ * (text_decode.c) */
 int32_t rg_text__cp1252(unsigned char b);
 
 /* 1 when cp is a letter or a digit (Unicode categories L* and N*). */

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reader streams: JSON Lines files (one document per line, read through a
+ * 64 KiB buffer; over-long lines and read errors are skipped with a warning)
+ * and stdin (JSON Lines when it starts with '{', else one text). Lines go
+ * through the rg_jsonl_scan fast path, and through jansson when it declines.
+ */
+#include <errno.h>  /* errno */
+#include <fcntl.h>  /* open */
+#include <stdio.h>  /* snprintf */
+#include <string.h> /* strcmp, strspn, memchr, memcpy, memmove, strerror */
+#include <unistd.h> /* read, close */
+
+#include <jansson.h> /* json_loadb, json_object_get */
+
+#include <relgraph/reader.h>
+#include "common.h"
+#include "jsonl_scan.h"
+#include "reader_internal.h"
+#include "strbuf.h"
+
+#define READER_CHUNK 65536
+#define READER_SCRATCH_KEEP (4u * 1024u * 1024u) /* JSON scratch kept between lines */
+
+int rg_reader__jsonl_open(rg_reader *r, const char *path)
+{
+    r->fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (r->fd < 0) {
+        return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, path, strerror(errno));
+    }
+    r->cur_path = path;
+    r->line_no = 0;
+    r->eof = 0;
+    r->in_jsonl = 1;
+    r->skipping = 0;
+    rg_strbuf_clear(&r->buf);
+    r->buf_pos = 0;
+    return RG_OK;
+}
+
+static void jsonl_close(rg_reader *r)
+{
+    if (r->fd > STDIN_FILENO) {
+        close(r->fd);
+    }
+    r->fd = -1;
+    r->in_jsonl = 0;
+}
+
+/* A JSONL line over the document limit: skipped (an error with strict). */
+static int jsonl_too_long(rg_reader *r, size_t line_no)
+{
+    char where[4200];
+
+    snprintf(where, sizeof where, "%s:%zu", r->cur_path, line_no);
+    return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, where,
+                      "line longer than the document limit (--max-doc-bytes); skipped");
+}
+
+/* A read error in a JSONL file: the rest of that file is skipped (fatal on stdin). */
+static int jsonl_read_error(rg_reader *r, int err)
+{
+    char msg[300];
+    int e;
+
+    snprintf(msg, sizeof msg, "read error after line %zu: %s; rest of the file skipped",
+             r->line_no, strerror(err));
+    if (r->fd == STDIN_FILENO) {
+        rg__error_set(RG_EIO, "%s: %s", r->cur_path, msg);
+        return RG_EIO;
+    }
+    if ((e = rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, r->cur_path, msg)) < 0) {
+        return e;
+    }
+    r->eof = 1;
+    r->skipping = 0;
+    r->buf.len = r->buf_pos = 0;
+    return 0;
+}
+
+/*
+ * Next line of the stream into [*line, *line + *len) (borrowed from r->buf).
+ * Lines longer than the limit are skipped with a warning. Returns 1, 0 at
+ * EOF, or a negative code.
+ */
+static int jsonl_line(rg_reader *r, const char **line, size_t *len)
+{
+    for (;;) {
+        char *start = r->buf.ptr ? r->buf.ptr + r->buf_pos : NULL;
+        size_t avail = r->buf.len - r->buf_pos;
+        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        ssize_t got;
+
+        if (nl || (r->eof && avail)) {
+            size_t n = nl ? (size_t)(nl - start) : avail;
+            r->buf_pos += nl ? n + 1 : n;
+            r->line_no++;
+            if (r->skipping) {
+                r->skipping = 0;
+                continue;
+            }
+            if (n > r->opts.max_doc_bytes) {
+                int e = jsonl_too_long(r, r->line_no);
+                if (e < 0) {
+                    return e;
+                }
+                continue;
+            }
+            *line = start;
+            *len = n;
+            return 1;
+        }
+        if (r->eof) {
+            return 0;
+        }
+        /* compact, then refill */
+        if (r->buf_pos) {
+            memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
+            r->buf.len = avail;
+            r->buf_pos = 0;
+        }
+        if (avail > r->opts.max_doc_bytes) {
+            if (!r->skipping) {
+                int e = jsonl_too_long(r, r->line_no + 1);
+                if (e < 0) {
+                    return e;
+                }
+            }
+            r->skipping = 1;
+            r->buf.len = 0;
+            avail = 0;
+        }
+        if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
+            return RG_ERROR;
+        }
+        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
+        if (got < 0) {
+            if (errno == EINTR && !rg_reader__stopped(r)) {
+                continue;
+            }
+            if (errno == EINTR) {
+                return RG_EINVAL;
+            }
+            return jsonl_read_error(r, errno);
+        }
+        if (got == 0) {
+            r->eof = 1;
+            if (r->skipping) {
+                r->skipping = 0;
+                r->buf.len = r->buf_pos = 0;
+                r->line_no++;
+            }
+        }
+        r->buf.len += (size_t)got;
+    }
+}
+
+/*
+ * Text fields joined as paragraphs; RG_OK with an empty buffer when none.
+ * *mistyped names the first text field that is present but not a string.
+ */
+static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **mistyped)
+{
+    const char *const *fields = r->opts.text_fields;
+    size_t i, n = r->opts.n_text_fields;
+
+    *mistyped = NULL;
+    if (!n) {
+        fields = &r->default_text_field;
+        n = 1;
+    }
+    for (i = 0; i < n; i++) {
+        json_t *v = json_object_get(obj, fields[i]);
+        if (!v || json_is_null(v)) {
+            continue;
+        }
+        if (!json_is_string(v)) {
+            *mistyped = *mistyped ? *mistyped : fields[i];
+            continue;
+        }
+        if (json_string_length(v) == 0) {
+            continue;
+        }
+        if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) ||
+            rg_strbuf_put(text, json_string_value(v), json_string_length(v)) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+/*
+ * The fast path: a line that rg_jsonl_scan accepted, with a plain string id,
+ * a date that is absent, null or a non-empty string, and some text. Anything
+ * else returns 0 before any warning, and the line goes through jansson, which
+ * reports it. Else the same warnings and document as the jansson path.
+ */
+static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_document **out,
+                      int *error)
+{
+    const rg_jscan_value *v = r->scan_vals;
+    char id[1024];
+    rg_date date, *datep = NULL;
+    size_t i;
+
+    if (v[0].kind != RG_JSCAN_STRING || v[0].len == 0 || v[0].len >= sizeof id ||
+        memchr(v[0].ptr, '\0', v[0].len) ||
+        (v[1].kind == RG_JSCAN_STRING && v[1].len == 0)) {
+        return 0;
+    }
+    for (i = 2; i < r->n_scan_keys; i++) {
+        if (v[i].kind == RG_JSCAN_STRING && v[i].len > 0) {
+            break;
+        }
+    }
+    if (i == r->n_scan_keys) {
+        return 0; /* no text: reported by the jansson path */
+    }
+    memcpy(id, v[0].ptr, v[0].len);
+    id[v[0].len] = '\0';
+    if (v[1].kind == RG_JSCAN_STRING) {
+        if (rg_date_parse_iso(&date, v[1].ptr, v[1].len) == 0) {
+            datep = &date;
+        } else {
+            rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                        r->opts.date_field, rg_error_last()->message);
+        }
+    }
+    for (i = 2; i < r->n_scan_keys; i++) {
+        if (v[i].kind != RG_JSCAN_STRING || v[i].len == 0) {
+            continue;
+        }
+        if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) ||
+            rg_strbuf_put(text, v[i].ptr, v[i].len) < 0) {
+            *error = RG_ERROR;
+            return 1;
+        }
+    }
+    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+    return 1;
+}
+
+int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
+{
+    rg_strbuf text = RG_STRBUF_INIT;
+    json_t *obj = NULL;
+    json_error_t jerr;
+    const char *line;
+    size_t len;
+    char where[4200], idbuf[64], msg[300];
+    const char *id, *mistyped;
+    rg_date date, *datep = NULL;
+    json_t *v;
+    int rc, handled, error = RG_OK;
+
+    *out = NULL;
+    while (!*out && error == RG_OK) {
+        json_decref(obj);
+        obj = NULL;
+        rg_strbuf_clear(&text);
+        if ((rc = jsonl_line(r, &line, &len)) <= 0) {
+            error = rc;
+            if (rc == 0) {
+                jsonl_close(r);
+            }
+            break;
+        }
+        snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no);
+        if (strspn(line, " \t\r") >= len) {
+            continue; /* blank line */
+        }
+        if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
+                                &r->scan_buf)) < 0) {
+            error = rc;
+            break;
+        }
+        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, &text, out, &error);
+        if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
+            rg_strbuf_dispose(&r->scan_buf); /* after a huge line: don't keep its scratch */
+        }
+        if (handled) {
+            continue;
+        }
+        obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+        if (!obj || !json_is_object(obj)) {
+            snprintf(msg, sizeof msg, obj ? "not a JSON object; skipped"
+                                          : "invalid JSON at column %d: %s; skipped",
+                     jerr.column, jerr.text);
+            error = rg_reader__bad(r, RG_WARN_BAD_JSON, RG_EPARSE, where, msg);
+            continue;
+        }
+        v = json_object_get(obj, r->opts.id_field);
+        if (json_is_string(v) && json_string_length(v) > 0 && json_string_length(v) < 1024 &&
+            !memchr(json_string_value(v), '\0', json_string_length(v))) {
+            id = json_string_value(v);
+        } else if (json_is_integer(v)) {
+            snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+            id = idbuf;
+        } else {
+            snprintf(msg, sizeof msg, "missing or invalid id field \"%s\"; skipped",
+                     r->opts.id_field);
+            error = rg_reader__bad(r, RG_WARN_BAD_FIELD, RG_EPARSE, where, msg);
+            continue;
+        }
+        datep = NULL;
+        v = json_object_get(obj, r->opts.date_field);
+        if (json_is_string(v) && json_string_length(v) > 0) {
+            if (rg_date_parse_iso(&date, json_string_value(v), json_string_length(v)) == 0) {
+                datep = &date;
+            } else {
+                rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                            r->opts.date_field, rg_error_last()->message);
+            }
+        } else if (v && !json_is_null(v)) {
+            rg_reader__warn(r, RG_WARN_BAD_DATE, where,
+                        "date field \"%s\" is not a string; kept undated", r->opts.date_field);
+        }
+        if ((error = jsonl_text(r, obj, &text, &mistyped)) < 0) {
+            break;
+        }
+        if (text.len == 0) {
+            if (mistyped) {
+                snprintf(msg, sizeof msg, "text field \"%s\" is not a string; skipped",
+                         mistyped);
+            }
+            error = rg_reader__bad(r, mistyped ? RG_WARN_BAD_FIELD : RG_WARN_EMPTY, RG_EPARSE,
+                               where, mistyped ? msg : "no text; skipped");
+            continue;
+        }
+        if (mistyped) {
+            rg_reader__warn(r, RG_WARN_BAD_FIELD, where, "text field \"%s\" is not a string; ignored",
+                        mistyped);
+        }
+        error = rg_reader__make_doc(r, out, id, text.ptr, text.len, datep, where);
+    }
+    json_decref(obj);
+    rg_strbuf_dispose(&text);
+    return error < 0 ? error : (*out ? 1 : 0);
+}
+
+/* Append one chunk of stdin to r->buf: bytes read, 0 at EOF, or a negative code. */
+static int stdin_fill(rg_reader *r)
+{
+    ssize_t got;
+
+    if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
+        return RG_ERROR;
+    }
+    for (;;) {
+        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
+        if (got >= 0) {
+            break;
+        }
+        if (errno != EINTR) {
+            rg__error_set(RG_EIO, "<stdin>: read error at byte %zu: %s", r->buf.len,
+                          strerror(errno));
+            return RG_EIO;
+        }
+        if (rg_reader__stopped(r)) {
+            return RG_EINVAL;
+        }
+    }
+    r->buf.len += (size_t)got;
+    r->buf.ptr[r->buf.len] = '\0';
+    return got > 0 ? 1 : 0;
+}
+
+/* stdin: JSON Lines when its first non-blank byte is '{', else one text. */
+int rg_reader__stdin_next(rg_reader *r, rg_document **out)
+{
+    size_t skip = 0;
+    int rc;
+
+    if ((rc = rg_reader__jsonl_open(r, "-")) < 0 || r->fd < 0) {
+        return rc;
+    }
+    /* peek past leading white space, reading until a non-blank byte or EOF */
+    while ((skip = r->buf.ptr ? strspn(r->buf.ptr, " \t\r\n") : 0) >= r->buf.len &&
+           r->buf.len <= r->opts.max_doc_bytes) {
+        if ((rc = stdin_fill(r)) <= 0) {
+            break;
+        }
+    }
+    if (rc < 0) {
+        jsonl_close(r);
+        return rc;
+    }
+    if (skip < r->buf.len && r->buf.ptr[skip] == '{') {
+        r->cur_path = "<stdin>";
+        return rg_reader__jsonl_next(r, out);
+    }
+    /* plain text: read the rest, within the document limit */
+    while (r->buf.len <= r->opts.max_doc_bytes && (rc = stdin_fill(r)) > 0) {
+    }
+    jsonl_close(r);
+    if (rc < 0) {
+        return rc;
+    }
+    if (r->buf.len > r->opts.max_doc_bytes) {
+        return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
+                          "larger than the document limit (--max-doc-bytes); skipped");
+    }
+    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL, "<stdin>");
+    return rc < 0 ? rc : (*out ? 1 : 0);
+}

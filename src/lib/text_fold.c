@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Match-key fold (rg_text_fold): casefold, accents stripped, quotes, dashes
+ * and spaces unified, with a byte map back to the folded text. Code points
+ * below U+0800 and the punctuation block U+2000..U+206F go through tables
+ * built once; the rest through utf8proc (see "HOW IT WORKS").
+ */
+#include <pthread.h> /* pthread_once */
+#include <string.h>  /* memchr, memcpy, strlen */
+
+#include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
+
+#include <relgraph/text.h>
+#include "common.h"
+#include "text_internal.h"
+
+/*
+ * HOW IT WORKS
+ * The key is built in one pass over `s`. ASCII bytes (the bulk of French
+ * news text) are lowered with a compare and copied. Any other character is
+ * first checked against a short list of explicit mappings (typographic
+ * apostrophes -> ', dashes -> -, spaces -> space, œ/æ -> oe/ae, letters
+ * with strokes such as ł ø đ that Unicode does not decompose), then handed
+ * to utf8proc_decompose_char() with CASEFOLD|COMPAT|STRIPMARK|IGNORE:
+ * "É" -> "e", "ß" -> "ss", "ﬁ" -> "fi", U+00AD (soft hyphen) -> nothing.
+ * Every output byte records the offset of the input character that made
+ * it; a run of white space becomes one ' ' mapped to the first space.
+ *   "l’Élysée  X" -> "l'elysee x", map = 0 1 4 6 7 8 9 10 12 14 (+ len)
+ */
+
+typedef struct {
+    char *out;
+    size_t *map; /* NULL when the caller does not want it */
+    size_t len;
+    size_t cap;
+    int in_space; /* the last byte written was a folded space */
+    int fixed;    /* out is caller storage of size cap: never grow it */
+} fold_buf;
+
+static int fold_reserve(fold_buf *fb, size_t extra)
+{
+    size_t ncap;
+    char *no;
+
+    if (fb->len + extra + 1 <= fb->cap) {
+        return RG_OK;
+    }
+    if (fb->fixed) {
+        return RG_ERROR;
+    }
+    ncap = fb->cap * 2;
+    if (ncap < fb->len + extra + 1) {
+        ncap = fb->len + extra + 1;
+    }
+    no = rg__realloc(fb->out, ncap);
+    if (!no) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    fb->out = no;
+    if (fb->map) {
+        size_t *nm = rg__reallocarray(fb->map, ncap, sizeof *nm);
+        if (!nm) {
+            rg__error_set_oom();
+            return RG_ERROR;
+        }
+        fb->map = nm;
+    }
+    fb->cap = ncap;
+    return RG_OK;
+}
+
+/* Appends n bytes all produced by the input character at offset `src`. */
+static int fold_put(fold_buf *fb,       /* key being built */
+                    const char *bytes,  /* bytes to append */
+                    size_t n,           /* how many */
+                    size_t src)         /* input offset they come from */
+{
+    size_t k;
+
+    if (fb->len + n + 1 > fb->cap && fold_reserve(fb, n) < 0) {
+        return RG_ERROR;
+    }
+    for (k = 0; k < n; k++) {
+        fb->out[fb->len] = bytes[k];
+        if (fb->map) {
+            fb->map[fb->len] = src;
+        }
+        fb->len++;
+    }
+    fb->in_space = 0;
+    return RG_OK;
+}
+
+static int fold_space(fold_buf *fb, size_t src)
+{
+    if (fb->in_space) {
+        return RG_OK;
+    }
+    if (fold_put(fb, " ", 1, src) < 0) {
+        return RG_ERROR;
+    }
+    fb->in_space = 1;
+    return RG_OK;
+}
+
+/* 1 for the characters folded to a single space. */
+static int fold_is_space(int32_t cp)
+{
+    if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x2028 || cp == 0x2029 ||
+        cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x180E) {
+        return 1;
+    }
+    return cp >= 0x2000 && cp <= 0x200A;
+}
+
+/*
+ * Explicit mappings applied before utf8proc: returns the ASCII replacement
+ * (NUL-terminated, at most 2 bytes) or NULL when utf8proc should decide.
+ */
+static const char *fold_special(int32_t cp)
+{
+    switch (cp) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x201B:
+    case 0x2032: case 0x02B9: case 0x02BB: case 0x02BD: case 0xFF07:
+        return "'";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return "-";
+    case 0x0152: case 0x0153:
+        return "oe";
+    case 0x00C6: case 0x00E6:
+        return "ae";
+    case 0x00DF: case 0x1E9E:
+        return "ss";
+    case 0x00D8: case 0x00F8:
+        return "o";
+    case 0x0141: case 0x0142:
+        return "l";
+    case 0x0110: case 0x0111: case 0x00D0: case 0x00F0:
+        return "d";
+    case 0x0126: case 0x0127:
+        return "h";
+    case 0x0131:
+        return "i";
+    case 0x00DE: case 0x00FE:
+        return "th";
+    default:
+        return NULL;
+    }
+}
+
+/* Folds one decomposed code point `c` produced by the character at `src`. */
+static int fold_emit(fold_buf *fb, /* key being built */
+                     int32_t c,    /* decomposed code point */
+                     size_t src)   /* input offset of its character */
+{
+    unsigned char enc[4];
+    const char *sp;
+    utf8proc_category_t cat;
+
+    if (c < 0x80) {
+        char a = (char)c;
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            return fold_space(fb, src);
+        }
+        if (c < 0x20 || c == 0x7F) {
+            return RG_OK;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            a = (char)(c + ('a' - 'A'));
+        } else if (c == '`') {
+            a = '\'';
+        }
+        return fold_put(fb, &a, 1, src);
+    }
+    if (fold_is_space(c)) {
+        return fold_space(fb, src);
+    }
+    sp = fold_special(c);
+    if (sp) {
+        return fold_put(fb, sp, strlen(sp), src);
+    }
+    cat = utf8proc_category(c);
+    if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
+        cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+        cat == UTF8PROC_CATEGORY_ME) {
+        return RG_OK;
+    }
+    return fold_put(fb, (const char *)enc, rg_text__utf8_encode(enc, c), src);
+}
+
+/* Folds one non-ASCII character `cp` read at offset `src`. */
+static int fold_char(fold_buf *fb, /* key being built */
+                     int32_t cp,   /* non-ASCII input character */
+                     size_t src)   /* its input offset */
+{
+    utf8proc_int32_t dec[32];
+    utf8proc_ssize_t n, k;
+    int last_bound = 0;
+
+    if (fold_is_space(cp) || fold_special(cp)) {
+        return fold_emit(fb, cp, src);
+    }
+    n = utf8proc_decompose_char(cp, dec, 32,
+                                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                    UTF8PROC_STRIPMARK | UTF8PROC_IGNORE,
+                                &last_bound);
+    if (n < 0 || n > 32) {
+        dec[0] = cp; /* cannot happen for valid code points; keep as is */
+        n = 1;
+    }
+    for (k = 0; k < n; k++) {
+        if (fold_emit(fb, dec[k], src) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+/*
+ * Fold table: the folded form of U+0000..U+07FF and U+2000..U+206F (Latin,
+ * Greek, Cyrillic, general punctuation), computed once with fold_char(), so
+ * that the common non-ASCII characters of French text cost one lookup.
+ */
+#define FOLD_SPACE 0xFE /* folds to (part of) a space run */
+#define FOLD_SLOW 0xFF  /* not tabulated: take fold_char() */
+#define FOLD_TABLE_SIZE (0x800 + 0x70)
+
+typedef struct {
+    unsigned char len; /* 0..7 bytes, FOLD_SPACE or FOLD_SLOW */
+    char s[7];
+} fold_entry;
+
+static fold_entry fold_table[FOLD_TABLE_SIZE];
+static pthread_once_t fold_table_once = PTHREAD_ONCE_INIT;
+
+static void fold_table_init(void)
+{
+    size_t t;
+
+    for (t = 0; t < FOLD_TABLE_SIZE; t++) {
+        int32_t cp = t < 0x800 ? (int32_t)t : (int32_t)(0x2000 + t - 0x800);
+        char buf[64];
+        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 1 };
+        fold_entry *e = &fold_table[t];
+
+        e->len = FOLD_SLOW;
+        if (cp < 0x80) {
+            continue; /* ASCII has its own inline path */
+        }
+        if (fold_is_space(cp)) {
+            e->len = FOLD_SPACE;
+            continue;
+        }
+        /* a stack buffer this large never grows for these characters */
+        if (fold_char(&fb, cp, 0) < 0 || fb.len > sizeof e->s ||
+            memchr(buf, ' ', fb.len) != NULL) {
+            continue;
+        }
+        memcpy(e->s, buf, fb.len);
+        e->len = (unsigned char)fb.len;
+    }
+}
+
+static const fold_entry *fold_lookup(int32_t cp)
+{
+    if (cp < 0x800) {
+        return &fold_table[cp];
+    }
+    if (cp >= 0x2000 && cp < 0x2070) {
+        return &fold_table[0x800 + cp - 0x2000];
+    }
+    return NULL;
+}
+
+/*
+ * ASCII classes for the fold's inner loop: the output byte for a byte that
+ * is copied (lowered; '`' -> '\''), FOLD_A_SPACE for white space,
+ * FOLD_A_DROP for control characters, FOLD_A_NONASCII for lead and
+ * continuation bytes. Every copied output byte is >= '!'.
+ */
+enum { FOLD_A_NONASCII = 0, FOLD_A_SPACE = 1, FOLD_A_DROP = 2 };
+static unsigned char fold_ascii[256];
+
+static void fold_ascii_init(void)
+{
+    int c;
+
+    for (c = 0; c < 0x80; c++) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            fold_ascii[c] = FOLD_A_SPACE;
+        } else if (c < 0x20 || c == 0x7F) {
+            fold_ascii[c] = FOLD_A_DROP;
+        } else if (c >= 'A' && c <= 'Z') {
+            fold_ascii[c] = (unsigned char)(c + ('a' - 'A'));
+        } else {
+            fold_ascii[c] = (unsigned char)(c == '`' ? '\'' : c);
+        }
+    }
+}
+
+static void fold_tables_init(void)
+{
+    fold_ascii_init();
+    fold_table_init();
+}
+
+/* Copies the run of plain ASCII bytes at p[*i..len) that fits in the
+ * buffer; returns the number of bytes copied. */
+static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
+                             const unsigned char *p,  /* input */
+                             size_t *i,               /* in/out: input offset */
+                             size_t len)              /* input length */
+{
+    size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
+    size_t end = len - j < room ? len : j + room;
+    unsigned char a;
+
+    if (fb->map) {
+        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
+            fb->out[o] = (char)a;
+            fb->map[o++] = j++;
+        }
+    } else {
+        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
+            fb->out[o++] = (char)a;
+            j++;
+        }
+    }
+    o -= fb->len;
+    if (o) {
+        fb->len += o;
+        fb->in_space = 0;
+    }
+    *i = j;
+    return o;
+}
+
+/* Folds the character at p[i] (not a plain ASCII byte); returns its input
+ * length, or 0 on OOM. */
+static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t len)
+{
+    int32_t cp;
+    size_t n;
+    const fold_entry *ent;
+
+    if (p[i] < 0x80) {
+        if (fold_ascii[p[i]] == FOLD_A_SPACE) {
+            return fold_space(fb, i) < 0 ? 0 : 1;
+        }
+        return 1; /* FOLD_A_DROP */
+    }
+    n = rg_text__utf8_decode((const char *)p + i, len - i, &cp);
+    if (cp < 0) {
+        /* invalid byte: a replacement character keeps the key valid */
+        return fold_put(fb, "\xEF\xBF\xBD", 3, i) < 0 ? 0 : 1;
+    }
+    ent = fold_lookup(cp);
+    if (ent && ent->len == FOLD_SPACE) {
+        return fold_space(fb, i) < 0 ? 0 : n;
+    }
+    if (ent && ent->len != FOLD_SLOW) {
+        if (fb->len + ent->len + 1 <= fb->cap) { /* inline fold_put */
+            size_t k;
+            for (k = 0; k < ent->len; k++) {
+                if (fb->map) {
+                    fb->map[fb->len] = i;
+                }
+                fb->out[fb->len++] = ent->s[k];
+            }
+            fb->in_space = 0;
+            return n;
+        }
+        return fold_put(fb, ent->s, ent->len, i) < 0 ? 0 : n;
+    }
+    return fold_char(fb, cp, i) < 0 ? 0 : n;
+}
+
+int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fold_buf fb = { NULL, NULL, 0, 0, 0, 0 };
+    size_t i = 0;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(s || len == 0);
+    *out = NULL;
+    *out_len = 0;
+    if (!s) {
+        p = (const unsigned char *)"";
+    }
+    if (map_out) {
+        *map_out = NULL;
+    }
+
+    pthread_once(&fold_table_once, fold_tables_init);
+    fb.cap = len + 16;
+    fb.out = rg__malloc(fb.cap);
+    if (!fb.out) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    if (map_out) {
+        fb.map = rg__reallocarray(NULL, fb.cap, sizeof *fb.map);
+        if (!fb.map) {
+            rg__error_set_oom();
+            error = RG_ERROR;
+            goto cleanup;
+        }
+    }
+
+    /* HOW IT WORKS: runs of plain ASCII are copied by a table-driven loop
+     * (one lookup and one or two stores a byte); anything else (spaces,
+     * controls, multi-byte characters) takes fold_step(). */
+    while (i < len) {
+        size_t n;
+
+        if (fold_ascii_run(&fb, p, &i, len) > 0 || i >= len) {
+            continue;
+        }
+        if (fb.len + 8 > fb.cap && fold_reserve(&fb, 8) < 0) {
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        if (fold_ascii[p[i]] > FOLD_A_DROP) {
+            continue; /* the run stopped for room only: go on */
+        }
+        if ((n = fold_step(&fb, p, i, len)) == 0) {
+            error = RG_ERROR;
+            goto cleanup;
+        }
+        i += n;
+    }
+    fb.out[fb.len] = '\0';
+    if (fb.map) {
+        fb.map[fb.len] = len;
+    }
+
+    *out = fb.out;
+    *out_len = fb.len;
+    fb.out = NULL;
+    if (map_out) {
+        *map_out = fb.map;
+        fb.map = NULL;
+    }
+cleanup:
+    rg__free(fb.out);
+    rg__free(fb.map);
+    return error;
+}
