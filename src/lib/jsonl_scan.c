@@ -121,6 +121,75 @@ static size_t utf8_put(char *o, unsigned cp)
     return 4;
 }
 
+/* Appends line bytes [from, to) to the scratch (room was reserved for the line). */
+static void scan_copy(jscan *s, const unsigned char *from, const unsigned char *to)
+{
+    size_t n = (size_t)(to - from);
+
+    memcpy(s->out + s->out_len, from, n);
+    s->out_len += n;
+}
+
+/*
+ * A \uXXXX escape at *pp, or a surrogate pair of two: the code point goes to
+ * the scratch as UTF-8 with `want`, and *pp moves past it. 1 ok, 0 fall back.
+ */
+static int scan_u_escape(jscan *s, const unsigned char **pp, const unsigned char *end,
+                         int want)
+{
+    const unsigned char *p = *pp;
+    unsigned cp, lo;
+
+    if (end - p < 6 || !hex4(p + 2, &cp)) {
+        return 0;
+    }
+    p += 6;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return 0; /* lone low surrogate */
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &lo) ||
+            lo < 0xDC00 || lo > 0xDFFF) {
+            return 0; /* unpaired high surrogate */
+        }
+        p += 6;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    if (want) {
+        s->out_len += utf8_put(s->out + s->out_len, cp);
+    }
+    *pp = p;
+    return 1;
+}
+
+/*
+ * The escape at *pp (a backslash with at least one byte after it): its value
+ * goes to the scratch with `want`, and *pp moves past it. 1 ok, 0 fall back.
+ */
+static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *end, int want)
+{
+    const unsigned char *p = *pp;
+    unsigned c;
+
+    switch (p[1]) {
+    case '"': case '\\': case '/': c = p[1]; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'u':
+        return scan_u_escape(s, pp, end, want);
+    default:
+        return 0;
+    }
+    if (want) {
+        s->out[s->out_len++] = (char)c;
+    }
+    *pp = p + 2;
+    return 1;
+}
+
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
@@ -167,58 +236,19 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         if (c != '\\' || is_key || end - p < 2) {
             return 0; /* control byte, escaped key, cut escape */
         }
-        /* an escape */
         if (want) {
-            size_t n = (size_t)(p - seg);
-            memcpy(s->out + s->out_len, seg, n);
-            s->out_len += n;
+            scan_copy(s, seg, p);
         }
         escaped = 1;
-        switch (p[1]) {
-        case '"': case '\\': case '/': c = p[1]; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u': {
-            unsigned cp, lo;
-            if (end - p < 6 || !hex4(p + 2, &cp)) {
-                return 0;
-            }
-            p += 6;
-            if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                return 0; /* lone low surrogate */
-            }
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-                if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &lo) ||
-                    lo < 0xDC00 || lo > 0xDFFF) {
-                    return 0; /* unpaired high surrogate */
-                }
-                p += 6;
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            if (want) {
-                s->out_len += utf8_put(s->out + s->out_len, cp);
-            }
-            seg = p;
-            continue;
-        }
-        default:
+        if (!scan_escape(s, &p, end, want)) {
             return 0;
         }
-        if (want) {
-            s->out[s->out_len++] = (char)c;
-        }
-        p += 2;
         seg = p;
     }
     /* p is on the closing quote */
     if (want) {
         if (escaped) {
-            size_t n = (size_t)(p - seg);
-            memcpy(s->out + s->out_len, seg, n);
-            s->out_len += n;
+            scan_copy(s, seg, p);
             *ptr = s->out + o0;
             *len = s->out_len - o0;
         } else {

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private helpers of the sentence splitter (sentence.c, sentence_rules.c):
+ * code point classes, UTF-8 decoding forwards and backwards, and the
+ * French rules the driver asks about (terminal clusters, glued headings).
+ * The classifiers are inline: the driver calls them once per code point.
+ */
+#ifndef RG_LIB_SENTENCE_INTERNAL_H
+#define RG_LIB_SENTENCE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    C_SP, /* white space (not newline) */
+    C_NL, /* newline */
+    C_LO, /* lowercase letter */
+    C_UP, /* uppercase letter */
+    C_DI, /* ASCII digit */
+    C_TE, /* terminal: . ? ! … */
+    C_CL, /* closing quote / bracket: » ” ) ] } › */
+    C_DQ, /* straight double quote */
+    C_OP, /* opening quote / bracket: « “ „ ( [ { ‹ */
+    C_DA, /* dash: - – — */
+    C_CO, /* continuation punctuation: , ; : */
+    C_OT  /* anything else */
+};
+
+static const unsigned char ascii_class[128] = {
+    C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT,
+    C_OT, C_SP, C_NL, C_SP, C_SP, C_SP, C_OT, C_OT,
+    C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT,
+    C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT, C_OT,
+    C_SP, C_TE, C_DQ, C_OT, C_OT, C_OT, C_OT, C_OT,
+    C_OP, C_CL, C_OT, C_OT, C_CO, C_DA, C_TE, C_OT,
+    C_DI, C_DI, C_DI, C_DI, C_DI, C_DI, C_DI, C_DI,
+    C_DI, C_DI, C_CO, C_CO, C_OT, C_OT, C_OT, C_TE,
+    C_OT, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
+    C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
+    C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
+    C_UP, C_UP, C_UP, C_OP, C_OT, C_CL, C_OT, C_OT,
+    C_OT, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
+    C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
+    C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
+    C_LO, C_LO, C_LO, C_OP, C_OT, C_CL, C_OT, C_OT,
+};
+
+#define CP_INVALID 0xFFFDu
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+static inline int u8_cont(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* Decode the code point at s[i] (i < len); invalid bytes decode as U+FFFD
+ * of length 1, so the scan always advances. */
+static inline uint32_t u8_dec(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned c = s[i];
+    uint32_t cp;
+
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < len && u8_cont(s[i + 1])) {
+        *n = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    }
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < len && u8_cont(s[i + 1]) &&
+        u8_cont(s[i + 2])) {
+        cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+             (s[i + 2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *n = 3;
+            return cp;
+        }
+    } else if (c >= 0xF0 && c <= 0xF4 && i + 3 < len && u8_cont(s[i + 1]) &&
+               u8_cont(s[i + 2]) && u8_cont(s[i + 3])) {
+        cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+             ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            *n = 4;
+            return cp;
+        }
+    }
+    *n = 1;
+    return CP_INVALID;
+}
+
+/* Decode the code point that ends at s[i] (lo < i); *start gets its first
+ * byte. Never reads before lo. */
+static inline uint32_t u8_prev(const unsigned char *s, size_t lo, size_t i, size_t *start)
+{
+    size_t k = i - 1;
+    size_t n;
+    int steps = 0;
+    uint32_t cp;
+
+    while (k > lo && steps < 3 && u8_cont(s[k])) {
+        k--;
+        steps++;
+    }
+    cp = u8_dec(s, i, k, &n);
+    if (k + n != i) {
+        *start = i - 1;
+        return CP_INVALID;
+    }
+    *start = k;
+    return cp;
+}
+
+/* ---- classification ---------------------------------------------------- */
+
+/* Case of a non-ASCII letter: C_UP, C_LO, or C_OT when not a cased letter. */
+static inline int nonascii_case(uint32_t c)
+{
+    if (c >= 0xC0 && c <= 0xFF) {
+        if (c == 0xD7 || c == 0xF7) {
+            return C_OT;
+        }
+        return c <= 0xDE ? C_UP : C_LO;
+    }
+    if (c >= 0x100 && c <= 0x17F) { /* Latin Extended-A: Œ œ Ÿ ... */
+        if (c == 0x130 || c == 0x178) {
+            return C_UP;
+        }
+        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) {
+            return C_LO;
+        }
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) {
+            return (c & 1) ? C_UP : C_LO;
+        }
+        return (c & 1) ? C_LO : C_UP;
+    }
+    if (c >= 0x180 && c <= 0x24F) { /* Latin Extended-B (approximate) */
+        if (c >= 0x1CD && c <= 0x1DC) {
+            return (c & 1) ? C_UP : C_LO;
+        }
+        if ((c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x24F)) {
+            return (c & 1) ? C_LO : C_UP;
+        }
+        return C_LO;
+    }
+    if (c >= 0x386 && c <= 0x3CE) { /* Greek */
+        if (c == 0x387 || c == 0x38B || c == 0x38D || c == 0x3A2) {
+            return C_OT;
+        }
+        return c <= 0x3AB ? C_UP : C_LO;
+    }
+    if (c >= 0x400 && c <= 0x4FF) { /* Cyrillic */
+        if (c <= 0x42F) {
+            return C_UP;
+        }
+        if (c <= 0x45F) {
+            return C_LO;
+        }
+        if ((c >= 0x460 && c <= 0x481) || c >= 0x48A) {
+            return (c & 1) ? C_LO : C_UP;
+        }
+        return C_OT;
+    }
+    if (c >= 0x1E00 && c <= 0x1EFF) { /* Latin Extended Additional */
+        return (c & 1) ? C_LO : C_UP;
+    }
+    return C_OT;
+}
+
+static inline int cp_class(uint32_t c)
+{
+    if (c < 0x80) {
+        return ascii_class[c];
+    }
+    switch (c) {
+    case 0x85: case 0x2028: case 0x2029:
+        return C_NL;
+    case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0xFEFF:
+        return C_SP;
+    case 0xAB: case 0x201C: case 0x201E: case 0x2039:
+        return C_OP;
+    case 0xBB: case 0x201D: case 0x203A:
+        return C_CL;
+    case 0x2026:
+        return C_TE;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015:
+        return C_DA;
+    default:
+        break;
+    }
+    if (c >= 0x2000 && c <= 0x200B) {
+        return C_SP;
+    }
+    return nonascii_case(c);
+}
+
+/* Class of the code point at s[i]; *n gets its length. */
+static inline int class_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+    if (s[i] < 0x80) {
+        *n = 1;
+        return ascii_class[s[i]];
+    }
+    return cp_class(u8_dec(s, len, i, n));
+}
+
+static inline int is_letter_class(int c)
+{
+    return c == C_LO || c == C_UP;
+}
+
+static inline int is_space_class(int c)
+{
+    return c == C_SP || c == C_NL;
+}
+
+/* ---- sentence_rules.c ------------------------------------------------- */
+
+/*
+ * The word that starts with the capital at s[up]: *end gets the offset after
+ * its letters, *stop the code point there (0 at the end of the text), and
+ * the return value is the number of lowercase letters after the capital.
+ * *stop_upper is set when the word runs into another capital (an identifier
+ * like "DonaldTrump").
+ */
+size_t rg_sentence__word_after(const unsigned char *s, size_t len, size_t up, size_t *end,
+                               uint32_t *stop, int *stop_upper);
+
+/* Is the word at s[up] (a capital) a French function word ending cleanly? */
+int rg_sentence__function_word_at(const unsigned char *s, size_t len, size_t up);
+
+/*
+ * Glued-heading test at the capital s[up] that follows a lowercase run:
+ * word_start/upper_initial/pre_word describe the word the run belongs to.
+ */
+int rg_sentence__camel_split(const unsigned char *s, size_t len, size_t word_start,
+                             int upper_initial, uint32_t pre_word, size_t up);
+
+/*
+ * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
+ * when the cluster does not end the sentence. *p1 gets the end of the
+ * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
+ */
+size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                             int *in_dq);
+
+#endif
