@@ -44,7 +44,8 @@ static char *ld_expand(const char *tmpl, const char *adj)
     if (out) {
         memcpy(out, tmpl, head);
         memcpy(out + head, adj, na);
-        memcpy(out + head + na, at + sizeof RG_ACTORS_ADJ - 1, n - head - (sizeof RG_ACTORS_ADJ - 1) + 1);
+        memcpy(out + head + na, at + sizeof RG_ACTORS_ADJ - 1,
+               n - head - (sizeof RG_ACTORS_ADJ - 1) + 1);
     }
     return out;
 }
@@ -53,11 +54,11 @@ static char *ld_expand(const char *tmpl, const char *adj)
  * Adds one form (`text` expanded with `adj`) with its folded key.
  * Returns RG_OK (also when the form was rejected and reported) or RG_ERROR.
  */
-int rg_actors__ld_add_form(rg_actors__ld_ctx *c,          /* loader */
-                       const char *path,   /* JSON path for messages */
-                       const char *text,   /* the form, maybe with {adj} */
-                       const char *adj,    /* adjective for {adj}, or NULL */
-                       rg_actors__form f)  /* kind, actor, role, state, flags */
+int rg_actors__ld_add_form(rg_actors__ld_ctx *c, /* loader */
+                           const char *path,     /* JSON path for messages */
+                           const char *text,     /* the form, maybe with {adj} */
+                           const char *adj,      /* adjective for {adj}, or NULL */
+                           rg_actors__form f)    /* kind, actor, role, state, flags */
 {
     rg_actors__form_path fp;
     int error = RG_OK;
@@ -142,10 +143,12 @@ static int ld_alias(rg_actors__ld_ctx *c, json_t *v, const char *path, int actor
         return RG_OK;
     }
     if (strstr(text, RG_ACTORS_ADJ)) {
-        rg_actors__ld_report(c, path, "\"%s\": " RG_ACTORS_ADJ " is only allowed in role forms", text);
+        rg_actors__ld_report(c, path, "\"%s\": " RG_ACTORS_ADJ " is only allowed in role forms",
+                             text);
         return RG_OK;
     }
-    return rg_actors__ld_add_form(c, path, text, NULL, rg_actors__ld_form(RG_FORM_NAME, actor, -1, -1, flags));
+    return rg_actors__ld_add_form(c, path, text, NULL,
+                                  rg_actors__ld_form(RG_FORM_NAME, actor, -1, -1, flags));
 }
 
 /* Names an actor in messages: its id, or its JSON path when the id was bad. */
@@ -167,7 +170,8 @@ static int ld_adjective_taken(rg_actors__ld_ctx *c, const rg_actors__adj_entry *
     for (j = 0; j < c->adjs.n; j++) {
         if (strcmp(c->adjs.v[j].text, e->text) == 0) {
             rg_actors__ld_report(c, e->path, "adjective \"%s\" already belongs to %s", e->text,
-                      rg_actors__ld_actor_name(c->a, c->adjs.v[j].state, buf, sizeof buf));
+                                 rg_actors__ld_actor_name(c->a, c->adjs.v[j].state, buf,
+                                                          sizeof buf));
             return 1;
         }
     }
@@ -197,8 +201,9 @@ int rg_actors__ld_actor_forms(rg_actors__ld_ctx *c, json_t *obj, int i)
             snprintf(sub, sizeof sub, "actors[%d].metonyms[%zu]", i, j);
             if (!json_is_string(v) || json_string_length(v) == 0) {
                 rg_actors__ld_report(c, sub, "a metonym must be a non-empty string");
-            } else if ((error = rg_actors__ld_add_form(c, sub, json_string_value(v), NULL,
-                                            rg_actors__ld_form(RG_FORM_METONYM, i, -1, -1, 0))) < 0) {
+            } else if ((error = rg_actors__ld_add_form(
+                            c, sub, json_string_value(v), NULL,
+                            rg_actors__ld_form(RG_FORM_METONYM, i, -1, -1, 0))) < 0) {
                 return error;
             }
         }

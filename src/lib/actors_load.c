@@ -44,7 +44,7 @@ void rg_actors__ld_report(rg_actors__ld_ctx *c, const char *path, const char *fm
 
 /* Reports every member of `obj` whose name is not in the NULL-terminated list. */
 void rg_actors__ld_check_fields(rg_actors__ld_ctx *c, json_t *obj, const char *path,
-                            const char *const *allowed)
+                                const char *const *allowed)
 {
     const char *key;
     json_t *v;
@@ -68,11 +68,11 @@ void rg_actors__ld_check_fields(rg_actors__ld_ctx *c, json_t *obj, const char *p
  * The string member `key` of `obj`, or NULL when it is absent (reported if
  * `required`) or not a non-empty string (always reported).
  */
-const char *rg_actors__ld_string(rg_actors__ld_ctx *c,        /* loader */
-                             json_t *obj,      /* the object */
-                             const char *path, /* its JSON path */
-                             const char *key,  /* member name */
-                             int required)     /* 1: report absence */
+const char *rg_actors__ld_string(rg_actors__ld_ctx *c, /* loader */
+                                 json_t *obj,          /* the object */
+                                 const char *path,     /* its JSON path */
+                                 const char *key,      /* member name */
+                                 int required)         /* 1: report absence */
 {
     json_t *v = json_object_get(obj, key);
 
@@ -91,7 +91,7 @@ const char *rg_actors__ld_string(rg_actors__ld_ctx *c,        /* loader */
 
 /* The array member `key`, or NULL (absent: reported if required; wrong type: reported). */
 json_t *rg_actors__ld_array(rg_actors__ld_ctx *c, json_t *obj, const char *path, const char *key,
-                        int required)
+                            int required)
 {
     json_t *v = json_object_get(obj, key);
 
@@ -205,19 +205,22 @@ static void ld_clash(rg_actors__ld_ctx *c, const char *path, const rg_actors__fo
     if (o->kind == RG_FORM_NAME || o->kind == RG_FORM_METONYM) {
         if (f->actor == o->actor && f->kind == o->kind) {
             rg_actors__ld_report(c, path, "%s \"%s\" repeats \"%s\" with other flags",
-                      form_kind_word(f->kind), f->text, o->text);
+                                 form_kind_word(f->kind), f->text, o->text);
         } else {
             char buf[32];
-            rg_actors__ld_report(c, path, "%s \"%s\" already belongs to %s", form_kind_word(f->kind),
-                      f->text, rg_actors__ld_actor_name(a, o->actor, buf, sizeof buf));
+            rg_actors__ld_report(c, path, "%s \"%s\" already belongs to %s",
+                                 form_kind_word(f->kind), f->text,
+                                 rg_actors__ld_actor_name(a, o->actor, buf, sizeof buf));
         }
     } else if (o->kind == RG_FORM_ROLE) {
         rg_actors__ld_report(c, path, "%s \"%s\" is already a form of role %s%s%s%s",
-                  form_kind_word(f->kind), f->text, a->roles.v[o->role].id,
-                  o->state >= 0 ? " (" : "", o->state >= 0 ? a->actors.v[o->state].id : "",
-                  o->state >= 0 ? ")" : "");
+                             form_kind_word(f->kind), f->text, a->roles.v[o->role].id,
+                             o->state >= 0 ? " (" : "",
+                             o->state >= 0 ? a->actors.v[o->state].id : "",
+                             o->state >= 0 ? ")" : "");
     } else {
-        rg_actors__ld_report(c, path, "%s \"%s\" is already blocked", form_kind_word(f->kind), f->text);
+        rg_actors__ld_report(c, path, "%s \"%s\" is already blocked", form_kind_word(f->kind),
+                             f->text);
     }
 }
 

@@ -55,7 +55,7 @@ int rg_actors__ld_actors_pass1(rg_actors__ld_ctx *c, json_t *arr)
                 act.type = RG_ACTOR_ORG;
             } else {
                 rg_actors__ld_report(c, path, "unknown type \"%s\" (person, state or organisation)",
-                          type);
+                                     type);
             }
         }
         act.id = id ? rg__strdup(id) : NULL;
@@ -181,13 +181,14 @@ int rg_actors__ld_role_forms(rg_actors__ld_ctx *c, json_t *arr)
             }
             t = json_string_value(v);
             if (rg_actors__ld_count_adj(t) != 1) {
-                rg_actors__ld_report(c, path, "role form \"%s\" must contain " RG_ACTORS_ADJ " once", t);
+                rg_actors__ld_report(c, path,
+                                     "role form \"%s\" must contain " RG_ACTORS_ADJ " once", t);
                 continue;
             }
             for (k = 0; k < c->adjs.n; k++) {
                 const rg_actors__adj_entry *e = &c->adjs.v[k];
-                error = rg_actors__ld_add_form(c, path, t, e->text,
-                                    rg_actors__ld_form(RG_FORM_ROLE, -1, (int)i, e->state, 0));
+                error = rg_actors__ld_add_form(
+                    c, path, t, e->text, rg_actors__ld_form(RG_FORM_ROLE, -1, (int)i, e->state, 0));
                 if (error < 0) {
                     return error;
                 }
@@ -233,7 +234,7 @@ int rg_actors__ld_fixed_roles(rg_actors__ld_ctx *c, json_t *arr)
             continue;
         }
         if ((error = rg_actors__ld_add_form(c, path, form, NULL,
-                                 rg_actors__ld_form(RG_FORM_ROLE, -1, r, s, 0))) < 0) {
+                                            rg_actors__ld_form(RG_FORM_ROLE, -1, r, s, 0))) < 0) {
             return error;
         }
     }
@@ -257,11 +258,13 @@ int rg_actors__ld_blocked(rg_actors__ld_ctx *c, json_t *arr)
         }
         t = json_string_value(v);
         if (rg_actors__ld_count_adj(t) > 1) {
-            rg_actors__ld_report(c, path, "blocked form \"%s\" has more than one " RG_ACTORS_ADJ, t);
+            rg_actors__ld_report(c, path, "blocked form \"%s\" has more than one " RG_ACTORS_ADJ,
+                                 t);
             continue;
         }
         if (rg_actors__ld_count_adj(t) == 0) {
-            error = rg_actors__ld_add_form(c, path, t, NULL, rg_actors__ld_form(RG_FORM_BLOCKED, -1, -1, -1, 0));
+            error = rg_actors__ld_add_form(c, path, t, NULL,
+                                           rg_actors__ld_form(RG_FORM_BLOCKED, -1, -1, -1, 0));
             if (error < 0) {
                 return error;
             }
@@ -269,7 +272,7 @@ int rg_actors__ld_blocked(rg_actors__ld_ctx *c, json_t *arr)
         }
         for (k = 0; k < c->adjs.n; k++) {
             error = rg_actors__ld_add_form(c, path, t, c->adjs.v[k].text,
-                                rg_actors__ld_form(RG_FORM_BLOCKED, -1, -1, -1, 0));
+                                           rg_actors__ld_form(RG_FORM_BLOCKED, -1, -1, -1, 0));
             if (error < 0) {
                 return error;
             }
@@ -307,8 +310,8 @@ static int ld_term(rg_actors__ld_ctx *c, json_t *obj, const char *path, rg_actor
         rg_actors__ld_report(c, path, "unknown role \"%s\"", role);
         ok = 0;
     } else if (role && c->a->roles.v[t->role].leader) {
-        rg_actors__ld_report(c, path, "role \"%s\" is resolved through leader_role and has no terms",
-                  role);
+        rg_actors__ld_report(c, path,
+                             "role \"%s\" is resolved through leader_role and has no terms", role);
         ok = 0;
     }
     t->state = state ? rg_actors__ld_state_ref(c, path, state) : -1;
@@ -364,8 +367,8 @@ int rg_actors__ld_terms(rg_actors__ld_ctx *c, json_t *arr)
                 char desc[80];
                 ld_format_term(desc, sizeof desc, c->a, o);
                 rg_actors__ld_report(c, path, "term overlaps terms[%zu] (%s) for role %s of %s",
-                          src.v[j - first], desc, c->a->roles.v[t.role].id,
-                          c->a->actors.v[t.state].id);
+                                     src.v[j - first], desc, c->a->roles.v[t.role].id,
+                                     c->a->actors.v[t.state].id);
                 break;
             }
         }

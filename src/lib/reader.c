@@ -185,12 +185,12 @@ static void doc_decode_warn(rg_reader *r, const rg_document *doc, const char *or
 {
     if (n_bad) {
         rg_reader__warn(r, RG_WARN_CP1252, origin,
-                    "invalid UTF-8 at byte offset %zu (%zu bad byte%s); those bytes decoded "
-                    "as Windows-1252", first_bad, n_bad, n_bad > 1 ? "s" : "");
+                        "invalid UTF-8 at byte offset %zu (%zu bad byte%s); those bytes decoded "
+                        "as Windows-1252", first_bad, n_bad, n_bad > 1 ? "s" : "");
     } else if (doc->decode.encoding == RG_ENC_CP1252) {
         rg_reader__warn(r, RG_WARN_CP1252, origin,
-                    "not valid UTF-8 (first bad byte at offset %zu); decoded as Windows-1252",
-                    doc->decode.invalid_offset);
+                        "not valid UTF-8 (first bad byte at offset %zu); decoded as Windows-1252",
+                        doc->decode.invalid_offset);
     } else if (doc->decode.encoding == RG_ENC_UTF16) {
         rg_reader__warn(r, RG_WARN_UTF16, origin, "UTF-16 text transcoded to UTF-8");
     }
@@ -237,13 +237,14 @@ int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* docu
     }
     if ((error = rg_document__decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
         if (error == RG_EENCODING) {
-            error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin, rg_error_last()->message);
+            error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin,
+                                   rg_error_last()->message);
         }
         goto cleanup;
     }
     if (rg_document__looks_binary(doc, len)) {
         error = rg_reader__bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
-                           "binary data (more than 10% NUL or control bytes); skipped");
+                               "binary data (more than 10% NUL or control bytes); skipped");
         goto cleanup;
     }
     doc_decode_warn(r, doc, origin, first_bad, n_bad);

@@ -62,7 +62,8 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
     }
     for (i = 0; i < depth; i++) {
         if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino) {
-            return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, dir, "folder cycle (symbolic link loop); skipped");
+            return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, dir,
+                                  "folder cycle (symbolic link loop); skipped");
         }
     }
     if (depth >= 64) {
@@ -99,12 +100,12 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
             int err = errno;
             if (err == ELOOP) {
                 error = rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
-                                   "symbolic link loop; skipped");
+                                       "symbolic link loop; skipped");
             } else {
                 error = rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i],
-                                   err == ENOENT && lstat(names.v[i], &st) == 0 &&
-                                           S_ISLNK(st.st_mode)
-                                       ? "broken symbolic link; skipped" : strerror(err));
+                                       err == ENOENT && lstat(names.v[i], &st) == 0 &&
+                                               S_ISLNK(st.st_mode)
+                                           ? "broken symbolic link; skipped" : strerror(err));
             }
         } else if (S_ISDIR(st.st_mode)) {
             error = walk_dir(r, names.v[i], stack, depth + 1);
@@ -114,7 +115,7 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
             error = src_push(r, names.v[i], RG_SRC_TXT);
         } else {
             error = rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
-                               "not a regular file (device, FIFO or socket); skipped");
+                                   "not a regular file (device, FIFO or socket); skipped");
         }
     }
 cleanup:

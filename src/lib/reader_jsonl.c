@@ -54,7 +54,7 @@ static int jsonl_too_long(rg_reader *r, size_t line_no)
 
     snprintf(where, sizeof where, "%s:%zu", r->cur_path, line_no);
     return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, where,
-                      "line longer than the document limit (--max-doc-bytes); skipped");
+                          "line longer than the document limit (--max-doc-bytes); skipped");
 }
 
 /* A read error in a JSONL file: the rest of that file is skipped (fatal on stdin). */
@@ -223,7 +223,7 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
             datep = &date;
         } else {
             rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
-                        r->opts.date_field, rg_error_last()->message);
+                            r->opts.date_field, rg_error_last()->message);
         }
     }
     for (i = 2; i < r->n_scan_keys; i++) {
@@ -240,23 +240,103 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
     return 1;
 }
 
+/* The id of obj: a string (non-empty, under 1024 bytes, no NUL) or an
+ * integer (written into idbuf); NULL when it has none of those. */
+static const char *jsonl_id(const rg_reader *r, json_t *obj, char *idbuf, size_t size)
+{
+    json_t *v = json_object_get(obj, r->opts.id_field);
+
+    if (json_is_string(v) && json_string_length(v) > 0 && json_string_length(v) < 1024 &&
+        !memchr(json_string_value(v), '\0', json_string_length(v))) {
+        return json_string_value(v);
+    }
+    if (json_is_integer(v)) {
+        snprintf(idbuf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return idbuf;
+    }
+    return NULL;
+}
+
+/* The date of obj into *date, or NULL: absent or null, or not a valid date
+ * (warned; the document is kept undated). */
+static rg_date *jsonl_date(rg_reader *r, json_t *obj, const char *where, rg_date *date)
+{
+    json_t *v = json_object_get(obj, r->opts.date_field);
+
+    if (json_is_string(v) && json_string_length(v) > 0) {
+        if (rg_date_parse_iso(date, json_string_value(v), json_string_length(v)) == 0) {
+            return date;
+        }
+        rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                        r->opts.date_field, rg_error_last()->message);
+    } else if (v && !json_is_null(v)) {
+        rg_reader__warn(r, RG_WARN_BAD_DATE, where,
+                        "date field \"%s\" is not a string; kept undated", r->opts.date_field);
+    }
+    return NULL;
+}
+
+/*
+ * The jansson path, for a line the fast path declined: the same document
+ * (*out), or the warning that says why there is none. RG_OK or a negative
+ * code (strict mode, allocation failure).
+ */
+static int jsonl_slow(rg_reader *r, const char *line, size_t len, const char *where,
+                      rg_strbuf *text, rg_document **out)
+{
+    json_t *obj = NULL;
+    json_error_t jerr;
+    char idbuf[64], msg[300];
+    const char *id, *mistyped;
+    rg_date date, *datep;
+    int error = RG_OK;
+
+    obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    if (!obj || !json_is_object(obj)) {
+        snprintf(msg, sizeof msg, obj ? "not a JSON object; skipped"
+                                      : "invalid JSON at column %d: %s; skipped",
+                 jerr.column, jerr.text);
+        error = rg_reader__bad(r, RG_WARN_BAD_JSON, RG_EPARSE, where, msg);
+        goto cleanup;
+    }
+    if (!(id = jsonl_id(r, obj, idbuf, sizeof idbuf))) {
+        snprintf(msg, sizeof msg, "missing or invalid id field \"%s\"; skipped",
+                 r->opts.id_field);
+        error = rg_reader__bad(r, RG_WARN_BAD_FIELD, RG_EPARSE, where, msg);
+        goto cleanup;
+    }
+    datep = jsonl_date(r, obj, where, &date);
+    if ((error = jsonl_text(r, obj, text, &mistyped)) < 0) {
+        goto cleanup;
+    }
+    if (text->len == 0) {
+        if (mistyped) {
+            snprintf(msg, sizeof msg, "text field \"%s\" is not a string; skipped", mistyped);
+        }
+        error = rg_reader__bad(r, mistyped ? RG_WARN_BAD_FIELD : RG_WARN_EMPTY, RG_EPARSE,
+                               where, mistyped ? msg : "no text; skipped");
+        goto cleanup;
+    }
+    if (mistyped) {
+        rg_reader__warn(r, RG_WARN_BAD_FIELD, where,
+                        "text field \"%s\" is not a string; ignored", mistyped);
+    }
+    error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+cleanup:
+    json_decref(obj);
+    return error;
+}
+
 int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 {
     rg_strbuf text = RG_STRBUF_INIT;
-    json_t *obj = NULL;
-    json_error_t jerr;
     const char *line;
     size_t len;
-    char where[4200], idbuf[64], msg[300];
-    const char *id, *mistyped;
-    rg_date date, *datep = NULL;
-    json_t *v;
+    char where[4200];
     int rc, handled, error = RG_OK;
 
     *out = NULL;
     while (!*out && error == RG_OK) {
-        json_decref(obj);
-        obj = NULL;
         rg_strbuf_clear(&text);
         if ((rc = jsonl_line(r, &line, &len)) <= 0) {
             error = rc;
@@ -278,62 +358,10 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
         if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
             rg_strbuf_dispose(&r->scan_buf); /* after a huge line: don't keep its scratch */
         }
-        if (handled) {
-            continue;
+        if (!handled) {
+            error = jsonl_slow(r, line, len, where, &text, out);
         }
-        obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
-        if (!obj || !json_is_object(obj)) {
-            snprintf(msg, sizeof msg, obj ? "not a JSON object; skipped"
-                                          : "invalid JSON at column %d: %s; skipped",
-                     jerr.column, jerr.text);
-            error = rg_reader__bad(r, RG_WARN_BAD_JSON, RG_EPARSE, where, msg);
-            continue;
-        }
-        v = json_object_get(obj, r->opts.id_field);
-        if (json_is_string(v) && json_string_length(v) > 0 && json_string_length(v) < 1024 &&
-            !memchr(json_string_value(v), '\0', json_string_length(v))) {
-            id = json_string_value(v);
-        } else if (json_is_integer(v)) {
-            snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-            id = idbuf;
-        } else {
-            snprintf(msg, sizeof msg, "missing or invalid id field \"%s\"; skipped",
-                     r->opts.id_field);
-            error = rg_reader__bad(r, RG_WARN_BAD_FIELD, RG_EPARSE, where, msg);
-            continue;
-        }
-        datep = NULL;
-        v = json_object_get(obj, r->opts.date_field);
-        if (json_is_string(v) && json_string_length(v) > 0) {
-            if (rg_date_parse_iso(&date, json_string_value(v), json_string_length(v)) == 0) {
-                datep = &date;
-            } else {
-                rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
-                            r->opts.date_field, rg_error_last()->message);
-            }
-        } else if (v && !json_is_null(v)) {
-            rg_reader__warn(r, RG_WARN_BAD_DATE, where,
-                        "date field \"%s\" is not a string; kept undated", r->opts.date_field);
-        }
-        if ((error = jsonl_text(r, obj, &text, &mistyped)) < 0) {
-            break;
-        }
-        if (text.len == 0) {
-            if (mistyped) {
-                snprintf(msg, sizeof msg, "text field \"%s\" is not a string; skipped",
-                         mistyped);
-            }
-            error = rg_reader__bad(r, mistyped ? RG_WARN_BAD_FIELD : RG_WARN_EMPTY, RG_EPARSE,
-                               where, mistyped ? msg : "no text; skipped");
-            continue;
-        }
-        if (mistyped) {
-            rg_reader__warn(r, RG_WARN_BAD_FIELD, where, "text field \"%s\" is not a string; ignored",
-                        mistyped);
-        }
-        error = rg_reader__make_doc(r, out, id, text.ptr, text.len, datep, where);
     }
-    json_decref(obj);
     rg_strbuf_dispose(&text);
     return error < 0 ? error : (*out ? 1 : 0);
 }
@@ -398,8 +426,9 @@ int rg_reader__stdin_next(rg_reader *r, rg_document **out)
     }
     if (r->buf.len > r->opts.max_doc_bytes) {
         return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
-                          "larger than the document limit (--max-doc-bytes); skipped");
+                              "larger than the document limit (--max-doc-bytes); skipped");
     }
-    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL, "<stdin>");
+    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL,
+                             "<stdin>");
     return rc < 0 ? rc : (*out ? 1 : 0);
 }

@@ -322,17 +322,11 @@ static int starts_capital(const unsigned char *s, size_t len, size_t r,
 
 enum { K_DOT, K_QE, K_ELL };
 
-/*
- * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
- * when the cluster does not end the sentence. *p1 gets the end of the
- * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
- */
-size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
-                             int *in_dq)
+/* The run of . ? ! … at s[p0]: its kind (K_*); *p1 gets its end. */
+static int term_cluster(const unsigned char *s, size_t len, size_t p0, size_t *p1)
 {
-    size_t p = p0, q, r, k, n;
-    int dots = 0, qe = 0, ell = 0, kind, dq = *in_dq, absorbed = 0;
-    int gap = 0, nl = 0, c, cut;
+    size_t p = p0;
+    int dots = 0, qe = 0, ell = 0;
 
     while (p < len) {
         if (s[p] == '.') {
@@ -350,13 +344,21 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
         }
     }
     *p1 = p;
-    kind = qe ? K_QE : (ell || dots >= 3) ? K_ELL : K_DOT;
-    if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
-        return 0;
-    }
+    return qe ? K_QE : (ell || dots >= 3) ? K_ELL : K_DOT;
+}
 
-    /* absorb closing quotes and brackets */
-    q = p;
+/*
+ * Closing quotes and brackets after the cluster end (q), behind optional
+ * spaces, belong to the sentence: returns the offset after the last one.
+ * *dq is the straight-quote parity (a closing " clears it); *absorbed is set
+ * when anything was taken.
+ */
+static size_t term_absorb(const unsigned char *s, size_t len, size_t q, int *dq,
+                          int *absorbed)
+{
+    size_t k, n;
+    int c;
+
     for (;;) {
         k = q;
         while (k < len && class_at(s, len, k, &n) == C_SP) {
@@ -368,40 +370,87 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
         c = class_at(s, len, k, &n);
         if (c == C_CL) {
             q = k + n;
-            absorbed = 1;
+            *absorbed = 1;
             continue;
         }
         if (c == C_DQ) {
-            if (dq) {
-                dq = 0;
+            if (*dq) {
+                *dq = 0;
                 q = k + 1;
-                absorbed = 1;
+                *absorbed = 1;
                 continue;
             }
             if (k == q) {
                 int c2 = k + 1 < len ? class_at(s, len, k + 1, &n) : C_SP;
                 if (!is_letter_class(c2) && c2 != C_DI) {
                     q = k + 1; /* unbalanced closer */
-                    absorbed = 1;
+                    *absorbed = 1;
                     continue;
                 }
             }
         }
         break;
     }
+    return q;
+}
 
-    /* what follows */
-    r = q;
+/* White space from q: returns the next significant offset; *gap is set
+ * when there was any, *nl counts the newlines. */
+static size_t term_skip_space(const unsigned char *s, size_t len, size_t q, int *gap, int *nl)
+{
+    size_t r = q, n;
+    int c;
+
     while (r < len) {
         c = class_at(s, len, r, &n);
         if (c == C_NL) {
-            nl++;
+            (*nl)++;
         } else if (c != C_SP) {
             break;
         }
-        gap = 1;
+        *gap = 1;
         r += n;
     }
+    return r;
+}
+
+/* Does a cluster of `kind` at p0 end the sentence, given the significant
+ * code point at r (< len) and the white space (gap) before it? */
+static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, size_t r,
+                     int gap)
+{
+    size_t n;
+    int c = class_at(s, len, r, &n);
+
+    if (kind == K_ELL) {
+        return starts_capital(s, len, r, 1);
+    }
+    if (gap) {
+        return c != C_LO && c != C_CO && c != C_CL && c != C_TE;
+    }
+    if (kind == K_QE) {
+        return starts_capital(s, len, r, 0);
+    }
+    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
+}
+
+/*
+ * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
+ * when the cluster does not end the sentence. *p1 gets the end of the
+ * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
+ */
+size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                             int *in_dq)
+{
+    size_t q, r;
+    int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
+
+    kind = term_cluster(s, len, p0, p1);
+    if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
+        return 0;
+    }
+    q = term_absorb(s, len, *p1, &dq, &absorbed);
+    r = term_skip_space(s, len, q, &gap, &nl);
     if (r >= len || nl >= 2) {
         *in_dq = nl >= 2 ? 0 : dq;
         return q;
@@ -409,20 +458,9 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     if (kind == K_DOT && !absorbed && dot_blocked(s, len, p0, r)) {
         return 0;
     }
-    c = class_at(s, len, r, &n);
-    if (kind == K_ELL) {
-        cut = starts_capital(s, len, r, 1);
-    } else if (gap) {
-        cut = c != C_LO && c != C_CO && c != C_CL && c != C_TE;
-    } else if (kind == K_QE) {
-        cut = starts_capital(s, len, r, 0);
-    } else {
-        cut = starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
-    }
-    if (!cut) {
+    if (!term_ends(s, len, kind, p0, r, gap)) {
         return 0;
     }
     *in_dq = dq;
     return q;
 }
-
