@@ -359,16 +359,18 @@ static int date_year_at(const unsigned char *s, size_t len, size_t i)
     return y;
 }
 
-/* A date starting with a number at s[i] (not preceded by a digit). */
-static int date_numeric_at(rg_date *out, const unsigned char *s, size_t len,
-                           size_t i)
+/* A date starting with a number at s[i] (not preceded by a digit): 2 for an
+ * ISO date, 1 for another; *date_end gets the offset after it. */
+static int date_numeric_at(rg_date *out, size_t *date_end,
+                           const unsigned char *s, size_t len, size_t i)
 {
     size_t k = i, end;
     int d = 0, m, y, nd = 0;
 
     /* ISO inside the text: 2017-12-30 */
     if (date_parse_ymd(out, &end, s, len, i, "-") && out->day != 0) {
-        return 1;
+        *date_end = end;
+        return 2;
     }
     while (k < len && date_digit(s[k]) && nd < 3) {
         d = d * 10 + (s[k] - '0');
@@ -400,6 +402,7 @@ static int date_numeric_at(rg_date *out, const unsigned char *s, size_t len,
         out->year = y;
         out->month = m;
         out->day = d;
+        *date_end = j + 5;
         return 1;
     }
     /* 1er mai 2019 */
@@ -424,6 +427,7 @@ static int date_numeric_at(rg_date *out, const unsigned char *s, size_t len,
     out->year = y;
     out->month = m;
     out->day = d;
+    *date_end = k + 4;
     return 1;
 }
 
@@ -448,53 +452,162 @@ static int date_word_char(const unsigned char *s, size_t len, size_t i,
     return 1;
 }
 
+/* Is the folded word `w` one of those listed in `list` (NULL-terminated)? */
+static int date_word_in(const char *w, const char *const *list)
+{
+    for (; *list; list++) {
+        if (strcmp(w, *list) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Upper-case first letter: ASCII, or a Latin-1 capital such as É. */
+static int date_upper_at(const unsigned char *s, size_t len, size_t i)
+{
+    return (s[i] >= 'A' && s[i] <= 'Z') ||
+           (s[i] == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E);
+}
+
+/*
+ * Is s[from, to), the start of a line before a date, a dateline's prefix?
+ * Only words a dateline uses ("Paris, samedi", "Publié le", "Mis à jour le"):
+ * capitalised words (places, agencies), weekdays and the listed small words,
+ * six at most. "Poutine est né le 7 octobre 1952" is no dateline.
+ */
+static int date_prefix_ok(const unsigned char *s, size_t from, size_t to)
+{
+    static const char *const dateline_words[] = {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "le", "publie", "mis", "mise", "a", "?", "jour", "en",
+        "ligne", "modifie", "actualise", "date", "du", "par", "maj", NULL
+    };
+    char w[24];
+    size_t i = from, n, k;
+    int words = 0;
+
+    while (i < to) {
+        if (!date_word_char(s, to, i, &k) || date_digit(s[i]) ||
+            (n = date_fold_word(w, sizeof w, s, to, i)) == 0) {
+            i += k;
+            continue;
+        }
+        if (++words > 6 ||
+            (!date_upper_at(s, to, i) && !date_word_in(w, dateline_words))) {
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+/* After a dateline's date: the end of the line, a separator ("- Le
+ * président", "| AFP", "(AFP)") or a short rest with no lower-case word
+ * ("à 10h30", "10min"). */
+static int date_suffix_ok(const unsigned char *s, size_t len, size_t i)
+{
+    size_t k;
+
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == ',')) {
+        i++;
+    }
+    if (i >= len || s[i] == '\n' || s[i] == '-' || s[i] == '|' || s[i] == '(') {
+        return 1;
+    }
+    if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+        (s[i + 2] == 0x93 || s[i + 2] == 0x94)) {
+        return 1; /* en or em dash */
+    }
+    for (k = i; k < len && s[k] != '\n'; k++) {
+        if (k - i > 24) {
+            return 0;
+        }
+        if (k > i && s[k] >= 'a' && s[k] <= 'z' && s[k - 1] >= 'a' &&
+            s[k - 1] <= 'z' && (k < i + 2 || !date_digit(s[k - 2]))) {
+            return 0; /* a word follows: running text, not "à 10h30" */
+        }
+    }
+    return 1;
+}
+
+/* The date at s[i], when there is one: 1 (2 for ISO) with *end after it. */
+static int date_at(rg_date *out, size_t *end, const unsigned char *s,
+                   size_t lim, size_t i, size_t *num_end)
+{
+    size_t k, e;
+    int m, y;
+
+    if (date_digit(s[i])) {
+        if ((m = date_numeric_at(out, end, s, lim, i)) != 0) {
+            return m;
+        }
+        for (k = i; k < lim && date_digit(s[k]); k++) {
+        }
+        if (k + 1 < lim && (s[k] | 0x20) == 'e' && (s[k + 1] | 0x20) == 'r') {
+            k += 2;
+        }
+        *num_end = k;
+        return 0;
+    }
+    /* month precision, "décembre 2017"; not right after a rejected number
+     * ("31 février 2018" is no date, not even February 2018) */
+    if (*num_end != (size_t)-1 && date_skip_sep(s, lim, *num_end) == i) {
+        return 0;
+    }
+    m = date_month_at(s, lim, i, &e);
+    if (m == 0) {
+        return 0;
+    }
+    k = date_skip_sep(s, lim, e);
+    y = date_year_at(s, lim, k);
+    if (y < 0 || !date_valid(y, m, 0)) {
+        return 0;
+    }
+    out->year = y;
+    out->month = m;
+    out->day = 0;
+    *end = k + 4;
+    return 1;
+}
+
+/*
+ * The article's date near the top: the first dateline within `window` bytes,
+ * a date alone on its line or with a place, a weekday, "publié le", a time
+ * or a separator. Dates in running text are not taken: they are most often
+ * about other days ("le 24 juin", "né le 7 octobre 1952"); on 3,000 OrangeSum
+ * articles, such a date gave the article's month 4 times out of 85.
+ */
 int rg_date_find_text(rg_date *out, const char *text, size_t len,
                       size_t window)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t lim = len < window ? len : window, i = 0, end, k, n;
+    size_t lim = len < window ? len : window, i = 0, end, ls = 0, n;
     size_t num_end = (size_t)-1; /* after the last number (and "er") */
-    int m, y, prev_word = 0, word;
+    rg_date d;
+    int prev_word = 0, word, kind;
 
     RG_ASSERT_ARG(out != NULL);
     RG_ASSERT_ARG(text != NULL || len == 0);
     out->year = out->month = out->day = 0;
     while (i < lim) {
+        if (s[i] == '\n') {
+            ls = i + 1;
+        }
         word = date_word_char(s, lim, i, &n);
-        if (word && !prev_word) {
-            if (date_digit(s[i])) {
-                if (date_numeric_at(out, s, lim, i)) {
-                    return 1;
-                }
-                for (k = i; k < lim && date_digit(s[k]); k++) {
-                }
-                if (k + 1 < lim && (s[k] | 0x20) == 'e' &&
-                    (s[k + 1] | 0x20) == 'r') {
-                    k += 2;
-                }
-                num_end = k;
-            } else if (num_end == (size_t)-1 ||
-                       date_skip_sep(s, lim, num_end) != i) {
-                /* (a month right after a rejected "31 février" is not
-                 * a month-precision date) */
-                /* month precision: "décembre 2017" */
-                m = date_month_at(s, lim, i, &end);
-                if (m != 0) {
-                    k = date_skip_sep(s, lim, end);
-                    y = date_year_at(s, lim, k);
-                    if (y >= 0 && date_valid(y, m, 0)) {
-                        out->year = y;
-                        out->month = m;
-                        out->day = 0;
-                        return 1;
-                    }
-                }
+        if (word && !prev_word && (kind = date_at(&d, &end, s, lim, i, &num_end))) {
+            /* an ISO date needs no separator after it ("(AFP) 2017-12-30 Le") */
+            if (date_prefix_ok(s, ls, i) && (kind == 2 || date_suffix_ok(s, len, end))) {
+                *out = d;
+                return 1;
             }
+            i = end;
+            prev_word = 0;
+            continue;
         }
         prev_word = word;
         i += n;
     }
-    out->year = out->month = out->day = 0;
     return 0;
 }
 

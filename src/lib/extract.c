@@ -242,8 +242,8 @@ static int extract_comentions(rg_evidence *ev, const rg_actors *a, size_t *cap,
             if (aj == ai) {
                 continue;
             }
-            seen = 0;
-            for (k = i + 1; k < j; k++) {
+            seen = 0; /* the pair was emitted at the first mention of aj */
+            for (k = lo; k < j; k++) {
                 seen |= ev->mentions[k].actor == aj;
             }
             if (seen) {

@@ -164,9 +164,10 @@ static void test_find_text(void **state)
           "30 - Décembre - 2017\n\nLe président russe", "2017-12-30" },
         { "Paris, samedi 30 décembre 2017 - Le président", "2017-12-30" },
         { "publié le 30 décembre 2017 à 10h", "2017-12-30" },
-        { "Le 1er mai 2019, les syndicats", "2019-05-01" },
+        { "Le 1er mai 2019\nLes syndicats", "2019-05-01" },
         { "le 1ER MAI 2019", "2019-05-01" },
-        { "Poutine a parlé le 2 mai 2017 avec Trump", "2017-05-02" },
+        { "Poutine a parlé le 2 mai 2017 avec Trump", NULL }, /* running text */
+        { "Le 1er mai 2019, les syndicats", NULL },
         { "Mis à jour le 30/12/2017 à 10:00", "2017-12-30" },
         { "Mis à jour le 30.12.2017", "2017-12-30" },
         { "Mis à jour le 3-1-2018", "2018-01-03" },
@@ -174,7 +175,7 @@ static void test_find_text(void **state)
         { "le 12 fevrier 2018", "2018-02-12" },
         { "le 12 février 2018", "2018-02-12" },
         { "le 12 FÉVRIER 2018", "2018-02-12" },
-        { "le 15 aout 2018 et le 15 août 2019", "2018-08-15" },
+        { "le 15 aout 2018 | le 15 août 2019", "2018-08-15" },
         { "le 15 août 2019", "2019-08-15" },
         { "le 5 janv. 2020", "2020-01-05" },
         { "le 5 févr. 2020", "2020-02-05" },
@@ -183,7 +184,8 @@ static void test_find_text(void **state)
         { "le 3 sept. 2016", "2016-09-03" },
         { "le 1er juillet 2016", "2016-07-01" },
         { "le 30\xC2\xA0novembre\xC2\xA0" "2016", "2016-11-30" },
-        { "En décembre 2017, Moscou", "2017-12" },
+        { "En décembre 2017\nMoscou", "2017-12" },
+        { "En décembre 2017, Moscou a", NULL },
         { "en Mars 2016 déjà", "2016-03" },
         { "le 29 février 2016", "2016-02-29" },
         { "le 29 février 2017", NULL },
@@ -195,8 +197,20 @@ static void test_find_text(void **state)
         { "le 12 mai sans année", NULL },
         { "en 2017 seulement", NULL },
         { "environ 30 décembre 20170", NULL },
-        { "le 31 février 2018 puis le 2 mars 2018", "2018-03-02" },
+        { "le 31 février 2018\nle 2 mars 2018", "2018-03-02" },
         { "Aucune date ici.", NULL },
+        /* history is not the article's date */
+        { "Poutine est né le 7 octobre 1952 à Léningrad.", NULL },
+        { "Vladimir Poutine, né le 7 octobre 1952, a affirmé", NULL },
+        { "Depuis mars 2014, Moscou et Kiev", NULL },
+        { "Mis à jour le 30/12/2017 à 10h30", "2017-12-30" },
+        /* a dateline wins over an earlier date in running text */
+        { "Le 11 septembre 2001, l'Amérique était frappée.\n\n"
+          "Publié le 30 décembre 2017\n\nLe président", "2017-12-30" },
+        { "Le 11 septembre 2001, l'Amérique était frappée.\n"
+          "PARIS, samedi 30 déc. 2017 (AFP) - Le président", "2017-12-30" },
+        { "Le 11 septembre 2001, l'Amérique était frappée.\n"
+          "Poutine a parlé le 2 mai 2017 avec Trump", NULL },
         { "", NULL },
     };
     size_t k, bad = 0;
@@ -240,8 +254,8 @@ static void test_find_text_window(void **state)
     /* cut by the window in the middle of the year */
     assert_int_equal(rg_date_find_text(&d, text, len, len - 2), 0);
     /* the first date wins */
-    assert_int_equal(rg_date_find_text(&d, "le 2 mai 2017, puis le 3 juin 2018",
-                                       34, 600), 1);
+    assert_int_equal(rg_date_find_text(&d, "le 2 mai 2017 | le 3 juin 2018",
+                                       30, 600), 1);
     assert_int_equal(d.month, 5);
     /* not NUL-terminated: nothing is read past len */
     assert_int_equal(rg_date_find_text(&d, "le 2 mai 20179", 13, 600), 1);
