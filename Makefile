@@ -15,7 +15,7 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 INSTALL      ?= install
 PKG_CONFIG   ?= pkg-config
 
-# -- dependencies: one module each (see docs/architecture.md)
+# -- dependencies: one pkg-config module each (README, Licence, says why each)
 DEPS        := igraph jansson libutf8proc
 RENDER_DEPS := libcgraph libgvc jansson
 TEST_DEPS   := cmocka
@@ -23,7 +23,10 @@ ALL_PKGS    := $(DEPS) $(RENDER_DEPS) $(TEST_DEPS)
 
 # Missing dependencies: install them once through the project's own script.
 ifeq ($(filter clean distclean help,$(MAKECMDGOALS)),)
-DEPS_OK := $(shell $(PKG_CONFIG) --exists $(ALL_PKGS) 2>/dev/null && test -f /usr/include/libstemmer.h && echo yes)
+DEPS_OK := $(shell $(PKG_CONFIG) --exists $(ALL_PKGS) 2>/dev/null && test -f /usr/include/libstemmer.h \
+             && command -v dot >/dev/null && command -v xmllint >/dev/null \
+             && command -v valgrind >/dev/null && command -v npm >/dev/null \
+             && /usr/bin/python3 -c 'import networkx' 2>/dev/null && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info relgraph: dependencies missing; running scripts/install-deps.sh)
 DEPS_RC := $(shell sh scripts/install-deps.sh >&2; echo $$?)

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Install relgraph's build, test and tool dependencies from Debian packages.
 # Idempotent: packages already present are left alone. Needs root (or sudo).
-# Node.js and npm (for the graphology export test) come with the machine image;
-# Debian's nodejs package conflicts with it, so it is not installed here.
+# Node.js and npm (for the graphology export test) usually come with the
+# machine image; Debian's are installed only when npm is missing.
 set -eu
 
 PKGS="build-essential pkg-config
@@ -17,6 +17,11 @@ for p in $PKGS; do
         missing="$missing $p"
     fi
 done
+# npm (for the graphology export test): the machine image usually has
+# Node.js and npm; Debian's nodejs and npm only when it does not.
+if ! command -v npm >/dev/null 2>&1; then
+    missing="$missing nodejs npm"
+fi
 if [ -z "$missing" ]; then
     echo "install-deps: all Debian packages present"
     exit 0

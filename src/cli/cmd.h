@@ -3,6 +3,8 @@
 #ifndef RG_CLI_CMD_H
 #define RG_CLI_CMD_H
 
+#include <stdio.h> /* FILE */
+
 typedef struct {
     const char *name;
     int (*fn)(int argc, char **argv); /* argv[0] is the command name */
@@ -16,6 +18,6 @@ int cmd_diff(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
 
 const rg_cli_cmd *rg_cli_cmd_byname(const char *name);
-void rg_cli_print_commands(void);
+void rg_cli_print_commands(FILE *f);
 
 #endif

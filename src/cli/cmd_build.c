@@ -14,6 +14,7 @@
 #include <relgraph/export.h>
 #include <relgraph/graph.h>
 #include <relgraph/io.h>
+#include <relgraph/metrics.h>
 #include <relgraph/text.h>
 #include "cmd.h"
 #include "error.h"
@@ -138,7 +139,13 @@ int cmd_build(int argc, char **argv)
         case 'h': build_help(); return RG_EXIT_OK;
         case 'o': dir = optarg; break;
         case 'e': want_evidence = 1; break;
-        case 's': size_by = optarg; break;
+        case 's':
+            if (rg_metric_from_name(optarg) < 0) {
+                return cli_usage_error("build", "--size-by wants a node metric (pagerank, "
+                                       "betweenness, degree, ...), not '%s'", optarg);
+            }
+            size_by = optarg;
+            break;
         case 'p':
             if (rg_period_kind_parse(&ao.period, optarg) < 0) {
                 return cli_usage_error("build", "--period wants month, quarter or year");

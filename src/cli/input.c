@@ -6,6 +6,7 @@
 #include <string.h> /* memset, strcmp */
 #include <unistd.h> /* isatty */
 
+#include <relgraph/date.h>
 #include <relgraph/errors.h>
 #include <relgraph/text.h>
 #include "error.h"
@@ -70,7 +71,16 @@ int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
         in->ropts.text_fields = in->text_fields;
         return 1;
     case 1003: in->ropts.manifest = arg; return 1;
-    case 1004: in->ropts.date = arg; return 1;
+    case 1004: {
+        rg_date d;
+        if (rg_date_parse_iso(&d, arg, strlen(arg)) < 0) {
+            rg_error_clear();
+            cli_usage_error(cmd, "--date wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", arg);
+            return -1;
+        }
+        in->ropts.date = arg;
+        return 1;
+    }
     case 1005: in->actors_path = arg; return 1;
     case 1006: in->lexicon_path = arg; return 1;
     case 1007:
