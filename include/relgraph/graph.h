@@ -89,6 +89,16 @@ RG_EXTERN(int) rg_agg_add(rg_agg *agg, const rg_evidence *ev);
 RG_EXTERN(int) rg_agg_write(const rg_agg *agg, const char *outdir);
 
 /**
+ * Remove the files of DIR/periods/ that an earlier build left for periods
+ * this one does not have (2017-05.json, .dot, .png, .svg beside 2017.json
+ * after a --period year build). Only files named like a period key with one
+ * of those extensions are touched.
+ * @param[out] n_removed  how many were removed; may be NULL
+ * @return RG_OK, RG_EIO
+ */
+RG_EXTERN(int) rg_agg_prune_periods(const rg_agg *agg, const char *outdir, size_t *n_removed);
+
+/**
  * As rg_agg_write, but only metrics.json, into memory.
  * @param[out] out  NUL-terminated; free with rg_free()
  */

@@ -110,6 +110,7 @@ static int build_write(build_ctx *ctx, const char *dir, const char *const *forma
                        size_t n_formats, const char *size_by)
 {
     char exe[PATH_MAX];
+    size_t n_stale;
 
     if (rg_agg_write(ctx->agg, dir) < 0 || rg_export_gexf(dir) < 0 || rg_export_csv(dir) < 0) {
         return cli_error_lib();
@@ -117,6 +118,13 @@ static int build_write(build_ctx *ctx, const char *dir, const char *const *forma
     if (n_formats &&
         rg_export_render(find_render(exe, sizeof exe), dir, formats, n_formats, size_by) < 0) {
         return cli_error_lib();
+    }
+    if (rg_agg_prune_periods(ctx->agg, dir, &n_stale) < 0) {
+        return cli_error_lib();
+    }
+    if (n_stale && cli_verbosity > 0) {
+        fprintf(stderr, "relgraph build: removed %zu file%s of periods this build does not have "
+                "from %s/periods\n", n_stale, n_stale == 1 ? "" : "s", dir);
     }
     return RG_EXIT_OK;
 }
