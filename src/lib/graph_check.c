@@ -474,8 +474,9 @@ static int diff_graph(rg_strbuf *b, const rg_graph_result *a, const rg_graph_res
 static int diff_ranks(rg_strbuf *b, const rg_delta *d)
 {
     static const int shown[] = { RG_METRIC_DEGREE, RG_METRIC_STRENGTH, RG_METRIC_BETWEENNESS,
-                                 RG_METRIC_CLOSENESS, RG_METRIC_EIGENVECTOR,
-                                 RG_METRIC_PAGERANK, RG_METRIC_HUB, RG_METRIC_AUTHORITY };
+                                 RG_METRIC_CLOSENESS, RG_METRIC_HARMONIC,
+                                 RG_METRIC_EIGENVECTOR, RG_METRIC_PAGERANK, RG_METRIC_HUB,
+                                 RG_METRIC_AUTHORITY };
     size_t i;
     int error = rg_strbuf_puts(b, "rank correlation (Spearman, actors in either graph):\n");
 

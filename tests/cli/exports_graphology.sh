@@ -3,7 +3,7 @@
 # build/npm (npm needs the network the first time).
 mods=build/npm/node_modules
 if [ ! -f "$mods/graphology/package.json" ]; then
-    npm install --prefix build/npm --no-audit --no-fund --silent graphology >&2 \
+    npm install --prefix build/npm --no-audit --no-fund --silent graphology@0.26.0 >&2 \
         || { echo "exports_graphology: npm cannot install graphology into build/npm" >&2; exit 9; }
 fi
 g=tests/fixtures/graphs/basic
