@@ -15,25 +15,35 @@
  *      actor merge: "le président russe Vladimir Poutine"). State adjectives
  *      outside mentions ("les autorités russes", "russo-américaines") are
  *      state items, except next to a person ("son homologue américain Donald
- *      Trump"). "homologue américain" alone, "les présidents russe et
- *      américain" are the leaders in office at the document's date. "les deux
+ *      Trump"). "homologue américain" alone, "chef d'État américain", "les
+ *      présidents russe et américain" are the leaders in office at the
+ *      document's date. "les deux
  *      présidents / chefs d'État / hommes / dirigeants" are the two persons
  *      last named in the document, when no third person ties with them.
  *      Subject pronouns ("il", "elle" as clause subject, not impersonal,
  *      outside quotes) are items too: the subject of the clause they follow
  *      when it is an actor, nothing when it is another noun phrase or name,
- *      else the remembered subject (step 9) of their gender.
+ *      else the remembered subject (step 9) of their gender; "ils"/"elles":
+ *      the joint subject of the clause, else the remembered joint subject.
+ *      Object pronouns "lui", "l'a" (after the clause's subject, "ne",
+ *      "pour", "de") are governed items for the one person other than the
+ *      clause's subject named before in this or the previous sentence
+ *      (none with two candidates, or when "il" stands for no actor).
  *      Each item records the preposition that governs it (à, de, par,
  *      avec, entre, selon...; "le régime de Damas" takes the governor of
- *      "régime") and the item it is coordinated with ("X et Y", "à X, Y et
- *      au Z", "X, Y ou le prince", "X et ses alliés anglo-américains").
+ *      "régime"; "sur la Libye et la Syrie" takes "sur"; "après X" is no
+ *      "d'après X") and the item it is coordinated with ("X et Y", "à X, Y et
+ *      au Z", "X, Y ou le prince", "X et ses alliés anglo-américains"; not
+ *      "X, que Y": a relative clause). "ses homologues de X" are peers.
  *      Hyphenated adjectives are states only next to another state word.
  *   3. Cues. Longest lexicon match at each word outside items. Speech verbs
  *      and negating verbs ("refuser de") are markers, not stances.
  *   4. Negation: a cue preceded (5 words) by "ne"/"n'" with pas, plus,
  *      jamais, guère, point, nullement, aucun, rien or ni before it or just
  *      after it; "sans", "pas", "jamais", "aucun" just before it; or a
- *      negating verb just before it. A negated cue yields NOTHING (neither
+ *      negating or withdrawal verb just before it ("refuser de", "se retirer
+ *      de l'accord"; only determiners and object pronouns between). A
+ *      negated cue yields NOTHING (neither
  *      its sign nor the opposite: "n'a pas condamné" is no evidence), except
  *      a "negflip" cue, which gives the opposite sign ("ne pas faire
  *      confiance à X" is distrust).
@@ -41,6 +51,7 @@
  *      "critiquée par Donald Trump", the subject then becomes the target;
  *      after a participle up to 12 words on: "les frappes conduites dans la
  *      nuit par X", the target may then follow the agent);
+ *      for a noun cue "de X contre/envers Y", X (and Y is the target);
  *      else the nearest ungoverned item before the cue in the same quote
  *      (with everything coordinated to it: "X et Y", "MM. X et Y"); else,
  *      for a fronted phrase ("Dans ses vœux à X, Poutine..."), the first
@@ -60,15 +71,22 @@
  *      the quote's end, a subordinating conjunction, the next cue or a
  *      speech verb; a same-sign noun cue that is the cue's object is passed
  *      through: "salue le soutien de X"), with everything coordinated to
- *      it; agents ("par X") and places ("en Syrie", "à Moscou") are skipped.
+ *      it; agents ("par X"), places ("en Syrie", "à Moscou") and peers are
+ *      skipped; an ungoverned item after a comma and before a finite verb
+ *      opens a new clause and ends the search ("..., Macron a assuré").
  *      With no target, a single governed item before the cue is the target
  *      ("la Russie ... avait condamné cette attaque" after "l'attitude de
- *      Washington"), not a country after à/au/aux ("Au Canada, il a ...").
+ *      Washington"), not a country after à/au/aux ("Au Canada, il a ..."),
+ *      not a member of an "entre" pair, and none when an opposite-sign cue
+ *      before it has it as its own target ("sanctions contre l'Iran ... un
+ *      accord").
  *   8. Output. person->person and state->state stances; a person facing a
  *      state counts at state level with the person's state (so "Trump a
  *      ordonné le bombardement de la base syrienne" is USA->SYR).
  *      Reciprocal cues (convenir, rencontre, coopération) give both
- *      directions; with a joint subject and no target they link the subject
+ *      directions (one when a verb of wish or attempt governs them: "veut
+ *      trouver un accord avec X"); with a joint subject and no target they
+ *      link the subject
  *      members; with a pair target ("entre A et B", "russo-américain") they
  *      link the pair. Tone words give an undirected tone relation between
  *      the pair they characterise. With attribute_states, a state stance is
@@ -81,7 +99,9 @@
  *      président"); a sentence opening with a noun phrase or name that is no
  *      actor ("Le ministre a ajouté") remembers "nobody". Up to 4 subjects,
  *      most recent first; "elle" takes the latest marked feminine, else the
- *      latest of unknown gender; "il" the latest not marked feminine.
+ *      latest of unknown gender; "il" the latest not marked feminine. The
+ *      joint subject ("X et Y ont ...") is remembered apart, for "ils"; a
+ *      single subject forgets it.
  */
 #include <string.h> /* memset */
 
@@ -146,9 +166,14 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
     ctx->cues.n = 0;
     ctx->items.n = 0;
-    if (n_mentions == 0 && rg_st__prescan(lx, text, sent, ctx->n_subj > 0, &np_lead) < 2) {
+    if (n_mentions == 0 &&
+        rg_st__prescan(lx, text, sent, (ctx->n_subj > 0) | (ctx->n_plural > 0) << 1,
+                       &np_lead) < 2) {
         if (np_lead && ctx->n_subj && ctx->subj[0].actor >= 0) {
             rg_st__subject_push(ctx, -1, G_UNKNOWN); /* "Le ministre a ajouté" */
+        }
+        if (np_lead) {
+            ctx->n_plural = 0;
         }
         goto remember; /* no relation */
     }
@@ -180,6 +205,7 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     }
 subject:
     rg_st__remember_subject(ctx, lx);
+    rg_st__remember_plural(ctx, lx);
 remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {

@@ -76,6 +76,23 @@ int rg_st__cue_at(const rg_stance_ctx *c, int t)
 
 /* ---- 4. negation ---- */
 
+/* words that may stand between a negating verb and its cue ("refuse de la condamner",
+ * "se retirer de l'accord"), not "sortir de sa réserve en soutenant" */
+static const char *const st_neg_gap[] = { "se", "s", "lui", "leur", "y", "en", NULL };
+
+static int st_only_function_words(const rg_stance_ctx *c, int from, int to)
+{
+    int t;
+
+    for (t = from; t < to; t++) {
+        if (!tk_in(c, t, rg_st__skip) && !tk_in(c, t, st_neg_gap)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+
 int rg_st__negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
 {
     int t, ne = -1;
@@ -98,7 +115,8 @@ int rg_st__negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *c
         }
         ci = rg_st__cue_at(c, t);
         if (ci >= 0 && (st_cue_flags(lx, &c->cues.v[ci]) & RG_LX_NEG) &&
-            c->cues.v[ci].hi >= cu->lo - 2) {
+            c->cues.v[ci].hi >= cu->lo - 2 &&
+            st_only_function_words(c, c->cues.v[ci].hi, cu->lo)) {
             return 1;
         }
     }

@@ -48,7 +48,9 @@ typedef struct {
     int link;      /* coordination: 1 "et"/"ou"/hyphen, 2 comma only */
     int gov_own, gov_inherited;
     int metonym;
-    int pron;      /* 1 a subject pronoun ("il", "elle") resolved to `actor` */
+    int pron;      /* a subject pronoun ("il", "elle") resolved to `actor`: its gender */
+    int peer;      /* "ses homologues de l'UE": the peers, not the organisation */
+    int clitic;    /* an object pronoun ("lui", "l'a") resolved to `actor` */
 } st_item;
 
 typedef struct {
@@ -67,7 +69,7 @@ typedef struct {
 } st_recent;
 
 /* gender of a subject, when the text shows it */
-enum { G_UNKNOWN = 0, G_MASC = 1, G_FEM = 2 };
+enum { G_UNKNOWN = 0, G_MASC = 1, G_FEM = 2, G_PLURAL = 3 };
 
 typedef struct {
     int actor;
@@ -91,6 +93,8 @@ struct rg_stance_ctx {
     size_t n_recent;
     st_subject subj[ST_RECENT];  /* sentence subjects, most recent first */
     size_t n_subj;
+    int plural[ST_RECENT];       /* the last joint subject ("X et Y ont ..."), for "ils" */
+    size_t n_plural;
     rg_lx_cue flipped;           /* a negated "negflip" cue, sign reversed */
 };
 
@@ -177,9 +181,10 @@ int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, si
 /* ---- 2, 9. subject pronouns and subject memory (stance_pronouns.c) ---- */
 
 int rg_st__clause_lead(const rg_stance_ctx *c, int start);
-int rg_st__pronoun_items(rg_stance_ctx *c);
+int rg_st__pronoun_items(rg_stance_ctx *c, size_t index);
 void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender);
 void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx);
+void rg_st__remember_plural(rg_stance_ctx *c, const rg_lexicon *lx);
 
 /* ---- 3-7. cues, negation, speakers, subjects (stance_cues.c) ---- */
 

@@ -214,6 +214,18 @@ static int st_adj_is_state(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
             c->items.v[c->items.n - 1].hi == t - 1);
 }
 
+/* "chef d'État américain", "chef de l'État américain": the leader, not the state */
+static int st_head_of_state(const rg_stance_ctx *c, int t)
+{
+    if (!tk_is(c, t - 1, "état") && !tk_is(c, t - 1, "etat")) {
+        return 0;
+    }
+    if (tk_is(c, t - 2, "d")) {
+        return tk_is(c, t - 3, "chef");
+    }
+    return tk_is(c, t - 2, "l") && tk_is(c, t - 3, "de") && tk_is(c, t - 4, "chef");
+}
+
 /* a state adjective at t: the state, its leader ("homologue américain") or nothing */
 static int st_adjective_item(rg_stance_ctx *c, const rg_lexicon *lx, int t)
 {
@@ -229,12 +241,13 @@ static int st_adjective_item(rg_stance_ctx *c, const rg_lexicon *lx, int t)
     if (t > 0 && c->tok.v[t - 1].item >= 0 && c->items.v[c->tok.v[t - 1].item].level == 0) {
         return RG_OK;
     }
-    if (tk_in(c, t - 1, rg_st__person_nouns) ||
+    if (tk_in(c, t - 1, rg_st__person_nouns) || st_head_of_state(c, t) ||
         (c->items.n && c->items.v[c->items.n - 1].adj == 2 &&
          c->items.v[c->items.n - 1].hi == t - 1 && tk_is(c, t - 1, "et"))) {
         /* "homologue américain", "les présidents russe et américain" */
         int leader = rg_st__leader(c, state);
-        if ((tk_in(c, t - 1, rg_st__leader_nouns) || tk_is(c, t - 1, "et")) && leader >= 0) {
+        if ((tk_in(c, t - 1, rg_st__leader_nouns) || tk_is(c, t - 1, "et") ||
+             st_head_of_state(c, t)) && leader >= 0) {
             return rg_st__push_item(c, leader, t, t + 1, 2, 0);
         }
         return RG_OK;
@@ -327,8 +340,8 @@ static int st_governor(const rg_stance_ctx *c, const st_item *it, int p)
         }
         gov = st_gov_at(c, h);
     }
-    if (tk_is(c, p, "après")) {
-        gov = GOV_SELON; /* d'après X */
+    if (tk_is(c, p, "après") && tk_is(c, p - 1, "d")) {
+        gov = GOV_SELON; /* d'après X; "après X" is a time */
     }
     return gov;
 }
@@ -349,6 +362,8 @@ static void st_coordinate(rg_stance_ctx *c, const rg_lexicon *lx, size_t i, int 
                      (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) ||
                      (k == it->lo - 1 && it->adj == 1 && tk_in(c, k, rg_st__state_heads)))) {
             ok = 0;
+        } else if (tk_is(c, k, "que") && !tk_is(c, k - 1, "ainsi")) {
+            ok = 0; /* "l'UE, que Londres veut...": a relative clause, not a list */
         } else if (tk_is(c, k, "et") || tk_is(c, k, "ou")) {
             has_link = 1;
         }
@@ -367,6 +382,40 @@ static void st_coordinate(rg_stance_ctx *c, const rg_lexicon *lx, size_t i, int 
     }
 }
 
+/* the word before the noun phrase ending at token p: determiners, names and
+ * state adjectives are skipped ("à la chancelière Angela", "de l'Union") */
+static int st_phrase_start(const rg_stance_ctx *c, const rg_lexicon *lx, int p)
+{
+    while (p >= 0 && c->tok.v[p].item < 0 && c->tok.v[p].kind == TK_WORD &&
+           (tk_in(c, p, rg_st__skip) || c->tok.v[p].upper ||
+            (c->tok.v[p].ids[0] >= 0 && lx->adj_state[c->tok.v[p].ids[0]]))) {
+        p--;
+    }
+    return p;
+}
+
+/* after "et"/"ou" at p, the preposition before the first of short conjuncts
+ * that are no actors ("sur la Méditerranée orientale, la Libye et la Syrie":
+ * "sur"), within 10 words; else p */
+static int st_first_conjunct(const rg_stance_ctx *c, int p)
+{
+    int q;
+
+    if (!(tk_is(c, p, "et") || tk_is(c, p, "ou"))) {
+        return p;
+    }
+    for (q = p - 1; q >= 0 && q >= p - 10; q--) {
+        const st_tok *tk = &c->tok.v[q];
+        if (tk->item >= 0 || (tk->kind != TK_WORD && tk->kind != TK_COMMA)) {
+            return p;
+        }
+        if (st_gov_at(c, q) >= 0) {
+            return q;
+        }
+    }
+    return p;
+}
+
 /* governors and coordination of every item */
 static void st_governors(rg_stance_ctx *c, const rg_lexicon *lx)
 {
@@ -380,12 +429,16 @@ static void st_governors(rg_stance_ctx *c, const rg_lexicon *lx)
             it->coord = (int)i - 1;
             continue;
         }
-        while (p >= 0 && c->tok.v[p].item < 0 && c->tok.v[p].kind == TK_WORD &&
-               (tk_in(c, p, rg_st__skip) || c->tok.v[p].upper ||
-                (c->tok.v[p].ids[0] >= 0 && lx->adj_state[c->tok.v[p].ids[0]]))) {
-            p--;
+        p = st_phrase_start(c, lx, p);
+        p = st_first_conjunct(c, p);
+        if (it->clitic) {
+            it->gov = GOV_A; /* "lui" is "à lui": an object, never a subject */
+            continue;
         }
         it->gov = st_governor(c, it, p);
+        it->peer = (it->gov == GOV_DE || it->gov == GOV_D || it->gov == GOV_DU ||
+                    it->gov == GOV_DES) &&
+                   (tk_is(c, p - 1, "homologue") || tk_is(c, p - 1, "homologues"));
         if (i > 0 && c->items.v[i - 1].quote == it->quote) {
             st_coordinate(c, lx, i, p);
         }
@@ -411,7 +464,7 @@ int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, si
 
     c->items.n = 0;
     if ((error = st_mention_items(c, m, nm)) < 0 ||
-        (error = rg_st__pronoun_items(c)) < 0 ||
+        (error = rg_st__pronoun_items(c, index)) < 0 ||
         (error = st_adjective_items(c, lx, index)) < 0) {
         return error;
     }

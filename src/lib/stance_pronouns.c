@@ -37,8 +37,8 @@ static int st_gender_at(const rg_stance_ctx *c, int lo, int hi)
  * "il"/"elle" at token t as the subject of a clause: sentence start, after a
  * comma, a closing quote or a conjunction ("et il", "qu'elle", "s'il"), or
  * inverted ("a-t-il", "dit-elle"); not impersonal ("il faut", "il y a", "il
- * s'agit", "il est difficile de"), not inside a quote. Returns the gender
- * (G_MASC, G_FEM) or 0.
+ * s'agit", "il est difficile de"), not inside a quote. "ils"/"elles" too.
+ * Returns the gender (G_MASC, G_FEM, G_PLURAL) or 0.
  */
 static int st_subject_pronoun(const rg_stance_ctx *c, int t)
 {
@@ -52,6 +52,8 @@ static int st_subject_pronoun(const rg_stance_ctx *c, int t)
         g = G_MASC;
     } else if (tk_is(c, t, "elle")) {
         g = G_FEM;
+    } else if (tk_is(c, t, "ils") || tk_is(c, t, "elles")) {
+        g = G_PLURAL;
     } else {
         return 0;
     }
@@ -137,36 +139,169 @@ static int st_resolve_pronoun(const rg_stance_ctx *c, int gender)
     return -1;
 }
 
-/*
- * Subject pronouns become items: the subject of the clause they follow ("X a
- * dit qu'il"), none when that subject is no actor ("Le ministre a dit
- * qu'il"), else the most recent subject of their gender.
- */
-int rg_st__pronoun_items(rg_stance_ctx *c)
+/* the first item of the group (coordination chain) that ends or starts at i */
+static int st_group_first(const rg_stance_ctx *c, int i)
 {
-    int t, error;
+    while (c->items.v[i].coord >= 0) {
+        i = c->items.v[i].coord;
+    }
+    return i;
+}
+
+/* "ils"/"elles" at t: the joint subject of the clause it follows ("X et Y
+ * ont dit qu'ils"), else the last joint subject remembered; each member
+ * becomes an item on the pronoun, like "les deux présidents" */
+static int st_plural_items(rg_stance_ctx *c, int t, int lead)
+{
+    int a[ST_RECENT], k, error;
+    size_t n = 0, i;
+
+    if (lead >= 0) {
+        /* items are not coordinated yet: members are items joined by "et" */
+        for (k = lead; (size_t)k < c->items.n && n < ST_RECENT && c->items.v[k].hi <= t;
+             k++) {
+            if (k > lead && !tk_is(c, c->items.v[k].lo - 1, "et")) {
+                break;
+            }
+            a[n++] = c->items.v[k].actor;
+        }
+        if (n < 2) {
+            return RG_OK;
+        }
+    } else if (lead == -1) {
+        for (i = 0; i < c->n_plural; i++) {
+            a[n++] = c->plural[i];
+        }
+    }
+    for (i = 0; n >= 2 && i < n; i++) {
+        if ((error = rg_st__push_item(c, a[i], t, t + 1, 0, 0)) < 0) {
+            return error;
+        }
+        c->items.v[c->items.n - 1].pron = G_PLURAL;
+    }
+    return RG_OK;
+}
+
+/* the subject of the clause that token t is in: how the clause starts */
+static int st_lead_before(const rg_stance_ctx *c, int t)
+{
+    int k;
+
+    for (k = t - 1; k >= 0 && c->tok.v[k].kind != TK_COMMA &&
+                    c->tok.v[k].kind != TK_COLON && c->tok.v[k].kind != TK_QCLOSE &&
+                    c->tok.v[k].kind != TK_SEMI; k--) {
+    }
+    return k + 1 < t ? rg_st__clause_lead(c, k + 1) : -1;
+}
+
+static int st_subject_pronoun_item(rg_stance_ctx *c, int t, int g)
+{
+    int lead = st_lead_before(c, t), a = -1, error;
+
+    if (g == G_PLURAL) {
+        return st_plural_items(c, t, lead);
+    }
+    if (lead >= 0 && c->items.v[lead].level == 0) {
+        a = c->items.v[lead].actor;
+    } else if (lead == -1) {
+        a = st_resolve_pronoun(c, g);
+    }
+    if (a >= 0) {
+        if ((error = rg_st__push_item(c, a, t, t + 1, 0, 0)) < 0) {
+            return error;
+        }
+        c->items.v[c->items.n - 1].pron = g;
+    }
+    return RG_OK;
+}
+
+/* 1 when "lui" at t, or "l'" before an auxiliary ("l'a", "l'avait"), is an
+ * object pronoun: after its clause's subject (an item), "ne", or an
+ * infinitive's "pour"/"de", and before a verb, not "Macron, lui, ..." */
+static int st_object_clitic(const rg_stance_ctx *c, int t)
+{
+    static const char *const aux[] = {
+        "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", NULL
+    };
+    static const char *const before[] = { "ne", "n", "pour", "de", "d", "et", NULL };
+    const st_tok *tk = &c->tok.v[t];
+
+    if (tk->kind != TK_WORD || tk->item >= 0 || tk->quote >= 0 || t == 0 ||
+        (size_t)t + 1 >= c->tok.n || c->tok.v[t + 1].kind != TK_WORD) {
+        return 0;
+    }
+    if (!(tk_is(c, t, "lui") || (tk_is(c, t, "l") && tk_in(c, t + 1, aux)))) {
+        return 0;
+    }
+    return c->tok.v[t - 1].item >= 0 || tk_in(c, t - 1, before);
+}
+
+/*
+ * The person an object pronoun at t stands for: the one person, other than
+ * the clause's subject, named earlier in this sentence or in the previous
+ * one; -1 when there is none or more than one (precision first).
+ */
+static int st_clitic_antecedent(const rg_stance_ctx *c, int t, size_t index)
+{
+    int subj = -1, found = -1, lead = st_lead_before(c, t);
+    size_t i;
+
+    if (lead >= 0) {
+        subj = c->items.v[lead].actor;
+    } else if (t > 0 && c->tok.v[t - 1].item >= 0) {
+        subj = c->items.v[c->tok.v[t - 1].item].actor; /* "il lui a" */
+    }
+    for (i = 0; i < c->items.n; i++) {
+        const st_item *it = &c->items.v[i];
+        if (it->hi <= t && it->level == 0 && it->actor != subj && it->actor != found) {
+            if (found >= 0) {
+                return -1;
+            }
+            found = it->actor;
+        }
+    }
+    for (i = 0; i < c->n_recent && index > 0; i++) {
+        const st_recent *r = &c->recent[i];
+        if (r->sentence + 1 == index && r->actor != subj && r->actor != found) {
+            if (found >= 0) {
+                return -1;
+            }
+            found = r->actor;
+        }
+    }
+    return found;
+}
+
+/*
+ * Pronouns become items. Subject pronouns: the subject of the clause they
+ * follow ("X a dit qu'il"), none when that subject is no actor ("Le ministre
+ * a dit qu'il"), else the most recent subject of their gender (a joint one
+ * for "ils"). Object pronouns ("il lui a proposé", "il l'a accusé"): see
+ * st_clitic_antecedent; they are objects only, and none is resolved in a
+ * sentence whose "il"/"elle" stands for no actor.
+ */
+int rg_st__pronoun_items(rg_stance_ctx *c, size_t index)
+{
+    int t, error, unresolved = 0;
 
     for (t = 0; (size_t)t < c->tok.n; t++) {
-        int g = c->tok.v[t].item < 0 ? st_subject_pronoun(c, t) : 0, a = -1, k, lead;
-        if (!g) {
+        int g = c->tok.v[t].item < 0 ? st_subject_pronoun(c, t) : 0;
+        size_t n = c->items.n;
+        if (g && (error = st_subject_pronoun_item(c, t, g)) < 0) {
+            return error;
+        }
+        unresolved |= g && c->items.n == n;
+    }
+    /* "il" stands for somebody who is no actor: so may "lui" */
+    for (t = 0; !unresolved && (size_t)t < c->tok.n; t++) {
+        int a;
+        if (!st_object_clitic(c, t) || (a = st_clitic_antecedent(c, t, index)) < 0) {
             continue;
         }
-        for (k = t - 1; k >= 0 && c->tok.v[k].kind != TK_COMMA &&
-                        c->tok.v[k].kind != TK_COLON && c->tok.v[k].kind != TK_QCLOSE &&
-                        c->tok.v[k].kind != TK_SEMI; k--) {
+        if ((error = rg_st__push_item(c, a, t, t + 1, 0, 0)) < 0) {
+            return error;
         }
-        lead = k + 1 < t ? rg_st__clause_lead(c, k + 1) : -1;
-        if (lead >= 0 && c->items.v[lead].level == 0) {
-            a = c->items.v[lead].actor;
-        } else if (lead == -1) {
-            a = st_resolve_pronoun(c, g);
-        }
-        if (a >= 0) {
-            if ((error = rg_st__push_item(c, a, t, t + 1, 0, 0)) < 0) {
-                return error;
-            }
-            c->items.v[c->items.n - 1].pron = g;
-        }
+        c->items.v[c->items.n - 1].clitic = 1;
     }
     return RG_OK;
 }
@@ -206,7 +341,7 @@ void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx)
     for (i = 0; i < c->items.n; i++) {
         const st_item *it = &c->items.v[i];
         int g;
-        if (it->quote >= 0 || it->gov >= 0 ||
+        if (it->quote >= 0 || it->gov >= 0 || it->pron == G_PLURAL ||
             (i > 0 && c->items.v[i - 1].lo == it->lo) ||
             (i + 1 < c->items.n && c->items.v[i + 1].lo == it->lo) ||
             rg_st__object_of_cue(c, lx, it->lo) || rg_st__after_infinitive(c, it->lo)) {
@@ -218,5 +353,43 @@ void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx)
     }
     if (rg_st__clause_lead(c, 0) == -2) {
         rg_st__subject_push(c, -1, G_UNKNOWN); /* "Le ministre a ajouté": no actor */
+    }
+}
+
+/*
+ * The joint subject of the sentence, remembered for "ils"/"elles" in the
+ * next ones: the first ungoverned item outside quotes that is not an object,
+ * with the items coordinated to it ("X et Y", "les deux présidents"), when
+ * they are two or more of one level; a single subject forgets it.
+ */
+void rg_st__remember_plural(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    size_t i, k;
+
+    for (i = 0; i < c->items.n; i++) {
+        const st_item *it = &c->items.v[i];
+        int first;
+        if (it->quote >= 0 || it->gov >= 0 || it->clitic ||
+            rg_st__object_of_cue(c, lx, it->lo) || rg_st__after_infinitive(c, it->lo)) {
+            continue;
+        }
+        first = st_group_first(c, (int)i);
+        c->n_plural = 0;
+        for (k = (size_t)first; k < c->items.n && c->n_plural < ST_RECENT &&
+                                (k == (size_t)first || c->items.v[k].coord == (int)k - 1);
+             k++) {
+            if (c->items.v[k].level != c->items.v[first].level) {
+                c->n_plural = 0;
+                return;
+            }
+            c->plural[c->n_plural++] = c->items.v[k].actor;
+        }
+        if (c->n_plural < 2) {
+            c->n_plural = 0;
+        }
+        return;
+    }
+    if (rg_st__clause_lead(c, 0) == -2) {
+        c->n_plural = 0; /* "Les ministres ont ajouté": no actor */
     }
 }

@@ -49,6 +49,29 @@ static int st_is_place(const st_item *it, unsigned cue_flags)
     return it->metonym && it->gov == GOV_A && (cue_flags & RG_LX_PLACE);
 }
 
+/* finite verb forms that open a clause after its subject ("X a dit", "X s'est") */
+static const char *const st_clause_verbs[] = {
+    "a", "ont", "avait", "avaient", "aura", "aurait", "est", "sont", "était", "étaient",
+    "sera", "serait", "va", "vont", "doit", "doivent", "veut", "veulent", "se", "s", "n",
+    NULL
+};
+
+/* 1 when item i, ungoverned and not in a list, follows a comma and precedes a
+ * finite verb: the subject of a new clause, not an object of the cue before */
+static int st_clause_subject(const rg_stance_ctx *c, int i)
+{
+    const st_item *it = &c->items.v[i];
+    int p = it->lo - 1;
+
+    if (it->gov >= 0 || it->coord >= 0 || it->pron) {
+        return 0;
+    }
+    while (p >= 0 && c->tok.v[p].item < 0 && tk_in(c, p, rg_st__skip)) {
+        p--;
+    }
+    return p >= 0 && c->tok.v[p].kind == TK_COMMA && tk_in(c, it->hi, st_clause_verbs);
+}
+
 /* the target searched from token `from` (the cue's end or after its agent) to `end` */
 static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu, int from,
                      int end)
@@ -83,7 +106,10 @@ static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
         }
         if (tk->item >= 0) {
             const st_item *it = &c->items.v[tk->item];
-            if (it->gov != GOV_PAR && it->gov != GOV_SELON &&
+            if (st_clause_subject(c, tk->item)) {
+                break; /* "..., Emmanuel Macron a assuré": a new clause */
+            }
+            if (it->gov != GOV_PAR && it->gov != GOV_SELON && !it->peer &&
                 !st_is_place(it, st_cue_flags(lx, cu)) &&
                 !(it->gov == GOV_SUR && (st_cue_flags(lx, cu) & RG_LX_RECIP))) {
                 return tk->item;
@@ -107,10 +133,32 @@ static int st_in_src(const rg_stance_ctx *c, int actor)
     return 0;
 }
 
-/* a single governed item before the cue (anaphoric object) */
+/* 1 when item i is the target of another stance cue of the opposite sign
+ * before it ("des sanctions contre l'Iran ... un nouvel accord": Iran is the
+ * sanctions' object; "ses vœux à X ... ouvert au dialogue" may share it) */
+static int st_claimed(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu, int i)
+{
+    size_t k;
+
+    for (k = 0; k < c->cues.n; k++) {
+        const st_cue *o = &c->cues.v[k];
+        if (o == cu || o->hi > c->items.v[i].lo ||
+            lx->cues[o->cue].sign == lx->cues[cu->cue].sign ||
+            (st_cue_flags(lx, o) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE | RG_LX_TONE))) {
+            continue;
+        }
+        if (st_target(c, lx, o, o->hi, INT_MAX) == i) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* a single governed item before the cue (anaphoric object), unless another
+ * cue of the opposite sign has it as its target */
 static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
 {
-    int found = -1, t;
+    int found = -1, claimed = 0, t;
 
     for (t = 0; t < cu->lo; t++) {
         const st_tok *tk = &c->tok.v[t];
@@ -120,20 +168,21 @@ static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, cons
         }
         it = &c->items.v[tk->item];
         t = it->hi - 1;
-        if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON ||
+        if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON || it->gov == GOV_ENTRE ||
             st_is_place(it, st_cue_flags(lx, cu)) ||
             /* "au Canada, il a menacé ...": a place, not an object */
             (it->level == 1 && !it->adj &&
              (it->gov == GOV_A || it->gov == GOV_AU || it->gov == GOV_AUX)) ||
-            st_in_src(c, it->actor)) {
+            st_in_src(c, it->actor) || it->peer) {
             continue;
         }
         if (found >= 0 && c->items.v[found].actor != it->actor) {
             return -1;
         }
         found = tk->item;
+        claimed = claimed || st_claimed(c, lx, cu, tk->item);
     }
-    return found;
+    return claimed ? -1 : found;
 }
 
 /* ---- 8. output ---- */
@@ -436,13 +485,91 @@ static int st_active_source(const rg_stance_ctx *c, const rg_lexicon *lx, const 
     return subj;
 }
 
+static int st_is_de(int gov)
+{
+    return gov == GOV_DE || gov == GOV_D || gov == GOV_DU || gov == GOV_DES;
+}
+
+/*
+ * A noun cue with its agent after "de" and its target after "contre" or
+ * "envers": "les attaques de Donald Trump contre la France". Returns the
+ * agent item (*dst the target), -1 when the cue is not built that way.
+ */
+static int st_noun_agent(const rg_stance_ctx *c, const st_cue *cu, int *dst)
+{
+    int a = c->tok.v[cu->hi].item, k, end;
+
+    if ((size_t)cu->hi + 1 >= c->tok.n || !(tk_is(c, cu->hi, "de") || tk_is(c, cu->hi, "d") ||
+                                           tk_is(c, cu->hi, "du") || tk_is(c, cu->hi, "des"))) {
+        return -1;
+    }
+    for (k = cu->hi + 1; (size_t)k < c->tok.n && k <= cu->hi + 3 && a < 0; k++) {
+        a = c->tok.v[k].item;
+    }
+    if (a < 0 || !st_is_de(c->items.v[a].gov)) {
+        return -1;
+    }
+    while ((size_t)a + 1 < c->items.n && c->items.v[a + 1].coord == a) {
+        a++; /* "de X et Y" */
+    }
+    end = c->items.v[a].hi;
+    for (k = end; (size_t)k < c->tok.n && k <= end + 4; k++) {
+        int i = c->tok.v[k].item;
+        if (i >= 0) {
+            if (c->items.v[i].gov != GOV_CONTRE && c->items.v[i].gov != GOV_ENVERS) {
+                return -1;
+            }
+            *dst = i;
+            while (a > 0 && c->items.v[a].coord == a - 1) {
+                a--;
+            }
+            return a;
+        }
+    }
+    return -1;
+}
+
+/* verbs of wish or attempt: a reciprocal cue they govern is one side's intent */
+static const char *const st_intent[] = {
+    "veut", "veulent", "voulait", "voudrait", "voudraient", "vouloir", "souhaite",
+    "souhaitent", "souhaitons", "souhaitait", "souhaiter", "cherche", "cherchent",
+    "chercher", "tente", "tentent", "tenter", "espère", "espèrent", "propose", "proposent",
+    "proposé", "appelle", "appellent", "appelé", "plaide", "plaidé", "prêt", "prête",
+    "prêts", "disposé", "disposée", NULL
+};
+
+/* 1 when an intent verb stands at most 4 words before the cue, no item between */
+static int st_intent_before(const rg_stance_ctx *c, const st_cue *cu)
+{
+    int t;
+
+    for (t = cu->lo - 1; t >= 0 && t >= cu->lo - 4; t--) {
+        if (c->tok.v[t].kind != TK_WORD || c->tok.v[t].item >= 0) {
+            return 0;
+        }
+        if (tk_in(c, t, st_intent)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* active cue: source, then target after the cue or a single governed item
  * before it; *recip cleared when the target's preposition makes it one-way */
 static int st_active_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu,
                            int sent_speaker, int *tgt, int *recip)
 {
-    int end = INT_MAX, subj, error;
+    int end = INT_MAX, subj, error, dst;
 
+    if ((subj = st_noun_agent(c, cu, &dst)) >= 0) {
+        /* "les attaques de Trump contre la France" */
+        *tgt = dst;
+        *recip = 0;
+        if ((error = st_group(c, 0, subj)) < 0) {
+            return error;
+        }
+        return st_group(c, 1, dst);
+    }
     subj = st_active_source(c, lx, cu, sent_speaker, &end);
     if (subj >= 0 && (error = st_group(c, 0, subj)) < 0) {
         return error;
@@ -452,8 +579,8 @@ static int st_active_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
         if ((error = st_group(c, 1, *tgt)) < 0) {
             return error;
         }
-        if (g >= 0 && g != GOV_AVEC && g != GOV_ENTRE) {
-            *recip = 0; /* "propose à X", "l'accord de X": one direction */
+        if ((g >= 0 && g != GOV_AVEC && g != GOV_ENTRE) || st_intent_before(c, cu)) {
+            *recip = 0; /* "propose à X", "l'accord de X", "veut un accord avec X" */
         }
     } else if (c->src.n && (*tgt = st_fallback_target(c, lx, cu)) >= 0) {
         if ((error = st_group(c, 1, *tgt)) < 0) {

@@ -134,14 +134,63 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
 /*
  * Upper bound on the items of a sentence without mentions, straight from the
  * text: state adjectives, "deux" ("les deux présidents": two) and, when a
- * subject is remembered, "il"/"elle". Fewer than two items give no relation,
- * so most sentences are dropped here, before tokenizing and stemming. Words
- * are cut as rg_st__tokenize cuts them.
+ * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
+ * than two items give no relation, so most sentences are dropped here, before
+ * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them.
  */
 static int st_upper_at(const char *text, size_t s, size_t n)
 {
     return (text[s] >= 'A' && text[s] <= 'Z') ||
            ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
+
+/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary ("'a") */
+static int st_apostrophe_aux(const char *text, size_t i, size_t end)
+{
+    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
+    size_t k, n;
+
+    if (i < end && text[i] == '\'') {
+        i++;
+    } else if (i + 2 < end && memcmp(text + i, "\xe2\x80\x99", 3) == 0) {
+        i += 3;
+    } else {
+        return 0;
+    }
+    for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
+    }
+    for (k = 0; aux[k]; k++) {
+        if (strlen(aux[k]) == n && memcmp(aux[k], text + i, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Items a pronoun word text[s..i) may give: "il", "elle", the object
+ * pronouns "lui" and "l'a" one when a subject is remembered (pron & 1);
+ * "ils", "elles" two when a joint subject is (pron & 2).
+ */
+static size_t st_prescan_pronoun(const char *text, size_t s, size_t i, size_t end, int pron)
+{
+    char buf[8];
+    size_t n = i - s;
+
+    rg_lexicon__lower(buf, text + s, n);
+    if (pron & 1) {
+        if ((n == 2 && memcmp(buf, "il", 2) == 0) || (n == 4 && memcmp(buf, "elle", 4) == 0) ||
+            (n == 3 && memcmp(buf, "lui", 3) == 0) ||
+            (n == 1 && buf[0] == 'l' && st_apostrophe_aux(text, i, end))) {
+            return 1;
+        }
+    }
+    if (pron & 2) {
+        if ((n == 3 && memcmp(buf, "ils", 3) == 0) || (n == 5 && memcmp(buf, "elles", 5) == 0)) {
+            return 2;
+        }
+    }
+    return 0;
 }
 
 /*
@@ -196,10 +245,10 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
             if (f >= 'A' && f <= 'Z') {
                 f = (unsigned char)(f + 32); /* rg_lexicon__lower keeps other lead bytes */
             }
-            if (pron && (f == 'i' || f == 'e') && (i - s == 2 || i - s == 4)) {
-                rg_lexicon__lower(buf, text + s, i - s);
-                if (memcmp(buf, i - s == 2 ? "il" : "elle", i - s) == 0) {
-                    n++; /* a subject pronoun may stand for an actor */
+            if (pron && (f == 'i' || f == 'e' || f == 'l') && i - s <= 5) {
+                size_t np = st_prescan_pronoun(text, s, i, sent.end, pron);
+                if (np) {
+                    n += np; /* a pronoun may stand for one actor, or two */
                     continue;
                 }
             }

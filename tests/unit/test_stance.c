@@ -182,6 +182,52 @@ static const stance_case cases[] = {
       "poutine>trump+ trump>poutine+ trump>xi+ xi>trump+" },
     { "« Vladimir Poutine m'a dit : « Je soutiens Bachar el-Assad » », a raconté Emmanuel "
       "Macron.", "poutine>assad+" },
+    /* --- lexicon: regretter + decision noun, s'opposer, téléphoner --- */
+    { "La France, l'Allemagne et le Royaume-Uni regrettent la décision américaine.",
+      "DEU>USA- FRA>USA- GBR>USA-" },
+    { "Theresa May regrette le départ d'Angela Merkel.", "" },
+    { "Emmanuel Macron s'oppose à Donald Trump.", "macron>trump-" },
+    { "Emmanuel Macron a exprimé son opposition au chef d'État américain.", "macron>trump-" },
+    { "Ankara et Paris s'opposent sur la Libye et la Syrie.", "FRA>TUR- TUR>FRA-" },
+    { "La présidentielle opposera Donald Trump à Hillary Clinton.", "" },
+    { "Le président américain a téléphoné à Emmanuel Macron.", "trump>macron+" },
+    /* --- withdrawal verbs negate the cue they govern --- */
+    { "Donald Trump a annoncé son retrait de l'accord avec l'Iran.", "" },
+    { "Les États-Unis ont décidé de quitter l'accord avec la Russie.", "" },
+    { "Vladimir Poutine a demandé de suspendre la coopération avec la Turquie.", "" },
+    { "Vladimir Poutine est sorti de sa réserve en soutenant Donald Trump.", "poutine>trump+" },
+    /* --- noun cue "de X contre Y"; targets; one-way intent; peers --- */
+    { "Après les attaques de Donald Trump contre la France, le ministre a réagi.", "USA>FRA-" },
+    { "Les menaces de l'UE contre Israël inquiètent.", "EU>ISR-" },
+    { "Alors que Donald Trump a critiqué l'accord, Emmanuel Macron a assuré que le texte "
+      "restera.", "" },
+    { "Donald Trump a critiqué, lundi, Emmanuel Macron.", "trump>macron-" },
+    { "Donald Trump a annoncé des sanctions contre l'Iran tout en souhaitant un nouvel accord.",
+      "USA>IRN-" },
+    { "Dans ses vœux à Donald Trump, Vladimir Poutine s'est dit ouvert au dialogue.",
+      "poutine>trump+" },
+    { "La France veut trouver un accord avec les États-Unis.", "FRA>USA+" },
+    { "La France et les États-Unis ont trouvé un accord.", "FRA>USA+ USA>FRA+" },
+    { "Emmanuel Macron a envoyé ses vœux à ses homologues de l'Union européenne.", "" },
+    { "Après Theresa May, Emmanuel Macron a critiqué Donald Trump.", "macron>trump-" },
+    /* --- object pronouns: the one other person of this or the previous sentence --- */
+    { "Vladimir Poutine a parlé de Donald Trump. Il lui a proposé une coopération.",
+      "poutine>trump+" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'a accusé de crimes.",
+      "erdogan>assad-" },
+    { "Emmanuel Macron a vu Angela Merkel et Theresa May. Il lui a proposé une coopération.",
+      "" },
+    { "Le ministre a parlé de Donald Trump. Il lui a proposé une coopération.", "" },
+    { "Emmanuel Macron, lui, critique Donald Trump.", "macron>trump-" },
+    /* --- plural pronouns: the last joint subject --- */
+    { "Vladimir Poutine et Recep Tayyip Erdogan se sont vus. Ils ont condamné Bachar "
+      "el-Assad.", "erdogan>assad- poutine>assad-" },
+    { "Vladimir Poutine et Recep Tayyip Erdogan se sont vus. Ils ont convenu de coopérer.",
+      "erdogan>poutine+ poutine>erdogan+" },
+    { "Vladimir Poutine et Recep Tayyip Erdogan se sont vus. Donald Trump a parlé. Ils ont "
+      "condamné Bachar el-Assad.", "" },
+    { "Les ministres ont parlé. Ils ont condamné Bachar el-Assad.", "" },
+    { "Donald Trump a reçu Emmanuel Macron. Ils ont signé un accord.", "trump>macron+" },
 };
 
 static rg_actors *g_actors;
