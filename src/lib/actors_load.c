@@ -18,6 +18,7 @@
 #include "actors_internal.h"
 #include "actors_load.h"
 #include "common.h"
+#include "json_oom.h"
 #include "data.h"
 
 void rg_actors__ld_report(rg_actors__ld_ctx *c, const char *path, const char *fmt, ...)
@@ -320,11 +321,17 @@ static int ld_run(rg_actors **out, rg_actors__ld_ctx *c, const char *buf, size_t
 {
     json_error_t jerr;
     json_t *root = NULL;
+    int oom;
     rg_actors *a = NULL;
     int error = RG_OK;
 
     *out = NULL;
-    root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+    root = rg__json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
+    if (!root && oom) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
     if (!root) {
         if (c->cb) {
             char line[512];

@@ -25,13 +25,35 @@ long rg_alloc_count(void)
     return alloc_count;
 }
 
+static _Thread_local int alloc_failed;
+
+void rg__alloc_failed_reset(void)
+{
+    alloc_failed = 0;
+}
+
+int rg__alloc_failed(void)
+{
+    return alloc_failed;
+}
+
 static int alloc_should_fail(void)
 {
     alloc_count++;
     if (alloc_fail_countdown > 0 && --alloc_fail_countdown == 0) {
+        alloc_failed = 1;
         return 1;
     }
     return 0;
+}
+
+/* Pass a result through, noting a failure. */
+static void *alloc_note(void *p)
+{
+    if (!p) {
+        alloc_failed = 1;
+    }
+    return p;
 }
 
 void *rg__malloc(size_t n)
@@ -39,7 +61,7 @@ void *rg__malloc(size_t n)
     if (alloc_should_fail()) {
         return NULL;
     }
-    return malloc(n ? n : 1);
+    return alloc_note(malloc(n ? n : 1));
 }
 
 void *rg__calloc(size_t nmemb, size_t size)
@@ -47,7 +69,7 @@ void *rg__calloc(size_t nmemb, size_t size)
     if (alloc_should_fail()) {
         return NULL;
     }
-    return calloc(nmemb ? nmemb : 1, size ? size : 1);
+    return alloc_note(calloc(nmemb ? nmemb : 1, size ? size : 1));
 }
 
 void *rg__realloc(void *p, size_t n)
@@ -55,7 +77,7 @@ void *rg__realloc(void *p, size_t n)
     if (alloc_should_fail()) {
         return NULL;
     }
-    return realloc(p, n ? n : 1);
+    return alloc_note(realloc(p, n ? n : 1));
 }
 
 void *rg__reallocarray(void *p, size_t nmemb, size_t size)

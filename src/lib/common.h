@@ -34,6 +34,10 @@ void *rg__reallocarray(void *p, size_t nmemb, size_t size); /* overflow-checked 
 void rg__free(void *p);
 char *rg__strndup(const char *s, size_t n);
 char *rg__strdup(const char *s);
+/* Has an allocation of this thread failed since the last reset? (Tells an
+ * allocation failure inside jansson from a parse error, see json_oom.h.) */
+void rg__alloc_failed_reset(void);
+int rg__alloc_failed(void);
 
 /* ---- errors (errors.c) ---- */
 void rg__error_set(int code, const char *fmt, ...) RG_PRINTFLIKE(2, 3);

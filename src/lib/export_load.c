@@ -17,6 +17,7 @@
 #include <relgraph/text.h>
 
 #include "export_load.h"
+#include "json_oom.h"
 
 static int xnode_cmp(const void *a, const void *b)
 {
@@ -192,6 +193,7 @@ int rg_export__graph_load(rg_xgraph *g, const char *path)
     size_t len = 0;
     json_error_t jerr;
     int error;
+    int oom;
 
     memset(g, 0, sizeof *g);
     if (!(g->path = rg__strdup(path))) {
@@ -201,7 +203,12 @@ int rg_export__graph_load(rg_xgraph *g, const char *path)
     if ((error = rg_read_file(&data, &len, path, 0)) < 0) {
         goto cleanup;
     }
-    g->root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    g->root = rg__json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
+    if (!g->root && oom) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
     if (!g->root) {
         rg__error_set(RG_EPARSE, "%s:%d:%d: invalid JSON: %s", path, jerr.line, jerr.column,
                       jerr.text);

@@ -16,6 +16,7 @@
 #include <relgraph/metrics.h>
 
 #include "common.h"
+#include "json_oom.h"
 #include "graph_core.h"
 #include "strbuf.h"
 
@@ -29,13 +30,19 @@ static int load_metrics(json_t **out, const char *path)
     size_t len = 0;
     json_error_t e;
     json_t *j = NULL;
+    int oom;
     int error;
 
     *out = NULL;
     if ((error = rg_read_file(&buf, &len, path, CHECK_MAX_FILE)) != RG_OK) {
         goto cleanup;
     }
-    j = json_loadb(buf, len, JSON_ALLOW_NUL, &e);
+    j = rg__json_loadb(buf, len, JSON_ALLOW_NUL, &e, &oom);
+    if (!j && oom) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
     if (!j) {
         rg__error_set(RG_EPARSE, "%s:%d: %s", path, e.line, e.text);
         error = RG_EPARSE;

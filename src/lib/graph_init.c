@@ -6,6 +6,7 @@
  * error travels back as an igraph_error_t and then as RG_EGRAPH.
  */
 #include <igraph.h> /* igraph_set_error_handler, IGRAPH_FINALLY_FREE */
+#include <jansson.h> /* json_set_alloc_funcs */
 
 #include "common.h"
 #include "graph_internal.h"
@@ -46,6 +47,9 @@ int rg__error_from_igraph(int code)
 int rg_init(void)
 {
     if (init_count++ == 0) {
+        /* jansson allocates through our hook too, so that the allocation-
+         * failure tests reach its failure paths */
+        json_set_alloc_funcs(rg__malloc, rg__free);
         prev_error_handler = igraph_set_error_handler(graph_error_handler);
         prev_warning_handler = igraph_set_warning_handler(graph_warning_handler);
     }

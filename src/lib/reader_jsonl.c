@@ -15,6 +15,7 @@
 
 #include <relgraph/reader.h>
 #include "common.h"
+#include "json_oom.h"
 #include "jsonl_scan.h"
 #include "reader_internal.h"
 #include "strbuf.h"
@@ -286,12 +287,18 @@ static int jsonl_slow(rg_reader *r, const char *line, size_t len, const char *wh
 {
     json_t *obj = NULL;
     json_error_t jerr;
+    int oom;
     char idbuf[64], msg[300];
     const char *id, *mistyped;
     rg_date date, *datep;
     int error = RG_OK;
 
-    obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    obj = rg__json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr, &oom);
+    if (!obj && oom) {
+        rg__error_set_oom(); /* not the line's fault: the run stops */
+        error = RG_ERROR;
+        goto cleanup;
+    }
     if (!obj || !json_is_object(obj)) {
         snprintf(msg, sizeof msg, obj ? "not a JSON object; skipped"
                                       : "invalid JSON at column %d: %s; skipped",
