@@ -52,6 +52,7 @@ void cli_input_init(cli_input *in)
     in->ropts.payload = in;
     in->ropts.stop = &stop_flag;
     in->html = -1;
+    in->max_actors = 100000;
 }
 
 int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
@@ -103,6 +104,13 @@ int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
     case 1011: in->no_boilerplate = 1; return 1;
     case 1012: in->html = 1; return 1;
     case 1013: in->html = 0; return 1;
+    case 1015:
+        in->max_actors = (size_t)strtoull(arg, &end, 10);
+        if (*end || in->max_actors == 0 || arg[0] == '-') {
+            cli_usage_error(cmd, "--max-actors wants a positive number, not '%s'", arg);
+            return -1;
+        }
+        return 1;
     case 1014:
         in->ropts.max_docs = (size_t)strtoull(arg, &end, 10);
         if (*end || in->ropts.max_docs == 0 || arg[0] == '-') {
@@ -125,6 +133,12 @@ int cli_input_open(cli_input *in, char **inputs, int n)
                             : rg_actors_default(&in->actors);
     if (error < 0) {
         return cli_error_lib();
+    }
+    if (rg_actors_count(in->actors) > in->max_actors) {
+        cli_error("%s: %zu actors, more than --max-actors %zu",
+                  in->actors_path ? in->actors_path : "the built-in dictionary",
+                  rg_actors_count(in->actors), in->max_actors);
+        return RG_EXIT_DATA;
     }
     error = in->lexicon_path ? rg_lexicon_load(&in->lexicon, in->lexicon_path)
                              : rg_lexicon_default(&in->lexicon);

@@ -24,6 +24,7 @@ typedef struct {
     int attribute_states;
     int no_boilerplate;
     int html;
+    size_t max_actors;
     rg_actors *actors;
     rg_lexicon *lexicon;
     rg_boilerplate *bp;
@@ -50,7 +51,8 @@ typedef struct {
     { "no-boilerplate", no_argument, NULL, 1011 },          \
     { "html", no_argument, NULL, 1012 },                    \
     { "no-html", no_argument, NULL, 1013 },             \
-    { "max-docs", required_argument, NULL, 1014 }
+    { "max-docs", required_argument, NULL, 1014 },          \
+    { "max-actors", required_argument, NULL, 1015 }
 
 #define CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                               \
