@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private view of the actor dictionary, shared by actors.c (getters, role
- * resolution), the loader (actors_load.c, actors_forms.c,
- * actors_sections.c) and matcher.c (automaton builder). Every
- * surface form of the dictionary (alias, metonym, expanded role form,
- * blocked form) is one rg_actors__form with its folded match key; forms are
- * unique by key after loading (repeats are marked `skip`).
+ * Private view of the actor dictionary, shared by actors*.c (object,
+ * loader) and matcher.c (automaton builder). Every surface form of the
+ * dictionary (alias, metonym, expanded role form, blocked form) is one
+ * rg_actors__form with its folded match key; forms are unique by key after
+ * loading (repeats are marked `skip`).
  */
 #ifndef RG_LIB_ACTORS_INTERNAL_H
 #define RG_LIB_ACTORS_INTERNAL_H

@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Input reading: reader life cycle, the source loop and the making of each
- * document. Inputs are expanded lazily into a queue of sources: a .txt
- * file (one document), a folder (its .txt files, recursive, sorted by path;
- * reader_dir.c), a .jsonl file (one document per line, streamed through a
- * 64 KiB buffer; reader_jsonl.c) or stdin. Bad documents are reported
- * through the warn callback and skipped, so one broken line never sinks the
- * corpus; with `strict` the first one is an error. Ids are remembered as
- * 64-bit hashes (bounded set, reader_index.c) to flag duplicates.
- * Hostile input: limits on document and line size and on the number of
- * documents; mostly-UTF-8 text with a few bad bytes is repaired byte by
- * byte and binary data is skipped (both in document.c).
+ * Input reading: the reader's life cycle, its loop over queued sources
+ * (.txt files and folders from reader_dir.c, JSON Lines and stdin from
+ * reader_jsonl.c) and the making of each document. Bad documents are
+ * warned about and skipped, so one broken line never sinks the corpus;
+ * with `strict` the first one is an error. Limits on document size and
+ * count; decoding repairs and binary detection are in document.c.
  */
 #include <stdarg.h> /* va_list */
 #include <stdio.h>  /* snprintf, vsnprintf */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for text.c: decoding (UTF-8, BOM, Windows-1252, UTF-16, CRLF,
- * NUL, NFC), UTF-8 validation and the match-key fold with its byte map.
+ * Unit tests for the text module: decoding (text_decode.c: UTF-8, BOM,
+ * Windows-1252, UTF-16, CRLF, NUL, NFC), UTF-8 validation (text.c) and the
+ * match-key fold with its byte map (text_fold.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
