@@ -37,6 +37,19 @@ RG_EXTERN(int) rg_actors_default(rg_actors **out);
  */
 RG_EXTERN(int) rg_actors_load(rg_actors **out, const char *path);
 
+/**
+ * Load a dictionary extended by other files: the base (`base_path`, or the
+ * built-in dictionary when NULL), then each extension's arrays ("actors",
+ * "roles", "fixed_roles", "terms", "blocked", ...) appended to the base's;
+ * the merged dictionary is validated as one (an extension may add terms for
+ * the base's actors, or actors of its own). Messages name "BASE + EXT" and
+ * give JSON paths in the merged dictionary, where an extension's entries
+ * follow the base's.
+ * @return RG_OK, RG_EIO, RG_EPARSE, RG_ERROR (OOM)
+ */
+RG_EXTERN(int) rg_actors_load_extended(rg_actors **out, const char *base_path,
+                                       const char *const *ext_paths, size_t n_ext);
+
 /** As rg_actors_load, from memory; `name` is used in messages. */
 RG_EXTERN(int) rg_actors_from_buffer(rg_actors **out, const char *buf, size_t len,
                                      const char *name);

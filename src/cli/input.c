@@ -104,6 +104,13 @@ int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
     case 1011: in->no_boilerplate = 1; return 1;
     case 1012: in->html = 1; return 1;
     case 1013: in->html = 0; return 1;
+    case 1016:
+        if (in->n_extensions >= CLI_MAX_EXTENSIONS) {
+            cli_usage_error(cmd, "at most %d --actors-extend options", CLI_MAX_EXTENSIONS);
+            return -1;
+        }
+        in->extensions[in->n_extensions++] = arg;
+        return 1;
     case 1015:
         in->max_actors = (size_t)strtoull(arg, &end, 10);
         if (*end || in->max_actors == 0 || arg[0] == '-') {
@@ -129,8 +136,13 @@ int cli_input_open(cli_input *in, char **inputs, int n)
     int error;
 
     memset(&xo, 0, sizeof xo);
-    error = in->actors_path ? rg_actors_load(&in->actors, in->actors_path)
-                            : rg_actors_default(&in->actors);
+    if (in->n_extensions) {
+        error = rg_actors_load_extended(&in->actors, in->actors_path, in->extensions,
+                                        in->n_extensions);
+    } else {
+        error = in->actors_path ? rg_actors_load(&in->actors, in->actors_path)
+                                : rg_actors_default(&in->actors);
+    }
     if (error < 0) {
         return cli_error_lib();
     }

@@ -14,11 +14,14 @@
 #include <relgraph/reader.h>
 
 #define CLI_MAX_TEXT_FIELDS 16
+#define CLI_MAX_EXTENSIONS 16
 
 typedef struct {
     rg_reader_options ropts;
     const char *text_fields[CLI_MAX_TEXT_FIELDS];
     const char *actors_path;
+    const char *extensions[CLI_MAX_EXTENSIONS];
+    size_t n_extensions;
     const char *lexicon_path;
     int threads;
     int attribute_states;
@@ -52,7 +55,8 @@ typedef struct {
     { "html", no_argument, NULL, 1012 },                    \
     { "no-html", no_argument, NULL, 1013 },             \
     { "max-docs", required_argument, NULL, 1014 },          \
-    { "max-actors", required_argument, NULL, 1015 }
+    { "max-actors", required_argument, NULL, 1015 },        \
+    { "actors-extend", required_argument, NULL, 1016 }
 
 #define CLI_INPUT_HELP                                                               \
     "Input options:\n"                                                               \
@@ -69,6 +73,8 @@ typedef struct {
     "  --no-boilerplate       keep boilerplate lines and trailers\n"                 \
     "Extraction options:\n"                                                          \
     "  --actors FILE.json     actor dictionary (default: the built-in one)\n"        \
+    "  --actors-extend FILE.json  add this file's actors, terms... to the dictionary\n"\
+    "                         (repeatable; docs/actors.md)\n"                     \
     "  --lexicon FILE.tsv     stance lexicon (default: the built-in one)\n"          \
     "  --attribute-states     also credit state stances to the leader in office\n"   \
     "  --threads N            extraction threads (default: number of CPUs)\n"
