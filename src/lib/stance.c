@@ -88,7 +88,8 @@
  *      trouver un accord avec X"); with a joint subject and no target they
  *      link the subject
  *      members; with a pair target ("entre A et B", "russo-américain") they
- *      link the pair. Tone words give an undirected tone relation between
+ *      link the pair; with no subject, "N de X avec Y" / "unir X à Y" links
+ *      X and Y. Tone words give an undirected tone relation between
  *      the pair they characterise. With attribute_states, a state stance is
  *      also credited to the leaders in office at the date. Weight =
  *      |intensity|. One relation per (type, source, target, sign) and

@@ -327,9 +327,6 @@ static int st_governor(const rg_stance_ctx *c, const st_item *it, int p)
 {
     int gov = st_gov_at(c, p);
 
-    if (tk_is(c, p, "après") && !tk_is(c, p - 1, "d")) {
-        gov = -1;
-    }
     if ((gov == GOV_DE || gov == GOV_D || gov == GOV_DU) &&
         tk_in(c, p - 1, rg_st__inst_heads) && it->level == 1) {
         /* "le régime de Damas": Damas stands where its institution stands */
@@ -394,10 +391,11 @@ static int st_phrase_start(const rg_stance_ctx *c, const rg_lexicon *lx, int p)
     return p;
 }
 
-/* after "et"/"ou" at p, the preposition before the first of short conjuncts
+/* after "et"/"ou" at p, the preposition before the first of plain conjuncts
  * that are no actors ("sur la Méditerranée orientale, la Libye et la Syrie":
- * "sur"), within 10 words; else p */
-static int st_first_conjunct(const rg_stance_ctx *c, int p)
+ * "sur"), within 10 words; else p. A plain conjunct has determiners, names,
+ * state adjectives and an adjective after a name, not "en 2018". */
+static int st_first_conjunct(const rg_stance_ctx *c, const rg_lexicon *lx, int p)
 {
     int q;
 
@@ -411,6 +409,11 @@ static int st_first_conjunct(const rg_stance_ctx *c, int p)
         }
         if (st_gov_at(c, q) >= 0) {
             return q;
+        }
+        if (tk->kind == TK_WORD && !tk->upper && !tk_in(c, q, rg_st__skip) &&
+            !(tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) &&
+            !(q > 0 && c->tok.v[q - 1].kind == TK_WORD && c->tok.v[q - 1].upper)) {
+            return p;
         }
     }
     return p;
@@ -430,7 +433,7 @@ static void st_governors(rg_stance_ctx *c, const rg_lexicon *lx)
             continue;
         }
         p = st_phrase_start(c, lx, p);
-        p = st_first_conjunct(c, p);
+        p = st_first_conjunct(c, lx, p);
         if (it->clitic) {
             it->gov = GOV_A; /* "lui" is "à lui": an object, never a subject */
             continue;

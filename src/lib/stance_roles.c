@@ -109,8 +109,8 @@ static int st_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
             if (st_clause_subject(c, tk->item)) {
                 break; /* "..., Emmanuel Macron a assuré": a new clause */
             }
-            if (it->gov != GOV_PAR && it->gov != GOV_SELON && !it->peer &&
-                !st_is_place(it, st_cue_flags(lx, cu)) &&
+            if (it->gov != GOV_PAR && it->gov != GOV_SELON && it->gov != GOV_APRES &&
+                !it->peer && !st_is_place(it, st_cue_flags(lx, cu)) &&
                 !(it->gov == GOV_SUR && (st_cue_flags(lx, cu) & RG_LX_RECIP))) {
                 return tk->item;
             }
@@ -169,6 +169,7 @@ static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, cons
         it = &c->items.v[tk->item];
         t = it->hi - 1;
         if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON || it->gov == GOV_ENTRE ||
+            it->gov == GOV_APRES ||
             st_is_place(it, st_cue_flags(lx, cu)) ||
             /* "au Canada, il a menacé ...": a place, not an object */
             (it->level == 1 && !it->adj &&
@@ -554,6 +555,33 @@ static int st_intent_before(const rg_stance_ctx *c, const st_cue *cu)
     return 0;
 }
 
+/* the partner of item x in "N de X avec Y", "unir X à Y": the item right after
+ * x's group (4 words), governed by "avec" or "à" (not "à Moscou": a place); -1 */
+static int st_partner(const rg_stance_ctx *c, int x)
+{
+    int k, end;
+
+    while ((size_t)x + 1 < c->items.n && c->items.v[x + 1].coord == x) {
+        x++;
+    }
+    end = c->items.v[x].hi;
+    for (k = end; (size_t)k < c->tok.n && k <= end + 4; k++) {
+        int i = c->tok.v[k].item;
+        if (c->tok.v[k].kind != TK_WORD) {
+            return -1;
+        }
+        if (i >= 0) {
+            const st_item *it = &c->items.v[i];
+            if ((it->gov == GOV_AVEC || (it->gov == GOV_A && !it->metonym)) && !it->peer &&
+                it->actor != c->items.v[x].actor) {
+                return i;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
 /* active cue: source, then target after the cue or a single governed item
  * before it; *recip cleared when the target's preposition makes it one-way */
 static int st_active_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu,
@@ -571,6 +599,14 @@ static int st_active_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue 
         return st_group(c, 1, dst);
     }
     subj = st_active_source(c, lx, cu, sent_speaker, &end);
+    if (subj < 0 && *recip && (dst = st_target(c, lx, cu, cu->hi, end)) >= 0 &&
+        (*tgt = st_partner(c, dst)) >= 0) {
+        /* "la rencontre de Trump avec Kim", "la relation qui unit X à Y" */
+        if ((error = st_group(c, 0, dst)) < 0) {
+            return error;
+        }
+        return st_group(c, 1, *tgt);
+    }
     if (subj >= 0 && (error = st_group(c, 0, subj)) < 0) {
         return error;
     }

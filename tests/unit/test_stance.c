@@ -228,6 +228,16 @@ static const stance_case cases[] = {
       "condamné Bachar el-Assad.", "" },
     { "Les ministres ont parlé. Ils ont condamné Bachar el-Assad.", "" },
     { "Donald Trump a reçu Emmanuel Macron. Ils ont signé un accord.", "trump>macron+" },
+    /* --- a reciprocal noun with no subject: "N de X avec Y", "unir X à Y" --- */
+    { "Ces images montrent la relation très spéciale qui unirait le président des États-Unis "
+      "à Theresa May.", "may>trump+ trump>may+" },
+    { "La rencontre de Donald Trump avec Kim Jong-un a eu lieu.", "kim>trump+ trump>kim+" },
+    { "La coopération de Washington avec Moscou progresse.", "RUS>USA+ USA>RUS+" },
+    { "Une rencontre de Donald Trump à Moscou est prévue.", "" },
+    { "Ces négociations sont dans l'impasse malgré trois sommets entre MM. Trump et Kim.", "" },
+    /* --- lexicon: firmness, trade war (tone) --- */
+    { "Donald Trump s'est montré ferme vis-à-vis de la Chine.", "USA>CHN-" },
+    { "La guerre commerciale entre les États-Unis et la Chine se poursuit.", "CHN~USA-" },
 };
 
 static rg_actors *g_actors;
