@@ -124,6 +124,12 @@ $(RG): $(CLI_OBJ) $(LIBRG)
 $(RENDER): $(RENDER_OBJ) $(BUILD)/lib/alloc.o $(BUILD)/lib/errors.o $(BUILD)/lib/strbuf.o $(BUILD)/lib/io.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(RENDER_LIBS)
 
+# the CLI's own unit test links the CLI objects but main.o and the commands
+$(BUILD)/tests/test_cli.o: TEST_CFLAGS += -Isrc/cli
+CLI_TEST_OBJ := $(filter-out $(BUILD)/cli/main.o $(BUILD)/cli/cmd_%.o,$(CLI_OBJ))
+$(BUILD)/tests/test_cli: $(BUILD)/tests/test_cli.o $(CLI_TEST_OBJ) $(LIBRG)
+	$(CC) $(LDFLAGS) -o $@ $< $(CLI_TEST_OBJ) $(LIBRG) $(LIBS) $(TEST_LIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJ) $(LIBRG)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_HELPER_OBJ) $(LIBRG) $(LIBS) $(TEST_LIBS)
 
