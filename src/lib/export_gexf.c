@@ -15,6 +15,11 @@
  * the <edge> element carries no static weight= beside it: Gephi maps the
  * column id "weight" onto its edge weight, and the GEXF dynamics schema
  * reserves the title "weight" for that purpose.
+ *
+ * Nodes and edges known only from undated documents are in no period: they
+ * are left out of the timeline (they stay in graph.json and the CSV files).
+ * Without any period (no dated document) the file is a static graph of
+ * graph.json instead.
  */
 #include <math.h>   /* sqrt */
 #include <stdlib.h> /* qsort */
@@ -44,6 +49,7 @@ typedef struct {
     size_t n_periods;
     rg_xgraph **slots;  /* the periods, or the overall graph when none */
     size_t n_slots;
+    int timeline; /* 1 when there are periods (mode="dynamic") */
     RG_VEC(gexf_col) ncols;
     RG_VEC(gexf_col) ecols;
     RG_VEC(const char *) nodes;
@@ -310,11 +316,12 @@ static int gexf_load(gexf_ctx *c)
         c->slots[i] = &c->periods[i];
     }
     c->n_slots = n;
+    c->timeline = n > 0;
     if (n == 0) {
         c->slots[0] = &c->overall;
         c->n_slots = 1;
     }
-    for (i = 0; i < c->n_slots; i++) {
+    for (i = 0; c->timeline && i < c->n_slots; i++) {
         if (!c->slots[i]->start || !c->slots[i]->end) {
             rg__error_set(RG_EPARSE, "%s: period_start and period_end must be YYYY-MM-DD dates",
                           c->slots[i]->path);
@@ -354,11 +361,35 @@ static const rg_xedge *edge_any(const gexf_ctx *c, const gexf_edge *e)
     return x;
 }
 
+/* Is the node (key) or edge (e) in some period? Always, without a timeline. */
+static int in_timeline(const gexf_ctx *c, const char *key, const gexf_edge *e)
+{
+    size_t s;
+
+    for (s = 0; s < c->n_slots; s++) {
+        if (!c->timeline || (e ? rg_export__edge_find(c->slots[s], e->source, e->target) != NULL
+                               : rg_export__node_find(c->slots[s], key) != NULL)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int put_header(gexf_ctx *c)
 {
     rg_strbuf *b = &c->out;
     const char *start = c->slots[0]->start, *end = c->slots[0]->end;
     size_t i;
+
+    if (!c->timeline) {
+        return rg_strbuf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                 "<gexf xmlns=\"http://gexf.net/1.3\" "
+                                 "xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+                                 "  <meta>\n    <creator>relgraph</creator>\n"
+                                 "    <description>actor relationship graph (no dated "
+                                 "document, no timeline)</description>\n  </meta>\n"
+                                 "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+    }
 
     for (i = 1; i < c->n_slots; i++) {
         if (strcmp(c->slots[i]->start, start) < 0) {
@@ -401,19 +432,21 @@ static int put_column_defs(rg_strbuf *b, const gexf_col *cols, size_t n)
 static int put_columns(gexf_ctx *c)
 {
     rg_strbuf *b = &c->out;
+    const char *mode = c->timeline ? "dynamic" : "static";
 
     if (rg_strbuf_puts(b, "    <attributes class=\"node\" mode=\"static\">\n"
                           "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
-                          "    </attributes>\n"
-                          "    <attributes class=\"node\" mode=\"dynamic\">\n") < 0) {
+                          "    </attributes>\n") < 0
+        || rg_strbuf_printf(b, "    <attributes class=\"node\" mode=\"%s\">\n", mode) < 0) {
         return RG_ERROR;
     }
     if (put_column_defs(b, c->ncols.v, c->ncols.n) < 0) {
         return RG_ERROR;
     }
-    if (rg_strbuf_puts(b, "    </attributes>\n"
-                          "    <attributes class=\"edge\" mode=\"dynamic\">\n"
-                          "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n") < 0) {
+    if (rg_strbuf_printf(b, "    </attributes>\n"
+                            "    <attributes class=\"edge\" mode=\"%s\">\n"
+                            "      <attribute id=\"weight\" title=\"weight\" "
+                            "type=\"double\"/>\n", mode) < 0) {
         return RG_ERROR;
     }
     if (put_column_defs(b, c->ecols.v, c->ecols.n) < 0) {
@@ -469,7 +502,7 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
                                    : c->ncols.v[i].name;
         for (s = 0; s < c->n_slots; s++) {
             if (attrs[s] && put_attvalue(b, tmp, name, json_object_get(attrs[s], name),
-                                         c->slots[s]) < 0) {
+                                         c->timeline ? c->slots[s] : NULL) < 0) {
                 goto cleanup;
             }
         }
@@ -477,7 +510,7 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
     if (rg_strbuf_puts(b, "        </attvalues>\n") < 0) {
         goto cleanup;
     }
-    if (any || (c->overall.start && c->overall.end)) {
+    if (c->timeline && any) {
         if (rg_strbuf_puts(b, "        <spells>\n") < 0) {
             goto cleanup;
         }
@@ -486,11 +519,6 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
                                              c->slots[s]->start, c->slots[s]->end) < 0) {
                 goto cleanup;
             }
-        }
-        /* in no period (undated evidence only): the overall range */
-        if (!any && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
-                                     c->overall.start, c->overall.end) < 0) {
-            goto cleanup;
         }
         if (rg_strbuf_puts(b, "        </spells>\n") < 0) {
             goto cleanup;
@@ -545,14 +573,20 @@ static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
 static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
 {
     rg_strbuf *b = &c->out;
-    size_t i;
+    size_t i, count = 0;
 
-    if (rg_strbuf_printf(b, "    <nodes count=\"%zu\">\n", c->nodes.n) < 0) {
+    for (i = 0; i < c->nodes.n; i++) {
+        count += in_timeline(c, c->nodes.v[i], NULL);
+    }
+    if (rg_strbuf_printf(b, "    <nodes count=\"%zu\">\n", count) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < c->nodes.n; i++) {
         const rg_xnode *n = node_any(c, c->nodes.v[i]);
         const char *label = json_string_value(json_object_get(n->attrs, "label"));
+        if (!in_timeline(c, c->nodes.v[i], NULL)) {
+            continue;
+        }
         if (rg_strbuf_puts(b, "      <node") < 0 || xml_attr(b, "id", n->key) < 0
             || xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
@@ -568,14 +602,20 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
 static int put_edges(gexf_ctx *c, rg_strbuf *tmp)
 {
     rg_strbuf *b = &c->out;
-    size_t i;
+    size_t i, count = 0;
 
-    if (rg_strbuf_printf(b, "    <edges count=\"%zu\">\n", c->edges.n) < 0) {
+    for (i = 0; i < c->edges.n; i++) {
+        count += in_timeline(c, NULL, &c->edges.v[i]);
+    }
+    if (rg_strbuf_printf(b, "    <edges count=\"%zu\">\n", count) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < c->edges.n; i++) {
         const gexf_edge *e = &c->edges.v[i];
         const rg_xedge *x = edge_any(c, e);
+        if (!in_timeline(c, NULL, e)) {
+            continue;
+        }
         json_int_t sign = json_integer_value(json_object_get(x->attrs, "sign"));
         const char *rgb = sign > 0 ? "r=\"46\" g=\"139\" b=\"87\""
                         : sign < 0 ? "r=\"214\" g=\"39\" b=\"40\""
