@@ -55,6 +55,10 @@ void rg_actors_free(rg_actors *a)
         rg__free(a->forms.v[i].text);
         rg__free(a->forms.v[i].key);
     }
+    for (i = 0; i < a->prefixes.n; i++) {
+        rg__free(a->prefixes.v[i].key);
+    }
+    RG_VEC_FREE(a->prefixes);
     RG_VEC_FREE(a->actors);
     RG_VEC_FREE(a->roles);
     RG_VEC_FREE(a->forms);
@@ -138,7 +142,8 @@ static int date_period(const rg_date *d, int32_t *first, int32_t *last)
     return 1;
 }
 
-int rg_actors__resolve(const rg_actors *a, int role, int state, const rg_date *date)
+int rg_actors__resolve(const rg_actors *a, int role, int state, int gender,
+                       const rg_date *date)
 {
     int32_t first, last;
     int found = -1;
@@ -154,7 +159,9 @@ int rg_actors__resolve(const rg_actors *a, int role, int state, const rg_date *d
     }
     for (i = 0; i < a->terms.n; i++) {
         const rg_actors__term *t = &a->terms.v[i];
-        if (t->role != role || (state >= 0 && t->state != state)) {
+        int g = a->actors.v[t->actor].gender;
+        if (t->role != role || (state >= 0 && t->state != state) ||
+            (gender && g && g != gender)) {
             continue;
         }
         if (t->from <= first && last < t->to) {
@@ -173,5 +180,5 @@ int rg_actors_leader_at(const rg_actors *a, size_t state, const rg_date *date)
 
     RG_ASSERT_ARG(a && state < a->actors.n);
     role = a->actors.v[state].leader_role;
-    return role < 0 ? -1 : rg_actors__resolve(a, role, (int)state, date);
+    return role < 0 ? -1 : rg_actors__resolve(a, role, (int)state, RG_GENDER_NONE, date);
 }

@@ -95,6 +95,28 @@ cleanup:
     return error;
 }
 
+int rg_actors__ld_gender(rg_actors__ld_ctx *c, json_t *obj, const char *path, int allow_adj)
+{
+    json_t *v = json_object_get(obj, "gender");
+    const char *g = json_string_value(v);
+
+    if (!v) {
+        return RG_GENDER_NONE;
+    }
+    if (g && strcmp(g, "m") == 0) {
+        return RG_GENDER_M;
+    }
+    if (g && strcmp(g, "f") == 0) {
+        return RG_GENDER_F;
+    }
+    if (g && allow_adj && strcmp(g, "adj") == 0) {
+        return RG_GENDER_ADJ;
+    }
+    rg_actors__ld_report(c, path, "\"gender\" must be \"m\" or \"f\"%s",
+                         allow_adj ? " or \"adj\"" : "");
+    return RG_GENDER_NONE;
+}
+
 rg_actors__form rg_actors__ld_form(int kind, int actor, int role, int state, unsigned flags)
 {
     rg_actors__form f;
@@ -178,6 +200,26 @@ static int ld_adjective_taken(rg_actors__ld_ctx *c, const rg_actors__adj_entry *
     return 0;
 }
 
+/* An adjective: a string, or {"form": S, "gender": "m"|"f"}; 1 when valid. */
+static int ld_adjective(rg_actors__ld_ctx *c, json_t *v, rg_actors__adj_entry *e)
+{
+    static const char *const fields[] = { "form", "gender", "note", NULL };
+
+    e->gender = RG_GENDER_NONE;
+    e->text = NULL;
+    if (json_is_object(v)) {
+        rg_actors__ld_check_fields(c, v, e->path, fields);
+        e->gender = rg_actors__ld_gender(c, v, e->path, 0);
+        v = json_object_get(v, "form");
+    }
+    if (!json_is_string(v) || json_string_length(v) == 0) {
+        rg_actors__ld_report(c, e->path, "an adjective must be a non-empty string");
+        return 0;
+    }
+    e->text = json_string_value(v);
+    return 1;
+}
+
 /* The aliases, metonyms and adjectives of actor `i`. */
 int rg_actors__ld_actor_forms(rg_actors__ld_ctx *c, json_t *obj, int i)
 {
@@ -212,12 +254,10 @@ int rg_actors__ld_actor_forms(rg_actors__ld_ctx *c, json_t *obj, int i)
         json_array_foreach(arr, j, v) {
             rg_actors__adj_entry e;
             snprintf(e.path, sizeof e.path, "actors[%d].adjectives[%zu]", i, j);
-            if (!json_is_string(v) || json_string_length(v) == 0) {
-                rg_actors__ld_report(c, e.path, "an adjective must be a non-empty string");
+            if (!ld_adjective(c, v, &e)) {
                 continue;
             }
             e.state = i;
-            e.text = json_string_value(v);
             if (ld_adjective_taken(c, &e)) {
                 continue;
             }

@@ -261,7 +261,7 @@ static int ld_keys(rg_actors__ld_ctx *c)
         }
         f->skip = 1;
         if (f->kind == o->kind && f->actor == o->actor && f->role == o->role &&
-            f->state == o->state && f->flags == o->flags &&
+            f->state == o->state && f->flags == o->flags && f->gender == o->gender &&
             (!(f->flags & RG_FORM_EXACT_CASE) || strcmp(f->text, o->text) == 0)) {
             continue; /* the same thing written twice */
         }
@@ -278,8 +278,8 @@ static int ld_keys(rg_actors__ld_ctx *c)
 static int ld_root(rg_actors__ld_ctx *c, json_t *root)
 {
     static const char *const fields[] = { "schema", "actors", "roles", "fixed_roles",
-                                          "terms", "blocked", "note", NULL };
-    json_t *actors, *roles, *fixed, *terms, *blocked, *schema;
+                                          "terms", "blocked", "role_prefixes", "note", NULL };
+    json_t *actors, *roles, *fixed, *terms, *blocked, *prefixes, *schema;
     int error;
 
     if (!json_is_object(root)) {
@@ -298,6 +298,7 @@ static int ld_root(rg_actors__ld_ctx *c, json_t *root)
     fixed = rg_actors__ld_array(c, root, "$", "fixed_roles", 0);
     terms = rg_actors__ld_array(c, root, "$", "terms", 0);
     blocked = rg_actors__ld_array(c, root, "$", "blocked", 0);
+    prefixes = rg_actors__ld_array(c, root, "$", "role_prefixes", 0);
 
     if ((actors && (error = rg_actors__ld_actors_pass1(c, actors)) < 0) ||
         (roles && (error = rg_actors__ld_roles(c, roles)) < 0) ||
@@ -307,6 +308,7 @@ static int ld_root(rg_actors__ld_ctx *c, json_t *root)
     if ((roles && (error = rg_actors__ld_role_forms(c, roles)) < 0) ||
         (fixed && (error = rg_actors__ld_fixed_roles(c, fixed)) < 0) ||
         (blocked && (error = rg_actors__ld_blocked(c, blocked)) < 0) ||
+        (prefixes && (error = rg_actors__ld_prefixes(c, prefixes)) < 0) ||
         (terms && (error = rg_actors__ld_terms(c, terms)) < 0)) {
         return error;
     }

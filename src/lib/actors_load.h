@@ -24,8 +24,12 @@ typedef struct {
     char p[RG_ACTORS_PATH_MAX];
 } rg_actors__form_path;
 
+/* While loading only: a role form whose gender is its adjective's. */
+#define RG_GENDER_ADJ 3
+
 typedef struct {
     int state;
+    int gender;       /* RG_GENDER_*: the adjective's own gender */
     const char *text; /* borrowed from the JSON tree */
     char path[RG_ACTORS_PATH_MAX];
 } rg_actors__adj_entry;
@@ -77,6 +81,13 @@ int rg_actors__ld_state_ref(rg_actors__ld_ctx *c, const char *path, const char *
 
 /* ---- actors_forms.c ---- */
 
+/*
+ * The "gender" member of `obj`: RG_GENDER_NONE when absent, M for "m", F
+ * for "f", RG_GENDER_ADJ for "adj" when `allow_adj`; anything else is
+ * reported (and gives NONE).
+ */
+int rg_actors__ld_gender(rg_actors__ld_ctx *c, json_t *obj, const char *path, int allow_adj);
+
 /* Number of "{adj}" placeholders in `s`. */
 size_t rg_actors__ld_count_adj(const char *s);
 
@@ -112,6 +123,9 @@ int rg_actors__ld_role_forms(rg_actors__ld_ctx *c, json_t *arr);
 int rg_actors__ld_fixed_roles(rg_actors__ld_ctx *c, json_t *arr);
 
 int rg_actors__ld_blocked(rg_actors__ld_ctx *c, json_t *arr);
+
+/* "role_prefixes": words that, just before a role form, block it. */
+int rg_actors__ld_prefixes(rg_actors__ld_ctx *c, json_t *arr);
 
 int rg_actors__ld_terms(rg_actors__ld_ctx *c, json_t *arr);
 

@@ -11,13 +11,14 @@
 #include <jansson.h> /* json_object_get, json_array_foreach, ... */
 
 #include <relgraph/actors.h>
+#include <relgraph/text.h> /* rg_text_fold */
 #include "actors_internal.h"
 #include "actors_load.h"
 #include "common.h"
 
 static const char *const actor_fields[] = { "id", "label", "type", "state", "aliases",
                                             "metonyms", "adjectives", "leader_role",
-                                            "note", NULL };
+                                            "gender", "note", NULL };
 
 /* Pass 1: ids, labels, types (references are resolved in pass 2). */
 int rg_actors__ld_actors_pass1(rg_actors__ld_ctx *c, json_t *arr)
@@ -27,7 +28,7 @@ int rg_actors__ld_actors_pass1(rg_actors__ld_ctx *c, json_t *arr)
 
     json_array_foreach(arr, i, obj) {
         char path[RG_ACTORS_PATH_MAX];
-        rg_actors__actor act = { NULL, NULL, RG_ACTOR_PERSON, -1, -1 };
+        rg_actors__actor act = { NULL, NULL, RG_ACTOR_PERSON, -1, -1, RG_GENDER_NONE };
         const char *id = NULL, *label = NULL, *type = NULL;
 
         snprintf(path, sizeof path, "actors[%zu]", i);
@@ -105,6 +106,11 @@ int rg_actors__ld_actors_pass2(rg_actors__ld_ctx *c, json_t *arr)
                 act->leader_role = r;
             }
         }
+        if (json_object_get(obj, "gender") && act->type != RG_ACTOR_PERSON) {
+            rg_actors__ld_report(c, path, "\"gender\" is only for persons");
+        } else {
+            act->gender = rg_actors__ld_gender(c, obj, path, 0);
+        }
         if (act->type == RG_ACTOR_PERSON &&
             (json_object_get(obj, "metonyms") || json_object_get(obj, "adjectives"))) {
             rg_actors__ld_report(c, path, "metonyms and adjectives are only for states");
@@ -158,6 +164,34 @@ int rg_actors__ld_roles(rg_actors__ld_ctx *c, json_t *arr)
     return RG_OK;
 }
 
+/*
+ * A role form: a string, or {"form": S, "gender": "m"|"f"|"adj"}. Returns
+ * its text (NULL when invalid, reported) and its gender in *gender.
+ */
+static const char *ld_role_form(rg_actors__ld_ctx *c, json_t *v, const char *path,
+                                int *gender)
+{
+    static const char *const fields[] = { "form", "gender", "note", NULL };
+    const char *t;
+
+    *gender = RG_GENDER_NONE;
+    if (json_is_object(v)) {
+        rg_actors__ld_check_fields(c, v, path, fields);
+        *gender = rg_actors__ld_gender(c, v, path, 1);
+        v = json_object_get(v, "form");
+    }
+    if (!json_is_string(v)) {
+        rg_actors__ld_report(c, path, "a role form must be a string or an object with \"form\"");
+        return NULL;
+    }
+    t = json_string_value(v);
+    if (rg_actors__ld_count_adj(t) != 1) {
+        rg_actors__ld_report(c, path, "role form \"%s\" must contain " RG_ACTORS_ADJ " once", t);
+        return NULL;
+    }
+    return t;
+}
+
 /* Expands every role form over every adjective (needs roles and adjectives). */
 int rg_actors__ld_role_forms(rg_actors__ld_ctx *c, json_t *arr)
 {
@@ -173,23 +207,17 @@ int rg_actors__ld_role_forms(rg_actors__ld_ctx *c, json_t *arr)
         json_array_foreach(forms, j, v) {
             char path[RG_ACTORS_PATH_MAX];
             const char *t;
+            int gender;
 
             snprintf(path, sizeof path, "roles[%zu].forms[%zu]", i, j);
-            if (!json_is_string(v)) {
-                rg_actors__ld_report(c, path, "a role form must be a string");
-                continue;
-            }
-            t = json_string_value(v);
-            if (rg_actors__ld_count_adj(t) != 1) {
-                rg_actors__ld_report(c, path,
-                                     "role form \"%s\" must contain " RG_ACTORS_ADJ " once", t);
+            if (!(t = ld_role_form(c, v, path, &gender))) {
                 continue;
             }
             for (k = 0; k < c->adjs.n; k++) {
                 const rg_actors__adj_entry *e = &c->adjs.v[k];
-                error = rg_actors__ld_add_form(
-                    c, path, t, e->text, rg_actors__ld_form(RG_FORM_ROLE, -1, (int)i, e->state, 0));
-                if (error < 0) {
+                rg_actors__form f = rg_actors__ld_form(RG_FORM_ROLE, -1, (int)i, e->state, 0);
+                f.gender = gender == RG_GENDER_ADJ ? e->gender : gender;
+                if ((error = rg_actors__ld_add_form(c, path, t, e->text, f)) < 0) {
                     return error;
                 }
             }
@@ -200,7 +228,7 @@ int rg_actors__ld_role_forms(rg_actors__ld_ctx *c, json_t *arr)
 
 int rg_actors__ld_fixed_roles(rg_actors__ld_ctx *c, json_t *arr)
 {
-    static const char *const fields[] = { "form", "role", "state", "note", NULL };
+    static const char *const fields[] = { "form", "role", "state", "gender", "note", NULL };
     json_t *obj;
     size_t i;
     int error;
@@ -209,6 +237,7 @@ int rg_actors__ld_fixed_roles(rg_actors__ld_ctx *c, json_t *arr)
         char path[RG_ACTORS_PATH_MAX];
         const char *form, *role, *state;
         int r = -1, s = -1, ok = 1;
+        rg_actors__form f;
 
         snprintf(path, sizeof path, "fixed_roles[%zu]", i);
         if (!json_is_object(obj)) {
@@ -233,8 +262,9 @@ int rg_actors__ld_fixed_roles(rg_actors__ld_ctx *c, json_t *arr)
         if (!form || !role || !ok) {
             continue;
         }
-        if ((error = rg_actors__ld_add_form(c, path, form, NULL,
-                                            rg_actors__ld_form(RG_FORM_ROLE, -1, r, s, 0))) < 0) {
+        f = rg_actors__ld_form(RG_FORM_ROLE, -1, r, s, 0);
+        f.gender = rg_actors__ld_gender(c, obj, path, 0);
+        if ((error = rg_actors__ld_add_form(c, path, form, NULL, f)) < 0) {
             return error;
         }
     }
@@ -276,6 +306,54 @@ int rg_actors__ld_blocked(rg_actors__ld_ctx *c, json_t *arr)
             if (error < 0) {
                 return error;
             }
+        }
+    }
+    return RG_OK;
+}
+
+/* One role prefix: a word, or a word and "-" ("vice-"); folded. */
+static int ld_prefix(rg_actors__ld_ctx *c, json_t *v, const char *path)
+{
+    rg_actors__prefix p = { NULL, 0, 0 };
+    const char *t = json_string_value(v);
+    size_t n = t ? strlen(t) : 0, i;
+    int error;
+
+    if (n > 0 && t[n - 1] == '-') {
+        p.hyphen = 1;
+        n--;
+    }
+    if ((error = rg_text_fold(&p.key, &p.len, NULL, t ? t : "", n)) < 0) {
+        return error;
+    }
+    for (i = 0; i < p.len && ((unsigned char)p.key[i] >= 0x80 ||
+                              (p.key[i] >= 'a' && p.key[i] <= 'z')); i++) {
+    }
+    if (p.len == 0 || i < p.len) {
+        rg_actors__ld_report(c, path, "a role prefix must be one word, maybe followed by \"-\"");
+        rg__free(p.key);
+        return RG_OK;
+    }
+    if ((error = RG_VEC_PUSH(c->a->prefixes, p)) < 0) {
+        rg__free(p.key);
+    }
+    return error;
+}
+
+int rg_actors__ld_prefixes(rg_actors__ld_ctx *c, json_t *arr)
+{
+    json_t *v;
+    size_t i;
+    int error;
+
+    json_array_foreach(arr, i, v) {
+        char path[RG_ACTORS_PATH_MAX];
+
+        snprintf(path, sizeof path, "role_prefixes[%zu]", i);
+        if (!json_is_string(v)) {
+            rg_actors__ld_report(c, path, "a role prefix must be a string");
+        } else if ((error = ld_prefix(c, v, path)) < 0) {
+            return error;
         }
     }
     return RG_OK;

@@ -14,10 +14,12 @@
 #include <relgraph/text.h> /* rg_text_fold, rg_free */
 #include "actors_internal.h"
 #include "common.h"
+#include "matcher_internal.h"
 #include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
 
 #define PAT_WORD_START 1u /* the key starts with a letter or digit */
 #define PAT_WORD_END 2u   /* the key ends with a letter or digit */
+#define PAT_CAPITAL 4u    /* the text must start with a capital, as the form does */
 
 typedef struct {
     const rg_actors__form *form;
@@ -50,11 +52,7 @@ typedef RG_VEC(mt_cand) mt_cand_vec;
 /* What one scan works on. */
 typedef struct {
     const rg_matcher *m;
-    const char *text; /* the original text */
-    size_t len;
-    const char *key;  /* its fold */
-    size_t klen;
-    const size_t *map; /* key byte -> text offset; map[klen] == len */
+    rg_matcher__text t;
 } mt_scan;
 
 const char *rg_mention_kind_name(rg_mention_kind k)
@@ -204,9 +202,22 @@ cleanup:
     return error;
 }
 
-static unsigned mt_edges(const rg_actors__form *f)
+/*
+ * A person's name or a metonym written with a capital in the dictionary
+ * needs one in the text: "Paris" is France, "paris sportifs" is not.
+ */
+static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
 {
     unsigned e = 0;
+    int32_t cp = -1;
+
+    if (f->kind == RG_FORM_METONYM ||
+        (f->kind == RG_FORM_NAME && a->actors.v[f->actor].type == RG_ACTOR_PERSON)) {
+        rg_text__utf8_decode(f->text, strlen(f->text), &cp);
+        if (rg_matcher__is_upper(cp)) {
+            e |= PAT_CAPITAL;
+        }
+    }
 
     if (word_at(f->key, f->key_len, 0)) {
         e |= PAT_WORD_START;
@@ -247,7 +258,7 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
         }
         m->pat[m->npat].form = f;
         m->pat[m->npat].len = (uint32_t)f->key_len;
-        m->pat[m->npat].edges = mt_edges(f);
+        m->pat[m->npat].edges = mt_edges(a, f);
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
         m->npat++;
     }
@@ -293,9 +304,11 @@ void rg_matcher_free(rg_matcher *m)
  *    the text, and the automaton runs over the key. At each byte the output
  *    chain lists every key ending there, longest first.
  * 2. A hit is a candidate when it is a whole word in the key (the bytes
- *    around it are not letters or digits; ' and - are boundaries) and, for
- *    an exact-case alias, when the text bytes it maps back to are the alias
- *    as written ("May" yes, "may" or "MAY" no).
+ *    around it are not letters or digits; ' and - are boundaries), when a
+ *    person's name or a metonym written with a capital starts with one in
+ *    the text ("Paris" yes, "paris sportifs" no) and, for an exact-case
+ *    alias, when the text bytes it maps back to are the alias as written
+ *    ("May" yes, "may" or "MAY" no).
  * 3. Leftmost-longest selection without sorting: candidates arrive in
  *    order of end, so a new one C can only beat selected ones that it
  *    overlaps, and those form the tail of the selection. If C starts before
@@ -305,10 +318,14 @@ void rg_matcher_free(rg_matcher *m)
  *      "l'ancien president russe":  "president russe" (role) is selected,
  *      then "ancien president russe" (blocked) ends at the same byte and
  *      starts earlier, so it replaces it.
- * 4. In text order: blocked forms are dropped (they only hide), role forms
- *    are resolved at the date (undated or vacant: dropped), guarded aliases
- *    are kept only after an unguarded alias of the same actor, and spans
- *    are mapped back to the text.
+ * 4. In text order: blocked forms are dropped (they only hide), guarded
+ *    aliases are kept only after an unguarded alias of the same actor, and
+ *    spans are mapped back to the text.
+ * 5. Role forms are resolved at the date to a holder of the form's gender
+ *    (undated or vacant: dropped), then matcher_roles.c checks the context:
+ *    a blocking prefix ("l'ex-président russe"), a generic role followed by
+ *    a country ("président élu de Gambie") or an apposed name that is not
+ *    the holder ("le président russe Boris Eltsine") drops the mention.
  */
 
 /* Offers candidate c to the selection (step 3). */
@@ -332,41 +349,80 @@ static int mt_select(mt_cand_vec *sel, mt_cand c)
 /* Text offset just past the character that produced key byte ke - 1. */
 static size_t mt_text_end(const mt_scan *sc, size_t ke)
 {
-    size_t o = sc->map[ke - 1];
+    size_t o = sc->t.map[ke - 1];
     int32_t cp;
 
-    return o + rg_text__utf8_decode(sc->text + o, sc->len - o, &cp);
+    return o + rg_text__utf8_decode(sc->t.text + o, sc->t.len - o, &cp);
 }
 
-/* Step 2: whole word, and exact case when the alias asks for it. */
+static int mt_capital_at(const mt_scan *sc, size_t o)
+{
+    int32_t cp = -1;
+
+    rg_text__utf8_decode(sc->t.text + o, sc->t.len - o, &cp);
+    return rg_matcher__is_upper(cp);
+}
+
+/* Step 2: whole word, capital and exact case when the form asks for them. */
 static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t ke)
 {
     size_t ts, te;
 
-    if ((p->edges & PAT_WORD_START) && ks > 0 && word_before(sc->key, sc->klen, ks)) {
+    if ((p->edges & PAT_WORD_START) && ks > 0 && word_before(sc->t.key, sc->t.klen, ks)) {
         return 0;
     }
-    if ((p->edges & PAT_WORD_END) && ke < sc->klen && word_at(sc->key, sc->klen, ke)) {
+    if ((p->edges & PAT_WORD_END) && ke < sc->t.klen && word_at(sc->t.key, sc->t.klen, ke)) {
+        return 0;
+    }
+    if ((p->edges & PAT_CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
         return 0;
     }
     if (p->form->flags & RG_FORM_EXACT_CASE) {
-        ts = sc->map[ks];
+        ts = sc->t.map[ks];
         te = mt_text_end(sc, ke);
         if (te - ts != strlen(p->form->text) ||
-            memcmp(sc->text + ts, p->form->text, te - ts) != 0) {
+            memcmp(sc->t.text + ts, p->form->text, te - ts) != 0) {
             return 0;
         }
     }
     return 1;
 }
 
-/* Step 4 for one selected candidate: fills *mt, returns 1 to keep it. */
-static int mt_finish(const mt_scan *sc,    /* scan */
-                     const mt_cand *c,     /* selected candidate */
-                     const rg_date *date,  /* article date or NULL */
-                     unsigned char *named, /* per actor: named unguarded; or NULL */
-                     rg_match *mt)         /* out */
+/*
+ * Step 5 for a role candidate: its holder at the date, or -1 when it is
+ * vacant, blocked by a prefix, or its context names somebody else.
+ */
+static int mt_role(const mt_scan *sc, const mt_cand_vec *sel, size_t i, const rg_date *date)
 {
+    const mt_cand *c = &sel->v[i];
+    const rg_actors__form *f = sc->m->pat[c->pat].form;
+    const rg_actors__form *next = NULL;
+    size_t next_ks = 0;
+    int holder;
+
+    holder = rg_actors__resolve(sc->m->a, f->role, f->state, f->gender, date);
+    if (holder < 0 || rg_matcher__role_prefixed(&sc->t, sc->m->a, c->ks)) {
+        return -1;
+    }
+    if (i + 1 < sel->n) {
+        next = sc->m->pat[sel->v[i + 1].pat].form;
+        next_ks = sel->v[i + 1].ks;
+    }
+    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ke, holder, next, next_ks)) {
+        return -1;
+    }
+    return holder;
+}
+
+/* Steps 4-5 for selected candidate i: fills *mt, returns 1 to keep it. */
+static int mt_finish(const mt_scan *sc,       /* scan */
+                     const mt_cand_vec *sel,  /* selected candidates */
+                     size_t i,                /* the one to finish */
+                     const rg_date *date,     /* article date or NULL */
+                     unsigned char *named,    /* per actor: named unguarded; or NULL */
+                     rg_match *mt)            /* out */
+{
+    const mt_cand *c = &sel->v[i];
     const rg_actors__form *f = sc->m->pat[c->pat].form;
 
     switch (f->kind) {
@@ -386,7 +442,7 @@ static int mt_finish(const mt_scan *sc,    /* scan */
         mt->kind = RG_MENTION_METONYM;
         break;
     case RG_FORM_ROLE:
-        mt->actor = rg_actors__resolve(sc->m->a, f->role, f->state, date);
+        mt->actor = mt_role(sc, sel, i, date);
         if (mt->actor < 0) {
             return 0;
         }
@@ -395,7 +451,7 @@ static int mt_finish(const mt_scan *sc,    /* scan */
     default:
         return 0; /* blocked */
     }
-    mt->start = sc->map[c->ks];
+    mt->start = sc->t.map[c->ks];
     mt->end = mt_text_end(sc, c->ke);
     return 1;
 }
@@ -425,11 +481,11 @@ int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const ch
         goto cleanup;
     }
     sc.m = m;
-    sc.text = text;
-    sc.len = len;
-    sc.key = key;
-    sc.klen = klen;
-    sc.map = map;
+    sc.t.text = text;
+    sc.t.len = len;
+    sc.t.key = key;
+    sc.t.klen = klen;
+    sc.t.map = map;
     for (i = 0; i < klen; i++) {
         int32_t e;
         st = m->delta[(size_t)st * m->ncls + m->cls[(unsigned char)key[i]]];
@@ -464,7 +520,7 @@ int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const ch
         goto cleanup;
     }
     for (i = 0; i < sel.n; i++) {
-        n += (size_t)mt_finish(&sc, &sel.v[i], date, named, &res[n]);
+        n += (size_t)mt_finish(&sc, &sel, i, date, named, &res[n]);
     }
     if (n == 0) {
         goto cleanup;

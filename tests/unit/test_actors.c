@@ -2,7 +2,8 @@
 /*
  * Unit tests of the actor dictionary: the built-in dictionary, getters,
  * dated leaders across term boundaries, load errors (first problem only),
- * `check` (every problem, exact messages) and allocation failures.
+ * `check` (every problem, exact messages, genders and role prefixes) and
+ * allocation failures.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -357,6 +358,36 @@ static void test_check_forms(void **state)
         18);
 }
 
+/* Genders (persons, adjectives, role forms, fixed roles) and role prefixes. */
+static void test_check_gender_prefixes(void **state)
+{
+    (void)state;
+    check_messages(
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"USA\",\"label\":\"US\",\"type\":\"state\",\"aliases\":[],\"gender\":\"f\","
+        "\"adjectives\":[{\"form\":\"américaine\",\"gender\":\"f\"},"
+        "{\"form\":\"américain\",\"gender\":\"x\"},{\"gender\":\"m\"}]},"
+        "{\"id\":\"p\",\"label\":\"P\",\"type\":\"person\",\"aliases\":[],\"gender\":\"F\"}],"
+        "\"roles\":[{\"id\":\"president\",\"forms\":[{\"form\":\"présidente {adj}\","
+        "\"gender\":\"f\"},{\"form\":\"chef {adj}\",\"gender\":\"adj\",\"x\":1},"
+        "{\"gender\":\"f\"},{\"form\":\"boss\",\"gender\":\"m\"}]}],"
+        "\"fixed_roles\":[{\"form\":\"la patronne\",\"role\":\"president\",\"gender\":\"adj\"}],"
+        "\"role_prefixes\":[\"ancien\",\"ex-\",\"vice président\",\"-\",3,\"\"]}",
+        "F: actors[0]: \"gender\" is only for persons\n"
+        "F: actors[0].adjectives[1]: \"gender\" must be \"m\" or \"f\"\n"
+        "F: actors[0].adjectives[2]: an adjective must be a non-empty string\n"
+        "F: actors[1]: \"gender\" must be \"m\" or \"f\"\n"
+        "F: roles[0].forms[1]: unknown field \"x\"\n"
+        "F: roles[0].forms[2]: a role form must be a string or an object with \"form\"\n"
+        "F: roles[0].forms[3]: role form \"boss\" must contain {adj} once\n"
+        "F: fixed_roles[0]: \"gender\" must be \"m\" or \"f\"\n"
+        "F: role_prefixes[2]: a role prefix must be one word, maybe followed by \"-\"\n"
+        "F: role_prefixes[3]: a role prefix must be one word, maybe followed by \"-\"\n"
+        "F: role_prefixes[4]: a role prefix must be a string\n"
+        "F: role_prefixes[5]: a role prefix must be one word, maybe followed by \"-\"\n",
+        12);
+}
+
 static void test_check_terms(void **state)
 {
     (void)state;
@@ -437,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_check_syntax),
         cmocka_unit_test(test_check_fields_and_ids),
         cmocka_unit_test(test_check_forms),
+        cmocka_unit_test(test_check_gender_prefixes),
         cmocka_unit_test(test_check_terms),
         cmocka_unit_test(test_alloc_failures),
     };

@@ -3,8 +3,9 @@
  * Unit tests of the actor matcher over the built-in dictionary: dated
  * roles across term boundaries, traps (mai, Kim Darroch, Obamacare, Ivanka
  * Trump), elisions and hyphens, case and accents, spans in the original
- * bytes, metonyms, blocked forms, guarded aliases, allocation failures and
- * concurrent scans.
+ * bytes, metonyms, blocked forms, guarded aliases, role context (apposed
+ * names, blocking prefixes, gender, generic roles with a country), capitals
+ * for names and metonyms, allocation failures and concurrent scans.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -93,8 +94,10 @@ static void test_roles_across_terms(void **state)
                         "hollande/role\"président français\"");
     assert_string_equal(scan("Le président français", "2017-05-14"),
                         "macron/role\"président français\"");
-    assert_string_equal(scan("la Première ministre britannique", "2016-07-12"),
-                        "cameron/role\"Première ministre britannique\"");
+    assert_string_equal(scan("le Premier ministre britannique", "2016-07-12"),
+                        "cameron/role\"Premier ministre britannique\"");
+    /* a feminine form never names a man */
+    assert_string_equal(scan("la Première ministre britannique", "2016-07-12"), "");
     assert_string_equal(scan("la Première ministre britannique", "2016-07-13"),
                         "may/role\"Première ministre britannique\"");
     assert_string_equal(scan("la chancelière allemande", "2018-03-01"),
@@ -252,9 +255,10 @@ static void test_forms(void **state)
     (void)state;
     assert_string_equal(scan("MM. Poutine et Trump", "2018-01-01"),
                         "poutine/name\"Poutine\" trump/name\"Trump\"");
+    /* a person's name needs its capital: "erdogan" is no mention */
     assert_string_equal(scan("d'Erdogan, d’Erdoğan, ERDOGAN, erdogan", NULL),
                         "erdogan/name\"Erdogan\" erdogan/name\"Erdoğan\" "
-                        "erdogan/name\"ERDOGAN\" erdogan/name\"erdogan\"");
+                        "erdogan/name\"ERDOGAN\"");
     assert_string_equal(scan("Recep Tayyip Erdoğan", NULL),
                         "erdogan/name\"Recep Tayyip Erdoğan\"");
     assert_string_equal(scan("Bachar el-Assad, Al-Assad", NULL),
@@ -325,6 +329,129 @@ static void test_spans(void **state)
     assert_null(m);
     assert_int_equal(rg_matcher_scan(&m, &n, matcher, NULL, 0, NULL), RG_OK);
     assert_int_equal(n, 0);
+}
+
+/* A role followed by a capitalised name: the name says who holds it. */
+static void test_apposition(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("Le président américain Barack Obama", "2018-06"),
+                        "obama/name\"Barack Obama\"");
+    assert_string_equal(scan("le président russe Boris Eltsine", "2018-06"), "");
+    assert_string_equal(scan("le chancelier allemand Helmut Kohl", "2018-06"), "");
+    assert_string_equal(scan("le Premier ministre britannique Winston Churchill", "2018-06"),
+                        "");
+    assert_string_equal(scan("le président américain Donald Trump", "2016-12"),
+                        "trump/name\"Donald Trump\"");
+    assert_string_equal(scan("le président turc Recep Tayyip Erdogan", "2018-06"),
+                        "erdogan/role\"président turc\" erdogan/name\"Recep Tayyip Erdogan\"");
+    assert_string_equal(scan("le président russe, Vladimir Poutine,", "2018-06"),
+                        "poutine/role\"président russe\" poutine/name\"Vladimir Poutine\"");
+    assert_string_equal(scan("le président américain Donald J. Trump", "2018-06"),
+                        "trump/role\"président américain\" trump/name\"Donald J. Trump\"");
+    assert_string_equal(scan("le président syrien Bachar al-Assad", "2018-06"),
+                        "assad/role\"président syrien\" assad/name\"Bachar al-Assad\"");
+    assert_string_equal(scan("le chef de la diplomatie américaine Mike Pompeo", "2018-06"),
+                        "pompeo/role\"chef de la diplomatie américaine\" "
+                        "pompeo/name\"Mike Pompeo\"");
+    assert_string_equal(scan("la Première ministre britannique Theresa May", "2017-06"),
+                        "may/role\"Première ministre britannique\" may/name\"Theresa May\"");
+    assert_string_equal(scan("le président français, Olaf Scholz", "2018-06"), "");
+    /* no apposition: a clause after a comma, a state, a new line, capitals */
+    assert_string_equal(scan("Pour le président russe, Kiev a tort", "2018-06"),
+                        "poutine/role\"président russe\" UKR/metonym\"Kiev\"");
+    assert_string_equal(scan("selon le président turc, Israël", "2018-06"),
+                        "erdogan/role\"président turc\" ISR/name\"Israël\"");
+    assert_string_equal(scan("le président russe\nLe lendemain", "2018-06"),
+                        "poutine/role\"président russe\"");
+    assert_string_equal(scan("LE PRÉSIDENT RUSSE A DIT", "2018-06"),
+                        "poutine/role\"PRÉSIDENT RUSSE\"");
+    assert_string_equal(scan("le président russe. Le lendemain", "2018-06"),
+                        "poutine/role\"président russe\"");
+}
+
+/* "ancien", "ex-", "vice-", "feu", "défunt", "futur" block every role form. */
+static void test_role_prefixes(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le vice-président des États-Unis Mike Pence", "2018-06"), "");
+    assert_string_equal(scan("la vice-présidente des Etats-Unis", "2021-06"), "");
+    assert_string_equal(scan("le vice président américain", "2018-06"), "");
+    assert_string_equal(scan("L'ancien président des États-Unis", "2018-06"), "");
+    assert_string_equal(scan("l'ex-président américain", "2018-06"), "");
+    assert_string_equal(scan("l'ex président de la République", "2018-06"), "");
+    assert_string_equal(scan("feu le président français", "2018-06"), "");
+    assert_string_equal(scan("le défunt président russe", "2018-06"), "");
+    assert_string_equal(scan("le futur Premier ministre britannique", "2018-06"), "");
+    assert_string_equal(scan("l'ancien maître du Kremlin", "2018-06"), "");
+    assert_string_equal(scan("le vice-Premier ministre turc", "2012-06"), "");
+    assert_string_equal(scan("un haut dirigeant nord-coréen", "2018-06"), "");
+    assert_string_equal(scan("l'ancienne Première ministre britannique", "2018-06"), "");
+    /* president-elect phrases that start with "futur" stay */
+    assert_string_equal(scan("le futur président américain", "2016-12"),
+                        "trump/role\"futur président américain\"");
+    /* "le" alone is no prefix; a prefix elsewhere in the sentence does not count */
+    assert_string_equal(scan("l'ancien ministre et le président russe", "2018-06"),
+                        "poutine/role\"président russe\"");
+}
+
+/* Feminine forms resolve to women only; masculine forms stay generic. */
+static void test_gender(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("la présidente de la Commission européenne", "2018-06"), "");
+    assert_string_equal(scan("la présidente de la Commission européenne Ursula von der Leyen",
+                             "2018-06"),
+                        "");
+    assert_string_equal(scan("la Secrétaire d'État américaine", "2018-06"), "");
+    assert_string_equal(scan("le secrétaire d'État américain", "2018-06"),
+                        "pompeo/role\"secrétaire d'État américain\"");
+    assert_string_equal(scan("la Première ministre britannique", "2017-06"),
+                        "may/role\"Première ministre britannique\"");
+    assert_string_equal(scan("la chancelière allemande", "2017-06"),
+                        "merkel/role\"chancelière allemande\"");
+    assert_string_equal(scan("le Premier ministre britannique", "2017-06"),
+                        "may/role\"Premier ministre britannique\"");
+    assert_string_equal(scan("la présidente américaine", "2018-06"), "");
+    assert_string_equal(scan("son homologue allemande", "2018-06"),
+                        "merkel/role\"homologue allemande\"");
+    assert_string_equal(scan("son homologue américaine", "2018-06"), "");
+    assert_string_equal(scan("la cheffe du gouvernement britannique", "2019-08"), "");
+}
+
+/* A generic role followed by another country is that country's. */
+static void test_generic_roles(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("le président élu de Gambie", "2016-12"), "");
+    assert_string_equal(scan("le président élu autrichien", "2016-12"), "");
+    assert_string_equal(scan("le président élu sud-coréen", "2017-05"), "");
+    assert_string_equal(scan("le président élu d'Autriche", "2016-12"), "");
+    assert_string_equal(scan("le président élu du Brésil", "2018-11"), "");
+    assert_string_equal(scan("le président élu Jair Bolsonaro", "2018-11"), "");
+    assert_string_equal(scan("le président élu a promis", "2016-12"),
+                        "trump/role\"président élu\"");
+    assert_string_equal(scan("le président élu républicain", "2016-12"),
+                        "trump/role\"président élu\"");
+    assert_string_equal(scan("le président élu, Donald Trump", "2016-12"),
+                        "trump/role\"président élu\" trump/name\"Donald Trump\"");
+}
+
+/* Metonyms and persons' names need a capital; role phrases do not. */
+static void test_capitals(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("les paris sportifs", "2018-06"), "");
+    assert_string_equal(scan("Paris et l'Élysée", "2018-06"),
+                        "FRA/metonym\"Paris\" FRA/metonym\"Élysée\"");
+    assert_string_equal(scan("l'elysee, la maison blanche, moscou", "2018-06"), "");
+    assert_string_equal(scan("PARIS", "2018-06"), "FRA/metonym\"PARIS\"");
+    assert_string_equal(scan("poutine, macron", "2018-06"), "");
+    assert_string_equal(scan("LE PRÉSIDENT FRANÇAIS", "2018-06"),
+                        "macron/role\"PRÉSIDENT FRANÇAIS\"");
+    assert_string_equal(scan("en mai, May", "2018-06"), "");
+    assert_string_equal(scan("la russie et la Russie", "2018-06"),
+                        "RUS/name\"russie\" RUS/name\"Russie\"");
 }
 
 static void test_alloc_failures(void **state)
@@ -427,6 +554,11 @@ int main(void)
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_metonyms_and_states),
         cmocka_unit_test(test_spans),
+        cmocka_unit_test(test_apposition),
+        cmocka_unit_test(test_role_prefixes),
+        cmocka_unit_test(test_gender),
+        cmocka_unit_test(test_generic_roles),
+        cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_threads),
     };

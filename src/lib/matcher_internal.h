@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private view shared by matcher.c (automaton, scan) and matcher_roles.c
+ * (the context rules that decide whether a role mention names the current
+ * holder: blocking prefixes, apposed names, generic roles with a country).
+ */
+#ifndef RG_LIB_MATCHER_INTERNAL_H
+#define RG_LIB_MATCHER_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actors_internal.h"
+
+/* A text being scanned: the original bytes and their fold. */
+typedef struct {
+    const char *text; /* the original text */
+    size_t len;
+    const char *key;  /* its fold */
+    size_t klen;
+    const size_t *map; /* key byte -> text offset; map[klen] == len */
+} rg_matcher__text;
+
+/* 1 when `cp` is an upper-case letter (Latin, Greek, Cyrillic). */
+int rg_matcher__is_upper(int32_t cp);
+
+/*
+ * 1 when the role form at key bytes [ks, ...) comes right after a blocking
+ * prefix of the dictionary ("ancien", "ex-", "vice-", "feu le", ...).
+ */
+int rg_matcher__role_prefixed(const rg_matcher__text *t, const rg_actors *a, size_t ks);
+
+/*
+ * 1 when the role form `f` ending at key byte `ke`, resolved to `holder`,
+ * is kept given what follows it: `next` is the next selected form (or
+ * NULL), starting at key byte `next_ks`.
+ */
+int rg_matcher__role_context(const rg_matcher__text *t, const rg_actors *a,
+                             const rg_actors__form *f, size_t ke, int holder,
+                             const rg_actors__form *next, size_t next_ks);
+
+#endif
