@@ -136,7 +136,10 @@ static int st_in_src(const rg_stance_ctx *c, int actor)
 /* 1 when item i is the target of another stance cue of the opposite sign
  * before it ("des sanctions contre l'Iran ... un nouvel accord": Iran is the
  * sanctions' object; "ses vœux à X ... ouvert au dialogue" may share it) */
-static int st_claimed(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu, int i)
+static int st_claimed(const rg_stance_ctx *c,
+                      const rg_lexicon *lx,
+                      const st_cue *cu, /* the cue looking for a target */
+                      int i)            /* the candidate item */
 {
     size_t k;
 
@@ -380,7 +383,10 @@ static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
 /* pair characterised by the cue: tone, and both directions for reciprocal
  * cues after the pair or tone cues ("la coopération russo-turque"); *pair_tgt
  * = 1 when the pair was linked that way */
-static int st_pair_relations(rg_stance_ctx *c, st_out *o, const st_cue *cu, int *pair_tgt)
+static int st_pair_relations(rg_stance_ctx *c,
+                             st_out *o,
+                             const st_cue *cu,
+                             int *pair_tgt) /* out: 1 when the pair got both directions */
 {
     const rg_lx_cue *cue = o->cue;
     int pa, pb, error;
@@ -405,8 +411,10 @@ static int st_pair_relations(rg_stance_ctx *c, st_out *o, const st_cue *cu, int 
 }
 
 /* passive: the agent's group is the source, the subject (or what follows) the target */
-static int st_passive_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu,
-                            int agent)
+static int st_passive_roles(rg_stance_ctx *c,
+                            const rg_lexicon *lx,
+                            const st_cue *cu,
+                            int agent) /* the item after "par" */
 {
     int q = c->tok.v[cu->lo].quote, subj, after, error;
 
@@ -439,7 +447,10 @@ static int st_first_person_before(const rg_stance_ctx *c, const st_cue *cu, int 
 
 /* fronted phrase: the first ungoverned item after a comma; *end = that comma
  * (the target is in the fronted phrase) */
-static int st_fronted_subject(const rg_stance_ctx *c, const st_cue *cu, int q, int *end)
+static int st_fronted_subject(const rg_stance_ctx *c,
+                              const st_cue *cu,
+                              int q,    /* the cue's quote, -1 outside */
+                              int *end) /* out: the comma ending the fronted phrase */
 {
     int t, comma = -1;
 
@@ -459,8 +470,11 @@ static int st_fronted_subject(const rg_stance_ctx *c, const st_cue *cu, int q, i
 }
 
 /* the source of an active cue: subject, fronted subject or speaker; -1 none */
-static int st_active_source(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu,
-                            int sent_speaker, int *end)
+static int st_active_source(const rg_stance_ctx *c,
+                            const rg_lexicon *lx,
+                            const st_cue *cu,
+                            int sent_speaker, /* item speaking the sentence, -1 */
+                            int *end)         /* out: where the target search stops */
 {
     int q = c->tok.v[cu->lo].quote, subj = -1;
     int first_person = st_first_person_before(c, cu, q);
@@ -584,8 +598,12 @@ static int st_partner(const rg_stance_ctx *c, int x)
 
 /* active cue: source, then target after the cue or a single governed item
  * before it; *recip cleared when the target's preposition makes it one-way */
-static int st_active_roles(rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu,
-                           int sent_speaker, int *tgt, int *recip)
+static int st_active_roles(rg_stance_ctx *c,
+                           const rg_lexicon *lx,
+                           const st_cue *cu,
+                           int sent_speaker, /* item speaking the sentence, -1 */
+                           int *tgt,         /* out: the target item, -1 */
+                           int *recip)       /* in/out: both directions */
 {
     int end = INT_MAX, subj, error, dst;
 

@@ -172,7 +172,11 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
  * pronouns "lui" and "l'a" one when a subject is remembered (pron & 1);
  * "ils", "elles" two when a joint subject is (pron & 2).
  */
-static size_t st_prescan_pronoun(const char *text, size_t s, size_t i, size_t end, int pron)
+static size_t st_prescan_pronoun(const char *text,
+                                 size_t s,   /* the word is text[s..i) */
+                                 size_t i,
+                                 size_t end, /* end of the sentence */
+                                 int pron)   /* 1: a subject remembered, 2: a joint one */
 {
     char buf[8];
     size_t n = i - s;
@@ -229,7 +233,8 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
                 size_t d;
                 rg_lexicon__lower(buf, text + s, i - s < sizeof buf ? i - s : sizeof buf);
                 for (d = 0; rg_st__dets[d]; d++) {
-                    if (strlen(rg_st__dets[d]) == i - s && memcmp(rg_st__dets[d], buf, i - s) == 0) {
+                    if (strlen(rg_st__dets[d]) == i - s &&
+                        memcmp(rg_st__dets[d], buf, i - s) == 0) {
                         *np_lead = 1;
                     }
                 }
