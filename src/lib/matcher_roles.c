@@ -184,12 +184,27 @@ static int capitalised_run(const rg_matcher__text *t, size_t o, size_t *run_end)
 /* Apposed names and generic roles                                     */
 /* ------------------------------------------------------------------ */
 
+/* 1 when the name ending at text offset o is closed: punctuation or line end. */
+static int name_closed(const rg_matcher__text *t, size_t o)
+{
+    size_t n;
+    int32_t cp;
+
+    o = skip_blank(t, o);
+    cp = cp_at(t, o, &n);
+    return cp < 0 || cp == '\n' || cp == '\r' || cp == ',' || cp == '.' || cp == ';' ||
+           cp == ':' || cp == '(' || cp == ')' || cp == '"' || cp == 0xBB || cp == 0x201D ||
+           cp == 0x2026 || cp == '!' || cp == '?';
+}
+
 /*
  * "le président russe Vladimir Poutine": a role directly followed (maybe
  * after a comma) by a capitalised name is an apposition. A person of the
  * dictionary there keeps the role only when it is its holder; a name not in
- * the dictionary drops it. After a comma one capitalised word may start the
- * next clause ("Pour le président russe, Kiev ..."), so it takes two.
+ * the dictionary drops it. After a comma the name may be the subject of the
+ * next clause ("Pour le président américain, Emmanuel Macron est ..."), so
+ * it counts only when punctuation closes it, and an unknown one needs two
+ * words ("Pour le président russe, Kiev.").
  */
 static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_t ke,
                             int holder, const rg_actors__form *next, size_t next_ks)
@@ -205,6 +220,9 @@ static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_
         return 1;
     }
     words = capitalised_run(t, o, &run_end);
+    if (comma && !name_closed(t, run_end)) {
+        return 1;
+    }
     if (next && t->map[next_ks] >= o && t->map[next_ks] < run_end &&
         next->kind != RG_FORM_BLOCKED) {
         if (next->kind == RG_FORM_NAME && a->actors.v[next->actor].type == RG_ACTOR_PERSON) {

@@ -368,6 +368,15 @@ static void test_apposition(void **state)
                         "poutine/role\"PRÉSIDENT RUSSE\"");
     assert_string_equal(scan("le président russe. Le lendemain", "2018-06"),
                         "poutine/role\"président russe\"");
+    /* after a comma, a name that goes on with a verb is the next subject */
+    assert_string_equal(scan("Pour le président américain, Emmanuel Macron est un ami",
+                             "2017-07"),
+                        "trump/role\"président américain\" macron/name\"Emmanuel Macron\"");
+    assert_string_equal(scan("Au sujet du président de la République, Xavier Bertrand dit",
+                             "2018-09"),
+                        "macron/role\"président de la République\"");
+    assert_string_equal(scan("du président de la République, Xavier Bertrand.", "2018-09"),
+                        "");
 }
 
 /* "ancien", "ex-", "vice-", "feu", "défunt", "futur" block every role form. */
@@ -433,6 +442,10 @@ static void test_generic_roles(void **state)
                         "trump/role\"président élu\"");
     assert_string_equal(scan("le président élu républicain", "2016-12"),
                         "trump/role\"président élu\"");
+    assert_string_equal(scan("Donald Trump, président élu des États-Unis", "2017-01-09"),
+                        "trump/name\"Donald Trump\" trump/role\"président élu des États-Unis\"");
+    assert_string_equal(scan("le président-élu américain", "2017-01-09"),
+                        "trump/role\"président-élu américain\"");
     assert_string_equal(scan("le président élu, Donald Trump", "2016-12"),
                         "trump/role\"président élu\" trump/name\"Donald Trump\"");
 }
