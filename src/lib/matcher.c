@@ -396,19 +396,24 @@ static int mt_role(const mt_scan *sc, const mt_cand_vec *sel, size_t i, const rg
 {
     const mt_cand *c = &sel->v[i];
     const rg_actors__form *f = sc->m->pat[c->pat].form;
-    const rg_actors__form *next = NULL;
-    size_t next_ks = 0;
+    rg_matcher__near prev = { NULL, 0, 0 }, next = { NULL, 0, 0 };
     int holder;
 
     holder = rg_actors__resolve(sc->m->a, f->role, f->state, f->gender, date);
     if (holder < 0 || rg_matcher__role_prefixed(&sc->t, sc->m->a, c->ks)) {
         return -1;
     }
-    if (i + 1 < sel->n) {
-        next = sc->m->pat[sel->v[i + 1].pat].form;
-        next_ks = sel->v[i + 1].ks;
+    if (i > 0) {
+        prev.form = sc->m->pat[sel->v[i - 1].pat].form;
+        prev.ks = sel->v[i - 1].ks;
+        prev.ke = sel->v[i - 1].ke;
     }
-    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ke, holder, next, next_ks)) {
+    if (i + 1 < sel->n) {
+        next.form = sc->m->pat[sel->v[i + 1].pat].form;
+        next.ks = sel->v[i + 1].ks;
+        next.ke = sel->v[i + 1].ke;
+    }
+    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ks, c->ke, holder, prev, next)) {
         return -1;
     }
     return holder;

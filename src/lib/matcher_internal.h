@@ -30,13 +30,19 @@ int rg_matcher__is_upper(int32_t cp);
  */
 int rg_matcher__role_prefixed(const rg_matcher__text *t, const rg_actors *a, size_t ks);
 
+/* A selected form next to a role: the form (NULL: none) and its key span. */
+typedef struct {
+    const rg_actors__form *form;
+    size_t ks, ke;
+} rg_matcher__near;
+
 /*
- * 1 when the role form `f` ending at key byte `ke`, resolved to `holder`,
- * is kept given what follows it: `next` is the next selected form (or
- * NULL), starting at key byte `next_ks`.
+ * 1 when the role form `f` at key bytes [ks, ke), resolved to `holder`, is
+ * kept given its neighbours: `prev` and `next` are the selected forms just
+ * before and after it.
  */
 int rg_matcher__role_context(const rg_matcher__text *t, const rg_actors *a,
-                             const rg_actors__form *f, size_t ke, int holder,
-                             const rg_actors__form *next, size_t next_ks);
+                             const rg_actors__form *f, size_t ks, size_t ke, int holder,
+                             rg_matcher__near prev, rg_matcher__near next);
 
 #endif

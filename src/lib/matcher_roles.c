@@ -197,6 +197,15 @@ static int name_closed(const rg_matcher__text *t, size_t o)
            cp == 0x2026 || cp == '!' || cp == '?';
 }
 
+/* A dictionary form apposed to a role: a person keeps it when it is the holder. */
+static int apposed_form_keeps(const rg_actors *a, const rg_actors__form *f, int holder)
+{
+    if (f->kind == RG_FORM_NAME && a->actors.v[f->actor].type == RG_ACTOR_PERSON) {
+        return f->actor == holder;
+    }
+    return 1; /* a state, a metonym or another role: no apposition */
+}
+
 /*
  * "le président russe Vladimir Poutine": a role directly followed (maybe
  * after a comma) by a capitalised name is an apposition. A person of the
@@ -207,7 +216,7 @@ static int name_closed(const rg_matcher__text *t, size_t o)
  * words ("Pour le président russe, Kiev.").
  */
 static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_t ke,
-                            int holder, const rg_actors__form *next, size_t next_ks)
+                            int holder, rg_matcher__near next)
 {
     size_t o = skip_blank(t, t->map[ke]), run_end, n;
     int comma = 0, words, caps_text;
@@ -223,12 +232,9 @@ static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_
     if (comma && !name_closed(t, run_end)) {
         return 1;
     }
-    if (next && t->map[next_ks] >= o && t->map[next_ks] < run_end &&
-        next->kind != RG_FORM_BLOCKED) {
-        if (next->kind == RG_FORM_NAME && a->actors.v[next->actor].type == RG_ACTOR_PERSON) {
-            return next->actor == holder;
-        }
-        return 1; /* a state, a metonym or another role: no apposition */
+    if (next.form && t->map[next.ks] >= o && t->map[next.ks] < run_end &&
+        next.form->kind != RG_FORM_BLOCKED) {
+        return apposed_form_keeps(a, next.form, holder);
     }
     /* a role written in capitals ("LE PRÉSIDENT RUSSE A DIT") says nothing */
     caps_text = rg_matcher__is_upper(cp_at(t, t->map[ke - 1], &n));
@@ -295,12 +301,51 @@ static int country_follows(const rg_matcher__text *t, size_t ke)
     return !upper_at(t, t->map[w]) && nationality_like(k + w, p - w);
 }
 
+/*
+ * "Jacques Chirac, président de la République": a capitalised name, a comma
+ * and a role without a determiner. A dictionary person keeps the role only
+ * when it is the holder; an unknown name of two words or more drops it.
+ */
+static int name_before_keeps(const rg_matcher__text *t, const rg_actors *a, size_t ks,
+                             int holder, rg_matcher__near prev)
+{
+    const char *k = t->key;
+    size_t end, w, name_start = 0;
+    int words = 0, n = 0;
+
+    if (ks < 3 || k[ks - 1] != ' ' || k[ks - 2] != ',') {
+        return 1;
+    }
+    end = ks - 2;
+    while (n++ < APPOSED_WORDS_MAX && (w = word_start(k, end)) < end) {
+        if (upper_at(t, t->map[w])) {
+            words++;
+            name_start = w;
+        } else if (!is_particle(k + w, end - w)) {
+            break;
+        }
+        if (w < 2 || (k[w - 1] != ' ' && k[w - 1] != '-')) {
+            break;
+        }
+        end = w - 1;
+    }
+    if (words == 0) {
+        return 1;
+    }
+    if (prev.form && prev.ke == ks - 2 && prev.ks >= name_start &&
+        prev.form->kind != RG_FORM_BLOCKED) {
+        return apposed_form_keeps(a, prev.form, holder);
+    }
+    return words < 2;
+}
+
 int rg_matcher__role_context(const rg_matcher__text *t, const rg_actors *a,
-                             const rg_actors__form *f, size_t ke, int holder,
-                             const rg_actors__form *next, size_t next_ks)
+                             const rg_actors__form *f, size_t ks, size_t ke, int holder,
+                             rg_matcher__near prev, rg_matcher__near next)
 {
     if (f->state < 0 && country_follows(t, ke)) {
         return 0; /* the role of some other country */
     }
-    return apposition_keeps(t, a, ke, holder, next, next_ks);
+    return name_before_keeps(t, a, ks, holder, prev) &&
+           apposition_keeps(t, a, ke, holder, next);
 }

@@ -377,6 +377,16 @@ static void test_apposition(void **state)
                         "macron/role\"président de la République\"");
     assert_string_equal(scan("du président de la République, Xavier Bertrand.", "2018-09"),
                         "");
+    /* a name, a comma, a role without a determiner */
+    assert_string_equal(scan("Jacques Chirac, président de la République pendant 12 ans",
+                             "2019-12"),
+                        "");
+    assert_string_equal(scan("Emmanuel Macron, président de la République", "2019-12"),
+                        "macron/name\"Emmanuel Macron\" macron/role\"président de la République\"");
+    assert_string_equal(scan("Boris Johnson, président russe", "2019-12"),
+                        "johnson/name\"Boris Johnson\"");
+    assert_string_equal(scan("En France, président de la République", "2019-12"),
+                        "FRA/name\"France\" macron/role\"président de la République\"");
 }
 
 /* "ancien", "ex-", "vice-", "feu", "défunt", "futur" block every role form. */
@@ -395,6 +405,7 @@ static void test_role_prefixes(void **state)
     assert_string_equal(scan("l'ancien maître du Kremlin", "2018-06"), "");
     assert_string_equal(scan("le vice-Premier ministre turc", "2012-06"), "");
     assert_string_equal(scan("un haut dirigeant nord-coréen", "2018-06"), "");
+    assert_string_equal(scan("s'il est élu président de la République", "2016-08"), "");
     assert_string_equal(scan("l'ancienne Première ministre britannique", "2018-06"), "");
     /* president-elect phrases that start with "futur" stay */
     assert_string_equal(scan("le futur président américain", "2016-12"),
