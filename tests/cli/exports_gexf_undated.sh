@@ -15,4 +15,4 @@ grep -v '"id": "dated"' "$TMP/in.jsonl" > "$TMP/undated.jsonl"
 "$RELGRAPH" -q build -o "$TMP/b" "$TMP/undated.jsonl" 2> /dev/null || exit 9
 xmllint --noout --relaxng "$rng" "$TMP/b/graph.gexf" 2>&1 | sed "s|$TMP/||"
 grep -o 'mode="[a-z]*">' "$TMP/b/graph.gexf" | sort | uniq -c | sed 's/^ *//'
-grep -c '<spell' "$TMP/b/graph.gexf"
+echo "spells: $(grep -c '<spell' "$TMP/b/graph.gexf")"
