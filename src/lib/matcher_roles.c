@@ -172,6 +172,9 @@ static int capitalised_run(const rg_matcher__text *t, size_t o, size_t *run_end)
         if (e < t->len && t->text[e] == '.' && e - o == 1) { /* an initial: "Donald J. Trump" */
             e++;
         }
+        if (e + 1 < t->len && t->text[e] == ')' && t->text[e + 1] == ' ') {
+            e++; /* a quote completed in brackets: "(le président turc Recep Tayyip) Erdogan" */
+        }
         if (e >= t->len || (t->text[e] != ' ' && t->text[e] != '-' && t->text[e] != '\'')) {
             break;
         }

@@ -349,6 +349,8 @@ static void test_apposition(void **state)
                         "poutine/role\"président russe\" poutine/name\"Vladimir Poutine\"");
     assert_string_equal(scan("le président américain Donald J. Trump", "2018-06"),
                         "trump/role\"président américain\" trump/name\"Donald J. Trump\"");
+    assert_string_equal(scan("(le président turc Recep Tayyip) Erdogan", "2020-06"),
+                        "erdogan/role\"président turc\" erdogan/name\"Erdogan\"");
     assert_string_equal(scan("le président syrien Bachar al-Assad", "2018-06"),
                         "assad/role\"président syrien\" assad/name\"Bachar al-Assad\"");
     assert_string_equal(scan("le chef de la diplomatie américaine Mike Pompeo", "2018-06"),
