@@ -15,6 +15,7 @@
 
 #include <relgraph/pipeline.h>
 #include "common.h"
+#include "stance_internal.h" /* rg_stance__reuse_begin, rg_stance__reuse_end */
 
 #define PL_MAX_THREADS 64
 #define PL_DEFAULT_BATCH 256
@@ -137,6 +138,7 @@ static void *pl_worker(void *arg)
 {
     pl_shared *sh = arg;
 
+    rg_stance__reuse_begin(); /* one stance context per thread, not per document */
     pthread_mutex_lock(&sh->mu);
     while (!sh->quit) {
         pl_batch *b = pl_pending(sh);
@@ -153,6 +155,7 @@ static void *pl_worker(void *arg)
         pl_mark_done(sh, b);
     }
     pthread_mutex_unlock(&sh->mu);
+    rg_stance__reuse_end();
     return NULL;
 }
 
@@ -297,7 +300,9 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
             started++;
         }
     }
+    rg_stance__reuse_begin();
     error = pl_drive(&sh, r, cap, opts, cb, payload);
+    rg_stance__reuse_end();
 cleanup:
     pthread_mutex_lock(&sh.mu);
     sh.quit = 1;

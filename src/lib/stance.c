@@ -110,15 +110,59 @@
 
 /* ---- context ---- */
 
+/* The context kept for reuse on this thread (see rg_stance__reuse_begin). */
+static _Thread_local struct {
+    int depth;           /* nesting of reuse brackets */
+    rg_stance_ctx *kept; /* NULL, or a freed context waiting for reuse */
+} st_reuse;
+
+void rg_stance__reuse_begin(void)
+{
+    st_reuse.depth++;
+}
+
+void rg_stance__reuse_end(void)
+{
+    rg_stance_ctx *ctx = st_reuse.kept;
+
+    if (st_reuse.depth > 0 && --st_reuse.depth == 0) {
+        st_reuse.kept = NULL;
+        rg_stance_ctx_free(ctx);
+    }
+}
+
+/* A context as rg_stance_ctx_new leaves it, keeping `ctx`'s stemmer and the
+ * storage of its buffers (emptied). */
+static void st_ctx_reset(rg_stance_ctx *ctx)
+{
+    rg_stance_ctx keep = *ctx;
+
+    memset(ctx, 0, sizeof *ctx);
+    ctx->stemmer = keep.stemmer;
+#define ST_KEEP_VEC(f) (ctx->f.v = keep.f.v, ctx->f.cap = keep.f.cap)
+    ST_KEEP_VEC(tok);
+    ST_KEEP_VEC(kbuf);
+    ST_KEEP_VEC(items);
+    ST_KEEP_VEC(quotes);
+    ST_KEEP_VEC(cues);
+    ST_KEEP_VEC(src);
+    ST_KEEP_VEC(dst);
+#undef ST_KEEP_VEC
+}
+
 int rg_stance_ctx_new(rg_stance_ctx **out, const rg_actors *a, const rg_date *date,
                       const rg_stance_options *opts)
 {
     rg_stance_ctx *ctx = NULL;
-    int error;
+    int error = RG_OK;
 
     RG_ASSERT_ARG(out && a);
     *out = NULL;
-    if (!(ctx = rg__calloc(1, sizeof *ctx))) {
+    if (st_reuse.kept) {
+        ctx = st_reuse.kept;
+        st_reuse.kept = NULL;
+        st_ctx_reset(ctx);
+    } else if (!(ctx = rg__calloc(1, sizeof *ctx))) {
         rg__error_set_oom();
         return RG_ERROR;
     }
@@ -130,7 +174,7 @@ int rg_stance_ctx_new(rg_stance_ctx **out, const rg_actors *a, const rg_date *da
     if (opts) {
         ctx->opts = *opts;
     }
-    if ((error = rg_lexicon__stemmer_new(&ctx->stemmer)) < 0) {
+    if (!ctx->stemmer && (error = rg_lexicon__stemmer_new(&ctx->stemmer)) < 0) {
         goto cleanup;
     }
     *out = ctx;
@@ -143,6 +187,10 @@ cleanup:
 void rg_stance_ctx_free(rg_stance_ctx *ctx)
 {
     if (!ctx) {
+        return;
+    }
+    if (st_reuse.depth > 0 && !st_reuse.kept && ctx->stemmer) {
+        st_reuse.kept = ctx; /* rg_stance_ctx_new clears it */
         return;
     }
     rg_lexicon__stemmer_free(ctx->stemmer);

@@ -162,6 +162,19 @@ extern const char *const rg_st__inst_heads[];
 extern const char *const rg_st__leader_nouns[];
 extern const char *const rg_st__deux_nouns[];
 
+/* ---- context reuse (stance.c) ---- */
+
+/*
+ * Between rg_stance__reuse_begin() and rg_stance__reuse_end() on one thread,
+ * rg_stance_ctx_free() keeps the context (its stemmer, stem cache and
+ * buffers) and the next rg_stance_ctx_new() on that thread takes it back
+ * cleared, instead of allocating a stemmer per document. Calls nest; the
+ * outermost _end() frees the kept context. The lexicon must outlive the
+ * bracket (the stem cache holds its word ids).
+ */
+void rg_stance__reuse_begin(void);
+void rg_stance__reuse_end(void);
+
 /* ---- 1. tokens (stance_tokens.c) ---- */
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent);
