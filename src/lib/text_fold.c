@@ -306,8 +306,10 @@ static void fold_tables_init(void)
     fold_table_init();
 }
 
-/* Copies the run of plain ASCII bytes at p[*i..len) that fits in the
- * buffer; returns the number of bytes copied. */
+/* Folds the run of ASCII bytes at p[*i..len) that fits in the buffer:
+ * copied bytes, white space (one ' ' per run, as fold_space) and dropped
+ * control bytes; stops at the first non-ASCII byte. Returns the number of
+ * input bytes consumed. */
 static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              const unsigned char *p,  /* input */
                              size_t *i,               /* in/out: input offset */
@@ -315,24 +317,38 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
     size_t end = len - j < room ? len : j + room;
+    int sp = fb->in_space;
     unsigned char a;
 
+    /* a byte consumed writes at most one output byte, so `room` bounds both */
     if (fb->map) {
-        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
-            fb->out[o] = (char)a;
-            fb->map[o++] = j++;
+        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
+            if (a > FOLD_A_DROP) {
+                fb->out[o] = (char)a;
+                fb->map[o++] = j;
+                sp = 0;
+            } else if (a == FOLD_A_SPACE && !sp) {
+                fb->out[o] = ' ';
+                fb->map[o++] = j;
+                sp = 1;
+            }
+            j++;
         }
     } else {
-        while (j < end && (a = fold_ascii[p[j]]) > FOLD_A_DROP) {
-            fb->out[o++] = (char)a;
+        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
+            if (a > FOLD_A_DROP) {
+                fb->out[o++] = (char)a;
+                sp = 0;
+            } else if (a == FOLD_A_SPACE && !sp) {
+                fb->out[o++] = ' ';
+                sp = 1;
+            }
             j++;
         }
     }
-    o -= fb->len;
-    if (o) {
-        fb->len += o;
-        fb->in_space = 0;
-    }
+    fb->len = o;
+    fb->in_space = sp;
+    o = j - *i;
     *i = j;
     return o;
 }
@@ -413,9 +429,9 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
         }
     }
 
-    /* HOW IT WORKS: runs of plain ASCII are copied by a table-driven loop
-     * (one lookup and one or two stores a byte); anything else (spaces,
-     * controls, multi-byte characters) takes fold_step(). */
+    /* HOW IT WORKS: runs of ASCII (letters, spaces, controls) go through a
+     * table-driven loop (one lookup and one or two stores a byte); the
+     * multi-byte characters take fold_step(). */
     while (i < len) {
         size_t n;
 
@@ -426,7 +442,7 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
             error = RG_ERROR;
             goto cleanup;
         }
-        if (fold_ascii[p[i]] > FOLD_A_DROP) {
+        if (p[i] < 0x80) {
             continue; /* the run stopped for room only: go on */
         }
         if ((n = fold_step(&fb, p, i, len)) == 0) {
