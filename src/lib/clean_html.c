@@ -4,7 +4,7 @@
  * entities removed or decoded, block tags turned into line breaks, with a
  * byte map to the input. Used by clean.c.
  */
-#include <string.h> /* memcmp, strcmp, strlen */
+#include <string.h> /* memchr, memcmp, strcmp, strlen */
 
 #include "clean_internal.h"
 #include "common.h"
@@ -93,16 +93,30 @@ static const char *const html_para_tags[] = {
 static const char *const html_line_tags[] = { "br", "li", "tr", "dt", "dd", NULL };
 static const char *const html_cell_tags[] = { "td", "th", NULL };
 
-/* 2: tags found (full HTML); 1: only entities; 0: plain text. */
+/* Offset of the next byte c in t[from..len), or len. */
+static size_t html_next(const char *t, size_t from, size_t len, char c)
+{
+    const char *p = from < len ? memchr(t + from, c, len - from) : NULL;
+
+    return p ? (size_t)(p - t) : len;
+}
+
+/* 2: tags found (full HTML); 1: only entities; 0: plain text.
+ * Only '<' and '&' matter: the scan jumps from one to the next with memchr
+ * (most texts hold neither) and looks at each in text order. */
 int rg_clean__html_detect(const char *t, size_t len)
 {
-    size_t i;
+    size_t lt = html_next(t, 0, len, '<'), amp = html_next(t, 0, len, '&'), i;
     int entities = 0;
 
-    for (i = 0; i < len; i++) {
-        if (t[i] == '<' && i + 1 < len) {
+    while ((i = lt < amp ? lt : amp) < len) {
+        if (i == lt) {
             char name[16];
             size_t n;
+            lt = html_next(t, i + 1, len, '<');
+            if (i + 1 >= len) {
+                continue;
+            }
             if (t[i + 1] == '/' && i + 2 < len && html_is_alpha((unsigned char)t[i + 2])) {
                 return 2;
             }
@@ -115,14 +129,17 @@ int rg_clean__html_detect(const char *t, size_t len)
                 html_name_in(name, html_known_tags)) {
                 return 2;
             }
-        } else if (t[i] == '&' && i + 2 < len &&
-                   (t[i + 1] == '#' || html_is_alpha((unsigned char)t[i + 1]))) {
-            size_t j = i + 1;
-            while (j < len && j < i + 12 && t[j] != ';' && t[j] != '&' && !html_is_ws(t[j])) {
-                j++;
-            }
-            if (j < len && t[j] == ';') {
-                entities = 1;
+        } else {
+            amp = html_next(t, i + 1, len, '&');
+            if (i + 2 < len && (t[i + 1] == '#' || html_is_alpha((unsigned char)t[i + 1]))) {
+                size_t j = i + 1;
+                while (j < len && j < i + 12 && t[j] != ';' && t[j] != '&' &&
+                       !html_is_ws(t[j])) {
+                    j++;
+                }
+                if (j < len && t[j] == ';') {
+                    entities = 1;
+                }
             }
         }
     }
