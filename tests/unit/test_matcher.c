@@ -424,7 +424,9 @@ static void test_gender(void **state)
     assert_string_equal(scan("la présidente de la Commission européenne", "2018-06"), "");
     assert_string_equal(scan("la présidente de la Commission européenne Ursula von der Leyen",
                              "2018-06"),
-                        "");
+                        "vonderleyen/name\"Ursula von der Leyen\"");
+    assert_string_equal(scan("la présidente de la Commission européenne", "2020-06"),
+                        "vonderleyen/role\"présidente de la Commission européenne\"");
     assert_string_equal(scan("la Secrétaire d'État américaine", "2018-06"), "");
     assert_string_equal(scan("le secrétaire d'État américain", "2018-06"),
                         "pompeo/role\"secrétaire d'État américain\"");
