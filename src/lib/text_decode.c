@@ -4,7 +4,7 @@
  * UTF-8 is kept, UTF-16 with a BOM is transcoded, anything else is read as
  * Windows-1252; NUL bytes are dropped and counted.
  */
-#include <string.h> /* memset */
+#include <string.h> /* memchr, memcpy, memset */
 
 #include <utf8proc.h> /* utf8proc_iterate, utf8proc_get_property,
                          utf8proc_decompose, utf8proc_reencode,
@@ -131,9 +131,16 @@ cleanup:
  */
 static size_t decode_newlines(char *d, size_t len, size_t *nuls)
 {
-    size_t i, n = 0;
+    const char *cr = memchr(d, '\r', len), *nul = memchr(d, '\0', len);
+    size_t i, n;
 
-    for (i = 0; i < len; i++) {
+    /* most texts hold neither: nothing moves before the first one */
+    if (!cr && !nul) {
+        d[len] = '\0';
+        return len;
+    }
+    n = (size_t)((cr && (!nul || cr < nul) ? cr : nul) - d);
+    for (i = n; i < len; i++) {
         char c = d[i];
         if (c == '\r') {
             if (i + 1 < len && d[i + 1] == '\n') {
@@ -166,7 +173,12 @@ static int decode_nfc_quick(const char *s, size_t len)
         const utf8proc_property_t *pr;
         utf8proc_int32_t cp;
         utf8proc_ssize_t n;
+        uint64_t w;
 
+        if (len - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if (p[i] < 0xCC) { /* ASCII, or a 2-byte character below U+0300 */
             i += p[i] < 0x80 ? 1 : 2;
             continue;
