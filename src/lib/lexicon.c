@@ -98,7 +98,9 @@ void rg_lexicon__lower(char *dst, const char *src, size_t n)
 
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];
-        if (c >= 'A' && c <= 'Z') {
+        if ((unsigned)(c - 'a') < 26u) {
+            dst[i] = (char)c; /* the common case first */
+        } else if (c >= 'A' && c <= 'Z') {
             dst[i] = (char)(c + 32);
         } else if (c == 0xC3 && i + 1 < n && (unsigned char)src[i + 1] >= 0x80 &&
                    (unsigned char)src[i + 1] <= 0x9E && (unsigned char)src[i + 1] != 0x97) {
@@ -136,6 +138,23 @@ static unsigned lx_prefix_bit(const char *s, size_t n)
     return ((a * 31u + b) * 31u + c) & 0xFFFFu;
 }
 
+/* strncmp(k, w, n) == 0 && k[n] == '\0', inline: most probes are for short
+ * words that differ in their first bytes. */
+static int lx_key_eq(const char *k, const char *w, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (k[i] != w[i]) {
+            return 0;
+        }
+        if (k[i] == '\0') {
+            break; /* strncmp stops at the end of both strings */
+        }
+    }
+    return k[n] == '\0';
+}
+
 /* key = tag + word; returns the id or -1 */
 static int lx_find(const rg_lexicon *lx, char tag, const char *w, size_t n)
 {
@@ -149,7 +168,7 @@ static int lx_find(const rg_lexicon *lx, char tag, const char *w, size_t n)
     for (slot = h & (lx->n_slots - 1); lx->slots[slot];
          slot = (slot + 1) & (lx->n_slots - 1)) {
         const char *k = lx->pool + lx->word_off[lx->slots[slot] - 1];
-        if (k[0] == tag && strncmp(k + 1, w, n) == 0 && k[n + 1] == '\0') {
+        if (k[0] == tag && lx_key_eq(k + 1, w, n)) {
             return lx->slots[slot] - 1;
         }
     }
