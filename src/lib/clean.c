@@ -31,6 +31,7 @@ typedef struct {
     bp_kind kind;
     char *key; /* folded text */
     size_t key_len;
+    unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
 } bp_rule;
 
 struct rg_boilerplate {
@@ -67,13 +68,50 @@ static int bp_is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/*
+ * The byte of a key least likely in a French line: uncommon punctuation
+ * ("_", "(") first, then UTF-8 continuation bytes, then letters from the
+ * rarest (w, k, z...), then digits and common punctuation. key_find skips a
+ * line without it: every non-space byte of a rule must be in the line.
+ */
+static unsigned char bp_rare_byte(const char *key, size_t len)
+{
+    static const char letters[] = "wkzxyjqhbgfvpmcdlourtnsiae";
+    unsigned char best = (unsigned char)key[0];
+    int best_rank = 1000;
+    size_t j;
+
+    for (j = 0; j < len; j++) {
+        unsigned char c = (unsigned char)key[j];
+        const char *l = c ? strchr(letters, c) : NULL;
+        int rank;
+        if (c == ' ') {
+            continue;
+        }
+        if (l) {
+            rank = 2 + (int)(l - letters);
+        } else if (c >= 0x80 && c < 0xC0) {
+            rank = 1;
+        } else if (c >= 0x80 || (c >= '0' && c <= '9') || strchr(".,'-", c)) {
+            rank = 100;
+        } else {
+            rank = 0;
+        }
+        if (rank < best_rank) {
+            best = c;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
 /* Folds `text` into a rule key with no leading or trailing space. */
 static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        bp_kind kind,       /* rule kind */
                        const char *text,   /* rule text as written */
                        size_t len)         /* its length */
 {
-    bp_rule r = { kind, NULL, 0 };
+    bp_rule r = { kind, NULL, 0, 0 };
     char *key = NULL;
     size_t klen = 0, a = 0;
     int error;
@@ -93,6 +131,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
     key[klen] = '\0';
     r.key = key;
     r.key_len = klen;
+    r.rare = bp_rare_byte(key, klen);
     error = RG_VEC_PUSH(bp->rules, r);
     if (error < 0) {
         goto cleanup;
@@ -465,6 +504,9 @@ static size_t key_find(const char *k,    /* folded line */
         j++;
     }
     c1 = j < r->key_len ? r->key[j] : '\0'; /* second byte to match, spaces skipped */
+    if (!memchr(k, r->rare, kl)) {
+        return (size_t)-1; /* most lines lack "_" or "(" */
+    }
     for (i = 0; i < kl; i++) {
         const char *p = memchr(k + i, r->key[0], kl - i);
         if (!p) {
