@@ -60,6 +60,29 @@ static int put_key_uint(rg_strbuf *b, const char *key, size_t v)
     return RG_OK;
 }
 
+/* Appends `,"key":N` for a signed N. */
+static int put_key_int(rg_strbuf *b, const char *key, int v)
+{
+    if (v >= 0) {
+        return put_key_uint(b, key, (size_t)v);
+    }
+    if (rg_strbuf_puts(b, ",\"") < 0 || rg_strbuf_puts(b, key) < 0 ||
+        rg_strbuf_put(b, "\":-", 3) < 0) {
+        return RG_ERROR;
+    }
+    /* the magnitude, without the `,"":` that put_key_uint would add */
+    {
+        char tmp[24];
+        size_t n = 0;
+        unsigned long long m = (unsigned long long)(-(long long)v);
+        do {
+            tmp[sizeof tmp - 1 - n++] = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        return rg_strbuf_put(b, tmp + sizeof tmp - n, n);
+    }
+}
+
 static int put_str(rg_strbuf *b, const char *s, size_t n)
 {
     if (rg_strbuf_putc(b, '"') < 0 || rg_strbuf_put_json_escaped(b, s, n) < 0 ||
@@ -106,7 +129,7 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
         return RG_ERROR;
     }
     if (r->type != RG_REL_COMENTION) {
-        if (rg_strbuf_printf(b, ",\"sign\":%d,\"weight\":", r->sign) < 0 ||
+        if (put_key_int(b, "sign", r->sign) < 0 || rg_strbuf_puts(b, ",\"weight\":") < 0 ||
             rg_strbuf_put_real(b, r->weight, 2) < 0 || rg_strbuf_putc(b, ',') < 0 ||
             put_key_str(b, "category", r->category ? r->category : "") < 0 ||
             rg_strbuf_puts(b, ",\"cue\":") < 0 ||
@@ -144,11 +167,16 @@ int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
         rg_strbuf_puts(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
         goto cleanup;
     }
-    if (date[0] ? rg_strbuf_printf(&b, ",\"date\":\"%s\"", date) : rg_strbuf_puts(&b, ",\"date\":null")) {
+    /* no printf: the format would be parsed for every document */
+    if (date[0] ? (rg_strbuf_puts(&b, ",\"date\":\"") < 0 || rg_strbuf_puts(&b, date) < 0 ||
+                   rg_strbuf_putc(&b, '"') < 0)
+                : rg_strbuf_puts(&b, ",\"date\":null") < 0) {
         goto cleanup;
     }
-    if (rg_strbuf_printf(&b, ",\"date_source\":\"%s\",\"sentences\":%zu,\"mentions\":[",
-                         rg_date_source_name(ev->doc->date_source), ev->n_sentences) < 0) {
+    if (rg_strbuf_puts(&b, ",\"date_source\":\"") < 0 ||
+        rg_strbuf_puts(&b, rg_date_source_name(ev->doc->date_source)) < 0 ||
+        rg_strbuf_putc(&b, '"') < 0 || put_key_uint(&b, "sentences", ev->n_sentences) < 0 ||
+        rg_strbuf_puts(&b, ",\"mentions\":[") < 0) {
         goto cleanup;
     }
     for (i = 0; i < ev->n_mentions; i++) {
