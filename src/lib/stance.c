@@ -74,7 +74,8 @@
  *      it; agents ("par X"), places ("en Syrie", "à Moscou") and peers are
  *      skipped; an ungoverned item after a comma and before a finite verb
  *      opens a new clause and ends the search ("..., Macron a assuré").
- *      With no target, a single governed item before the cue is the target
+ *      With no target, a single governed item before the cue, outside quotes
+ *      or in the cue's own quote, is the target
  *      ("la Russie ... avait condamné cette attaque" after "l'attitude de
  *      Washington"), not a country after à/au/aux ("Au Canada, il a ..."),
  *      not a member of an "entre" pair, and none when an opposite-sign cue

@@ -157,11 +157,13 @@ static int st_claimed(const rg_stance_ctx *c,
     return 0;
 }
 
-/* a single governed item before the cue (anaphoric object), unless another
- * cue of the opposite sign has it as its target */
+/* a single governed item before the cue (anaphoric object), outside quotes or
+ * in the cue's own quote, unless another cue of the opposite sign has it as its
+ * target: the object of a quoted clause ("« ... la guerre au régime de X »,
+ * assure Y, qui défend ...") is not the object of a cue outside that quote */
 static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
 {
-    int found = -1, claimed = 0, t;
+    int found = -1, claimed = 0, t, q = c->tok.v[cu->lo].quote;
 
     for (t = 0; t < cu->lo; t++) {
         const st_tok *tk = &c->tok.v[t];
@@ -172,7 +174,7 @@ static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, cons
         it = &c->items.v[tk->item];
         t = it->hi - 1;
         if (it->gov < 0 || it->gov == GOV_PAR || it->gov == GOV_SELON || it->gov == GOV_ENTRE ||
-            it->gov == GOV_APRES ||
+            it->gov == GOV_APRES || (it->quote >= 0 && it->quote != q) ||
             st_is_place(it, st_cue_flags(lx, cu)) ||
             /* "au Canada, il a menacé ...": a place, not an object */
             (it->level == 1 && !it->adj &&

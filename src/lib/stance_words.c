@@ -52,7 +52,7 @@ const char *const rg_st__state_heads[] = {
     "attaque", "attaques", "bombardement", "bombardements", "opération", "opérations",
     "agression", "ingérence", "menace", "menaces", "politique", "décision", "proposition",
     "offre", "initiative", "coordination", "rapprochement", "normalisation", "république",
-    "nation", "pays", "capitale", NULL
+    "nation", "pays", "capitale", "annexion", "occupation", NULL
 };
 
 /* words after which "il"/"elle" is a subject ("et il", "qu'elle", "s'il") */

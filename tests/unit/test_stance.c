@@ -238,6 +238,26 @@ static const stance_case cases[] = {
     /* --- lexicon: firmness, trade war (tone) --- */
     { "Donald Trump s'est montré ferme vis-à-vis de la Chine.", "USA>CHN-" },
     { "La guerre commerciale entre les États-Unis et la Chine se poursuit.", "CHN~USA-" },
+    /* --- lexicon: tancer; condolences and sympathy with a possessive --- */
+    { "Donald Trump a sèchement tancé Angela Merkel.", "trump>merkel-" },
+    { "Dans un tweet, Donald Trump a tancé la proposition d'Emmanuel Macron.", "trump>macron-" },
+    { "Emmanuel Macron a adressé ses condoléances à Theresa May.", "macron>may+" },
+    { "Vladimir Poutine a exprimé sa compassion à Recep Tayyip Erdogan.", "poutine>erdogan+" },
+    { "La France a exprimé sa sympathie au peuple britannique.", "FRA>GBR+" },
+    { "Les deux pays ont présenté leurs condoléances.", "" },
+    { "La compassion de la France pour les victimes est grande.", "" },
+    /* --- lexicon: a stated position against; annexion/occupation + adjective = state --- */
+    { "La France a rappelé sa position opposée à l'annexion israélienne du plateau.",
+      "FRA>ISR-" },
+    { "L'Allemagne reste hostile à l'occupation russe de la Crimée.", "DEU>RUS-" },
+    { "Angela Merkel est hostile à la politique de Donald Trump.", "merkel>trump-" },
+    { "Le ministre est hostile à la réforme.", "" },
+    /* --- the fallback target stays in the cue's own quote --- */
+    { "« Nous n'avons pas déclaré la guerre à Bachar el-Assad », assure Emmanuel Macron, qui "
+      "défend la légitimité de l'action.", "" },
+    { "« Face à Donald Trump, nous condamnons cette décision », a déclaré Emmanuel Macron.",
+      "macron>trump-" },
+    { "Face à Donald Trump, Emmanuel Macron a condamné cette décision.", "macron>trump-" },
 };
 
 static rg_actors *g_actors;
