@@ -249,9 +249,12 @@ static const stance_case cases[] = {
     /* --- lexicon: a stated position against; annexion/occupation + adjective = state --- */
     { "La France a rappelé sa position opposée à l'annexion israélienne du plateau.",
       "FRA>ISR-" },
-    { "L'Allemagne reste hostile à l'occupation russe de la Crimée.", "DEU>RUS-" },
-    { "Angela Merkel est hostile à la politique de Donald Trump.", "merkel>trump-" },
-    { "Le ministre est hostile à la réforme.", "" },
+    { "L'Allemagne a rappelé sa position opposée à l'occupation russe de la Crimée.",
+      "DEU>RUS-" },
+    { "Angela Merkel a réaffirmé sa position opposée à Donald Trump.", "merkel>trump-" },
+    { "Des colis ont été adressés à Barack Obama et à d'autres personnalités hostiles à "
+      "Donald Trump.", "" },
+    { "Le ministre a rappelé sa position opposée à la réforme.", "" },
     /* --- the fallback target stays in the cue's own quote --- */
     { "« Nous n'avons pas déclaré la guerre à Bachar el-Assad », assure Emmanuel Macron, qui "
       "défend la légitimité de l'action.", "" },
