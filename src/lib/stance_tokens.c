@@ -197,9 +197,63 @@ static size_t st_prescan_pronoun(const char *text,
     return 0;
 }
 
+/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9] */
+static const unsigned char st_ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/*
+ * Lower-cases the word text[s..s+n) into buf as rg_lexicon__lower does; a
+ * word of ASCII letters and digits (`ascii`) only needs bit 0x20 set ('A'
+ * -> 'a'; lower-case letters and digits already have it).
+ */
+static void st_lower_word(char *buf,        /* out: n bytes */
+                          const char *text, /* the text */
+                          size_t s,         /* word start */
+                          size_t n,         /* word length */
+                          int ascii)        /* 1: ASCII letters and digits only */
+{
+    size_t j;
+
+    if (!ascii) {
+        rg_lexicon__lower(buf, text + s, n);
+        return;
+    }
+    for (j = 0; j < n; j++) {
+        buf[j] = (char)((unsigned char)text[s + j] | 0x20);
+    }
+}
+
+/* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
+static int st_is_det(const char *buf, size_t n)
+{
+    size_t d;
+
+    for (d = 0; rg_st__dets[d]; d++) {
+        const char *w = rg_st__dets[d];
+        if (w[0] == buf[0] && strlen(w) == n && memcmp(w, buf, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /*
  * ... and *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
+ * Words are runs of ASCII letters and digits (a table test, the bulk of the
+ * text) and of word code points; only words that may be a state adjective
+ * or "deux" (rg_lexicon's adj_first/adj_maxlen filter) are lower-cased and
+ * looked up.
  */
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
                       int *np_lead)
@@ -210,13 +264,13 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
 
     *np_lead = 0;
     while (i < sent.end && n < 2) {
-        size_t s = i, k;
+        size_t s = i, k, len;
         int32_t cp;
+        int ascii = 1;
         while (i < sent.end) {
             unsigned char b = (unsigned char)text[i];
             if (b < 0x80) {
-                if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-                      (b >= '0' && b <= '9'))) {
+                if (!st_ascii_word[b]) {
                     break;
                 }
                 i++;
@@ -226,54 +280,58 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
             if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
                 break;
             }
+            ascii = 0;
             i += k;
         }
-        if (i > s && nw < 2) {
+        if (i == s) {
+            /* a separator: skip one code point (invalid bytes one at a time) */
+            if ((unsigned char)text[i] < 0x80) {
+                i++;
+                continue;
+            }
+            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+            i += k == (size_t)-1 ? 1 : k;
+            continue;
+        }
+        len = i - s;
+        if (nw < 2) {
             if (nw == 0) {
-                size_t d;
-                rg_lexicon__lower(buf, text + s, i - s < sizeof buf ? i - s : sizeof buf);
-                for (d = 0; rg_st__dets[d]; d++) {
-                    if (strlen(rg_st__dets[d]) == i - s &&
-                        memcmp(rg_st__dets[d], buf, i - s) == 0) {
-                        *np_lead = 1;
-                    }
+                size_t m = len < sizeof buf ? len : sizeof buf;
+                st_lower_word(buf, text, s, m, ascii);
+                if (st_is_det(buf, len)) {
+                    *np_lead = 1;
                 }
-                up0 = st_upper_at(text, s, i - s);
-            } else if (up0 && text[s - 1] == ' ' && st_upper_at(text, s, i - s)) {
+                up0 = st_upper_at(text, s, len);
+            } else if (up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
                 *np_lead = 1; /* "Gérard Depardieu a ..." */
             }
             nw++;
         }
-        if (i > s && i - s <= RG_LX_MAXTOK) {
+        if (len <= RG_LX_MAXTOK) {
             unsigned char f = (unsigned char)text[s];
             int w;
             if (f >= 'A' && f <= 'Z') {
                 f = (unsigned char)(f + 32); /* rg_lexicon__lower keeps other lead bytes */
             }
-            if (pron && (f == 'i' || f == 'e' || f == 'l') && i - s <= 5) {
+            if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
                 size_t np = st_prescan_pronoun(text, s, i, sent.end, pron);
                 if (np) {
                     n += np; /* a pronoun may stand for one actor, or two */
                     continue;
                 }
             }
-            if (f != 'd' && (i - s > lx->adj_maxlen ||
+            if (f != 'd' && (len > lx->adj_maxlen ||
                              !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63))))) {
                 continue; /* neither a state adjective nor "deux" */
             }
-            rg_lexicon__lower(buf, text + s, i - s);
-            w = rg_lexicon__token_exact(lx, buf, i - s);
+            st_lower_word(buf, text, s, len, ascii);
+            w = rg_lexicon__token_exact(lx, buf, len);
             if (w >= 0 && lx->adj_state[w]) {
                 n++;
                 *np_lead = 0; /* "Les autorités russes ont ...": an actor */
-            } else if (i - s == 4 && memcmp(buf, "deux", 4) == 0) {
+            } else if (len == 4 && memcmp(buf, "deux", 4) == 0) {
                 n += 2;
             }
-        }
-        if (i == s) {
-            /* a separator: skip one code point (invalid bytes one at a time) */
-            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-            i += k == (size_t)-1 ? 1 : k;
         }
     }
     return n;
