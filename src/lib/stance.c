@@ -80,7 +80,9 @@
  *      Washington"), not a country after à/au/aux ("Au Canada, il a ..."),
  *      not a member of an "entre" pair, and none when an opposite-sign cue
  *      before it has it as its own target ("sanctions contre l'Iran ... un
- *      accord").
+ *      accord"). Before that fallback, a headline "X sur N : Y cue ..."
+ *      (an actor opening the sentence, "sur", a colon before a cue outside
+ *      quotes) has X as the target.
  *   8. Output. person->person and state->state stances; a person facing a
  *      state counts at state level with the person's state (so "Trump a
  *      ordonné le bombardement de la base syrienne" is USA->SYR).

@@ -191,6 +191,34 @@ static int st_fallback_target(const rg_stance_ctx *c, const rg_lexicon *lx, cons
     return claimed ? -1 : found;
 }
 
+/* a headline topic: "Trump sur le Bataclan : François Hollande dénonce « des
+ * propos … »". The actor opening the sentence, followed by "sur" and then a
+ * colon before the cue, is what a cue outside quotes and with no target after
+ * it is about (its subject after the colon is the source); it comes before the
+ * fallback, which would take the headline's "sur" complement */
+static int st_headline_topic(const rg_stance_ctx *c, const st_cue *cu)
+{
+    const st_item *it;
+    int t;
+
+    if (c->tok.n == 0 || c->tok.v[0].item < 0 || c->tok.v[cu->lo].quote >= 0) {
+        return -1;
+    }
+    it = &c->items.v[c->tok.v[0].item];
+    if (it->gov >= 0 || it->adj || !tk_is(c, it->hi, "sur") || st_in_src(c, it->actor)) {
+        return -1;
+    }
+    for (t = it->hi + 1; t < cu->lo; t++) {
+        if (c->tok.v[t].kind == TK_COLON) {
+            return c->tok.v[0].item;
+        }
+        if (c->tok.v[t].kind != TK_WORD) {
+            return -1; /* a comma, a quote or a sentence end first */
+        }
+    }
+    return -1;
+}
+
 /* ---- 8. output ---- */
 
 
@@ -638,7 +666,8 @@ static int st_active_roles(rg_stance_ctx *c,
         if ((g >= 0 && g != GOV_AVEC && g != GOV_ENTRE) || st_intent_before(c, cu)) {
             *recip = 0; /* "propose à X", "l'accord de X", "veut un accord avec X" */
         }
-    } else if (c->src.n && (*tgt = st_fallback_target(c, lx, cu)) >= 0) {
+    } else if (c->src.n && ((*tgt = st_headline_topic(c, cu)) >= 0 ||
+                            (*tgt = st_fallback_target(c, lx, cu)) >= 0)) {
         if ((error = st_group(c, 1, *tgt)) < 0) {
             return error;
         }

@@ -255,6 +255,14 @@ static const stance_case cases[] = {
     { "Des colis ont été adressés à Barack Obama et à d'autres personnalités hostiles à "
       "Donald Trump.", "" },
     { "Le ministre a rappelé sa position opposée à la réforme.", "" },
+    /* --- headline topic: "X sur N : Y cue ..." with no target after the cue --- */
+    { "Trump sur le Bataclan : François Hollande dénonce « des propos insupportables ».",
+      "hollande>trump-" },
+    { "Macron sur la Syrie : Vladimir Poutine salue une décision courageuse.",
+      "poutine>macron+" },
+    { "Macron sur la Syrie : Vladimir Poutine salue Angela Merkel.", "poutine>merkel+" },
+    { "Trump sur le Bataclan : « je condamne ces attaques ».", "" },
+    { "Trump sur le Bataclan, François Hollande dénonce des propos insupportables.", "" },
     /* --- the fallback target stays in the cue's own quote --- */
     { "« Nous n'avons pas déclaré la guerre à Bachar el-Assad », assure Emmanuel Macron, qui "
       "défend la légitimité de l'action.", "" },
