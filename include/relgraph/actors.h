@@ -119,4 +119,21 @@ RG_EXTERN(void) rg_matcher_free(rg_matcher *m);
 RG_EXTERN(int) rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m,
                                const char *text, size_t len, const rg_date *date);
 
+/**
+ * rg_matcher_scan over a text already folded: `key`, `klen` and `map` must
+ * be exactly what rg_text_fold(text, len) returns (for instance the key of
+ * rg_clean_text_key), so the matches are those of rg_matcher_scan.
+ * @param[out] out    matches sorted by start, or NULL; free with rg_free()
+ * @param[out] n_out  their number
+ * @param key         the fold of text[0..len)
+ * @param klen        its length
+ * @param map         key byte -> text offset, klen + 1 entries (map[klen] == len)
+ * @param date        as for rg_matcher_scan
+ * @return RG_OK or RG_ERROR (OOM)
+ * Complexity: O(klen + matches).
+ */
+RG_EXTERN(int) rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
+                                      const char *text, size_t len, const char *key,
+                                      size_t klen, const size_t *map, const rg_date *date);
+
 #endif

@@ -51,4 +51,29 @@ RG_EXTERN(int) rg_clean_text(char **out, size_t *out_len, size_t **map_out,
                              const char *text, size_t len,
                              const rg_boilerplate *bp, const rg_clean_options *opts);
 
+/**
+ * rg_clean_text, plus the match key of the cleaned text when it comes for
+ * free: the cleaner folds every line for its rules, and the fold of the
+ * cleaned text is those folds joined by one space. When that is not exactly
+ * rg_text_fold(out, out_len) (no rules applied, a line cut by a credit rule,
+ * a line whose fold is empty or starts or ends with a space), *key_out is
+ * NULL and the caller folds the text itself. Otherwise *key_out, *key_len
+ * and *key_map_out are what rg_text_fold(*out, *out_len) returns, the map
+ * pointing into the cleaned text (key_map[key_len] == out_len).
+ * @param[out] out          cleaned text, NUL-terminated; free with rg_free()
+ * @param[out] out_len      its length
+ * @param[out] map_out      byte map to `text`, out_len + 1 entries; free with rg_free()
+ * @param[out] key_out      folded key, NUL-terminated, or NULL; free with rg_free()
+ * @param[out] key_len      its length (0 when *key_out is NULL)
+ * @param[out] key_map_out  key byte -> offset in *out, key_len + 1 entries,
+ *                          or NULL; free with rg_free()
+ * @param bp                rules (NULL = no boilerplate rules, and no key)
+ * @return RG_OK or RG_ERROR (OOM); after an error every output is NULL
+ * Complexity: as rg_clean_text.
+ */
+RG_EXTERN(int) rg_clean_text_key(char **out, size_t *out_len, size_t **map_out,
+                                 char **key_out, size_t *key_len, size_t **key_map_out,
+                                 const char *text, size_t len,
+                                 const rg_boilerplate *bp, const rg_clean_options *opts);
+
 #endif

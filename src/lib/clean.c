@@ -531,10 +531,20 @@ static size_t key_find(const char *k,    /* folded line */
     return (size_t)-1;
 }
 
+/* The fold of one line, with its map when the caller wants the key. */
+typedef struct {
+    char *k;
+    size_t kl;
+    size_t *km; /* key byte -> offset in the line; NULL: not folded with a map */
+} line_key;
+
 /* Applies the rules to line s[a..b) (trimmed, non-blank); *cut receives the
- * new end for LINE_CUT. */
+ * new end for LINE_CUT. lk receives the line's fold (the caller frees it),
+ * with its map when `want_map`. */
 static int line_classify(line_action *act,          /* out: what to do */
                          size_t *cut,               /* out: new end (LINE_CUT) */
+                         line_key *lk,              /* out: the line's fold */
+                         int want_map,              /* 1: fold with a map */
                          const rg_boilerplate *bp,  /* rules */
                          const char *s,             /* text */
                          size_t a,                  /* line start */
@@ -545,8 +555,9 @@ static int line_classify(line_action *act,          /* out: what to do */
     int error;
 
     *act = LINE_KEEP;
-    /* the map is only needed for a credit cut: folded again then */
-    error = rg_text_fold(&k, &kl, NULL, s + a, b - a);
+    /* without want_map, the map is only needed for a credit cut: folded
+     * again then */
+    error = rg_text_fold(&k, &kl, want_map ? &km : NULL, s + a, b - a);
     if (error < 0) {
         goto cleanup;
     }
@@ -593,14 +604,58 @@ static int line_classify(line_action *act,          /* out: what to do */
             break;
         }
     }
+    lk->k = k;
+    lk->kl = kl;
+    lk->km = km;
+    k = NULL;
+    km = NULL;
 cleanup:
     rg__free(k);
     rg__free(km);
     return error;
 }
 
+/*
+ * HOW IT WORKS (the key of the cleaned text)
+ * rg_text_fold of the cleaned text is the fold of each kept line joined by
+ * one space: the lines are trimmed, the "\n" or "\n\n" between two lines
+ * folds to one space mapped to the first "\n", and the fold carries no
+ * state across a line but "the last byte was a space". That holds when the
+ * line's fold is not empty and neither starts nor ends with a space (a
+ * space the trimming does not know, U+3000, or one after a dropped
+ * character, would merge with the separator), and when the line is kept
+ * whole (a credit cut keeps a prefix, folded differently). Otherwise the
+ * key is given up (key_ok = 0) and the caller folds the whole text.
+ *   "Le Sénat\n\nvote." -> lines "le senat", "vote." -> "le senat vote."
+ */
+static int key_append(clean_out *key,     /* joined key and map */
+                      const line_key *lk, /* the kept line's fold */
+                      size_t sep,         /* output offset of the "\n" before it */
+                      size_t off)         /* output offset of the line */
+{
+    size_t j, n = lk->kl + 1;
+    size_t *d;
+
+    if (rg_clean__out_reserve(key, n) < 0) {
+        return RG_ERROR;
+    }
+    if (key->len > 0) {
+        key->p[key->len] = ' ';
+        key->map[key->len++] = sep;
+    }
+    memcpy(key->p + key->len, lk->k, lk->kl);
+    d = key->map + key->len;
+    for (j = 0; j < lk->kl; j++) {
+        d[j] = lk->km[j] + off;
+    }
+    key->len += lk->kl;
+    return RG_OK;
+}
+
 /* The line pass: s[0..len) (mapped to the input by m, or s is the input). */
 static int clean_lines(clean_out *o,              /* output */
+                       clean_out *key,            /* out: fold of the output, or NULL */
+                       int *key_ok,               /* out: 0 when *key is not that fold */
                        const char *s,             /* text after the HTML pass */
                        const size_t *m,           /* its map, NULL = identity */
                        size_t len,                /* its length */
@@ -608,11 +663,21 @@ static int clean_lines(clean_out *o,              /* output */
 {
     size_t pos = 0, sep_at = 0;
     int kept = 0, blank = 0, error = RG_OK;
+    line_key lk = { NULL, 0, NULL };
 
+    if (key_ok) {
+        *key_ok = key && bp; /* without rules no line is folded */
+    }
     while (pos <= len) {
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t e = nl ? (size_t)(nl - s) : len, a = pos, b = e, n;
         line_action act = LINE_KEEP;
+
+        rg__free(lk.k);
+        rg__free(lk.km);
+        lk.k = NULL;
+        lk.km = NULL;
+        lk.kl = 0;
 
         while (a < b && (n = line_ws_len(s, a, b)) > 0) {
             a += n;
@@ -622,7 +687,7 @@ static int clean_lines(clean_out *o,              /* output */
         }
         if (a < b && bp) {
             size_t cut = b;
-            error = line_classify(&act, &cut, bp, s, a, b);
+            error = line_classify(&act, &cut, &lk, key_ok && *key_ok, bp, s, a, b);
             if (error < 0) {
                 goto cleanup;
             }
@@ -639,11 +704,20 @@ static int clean_lines(clean_out *o,              /* output */
         if (a >= b) {
             blank |= act == LINE_KEEP; /* a line emptied by a credit is dropped */
         } else if (act == LINE_KEEP || act == LINE_CUT) {
+            size_t sep = o->len;
             if (kept) {
                 size_t src = m ? m[sep_at] : sep_at;
                 /* the second break maps to the LF just before this line */
                 if ((error = rg_clean__out_put(o, "\n", 1, src)) < 0 ||
                     (blank && (error = rg_clean__out_put(o, "\n", 1, m ? m[pos - 1] : pos - 1)) < 0)) {
+                    goto cleanup;
+                }
+            }
+            if (key_ok && *key_ok) {
+                if (act != LINE_KEEP || !lk.km || lk.kl == 0 || lk.k[0] == ' ' ||
+                    lk.k[lk.kl - 1] == ' ') {
+                    *key_ok = 0;
+                } else if ((error = key_append(key, &lk, sep, o->len)) < 0) {
                     goto cleanup;
                 }
             }
@@ -661,23 +735,29 @@ static int clean_lines(clean_out *o,              /* output */
         pos = e + 1;
     }
 cleanup:
+    rg__free(lk.k);
+    rg__free(lk.km);
     return error;
 }
 
-int rg_clean_text(char **out, size_t *out_len, size_t **map_out, const char *text, size_t len,
-                  const rg_boilerplate *bp, const rg_clean_options *opts)
+/* rg_clean_text, and the fold of its output into *key when key != NULL
+ * (key->p stays NULL when the shortcut does not apply). */
+static int clean_text(char **out,                    /* out: cleaned text */
+                      size_t *out_len,               /* out: its length */
+                      size_t **map_out,              /* out: its map */
+                      clean_out *key,                /* out: its fold, or NULL */
+                      const char *text,              /* input */
+                      size_t len,                    /* its length */
+                      const rg_boilerplate *bp,      /* rules or NULL */
+                      const rg_clean_options *opts)  /* options or NULL */
 {
     rg_clean_options defaults = RG_CLEAN_OPTIONS_INIT;
     clean_out html = { NULL, NULL, 0, 0 }, res = { NULL, NULL, 0, 0 };
     const char *s = text;
     const size_t *m = NULL;
     size_t slen = len;
-    int mode = 0, error;
+    int mode = 0, key_ok = 0, error;
 
-    RG_ASSERT_ARG(out);
-    RG_ASSERT_ARG(out_len);
-    RG_ASSERT_ARG(map_out);
-    RG_ASSERT_ARG(text || len == 0);
     *out = NULL;
     *out_len = 0;
     *map_out = NULL;
@@ -702,12 +782,26 @@ int rg_clean_text(char **out, size_t *out_len, size_t **map_out, const char *tex
         slen = html.len;
     }
     error = rg_clean__out_reserve(&res, slen);
+    if (error >= 0 && key && bp && opts->boilerplate) {
+        error = rg_clean__out_reserve(key, slen); /* the key is rarely longer */
+    }
     if (error < 0 ||
-        (error = clean_lines(&res, s, m, slen, opts->boilerplate ? bp : NULL)) < 0) {
+        (error = clean_lines(&res, key, key ? &key_ok : NULL, s, m, slen,
+                             opts->boilerplate ? bp : NULL)) < 0) {
         goto cleanup;
     }
     res.p[res.len] = '\0';
     res.map[res.len] = len;
+    if (key && key_ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
+        goto cleanup;
+    }
+    if (key && key_ok) {
+        key->p[key->len] = '\0';
+        key->map[key->len] = res.len;
+    } else if (key) {
+        out_dispose(key);
+        key->len = key->cap = 0;
+    }
 #ifndef NDEBUG
     /* without the HTML pass every offset is a line byte (below len) or the
      * LF before a line, by construction; the HTML map is checked */
@@ -728,4 +822,42 @@ cleanup:
     out_dispose(&html);
     out_dispose(&res);
     return error;
+}
+
+int rg_clean_text(char **out, size_t *out_len, size_t **map_out, const char *text, size_t len,
+                  const rg_boilerplate *bp, const rg_clean_options *opts)
+{
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(map_out);
+    RG_ASSERT_ARG(text || len == 0);
+    return clean_text(out, out_len, map_out, NULL, text, len, bp, opts);
+}
+
+int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_out,
+                      size_t *key_len, size_t **key_map_out, const char *text, size_t len,
+                      const rg_boilerplate *bp, const rg_clean_options *opts)
+{
+    clean_out key = { NULL, NULL, 0, 0 };
+    int error;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(out_len);
+    RG_ASSERT_ARG(map_out);
+    RG_ASSERT_ARG(key_out);
+    RG_ASSERT_ARG(key_len);
+    RG_ASSERT_ARG(key_map_out);
+    RG_ASSERT_ARG(text || len == 0);
+    *key_out = NULL;
+    *key_len = 0;
+    *key_map_out = NULL;
+    error = clean_text(out, out_len, map_out, &key, text, len, bp, opts);
+    if (error < 0) {
+        out_dispose(&key);
+        return error;
+    }
+    *key_out = key.p;
+    *key_len = key.len;
+    *key_map_out = key.map;
+    return RG_OK;
 }

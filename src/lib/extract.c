@@ -13,7 +13,9 @@
  *      so other articles' dates never count).
  *   4. Sentences are split; a sentence repeated word for word (a photo
  *      caption repeating the lead) is kept once.
- *   5. The matcher finds mentions over the whole cleaned text at the
+ *   5. The matcher finds mentions over the whole cleaned text (folded once:
+ *      the cleaner hands over its joined line folds when they are exactly
+ *      the fold of the text, see clean.c) at the
  *      document's date (roles such as "le président russe" need it); each
  *      mention is assigned to its sentence.
  *   6. Co-mentions: one relation per unordered pair of distinct actors per
@@ -92,8 +94,16 @@ void rg_evidence_free(rg_evidence *ev)
     rg__free(ev);
 }
 
+/* The fold of the cleaned text when the cleaner hands it over (key NULL:
+ * the matcher folds the text itself). */
+typedef struct {
+    char *key;
+    size_t klen;
+    size_t *map; /* key byte -> clean offset */
+} ex_key;
+
 /* Steps 1-3: header token, cleaning, in-text date. */
-static int extract_clean(rg_evidence *ev, const rg_extractor *ex, rg_document *doc)
+static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_document *doc)
 {
     rg_date d;
     size_t body = 0, i;
@@ -107,8 +117,9 @@ static int extract_clean(rg_evidence *ev, const rg_extractor *ex, rg_document *d
     } else {
         body = 0;
     }
-    error = rg_clean_text(&ev->clean, &ev->clean_len, &ev->clean_map, doc->text + body,
-                          doc->len - body, ex->opts.boilerplate, &ex->opts.clean);
+    error = rg_clean_text_key(&ev->clean, &ev->clean_len, &ev->clean_map, &k->key, &k->klen,
+                              &k->map, doc->text + body, doc->len - body, ex->opts.boilerplate,
+                              &ex->opts.clean);
     if (error < 0) {
         return error;
     }
@@ -174,14 +185,20 @@ cleanup:
 }
 
 /* Step 5: matches -> mentions assigned to kept sentences (both sorted by start). */
-static int extract_mentions(rg_evidence *ev, const rg_extractor *ex, const rg_document *doc)
+static int extract_mentions(rg_evidence *ev, const ex_key *k, const rg_extractor *ex,
+                            const rg_document *doc)
 {
     rg_match *m = NULL;
     size_t nm = 0, i, s = 0;
     int error;
 
-    error = rg_matcher_scan(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
-                            doc->date.year ? &doc->date : NULL);
+    if (k->key) {
+        error = rg_matcher_scan_folded(&m, &nm, ex->matcher, ev->clean, ev->clean_len, k->key,
+                                       k->klen, k->map, doc->date.year ? &doc->date : NULL);
+    } else {
+        error = rg_matcher_scan(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
+                                doc->date.year ? &doc->date : NULL);
+    }
     if (error < 0) {
         return error;
     }
@@ -356,6 +373,7 @@ cleanup:
 int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *doc)
 {
     rg_evidence *ev = NULL;
+    ex_key k = { NULL, 0, NULL };
     int error;
 
     *out = NULL;
@@ -364,17 +382,19 @@ int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *
         return RG_ERROR;
     }
     ev->doc = doc;
-    if ((error = extract_clean(ev, ex, doc)) < 0 ||
+    if ((error = extract_clean(ev, &k, ex, doc)) < 0 ||
         (error = rg_sentences_split(&ev->sentences, &ev->n_sentences, ev->clean,
                                     ev->clean_len)) < 0 ||
         (error = extract_dedupe(ev)) < 0 ||
-        (error = extract_mentions(ev, ex, doc)) < 0 ||
+        (error = extract_mentions(ev, &k, ex, doc)) < 0 ||
         (error = extract_relations(ev, ex, doc)) < 0) {
         goto cleanup;
     }
     *out = ev;
     ev = NULL;
 cleanup:
+    rg_free(k.key);
+    rg_free(k.map);
     rg_evidence_free(ev);
     return error;
 }

@@ -302,7 +302,9 @@ void rg_matcher_free(rg_matcher *m)
  * HOW IT WORKS
  * 1. The text is folded (rg_text_fold) into a key with a byte map back to
  *    the text, and the automaton runs over the key. At each byte the output
- *    chain lists every key ending there, longest first.
+ *    chain lists every key ending there, longest first. (A caller that
+ *    already holds the fold, such as the cleaner's, hands it to
+ *    rg_matcher_scan_folded, which starts here.)
  * 2. A hit is a candidate when it is a whole word in the key (the bytes
  *    around it are not letters or digits; ' and - are boundaries), when a
  *    person's name or a metonym written with a capital starts with one in
@@ -461,13 +463,13 @@ static int mt_finish(const mt_scan *sc,       /* scan */
     return 1;
 }
 
-int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
-                    size_t len, const rg_date *date)
+int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
+                           const char *text, size_t len, const char *key, size_t klen,
+                           const size_t *map, const rg_date *date)
 {
     mt_cand_vec sel = { NULL, 0, 0 };
     mt_scan sc;
-    char *key = NULL;
-    size_t *map = NULL, klen = 0, i, n = 0;
+    size_t i, n = 0;
     unsigned char named_small[256], *named = NULL, *named_heap = NULL;
     rg_match *res = NULL;
     int32_t st = 0;
@@ -477,13 +479,15 @@ int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const ch
     RG_ASSERT_ARG(n_out);
     RG_ASSERT_ARG(m);
     RG_ASSERT_ARG(text || len == 0);
+    RG_ASSERT_ARG(key || klen == 0);
+    RG_ASSERT_ARG(map);
     *out = NULL;
     *n_out = 0;
     if (!text) {
         text = "";
     }
-    if ((error = rg_text_fold(&key, &klen, &map, text, len)) < 0) {
-        goto cleanup;
+    if (!key) {
+        key = "";
     }
     sc.m = m;
     sc.t.text = text;
@@ -537,6 +541,30 @@ cleanup:
     rg__free(res);
     rg__free(named_heap);
     RG_VEC_FREE(sel);
+    return error;
+}
+
+int rg_matcher_scan(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
+                    size_t len, const rg_date *date)
+{
+    char *key = NULL;
+    size_t *map = NULL, klen = 0;
+    int error;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(n_out);
+    RG_ASSERT_ARG(m);
+    RG_ASSERT_ARG(text || len == 0);
+    *out = NULL;
+    *n_out = 0;
+    if (!text) {
+        text = "";
+    }
+    if ((error = rg_text_fold(&key, &klen, &map, text, len)) < 0) {
+        goto cleanup;
+    }
+    error = rg_matcher_scan_folded(out, n_out, m, text, len, key, klen, map, date);
+cleanup:
     rg_free(key);
     rg_free(map);
     return error;
