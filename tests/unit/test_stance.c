@@ -255,6 +255,13 @@ static const stance_case cases[] = {
     { "Des colis ont été adressés à Barack Obama et à d'autres personnalités hostiles à "
       "Donald Trump.", "" },
     { "Le ministre a rappelé sa position opposée à la réforme.", "" },
+    /* --- lexicon: congratuler; renforcer la relation / les liens (reciprocal) --- */
+    { "Donald Trump a congratulé Emmanuel Macron.", "trump>macron+" },
+    { "La France et la Russie ont décidé de renforcer leurs liens.", "FRA>RUS+ RUS>FRA+" },
+    { "Emmanuel Macron et Angela Merkel veulent renforcer leur relation.",
+      "macron>merkel+ merkel>macron+" },
+    { "Emmanuel Macron veut renforcer les liens avec Angela Merkel.", "macron>merkel+" },
+    { "Le ministre veut renforcer les liens entre les entreprises.", "" },
     /* --- headline topic: "X sur N : Y cue ..." with no target after the cue --- */
     { "Trump sur le Bataclan : François Hollande dénonce « des propos insupportables ».",
       "hollande>trump-" },
