@@ -197,8 +197,9 @@ static size_t st_prescan_pronoun(const char *text,
     return 0;
 }
 
-/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9] */
-static const unsigned char st_ascii_word[128] = {
+/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
+ * the other bytes, non-ASCII ones included (decoded apart) */
+static const unsigned char st_ascii_word[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
     ['7'] = 1, ['8'] = 1, ['9'] = 1,
     ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -267,14 +268,12 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
         size_t s = i, k, len;
         int32_t cp;
         int ascii = 1;
-        while (i < sent.end) {
-            unsigned char b = (unsigned char)text[i];
-            if (b < 0x80) {
-                if (!st_ascii_word[b]) {
-                    break;
-                }
+        for (;;) {
+            while (i < sent.end && st_ascii_word[(unsigned char)text[i]]) {
                 i++;
-                continue;
+            }
+            if (i == sent.end || (unsigned char)text[i] < 0x80) {
+                break;
             }
             k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
             if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
@@ -320,9 +319,9 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
                     continue;
                 }
             }
-            if (f != 'd' && (len > lx->adj_maxlen ||
-                             !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63))))) {
-                continue; /* neither a state adjective nor "deux" */
+            if ((len > lx->adj_maxlen || !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63)))) &&
+                !(f == 'd' && len == 4)) {
+                continue; /* neither a state adjective (first byte, length) nor "deux" */
             }
             st_lower_word(buf, text, s, len, ascii);
             w = rg_lexicon__token_exact(lx, buf, len);
