@@ -3,10 +3,12 @@
  * Fuzz target: decoding (rg_text_decode) then cleaning (rg_clean_text with
  * the built-in boilerplate rules, HTML auto-detected) of arbitrary bytes.
  * Checks: decoded text is valid UTF-8 without NUL bytes; the cleaning map is
- * non-decreasing, inside the decoded text and ends at its length.
+ * non-decreasing, inside the decoded text and ends at its length; and
+ * rg_clean_text_key gives the same text and map, with a key (when it gives
+ * one) byte for byte what rg_text_fold makes of the cleaned text.
  */
 #include <stdint.h> /* uint8_t */
-#include <string.h> /* memchr */
+#include <string.h> /* memchr, memcmp */
 
 #include <relgraph/clean.h>
 #include <relgraph/errors.h>
@@ -25,6 +27,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     rg_init();
     FUZZ_ASSERT(rg_boilerplate_default(&fuzz_bp) == RG_OK);
     return 0;
+}
+
+/* The shortcut key of rg_clean_text_key is exactly the fold of the text. */
+static void check_key(const char *text, size_t len, const char *clean, size_t clen,
+                      const size_t *map, const rg_clean_options *co)
+{
+    char *c2 = NULL, *key = NULL, *fold = NULL;
+    size_t c2len = 0, klen = 0, flen = 0, *map2 = NULL, *kmap = NULL, *fmap = NULL;
+
+    FUZZ_ASSERT(rg_clean_text_key(&c2, &c2len, &map2, &key, &klen, &kmap, text, len, fuzz_bp,
+                                  co) == RG_OK);
+    FUZZ_ASSERT(c2len == clen && memcmp(c2, clean, clen) == 0);
+    FUZZ_ASSERT(memcmp(map2, map, (clen + 1) * sizeof *map) == 0);
+    if (key) {
+        FUZZ_ASSERT(rg_text_fold(&fold, &flen, &fmap, clean, clen) == RG_OK);
+        FUZZ_ASSERT(flen == klen && memcmp(fold, key, klen) == 0);
+        FUZZ_ASSERT(memcmp(fmap, kmap, (klen + 1) * sizeof *kmap) == 0);
+    }
+    rg_free(fold);
+    rg_free(fmap);
+    rg_free(key);
+    rg_free(kmap);
+    rg_free(c2);
+    rg_free(map2);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -54,6 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(map[i] <= len);
         FUZZ_ASSERT(i == 0 || map[i] >= map[i - 1]);
     }
+    check_key(text, len, clean, clen, map, &co);
     rg_free(map);
     rg_free(clean);
     rg_free(text);
