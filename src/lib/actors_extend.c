@@ -2,15 +2,16 @@
 /*
  * Extending a dictionary: the base (a file or the built-in one) and each
  * extension file are parsed as JSON, the extension's arrays ("actors",
- * "terms", ...) appended to the base's, and the merged document loaded and
- * validated as one dictionary.
+ * "terms", ...) appended to the base's, and the merged tree validated as one
+ * dictionary.
  */
 #include <stdio.h>  /* snprintf */
-#include <string.h> /* strcmp, strlen */
+#include <string.h> /* strcmp */
 
 #include <jansson.h> /* json_loadb, json_object_foreach, json_array_extend */
 #include <relgraph/actors.h>
 #include <relgraph/io.h> /* rg_read_file */
+#include "actors_load.h" /* rg_actors__from_json */
 #include "common.h"
 #include "data.h"
 #include "json_oom.h"
@@ -93,7 +94,7 @@ int rg_actors_load_extended(rg_actors **out, const char *base_path,
                             const char *const *ext_paths, size_t n_ext)
 {
     json_t *base = NULL, *ext = NULL;
-    char *merged = NULL, name[1024];
+    char name[1024];
     size_t i, used;
     int error;
 
@@ -116,14 +117,8 @@ int rg_actors_load_extended(rg_actors **out, const char *base_path,
             used += (size_t)snprintf(name + used, sizeof name - used, " + %s", ext_paths[i]);
         }
     }
-    if (!(merged = json_dumps(base, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    error = rg_actors_from_buffer(out, merged, strlen(merged), name);
+    error = rg_actors__from_json(out, base, name);
 cleanup:
-    rg__free(merged);
     json_decref(ext);
     json_decref(base);
     return error;

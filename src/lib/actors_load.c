@@ -316,38 +316,16 @@ static int ld_root(rg_actors__ld_ctx *c, json_t *root)
 }
 
 /*
- * Parses and validates `buf`. Returns RG_OK with *out set (check mode: set
- * even when problems were reported), RG_EPARSE (load mode) or RG_ERROR.
+ * Validates the parsed dictionary `root` (borrowed). Returns RG_OK with *out
+ * set (check mode: set even when problems were reported), RG_EPARSE (load
+ * mode) or RG_ERROR.
  */
-static int ld_run(rg_actors **out, rg_actors__ld_ctx *c, const char *buf, size_t len)
+static int ld_tree(rg_actors **out, rg_actors__ld_ctx *c, json_t *root)
 {
-    json_error_t jerr;
-    json_t *root = NULL;
-    int oom;
     rg_actors *a = NULL;
     int error = RG_OK;
 
     *out = NULL;
-    root = rg__json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
-    if (!root && oom) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    if (!root) {
-        if (c->cb) {
-            char line[512];
-            snprintf(line, sizeof line, "%s: line %d: column %d: %s", c->name, jerr.line,
-                     jerr.column, jerr.text);
-            c->cb(line, c->payload);
-        } else {
-            rg__error_set(RG_EPARSE, "%s: line %d: column %d: %s", c->name, jerr.line,
-                          jerr.column, jerr.text);
-        }
-        c->n_errors++;
-        error = c->cb ? RG_OK : RG_EPARSE;
-        goto cleanup;
-    }
     a = rg__calloc(1, sizeof *a);
     if (!a) {
         rg__error_set_oom();
@@ -369,8 +347,47 @@ cleanup:
     RG_VEC_FREE(c->paths);
     RG_VEC_FREE(c->adjs);
     c->a = NULL;
+    return error;
+}
+
+/* Parses `buf`, then validates it as ld_tree does. */
+static int ld_run(rg_actors **out, rg_actors__ld_ctx *c, const char *buf, size_t len)
+{
+    json_error_t jerr;
+    json_t *root;
+    int oom, error;
+
+    *out = NULL;
+    root = rg__json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
+    if (!root && oom) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    if (!root) {
+        if (c->cb) {
+            char line[512];
+            snprintf(line, sizeof line, "%s: line %d: column %d: %s", c->name, jerr.line,
+                     jerr.column, jerr.text);
+            c->cb(line, c->payload);
+        } else {
+            rg__error_set(RG_EPARSE, "%s: line %d: column %d: %s", c->name, jerr.line,
+                          jerr.column, jerr.text);
+        }
+        c->n_errors++;
+        return c->cb ? RG_OK : RG_EPARSE;
+    }
+    error = ld_tree(out, c, root);
     json_decref(root);
     return error;
+}
+
+int rg_actors__from_json(rg_actors **out, json_t *root, const char *name)
+{
+    rg_actors__ld_ctx c;
+
+    memset(&c, 0, sizeof c);
+    c.name = name;
+    return ld_tree(out, &c, root);
 }
 
 int rg_actors_from_buffer(rg_actors **out, const char *buf, size_t len, const char *name)

@@ -107,6 +107,10 @@ const char *rg_actors__ld_actor_name(const rg_actors *a, int i, char *buf, size_
 /* The aliases, metonyms and adjectives of actor `i`. */
 int rg_actors__ld_actor_forms(rg_actors__ld_ctx *c, json_t *obj, int i);
 
+/* Validates an already parsed dictionary (borrowed); `name` heads messages.
+ * As rg_actors_from_buffer otherwise (actors_extend.c). */
+int rg_actors__from_json(rg_actors **out, json_t *root, const char *name);
+
 /* ---- actors_sections.c: one parser per top-level array ---- */
 
 /* Pass 1: ids, labels, types (references are resolved in pass 2). */
