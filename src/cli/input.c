@@ -55,6 +55,20 @@ void cli_input_init(cli_input *in)
     in->max_actors = 100000;
 }
 
+/* A positive decimal count for option `name` into *out; 0, or -1 after a usage message. */
+static int input_count(size_t *out, const char *cmd, const char *name, const char *arg)
+{
+    char *end;
+    unsigned long long v = strtoull(arg, &end, 10);
+
+    if (*end || end == arg || v == 0 || arg[0] == '-') {
+        cli_usage_error(cmd, "--%s wants a positive number, not '%s'", name, arg);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
 int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
 {
     char *end;
@@ -94,36 +108,18 @@ int cli_input_option(cli_input *in, const char *cmd, int opt, const char *arg)
         return 1;
     case 1008: in->ropts.strict = 1; return 1;
     case 1009: in->attribute_states = 1; return 1;
-    case 1010:
-        in->ropts.max_doc_bytes = (size_t)strtoull(arg, &end, 10);
-        if (*end || in->ropts.max_doc_bytes == 0) {
-            cli_usage_error(cmd, "--max-doc-bytes wants a positive number, not '%s'", arg);
-            return -1;
-        }
-        return 1;
+    case 1010: return input_count(&in->ropts.max_doc_bytes, cmd, "max-doc-bytes", arg) ? -1 : 1;
     case 1011: in->no_boilerplate = 1; return 1;
     case 1012: in->html = 1; return 1;
     case 1013: in->html = 0; return 1;
+    case 1014: return input_count(&in->ropts.max_docs, cmd, "max-docs", arg) ? -1 : 1;
+    case 1015: return input_count(&in->max_actors, cmd, "max-actors", arg) ? -1 : 1;
     case 1016:
         if (in->n_extensions >= CLI_MAX_EXTENSIONS) {
             cli_usage_error(cmd, "at most %d --actors-extend options", CLI_MAX_EXTENSIONS);
             return -1;
         }
         in->extensions[in->n_extensions++] = arg;
-        return 1;
-    case 1015:
-        in->max_actors = (size_t)strtoull(arg, &end, 10);
-        if (*end || in->max_actors == 0 || arg[0] == '-') {
-            cli_usage_error(cmd, "--max-actors wants a positive number, not '%s'", arg);
-            return -1;
-        }
-        return 1;
-    case 1014:
-        in->ropts.max_docs = (size_t)strtoull(arg, &end, 10);
-        if (*end || in->ropts.max_docs == 0 || arg[0] == '-') {
-            cli_usage_error(cmd, "--max-docs wants a positive number, not '%s'", arg);
-            return -1;
-        }
         return 1;
     default: return 0;
     }

@@ -5,7 +5,8 @@
 "$RELGRAPH" -q build --evidence --manifest corpus/seeds/manifest.tsv -o "$TMP/out" corpus/seeds \
     || exit 9
 cp -r "$TMP/out" "$TMP/before"
-awk 'BEGIN { for (i = 0; i < 3000; i++) printf "{\"id\":\"d%d\",\"date\":\"2017-05\",\"text\":\"Poutine et Trump.\"}\n", i }' > "$TMP/part.jsonl"
+. tests/cli/midway.inc
+tiny_jsonl 3000 > "$TMP/part.jsonl"
 for sig in KILL INT; do
     rm -f "$TMP/pipe"
     mkfifo "$TMP/pipe"
@@ -13,16 +14,7 @@ for sig in KILL INT; do
     pid=$!
     exec 3> "$TMP/pipe"
     cat "$TMP/part.jsonl" >&3
-    i=0
-    while [ $i -lt 300 ]; do
-        tmp=$(ls "$TMP"/out/evidence.jsonl.tmp-* 2>/dev/null | head -1)
-        if [ -n "$tmp" ] && [ "$(wc -c < "$tmp")" -gt 100000 ]; then
-            echo "$sig: midway"
-            break
-        fi
-        sleep 0.1
-        i=$((i + 1))
-    done
+    echo "$sig: $(wait_midway "$TMP/out/evidence.jsonl.tmp-*")"
     kill -$sig $pid
     wait $pid
     echo "$sig: exit $?"
