@@ -133,11 +133,9 @@ static size_t word_end(const rg_matcher__text *t, size_t o)
     return o;
 }
 
-/* Lower-case name particles: "Bachar al-Assad", "Ursula von der Leyen". */
-static int is_particle(const char *w, size_t n)
+/* 1 when the n bytes at w are one of the words of the NULL-ended list. */
+static int word_in(const char *const *list, const char *w, size_t n)
 {
-    static const char *const list[] = { "al", "el", "von", "van", "der", "den", "de", "du",
-                                        "da", "di", "bin", "ben", "ibn", "ould", NULL };
     size_t i;
 
     for (i = 0; list[i]; i++) {
@@ -146,6 +144,15 @@ static int is_particle(const char *w, size_t n)
         }
     }
     return 0;
+}
+
+/* Lower-case name particles: "Bachar al-Assad", "Ursula von der Leyen". */
+static int is_particle(const char *w, size_t n)
+{
+    static const char *const list[] = { "al", "el", "von", "van", "der", "den", "de", "du",
+                                        "da", "di", "bin", "ben", "ibn", "ould", NULL };
+
+    return word_in(list, w, n);
 }
 
 /*
@@ -250,14 +257,8 @@ static int not_nationality(const char *w, size_t n)
     static const char *const list[] = { "republicain", "republicaine", "jamais", "desormais",
                                         "toutefois", "parfois", "autrefois", "demain",
                                         "certain", "lointain", "prochain", "prochaine", NULL };
-    size_t i;
 
-    for (i = 0; list[i]; i++) {
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) {
-            return 1;
-        }
-    }
-    return 0;
+    return word_in(list, w, n);
 }
 
 /* 1 when the folded word looks like a nationality adjective ("autrichien"). */
