@@ -66,6 +66,11 @@ BUILD ?= build
 
 # relgraph-render under LeakSanitizer: Graphviz, Pango and fontconfig keep
 # caches until exit; suppress frames inside those libraries only
+# The shared folder (the official GEXF 1.3 schema the consumer tests validate
+# against): ../shared beside the checkout, else beside the repository this
+# one was cloned from.
+RG_SHARED ?= $(or $(wildcard $(abspath ../shared)),$(shell d=$$(git config --get remote.origin.url 2>/dev/null) && [ -d "$$d/../shared" ] && cd "$$d/../shared" && pwd),$(abspath ../shared))
+export RG_SHARED
 export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/render-lsan.supp:print_suppressions=0
 
 # -- sources

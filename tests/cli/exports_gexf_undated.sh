@@ -1,7 +1,7 @@
 # GEXF and undated documents: actors and pairs known only from undated
 # documents stay off the timeline (they are in graph.json); a corpus with no
 # dated document gives a static GEXF. Both validate against the GEXF 1.3 schema.
-rng=../shared/schemas/gexf-1.3/gexf.rng
+rng=${RG_SHARED:-../shared}/schemas/gexf-1.3/gexf.rng
 cat > "$TMP/in.jsonl" <<'JSONL'
 {"id": "dated", "date": "2017-05-02", "text": "Vladimir Poutine a rencontré Donald Trump."}
 {"id": "undated", "text": "Angela Merkel a rencontré Emmanuel Macron."}
