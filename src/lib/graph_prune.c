@@ -73,7 +73,10 @@ int rg_agg_prune_periods(const rg_agg *agg, const char *outdir, size_t *n_remove
     if (n_removed) {
         *n_removed = 0;
     }
-    snprintf(dir, sizeof dir, "%s/periods", outdir);
+    if ((size_t)snprintf(dir, sizeof dir, "%s/periods", outdir) >= sizeof dir) {
+        rg__error_set(RG_EIO, "%s/periods: path too long", outdir);
+        return RG_EIO;
+    }
     if (!(d = opendir(dir))) {
         return errno == ENOENT ? RG_OK : (rg__error_set(RG_EIO, "%s: %s", dir, strerror(errno)),
                                           RG_EIO);
