@@ -41,10 +41,8 @@ static size_t doc_end(const rg_evidence *ev, size_t end)
     return o + n > ev->doc->len ? ev->doc->len : o + n;
 }
 
-/* Appends `,"key":N` (key a literal without quotes). printf would parse
- * its format for each of the five numbers of a mention: this is the hot
- * path of `relgraph extract` on the calling thread. */
-static int put_key_uint(rg_strbuf *b, const char *key, size_t v)
+/* Appends the decimal digits of v. */
+static int put_digits(rg_strbuf *b, unsigned long long v)
 {
     char tmp[24];
     size_t n = 0;
@@ -53,8 +51,16 @@ static int put_key_uint(rg_strbuf *b, const char *key, size_t v)
         tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
+    return rg_strbuf_put(b, tmp + sizeof tmp - n, n);
+}
+
+/* Appends `,"key":N` (key a literal without quotes). printf would parse
+ * its format for each of the five numbers of a mention: this is the hot
+ * path of `relgraph extract` on the calling thread. */
+static int put_key_uint(rg_strbuf *b, const char *key, size_t v)
+{
     if (rg_strbuf_puts(b, ",\"") < 0 || rg_strbuf_puts(b, key) < 0 ||
-        rg_strbuf_put(b, "\":", 2) < 0 || rg_strbuf_put(b, tmp + sizeof tmp - n, n) < 0) {
+        rg_strbuf_put(b, "\":", 2) < 0 || put_digits(b, v) < 0) {
         return RG_ERROR;
     }
     return RG_OK;
@@ -67,20 +73,10 @@ static int put_key_int(rg_strbuf *b, const char *key, int v)
         return put_key_uint(b, key, (size_t)v);
     }
     if (rg_strbuf_puts(b, ",\"") < 0 || rg_strbuf_puts(b, key) < 0 ||
-        rg_strbuf_put(b, "\":-", 3) < 0) {
+        rg_strbuf_put(b, "\":-", 3) < 0 || put_digits(b, 0ull - (unsigned long long)v) < 0) {
         return RG_ERROR;
     }
-    /* the magnitude, without the `,"":` that put_key_uint would add */
-    {
-        char tmp[24];
-        size_t n = 0;
-        unsigned long long m = (unsigned long long)(-(long long)v);
-        do {
-            tmp[sizeof tmp - 1 - n++] = (char)('0' + m % 10);
-            m /= 10;
-        } while (m);
-        return rg_strbuf_put(b, tmp + sizeof tmp - n, n);
-    }
+    return RG_OK;
 }
 
 static int put_str(rg_strbuf *b, const char *s, size_t n)
