@@ -390,6 +390,19 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
     return 1;
 }
 
+/* Selected candidate j as a role's neighbour; none when j is out of range. */
+static rg_matcher__near mt_near(const mt_scan *sc, const mt_cand_vec *sel, size_t j)
+{
+    rg_matcher__near r = { NULL, 0, 0 };
+
+    if (j < sel->n) { /* j == (size_t)-1 before the first */
+        r.form = sc->m->pat[sel->v[j].pat].form;
+        r.ks = sel->v[j].ks;
+        r.ke = sel->v[j].ke;
+    }
+    return r;
+}
+
 /*
  * Step 5 for a role candidate: its holder at the date, or -1 when it is
  * vacant, blocked by a prefix, or its context names somebody else.
@@ -398,24 +411,14 @@ static int mt_role(const mt_scan *sc, const mt_cand_vec *sel, size_t i, const rg
 {
     const mt_cand *c = &sel->v[i];
     const rg_actors__form *f = sc->m->pat[c->pat].form;
-    rg_matcher__near prev = { NULL, 0, 0 }, next = { NULL, 0, 0 };
     int holder;
 
     holder = rg_actors__resolve(sc->m->a, f->role, f->state, f->gender, date);
     if (holder < 0 || rg_matcher__role_prefixed(&sc->t, sc->m->a, c->ks)) {
         return -1;
     }
-    if (i > 0) {
-        prev.form = sc->m->pat[sel->v[i - 1].pat].form;
-        prev.ks = sel->v[i - 1].ks;
-        prev.ke = sel->v[i - 1].ke;
-    }
-    if (i + 1 < sel->n) {
-        next.form = sc->m->pat[sel->v[i + 1].pat].form;
-        next.ks = sel->v[i + 1].ks;
-        next.ke = sel->v[i + 1].ke;
-    }
-    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ks, c->ke, holder, prev, next)) {
+    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ks, c->ke, holder,
+                                  mt_near(sc, sel, i - 1), mt_near(sc, sel, i + 1))) {
         return -1;
     }
     return holder;
