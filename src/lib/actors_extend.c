@@ -11,12 +11,10 @@
 #include <jansson.h> /* json_loadb, json_object_foreach, json_array_extend */
 #include <relgraph/actors.h>
 #include <relgraph/io.h> /* rg_read_file */
-#include "actors_load.h" /* rg_actors__from_json */
+#include "actors_load.h" /* rg_actors__from_json, RG_ACTORS_MAX_FILE */
 #include "common.h"
 #include "data.h"
 #include "json_oom.h"
-
-#define EXT_MAX_FILE (64u << 20)
 
 /* Parse one dictionary file (NULL: the built-in one) into *out. */
 static int ext_parse(json_t **out, const char *path)
@@ -31,7 +29,7 @@ static int ext_parse(json_t **out, const char *path)
         *out = rg__json_loadb((const char *)rg__data_actors_json, rg__data_actors_json_len,
                               JSON_REJECT_DUPLICATES, &jerr, &oom);
     } else {
-        if ((error = rg_read_file(&buf, &len, path, EXT_MAX_FILE)) < 0) {
+        if ((error = rg_read_file(&buf, &len, path, RG_ACTORS_MAX_FILE)) < 0) {
             return error;
         }
         *out = rg__json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);

@@ -416,7 +416,7 @@ int rg_actors_load(rg_actors **out, const char *path)
     RG_ASSERT_ARG(out);
     RG_ASSERT_ARG(path);
     *out = NULL;
-    if ((error = rg_read_file(&buf, &len, path, 64u << 20)) < 0) {
+    if ((error = rg_read_file(&buf, &len, path, RG_ACTORS_MAX_FILE)) < 0) {
         goto cleanup;
     }
     error = rg_actors_from_buffer(out, buf, len, path);
@@ -439,7 +439,7 @@ int rg_actors_check(const char *path, void (*cb)(const char *msg, void *payload)
     if (n_errors) {
         *n_errors = 0;
     }
-    if ((error = rg_read_file(&buf, &len, path, 64u << 20)) < 0) {
+    if ((error = rg_read_file(&buf, &len, path, RG_ACTORS_MAX_FILE)) < 0) {
         goto cleanup;
     }
     memset(&c, 0, sizeof c);

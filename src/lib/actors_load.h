@@ -18,6 +18,7 @@
 
 #define RG_ACTORS_ADJ "{adj}"
 #define RG_ACTORS_PATH_MAX 64
+#define RG_ACTORS_MAX_FILE (64u << 20) /* largest dictionary file read */
 
 /* JSON path of a form, kept while loading for messages about key clashes. */
 typedef struct {
