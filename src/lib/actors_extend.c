@@ -22,6 +22,7 @@ static int ext_parse(json_t **out, const char *path)
     char *buf = NULL;
     size_t len = 0;
     json_error_t jerr;
+    const char *name = path ? path : "built-in";
     int error, oom;
 
     *out = NULL;
@@ -38,7 +39,7 @@ static int ext_parse(json_t **out, const char *path)
     if (*out && !json_is_object(*out)) {
         json_decref(*out);
         *out = NULL;
-        rg__error_set(RG_EPARSE, "%s: the top level must be an object", path);
+        rg__error_set(RG_EPARSE, "%s: the top level must be an object", name);
         return RG_EPARSE;
     }
     if (!*out) {
@@ -46,7 +47,7 @@ static int ext_parse(json_t **out, const char *path)
             rg__error_set_oom();
             return RG_ERROR;
         }
-        rg__error_set(RG_EPARSE, "%s: line %d: column %d: %s", path ? path : "built-in",
+        rg__error_set(RG_EPARSE, "%s: line %d: column %d: %s", name,
                       jerr.line, jerr.column, jerr.text);
         return RG_EPARSE;
     }
