@@ -69,6 +69,13 @@ static int st_nest_quotes(rg_stance_ctx *c)
     return RG_OK;
 }
 
+/* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */
+static int st_upper_at(const char *text, size_t s, size_t n)
+{
+    return (text[s] >= 'A' && text[s] <= 'Z') ||
+           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
+
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
 {
     size_t i = sent.start, dq_open = 0;
@@ -105,9 +112,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
             t->koff = c->kbuf.n;
             t->klen = (int)n;
             t->hyph = (unsigned char)hyph;
-            t->upper = (unsigned char)((text[s] >= 'A' && text[s] <= 'Z') ||
-                                       ((unsigned char)text[s] == 0xC3 && n > 1 &&
-                                        (unsigned char)text[s + 1] < 0xA0));
+            t->upper = (unsigned char)st_upper_at(text, s, n);
             rg_lexicon__lower(c->kbuf.v + c->kbuf.n, text + s, n);
             t->ids[0] = rg_lexicon__token_exact(lx, c->kbuf.v + c->kbuf.n, n);
             c->kbuf.n += n;
@@ -129,19 +134,6 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
         i += k;
     }
     return st_nest_quotes(c);
-}
-
-/*
- * Upper bound on the items of a sentence without mentions, straight from the
- * text: state adjectives, "deux" ("les deux présidents": two) and, when a
- * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
- * than two items give no relation, so most sentences are dropped here, before
- * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them.
- */
-static int st_upper_at(const char *text, size_t s, size_t n)
-{
-    return (text[s] >= 'A' && text[s] <= 'Z') ||
-           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
 }
 
 /* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary ("'a") */
@@ -249,7 +241,12 @@ static int st_is_det(const char *buf, size_t n)
 }
 
 /*
- * ... and *np_lead = 1 when the sentence opens like a noun phrase or a
+ * Upper bound on the items of a sentence without mentions, straight from the
+ * text: state adjectives, "deux" ("les deux présidents": two) and, when a
+ * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
+ * than two items give no relation, so most sentences are dropped here, before
+ * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them.
+ * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
  * Words are runs of ASCII letters and digits (a table test, the bulk of the
  * text) and of word code points; only words that may be a state adjective
