@@ -133,6 +133,30 @@ static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
     return 0;
 }
 
+/* 1 for the governors "de", "d'", "du", "des" */
+static inline int st_is_de(int gov)
+{
+    return gov == GOV_DE || gov == GOV_D || gov == GOV_DU || gov == GOV_DES;
+}
+
+/* the first item of the coordination chain ("X et Y") that item i is in */
+static inline int st_group_first(const rg_stance_ctx *c, int i)
+{
+    while (c->items.v[i].coord >= 0) {
+        i = c->items.v[i].coord;
+    }
+    return i;
+}
+
+/* the last item of the coordination chain that starts at or goes through item i */
+static inline int st_group_last(const rg_stance_ctx *c, int i)
+{
+    while ((size_t)i + 1 < c->items.n && c->items.v[i + 1].coord == i) {
+        i++;
+    }
+    return i;
+}
+
 static inline unsigned st_cue_flags(const rg_lexicon *lx, const st_cue *cu)
 {
     return lx->cues[cu->cue].flags;

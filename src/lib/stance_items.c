@@ -439,8 +439,7 @@ static void st_governors(rg_stance_ctx *c, const rg_lexicon *lx)
             continue;
         }
         it->gov = st_governor(c, it, p);
-        it->peer = (it->gov == GOV_DE || it->gov == GOV_D || it->gov == GOV_DU ||
-                    it->gov == GOV_DES) &&
+        it->peer = st_is_de(it->gov) &&
                    (tk_is(c, p - 1, "homologue") || tk_is(c, p - 1, "homologues"));
         if (i > 0 && c->items.v[i - 1].quote == it->quote) {
             st_coordinate(c, lx, i, p);

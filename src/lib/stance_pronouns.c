@@ -139,15 +139,6 @@ static int st_resolve_pronoun(const rg_stance_ctx *c, int gender)
     return -1;
 }
 
-/* the first item of the group (coordination chain) that ends or starts at i */
-static int st_group_first(const rg_stance_ctx *c, int i)
-{
-    while (c->items.v[i].coord >= 0) {
-        i = c->items.v[i].coord;
-    }
-    return i;
-}
-
 /* "ils"/"elles" at t: the joint subject of the clause it follows ("X et Y
  * ont dit qu'ils"), else the last joint subject remembered; each member
  * becomes an item on the pronoun, like "les deux présidents" */

@@ -21,11 +21,8 @@ static int st_push_idx(rg_stance_ctx *c, int which, int item)
 /* item and everything coordinated with it, into src (0) or dst (1) */
 static int st_group(rg_stance_ctx *c, int which, int item)
 {
-    int first = item, k, error;
+    int first = st_group_first(c, item), k, error;
 
-    while (c->items.v[first].coord >= 0) {
-        first = c->items.v[first].coord;
-    }
     if ((error = st_push_idx(c, which, first)) < 0) {
         return error;
     }
@@ -310,8 +307,7 @@ static int st_pair(const rg_stance_ctx *c, const st_cue *cu, int *a, int *b)
             continue;
         }
         if (!(pv->hi == it->lo && c->tok.v[it->lo].hyph) && pv->adj != 1 &&
-            pv->gov != GOV_ENTRE && pv->gov != GOV_DE && pv->gov != GOV_D &&
-            pv->gov != GOV_DU && pv->gov != GOV_DES) {
+            pv->gov != GOV_ENTRE && !st_is_de(pv->gov)) {
             continue; /* a joint subject is not a pair characterised by the cue */
         }
         d = pv->lo >= cu->hi ? pv->lo - cu->hi : cu->lo - it->hi;
@@ -530,11 +526,6 @@ static int st_active_source(const rg_stance_ctx *c,
     return subj;
 }
 
-static int st_is_de(int gov)
-{
-    return gov == GOV_DE || gov == GOV_D || gov == GOV_DU || gov == GOV_DES;
-}
-
 /*
  * A noun cue with its agent after "de" and its target after "contre" or
  * "envers": "les attaques de Donald Trump contre la France". Returns the
@@ -554,9 +545,7 @@ static int st_noun_agent(const rg_stance_ctx *c, const st_cue *cu, int *dst)
     if (a < 0 || !st_is_de(c->items.v[a].gov)) {
         return -1;
     }
-    while ((size_t)a + 1 < c->items.n && c->items.v[a + 1].coord == a) {
-        a++; /* "de X et Y" */
-    }
+    a = st_group_last(c, a); /* "de X et Y" */
     end = c->items.v[a].hi;
     for (k = end; (size_t)k < c->tok.n && k <= end + 4; k++) {
         int i = c->tok.v[k].item;
@@ -565,10 +554,7 @@ static int st_noun_agent(const rg_stance_ctx *c, const st_cue *cu, int *dst)
                 return -1;
             }
             *dst = i;
-            while (a > 0 && c->items.v[a].coord == a - 1) {
-                a--;
-            }
-            return a;
+            return st_group_first(c, a);
         }
     }
     return -1;
@@ -605,9 +591,7 @@ static int st_partner(const rg_stance_ctx *c, int x)
 {
     int k, end;
 
-    while ((size_t)x + 1 < c->items.n && c->items.v[x + 1].coord == x) {
-        x++;
-    }
+    x = st_group_last(c, x);
     end = c->items.v[x].hi;
     for (k = end; (size_t)k < c->tok.n && k <= end + 4; k++) {
         int i = c->tok.v[k].item;
