@@ -92,7 +92,6 @@ static int st_only_function_words(const rg_stance_ctx *c, int from, int to)
     return 1;
 }
 
-
 int rg_st__negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu)
 {
     int t, ne = -1;

@@ -56,12 +56,6 @@ static int st_tok_at(const rg_stance_ctx *c, size_t b)
     return (int)lo;
 }
 
-static int st_state_of_code(const rg_stance_ctx *c, const char *code)
-{
-    int a = rg_actors_find(c->actors, code);
-    return a;
-}
-
 int rg_st__leader(const rg_stance_ctx *c, int state)
 {
     if (!c->dated || state < 0) {
@@ -231,7 +225,7 @@ static int st_adjective_item(rg_stance_ctx *c, const rg_lexicon *lx, int t)
 {
     int w = c->tok.v[t].ids[0], state;
 
-    if (w < 0 || !lx->adj_state[w] || (state = st_state_of_code(c, lx->adj_state[w])) < 0) {
+    if (w < 0 || !lx->adj_state[w] || (state = rg_actors_find(c->actors, lx->adj_state[w])) < 0) {
         return RG_OK;
     }
     if ((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].item >= 0 &&

@@ -218,7 +218,6 @@ static int st_headline_topic(const rg_stance_ctx *c, const st_cue *cu)
 
 /* ---- 8. output ---- */
 
-
 static int st_emit1(st_out *o, rg_relation_type type, int s, int t)
 {
     size_t i;

@@ -7,10 +7,11 @@
  */
 #include "stance_internal.h"
 
+/* governors: the first twenty in the order of the GOV_* indices (stance_internal.h) */
 const char *const rg_st__govs[] = {
     "à", "au", "aux", "avec", "de", "d", "du", "des", "pour", "contre", "par", "entre",
     "envers", "sur", "chez", "vers", "selon", "après", "en", "dans", "auprès", "malgré",
-    "sans", "concernant", "contre", "face", NULL
+    "sans", "concernant", "face", NULL
 };
 
 /* words skipped between a governor and its item */
