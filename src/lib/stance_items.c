@@ -116,6 +116,12 @@ int rg_st__after_infinitive(const rg_stance_ctx *c, int lo)
            tk_in(c, p - 1, rg_st__inf_intro);
 }
 
+/* 1 when the token is a state adjective ("russe", "américaine") */
+static int st_tok_adj(const rg_lexicon *lx, const st_tok *tk)
+{
+    return tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]];
+}
+
 /* a state adjective or an item at token t */
 static int st_adj_or_item(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
 {
@@ -125,7 +131,7 @@ static int st_adj_or_item(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
         return 0;
     }
     tk = &c->tok.v[t];
-    return tk->item >= 0 || (tk->kind == TK_WORD && tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]);
+    return tk->item >= 0 || (tk->kind == TK_WORD && st_tok_adj(lx, tk));
 }
 
 /* mentions, merged when adjacent and of one actor */
@@ -350,7 +356,7 @@ static void st_coordinate(rg_stance_ctx *c, const rg_lexicon *lx, size_t i, int 
             has_link = has_link ? has_link : 2;
         } else if (tk->kind != TK_WORD ||
                    !(tk_in(c, k, rg_st__coord) || tk->upper || tk_in(c, k, rg_st__skip) ||
-                     (tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) ||
+                     st_tok_adj(lx, tk) ||
                      (k == it->lo - 1 && it->adj == 1 && tk_in(c, k, rg_st__state_heads)))) {
             ok = 0;
         } else if (tk_is(c, k, "que") && !tk_is(c, k - 1, "ainsi")) {
@@ -379,7 +385,7 @@ static int st_phrase_start(const rg_stance_ctx *c, const rg_lexicon *lx, int p)
 {
     while (p >= 0 && c->tok.v[p].item < 0 && c->tok.v[p].kind == TK_WORD &&
            (tk_in(c, p, rg_st__skip) || c->tok.v[p].upper ||
-            (c->tok.v[p].ids[0] >= 0 && lx->adj_state[c->tok.v[p].ids[0]]))) {
+            st_tok_adj(lx, &c->tok.v[p]))) {
         p--;
     }
     return p;
@@ -405,7 +411,7 @@ static int st_first_conjunct(const rg_stance_ctx *c, const rg_lexicon *lx, int p
             return q;
         }
         if (tk->kind == TK_WORD && !tk->upper && !tk_in(c, q, rg_st__skip) &&
-            !(tk->ids[0] >= 0 && lx->adj_state[tk->ids[0]]) &&
+            !st_tok_adj(lx, tk) &&
             !(q > 0 && c->tok.v[q - 1].kind == TK_WORD && c->tok.v[q - 1].upper)) {
             return p;
         }
