@@ -329,6 +329,9 @@ static int st_pair(const rg_stance_ctx *c, const st_cue *cu, int *a, int *b)
     return 1;
 }
 
+/* "de", "d'", "du", "des" as words */
+static const char *const st_de_words[] = { "de", "d", "du", "des", NULL };
+
 static const char *const st_avoir[] = {
     "a", "ont", "avait", "avaient", "aurait", "auraient", "ai", "avons", "avez", "eu",
     "aura", "auront", NULL
@@ -394,8 +397,7 @@ static int st_agent(const rg_stance_ctx *c, const st_cue *cu)
             return -1;
         }
         if (tk->kind == TK_COMMA || tk->item >= 0 || tk->upper || tk_is(c, t, "selon") ||
-            tk_is(c, t, "et") || tk_in(c, t, rg_st__skip) || tk_is(c, t, "de") ||
-            tk_is(c, t, "d") || tk_is(c, t, "du") || tk_is(c, t, "des") ||
+            tk_is(c, t, "et") || tk_in(c, t, rg_st__skip) || tk_in(c, t, st_de_words) ||
             (tk->kind == TK_WORD && tk->klen > 5 &&
              memcmp(c->kbuf.v + tk->koff + tk->klen - 4, "ment", 4) == 0)) {
             continue;
@@ -534,8 +536,7 @@ static int st_noun_agent(const rg_stance_ctx *c, const st_cue *cu, int *dst)
 {
     int a = c->tok.v[cu->hi].item, k, end;
 
-    if ((size_t)cu->hi + 1 >= c->tok.n || !(tk_is(c, cu->hi, "de") || tk_is(c, cu->hi, "d") ||
-                                           tk_is(c, cu->hi, "du") || tk_is(c, cu->hi, "des"))) {
+    if ((size_t)cu->hi + 1 >= c->tok.n || !tk_in(c, cu->hi, st_de_words)) {
         return -1;
     }
     for (k = cu->hi + 1; (size_t)k < c->tok.n && k <= cu->hi + 3 && a < 0; k++) {
