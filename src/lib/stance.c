@@ -17,9 +17,9 @@
  *      state items, except next to a person ("son homologue américain Donald
  *      Trump"). "homologue américain" alone, "chef d'État américain", "les
  *      présidents russe et américain" are the leaders in office at the
- *      document's date. "les deux
- *      présidents / chefs d'État / hommes / dirigeants" are the two persons
- *      last named in the document, when no third person ties with them.
+ *      document's date. "les deux présidents / chefs d'État / hommes /
+ *      dirigeants" are the two persons last named in the document, when no
+ *      third person ties with them.
  *      Subject pronouns ("il", "elle" as clause subject, not impersonal,
  *      outside quotes) are items too: the subject of the clause they follow
  *      when it is an actor, nothing when it is another noun phrase or name,
@@ -43,10 +43,9 @@
  *      after it; "sans", "pas", "jamais", "aucun" just before it; or a
  *      negating or withdrawal verb just before it ("refuser de", "se retirer
  *      de l'accord"; only determiners and object pronouns between). A
- *      negated cue yields NOTHING (neither
- *      its sign nor the opposite: "n'a pas condamné" is no evidence), except
- *      a "negflip" cue, which gives the opposite sign ("ne pas faire
- *      confiance à X" is distrust).
+ *      negated cue yields NOTHING (neither its sign nor the opposite: "n'a
+ *      pas condamné" is no evidence), except a "negflip" cue, which gives the
+ *      opposite sign ("ne pas faire confiance à X" is distrust).
  *   5. Source: the agent after "par" right after the cue (passive:
  *      "critiquée par Donald Trump", the subject then becomes the target;
  *      after a participle up to 12 words on: "les frappes conduites dans la
@@ -89,14 +88,13 @@
  *      Reciprocal cues (convenir, rencontre, coopération) give both
  *      directions (one when a verb of wish or attempt governs them: "veut
  *      trouver un accord avec X"); with a joint subject and no target they
- *      link the subject
- *      members; with a pair target ("entre A et B", "russo-américain") they
- *      link the pair; with no subject, "N de X avec Y" / "unir X à Y" links
- *      X and Y. Tone words give an undirected tone relation between
- *      the pair they characterise. With attribute_states, a state stance is
- *      also credited to the leaders in office at the date. Weight =
- *      |intensity|. One relation per (type, source, target, sign) and
- *      sentence: the strongest cue wins.
+ *      link the subject members; with a pair target ("entre A et B",
+ *      "russo-américain") they link the pair; with no subject, "N de X avec
+ *      Y" / "unir X à Y" links X and Y. Tone words give an undirected tone
+ *      relation between the pair they characterise. With attribute_states,
+ *      a state stance is also credited to the leaders in office at the date.
+ *      Weight = |intensity|. One relation per (type, source, target, sign)
+ *      and sentence: the strongest cue wins.
  *   9. Subject memory, for "il"/"elle" in the next sentences: the first
  *      ungoverned item outside quotes that is not an object, with the
  *      gender its title or determiner shows ("Mme", "la chancelière", "le
