@@ -215,11 +215,14 @@ static int pl_emit_oldest(pl_shared *sh, pl_batch *b, int error, rg_evidence_cb 
         rg_evidence_free(b->evs[i]);
         b->evs[i] = NULL;
     }
-    pl_batch_clear(b); /* complete: no worker touches it any more */
+    /* unpublish before clearing: pl_pending() reads n and next of every
+     * published batch under mu, and a clear seen half-done (next 0, n not
+     * yet) hands a worker a freed document */
     pthread_mutex_lock(&sh->mu);
     sh->head ^= 1;
     sh->published--;
     pthread_mutex_unlock(&sh->mu);
+    pl_batch_clear(b);
     return error;
 }
 
