@@ -226,7 +226,7 @@ static const stance_case cases[] = {
       "erdogan>poutine+ poutine>erdogan+" },
     { "Vladimir Poutine et Recep Tayyip Erdogan se sont vus. Donald Trump a parlé. Ils ont "
       "condamné Bachar el-Assad.", "" },
-    { "Les ministres ont parlé. Ils ont condamné Bachar el-Assad.", "" },
+    { "Emmanuel Macron a reçu les ministres. Ils ont condamné Bachar el-Assad.", "" },
     { "Donald Trump a reçu Emmanuel Macron. Ils ont signé un accord.", "trump>macron+" },
     /* --- a reciprocal noun with no subject: "N de X avec Y", "unir X à Y" --- */
     { "Ces images montrent la relation très spéciale qui unirait le président des États-Unis "
@@ -244,7 +244,7 @@ static const stance_case cases[] = {
     { "Emmanuel Macron a adressé ses condoléances à Theresa May.", "macron>may+" },
     { "Vladimir Poutine a exprimé sa compassion à Recep Tayyip Erdogan.", "poutine>erdogan+" },
     { "La France a exprimé sa sympathie au peuple britannique.", "FRA>GBR+" },
-    { "Les deux pays ont présenté leurs condoléances.", "" },
+    { "La France et l'Allemagne ont présenté leurs condoléances.", "" },
     { "La compassion de la France pour les victimes est grande.", "" },
     /* --- lexicon: a stated position against; annexion/occupation + adjective = state --- */
     { "La France a rappelé sa position opposée à l'annexion israélienne du plateau.",
@@ -254,7 +254,8 @@ static const stance_case cases[] = {
     { "Angela Merkel a réaffirmé sa position opposée à Donald Trump.", "merkel>trump-" },
     { "Des colis ont été adressés à Barack Obama et à d'autres personnalités hostiles à "
       "Donald Trump.", "" },
-    { "Le ministre a rappelé sa position opposée à la réforme.", "" },
+    { "Le ministre d'Emmanuel Macron a rappelé sa position opposée à la réforme voulue par "
+      "Angela Merkel.", "" },
     /* --- lexicon: congratuler; renforcer la relation / les liens (reciprocal) --- */
     { "Donald Trump a congratulé Emmanuel Macron.", "trump>macron+" },
     { "La France et la Russie ont décidé de renforcer leurs liens.", "FRA>RUS+ RUS>FRA+" },
@@ -268,7 +269,7 @@ static const stance_case cases[] = {
     { "Macron sur la Syrie : Vladimir Poutine salue une décision courageuse.",
       "poutine>macron+" },
     { "Macron sur la Syrie : Vladimir Poutine salue Angela Merkel.", "poutine>merkel+" },
-    { "Trump sur le Bataclan : « je condamne ces attaques ».", "" },
+    { "Trump sur le Bataclan : « je condamne ces attaques », dit Theresa May.", "" },
     { "Trump sur le Bataclan, François Hollande dénonce des propos insupportables.", "" },
     /* --- the fallback target stays in the cue's own quote --- */
     { "« Nous n'avons pas déclaré la guerre à Bachar el-Assad », assure Emmanuel Macron, qui "
