@@ -22,6 +22,7 @@
 
 #define READER_CHUNK 65536
 #define READER_SCRATCH_KEEP (4u * 1024u * 1024u) /* JSON scratch kept between lines */
+#define JSONL_ID_MAX 1024 /* ids of this many bytes or more are refused */
 
 int rg_reader__jsonl_open(rg_reader *r, const char *path)
 {
@@ -156,6 +157,38 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
     }
 }
 
+/* A document id: non-empty, under JSONL_ID_MAX bytes, no NUL. */
+static int jsonl_id_ok(const char *id, size_t len)
+{
+    return len > 0 && len < JSONL_ID_MAX && !memchr(id, '\0', len);
+}
+
+/* Append one text field's value as a paragraph ("\n\n" between fields; an
+ * empty value adds nothing). */
+static int jsonl_put_text(rg_strbuf *text, const char *s, size_t len)
+{
+    if (len == 0) {
+        return RG_OK;
+    }
+    if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) || rg_strbuf_put(text, s, len) < 0) {
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+/* The date string s[0..len) into *date, or NULL when it is not a valid date
+ * (warned; the document is kept undated). */
+static rg_date *jsonl_parse_date(rg_reader *r, const char *where, const char *s, size_t len,
+                                 rg_date *date)
+{
+    if (rg_date_parse_iso(date, s, len) == 0) {
+        return date;
+    }
+    rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
+                    r->opts.date_field, rg_error_last()->message);
+    return NULL;
+}
+
 /*
  * Text fields joined as paragraphs; RG_OK with an empty buffer when none.
  * *mistyped names the first text field that is present but not a string.
@@ -179,11 +212,7 @@ static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **m
             *mistyped = *mistyped ? *mistyped : fields[i];
             continue;
         }
-        if (json_string_length(v) == 0) {
-            continue;
-        }
-        if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) ||
-            rg_strbuf_put(text, json_string_value(v), json_string_length(v)) < 0) {
+        if (jsonl_put_text(text, json_string_value(v), json_string_length(v)) < 0) {
             return RG_ERROR;
         }
     }
@@ -200,12 +229,11 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
                       int *error)
 {
     const rg_jscan_value *v = r->scan_vals;
-    char id[1024];
+    char id[JSONL_ID_MAX];
     rg_date date, *datep = NULL;
     size_t i;
 
-    if (v[0].kind != RG_JSCAN_STRING || v[0].len == 0 || v[0].len >= sizeof id ||
-        memchr(v[0].ptr, '\0', v[0].len) ||
+    if (v[0].kind != RG_JSCAN_STRING || !jsonl_id_ok(v[0].ptr, v[0].len) ||
         (v[1].kind == RG_JSCAN_STRING && v[1].len == 0)) {
         return 0;
     }
@@ -220,19 +248,10 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
     memcpy(id, v[0].ptr, v[0].len);
     id[v[0].len] = '\0';
     if (v[1].kind == RG_JSCAN_STRING) {
-        if (rg_date_parse_iso(&date, v[1].ptr, v[1].len) == 0) {
-            datep = &date;
-        } else {
-            rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
-                            r->opts.date_field, rg_error_last()->message);
-        }
+        datep = jsonl_parse_date(r, where, v[1].ptr, v[1].len, &date);
     }
     for (i = 2; i < r->n_scan_keys; i++) {
-        if (v[i].kind != RG_JSCAN_STRING || v[i].len == 0) {
-            continue;
-        }
-        if ((text->len && rg_strbuf_put(text, "\n\n", 2) < 0) ||
-            rg_strbuf_put(text, v[i].ptr, v[i].len) < 0) {
+        if (v[i].kind == RG_JSCAN_STRING && jsonl_put_text(text, v[i].ptr, v[i].len) < 0) {
             *error = RG_ERROR;
             return 1;
         }
@@ -247,8 +266,7 @@ static const char *jsonl_id(const rg_reader *r, json_t *obj, char *idbuf, size_t
 {
     json_t *v = json_object_get(obj, r->opts.id_field);
 
-    if (json_is_string(v) && json_string_length(v) > 0 && json_string_length(v) < 1024 &&
-        !memchr(json_string_value(v), '\0', json_string_length(v))) {
+    if (json_is_string(v) && jsonl_id_ok(json_string_value(v), json_string_length(v))) {
         return json_string_value(v);
     }
     if (json_is_integer(v)) {
@@ -265,12 +283,9 @@ static rg_date *jsonl_date(rg_reader *r, json_t *obj, const char *where, rg_date
     json_t *v = json_object_get(obj, r->opts.date_field);
 
     if (json_is_string(v) && json_string_length(v) > 0) {
-        if (rg_date_parse_iso(date, json_string_value(v), json_string_length(v)) == 0) {
-            return date;
-        }
-        rg_reader__warn(r, RG_WARN_BAD_DATE, where, "date field \"%s\": %s; kept undated",
-                        r->opts.date_field, rg_error_last()->message);
-    } else if (v && !json_is_null(v)) {
+        return jsonl_parse_date(r, where, json_string_value(v), json_string_length(v), date);
+    }
+    if (v && !json_is_null(v)) {
         rg_reader__warn(r, RG_WARN_BAD_DATE, where,
                         "date field \"%s\" is not a string; kept undated", r->opts.date_field);
     }
