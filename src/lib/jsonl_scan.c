@@ -15,6 +15,7 @@
 
 #include "common.h"
 #include "jsonl_scan.h"
+#include "text_internal.h" /* rg_text__utf8_seq_len */
 
 typedef struct {
     const char *p, *end;
@@ -69,32 +70,6 @@ static int hex4(const unsigned char *p, unsigned *out)
     }
     *out = v;
     return 1;
-}
-
-/* Length of the valid UTF-8 sequence (2-4 bytes) at p, or 0. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-    unsigned c = p[0];
-    size_t avail = (size_t)(end - p);
-
-    if (c >= 0xC2 && c <= 0xDF) {
-        return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    }
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-            (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) {
-            return 0;
-        }
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-            (p[3] & 0xC0) != 0x80 || (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) {
-            return 0;
-        }
-        return 4;
-    }
-    return 0;
 }
 
 static size_t utf8_put(char *o, unsigned cp)
@@ -226,7 +201,7 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
             break;
         }
         if (c >= 0x80) {
-            size_t n = utf8_len(p, end);
+            size_t n = rg_text__utf8_seq_len(p, (size_t)(end - p));
             if (!n) {
                 return 0;
             }

@@ -18,51 +18,6 @@
 /* UTF-8 validation                                                    */
 /* ------------------------------------------------------------------ */
 
-/*
- * Length of the valid UTF-8 sequence starting at p[0] (1..4), or 0 when it
- * is invalid (bad lead byte, truncated, overlong, surrogate, > U+10FFFF).
- */
-static size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-    unsigned char c = p[0];
-
-    if (c < 0x80) {
-        return 1;
-    }
-    if (c < 0xC2) {
-        return 0; /* continuation byte or overlong 2-byte lead */
-    }
-    if (c < 0xE0) {
-        return (avail >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
-    }
-    if (c < 0xF0) {
-        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
-            return 0;
-        }
-        if (c == 0xE0 && p[1] < 0xA0) {
-            return 0; /* overlong */
-        }
-        if (c == 0xED && p[1] >= 0xA0) {
-            return 0; /* surrogate */
-        }
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-            (p[3] & 0xC0) != 0x80) {
-            return 0;
-        }
-        if (c == 0xF0 && p[1] < 0x90) {
-            return 0; /* overlong */
-        }
-        if (c == 0xF4 && p[1] >= 0x90) {
-            return 0; /* > U+10FFFF */
-        }
-        return 4;
-    }
-    return 0;
-}
-
 int rg_text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)buf;
@@ -82,7 +37,7 @@ int rg_text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
         if (i >= len) {
             break;
         }
-        n = utf8_seq_len(p + i, len - i);
+        n = rg_text__utf8_seq_len(p + i, len - i);
         if (n == 0) {
             if (bad_offset) {
                 *bad_offset = i;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private helpers of the text module (text.c, text_fold.c, text_decode.c,
- * clean.c): UTF-8 encode and decode of one code point, the Windows-1252
- * table and a word-character test, so that clean.c needs no utf8proc of its
- * own.
+ * clean.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
+ * code point, the Windows-1252 table and a word-character test, so that
+ * clean.c needs no utf8proc of its own.
  */
 #ifndef RG_LIB_TEXT_INTERNAL_H
 #define RG_LIB_TEXT_INTERNAL_H
@@ -35,6 +35,52 @@ static inline size_t rg_text__utf8_decode(const char *s, size_t len, int32_t *cp
         return 2;
     }
     return rg_text__utf8_decode_slow(s, len, cp);
+}
+
+/*
+ * Length of the valid UTF-8 sequence starting at p[0] (1..4), or 0 when it
+ * is invalid (bad lead byte, truncated, overlong, surrogate, > U+10FFFF).
+ * (text.c, jsonl_scan.c)
+ */
+static inline size_t rg_text__utf8_seq_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+
+    if (c < 0x80) {
+        return 1;
+    }
+    if (c < 0xC2) {
+        return 0; /* continuation byte or overlong 2-byte lead */
+    }
+    if (c < 0xE0) {
+        return (avail >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+    }
+    if (c < 0xF0) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+            return 0;
+        }
+        if (c == 0xE0 && p[1] < 0xA0) {
+            return 0; /* overlong */
+        }
+        if (c == 0xED && p[1] >= 0xA0) {
+            return 0; /* surrogate */
+        }
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80) {
+            return 0;
+        }
+        if (c == 0xF0 && p[1] < 0x90) {
+            return 0; /* overlong */
+        }
+        if (c == 0xF4 && p[1] >= 0x90) {
+            return 0; /* > U+10FFFF */
+        }
+        return 4;
+    }
+    return 0;
 }
 
 /* The code point of Windows-1252 byte b (0xFFFD for the undefined ones).
