@@ -40,14 +40,10 @@ int rg__alloc_failed(void)
 static int alloc_should_fail(void)
 {
     alloc_count++;
-    if (alloc_fail_countdown > 0 && --alloc_fail_countdown == 0) {
-        alloc_failed = 1;
-        return 1;
-    }
-    return 0;
+    return alloc_fail_countdown > 0 && --alloc_fail_countdown == 0;
 }
 
-/* Pass a result through, noting a failure. */
+/* Pass a result through, noting a failure (real or injected). */
 static void *alloc_note(void *p)
 {
     if (!p) {
@@ -58,26 +54,17 @@ static void *alloc_note(void *p)
 
 void *rg__malloc(size_t n)
 {
-    if (alloc_should_fail()) {
-        return NULL;
-    }
-    return alloc_note(malloc(n ? n : 1));
+    return alloc_note(alloc_should_fail() ? NULL : malloc(n ? n : 1));
 }
 
 void *rg__calloc(size_t nmemb, size_t size)
 {
-    if (alloc_should_fail()) {
-        return NULL;
-    }
-    return alloc_note(calloc(nmemb ? nmemb : 1, size ? size : 1));
+    return alloc_note(alloc_should_fail() ? NULL : calloc(nmemb ? nmemb : 1, size ? size : 1));
 }
 
 void *rg__realloc(void *p, size_t n)
 {
-    if (alloc_should_fail()) {
-        return NULL;
-    }
-    return alloc_note(realloc(p, n ? n : 1));
+    return alloc_note(alloc_should_fail() ? NULL : realloc(p, n ? n : 1));
 }
 
 void *rg__reallocarray(void *p, size_t nmemb, size_t size)
