@@ -297,10 +297,27 @@ static int literal(jscan *s, const char *word, size_t n)
     return 1;
 }
 
+/* After an element or member: 1 past the ',' (and white space) when another
+ * follows, 0 past `close` at the end of the container, -1 on anything else. */
+static int scan_next(jscan *s, char close)
+{
+    skip_ws(s);
+    if (s->p >= s->end || (*s->p != close && *s->p != ',')) {
+        return -1;
+    }
+    if (*s->p++ == close) {
+        return 0;
+    }
+    skip_ws(s);
+    return 1;
+}
+
 static int scan_value(jscan *s, int depth);
 
 static int scan_array(jscan *s, int depth)
 {
+    int more;
+
     s->p++; /* [ */
     skip_ws(s);
     if (s->p < s->end && *s->p == ']') {
@@ -311,19 +328,9 @@ static int scan_array(jscan *s, int depth)
         if (!scan_value(s, depth)) {
             return 0;
         }
-        skip_ws(s);
-        if (s->p >= s->end) {
-            return 0;
+        if ((more = scan_next(s, ']')) <= 0) {
+            return more == 0;
         }
-        if (*s->p == ']') {
-            s->p++;
-            return 1;
-        }
-        if (*s->p != ',') {
-            return 0;
-        }
-        s->p++;
-        skip_ws(s);
     }
 }
 
@@ -332,6 +339,7 @@ static int scan_array(jscan *s, int depth)
 static int scan_object(jscan *s, int depth)
 {
     size_t base = s->n_seen, i;
+    int more;
 
     if (depth > RG_JSCAN_MAX_DEPTH) {
         return 0;
@@ -401,20 +409,10 @@ static int scan_object(jscan *s, int depth)
         } else if (!scan_value(s, depth)) {
             return 0;
         }
-        skip_ws(s);
-        if (s->p >= s->end) {
-            return 0;
-        }
-        if (*s->p == '}') {
-            s->p++;
+        if ((more = scan_next(s, '}')) <= 0) {
             s->n_seen = base;
-            return 1;
+            return more == 0;
         }
-        if (*s->p != ',') {
-            return 0;
-        }
-        s->p++;
-        skip_ws(s);
     }
 }
 
