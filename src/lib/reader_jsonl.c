@@ -7,6 +7,7 @@
  */
 #include <errno.h>  /* errno */
 #include <fcntl.h>  /* open */
+#include <poll.h>   /* poll */
 #include <stdio.h>  /* snprintf */
 #include <string.h> /* strcmp, strspn, memchr, memcpy, memmove, strerror */
 #include <unistd.h> /* read, close */
@@ -81,6 +82,33 @@ static int jsonl_read_error(rg_reader *r, int err)
 }
 
 /*
+ * read() that notices an interruption: SIGINT may land on any thread, or
+ * while this one is extracting rather than blocked in read(), and a pipe
+ * that stays open would then block for ever. So wait for data in slices of
+ * 200 ms, checking the stop flag between them (a regular file is always
+ * ready: one poll per chunk). Returns read()'s result; -1 with errno EINTR
+ * once stopped.
+ */
+static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
+{
+    struct pollfd p;
+
+    p.fd = r->fd;
+    p.events = POLLIN;
+    for (;;) {
+        if (r->opts.stop && *r->opts.stop) {
+            errno = EINTR;
+            return -1;
+        }
+        p.revents = 0;
+        if (poll(&p, 1, 200) != 0) {
+            break; /* data, end of file, an error or a signal: read() tells */
+        }
+    }
+    return read(r->fd, buf, n);
+}
+
+/*
  * Next line of the stream into [*line, *line + *len) (borrowed from r->buf).
  * Lines longer than the limit are skipped with a warning. Returns 1, 0 at
  * EOF, or a negative code.
@@ -135,7 +163,7 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
         if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
             return RG_ERROR;
         }
-        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
+        got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
         if (got < 0) {
             if (errno == EINTR && !rg_reader__stopped(r)) {
                 continue;
@@ -397,7 +425,7 @@ static int stdin_fill(rg_reader *r)
         return RG_ERROR;
     }
     for (;;) {
-        got = read(r->fd, r->buf.ptr + r->buf.len, READER_CHUNK);
+        got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
         if (got >= 0) {
             break;
         }
