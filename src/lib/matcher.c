@@ -32,7 +32,10 @@ struct rg_matcher {
     uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains */
     size_t ncls;
     size_t nstates;
-    int32_t *delta;      /* nstates x ncls, complete (goto + failure) */
+    int32_t *delta;      /* nstates x ncls, complete (goto + failure); after
+                          * mt_scan_table, rows renumbered and premultiplied */
+    int32_t *back;       /* renumbered state -> state of out, emit and link */
+    size_t emit_row0;    /* first premultiplied row of a state with an output */
     int32_t *out;        /* per state: pattern whose key ends here, or -1 */
     int32_t *emit;       /* per state: first state of its output chain, or -1 */
     int32_t *link;       /* per state: next state with an output on the failure chain */
@@ -203,6 +206,50 @@ cleanup:
 }
 
 /*
+ * The table the scan walks: states renumbered so that the ones with an
+ * output come last, each transition holding its target's row offset
+ * (state x ncls). A step is then one load, and whether the new state emits
+ * is a compare with emit_row0 instead of a second load (emit[st]) and a
+ * multiply per byte. The root has no output, so it stays state 0.
+ */
+static int mt_scan_table(rg_matcher *m)
+{
+    int32_t *perm = rg__reallocarray(NULL, m->nstates, sizeof *perm);
+    int32_t *next = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *next);
+    size_t s, x, k = 0, pass;
+
+    m->back = rg__reallocarray(NULL, m->nstates, sizeof *m->back);
+    if (!perm || !next || !m->back) {
+        rg__free(perm);
+        rg__free(next);
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (pass = 0; pass < 2; pass++) { /* without an output, then with one */
+        if (pass == 1) {
+            m->emit_row0 = k * m->ncls;
+        }
+        for (s = 0; s < m->nstates; s++) {
+            if ((m->emit[s] >= 0) == (int)pass) {
+                perm[s] = (int32_t)k;
+                m->back[k++] = (int32_t)s;
+            }
+        }
+    }
+    for (s = 0; s < m->nstates; s++) {
+        const int32_t *row = &m->delta[s * m->ncls];
+        int32_t *nrow = &next[(size_t)perm[s] * m->ncls];
+        for (x = 0; x < m->ncls; x++) {
+            nrow[x] = perm[row[x]] * (int32_t)m->ncls; /* < INT32_MAX: mt_new_state */
+        }
+    }
+    rg__free(m->delta);
+    m->delta = next;
+    rg__free(perm);
+    return RG_OK;
+}
+
+/*
  * A person's name or a metonym written with a capital in the dictionary
  * needs one in the text: "Paris" is France, "paris sportifs" is not.
  */
@@ -271,7 +318,7 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
             goto cleanup;
         }
     }
-    if ((error = mt_complete(m)) < 0) {
+    if ((error = mt_complete(m)) < 0 || (error = mt_scan_table(m)) < 0) {
         goto cleanup;
     }
     *out = m;
@@ -290,6 +337,7 @@ void rg_matcher_free(rg_matcher *m)
     rg__free(m->out);
     rg__free(m->emit);
     rg__free(m->link);
+    rg__free(m->back);
     rg__free(m->pat);
     rg__free(m);
 }
@@ -472,10 +520,11 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
 {
     mt_cand_vec sel = { NULL, 0, 0 };
     mt_scan sc;
-    size_t i, n = 0;
+    const int32_t *delta;
+    const uint8_t *cls;
+    size_t i, n = 0, row = 0, row0;
     unsigned char named_small[256], *named = NULL, *named_heap = NULL;
     rg_match *res = NULL;
-    int32_t st = 0;
     int error = RG_OK;
 
     RG_ASSERT_ARG(out);
@@ -498,10 +547,18 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
+    /* in locals: key is a char pointer, which may alias the matcher's
+     * fields, so the compiler would reload them at every byte */
+    delta = m->delta;
+    cls = m->cls;
+    row0 = m->emit_row0;
     for (i = 0; i < klen; i++) {
         int32_t e;
-        st = m->delta[(size_t)st * m->ncls + m->cls[(unsigned char)key[i]]];
-        for (e = m->emit[st]; e >= 0; e = m->link[e]) {
+        row = (size_t)delta[row + cls[(unsigned char)key[i]]];
+        if (row < row0) {
+            continue; /* most bytes */
+        }
+        for (e = m->emit[m->back[row / m->ncls]]; e >= 0; e = m->link[e]) {
             const mt_pattern *p = &m->pat[m->out[e]];
             mt_cand c;
             c.ke = i + 1;
