@@ -25,7 +25,7 @@
  *      output is deterministic whatever the thread count.
  */
 #include <stdlib.h> /* qsort */
-#include <string.h> /* memcmp, strcmp */
+#include <string.h> /* memcmp, memcpy, strcmp */
 
 #include <relgraph/extract.h>
 #include <relgraph/sentence.h>
@@ -123,8 +123,8 @@ static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_
     if (error < 0) {
         return error;
     }
-    for (i = 0; i <= ev->clean_len; i++) {
-        ev->clean_map[i] += body;
+    for (i = 0; body > 0 && i <= ev->clean_len; i++) {
+        ev->clean_map[i] += body; /* most documents have no header token */
     }
     if (doc->date_source == RG_DATE_NONE &&
         rg_date_find_text(&d, ev->clean, ev->clean_len, ex->opts.date_window)) {
@@ -132,6 +132,27 @@ static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_
         doc->date_source = RG_DATE_TEXT;
     }
     return RG_OK;
+}
+
+/*
+ * Hash of a sentence for the duplicate set, 8 bytes a step (a byte a step
+ * was 3% of extraction). Equal hashes are confirmed with memcmp, so the
+ * hash only has to spread; never 0, which marks an empty slot.
+ */
+static uint64_t sentence_hash(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL ^ n, w;
+    size_t k = 0;
+
+    for (; k + 8 <= n; k += 8) {
+        memcpy(&w, p + k, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    }
+    for (; k < n; k++) {
+        h = (h ^ (unsigned char)p[k]) * 1099511628211ULL;
+    }
+    return h | 1;
 }
 
 /* Step 4: drop sentences repeated word for word (hash set over the spans). */
@@ -154,14 +175,10 @@ static int extract_dedupe(rg_evidence *ev)
     }
     for (i = 0; i < ev->n_sentences; i++) {
         rg_span s = ev->sentences[i];
-        uint64_t h = 1469598103934665603ULL;
-        size_t k, slot;
+        uint64_t h = sentence_hash(ev->clean + s.start, s.end - s.start);
+        size_t slot;
         int dup = 0;
 
-        for (k = s.start; k < s.end; k++) {
-            h = (h ^ (unsigned char)ev->clean[k]) * 1099511628211ULL;
-        }
-        h |= 1; /* 0 marks an empty slot */
         for (slot = (size_t)h & (cap - 1); hashes[slot]; slot = (slot + 1) & (cap - 1)) {
             rg_span o = ev->sentences[owner[slot]];
             if (hashes[slot] == h && o.end - o.start == s.end - s.start &&
