@@ -6,6 +6,7 @@
  * built once; the rest through utf8proc (see "HOW IT WORKS").
  */
 #include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* uint64_t */
 #include <string.h>  /* memchr, memcpy, strlen */
 
 #include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
@@ -33,6 +34,7 @@ typedef struct {
     size_t *map; /* NULL when the caller does not want it */
     size_t len;
     size_t cap;
+    size_t base;  /* added to every map entry (an input offset) */
     int in_space; /* the last byte written was a folded space */
     int fixed;    /* out is caller storage of size cap: never grow it */
 } fold_buf;
@@ -84,7 +86,7 @@ static int fold_put(fold_buf *fb,       /* key being built */
     for (k = 0; k < n; k++) {
         fb->out[fb->len] = bytes[k];
         if (fb->map) {
-            fb->map[fb->len] = src;
+            fb->map[fb->len] = src + fb->base;
         }
         fb->len++;
     }
@@ -242,7 +244,7 @@ static void fold_table_init(void)
     for (t = 0; t < FOLD_TABLE_SIZE; t++) {
         int32_t cp = t < 0x800 ? (int32_t)t : (int32_t)(0x2000 + t - 0x800);
         char buf[64];
-        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 1 };
+        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 0, 1 };
         fold_entry *e = &fold_table[t];
 
         e->len = FOLD_SLOW;
@@ -306,10 +308,52 @@ static void fold_tables_init(void)
     fold_table_init();
 }
 
+/*
+ * Word-at-a-time test of 8 ASCII bytes (x, loaded with memcpy): 0 when every
+ * byte is one the fold keeps as is or lowers by setting bit 0x20, or a lone
+ * ' ' (not next to another one, nor first when `sp` says a space was just
+ * written); non-zero when the bytes must go through the per-byte loop:
+ * non-ASCII, controls, TAB..CR, DEL, '`'. While every byte is below 0x80 no
+ * sum carries into the next byte, so each test is exact per byte; a byte
+ * of 0x80 or more makes the result non-zero by itself.
+ */
+#define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
+
+static uint64_t fold_word_bad(uint64_t x, int sp, unsigned char first)
+{
+    uint64_t hi = FOLD_W(0x80);
+    uint64_t bad = x | ~(x + FOLD_W(0x60))    /* >= 0x80, < 0x20 */
+                   | (x + FOLD_W(0x01))        /* 0x7F */
+                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
+    uint64_t spc = ~(x + FOLD_W(0x5F)) & hi;   /* < 0x21: ' ' when not bad */
+
+    /* two adjacent spaces (in either byte order: the pair is adjacent in
+     * the register too) */
+    return (bad & hi) | (spc & (spc << 8)) | (uint64_t)(sp && first == ' ');
+}
+
+/* Folds 8 bytes that passed fold_word_bad into out[0..8) and their map. */
+static void fold_word_put(char *out, size_t *map, uint64_t x, size_t src)
+{
+    uint64_t hi = FOLD_W(0x80);
+    uint64_t upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & hi; /* 'A'..'Z' */
+    int k;
+
+    x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
+    memcpy(out, &x, 8);
+    if (map) {
+        for (k = 0; k < 8; k++) {
+            map[k] = src + (size_t)k;
+        }
+    }
+}
+
 /* Folds the run of ASCII bytes at p[*i..len) that fits in the buffer:
  * copied bytes, white space (one ' ' per run, as fold_space) and dropped
  * control bytes; stops at the first non-ASCII byte. Returns the number of
- * input bytes consumed. */
+ * input bytes consumed. Blocks of 8 plain bytes (letters, digits, common
+ * punctuation, lone spaces) go through fold_word_*; a block with anything
+ * else goes through the per-byte table loop. */
 static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              const unsigned char *p,  /* input */
                              size_t *i,               /* in/out: input offset */
@@ -321,29 +365,41 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
     unsigned char a;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both */
-    if (fb->map) {
-        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
+    for (;;) {
+        size_t stop;
+        uint64_t x;
+
+        while (end - j >= 8) {
+            memcpy(&x, p + j, 8);
+            if (fold_word_bad(x, sp, p[j])) {
+                break;
+            }
+            fold_word_put(fb->out + o, fb->map ? fb->map + o : NULL, x, j + fb->base);
+            sp = p[j + 7] == ' ';
+            o += 8;
+            j += 8;
+        }
+        stop = end - j < 8 ? end : j + 8;
+        while (j < stop && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
             if (a > FOLD_A_DROP) {
                 fb->out[o] = (char)a;
-                fb->map[o++] = j;
+                if (fb->map) {
+                    fb->map[o] = j + fb->base;
+                }
+                o++;
                 sp = 0;
             } else if (a == FOLD_A_SPACE && !sp) {
                 fb->out[o] = ' ';
-                fb->map[o++] = j;
+                if (fb->map) {
+                    fb->map[o] = j + fb->base;
+                }
+                o++;
                 sp = 1;
             }
             j++;
         }
-    } else {
-        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
-            if (a > FOLD_A_DROP) {
-                fb->out[o++] = (char)a;
-                sp = 0;
-            } else if (a == FOLD_A_SPACE && !sp) {
-                fb->out[o++] = ' ';
-                sp = 1;
-            }
-            j++;
+        if (j < stop || j >= end) {
+            break; /* a non-ASCII byte, or the end */
         }
     }
     fb->len = o;
@@ -381,7 +437,7 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
             size_t k;
             for (k = 0; k < ent->len; k++) {
                 if (fb->map) {
-                    fb->map[fb->len] = i;
+                    fb->map[fb->len] = i + fb->base;
                 }
                 fb->out[fb->len++] = ent->s[k];
             }
@@ -393,11 +449,36 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
     return fold_char(fb, cp, i) < 0 ? 0 : n;
 }
 
+/* Folds p[0..len) into fb (the whole input; fb->in_space as it is). */
+static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
+{
+    size_t i = 0, n;
+
+    /* HOW IT WORKS: runs of ASCII (letters, spaces, controls) go through a
+     * word-at-a-time and a table-driven loop (fold_ascii_run); the
+     * multi-byte characters take fold_step(). */
+    while (i < len) {
+        if (fold_ascii_run(fb, p, &i, len) > 0 || i >= len) {
+            continue;
+        }
+        if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {
+            return RG_ERROR;
+        }
+        if (p[i] < 0x80) {
+            continue; /* the run stopped for room only: go on */
+        }
+        if ((n = fold_step(fb, p, i, len)) == 0) {
+            return RG_ERROR;
+        }
+        i += n;
+    }
+    return RG_OK;
+}
+
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    fold_buf fb = { NULL, NULL, 0, 0, 0, 0 };
-    size_t i = 0;
+    fold_buf fb = { NULL, NULL, 0, 0, 0, 0, 0 };
     int error = RG_OK;
 
     RG_ASSERT_ARG(out);
@@ -428,28 +509,8 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
             goto cleanup;
         }
     }
-
-    /* HOW IT WORKS: runs of ASCII (letters, spaces, controls) go through a
-     * table-driven loop (one lookup and one or two stores a byte); the
-     * multi-byte characters take fold_step(). */
-    while (i < len) {
-        size_t n;
-
-        if (fold_ascii_run(&fb, p, &i, len) > 0 || i >= len) {
-            continue;
-        }
-        if (fb.len + 8 > fb.cap && fold_reserve(&fb, 8) < 0) {
-            error = RG_ERROR;
-            goto cleanup;
-        }
-        if (p[i] < 0x80) {
-            continue; /* the run stopped for room only: go on */
-        }
-        if ((n = fold_step(&fb, p, i, len)) == 0) {
-            error = RG_ERROR;
-            goto cleanup;
-        }
-        i += n;
+    if ((error = fold_all(&fb, p, len)) < 0) {
+        goto cleanup;
     }
     fb.out[fb.len] = '\0';
     if (fb.map) {
