@@ -531,36 +531,31 @@ static size_t key_find(const char *k,    /* folded line */
     return (size_t)-1;
 }
 
-/* The fold of one line, with its map when the caller wants the key. */
+/* The fold of one line: in the joined key (km set), or its own copy. */
 typedef struct {
-    char *k;
+    const char *k;
     size_t kl;
-    size_t *km; /* key byte -> offset in the line; NULL: not folded with a map */
+    const size_t *km; /* key byte -> km[i] - km_base = offset in the line;
+                       * NULL: folded without a map */
+    size_t km_base;
+    char *own;        /* the fold when not in the key (to free) */
 } line_key;
 
-/* Applies the rules to line s[a..b) (trimmed, non-blank); *cut receives the
- * new end for LINE_CUT. lk receives the line's fold (the caller frees it),
- * with its map when `want_map`. */
+/* Applies the rules to the folded line lk of s[a..b) (trimmed, non-blank);
+ * *cut receives the new end for LINE_CUT. */
 static int line_classify(line_action *act,          /* out: what to do */
                          size_t *cut,               /* out: new end (LINE_CUT) */
-                         line_key *lk,              /* out: the line's fold */
-                         int want_map,              /* 1: fold with a map */
+                         const line_key *lk,        /* the line's fold */
                          const rg_boilerplate *bp,  /* rules */
                          const char *s,             /* text */
                          size_t a,                  /* line start */
                          size_t b)                  /* line end */
 {
-    char *k = NULL;
-    size_t kl = 0, *km = NULL, start = 0, i, n;
-    int error;
+    const char *k = lk->k;
+    size_t kl = lk->kl, *km = NULL, start = 0, i, n;
+    int error = RG_OK;
 
     *act = LINE_KEEP;
-    /* without want_map, the map is only needed for a credit cut: folded
-     * again then */
-    error = rg_text_fold(&k, &kl, want_map ? &km : NULL, s + a, b - a);
-    if (error < 0) {
-        goto cleanup;
-    }
     while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
         start += n;
     }
@@ -588,29 +583,31 @@ static int line_classify(line_action *act,          /* out: what to do */
             break;
         case BP_CREDIT:
             at = key_find(k, kl, r);
-            if (at != (size_t)-1 && !km) {
+            if (at == (size_t)-1) {
+                break;
+            }
+            if (lk->km) {
+                at = lk->km[at] - lk->km_base;
+            } else {
+                /* folded without a map: fold again with one for the cut */
                 char *k2 = NULL;
-                size_t kl2 = 0;
-                error = rg_text_fold(&k2, &kl2, &km, s + a, b - a);
+                error = rg_text_fold(&k2, &n, &km, s + a, b - a);
                 rg__free(k2);
                 if (error < 0) {
                     goto cleanup;
                 }
+                at = km[at];
+                rg__free(km);
+                km = NULL;
             }
-            if (at != (size_t)-1 && (*act != LINE_CUT || a + km[at] < *cut)) {
+            if (*act != LINE_CUT || a + at < *cut) {
                 *act = LINE_CUT;
-                *cut = a + km[at];
+                *cut = a + at;
             }
             break;
         }
     }
-    lk->k = k;
-    lk->kl = kl;
-    lk->km = km;
-    k = NULL;
-    km = NULL;
 cleanup:
-    rg__free(k);
     rg__free(km);
     return error;
 }
@@ -627,29 +624,49 @@ cleanup:
  * whole (a credit cut keeps a prefix, folded differently). Otherwise the
  * key is given up (key_ok = 0) and the caller folds the whole text.
  *   "Le Sénat\n\nvote." -> lines "le senat", "vote." -> "le senat vote."
+ * Each line is folded straight into the key, after the room for its
+ * separator, its map already shifted to the line's output offset; a line
+ * that is not kept is overwritten by the next one.
  */
-static int key_append(clean_out *key,     /* joined key and map */
-                      const line_key *lk, /* the kept line's fold */
-                      size_t sep,         /* output offset of the "\n" before it */
-                      size_t off)         /* output offset of the line */
+static int line_fold(line_key *lk,       /* out: the line's fold */
+                     clean_out *key,     /* the joined key, or NULL */
+                     size_t off,         /* output offset the line will have */
+                     const char *s,      /* text */
+                     size_t a,           /* line start */
+                     size_t b)           /* line end */
 {
-    size_t j, n = lk->kl + 1;
-    size_t *d;
+    size_t at, end = 0;
+    char *k = NULL;
 
-    if (rg_clean__out_reserve(key, n) < 0) {
+    if (!key) {
+        if (rg_text_fold(&k, &lk->kl, NULL, s + a, b - a) < 0) {
+            return RG_ERROR;
+        }
+        lk->k = lk->own = k;
+        lk->km = NULL;
+        return RG_OK;
+    }
+    at = key->len + (key->len > 0);
+    if (rg_clean__fold_into(key, at, s + a, b - a, off, &end) < 0) {
         return RG_ERROR;
     }
+    lk->k = key->p + at;
+    lk->kl = end - at;
+    lk->km = key->map + at;
+    lk->km_base = off;
+    return RG_OK;
+}
+
+/* Adds the line folded by line_fold to the key, after its separator. */
+static void key_take(clean_out *key,     /* joined key and map */
+                     const line_key *lk, /* the kept line's fold */
+                     size_t sep)         /* output offset of the "\n" before it */
+{
     if (key->len > 0) {
         key->p[key->len] = ' ';
         key->map[key->len++] = sep;
     }
-    memcpy(key->p + key->len, lk->k, lk->kl);
-    d = key->map + key->len;
-    for (j = 0; j < lk->kl; j++) {
-        d[j] = lk->km[j] + off;
-    }
     key->len += lk->kl;
-    return RG_OK;
 }
 
 /* The line pass: s[0..len) (mapped to the input by m, or s is the input). */
@@ -663,7 +680,7 @@ static int clean_lines(clean_out *o,              /* output */
 {
     size_t pos = 0, sep_at = 0;
     int kept = 0, blank = 0, error = RG_OK;
-    line_key lk = { NULL, 0, NULL };
+    line_key lk = { NULL, 0, NULL, 0, NULL };
 
     if (key_ok) {
         *key_ok = key && bp; /* without rules no line is folded */
@@ -673,11 +690,8 @@ static int clean_lines(clean_out *o,              /* output */
         size_t e = nl ? (size_t)(nl - s) : len, a = pos, b = e, n;
         line_action act = LINE_KEEP;
 
-        rg__free(lk.k);
-        rg__free(lk.km);
-        lk.k = NULL;
-        lk.km = NULL;
-        lk.kl = 0;
+        rg__free(lk.own);
+        lk.own = NULL;
 
         while (a < b && (n = line_ws_len(s, a, b)) > 0) {
             a += n;
@@ -686,9 +700,9 @@ static int clean_lines(clean_out *o,              /* output */
             b -= n;
         }
         if (a < b && bp) {
-            size_t cut = b;
-            error = line_classify(&act, &cut, &lk, key_ok && *key_ok, bp, s, a, b);
-            if (error < 0) {
+            size_t cut = b, off = o->len + (kept ? 1 + (size_t)blank : 0);
+            error = line_fold(&lk, key_ok && *key_ok ? key : NULL, off, s, a, b);
+            if (error < 0 || (error = line_classify(&act, &cut, &lk, bp, s, a, b)) < 0) {
                 goto cleanup;
             }
             if (act == LINE_CUT) {
@@ -717,8 +731,8 @@ static int clean_lines(clean_out *o,              /* output */
                 if (act != LINE_KEEP || !lk.km || lk.kl == 0 || lk.k[0] == ' ' ||
                     lk.k[lk.kl - 1] == ' ') {
                     *key_ok = 0;
-                } else if ((error = key_append(key, &lk, sep, o->len)) < 0) {
-                    goto cleanup;
+                } else {
+                    key_take(key, &lk, sep);
                 }
             }
             error = out_span(o, s, m, a, b);
@@ -735,8 +749,7 @@ static int clean_lines(clean_out *o,              /* output */
         pos = e + 1;
     }
 cleanup:
-    rg__free(lk.k);
-    rg__free(lk.km);
+    rg__free(lk.own);
     return error;
 }
 

@@ -14,6 +14,7 @@
 #include <relgraph/text.h>
 #include "common.h"
 #include "text_internal.h"
+#include "clean_internal.h" /* clean_out, rg_clean__fold_into */
 
 /*
  * HOW IT WORKS
@@ -527,5 +528,24 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
 cleanup:
     rg__free(fb.out);
     rg__free(fb.map);
+    return error;
+}
+
+int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
+                        size_t *end)
+{
+    fold_buf fb = { o->p, o->map, at, o->cap, base, 0, 0 };
+    int error;
+
+    pthread_once(&fold_table_once, fold_tables_init);
+    /* room for the whole line up front: the ASCII runs never stop for it */
+    error = fold_reserve(&fb, len + 16);
+    if (error >= 0) {
+        error = fold_all(&fb, (const unsigned char *)s, len);
+    }
+    o->p = fb.out; /* the buffers may have moved, even on failure */
+    o->map = fb.map;
+    o->cap = fb.cap;
+    *end = fb.len;
     return error;
 }
