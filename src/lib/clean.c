@@ -32,6 +32,7 @@ typedef struct {
     char *key; /* folded text */
     size_t key_len;
     unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
+    size_t rare_at;     /* the offset of `rare` in key */
 } bp_rule;
 
 struct rg_boilerplate {
@@ -71,8 +72,8 @@ static int bp_is_space(char c)
 /*
  * The byte of a key least likely in a French line: uncommon punctuation
  * ("_", "(") first, then UTF-8 continuation bytes, then letters from the
- * rarest (w, k, z...), then digits and common punctuation. key_find skips a
- * line without it: every non-space byte of a rule must be in the line.
+ * rarest (w, k, z...), then digits and common punctuation. key_find looks
+ * for it in a line, and only then for the rest of the rule around it.
  */
 static unsigned char bp_rare_byte(const char *key, size_t len)
 {
@@ -111,7 +112,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        const char *text,   /* rule text as written */
                        size_t len)         /* its length */
 {
-    bp_rule r = { kind, NULL, 0, 0 };
+    bp_rule r = { kind, NULL, 0, 0, 0 };
     char *key = NULL;
     size_t klen = 0, a = 0;
     int error;
@@ -132,6 +133,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
     r.key = key;
     r.key_len = klen;
     r.rare = bp_rare_byte(key, klen);
+    r.rare_at = (size_t)((const char *)memchr(key, r.rare, klen) - key);
     error = RG_VEC_PUSH(bp->rules, r);
     if (error < 0) {
         goto cleanup;
@@ -491,31 +493,53 @@ static int key_no_words(const char *k, /* folded line */
     return 1;
 }
 
-/* Finds `r` anywhere in the key (word boundary before a rule starting with
- * a letter); returns its key offset or (size_t)-1. */
+/* Start of the only possible match of `r` whose rare byte (r->rare_at) is
+ * key[at], or (size_t)-1: the rule's earlier bytes, read backwards, must be
+ * the line's earlier non-space bytes (key_match skips line spaces). */
+static size_t key_back(const char *k,    /* folded line */
+                       size_t at,        /* a byte equal to r->rare */
+                       const bp_rule *r) /* the rule */
+{
+    size_t j = r->rare_at;
+
+    while (j > 0) {
+        if (r->key[--j] == ' ') {
+            continue;
+        }
+        do {
+            if (at == 0) {
+                return (size_t)-1;
+            }
+        } while (k[--at] == ' ');
+        if (k[at] != r->key[j]) {
+            return (size_t)-1;
+        }
+    }
+    return at;
+}
+
+/*
+ * Finds `r` anywhere in the key (word boundary before a rule starting with
+ * a letter); returns its key offset or (size_t)-1.
+ * HOW IT WORKS: the line is searched for the rule's rarest byte (most lines
+ * lack "_" or "(", and "h" is far rarer than the "c" of "crédit"); each hit
+ * fixes the only start a match through it could have (key_back), which is
+ * then checked. Starts come in the order of their hits, so the first match
+ * found is the leftmost one.
+ */
 static size_t key_find(const char *k,    /* folded line */
                        size_t kl,        /* its length */
                        const bp_rule *r) /* the rule */
 {
-    size_t i, j = 1;
-    char c1;
+    size_t at, i;
 
-    while (j < r->key_len && r->key[j] == ' ') {
-        j++;
-    }
-    c1 = j < r->key_len ? r->key[j] : '\0'; /* second byte to match, spaces skipped */
-    if (!memchr(k, r->rare, kl)) {
-        return (size_t)-1; /* most lines lack "_" or "(" */
-    }
-    for (i = 0; i < kl; i++) {
-        const char *p = memchr(k + i, r->key[0], kl - i);
+    for (at = 0; at < kl; at++) {
+        const char *p = memchr(k + at, r->rare, kl - at);
         if (!p) {
             break;
         }
-        i = (size_t)(p - k);
-        /* cheap reject before the word test and key_match(): the next
-         * line byte, when not a space, must be the rule's second byte */
-        if (c1 && i + 1 < kl && k[i + 1] != ' ' && k[i + 1] != c1) {
+        at = (size_t)(p - k);
+        if ((i = key_back(k, at, r)) == (size_t)-1) {
             continue;
         }
         /* never glued to a preceding letter: a rule starting with a letter
