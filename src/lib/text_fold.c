@@ -310,97 +310,179 @@ static void fold_tables_init(void)
 }
 
 /*
- * Word-at-a-time test of 8 ASCII bytes (x, loaded with memcpy): 0 when every
- * byte is one the fold keeps as is or lowers by setting bit 0x20, or a lone
- * ' ' (not next to another one, nor first when `sp` says a space was just
- * written); non-zero when the bytes must go through the per-byte loop:
- * non-ASCII, controls, TAB..CR, DEL, '`'. While every byte is below 0x80 no
- * sum carries into the next byte, so each test is exact per byte; a byte
- * of 0x80 or more makes the result non-zero by itself.
+ * Word-at-a-time fold of 8 ASCII bytes x (loaded with memcpy): a block is
+ * taken whole when every byte is one the fold keeps as is or lowers by
+ * setting bit 0x20, or a lone ' ' (not next to another one, nor first just
+ * after a folded space); else it goes through the per-byte loop
+ * (non-ASCII, controls, TAB..CR, DEL, '`', runs of spaces). While every
+ * byte is below 0x80 no sum carries into the next byte, so each test is
+ * exact per byte; a byte of 0x80 or more makes the block bad by itself.
+ * FOLD_B0 and FOLD_B7 are the top bits of the first and last byte in
+ * memory order.
  */
 #define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FOLD_B0 ((uint64_t)0x80 << 56)
+#define FOLD_B7 ((uint64_t)0x80)
+#else
+#define FOLD_B0 ((uint64_t)0x80)
+#define FOLD_B7 ((uint64_t)0x80 << 56)
+#endif
 
-static uint64_t fold_word_bad(uint64_t x, int sp, unsigned char first)
+/* The top bit of each byte of x that is ' ' (or below, when bad). */
+static uint64_t fold_word_spaces(uint64_t x)
 {
-    uint64_t hi = FOLD_W(0x80);
-    uint64_t bad = x | ~(x + FOLD_W(0x60))    /* >= 0x80, < 0x20 */
-                   | (x + FOLD_W(0x01))        /* 0x7F */
-                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
-    uint64_t spc = ~(x + FOLD_W(0x5F)) & hi;   /* < 0x21: ' ' when not bad */
-
-    /* two adjacent spaces (in either byte order: the pair is adjacent in
-     * the register too) */
-    return (bad & hi) | (spc & (spc << 8)) | (uint64_t)(sp && first == ' ');
+    return ~(x + FOLD_W(0x5F)) & FOLD_W(0x80);
 }
 
-/* Folds 8 bytes that passed fold_word_bad into out[0..8) and their map. */
-static void fold_word_put(char *out, size_t *map, uint64_t x, size_t src)
+/* Non-zero when the block x cannot be taken whole; spc = its spaces, sp =
+ * a folded space was just written. */
+static uint64_t fold_word_bad(uint64_t x, uint64_t spc, int sp)
 {
-    uint64_t hi = FOLD_W(0x80);
-    uint64_t upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & hi; /* 'A'..'Z' */
+    uint64_t bad = x | ~(x + FOLD_W(0x60))             /* >= 0x80, < 0x20 */
+                   | (x + FOLD_W(0x01))                 /* 0x7F */
+                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
+
+    /* two adjacent spaces are adjacent in the register in either byte
+     * order */
+    return (bad & FOLD_W(0x80)) | (spc & ((spc << 8) | (sp ? FOLD_B0 : 0)));
+}
+
+/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
+static void fold_word_map(size_t *map, size_t src)
+{
     int k;
 
-    x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
-    memcpy(out, &x, 8);
-    if (map) {
-        for (k = 0; k < 8; k++) {
-            map[k] = src + (size_t)k;
-        }
+    for (k = 0; k < 8; k++) {
+        map[k] = src + (size_t)k;
     }
 }
 
-/* Folds the run of ASCII bytes at p[*i..len) that fits in the buffer:
- * copied bytes, white space (one ' ' per run, as fold_space) and dropped
- * control bytes; stops at the first non-ASCII byte. Returns the number of
- * input bytes consumed. Blocks of 8 plain bytes (letters, digits, common
- * punctuation, lone spaces) go through fold_word_*; a block with anything
- * else goes through the per-byte table loop. */
+/* Folds the blocks of 8 bytes at p[j..end) that can be taken whole into
+ * out[*o..] (map entries + base when map is not NULL); returns the input
+ * offset reached and updates *o and *sp. */
+static size_t fold_words(char *out,                /* key storage */
+                         size_t *map,              /* its map, or NULL */
+                         size_t base,              /* added to map entries */
+                         const unsigned char *p,   /* input */
+                         size_t j,                 /* input offset */
+                         size_t end,               /* input end (room checked) */
+                         size_t *o,                /* in/out: output offset */
+                         int *sp)                  /* in/out: in a space run */
+{
+    size_t oo = *o;
+    int s = *sp;
+
+    while (end - j >= 8) {
+        uint64_t x, spc, upper;
+
+        memcpy(&x, p + j, 8);
+        spc = fold_word_spaces(x);
+        if (fold_word_bad(x, spc, s)) {
+            break;
+        }
+        upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
+        x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
+        memcpy(out + oo, &x, 8);
+        if (map) {
+            fold_word_map(map + oo, j + base);
+        }
+        s = (spc & FOLD_B7) != 0;
+        oo += 8;
+        j += 8;
+    }
+    *o = oo;
+    *sp = s;
+    return j;
+}
+
+/*
+ * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
+ * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
+ * for any other byte sequence or one cut by `end` (fold_step decides).
+ */
+static const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_t end,
+                                         size_t *n)
+{
+    unsigned c = p[j];
+
+    if (c >= 0xC2 && c < 0xE0 && end - j >= 2 && (p[j + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
+    }
+    if (c == 0xE2 && end - j >= 3 && (p[j + 1] == 0x80 || p[j + 1] == 0x81) &&
+        (p[j + 2] & 0xC0) == 0x80) {
+        unsigned t = 0x800 + ((p[j + 1] & 1u) << 6 | (p[j + 2] & 0x3Fu));
+        *n = 3;
+        return t < FOLD_TABLE_SIZE ? &fold_table[t] : NULL;
+    }
+    return NULL;
+}
+
+/* Folds the run at p[*i..len) that fits in the buffer: ASCII bytes (white
+ * space as one ' ' per run, as fold_space; control bytes dropped) and the
+ * tabulated 2- and 3-byte characters whose fold is no longer than they
+ * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
+ * fold_step. Returns the number of input bytes consumed. Blocks of 8 plain
+ * ASCII bytes go through fold_words; the rest byte by byte. */
 static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              const unsigned char *p,  /* input */
                              size_t *i,               /* in/out: input offset */
                              size_t len)              /* input length */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
-    size_t end = len - j < room ? len : j + room;
+    size_t end = len - j < room ? len : j + room, base = fb->base;
+    char *out = fb->out; /* locals: stores through out may alias fb */
+    size_t *map = fb->map;
     int sp = fb->in_space;
-    unsigned char a;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both */
     for (;;) {
-        size_t stop;
-        uint64_t x;
+        size_t stop, n, k;
+        const fold_entry *e;
+        unsigned char a;
 
-        while (end - j >= 8) {
-            memcpy(&x, p + j, 8);
-            if (fold_word_bad(x, sp, p[j])) {
-                break;
-            }
-            fold_word_put(fb->out + o, fb->map ? fb->map + o : NULL, x, j + fb->base);
-            sp = p[j + 7] == ' ';
-            o += 8;
-            j += 8;
-        }
+        j = fold_words(out, map, base, p, j, end, &o, &sp);
         stop = end - j < 8 ? end : j + 8;
         while (j < stop && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
-            if (a > FOLD_A_DROP) {
-                fb->out[o] = (char)a;
-                if (fb->map) {
-                    fb->map[o] = j + fb->base;
+            if (a > FOLD_A_DROP || (a == FOLD_A_SPACE && !sp)) {
+                out[o] = a > FOLD_A_DROP ? (char)a : ' ';
+                if (map) {
+                    map[o] = j + base;
                 }
                 o++;
-                sp = 0;
-            } else if (a == FOLD_A_SPACE && !sp) {
-                fb->out[o] = ' ';
-                if (fb->map) {
-                    fb->map[o] = j + fb->base;
-                }
-                o++;
-                sp = 1;
+                sp = a == FOLD_A_SPACE;
             }
             j++;
         }
-        if (j < stop || j >= end) {
-            break; /* a non-ASCII byte, or the end */
+        if (j >= end) {
+            break;
+        }
+        if (j < stop) { /* a non-ASCII byte: inline when tabulated and short */
+            if (!(e = fold_short_char(p, j, end, &n)) || (e->len > n && e->len != FOLD_SPACE)) {
+                break;
+            }
+            if (e->len == FOLD_SPACE) {
+                if (!sp) {
+                    out[o] = ' ';
+                    if (map) {
+                        map[o] = j + base;
+                    }
+                    o++;
+                }
+                sp = 1;
+            } else {
+                for (k = 0; k < e->len; k++) {
+                    out[o + k] = e->s[k];
+                    if (map) {
+                        map[o + k] = j + base;
+                    }
+                }
+                o += k;
+                sp = 0; /* even for a dropped character, as fold_step */
+            }
+            j += n;
         }
     }
     fb->len = o;
