@@ -315,6 +315,16 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
+/* d[0..8) = k, k + 1, ...: a fixed count, which the compiler vectorises. */
+static void map_block8(size_t *d, size_t k)
+{
+    int q;
+
+    for (q = 0; q < 8; q++) {
+        d[q] = k + (size_t)q;
+    }
+}
+
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
 static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
@@ -333,11 +343,8 @@ static int out_span(clean_out *o,     /* output */
         o->len += b - a;
     } else {
         size_t *d = o->map + o->len;
-        for (k = a; k + 4 <= b; k += 4, d += 4) { /* unrolled: most text is here */
-            d[0] = k;
-            d[1] = k + 1;
-            d[2] = k + 2;
-            d[3] = k + 3;
+        for (k = a; b - k >= 8; k += 8, d += 8) { /* most text is here */
+            map_block8(d, k);
         }
         for (; k < b; k++) {
             *d++ = k;
