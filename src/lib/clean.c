@@ -19,7 +19,7 @@
 /* Rules                                                               */
 /* ------------------------------------------------------------------ */
 
-typedef enum {
+typedef enum { /* the kinds matched at the line start first */
     BP_LINE,    /* the whole line is the text (punctuation may follow) */
     BP_PREFIX,  /* the line starts with the text: drop the line */
     BP_TRAILER, /* the whole line is the text: drop it and all after it */
@@ -594,6 +594,11 @@ static int line_classify(line_action *act,          /* out: what to do */
         const bp_rule *r = &bp->rules.v[i];
         size_t e, at;
 
+        /* a rule anchored at `start` (no space there: bullets include it)
+         * needs its first byte there; most lines fail this at once */
+        if (r->kind <= BP_TRAILER && (start >= kl || k[start] != r->key[0])) {
+            continue;
+        }
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:
