@@ -449,6 +449,9 @@ static size_t key_bullet_len(const char *k, /* folded key */
     if (strchr(" -*>|+", k[i])) {
         return 1;
     }
+    if ((unsigned char)k[i] != 0xE2 && (unsigned char)k[i] != 0xC2) {
+        return 0; /* the lead byte of every bullet below */
+    }
     for (b = 0; bullets[b]; b++) {
         size_t n = strlen(bullets[b]);
         if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
