@@ -8,6 +8,9 @@
 #include <pthread.h> /* pthread_once */
 #include <stdint.h>  /* uint64_t */
 #include <string.h>  /* memchr, memcpy, strlen */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
+#include <emmintrin.h> /* SSE2: the ASCII blocks of the fold */
+#endif
 
 #include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
 
@@ -310,44 +313,16 @@ static void fold_tables_init(void)
 }
 
 /*
- * Word-at-a-time fold of 8 ASCII bytes x (loaded with memcpy): a block is
- * taken whole when every byte is one the fold keeps as is or lowers by
- * setting bit 0x20, or a lone ' ' (not next to another one, nor first just
- * after a folded space); else it goes through the per-byte loop
- * (non-ASCII, controls, TAB..CR, DEL, '`', runs of spaces). While every
- * byte is below 0x80 no sum carries into the next byte, so each test is
- * exact per byte; a byte of 0x80 or more makes the block bad by itself.
- * FOLD_B0 and FOLD_B7 are the top bits of the first and last byte in
- * memory order.
+ * The blocks of plain ASCII in a run (fold_words): a byte is good when the
+ * fold keeps it as is or lowers it by setting bit 0x20, or it is a lone
+ * ' ' (not after another one, nor first just after a folded space); the
+ * first bad byte (non-ASCII, controls, TAB..CR, DEL, '`', a second space)
+ * ends the block and goes through the per-byte step of fold_ascii_run. A
+ * block is written whole and only its good part kept: fold_words stops
+ * FOLD_BLOCK bytes before `end`, so the write stays in the room that
+ * fold_ascii_run checked. With SSE2 (every x86-64) a block is 16 bytes
+ * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
  */
-#define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
-#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
-    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define FOLD_B0 ((uint64_t)0x80 << 56)
-#define FOLD_B7 ((uint64_t)0x80)
-#else
-#define FOLD_B0 ((uint64_t)0x80)
-#define FOLD_B7 ((uint64_t)0x80 << 56)
-#endif
-
-/* The top bit of each byte of x that is ' ' (or below, when bad). */
-static uint64_t fold_word_spaces(uint64_t x)
-{
-    return ~(x + FOLD_W(0x5F)) & FOLD_W(0x80);
-}
-
-/* Non-zero when the block x cannot be taken whole; spc = its spaces, sp =
- * a folded space was just written. */
-static uint64_t fold_word_bad(uint64_t x, uint64_t spc, int sp)
-{
-    uint64_t bad = x | ~(x + FOLD_W(0x60))             /* >= 0x80, < 0x20 */
-                   | (x + FOLD_W(0x01))                 /* 0x7F */
-                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
-
-    /* two adjacent spaces are adjacent in the register in either byte
-     * order */
-    return (bad & FOLD_W(0x80)) | (spc & ((spc << 8) | (sp ? FOLD_B0 : 0)));
-}
 
 /* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
 static void fold_word_map(size_t *map, size_t src)
@@ -359,9 +334,40 @@ static void fold_word_map(size_t *map, size_t src)
     }
 }
 
-/* Folds the blocks of 8 bytes at p[j..end) that can be taken whole into
- * out[*o..] (map entries + base when map is not NULL); returns the input
- * offset reached and updates *o and *sp. */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
+#define FOLD_BLOCK 16
+
+/* Index of the lowest set bit of m (m != 0). */
+static size_t fold_ctz(unsigned m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctz(m);
+#else
+    size_t n = 0;
+    while (!(m >> n & 1u)) {
+        n++;
+    }
+    return n;
+#endif
+}
+
+/* The bad bytes of the block x as a bit mask in memory order; sp = a
+ * folded space was just written. A signed compare with 0x21 catches the
+ * bytes of 0x80 or more too. */
+static unsigned fold_block_bad(__m128i x, unsigned sp, unsigned *spm)
+{
+    __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
+                                            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+
+    *spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x20)));
+    /* a space is bad only after a space */
+    return ((unsigned)_mm_movemask_epi8(odd) & ~*spm) | (*spm & ((*spm << 1) | sp));
+}
+
+/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
+ * when map is not NULL), see above; returns the input offset reached and
+ * updates *o and *sp. */
 static size_t fold_words(char *out,                /* key storage */
                          size_t *map,              /* its map, or NULL */
                          size_t base,              /* added to map entries */
@@ -371,31 +377,125 @@ static size_t fold_words(char *out,                /* key storage */
                          size_t *o,                /* in/out: output offset */
                          int *sp)                  /* in/out: in a space run */
 {
-    size_t oo = *o;
+    const __m128i c20 = _mm_set1_epi8(0x20);
+    const __m128i c40 = _mm_set1_epi8(0x40), c5b = _mm_set1_epi8(0x5B);
+    size_t oo = *o, n = FOLD_BLOCK;
+    unsigned s = (unsigned)*sp, spm, bad;
+
+    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, c40), _mm_cmplt_epi8(x, c5b));
+
+        bad = fold_block_bad(x, s, &spm);
+        /* 'A'..'Z' get bit 0x20 */
+        _mm_storeu_si128((__m128i *)(void *)(out + oo), _mm_or_si128(x, _mm_and_si128(up, c20)));
+        if (map) {
+            fold_word_map(map + oo, j + base);
+            fold_word_map(map + oo + 8, j + base + 8);
+        }
+        n = bad ? fold_ctz(bad) : FOLD_BLOCK;
+        if (n > 0) {
+            s = spm >> (n - 1) & 1u;
+        }
+        oo += n;
+        j += n;
+    }
+    *o = oo;
+    *sp = (int)s;
+    return j;
+}
+#else
+#define FOLD_BLOCK 8
+
+/*
+ * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte
+ * is below 0x80 no sum carries into the next byte, so each test is exact
+ * per byte; a carry out of a byte of 0x80 or more only reaches later bytes
+ * (higher bits on a little-endian machine), so the first bad byte is
+ * always found exactly (big-endian: not so, the block goes per byte).
+ * FOLD_B0 is the top bit of the first byte in memory order; FOLD_NEXT
+ * moves each byte's bit to the next byte.
+ */
+#define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FOLD_LE 0
+#define FOLD_NEXT(m) ((m) >> 8)
+#define FOLD_B0 ((uint64_t)0x80 << 56)
+#else
+#define FOLD_LE 1
+#define FOLD_NEXT(m) ((m) << 8)
+#define FOLD_B0 ((uint64_t)0x80)
+#endif
+
+/* The top bit of each bad byte of x (exact up to the first one); sp = a
+ * folded space was just written. */
+static uint64_t fold_word_bad(uint64_t x, int sp)
+{
+    uint64_t bad = x | ~(x + FOLD_W(0x60))             /* >= 0x80, < 0x20 */
+                   | (x + FOLD_W(0x01))                 /* 0x7F */
+                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
+    uint64_t spc = ~(x + FOLD_W(0x5F)) & FOLD_W(0x80); /* ' ' when not bad */
+
+    /* a space is bad only after a space */
+    return (bad & FOLD_W(0x80)) | (spc & (FOLD_NEXT(spc) | (sp ? FOLD_B0 : 0)));
+}
+
+/* How many bytes of a block come before its first bad one (bad != 0). */
+static size_t fold_good_len(uint64_t bad)
+{
+#if FOLD_LE && defined(__GNUC__)
+    return (size_t)__builtin_ctzll(bad) >> 3;
+#elif FOLD_LE
+    size_t n = 0;
+    while (!(bad & ((uint64_t)0x80 << 8 * n))) {
+        n++;
+    }
+    return n;
+#else
+    (void)bad;
+    return 0; /* big-endian: the per-byte step takes the bad block */
+#endif
+}
+
+/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
+ * when map is not NULL), see above; returns the input offset reached and
+ * updates *o and *sp. */
+static size_t fold_words(char *out,                /* key storage */
+                         size_t *map,              /* its map, or NULL */
+                         size_t base,              /* added to map entries */
+                         const unsigned char *p,   /* input */
+                         size_t j,                 /* input offset */
+                         size_t end,               /* input end (room checked) */
+                         size_t *o,                /* in/out: output offset */
+                         int *sp)                  /* in/out: in a space run */
+{
+    size_t oo = *o, n = FOLD_BLOCK;
     int s = *sp;
 
-    while (end - j >= 8) {
-        uint64_t x, spc, upper;
+    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
+        uint64_t x, bad, upper;
 
         memcpy(&x, p + j, 8);
-        spc = fold_word_spaces(x);
-        if (fold_word_bad(x, spc, s)) {
-            break;
-        }
+        bad = fold_word_bad(x, s);
+        n = bad ? fold_good_len(bad) : FOLD_BLOCK;
         upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
         x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
         memcpy(out + oo, &x, 8);
         if (map) {
             fold_word_map(map + oo, j + base);
         }
-        s = (spc & FOLD_B7) != 0;
-        oo += 8;
-        j += 8;
+        if (n > 0) {
+            s = p[j + n - 1] == ' ';
+        }
+        oo += n;
+        j += n;
     }
     *o = oo;
     *sp = s;
     return j;
 }
+#endif
 
 /*
  * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
@@ -424,8 +524,8 @@ static const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_
  * space as one ' ' per run, as fold_space; control bytes dropped) and the
  * tabulated 2- and 3-byte characters whose fold is no longer than they
  * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
- * fold_step. Returns the number of input bytes consumed. Blocks of 8 plain
- * ASCII bytes go through fold_words; the rest byte by byte. */
+ * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
+ * go through fold_words; the rest one at a time. */
 static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              const unsigned char *p,  /* input */
                              size_t *i,               /* in/out: input offset */
@@ -437,15 +537,14 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
     size_t *map = fb->map;
     int sp = fb->in_space;
 
-    /* a byte consumed writes at most one output byte, so `room` bounds both */
-    for (;;) {
-        size_t stop, n, k;
+    /* a byte consumed writes at most one output byte, so `room` bounds both
+     * (a block is written whole only FOLD_BLOCK bytes or more before end) */
+    while ((j = fold_words(out, map, base, p, j, end, &o, &sp)) < end) {
+        unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;
-        unsigned char a;
+        size_t n, k;
 
-        j = fold_words(out, map, base, p, j, end, &o, &sp);
-        stop = end - j < 8 ? end : j + 8;
-        while (j < stop && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
+        if (a != FOLD_A_NONASCII) {
             if (a > FOLD_A_DROP || (a == FOLD_A_SPACE && !sp)) {
                 out[o] = a > FOLD_A_DROP ? (char)a : ' ';
                 if (map) {
@@ -455,35 +554,32 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                 sp = a == FOLD_A_SPACE;
             }
             j++;
+            continue;
         }
-        if (j >= end) {
+        /* a non-ASCII byte: inline when tabulated and short */
+        if (!(e = fold_short_char(p, j, end, &n)) || (e->len > n && e->len != FOLD_SPACE)) {
             break;
         }
-        if (j < stop) { /* a non-ASCII byte: inline when tabulated and short */
-            if (!(e = fold_short_char(p, j, end, &n)) || (e->len > n && e->len != FOLD_SPACE)) {
-                break;
-            }
-            if (e->len == FOLD_SPACE) {
-                if (!sp) {
-                    out[o] = ' ';
-                    if (map) {
-                        map[o] = j + base;
-                    }
-                    o++;
+        if (e->len == FOLD_SPACE) {
+            if (!sp) {
+                out[o] = ' ';
+                if (map) {
+                    map[o] = j + base;
                 }
-                sp = 1;
-            } else {
-                for (k = 0; k < e->len; k++) {
-                    out[o + k] = e->s[k];
-                    if (map) {
-                        map[o + k] = j + base;
-                    }
-                }
-                o += k;
-                sp = 0; /* even for a dropped character, as fold_step */
+                o++;
             }
-            j += n;
+            sp = 1;
+        } else {
+            for (k = 0; k < e->len; k++) {
+                out[o + k] = e->s[k];
+                if (map) {
+                    map[o + k] = j + base;
+                }
+            }
+            o += k;
+            sp = 0; /* even for a dropped character, as fold_step */
         }
+        j += n;
     }
     fb->len = o;
     fb->in_space = sp;

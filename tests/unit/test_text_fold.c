@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for the fast paths of the match-key fold (text_fold.c): the
- * blocks of 8 ASCII bytes, the 2- and 3-byte characters folded inside the
- * run, and the cleaner's fold of each line straight into the joined key.
+ * blocks of ASCII bytes (16 with SSE2, else 8: build with
+ * CFLAGS=-DRG_FOLD_NO_SSE2 to test the other), the 2- and 3-byte
+ * characters folded inside the run, and the cleaner's fold of each line
+ * straight into the joined key.
  * Every text is built from tokens (an ASCII byte, a character, an invalid
  * byte) and checked, text and map, against a reference that folds each
  * token on its own and joins the results with the fold's one rule of
@@ -147,8 +149,8 @@ static void test_fold_tokens(void **state)
     check_single("a  b\t \nc\x01 d \x01 e", "a b c d e");
 }
 
-/* Every token at each of the 8 positions of a block, for every alignment
- * of the text and every length of the plain prefix before the block. */
+/* Every token (once or twice) at each of the 16 positions of a block, for
+ * every alignment of the text and every length of the plain prefix. */
 static void test_fold_word_positions(void **state)
 {
     size_t t, pre, pos, shift, k;
@@ -156,14 +158,17 @@ static void test_fold_word_positions(void **state)
 
     for (t = 0; t < N_TOKENS; t++) {
         for (pre = 0; pre < 8; pre++) {
-            for (pos = 0; pos < 8; pos++) {
+            for (pos = 0; pos < 16; pos++) {
                 ref_text r;
                 memset(&r, 0, sizeof r);
                 for (k = 0; k < pre + pos; k++) {
                     ref_add(&r, &tokens[(k * 3) % N_PLAIN]);
                 }
                 ref_add(&r, &tokens[t]);
-                for (k = 0; k < 8 + pos; k++) { /* then plain or uppercase */
+                if (pre & 1) {
+                    ref_add(&r, &tokens[t]); /* twice: "  ", "\t\t"... */
+                }
+                for (k = 0; k < 16 + pos; k++) { /* then plain or uppercase */
                     ref_add(&r, &tokens[k % 8 == 5 ? 6 : k % N_PLAIN]);
                 }
                 ref_add(&r, &tokens[t]); /* and once more near the end */
