@@ -343,8 +343,14 @@ static int out_span(clean_out *o,     /* output */
         o->len += b - a;
     } else {
         size_t *d = o->map + o->len;
-        for (k = a; b - k >= 8; k += 8, d += 8) { /* most text is here */
+        for (k = a; b - k >= 16; k += 16, d += 16) { /* most text is here */
             map_block8(d, k);
+            map_block8(d + 8, k + 8);
+        }
+        if (b - k >= 8) {
+            map_block8(d, k);
+            k += 8;
+            d += 8;
         }
         for (; k < b; k++) {
             *d++ = k;

@@ -290,6 +290,40 @@ static void test_clean_key_lines(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* The cleaner's map of a kept line (blocks of 16 and 8, then one by one):
+ * every length, after 0 to 3 leading spaces. */
+static void test_clean_identity_map(void **state)
+{
+    static const char abc[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    char text[128];
+    size_t pre, n, i;
+    (void)state;
+
+    for (pre = 0; pre < 4; pre++) {
+        for (n = 1; n < 60; n++) {
+            char *out = NULL;
+            size_t len = 0, out_len = 0, *map = NULL;
+
+            for (i = 0; i < pre; i++) {
+                text[len++] = ' ';
+            }
+            for (i = 0; i < n; i++) {
+                text[len++] = abc[i % (sizeof abc - 1)];
+            }
+            text[len++] = '\n';
+            text[len++] = 'x';
+            assert_int_equal(rg_clean_text(&out, &out_len, &map, text, len, NULL, NULL), RG_OK);
+            assert_int_equal(out_len, n + 2);
+            for (i = 0; i <= n + 1; i++) {
+                assert_int_equal(map[i], pre + i);
+            }
+            assert_int_equal(map[n + 2], len);
+            rg_free(out);
+            rg_free(map);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_fold_ends),
         cmocka_unit_test(test_fold_random),
         cmocka_unit_test(test_clean_key_lines),
+        cmocka_unit_test(test_clean_identity_map),
     };
     rg_init();
     return cmocka_run_group_tests_name("text_fold", tests, NULL, NULL);
