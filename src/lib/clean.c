@@ -19,7 +19,7 @@
 /* Rules                                                               */
 /* ------------------------------------------------------------------ */
 
-typedef enum {
+typedef enum { /* the kinds matched at the line start first */
     BP_LINE,    /* the whole line is the text (punctuation may follow) */
     BP_PREFIX,  /* the line starts with the text: drop the line */
     BP_TRAILER, /* the whole line is the text: drop it and all after it */
@@ -32,6 +32,7 @@ typedef struct {
     char *key; /* folded text */
     size_t key_len;
     unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
+    size_t rare_at;     /* the offset of `rare` in key */
 } bp_rule;
 
 struct rg_boilerplate {
@@ -71,8 +72,8 @@ static int bp_is_space(char c)
 /*
  * The byte of a key least likely in a French line: uncommon punctuation
  * ("_", "(") first, then UTF-8 continuation bytes, then letters from the
- * rarest (w, k, z...), then digits and common punctuation. key_find skips a
- * line without it: every non-space byte of a rule must be in the line.
+ * rarest (w, k, z...), then digits and common punctuation. key_find looks
+ * for it in a line, and only then for the rest of the rule around it.
  */
 static unsigned char bp_rare_byte(const char *key, size_t len)
 {
@@ -111,7 +112,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        const char *text,   /* rule text as written */
                        size_t len)         /* its length */
 {
-    bp_rule r = { kind, NULL, 0, 0 };
+    bp_rule r = { kind, NULL, 0, 0, 0 };
     char *key = NULL;
     size_t klen = 0, a = 0;
     int error;
@@ -132,6 +133,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
     r.key = key;
     r.key_len = klen;
     r.rare = bp_rare_byte(key, klen);
+    r.rare_at = (size_t)((const char *)memchr(key, r.rare, klen) - key);
     error = RG_VEC_PUSH(bp->rules, r);
     if (error < 0) {
         goto cleanup;
@@ -313,6 +315,16 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
+/* d[0..8) = k, k + 1, ...: a fixed count, which the compiler vectorises. */
+static void map_block8(size_t *d, size_t k)
+{
+    int q;
+
+    for (q = 0; q < 8; q++) {
+        d[q] = k + (size_t)q;
+    }
+}
+
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
 static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
@@ -331,11 +343,14 @@ static int out_span(clean_out *o,     /* output */
         o->len += b - a;
     } else {
         size_t *d = o->map + o->len;
-        for (k = a; k + 4 <= b; k += 4, d += 4) { /* unrolled: most text is here */
-            d[0] = k;
-            d[1] = k + 1;
-            d[2] = k + 2;
-            d[3] = k + 3;
+        for (k = a; b - k >= 16; k += 16, d += 16) { /* most text is here */
+            map_block8(d, k);
+            map_block8(d + 8, k + 8);
+        }
+        if (b - k >= 8) {
+            map_block8(d, k);
+            k += 8;
+            d += 8;
         }
         for (; k < b; k++) {
             *d++ = k;
@@ -440,6 +455,9 @@ static size_t key_bullet_len(const char *k, /* folded key */
     if (strchr(" -*>|+", k[i])) {
         return 1;
     }
+    if ((unsigned char)k[i] != 0xE2 && (unsigned char)k[i] != 0xC2) {
+        return 0; /* the lead byte of every bullet below */
+    }
     for (b = 0; bullets[b]; b++) {
         size_t n = strlen(bullets[b]);
         if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
@@ -491,31 +509,53 @@ static int key_no_words(const char *k, /* folded line */
     return 1;
 }
 
-/* Finds `r` anywhere in the key (word boundary before a rule starting with
- * a letter); returns its key offset or (size_t)-1. */
+/* Start of the only possible match of `r` whose rare byte (r->rare_at) is
+ * key[at], or (size_t)-1: the rule's earlier bytes, read backwards, must be
+ * the line's earlier non-space bytes (key_match skips line spaces). */
+static size_t key_back(const char *k,    /* folded line */
+                       size_t at,        /* a byte equal to r->rare */
+                       const bp_rule *r) /* the rule */
+{
+    size_t j = r->rare_at;
+
+    while (j > 0) {
+        if (r->key[--j] == ' ') {
+            continue;
+        }
+        do {
+            if (at == 0) {
+                return (size_t)-1;
+            }
+        } while (k[--at] == ' ');
+        if (k[at] != r->key[j]) {
+            return (size_t)-1;
+        }
+    }
+    return at;
+}
+
+/*
+ * Finds `r` anywhere in the key (word boundary before a rule starting with
+ * a letter); returns its key offset or (size_t)-1.
+ * HOW IT WORKS: the line is searched for the rule's rarest byte (most lines
+ * lack "_" or "(", and "h" is far rarer than the "c" of "crédit"); each hit
+ * fixes the only start a match through it could have (key_back), which is
+ * then checked. Starts come in the order of their hits, so the first match
+ * found is the leftmost one.
+ */
 static size_t key_find(const char *k,    /* folded line */
                        size_t kl,        /* its length */
                        const bp_rule *r) /* the rule */
 {
-    size_t i, j = 1;
-    char c1;
+    size_t at, i;
 
-    while (j < r->key_len && r->key[j] == ' ') {
-        j++;
-    }
-    c1 = j < r->key_len ? r->key[j] : '\0'; /* second byte to match, spaces skipped */
-    if (!memchr(k, r->rare, kl)) {
-        return (size_t)-1; /* most lines lack "_" or "(" */
-    }
-    for (i = 0; i < kl; i++) {
-        const char *p = memchr(k + i, r->key[0], kl - i);
+    for (at = 0; at < kl; at++) {
+        const char *p = memchr(k + at, r->rare, kl - at);
         if (!p) {
             break;
         }
-        i = (size_t)(p - k);
-        /* cheap reject before the word test and key_match(): the next
-         * line byte, when not a space, must be the rule's second byte */
-        if (c1 && i + 1 < kl && k[i + 1] != ' ' && k[i + 1] != c1) {
+        at = (size_t)(p - k);
+        if ((i = key_back(k, at, r)) == (size_t)-1) {
             continue;
         }
         /* never glued to a preceding letter: a rule starting with a letter
@@ -531,36 +571,31 @@ static size_t key_find(const char *k,    /* folded line */
     return (size_t)-1;
 }
 
-/* The fold of one line, with its map when the caller wants the key. */
+/* The fold of one line: in the joined key (km set), or its own copy. */
 typedef struct {
-    char *k;
+    const char *k;
     size_t kl;
-    size_t *km; /* key byte -> offset in the line; NULL: not folded with a map */
+    const size_t *km; /* key byte -> km[i] - km_base = offset in the line;
+                       * NULL: folded without a map */
+    size_t km_base;
+    char *own;        /* the fold when not in the key (to free) */
 } line_key;
 
-/* Applies the rules to line s[a..b) (trimmed, non-blank); *cut receives the
- * new end for LINE_CUT. lk receives the line's fold (the caller frees it),
- * with its map when `want_map`. */
+/* Applies the rules to the folded line lk of s[a..b) (trimmed, non-blank);
+ * *cut receives the new end for LINE_CUT. */
 static int line_classify(line_action *act,          /* out: what to do */
                          size_t *cut,               /* out: new end (LINE_CUT) */
-                         line_key *lk,              /* out: the line's fold */
-                         int want_map,              /* 1: fold with a map */
+                         const line_key *lk,        /* the line's fold */
                          const rg_boilerplate *bp,  /* rules */
                          const char *s,             /* text */
                          size_t a,                  /* line start */
                          size_t b)                  /* line end */
 {
-    char *k = NULL;
-    size_t kl = 0, *km = NULL, start = 0, i, n;
-    int error;
+    const char *k = lk->k;
+    size_t kl = lk->kl, *km = NULL, start = 0, i, n;
+    int error = RG_OK;
 
     *act = LINE_KEEP;
-    /* without want_map, the map is only needed for a credit cut: folded
-     * again then */
-    error = rg_text_fold(&k, &kl, want_map ? &km : NULL, s + a, b - a);
-    if (error < 0) {
-        goto cleanup;
-    }
     while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
         start += n;
     }
@@ -568,6 +603,11 @@ static int line_classify(line_action *act,          /* out: what to do */
         const bp_rule *r = &bp->rules.v[i];
         size_t e, at;
 
+        /* a rule anchored at `start` (no space there: bullets include it)
+         * needs its first byte there; most lines fail this at once */
+        if (r->kind <= BP_TRAILER && (start >= kl || k[start] != r->key[0])) {
+            continue;
+        }
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:
@@ -588,29 +628,31 @@ static int line_classify(line_action *act,          /* out: what to do */
             break;
         case BP_CREDIT:
             at = key_find(k, kl, r);
-            if (at != (size_t)-1 && !km) {
+            if (at == (size_t)-1) {
+                break;
+            }
+            if (lk->km) {
+                at = lk->km[at] - lk->km_base;
+            } else {
+                /* folded without a map: fold again with one for the cut */
                 char *k2 = NULL;
-                size_t kl2 = 0;
-                error = rg_text_fold(&k2, &kl2, &km, s + a, b - a);
+                error = rg_text_fold(&k2, &n, &km, s + a, b - a);
                 rg__free(k2);
                 if (error < 0) {
                     goto cleanup;
                 }
+                at = km[at];
+                rg__free(km);
+                km = NULL;
             }
-            if (at != (size_t)-1 && (*act != LINE_CUT || a + km[at] < *cut)) {
+            if (*act != LINE_CUT || a + at < *cut) {
                 *act = LINE_CUT;
-                *cut = a + km[at];
+                *cut = a + at;
             }
             break;
         }
     }
-    lk->k = k;
-    lk->kl = kl;
-    lk->km = km;
-    k = NULL;
-    km = NULL;
 cleanup:
-    rg__free(k);
     rg__free(km);
     return error;
 }
@@ -627,29 +669,49 @@ cleanup:
  * whole (a credit cut keeps a prefix, folded differently). Otherwise the
  * key is given up (key_ok = 0) and the caller folds the whole text.
  *   "Le Sénat\n\nvote." -> lines "le senat", "vote." -> "le senat vote."
+ * Each line is folded straight into the key, after the room for its
+ * separator, its map already shifted to the line's output offset; a line
+ * that is not kept is overwritten by the next one.
  */
-static int key_append(clean_out *key,     /* joined key and map */
-                      const line_key *lk, /* the kept line's fold */
-                      size_t sep,         /* output offset of the "\n" before it */
-                      size_t off)         /* output offset of the line */
+static int line_fold(line_key *lk,       /* out: the line's fold */
+                     clean_out *key,     /* the joined key, or NULL */
+                     size_t off,         /* output offset the line will have */
+                     const char *s,      /* text */
+                     size_t a,           /* line start */
+                     size_t b)           /* line end */
 {
-    size_t j, n = lk->kl + 1;
-    size_t *d;
+    size_t at, end = 0;
+    char *k = NULL;
 
-    if (rg_clean__out_reserve(key, n) < 0) {
+    if (!key) {
+        if (rg_text_fold(&k, &lk->kl, NULL, s + a, b - a) < 0) {
+            return RG_ERROR;
+        }
+        lk->k = lk->own = k;
+        lk->km = NULL;
+        return RG_OK;
+    }
+    at = key->len + (key->len > 0);
+    if (rg_clean__fold_into(key, at, s + a, b - a, off, &end) < 0) {
         return RG_ERROR;
     }
+    lk->k = key->p + at;
+    lk->kl = end - at;
+    lk->km = key->map + at;
+    lk->km_base = off;
+    return RG_OK;
+}
+
+/* Adds the line folded by line_fold to the key, after its separator. */
+static void key_take(clean_out *key,     /* joined key and map */
+                     const line_key *lk, /* the kept line's fold */
+                     size_t sep)         /* output offset of the "\n" before it */
+{
     if (key->len > 0) {
         key->p[key->len] = ' ';
         key->map[key->len++] = sep;
     }
-    memcpy(key->p + key->len, lk->k, lk->kl);
-    d = key->map + key->len;
-    for (j = 0; j < lk->kl; j++) {
-        d[j] = lk->km[j] + off;
-    }
     key->len += lk->kl;
-    return RG_OK;
 }
 
 /* The line pass: s[0..len) (mapped to the input by m, or s is the input). */
@@ -663,7 +725,7 @@ static int clean_lines(clean_out *o,              /* output */
 {
     size_t pos = 0, sep_at = 0;
     int kept = 0, blank = 0, error = RG_OK;
-    line_key lk = { NULL, 0, NULL };
+    line_key lk = { NULL, 0, NULL, 0, NULL };
 
     if (key_ok) {
         *key_ok = key && bp; /* without rules no line is folded */
@@ -673,11 +735,8 @@ static int clean_lines(clean_out *o,              /* output */
         size_t e = nl ? (size_t)(nl - s) : len, a = pos, b = e, n;
         line_action act = LINE_KEEP;
 
-        rg__free(lk.k);
-        rg__free(lk.km);
-        lk.k = NULL;
-        lk.km = NULL;
-        lk.kl = 0;
+        rg__free(lk.own);
+        lk.own = NULL;
 
         while (a < b && (n = line_ws_len(s, a, b)) > 0) {
             a += n;
@@ -686,9 +745,9 @@ static int clean_lines(clean_out *o,              /* output */
             b -= n;
         }
         if (a < b && bp) {
-            size_t cut = b;
-            error = line_classify(&act, &cut, &lk, key_ok && *key_ok, bp, s, a, b);
-            if (error < 0) {
+            size_t cut = b, off = o->len + (kept ? 1 + (size_t)blank : 0);
+            error = line_fold(&lk, key_ok && *key_ok ? key : NULL, off, s, a, b);
+            if (error < 0 || (error = line_classify(&act, &cut, &lk, bp, s, a, b)) < 0) {
                 goto cleanup;
             }
             if (act == LINE_CUT) {
@@ -717,8 +776,8 @@ static int clean_lines(clean_out *o,              /* output */
                 if (act != LINE_KEEP || !lk.km || lk.kl == 0 || lk.k[0] == ' ' ||
                     lk.k[lk.kl - 1] == ' ') {
                     *key_ok = 0;
-                } else if ((error = key_append(key, &lk, sep, o->len)) < 0) {
-                    goto cleanup;
+                } else {
+                    key_take(key, &lk, sep);
                 }
             }
             error = out_span(o, s, m, a, b);
@@ -735,8 +794,7 @@ static int clean_lines(clean_out *o,              /* output */
         pos = e + 1;
     }
 cleanup:
-    rg__free(lk.k);
-    rg__free(lk.km);
+    rg__free(lk.own);
     return error;
 }
 

@@ -32,4 +32,15 @@ int rg_clean__html_detect(const char *t, size_t len);
  */
 int rg_clean__html_strip(clean_out *o, const char *t, size_t len, int mode);
 
+/*
+ * Folds s[0..len) exactly as rg_text_fold folds it on its own, writing the
+ * key at o->p[at..] and each map entry as (offset in s) + base (o->map must
+ * be allocated); o grows as needed, o->len is left alone. *end receives
+ * the end of the fold in o. Lives in text_fold.c, next to the fold tables:
+ * the cleaner folds each line straight into the joined key.
+ * @return RG_OK or RG_ERROR (OOM)
+ */
+int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
+                        size_t *end);
+
 #endif

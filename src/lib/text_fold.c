@@ -6,13 +6,18 @@
  * built once; the rest through utf8proc (see "HOW IT WORKS").
  */
 #include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* uint64_t */
 #include <string.h>  /* memchr, memcpy, strlen */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
+#include <emmintrin.h> /* SSE2: the ASCII blocks of the fold */
+#endif
 
 #include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
 
 #include <relgraph/text.h>
 #include "common.h"
 #include "text_internal.h"
+#include "clean_internal.h" /* clean_out, rg_clean__fold_into */
 
 /*
  * HOW IT WORKS
@@ -33,6 +38,7 @@ typedef struct {
     size_t *map; /* NULL when the caller does not want it */
     size_t len;
     size_t cap;
+    size_t base;  /* added to every map entry (an input offset) */
     int in_space; /* the last byte written was a folded space */
     int fixed;    /* out is caller storage of size cap: never grow it */
 } fold_buf;
@@ -84,7 +90,7 @@ static int fold_put(fold_buf *fb,       /* key being built */
     for (k = 0; k < n; k++) {
         fb->out[fb->len] = bytes[k];
         if (fb->map) {
-            fb->map[fb->len] = src;
+            fb->map[fb->len] = src + fb->base;
         }
         fb->len++;
     }
@@ -242,7 +248,7 @@ static void fold_table_init(void)
     for (t = 0; t < FOLD_TABLE_SIZE; t++) {
         int32_t cp = t < 0x800 ? (int32_t)t : (int32_t)(0x2000 + t - 0x800);
         char buf[64];
-        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 1 };
+        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 0, 1 };
         fold_entry *e = &fold_table[t];
 
         e->len = FOLD_SLOW;
@@ -306,45 +312,274 @@ static void fold_tables_init(void)
     fold_table_init();
 }
 
-/* Folds the run of ASCII bytes at p[*i..len) that fits in the buffer:
- * copied bytes, white space (one ' ' per run, as fold_space) and dropped
- * control bytes; stops at the first non-ASCII byte. Returns the number of
- * input bytes consumed. */
+/*
+ * The blocks of plain ASCII in a run (fold_words): a byte is good when the
+ * fold keeps it as is or lowers it by setting bit 0x20, or it is a lone
+ * ' ' (not after another one, nor first just after a folded space); the
+ * first bad byte (non-ASCII, controls, TAB..CR, DEL, '`', a second space)
+ * ends the block and goes through the per-byte step of fold_ascii_run. A
+ * block is written whole and only its good part kept: fold_words stops
+ * FOLD_BLOCK bytes before `end`, so the write stays in the room that
+ * fold_ascii_run checked. With SSE2 (every x86-64) a block is 16 bytes
+ * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
+ */
+
+/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
+static void fold_word_map(size_t *map, size_t src)
+{
+    int k;
+
+    for (k = 0; k < 8; k++) {
+        map[k] = src + (size_t)k;
+    }
+}
+
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
+#define FOLD_BLOCK 16
+
+/* Index of the lowest set bit of m (m != 0). */
+static size_t fold_ctz(unsigned m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctz(m);
+#else
+    size_t n = 0;
+    while (!(m >> n & 1u)) {
+        n++;
+    }
+    return n;
+#endif
+}
+
+/* The bad bytes of the block x as a bit mask in memory order; sp = a
+ * folded space was just written. A signed compare with 0x21 catches the
+ * bytes of 0x80 or more too. */
+static unsigned fold_block_bad(__m128i x, unsigned sp, unsigned *spm)
+{
+    __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
+                                            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+
+    *spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x20)));
+    /* a space is bad only after a space */
+    return ((unsigned)_mm_movemask_epi8(odd) & ~*spm) | (*spm & ((*spm << 1) | sp));
+}
+
+/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
+ * when map is not NULL), see above; returns the input offset reached and
+ * updates *o and *sp. */
+static size_t fold_words(char *out,                /* key storage */
+                         size_t *map,              /* its map, or NULL */
+                         size_t base,              /* added to map entries */
+                         const unsigned char *p,   /* input */
+                         size_t j,                 /* input offset */
+                         size_t end,               /* input end (room checked) */
+                         size_t *o,                /* in/out: output offset */
+                         int *sp)                  /* in/out: in a space run */
+{
+    const __m128i c20 = _mm_set1_epi8(0x20);
+    const __m128i c40 = _mm_set1_epi8(0x40), c5b = _mm_set1_epi8(0x5B);
+    size_t oo = *o, n = FOLD_BLOCK;
+    unsigned s = (unsigned)*sp, spm, bad;
+
+    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, c40), _mm_cmplt_epi8(x, c5b));
+
+        bad = fold_block_bad(x, s, &spm);
+        /* 'A'..'Z' get bit 0x20 */
+        _mm_storeu_si128((__m128i *)(void *)(out + oo), _mm_or_si128(x, _mm_and_si128(up, c20)));
+        if (map) {
+            fold_word_map(map + oo, j + base);
+            fold_word_map(map + oo + 8, j + base + 8);
+        }
+        n = bad ? fold_ctz(bad) : FOLD_BLOCK;
+        if (n > 0) {
+            s = spm >> (n - 1) & 1u;
+        }
+        oo += n;
+        j += n;
+    }
+    *o = oo;
+    *sp = (int)s;
+    return j;
+}
+#else
+#define FOLD_BLOCK 8
+
+/*
+ * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte
+ * is below 0x80 no sum carries into the next byte, so each test is exact
+ * per byte; a carry out of a byte of 0x80 or more only reaches later bytes
+ * (higher bits on a little-endian machine), so the first bad byte is
+ * always found exactly (big-endian: not so, the block goes per byte).
+ * FOLD_B0 is the top bit of the first byte in memory order; FOLD_NEXT
+ * moves each byte's bit to the next byte.
+ */
+#define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FOLD_LE 0
+#define FOLD_NEXT(m) ((m) >> 8)
+#define FOLD_B0 ((uint64_t)0x80 << 56)
+#else
+#define FOLD_LE 1
+#define FOLD_NEXT(m) ((m) << 8)
+#define FOLD_B0 ((uint64_t)0x80)
+#endif
+
+/* The top bit of each bad byte of x (exact up to the first one); sp = a
+ * folded space was just written. */
+static uint64_t fold_word_bad(uint64_t x, int sp)
+{
+    uint64_t bad = x | ~(x + FOLD_W(0x60))             /* >= 0x80, < 0x20 */
+                   | (x + FOLD_W(0x01))                 /* 0x7F */
+                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
+    uint64_t spc = ~(x + FOLD_W(0x5F)) & FOLD_W(0x80); /* ' ' when not bad */
+
+    /* a space is bad only after a space */
+    return (bad & FOLD_W(0x80)) | (spc & (FOLD_NEXT(spc) | (sp ? FOLD_B0 : 0)));
+}
+
+/* How many bytes of a block come before its first bad one (bad != 0). */
+static size_t fold_good_len(uint64_t bad)
+{
+#if FOLD_LE && defined(__GNUC__)
+    return (size_t)__builtin_ctzll(bad) >> 3;
+#elif FOLD_LE
+    size_t n = 0;
+    while (!(bad & ((uint64_t)0x80 << 8 * n))) {
+        n++;
+    }
+    return n;
+#else
+    (void)bad;
+    return 0; /* big-endian: the per-byte step takes the bad block */
+#endif
+}
+
+/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
+ * when map is not NULL), see above; returns the input offset reached and
+ * updates *o and *sp. */
+static size_t fold_words(char *out,                /* key storage */
+                         size_t *map,              /* its map, or NULL */
+                         size_t base,              /* added to map entries */
+                         const unsigned char *p,   /* input */
+                         size_t j,                 /* input offset */
+                         size_t end,               /* input end (room checked) */
+                         size_t *o,                /* in/out: output offset */
+                         int *sp)                  /* in/out: in a space run */
+{
+    size_t oo = *o, n = FOLD_BLOCK;
+    int s = *sp;
+
+    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
+        uint64_t x, bad, upper;
+
+        memcpy(&x, p + j, 8);
+        bad = fold_word_bad(x, s);
+        n = bad ? fold_good_len(bad) : FOLD_BLOCK;
+        upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
+        x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
+        memcpy(out + oo, &x, 8);
+        if (map) {
+            fold_word_map(map + oo, j + base);
+        }
+        if (n > 0) {
+            s = p[j + n - 1] == ' ';
+        }
+        oo += n;
+        j += n;
+    }
+    *o = oo;
+    *sp = s;
+    return j;
+}
+#endif
+
+/*
+ * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
+ * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
+ * for any other byte sequence or one cut by `end` (fold_step decides).
+ */
+static const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_t end,
+                                         size_t *n)
+{
+    unsigned c = p[j];
+
+    if (c >= 0xC2 && c < 0xE0 && end - j >= 2 && (p[j + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
+    }
+    if (c == 0xE2 && end - j >= 3 && (p[j + 1] == 0x80 || p[j + 1] == 0x81) &&
+        (p[j + 2] & 0xC0) == 0x80) {
+        unsigned t = 0x800 + ((p[j + 1] & 1u) << 6 | (p[j + 2] & 0x3Fu));
+        *n = 3;
+        return t < FOLD_TABLE_SIZE ? &fold_table[t] : NULL;
+    }
+    return NULL;
+}
+
+/* Folds the run at p[*i..len) that fits in the buffer: ASCII bytes (white
+ * space as one ' ' per run, as fold_space; control bytes dropped) and the
+ * tabulated 2- and 3-byte characters whose fold is no longer than they
+ * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
+ * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
+ * go through fold_words; the rest one at a time. */
 static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              const unsigned char *p,  /* input */
                              size_t *i,               /* in/out: input offset */
                              size_t len)              /* input length */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
-    size_t end = len - j < room ? len : j + room;
+    size_t end = len - j < room ? len : j + room, base = fb->base;
+    char *out = fb->out; /* locals: stores through out may alias fb */
+    size_t *map = fb->map;
     int sp = fb->in_space;
-    unsigned char a;
 
-    /* a byte consumed writes at most one output byte, so `room` bounds both */
-    if (fb->map) {
-        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
-            if (a > FOLD_A_DROP) {
-                fb->out[o] = (char)a;
-                fb->map[o++] = j;
-                sp = 0;
-            } else if (a == FOLD_A_SPACE && !sp) {
-                fb->out[o] = ' ';
-                fb->map[o++] = j;
-                sp = 1;
+    /* a byte consumed writes at most one output byte, so `room` bounds both
+     * (a block is written whole only FOLD_BLOCK bytes or more before end) */
+    while ((j = fold_words(out, map, base, p, j, end, &o, &sp)) < end) {
+        unsigned char a = fold_ascii[p[j]];
+        const fold_entry *e;
+        size_t n, k;
+
+        if (a != FOLD_A_NONASCII) {
+            if (a > FOLD_A_DROP || (a == FOLD_A_SPACE && !sp)) {
+                out[o] = a > FOLD_A_DROP ? (char)a : ' ';
+                if (map) {
+                    map[o] = j + base;
+                }
+                o++;
+                sp = a == FOLD_A_SPACE;
             }
             j++;
+            continue;
         }
-    } else {
-        while (j < end && (a = fold_ascii[p[j]]) != FOLD_A_NONASCII) {
-            if (a > FOLD_A_DROP) {
-                fb->out[o++] = (char)a;
-                sp = 0;
-            } else if (a == FOLD_A_SPACE && !sp) {
-                fb->out[o++] = ' ';
-                sp = 1;
+        /* a non-ASCII byte: inline when tabulated and short */
+        if (!(e = fold_short_char(p, j, end, &n)) || (e->len > n && e->len != FOLD_SPACE)) {
+            break;
+        }
+        if (e->len == FOLD_SPACE) {
+            if (!sp) {
+                out[o] = ' ';
+                if (map) {
+                    map[o] = j + base;
+                }
+                o++;
             }
-            j++;
+            sp = 1;
+        } else {
+            for (k = 0; k < e->len; k++) {
+                out[o + k] = e->s[k];
+                if (map) {
+                    map[o + k] = j + base;
+                }
+            }
+            o += k;
+            sp = 0; /* even for a dropped character, as fold_step */
         }
+        j += n;
     }
     fb->len = o;
     fb->in_space = sp;
@@ -381,7 +616,7 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
             size_t k;
             for (k = 0; k < ent->len; k++) {
                 if (fb->map) {
-                    fb->map[fb->len] = i;
+                    fb->map[fb->len] = i + fb->base;
                 }
                 fb->out[fb->len++] = ent->s[k];
             }
@@ -393,11 +628,36 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
     return fold_char(fb, cp, i) < 0 ? 0 : n;
 }
 
+/* Folds p[0..len) into fb (the whole input; fb->in_space as it is). */
+static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
+{
+    size_t i = 0, n;
+
+    /* HOW IT WORKS: runs of ASCII (letters, spaces, controls) go through a
+     * word-at-a-time and a table-driven loop (fold_ascii_run); the
+     * multi-byte characters take fold_step(). */
+    while (i < len) {
+        if (fold_ascii_run(fb, p, &i, len) > 0 || i >= len) {
+            continue;
+        }
+        if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {
+            return RG_ERROR;
+        }
+        if (p[i] < 0x80) {
+            continue; /* the run stopped for room only: go on */
+        }
+        if ((n = fold_step(fb, p, i, len)) == 0) {
+            return RG_ERROR;
+        }
+        i += n;
+    }
+    return RG_OK;
+}
+
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    fold_buf fb = { NULL, NULL, 0, 0, 0, 0 };
-    size_t i = 0;
+    fold_buf fb = { NULL, NULL, 0, 0, 0, 0, 0 };
     int error = RG_OK;
 
     RG_ASSERT_ARG(out);
@@ -428,28 +688,8 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
             goto cleanup;
         }
     }
-
-    /* HOW IT WORKS: runs of ASCII (letters, spaces, controls) go through a
-     * table-driven loop (one lookup and one or two stores a byte); the
-     * multi-byte characters take fold_step(). */
-    while (i < len) {
-        size_t n;
-
-        if (fold_ascii_run(&fb, p, &i, len) > 0 || i >= len) {
-            continue;
-        }
-        if (fb.len + 8 > fb.cap && fold_reserve(&fb, 8) < 0) {
-            error = RG_ERROR;
-            goto cleanup;
-        }
-        if (p[i] < 0x80) {
-            continue; /* the run stopped for room only: go on */
-        }
-        if ((n = fold_step(&fb, p, i, len)) == 0) {
-            error = RG_ERROR;
-            goto cleanup;
-        }
-        i += n;
+    if ((error = fold_all(&fb, p, len)) < 0) {
+        goto cleanup;
     }
     fb.out[fb.len] = '\0';
     if (fb.map) {
@@ -466,5 +706,24 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
 cleanup:
     rg__free(fb.out);
     rg__free(fb.map);
+    return error;
+}
+
+int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
+                        size_t *end)
+{
+    fold_buf fb = { o->p, o->map, at, o->cap, base, 0, 0 };
+    int error;
+
+    pthread_once(&fold_table_once, fold_tables_init);
+    /* room for the whole line up front: the ASCII runs never stop for it */
+    error = fold_reserve(&fb, len + 16);
+    if (error >= 0) {
+        error = fold_all(&fb, (const unsigned char *)s, len);
+    }
+    o->p = fb.out; /* the buffers may have moved, even on failure */
+    o->map = fb.map;
+    o->cap = fb.cap;
+    *end = fb.len;
     return error;
 }
