@@ -43,6 +43,18 @@ static inline uint64_t swar_special(uint64_t w)
            SWAR_HIGH;
 }
 
+/*
+ * Index of the first flagged byte of a nonzero swar_special() mask. The
+ * borrow of the subtractions can only flag bytes after a truly special one,
+ * so on a little-endian machine the lowest flag is exact. Elsewhere (or
+ * without the builtin) 0: the byte loop then walks up to the special byte.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define SWAR_FIRST(m) ((size_t)0 * (m))
+#endif
+
 static inline void skip_ws(jscan *s)
 {
     while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r')) {
@@ -182,9 +194,10 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         unsigned c;
 
         while (end - p >= 8) {
-            uint64_t w;
+            uint64_t w, m;
             memcpy(&w, p, 8);
-            if (swar_special(w)) {
+            if ((m = swar_special(w)) != 0) {
+                p += SWAR_FIRST(m);
                 break;
             }
             p += 8;
@@ -199,6 +212,10 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         }
         if (c == '"') {
             break;
+        }
+        if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            p += 2; /* a 2-byte sequence (U+0080..U+07FF: "é"), the usual case */
+            continue;
         }
         if (c >= 0x80) {
             size_t n = rg_text__utf8_seq_len(p, (size_t)(end - p));

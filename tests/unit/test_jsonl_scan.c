@@ -200,6 +200,61 @@ static void test_zero_copy(void **state)
     rg_strbuf_dispose(&scratch);
 }
 
+/*
+ * The word-at-a-time loop of scan_string: for every start alignment of the
+ * text value and every position of one special byte (quote, backslash
+ * escape, control byte, 2-, 3- and 4-byte UTF-8, invalid bytes) among plain
+ * ASCII, and for values ending at every distance from the line's end, the
+ * scanner agrees with jansson (and accepts what it must).
+ */
+static void test_word_loop(void **state)
+{
+    static const struct {
+        const char *s;
+        int ok;
+    } specials[] = {
+        { "\\\"", 1 },          { "\\\\", 1 },       { "\\n", 1 },
+        { "\\u00e9", 1 },        { "\\ud83d\\ude00", 1 }, { "\xc3\xa9", 1 },
+        { "\xc2\x80", 1 },       { "\xdf\xbf", 1 },     { "\xe2\x82\xac", 1 },
+        { "\xf0\x9f\x98\x80", 1 }, { "\x01", 0 },        { "\x1f", 0 },
+        { "\t", 0 },             { "\x7f", 1 },          { "\x80", 0 },
+        { "\xc3", 0 },           { "\xc3(", 0 },         { "\xc1\xbf", 0 },
+        { "\xe0\x80\x80", 0 },    { "\xed\xa0\x80", 0 },   { "\xff", 0 },
+        { "\"", 0 }, /* an early quote ends the string: invalid after it */
+    };
+    char line[128];
+    size_t pad, pos, k, tail;
+    (void)state;
+
+    for (k = 0; k < sizeof specials / sizeof *specials; k++) {
+        for (pad = 0; pad < 8; pad++) {
+            for (pos = 0; pos < 20; pos++) {
+                for (tail = 0; tail < 3; tail++) {
+                    size_t n = 0;
+                    n += (size_t)sprintf(line, "{\"id\":\"%.*s\",\"text\":\"", (int)pad + 1,
+                                         "abcdefgh");
+                    memset(line + n, 'x', pos);
+                    n += pos;
+                    n += (size_t)sprintf(line + n, "%s", specials[k].s);
+                    memset(line + n, 'y', (pos * 7 + k) % 11);
+                    n += (pos * 7 + k) % 11;
+                    n += (size_t)sprintf(line + n, "\"%s}%s", tail == 1 ? ",\"t\":1" : "",
+                                         tail == 2 ? " " : "");
+                    if (check_line(line, n) != specials[k].ok) {
+                        fail_msg("special %zu, pad %zu, pos %zu, tail %zu: expected %s: %s", k,
+                                 pad, pos, tail, specials[k].ok ? "accept" : "fallback", line);
+                    }
+                    /* the line cut short anywhere in its last 16 bytes (past the
+                     * trailing blank, if any) */
+                    for (size_t cut = tail == 2 ? 2 : 1; cut <= 16 && cut < n; cut++) {
+                        assert_int_equal(check_line(line, n - cut), RG_JSCAN_FALLBACK);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -245,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_depth),
         cmocka_unit_test(test_zero_copy),
+        cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
