@@ -27,41 +27,6 @@ void rg_document_free(rg_document *doc)
 
 /* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
 
-/* Length of the valid UTF-8 sequence at p[0..n) (1..4), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    size_t k, i;
-    unsigned c = p[0];
-    uint32_t cp;
-
-    if (c < 0x80) {
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        k = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        k = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 4, cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < k) {
-        return 0;
-    }
-    for (i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return 0;
-    }
-    return k;
-}
-
 #define ONES8 0x0101010101010101ULL
 #define HIGH8 0x8080808080808080ULL
 
@@ -73,6 +38,17 @@ static inline uint64_t load8(const unsigned char *p)
     return w;
 }
 
+/*
+ * Index of the first byte >= 0x80 in a word whose mask w & HIGH8 is m != 0:
+ * exact on a little-endian machine; elsewhere (or without the builtin) 0,
+ * and the byte loop walks up to it.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIRST_HIGH(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define FIRST_HIGH(m) ((size_t)0 * (m))
+#endif
+
 /* Append Windows-1252 byte c as UTF-8. */
 static int put_cp1252(rg_strbuf *b, unsigned char c)
 {
@@ -80,6 +56,41 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
     size_t n = rg_text__utf8_encode(u, rg_text__cp1252(c));
 
     return rg_strbuf_put(b, (const char *)u, n);
+}
+
+/*
+ * Counts over raw bytes: multi-byte UTF-8 sequences, bytes that start no
+ * valid sequence (*bad) and the offset of the first of those (*first).
+ */
+static void utf8_count(const unsigned char *p, size_t len, size_t *multi, size_t *bad,
+                       size_t *first)
+{
+    size_t i = 0, k;
+
+    *multi = *bad = *first = 0;
+    while (i < len) {
+        uint64_t m;
+        /* runs of plain ASCII, 8 bytes at a time: nothing to count */
+        while (len - i >= 8 && !(m = load8(p + i) & HIGH8)) {
+            i += 8;
+        }
+        if (len - i >= 8) {
+            i += FIRST_HIGH(m);
+        }
+        if (i >= len) {
+            break;
+        }
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = rg_text__utf8_seq_len(p + i, len - i);
+        if (!k && (*bad)++ == 0) {
+            *first = i;
+        }
+        *multi += k > 1;
+        i += k ? k : 1;
+    }
 }
 
 /*
@@ -91,31 +102,21 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
  * Windows-1252: "pr\xc3\xa9sident \xe9t\xe9" -> "président été". A text
  * with no (or few) multi-byte sequences is left to rg_text_decode, which
  * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
- * Returns 1 with *fixed set (owned by the caller), 0 when not applicable.
+ * Returns 1 with *fixed set (owned by the caller, valid UTF-8), 0 when not
+ * applicable; *valid is 1 when raw itself is valid UTF-8 (no UTF-16 BOM).
  */
-static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
+static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad, int *valid,
                         const char *raw, size_t len)
 {
     const unsigned char *p = (const unsigned char *)raw;
-    size_t i, k, multi = 0, bad = 0, first = 0;
+    size_t i, k, multi, bad, first;
 
+    *valid = 0;
     if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
         return 0;
     }
-    for (i = 0; i < len; i += k ? k : 1) {
-        /* runs of plain ASCII, 8 bytes at a time: nothing to count */
-        while (len - i >= 8 && !(load8(p + i) & HIGH8)) {
-            i += 8;
-        }
-        if (i >= len) {
-            break;
-        }
-        k = utf8_seq(p + i, len - i);
-        if (!k && bad++ == 0) {
-            first = i;
-        }
-        multi += k > 1;
-    }
+    utf8_count(p, len, &multi, &bad, &first);
+    *valid = bad == 0;
     if (bad == 0 || multi == 0 || bad > 4 * multi) {
         return 0;
     }
@@ -123,7 +124,7 @@ static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
         return RG_ERROR;
     }
     for (i = 0; i < len; i += k ? k : 1) {
-        k = utf8_seq(p + i, len - i);
+        k = rg_text__utf8_seq_len(p + i, len - i);
         if ((k && rg_strbuf_put(fixed, raw + i, k) < 0) || (!k && put_cp1252(fixed, p[i]) < 0)) {
             return RG_ERROR;
         }
@@ -159,22 +160,43 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len)
     return ctrl * 10 > raw_len;
 }
 
-int rg_document__decode(rg_document *doc, const char *raw, size_t len, size_t *first_bad,
-                        size_t *n_bad)
+/* Text known to need no decoding (RG_DOC_PLAIN): a copy. */
+static int decode_plain(rg_document *doc, const char *raw, size_t len)
+{
+    if (!(doc->text = rg__strndup(raw, len))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    doc->len = len;
+    memset(&doc->decode, 0, sizeof doc->decode);
+    doc->decode.encoding = RG_ENC_UTF8;
+    return RG_OK;
+}
+
+int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned known,
+                        size_t *first_bad, size_t *n_bad)
 {
     rg_strbuf fixed = RG_STRBUF_INIT;
-    int rc;
+    int rc, valid = (known & RG_DOC_UTF8) != 0;
 
     *first_bad = *n_bad = 0;
-    if ((rc = repair_mixed(&fixed, first_bad, n_bad, raw, len)) < 0) {
-        rg_strbuf_dispose(&fixed);
-        return rc;
+    if (known & RG_DOC_PLAIN) {
+        return decode_plain(doc, raw, len);
     }
-    if (rc == 1) {
-        raw = fixed.ptr;
+    if (!valid && (rc = repair_mixed(&fixed, first_bad, n_bad, &valid, raw, len)) != 0) {
+        if (rc < 0) {
+            rg_strbuf_dispose(&fixed);
+            return rc;
+        }
+        raw = fixed.ptr; /* the repaired text is valid UTF-8 */
         len = fixed.len;
+        valid = 1;
     }
-    rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
+    if (valid) {
+        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len);
+    } else {
+        rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
+    }
     rg_strbuf_dispose(&fixed);
     return rc;
 }
@@ -204,7 +226,7 @@ int rg_document_new(rg_document **out, const char *id, const char *raw, size_t l
     if ((error = rg_document__alloc(&doc, id, id)) < 0) {
         goto cleanup;
     }
-    if ((error = rg_document__decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, 0, &first_bad, &n_bad)) < 0) {
         goto cleanup;
     }
     if (n_bad) {

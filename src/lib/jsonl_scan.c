@@ -24,6 +24,7 @@ typedef struct {
     rg_jscan_value *vals;
     char *out;      /* scratch: unescaped strings, room for the whole line */
     size_t out_len;
+    unsigned flags; /* RG_JSCAN_C0 | RG_JSCAN_U300 of the string being scanned */
     struct {
         const char *k;
         size_t n;
@@ -145,6 +146,8 @@ static int scan_u_escape(jscan *s, const unsigned char **pp, const unsigned char
     if (want) {
         s->out_len += utf8_put(s->out + s->out_len, cp);
     }
+    s->flags |= (cp < 0x20 && cp != '\t' && cp != '\n' ? RG_JSCAN_C0 : 0) |
+                (cp >= 0x300 ? RG_JSCAN_U300 : 0);
     *pp = p;
     return 1;
 }
@@ -160,10 +163,10 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 
     switch (p[1]) {
     case '"': case '\\': case '/': c = p[1]; break;
-    case 'b': c = '\b'; break;
-    case 'f': c = '\f'; break;
+    case 'b': c = '\b'; s->flags |= RG_JSCAN_C0; break;
+    case 'f': c = '\f'; s->flags |= RG_JSCAN_C0; break;
     case 'n': c = '\n'; break;
-    case 'r': c = '\r'; break;
+    case 'r': c = '\r'; s->flags |= RG_JSCAN_C0; break;
     case 't': c = '\t'; break;
     case 'u':
         return scan_u_escape(s, pp, end, want);
@@ -180,7 +183,8 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
- * scratch). `is_key`: escapes are refused. 1 ok, 0 fall back.
+ * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
+ * 1 ok, 0 fall back.
  */
 static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
 {
@@ -189,7 +193,9 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     const unsigned char *start = p, *seg = p;
     size_t o0 = s->out_len;
     int escaped = 0;
+    unsigned top = 0; /* largest lead byte of a multi-byte sequence */
 
+    s->flags = 0;
     for (;;) {
         unsigned c;
 
@@ -214,6 +220,7 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
             break;
         }
         if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            top = c > top ? c : top;
             p += 2; /* a 2-byte sequence (U+0080..U+07FF: "é"), the usual case */
             continue;
         }
@@ -222,6 +229,7 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
             if (!n) {
                 return 0;
             }
+            top = c > top ? c : top;
             p += n;
             continue;
         }
@@ -237,7 +245,8 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         }
         seg = p;
     }
-    /* p is on the closing quote */
+    /* p is on the closing quote; a lead byte >= 0xCC starts U+0300 or above */
+    s->flags |= top >= 0xCC ? RG_JSCAN_U300 : 0;
     if (want) {
         if (escaped) {
             scan_copy(s, seg, p);
@@ -408,13 +417,14 @@ static int scan_object(jscan *s, int depth)
             }
         }
         if (wanted) {
-            rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0 };
+            rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0, 0 };
             if (*s->p == '"') {
                 s->p++;
                 if (!scan_string(s, 1, 0, &v.ptr, &v.len)) {
                     return 0;
                 }
                 v.kind = RG_JSCAN_STRING;
+                v.flags = s->flags;
             } else if (!literal(s, "null", 4)) {
                 return 0; /* another type: jansson's path reports it */
             }
@@ -468,6 +478,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
         vals[i].kind = RG_JSCAN_ABSENT;
         vals[i].ptr = NULL;
         vals[i].len = 0;
+        vals[i].flags = 0;
     }
     /* unescaping never lengthens a string: the whole line is enough room */
     rg_strbuf_clear(scratch);

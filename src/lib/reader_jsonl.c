@@ -260,6 +260,7 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
     char id[JSONL_ID_MAX];
     rg_date date, *datep = NULL;
     size_t i;
+    unsigned flags = 0;
 
     if (v[0].kind != RG_JSCAN_STRING || !jsonl_id_ok(v[0].ptr, v[0].len) ||
         (v[1].kind == RG_JSCAN_STRING && v[1].len == 0)) {
@@ -283,8 +284,11 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
             *error = RG_ERROR;
             return 1;
         }
+        flags |= v[i].flags;
     }
-    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+    /* the scanner validated the strings; the "\n\n" between them is plain */
+    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len,
+                                 RG_DOC_UTF8 | (flags ? 0 : RG_DOC_PLAIN), datep, where);
     return 1;
 }
 
@@ -371,7 +375,7 @@ static int jsonl_slow(rg_reader *r, const char *line, size_t len, const char *wh
         rg_reader__warn(r, RG_WARN_BAD_FIELD, where,
                         "text field \"%s\" is not a string; ignored", mistyped);
     }
-    error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+    error = rg_reader__make_doc(r, out, id, text->ptr, text->len, 0, datep, where);
 cleanup:
     json_decref(obj);
     return error;
@@ -478,7 +482,7 @@ int rg_reader__stdin_next(rg_reader *r, rg_document **out)
         return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
                               "larger than the document limit (--max-doc-bytes); skipped");
     }
-    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL,
-                             "<stdin>");
+    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, 0,
+                             NULL, "<stdin>");
     return rc < 0 ? rc : (*out ? 1 : 0);
 }

@@ -23,6 +23,20 @@
 static const char *const keys[] = { "id", "date", "text", "title", "text" };
 enum { NK = sizeof keys / sizeof *keys };
 
+/* The flags a string value must carry (jsonl_scan.h), from its bytes. */
+static unsigned value_flags(const char *s, size_t len)
+{
+    unsigned f = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        f |= c < 0x20 && c != '\t' && c != '\n' ? RG_JSCAN_C0 : 0;
+        f |= c >= 0xCC ? RG_JSCAN_U300 : 0;
+    }
+    return f;
+}
+
 /* Scan and compare with jansson; returns the scanner's answer. */
 static int check_line(const char *line, size_t len)
 {
@@ -51,6 +65,7 @@ static int check_line(const char *line, size_t len)
                 assert_true(json_is_string(v));
                 assert_int_equal(json_string_length(v), vals[i].len);
                 assert_memory_equal(json_string_value(v), vals[i].ptr, vals[i].len);
+                assert_int_equal(vals[i].flags, value_flags(vals[i].ptr, vals[i].len));
             }
         }
         json_decref(obj);
@@ -74,6 +89,9 @@ static const case_t cases[] = {
     { "{\"id\":\"a\",\"text\":\"\\ud83d\\ude00 \\uD83D\\uDE00 \\u00e9\\u20AC\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"nul\\u0000inside\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\r \\u000D \\u001f \\u000a \\u0009 \\u001b\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\u02ff \\u0300 \xcb\xbf \xcc\x80 \xef\xbb\xbf\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\u02FF\\t\\n\",\"title\":\"\\b\\f\"}", 1 },
     { "{\"id\":\"a\",\"text\":null,\"title\":\"t\",\"date\":null}", 1 },
     { "{\"id\":\"a\",\"date\":\"2017-02-03\",\"text\":\"x\"}", 1 },
     { "{\"id\":\"\",\"text\":\"\"}", 1 },

@@ -177,6 +177,84 @@ static void test_jsonl_limits_and_reasons(void **state)
     free_docs(docs, n);
 }
 
+/* Read one input and return its only document (NULL when skipped). */
+static rg_document *read_one(const char *path, rg_reader_stats *st)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[2];
+    size_t n;
+
+    assert_int_equal(read_all(path, &ro, docs, 2, &n, st), 0);
+    assert_true(n <= 1);
+    return n ? docs[0] : NULL;
+}
+
+/*
+ * The JSON Lines fast path decodes strings it knows to be valid UTF-8 with
+ * fewer steps (reader_internal.h, RG_DOC_*): the same bytes read from a .txt
+ * file must give the same document and the same warnings. Texts: plain
+ * ASCII and Latin letters, control bytes, CR, NUL, a BOM, combining marks
+ * and Hangul (NFC), binary data, white space only, code points on both sides
+ * of U+0300.
+ */
+static void test_jsonl_same_as_txt(void **state)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+    } texts[] = {
+#define T(lit) { lit, sizeof lit - 1 }
+        T("Emmanuel Macron a parl\xc3\xa9 \xc3\xa0 Berlin."),
+        T("une ligne\r\nune autre\rfin\n"),
+        T("Vladimir\0 Poutine et Donald Trump\0 ont parl\xc3\xa9 longuement."),
+        T("\xef\xbb\xbfTexte avec une marque d'ordre des octets."),
+        T("Cafe\xcc\x81 e\xcc\x81te\xcc\x81 \xe2\x80\x99 \xc2\xab guillemets \xc2\xbb"),
+        T("\xea\xb0\x80 \xe1\x84\x80\xe1\x85\xa1 Hangul"),
+        T("\x01\x02\x03\x04\x05 binary \x06\x07\x08\x0e\x0f\x10\x11 data \x12\x13\x14"),
+        T("tab\there, esc\x1b, vt\x0b, ff\x0c and a long enough tail"),
+        T("\x01 short \x02"),
+        T("  \t\n  \n "),
+        T("U+02FF \xcb\xbf and U+0300 \xcc\x80 and U+07FF \xdf\xbf."),
+        T("\xf0\x9f\x98\x80 \xe2\x82\xac \xc3\xa9"),
+#undef T
+    };
+    char line[512];
+    size_t i, k, n;
+    (void)state;
+
+    for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+        rg_reader_stats sj, st;
+        rg_document *dj, *dt;
+        n = (size_t)sprintf(line, "{\"id\":\"j\",\"text\":\"");
+        for (k = 0; k < texts[i].len; k++) {
+            unsigned char c = (unsigned char)texts[i].s[k];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                n += (size_t)sprintf(line + n, "\\u%04x", c);
+            } else {
+                line[n++] = (char)c;
+            }
+        }
+        n += (size_t)sprintf(line + n, "\"}\n");
+        dj = read_one(put_file("s.jsonl", line, n), &sj);
+        dt = read_one(put_file("s.txt", texts[i].s, texts[i].len), &st);
+        if ((dj == NULL) != (dt == NULL)) {
+            fail_msg("text %zu: kept from %s only", i, dj ? "JSON Lines" : ".txt");
+        }
+        if (dj) {
+            assert_int_equal(dj->len, dt->len);
+            assert_memory_equal(dj->text, dt->text, dt->len + 1);
+            assert_int_equal(dj->decode.encoding, dt->decode.encoding);
+            assert_int_equal(dj->decode.had_bom, dt->decode.had_bom);
+            assert_int_equal(dj->decode.invalid_offset, dt->decode.invalid_offset);
+            assert_int_equal(dj->decode.nul_bytes, dt->decode.nul_bytes);
+        }
+        assert_memory_equal(sj.warnings, st.warnings, sizeof st.warnings);
+        assert_memory_equal(sj.skipped_by, st.skipped_by, sizeof st.skipped_by);
+        rg_document_free(dj);
+        rg_document_free(dt);
+    }
+}
+
 static void test_max_docs(void **state)
 {
     static const char lines[] = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n"
@@ -430,7 +508,8 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-    static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl" };
+    static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl", "s.jsonl",
+                                         "s.txt" };
     char p[200];
     size_t i;
     (void)state;
@@ -451,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_latin1_whole),
         cmocka_unit_test(test_binary_and_nul),
         cmocka_unit_test(test_jsonl_limits_and_reasons),
+        cmocka_unit_test(test_jsonl_same_as_txt),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),
