@@ -39,14 +39,15 @@ static inline uint64_t load8(const unsigned char *p)
 }
 
 /*
- * Index of the first byte >= 0x80 in a word whose mask w & HIGH8 is m != 0:
- * exact on a little-endian machine; elsewhere (or without the builtin) 0,
- * and the byte loop walks up to it.
+ * Index of the first flagged byte in a nonzero mask m of high bits (a
+ * subtraction's borrow only flags bytes after a truly flagged one): exact on
+ * a little-endian machine; elsewhere (or without the builtin) 0, and the byte
+ * loop walks up to it.
  */
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_HIGH(m) ((size_t)__builtin_ctzll(m) >> 3)
+#define FIRST_FLAG(m) ((size_t)__builtin_ctzll(m) >> 3)
 #else
-#define FIRST_HIGH(m) ((size_t)0 * (m))
+#define FIRST_FLAG(m) ((size_t)0 * (m))
 #endif
 
 /* Append Windows-1252 byte c as UTF-8. */
@@ -58,39 +59,80 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
     return rg_strbuf_put(b, (const char *)u, n);
 }
 
-/*
- * Counts over raw bytes: multi-byte UTF-8 sequences, bytes that start no
- * valid sequence (*bad) and the offset of the first of those (*first).
- */
-static void utf8_count(const unsigned char *p, size_t len, size_t *multi, size_t *bad,
-                       size_t *first)
+/* What one pass over raw bytes finds (byte_count). */
+typedef struct {
+    size_t multi; /* valid multi-byte UTF-8 sequences */
+    size_t bad;   /* bytes that start no valid sequence */
+    size_t first; /* offset of the first of those */
+    size_t ctrl;  /* control bytes as rg_document__looks_binary counts them (NUL too) */
+    unsigned top; /* largest lead byte of a valid multi-byte sequence */
+    int cr_nul;   /* a CR or a NUL byte was seen */
+} byte_counts;
+
+/* One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. */
+static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
 {
     size_t i = 0, k;
 
-    *multi = *bad = *first = 0;
+    memset(bc, 0, sizeof *bc);
     while (i < len) {
-        uint64_t m;
-        /* runs of plain ASCII, 8 bytes at a time: nothing to count */
-        while (len - i >= 8 && !(m = load8(p + i) & HIGH8)) {
+        uint64_t m = 0;
+        unsigned c;
+        /* plain bytes (0x20..0x7F), 8 at a time: nothing to count */
+        while (len - i >= 8) {
+            uint64_t w = load8(p + i);
+            if ((m = (w | ((w - ONES8 * 0x20) & ~w)) & HIGH8) != 0) {
+                break;
+            }
             i += 8;
         }
-        if (len - i >= 8) {
-            i += FIRST_HIGH(m);
+        if (m) {
+            i += FIRST_FLAG(m);
         }
         if (i >= len) {
             break;
         }
-        if (p[i] < 0x80) {
+        if ((c = p[i]) < 0x80) {
+            if (c < 0x20) {
+                bc->ctrl += !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+                bc->cr_nul |= c == '\r' || c == '\0';
+            }
             i++;
             continue;
         }
         k = rg_text__utf8_seq_len(p + i, len - i);
-        if (!k && (*bad)++ == 0) {
-            *first = i;
+        if (!k && bc->bad++ == 0) {
+            bc->first = i;
         }
-        *multi += k > 1;
+        if (k) {
+            bc->multi++;
+            bc->top = c > bc->top ? c : bc->top;
+        }
         i += k ? k : 1;
     }
+}
+
+/*
+ * What the counts tell of the bytes (RG_DOC_*). Binary detection counts the
+ * same bytes here as in the decoded text, since decoding (but from UTF-16,
+ * never counted) keeps every control byte but CR and NUL, and NUL bytes are
+ * counted when dropped.
+ */
+static unsigned counts_known(const byte_counts *bc, size_t len)
+{
+    unsigned known = 0;
+
+    if (!bc->cr_nul) {
+        known |= RG_DOC_NO_CR_NUL;
+    }
+    if (len < 32 || bc->ctrl * 10 <= len) {
+        known |= RG_DOC_NOT_BINARY;
+    }
+    if (bc->bad == 0) {
+        /* a lead byte below 0xCC starts a code point below U+0300 */
+        known |= RG_DOC_UTF8 | (bc->top < 0xCC ? RG_DOC_NFC : 0);
+    }
+    return known;
 }
 
 /*
@@ -103,24 +145,24 @@ static void utf8_count(const unsigned char *p, size_t len, size_t *multi, size_t
  * with no (or few) multi-byte sequences is left to rg_text_decode, which
  * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
  * Returns 1 with *fixed set (owned by the caller, valid UTF-8), 0 when not
- * applicable; *valid is 1 when raw itself is valid UTF-8 (no UTF-16 BOM).
+ * applicable; *known gets what the counts tell of raw (nothing for UTF-16).
  */
-static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad, int *valid,
+static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad, unsigned *known,
                         const char *raw, size_t len)
 {
     const unsigned char *p = (const unsigned char *)raw;
-    size_t i, k, multi, bad, first;
+    byte_counts bc;
+    size_t i, k;
 
-    *valid = 0;
     if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
         return 0;
     }
-    utf8_count(p, len, &multi, &bad, &first);
-    *valid = bad == 0;
-    if (bad == 0 || multi == 0 || bad > 4 * multi) {
+    byte_count(&bc, p, len);
+    *known |= counts_known(&bc, len);
+    if (bc.bad == 0 || bc.multi == 0 || bc.bad > 4 * bc.multi) {
         return 0;
     }
-    if (rg_strbuf_grow(fixed, len + 2 * bad) < 0) {
+    if (rg_strbuf_grow(fixed, len + 2 * bc.bad) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < len; i += k ? k : 1) {
@@ -129,8 +171,8 @@ static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad, int 
             return RG_ERROR;
         }
     }
-    *first_bad = first;
-    *n_bad = bad;
+    *first_bad = bc.first;
+    *n_bad = bc.bad;
     return 1;
 }
 
@@ -160,40 +202,26 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len)
     return ctrl * 10 > raw_len;
 }
 
-/* Text known to need no decoding (RG_DOC_PLAIN): a copy. */
-static int decode_plain(rg_document *doc, const char *raw, size_t len)
-{
-    if (!(doc->text = rg__strndup(raw, len))) {
-        rg__error_set_oom();
-        return RG_ERROR;
-    }
-    doc->len = len;
-    memset(&doc->decode, 0, sizeof doc->decode);
-    doc->decode.encoding = RG_ENC_UTF8;
-    return RG_OK;
-}
-
-int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned known,
+int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned *known,
                         size_t *first_bad, size_t *n_bad)
 {
     rg_strbuf fixed = RG_STRBUF_INIT;
-    int rc, valid = (known & RG_DOC_UTF8) != 0;
+    int rc = 0;
 
     *first_bad = *n_bad = 0;
-    if (known & RG_DOC_PLAIN) {
-        return decode_plain(doc, raw, len);
+    if (!(*known & RG_DOC_UTF8) &&
+        (rc = repair_mixed(&fixed, first_bad, n_bad, known, raw, len)) < 0) {
+        rg_strbuf_dispose(&fixed);
+        return rc;
     }
-    if (!valid && (rc = repair_mixed(&fixed, first_bad, n_bad, &valid, raw, len)) != 0) {
-        if (rc < 0) {
-            rg_strbuf_dispose(&fixed);
-            return rc;
-        }
-        raw = fixed.ptr; /* the repaired text is valid UTF-8 */
+    if (rc == 1) {
+        /* the repaired text is valid UTF-8; its new code points may need NFC */
+        raw = fixed.ptr;
         len = fixed.len;
-        valid = 1;
-    }
-    if (valid) {
-        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len);
+        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len,
+                                  *known & RG_DOC_NO_CR_NUL);
+    } else if (*known & RG_DOC_UTF8) {
+        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len, *known);
     } else {
         rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
     }
@@ -220,13 +248,14 @@ int rg_document_new(rg_document **out, const char *id, const char *raw, size_t l
 {
     rg_document *doc = NULL;
     size_t first_bad, n_bad;
+    unsigned known = 0;
     int error;
 
     *out = NULL;
     if ((error = rg_document__alloc(&doc, id, id)) < 0) {
         goto cleanup;
     }
-    if ((error = rg_document__decode(doc, raw, len, 0, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
         goto cleanup;
     }
     if (n_bad) {

@@ -231,14 +231,14 @@ int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* docu
     if ((error = rg_document__alloc(&doc, id, origin)) < 0) {
         return error;
     }
-    if ((error = rg_document__decode(doc, raw, len, known, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
         if (error == RG_EENCODING) {
             error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin,
                                    rg_error_last()->message);
         }
         goto cleanup;
     }
-    if (!(known & RG_DOC_PLAIN) && rg_document__looks_binary(doc, len)) {
+    if (!(known & RG_DOC_NOT_BINARY) && rg_document__looks_binary(doc, len)) {
         error = rg_reader__bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
                                "binary data (more than 10% NUL or control bytes); skipped");
         goto cleanup;

@@ -102,15 +102,15 @@ int rg_reader__bad(rg_reader *r, rg_warning kind, int code, const char *where,
 int rg_reader__stopped(const rg_reader *r);
 
 /*
- * What the caller knows of a document's raw bytes, so that decoding skips
- * the steps that could not change them (the document and the warnings stay
- * the same): 0 = nothing; RG_DOC_UTF8 = valid UTF-8 (JSON string values);
- * RG_DOC_PLAIN (with RG_DOC_UTF8) = moreover no byte below 0x20 but TAB and
- * LF and no code point >= U+0300, so decoding is a plain copy and the text
- * cannot look binary.
+ * What is known of a document's bytes, so that decoding skips the steps that
+ * could not change them (the document and the warnings stay the same). The
+ * JSON Lines scanner knows it of its strings; for other input, the counting
+ * pass of rg_document__decode learns it.
  */
-#define RG_DOC_UTF8 1u
-#define RG_DOC_PLAIN 2u
+#define RG_DOC_UTF8 1u       /* valid UTF-8: no repair, no validation */
+#define RG_DOC_NO_CR_NUL 2u  /* no CR and no NUL byte: no line end to change */
+#define RG_DOC_NFC 4u        /* valid UTF-8 without code points >= U+0300: NFC as it is */
+#define RG_DOC_NOT_BINARY 8u /* not binary data (rg_document__looks_binary is 0) */
 
 /*
  * Make a document from raw bytes (what is `known` of them: RG_DOC_*) and
@@ -165,10 +165,11 @@ int rg_document__alloc(rg_document **out, const char *id, const char *origin);
 /*
  * Decode raw bytes into doc->text (rg_text_decode), first repairing text that
  * is mostly UTF-8: *n_bad > 0 when bytes were decoded as Windows-1252 one by
- * one, the first at byte *first_bad. `known`: RG_DOC_* (0 = nothing known).
- * RG_OK, RG_EENCODING or RG_ERROR.
+ * one, the first at byte *first_bad. *known: RG_DOC_* flags known of the
+ * bytes (0 = nothing), updated with what decoding learnt of them. RG_OK,
+ * RG_EENCODING or RG_ERROR.
  */
-int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned known,
+int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned *known,
                         size_t *first_bad, size_t *n_bad);
 
 /* 1 when a decoded document is binary data: more than 10% NUL or C0 control
@@ -179,10 +180,11 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len);
 
 /*
  * rg_text_decode() for bytes known to be valid UTF-8 (so without a UTF-16
- * BOM): the same result, without validating them again. (Its place would be
- * text_internal.h.)
+ * BOM): the same result, without validating them again, nor looking for CR
+ * and NUL with RG_DOC_NO_CR_NUL in `known`, nor checking NFC with RG_DOC_NFC.
+ * (Its place would be text_internal.h.)
  */
 int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
-                         size_t len);
+                         size_t len, unsigned known);
 
 #endif

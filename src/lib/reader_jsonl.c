@@ -247,6 +247,21 @@ static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **m
     return RG_OK;
 }
 
+/* What the scanner's flags (RG_JSCAN_*) of valid UTF-8 strings tell (RG_DOC_*):
+ * without control bytes but TAB and LF, no CR, no NUL and nothing binary. */
+static unsigned known_of(unsigned flags)
+{
+    unsigned known = RG_DOC_UTF8;
+
+    if (!(flags & RG_JSCAN_C0)) {
+        known |= RG_DOC_NO_CR_NUL | RG_DOC_NOT_BINARY;
+    }
+    if (!(flags & RG_JSCAN_U300)) {
+        known |= RG_DOC_NFC;
+    }
+    return known;
+}
+
 /*
  * The fast path: a line that rg_jsonl_scan accepted, with a plain string id,
  * a date that is absent, null or a non-empty string, and some text. Anything
@@ -287,8 +302,8 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
         flags |= v[i].flags;
     }
     /* the scanner validated the strings; the "\n\n" between them is plain */
-    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len,
-                                 RG_DOC_UTF8 | (flags ? 0 : RG_DOC_PLAIN), datep, where);
+    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, known_of(flags), datep,
+                                 where);
     return 1;
 }
 

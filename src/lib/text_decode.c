@@ -248,17 +248,22 @@ cleanup:
 }
 
 /*
- * The end of decoding, shared: newlines and NUL bytes, then NFC. d (dlen
- * bytes, room for one more) is taken over; inf is stored into *info.
+ * The end of decoding, shared: newlines and NUL bytes, then NFC (steps that
+ * `known` says are no-ops are skipped). d (dlen bytes, room for one more) is
+ * taken over; inf is stored into *info.
  */
 static int decode_finish(char **out, size_t *out_len, rg_decode_info *info,
-                         rg_decode_info *inf, char *d, size_t dlen)
+                         rg_decode_info *inf, char *d, size_t dlen, unsigned known)
 {
     char *nfc = NULL;
     int error = RG_OK;
 
-    dlen = decode_newlines(d, dlen, &inf->nul_bytes);
-    if (!decode_nfc_quick(d, dlen)) {
+    if (known & RG_DOC_NO_CR_NUL) {
+        d[dlen] = '\0';
+    } else {
+        dlen = decode_newlines(d, dlen, &inf->nul_bytes);
+    }
+    if (!(known & RG_DOC_NFC) && !decode_nfc_quick(d, dlen)) {
         error = decode_nfc(&nfc, &dlen, d, dlen);
         if (error < 0) {
             goto cleanup;
@@ -297,7 +302,7 @@ static int decode_copy(char **d, size_t *dlen, rg_decode_info *inf, const char *
 }
 
 int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
-                         size_t len)
+                         size_t len, unsigned known)
 {
     rg_decode_info inf;
     char *d = NULL;
@@ -311,7 +316,7 @@ int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, cons
     if ((error = decode_copy(&d, &dlen, &inf, buf ? buf : "", buf ? len : 0)) < 0) {
         return error;
     }
-    return decode_finish(out, out_len, info, &inf, d, dlen);
+    return decode_finish(out, out_len, info, &inf, d, dlen, known);
 }
 
 int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
@@ -353,5 +358,5 @@ int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char
     if (error < 0) {
         return error;
     }
-    return decode_finish(out, out_len, info, &inf, d, dlen);
+    return decode_finish(out, out_len, info, &inf, d, dlen, 0);
 }
