@@ -81,7 +81,9 @@ static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
         /* plain bytes (0x20..0x7F), 8 at a time: nothing to count */
         while (len - i >= 8) {
             uint64_t w = load8(p + i);
-            if ((m = (w | ((w - ONES8 * 0x20) & ~w)) & HIGH8) != 0) {
+            /* w - 0x20 sets a high bit only for bytes < 0x20 (or >= 0xA0, or
+             * after such a byte's borrow), so the first flag is exact */
+            if ((m = (w | (w - ONES8 * 0x20)) & HIGH8) != 0) {
                 break;
             }
             i += 8;

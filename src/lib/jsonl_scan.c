@@ -35,13 +35,18 @@ typedef struct {
 #define SWAR_ONES 0x0101010101010101ULL
 #define SWAR_HIGH 0x8080808080808080ULL
 
-/* Nonzero when one of the 8 bytes of w needs a closer look in a string:
- * '"', '\\', a control byte (< 0x20) or a byte >= 0x80. */
+/*
+ * Nonzero when one of the 8 bytes of w needs a closer look in a string:
+ * '"', '\\', a control byte (< 0x20) or a byte >= 0x80. A plain byte
+ * (0x20..0x7F, neither '"' nor '\\') sets no high bit in any term: q and b
+ * are 0x01..0x7F there, minus 1 stays below 0x80, and so does w - 0x20. The
+ * usual "& ~x" of the zero-byte test is not needed: a term whose high bit it
+ * would clear belongs to a byte >= 0x80, flagged by "| w" anyway.
+ */
 static inline uint64_t swar_special(uint64_t w)
 {
     uint64_t q = w ^ (SWAR_ONES * '"'), b = w ^ (SWAR_ONES * '\\');
-    return (((q - SWAR_ONES) & ~q) | ((b - SWAR_ONES) & ~b) | ((w - SWAR_ONES * 0x20) & ~w) | w) &
-           SWAR_HIGH;
+    return ((q - SWAR_ONES) | (b - SWAR_ONES) | (w - SWAR_ONES * 0x20) | w) & SWAR_HIGH;
 }
 
 /*
