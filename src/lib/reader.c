@@ -104,6 +104,7 @@ void rg_reader_free(rg_reader *r)
     rg__free(r->scan_keys);
     rg__free(r->scan_vals);
     rg_strbuf_dispose(&r->scan_buf);
+    rg_strbuf_dispose(&r->text);
     rg__free(r);
 }
 

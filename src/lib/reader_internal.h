@@ -78,6 +78,7 @@ struct rg_reader {
     rg_jscan_value *scan_vals;
     size_t n_scan_keys;
     rg_strbuf scan_buf;
+    rg_strbuf text;     /* text fields of a line, joined (kept between lines) */
     int have_default_date;
     rg_date default_date;
     size_t seq;

@@ -396,9 +396,31 @@ cleanup:
     return error;
 }
 
+/* "path:line" into where[0..size), cut as snprintf would cut it (snprintf
+ * itself costs more than the rest of a line's bookkeeping). */
+static void jsonl_where(char *where, size_t size, const char *path, size_t line_no)
+{
+    char num[3 * sizeof line_no];
+    size_t k = sizeof num, n = strlen(path), len = 0;
+
+    do {
+        num[--k] = (char)('0' + line_no % 10);
+        line_no /= 10;
+    } while (line_no);
+    n = n < size - 1 ? n : size - 1;
+    memcpy(where, path, n);
+    len = n;
+    if (len < size - 1) {
+        where[len++] = ':';
+    }
+    n = sizeof num - k < size - 1 - len ? sizeof num - k : size - 1 - len;
+    memcpy(where + len, num + k, n);
+    where[len + n] = '\0';
+}
+
 int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 {
-    rg_strbuf text = RG_STRBUF_INIT;
+    rg_strbuf *text = &r->text;
     const char *line;
     size_t len;
     char where[4200];
@@ -406,7 +428,7 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 
     *out = NULL;
     while (!*out && error == RG_OK) {
-        rg_strbuf_clear(&text);
+        rg_strbuf_clear(text);
         if ((rc = jsonl_line(r, &line, &len)) <= 0) {
             error = rc;
             if (rc == 0) {
@@ -414,7 +436,7 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             }
             break;
         }
-        snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no);
+        jsonl_where(where, sizeof where, r->cur_path, r->line_no);
         if (strspn(line, " \t\r") >= len) {
             continue; /* blank line */
         }
@@ -423,15 +445,17 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             error = rc;
             break;
         }
-        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, &text, out, &error);
+        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, text, out, &error);
         if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
             rg_strbuf_dispose(&r->scan_buf); /* after a huge line: don't keep its scratch */
         }
         if (!handled) {
-            error = jsonl_slow(r, line, len, where, &text, out);
+            error = jsonl_slow(r, line, len, where, text, out);
         }
     }
-    rg_strbuf_dispose(&text);
+    if (text->alloc > READER_SCRATCH_KEEP) {
+        rg_strbuf_dispose(text); /* after a huge document: don't keep its buffer */
+    }
     return error < 0 ? error : (*out ? 1 : 0);
 }
 
