@@ -7,9 +7,8 @@
  */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
-#include <stdio.h>    /* sprintf */
 #include <stdlib.h>   /* qsort */
-#include <string.h>   /* strcmp, strlen, strerror */
+#include <string.h>   /* memcpy, strcmp, strlen, strerror */
 #include <sys/stat.h> /* stat, lstat */
 
 #include <relgraph/reader.h>
@@ -94,7 +93,7 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
     DIR *d = NULL;
     struct dirent *e;
     struct stat st;
-    size_t i;
+    size_t i, n, dir_len = strlen(dir);
     int error = RG_OK;
 
     if (stat(dir, &st) < 0) {
@@ -120,13 +119,15 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
             continue; /* ., .. and hidden files */
         }
         de.type = e->d_type;
-        de.path = rg__malloc(strlen(dir) + strlen(e->d_name) + 2);
-        if (!de.path) {
+        n = strlen(e->d_name);
+        if (!(de.path = rg__malloc(dir_len + n + 2))) {
             rg__error_set_oom();
             error = RG_ERROR;
             goto cleanup;
         }
-        sprintf(de.path, "%s/%s", dir, e->d_name);
+        memcpy(de.path, dir, dir_len); /* dir "/" name, without sprintf's cost */
+        de.path[dir_len] = '/';
+        memcpy(de.path + dir_len + 1, e->d_name, n + 1);
         if (RG_VEC_PUSH(names, de) < 0) {
             rg__free(de.path);
             error = RG_ERROR;
