@@ -11,7 +11,7 @@
  * U+10FFFF). Object keys are compared raw, so a key with an escape falls
  * back (jansson would compare the unescaped keys).
  */
-#include <string.h> /* memcpy, memcmp, strlen */
+#include <string.h> /* memcpy, memcmp */
 
 #include "common.h"
 #include "jsonl_scan.h"
@@ -345,6 +345,21 @@ static int scan_next(jscan *s, char close)
 
 static int scan_value(jscan *s, int depth);
 
+/* 1 when the NUL-terminated name `want` is the key k[0..kn), which holds no
+ * NUL byte (keys with control bytes or escapes fall back): the loop stops at
+ * the first difference, the name's NUL included, without a strlen. */
+static int key_is(const char *want, const char *k, size_t kn)
+{
+    size_t i;
+
+    for (i = 0; i < kn; i++) {
+        if (want[i] != k[i]) {
+            return 0;
+        }
+    }
+    return want[kn] == '\0';
+}
+
 static int scan_array(jscan *s, int depth)
 {
     int more;
@@ -415,7 +430,7 @@ static int scan_object(jscan *s, int depth)
         }
         if (depth == 1) {
             for (i = 0; i < s->n_keys; i++) {
-                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                if (key_is(s->keys[i], k, kn)) {
                     wanted = 1;
                     break;
                 }
@@ -434,7 +449,7 @@ static int scan_object(jscan *s, int depth)
                 return 0; /* another type: jansson's path reports it */
             }
             for (i = 0; i < s->n_keys; i++) {
-                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                if (key_is(s->keys[i], k, kn)) {
                     s->vals[i] = v;
                 }
             }
