@@ -396,6 +396,20 @@ cleanup:
     return error;
 }
 
+/* 1 when line[0..len) holds only blanks (the line is not NUL-terminated:
+ * strspn could read past it). */
+static int jsonl_blank(const char *line, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* "path:line" into where[0..size), cut as snprintf would cut it (snprintf
  * itself costs more than the rest of a line's bookkeeping). */
 static void jsonl_where(char *where, size_t size, const char *path, size_t line_no)
@@ -437,8 +451,8 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             break;
         }
         jsonl_where(where, sizeof where, r->cur_path, r->line_no);
-        if (strspn(line, " \t\r") >= len) {
-            continue; /* blank line */
+        if (jsonl_blank(line, len)) {
+            continue;
         }
         if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
                                 &r->scan_buf)) < 0) {
