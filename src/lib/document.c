@@ -27,41 +27,6 @@ void rg_document_free(rg_document *doc)
 
 /* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
 
-/* Length of the valid UTF-8 sequence at p[0..n) (1..4), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    size_t k, i;
-    unsigned c = p[0];
-    uint32_t cp;
-
-    if (c < 0x80) {
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        k = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        k = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 4, cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < k) {
-        return 0;
-    }
-    for (i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return 0;
-    }
-    return k;
-}
-
 #define ONES8 0x0101010101010101ULL
 #define HIGH8 0x8080808080808080ULL
 
@@ -73,6 +38,18 @@ static inline uint64_t load8(const unsigned char *p)
     return w;
 }
 
+/*
+ * Index of the first flagged byte in a nonzero mask m of high bits (a
+ * subtraction's borrow only flags bytes after a truly flagged one): exact on
+ * a little-endian machine; elsewhere (or without the builtin) 0, and the byte
+ * loop walks up to it.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIRST_FLAG(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define FIRST_FLAG(m) ((size_t)0 * (m))
+#endif
+
 /* Append Windows-1252 byte c as UTF-8. */
 static int put_cp1252(rg_strbuf *b, unsigned char c)
 {
@@ -80,6 +57,84 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
     size_t n = rg_text__utf8_encode(u, rg_text__cp1252(c));
 
     return rg_strbuf_put(b, (const char *)u, n);
+}
+
+/* What one pass over raw bytes finds (byte_count). */
+typedef struct {
+    size_t multi; /* valid multi-byte UTF-8 sequences */
+    size_t bad;   /* bytes that start no valid sequence */
+    size_t first; /* offset of the first of those */
+    size_t ctrl;  /* control bytes as rg_document__looks_binary counts them (NUL too) */
+    unsigned top; /* largest lead byte of a valid multi-byte sequence */
+    int cr_nul;   /* a CR or a NUL byte was seen */
+} byte_counts;
+
+/* One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. */
+static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
+{
+    size_t i = 0, k;
+
+    memset(bc, 0, sizeof *bc);
+    while (i < len) {
+        uint64_t m = 0;
+        unsigned c;
+        /* plain bytes (0x20..0x7F), 8 at a time: nothing to count */
+        while (len - i >= 8) {
+            uint64_t w = load8(p + i);
+            /* w - 0x20 sets a high bit only for bytes < 0x20 (or >= 0xA0, or
+             * after such a byte's borrow), so the first flag is exact */
+            if ((m = (w | (w - ONES8 * 0x20)) & HIGH8) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        if (m) {
+            i += FIRST_FLAG(m);
+        }
+        if (i >= len) {
+            break;
+        }
+        if ((c = p[i]) < 0x80) {
+            if (c < 0x20) {
+                bc->ctrl += !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+                bc->cr_nul |= c == '\r' || c == '\0';
+            }
+            i++;
+            continue;
+        }
+        k = rg_text__utf8_seq_len(p + i, len - i);
+        if (!k && bc->bad++ == 0) {
+            bc->first = i;
+        }
+        if (k) {
+            bc->multi++;
+            bc->top = c > bc->top ? c : bc->top;
+        }
+        i += k ? k : 1;
+    }
+}
+
+/*
+ * What the counts tell of the bytes (RG_DOC_*). Binary detection counts the
+ * same bytes here as in the decoded text, since decoding (but from UTF-16,
+ * never counted) keeps every control byte but CR and NUL, and NUL bytes are
+ * counted when dropped.
+ */
+static unsigned counts_known(const byte_counts *bc, size_t len)
+{
+    unsigned known = 0;
+
+    if (!bc->cr_nul) {
+        known |= RG_DOC_NO_CR_NUL;
+    }
+    if (len < 32 || bc->ctrl * 10 <= len) {
+        known |= RG_DOC_NOT_BINARY;
+    }
+    if (bc->bad == 0) {
+        /* a lead byte below 0xCC starts a code point below U+0300 */
+        known |= RG_DOC_UTF8 | (bc->top < 0xCC ? RG_DOC_NFC : 0);
+    }
+    return known;
 }
 
 /*
@@ -91,45 +146,35 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
  * Windows-1252: "pr\xc3\xa9sident \xe9t\xe9" -> "président été". A text
  * with no (or few) multi-byte sequences is left to rg_text_decode, which
  * decodes it whole as Windows-1252. UTF-16 (BOM) is never touched.
- * Returns 1 with *fixed set (owned by the caller), 0 when not applicable.
+ * Returns 1 with *fixed set (owned by the caller, valid UTF-8), 0 when not
+ * applicable; *known gets what the counts tell of raw (nothing for UTF-16).
  */
-static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad,
+static int repair_mixed(rg_strbuf *fixed, size_t *first_bad, size_t *n_bad, unsigned *known,
                         const char *raw, size_t len)
 {
     const unsigned char *p = (const unsigned char *)raw;
-    size_t i, k, multi = 0, bad = 0, first = 0;
+    byte_counts bc;
+    size_t i, k;
 
     if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
         return 0;
     }
-    for (i = 0; i < len; i += k ? k : 1) {
-        /* runs of plain ASCII, 8 bytes at a time: nothing to count */
-        while (len - i >= 8 && !(load8(p + i) & HIGH8)) {
-            i += 8;
-        }
-        if (i >= len) {
-            break;
-        }
-        k = utf8_seq(p + i, len - i);
-        if (!k && bad++ == 0) {
-            first = i;
-        }
-        multi += k > 1;
-    }
-    if (bad == 0 || multi == 0 || bad > 4 * multi) {
+    byte_count(&bc, p, len);
+    *known |= counts_known(&bc, len);
+    if (bc.bad == 0 || bc.multi == 0 || bc.bad > 4 * bc.multi) {
         return 0;
     }
-    if (rg_strbuf_grow(fixed, len + 2 * bad) < 0) {
+    if (rg_strbuf_grow(fixed, len + 2 * bc.bad) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < len; i += k ? k : 1) {
-        k = utf8_seq(p + i, len - i);
+        k = rg_text__utf8_seq_len(p + i, len - i);
         if ((k && rg_strbuf_put(fixed, raw + i, k) < 0) || (!k && put_cp1252(fixed, p[i]) < 0)) {
             return RG_ERROR;
         }
     }
-    *first_bad = first;
-    *n_bad = bad;
+    *first_bad = bc.first;
+    *n_bad = bc.bad;
     return 1;
 }
 
@@ -159,22 +204,29 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len)
     return ctrl * 10 > raw_len;
 }
 
-int rg_document__decode(rg_document *doc, const char *raw, size_t len, size_t *first_bad,
-                        size_t *n_bad)
+int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned *known,
+                        size_t *first_bad, size_t *n_bad)
 {
     rg_strbuf fixed = RG_STRBUF_INIT;
-    int rc;
+    int rc = 0;
 
     *first_bad = *n_bad = 0;
-    if ((rc = repair_mixed(&fixed, first_bad, n_bad, raw, len)) < 0) {
+    if (!(*known & RG_DOC_UTF8) &&
+        (rc = repair_mixed(&fixed, first_bad, n_bad, known, raw, len)) < 0) {
         rg_strbuf_dispose(&fixed);
         return rc;
     }
     if (rc == 1) {
+        /* the repaired text is valid UTF-8; its new code points may need NFC */
         raw = fixed.ptr;
         len = fixed.len;
+        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len,
+                                  *known & RG_DOC_NO_CR_NUL);
+    } else if (*known & RG_DOC_UTF8) {
+        rc = rg_text__decode_utf8(&doc->text, &doc->len, &doc->decode, raw, len, *known);
+    } else {
+        rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
     }
-    rc = rg_text_decode(&doc->text, &doc->len, &doc->decode, raw, len);
     rg_strbuf_dispose(&fixed);
     return rc;
 }
@@ -198,13 +250,14 @@ int rg_document_new(rg_document **out, const char *id, const char *raw, size_t l
 {
     rg_document *doc = NULL;
     size_t first_bad, n_bad;
+    unsigned known = 0;
     int error;
 
     *out = NULL;
     if ((error = rg_document__alloc(&doc, id, id)) < 0) {
         goto cleanup;
     }
-    if ((error = rg_document__decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
         goto cleanup;
     }
     if (n_bad) {

@@ -11,7 +11,7 @@
  * U+10FFFF). Object keys are compared raw, so a key with an escape falls
  * back (jansson would compare the unescaped keys).
  */
-#include <string.h> /* memcpy, memcmp, strlen */
+#include <string.h> /* memcpy, memcmp */
 
 #include "common.h"
 #include "jsonl_scan.h"
@@ -24,6 +24,7 @@ typedef struct {
     rg_jscan_value *vals;
     char *out;      /* scratch: unescaped strings, room for the whole line */
     size_t out_len;
+    unsigned flags; /* RG_JSCAN_C0 | RG_JSCAN_U300 of the string being scanned */
     struct {
         const char *k;
         size_t n;
@@ -34,14 +35,31 @@ typedef struct {
 #define SWAR_ONES 0x0101010101010101ULL
 #define SWAR_HIGH 0x8080808080808080ULL
 
-/* Nonzero when one of the 8 bytes of w needs a closer look in a string:
- * '"', '\\', a control byte (< 0x20) or a byte >= 0x80. */
+/*
+ * Nonzero when one of the 8 bytes of w needs a closer look in a string:
+ * '"', '\\', a control byte (< 0x20) or a byte >= 0x80. A plain byte
+ * (0x20..0x7F, neither '"' nor '\\') sets no high bit in any term: q and b
+ * are 0x01..0x7F there, minus 1 stays below 0x80, and so does w - 0x20. The
+ * usual "& ~x" of the zero-byte test is not needed: a term whose high bit it
+ * would clear belongs to a byte >= 0x80, flagged by "| w" anyway.
+ */
 static inline uint64_t swar_special(uint64_t w)
 {
     uint64_t q = w ^ (SWAR_ONES * '"'), b = w ^ (SWAR_ONES * '\\');
-    return (((q - SWAR_ONES) & ~q) | ((b - SWAR_ONES) & ~b) | ((w - SWAR_ONES * 0x20) & ~w) | w) &
-           SWAR_HIGH;
+    return ((q - SWAR_ONES) | (b - SWAR_ONES) | (w - SWAR_ONES * 0x20) | w) & SWAR_HIGH;
 }
+
+/*
+ * Index of the first flagged byte of a nonzero swar_special() mask. The
+ * borrow of the subtractions can only flag bytes after a truly special one,
+ * so on a little-endian machine the lowest flag is exact. Elsewhere (or
+ * without the builtin) 0: the byte loop then walks up to the special byte.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+#else
+#define SWAR_FIRST(m) ((size_t)0 * (m))
+#endif
 
 static inline void skip_ws(jscan *s)
 {
@@ -133,6 +151,8 @@ static int scan_u_escape(jscan *s, const unsigned char **pp, const unsigned char
     if (want) {
         s->out_len += utf8_put(s->out + s->out_len, cp);
     }
+    s->flags |= (cp < 0x20 && cp != '\t' && cp != '\n' ? RG_JSCAN_C0 : 0) |
+                (cp >= 0x300 ? RG_JSCAN_U300 : 0);
     *pp = p;
     return 1;
 }
@@ -148,10 +168,10 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 
     switch (p[1]) {
     case '"': case '\\': case '/': c = p[1]; break;
-    case 'b': c = '\b'; break;
-    case 'f': c = '\f'; break;
+    case 'b': c = '\b'; s->flags |= RG_JSCAN_C0; break;
+    case 'f': c = '\f'; s->flags |= RG_JSCAN_C0; break;
     case 'n': c = '\n'; break;
-    case 'r': c = '\r'; break;
+    case 'r': c = '\r'; s->flags |= RG_JSCAN_C0; break;
     case 't': c = '\t'; break;
     case 'u':
         return scan_u_escape(s, pp, end, want);
@@ -168,7 +188,8 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
- * scratch). `is_key`: escapes are refused. 1 ok, 0 fall back.
+ * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
+ * 1 ok, 0 fall back.
  */
 static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
 {
@@ -177,14 +198,17 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     const unsigned char *start = p, *seg = p;
     size_t o0 = s->out_len;
     int escaped = 0;
+    unsigned top = 0; /* largest lead byte of a multi-byte sequence */
 
+    s->flags = 0;
     for (;;) {
         unsigned c;
 
         while (end - p >= 8) {
-            uint64_t w;
+            uint64_t w, m;
             memcpy(&w, p, 8);
-            if (swar_special(w)) {
+            if ((m = swar_special(w)) != 0) {
+                p += SWAR_FIRST(m);
                 break;
             }
             p += 8;
@@ -200,11 +224,17 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         if (c == '"') {
             break;
         }
+        if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            top = c > top ? c : top;
+            p += 2; /* a 2-byte sequence (U+0080..U+07FF: "é"), the usual case */
+            continue;
+        }
         if (c >= 0x80) {
             size_t n = rg_text__utf8_seq_len(p, (size_t)(end - p));
             if (!n) {
                 return 0;
             }
+            top = c > top ? c : top;
             p += n;
             continue;
         }
@@ -220,7 +250,8 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
         }
         seg = p;
     }
-    /* p is on the closing quote */
+    /* p is on the closing quote; a lead byte >= 0xCC starts U+0300 or above */
+    s->flags |= top >= 0xCC ? RG_JSCAN_U300 : 0;
     if (want) {
         if (escaped) {
             scan_copy(s, seg, p);
@@ -314,6 +345,21 @@ static int scan_next(jscan *s, char close)
 
 static int scan_value(jscan *s, int depth);
 
+/* 1 when the NUL-terminated name `want` is the key k[0..kn), which holds no
+ * NUL byte (keys with control bytes or escapes fall back): the loop stops at
+ * the first difference, the name's NUL included, without a strlen. */
+static int key_is(const char *want, const char *k, size_t kn)
+{
+    size_t i;
+
+    for (i = 0; i < kn; i++) {
+        if (want[i] != k[i]) {
+            return 0;
+        }
+    }
+    return want[kn] == '\0';
+}
+
 static int scan_array(jscan *s, int depth)
 {
     int more;
@@ -384,25 +430,26 @@ static int scan_object(jscan *s, int depth)
         }
         if (depth == 1) {
             for (i = 0; i < s->n_keys; i++) {
-                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                if (key_is(s->keys[i], k, kn)) {
                     wanted = 1;
                     break;
                 }
             }
         }
         if (wanted) {
-            rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0 };
+            rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0, 0 };
             if (*s->p == '"') {
                 s->p++;
                 if (!scan_string(s, 1, 0, &v.ptr, &v.len)) {
                     return 0;
                 }
                 v.kind = RG_JSCAN_STRING;
+                v.flags = s->flags;
             } else if (!literal(s, "null", 4)) {
                 return 0; /* another type: jansson's path reports it */
             }
             for (i = 0; i < s->n_keys; i++) {
-                if (strlen(s->keys[i]) == kn && memcmp(s->keys[i], k, kn) == 0) {
+                if (key_is(s->keys[i], k, kn)) {
                     s->vals[i] = v;
                 }
             }
@@ -451,6 +498,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
         vals[i].kind = RG_JSCAN_ABSENT;
         vals[i].ptr = NULL;
         vals[i].len = 0;
+        vals[i].flags = 0;
     }
     /* unescaping never lengthens a string: the whole line is enough room */
     rg_strbuf_clear(scratch);

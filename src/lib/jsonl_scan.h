@@ -39,10 +39,16 @@ typedef enum {
     RG_JSCAN_STRING      /* member is a string: ptr, len (may hold NUL bytes) */
 } rg_jscan_kind;
 
+/* What a string value holds (rg_jscan_value.flags), so that the reader can
+ * skip decoding steps that could not change it. */
+#define RG_JSCAN_C0 1u   /* a byte below 0x20 other than TAB and LF (from escapes) */
+#define RG_JSCAN_U300 2u /* a code point >= U+0300 (any byte >= 0xCC) */
+
 typedef struct {
     rg_jscan_kind kind;
     const char *ptr; /* unescaped bytes, valid until the next scan or the line changes */
     size_t len;
+    unsigned flags;  /* RG_JSCAN_STRING: RG_JSCAN_C0 | RG_JSCAN_U300, exact */
 } rg_jscan_value;
 
 /*

@@ -104,6 +104,7 @@ void rg_reader_free(rg_reader *r)
     rg__free(r->scan_keys);
     rg__free(r->scan_vals);
     rg_strbuf_dispose(&r->scan_buf);
+    rg_strbuf_dispose(&r->text);
     rg__free(r);
 }
 
@@ -214,6 +215,7 @@ static void doc_set_date(rg_reader *r, rg_document *doc, const char *id, const r
 /* Make a document from raw bytes and metadata; NULL date = none. */
 int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* document id */
                         const char *raw, size_t len,                 /* bytes as read */
+                        unsigned known,                              /* RG_DOC_* */
                         const rg_date *date,                         /* metadata or NULL */
                         const char *origin)                          /* "file[:line]" */
 {
@@ -230,14 +232,14 @@ int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* docu
     if ((error = rg_document__alloc(&doc, id, origin)) < 0) {
         return error;
     }
-    if ((error = rg_document__decode(doc, raw, len, &first_bad, &n_bad)) < 0) {
+    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
         if (error == RG_EENCODING) {
             error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin,
                                    rg_error_last()->message);
         }
         goto cleanup;
     }
-    if (rg_document__looks_binary(doc, len)) {
+    if (!(known & RG_DOC_NOT_BINARY) && rg_document__looks_binary(doc, len)) {
         error = rg_reader__bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
                                "binary data (more than 10% NUL or control bytes); skipped");
         goto cleanup;
@@ -309,7 +311,7 @@ static int read_txt(rg_reader *r, const char *path, rg_document **out)
         error = RG_ERROR;
         goto cleanup;
     }
-    error = rg_reader__make_doc(r, out, id, raw, len, NULL, path);
+    error = rg_reader__make_doc(r, out, id, raw, len, 0, NULL, path);
 cleanup:
     rg__free(raw);
     rg__free(id);

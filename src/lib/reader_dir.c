@@ -7,9 +7,8 @@
  */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
-#include <stdio.h>    /* sprintf */
 #include <stdlib.h>   /* qsort */
-#include <string.h>   /* strcmp, strlen, strerror */
+#include <string.h>   /* memcpy, strcmp, strlen, strerror */
 #include <sys/stat.h> /* stat, lstat */
 
 #include <relgraph/reader.h>
@@ -36,9 +35,15 @@ static int src_push(rg_reader *r, const char *path, rg_reader__src_kind kind)
     return RG_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* A folder entry: its path and what readdir() says it is (DT_*). */
+typedef struct {
+    char *path;
+    unsigned char type;
+} dir_entry;
+
+static int cmp_entry(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const dir_entry *)a)->path, ((const dir_entry *)b)->path);
 }
 
 /* Ancestors on the current walk, to detect symlink cycles. */
@@ -47,14 +52,48 @@ typedef struct {
     ino_t ino;
 } dir_id;
 
+static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth);
+
+/* One entry of a folder at `depth`: queued when a .txt file, walked when a folder. */
+static int walk_entry(rg_reader *r, const dir_entry *de, dir_id *stack, size_t depth)
+{
+    struct stat st;
+
+    if (de->type == DT_REG) {
+        /* a regular file, not a link (readdir says so): no stat() needed */
+        return ends_with(de->path, ".txt") ? src_push(r, de->path, RG_SRC_TXT) : RG_OK;
+    }
+    if (stat(de->path, &st) < 0) {
+        int err = errno;
+        if (err == ELOOP) {
+            return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, de->path,
+                                  "symbolic link loop; skipped");
+        }
+        return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, de->path,
+                              err == ENOENT && lstat(de->path, &st) == 0 && S_ISLNK(st.st_mode)
+                                  ? "broken symbolic link; skipped" : strerror(err));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return walk_dir(r, de->path, stack, depth + 1);
+    }
+    if (!ends_with(de->path, ".txt")) {
+        return RG_OK;
+    }
+    if (S_ISREG(st.st_mode)) {
+        return src_push(r, de->path, RG_SRC_TXT);
+    }
+    return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, de->path,
+                          "not a regular file (device, FIFO or socket); skipped");
+}
+
 /* Collect .txt files below `dir`, sorted, recursing into sub-folders. */
 static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
 {
-    RG_VEC(char *) names = { NULL, 0, 0 };
+    RG_VEC(dir_entry) names = { NULL, 0, 0 };
     DIR *d = NULL;
     struct dirent *e;
     struct stat st;
-    size_t i;
+    size_t i, n, dir_len = strlen(dir);
     int error = RG_OK;
 
     if (stat(dir, &st) < 0) {
@@ -75,52 +114,35 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
         return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, dir, strerror(errno));
     }
     while ((e = readdir(d)) != NULL) {
-        char *p;
+        dir_entry de;
         if (e->d_name[0] == '.') {
             continue; /* ., .. and hidden files */
         }
-        p = rg__malloc(strlen(dir) + strlen(e->d_name) + 2);
-        if (!p) {
+        de.type = e->d_type;
+        n = strlen(e->d_name);
+        if (!(de.path = rg__malloc(dir_len + n + 2))) {
             rg__error_set_oom();
             error = RG_ERROR;
             goto cleanup;
         }
-        sprintf(p, "%s/%s", dir, e->d_name);
-        if (RG_VEC_PUSH(names, p) < 0) {
-            rg__free(p);
+        memcpy(de.path, dir, dir_len); /* dir "/" name, without sprintf's cost */
+        de.path[dir_len] = '/';
+        memcpy(de.path + dir_len + 1, e->d_name, n + 1);
+        if (RG_VEC_PUSH(names, de) < 0) {
+            rg__free(de.path);
             error = RG_ERROR;
             goto cleanup;
         }
     }
     if (names.n) {
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+        qsort(names.v, names.n, sizeof *names.v, cmp_entry);
     }
     for (i = 0; i < names.n && error == RG_OK; i++) {
-        if (stat(names.v[i], &st) < 0) {
-            int err = errno;
-            if (err == ELOOP) {
-                error = rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
-                                       "symbolic link loop; skipped");
-            } else {
-                error = rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, names.v[i],
-                                       err == ENOENT && lstat(names.v[i], &st) == 0 &&
-                                               S_ISLNK(st.st_mode)
-                                           ? "broken symbolic link; skipped" : strerror(err));
-            }
-        } else if (S_ISDIR(st.st_mode)) {
-            error = walk_dir(r, names.v[i], stack, depth + 1);
-        } else if (!ends_with(names.v[i], ".txt")) {
-            continue;
-        } else if (S_ISREG(st.st_mode)) {
-            error = src_push(r, names.v[i], RG_SRC_TXT);
-        } else {
-            error = rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, names.v[i],
-                                   "not a regular file (device, FIFO or socket); skipped");
-        }
+        error = walk_entry(r, &names.v[i], stack, depth);
     }
 cleanup:
     for (i = 0; i < names.n; i++) {
-        rg__free(names.v[i]);
+        rg__free(names.v[i].path);
     }
     RG_VEC_FREE(names);
     closedir(d);

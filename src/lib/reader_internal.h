@@ -78,6 +78,7 @@ struct rg_reader {
     rg_jscan_value *scan_vals;
     size_t n_scan_keys;
     rg_strbuf scan_buf;
+    rg_strbuf text;     /* text fields of a line, joined (kept between lines) */
     int have_default_date;
     rg_date default_date;
     size_t seq;
@@ -102,12 +103,23 @@ int rg_reader__bad(rg_reader *r, rg_warning kind, int code, const char *where,
 int rg_reader__stopped(const rg_reader *r);
 
 /*
- * Make a document from raw bytes and metadata (date NULL = none); origin is
- * "file[:line]". *out is NULL when the document was skipped. RG_OK or a
- * negative code.
+ * What is known of a document's bytes, so that decoding skips the steps that
+ * could not change them (the document and the warnings stay the same). The
+ * JSON Lines scanner knows it of its strings; for other input, the counting
+ * pass of rg_document__decode learns it.
+ */
+#define RG_DOC_UTF8 1u       /* valid UTF-8: no repair, no validation */
+#define RG_DOC_NO_CR_NUL 2u  /* no CR and no NUL byte: no line end to change */
+#define RG_DOC_NFC 4u        /* valid UTF-8 without code points >= U+0300: NFC as it is */
+#define RG_DOC_NOT_BINARY 8u /* not binary data (rg_document__looks_binary is 0) */
+
+/*
+ * Make a document from raw bytes (what is `known` of them: RG_DOC_*) and
+ * metadata (date NULL = none); origin is "file[:line]". *out is NULL when the
+ * document was skipped. RG_OK or a negative code.
  */
 int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, const char *raw,
-                        size_t len, const rg_date *date, const char *origin);
+                        size_t len, unsigned known, const rg_date *date, const char *origin);
 
 /* ---- reader_dir.c ---- */
 
@@ -154,13 +166,26 @@ int rg_document__alloc(rg_document **out, const char *id, const char *origin);
 /*
  * Decode raw bytes into doc->text (rg_text_decode), first repairing text that
  * is mostly UTF-8: *n_bad > 0 when bytes were decoded as Windows-1252 one by
- * one, the first at byte *first_bad. RG_OK, RG_EENCODING or RG_ERROR.
+ * one, the first at byte *first_bad. *known: RG_DOC_* flags known of the
+ * bytes (0 = nothing), updated with what decoding learnt of them. RG_OK,
+ * RG_EENCODING or RG_ERROR.
  */
-int rg_document__decode(rg_document *doc, const char *raw, size_t len, size_t *first_bad,
-                        size_t *n_bad);
+int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned *known,
+                        size_t *first_bad, size_t *n_bad);
 
 /* 1 when a decoded document is binary data: more than 10% NUL or C0 control
  * bytes (other than TAB, LF, VT, FF, CR, ESC), for inputs of 32 bytes or more. */
 int rg_document__looks_binary(const rg_document *doc, size_t raw_len);
+
+/* ---- text_decode.c, for document.c ---- */
+
+/*
+ * rg_text_decode() for bytes known to be valid UTF-8 (so without a UTF-16
+ * BOM): the same result, without validating them again, nor looking for CR
+ * and NUL with RG_DOC_NO_CR_NUL in `known`, nor checking NFC with RG_DOC_NFC.
+ * (Its place would be text_internal.h.)
+ */
+int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
+                         size_t len, unsigned known);
 
 #endif

@@ -247,6 +247,21 @@ static int jsonl_text(rg_reader *r, json_t *obj, rg_strbuf *text, const char **m
     return RG_OK;
 }
 
+/* What the scanner's flags (RG_JSCAN_*) of valid UTF-8 strings tell (RG_DOC_*):
+ * without control bytes but TAB and LF, no CR, no NUL and nothing binary. */
+static unsigned known_of(unsigned flags)
+{
+    unsigned known = RG_DOC_UTF8;
+
+    if (!(flags & RG_JSCAN_C0)) {
+        known |= RG_DOC_NO_CR_NUL | RG_DOC_NOT_BINARY;
+    }
+    if (!(flags & RG_JSCAN_U300)) {
+        known |= RG_DOC_NFC;
+    }
+    return known;
+}
+
 /*
  * The fast path: a line that rg_jsonl_scan accepted, with a plain string id,
  * a date that is absent, null or a non-empty string, and some text. Anything
@@ -260,6 +275,7 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
     char id[JSONL_ID_MAX];
     rg_date date, *datep = NULL;
     size_t i;
+    unsigned flags = 0;
 
     if (v[0].kind != RG_JSCAN_STRING || !jsonl_id_ok(v[0].ptr, v[0].len) ||
         (v[1].kind == RG_JSCAN_STRING && v[1].len == 0)) {
@@ -283,8 +299,11 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
             *error = RG_ERROR;
             return 1;
         }
+        flags |= v[i].flags;
     }
-    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+    /* the scanner validated the strings; the "\n\n" between them is plain */
+    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, known_of(flags), datep,
+                                 where);
     return 1;
 }
 
@@ -371,15 +390,51 @@ static int jsonl_slow(rg_reader *r, const char *line, size_t len, const char *wh
         rg_reader__warn(r, RG_WARN_BAD_FIELD, where,
                         "text field \"%s\" is not a string; ignored", mistyped);
     }
-    error = rg_reader__make_doc(r, out, id, text->ptr, text->len, datep, where);
+    error = rg_reader__make_doc(r, out, id, text->ptr, text->len, 0, datep, where);
 cleanup:
     json_decref(obj);
     return error;
 }
 
+/* 1 when line[0..len) holds only blanks (the line is not NUL-terminated:
+ * strspn could read past it). */
+static int jsonl_blank(const char *line, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "path:line" into where[0..size), cut as snprintf would cut it (snprintf
+ * itself costs more than the rest of a line's bookkeeping). */
+static void jsonl_where(char *where, size_t size, const char *path, size_t line_no)
+{
+    char num[3 * sizeof line_no];
+    size_t k = sizeof num, n = strlen(path), len = 0;
+
+    do {
+        num[--k] = (char)('0' + line_no % 10);
+        line_no /= 10;
+    } while (line_no);
+    n = n < size - 1 ? n : size - 1;
+    memcpy(where, path, n);
+    len = n;
+    if (len < size - 1) {
+        where[len++] = ':';
+    }
+    n = sizeof num - k < size - 1 - len ? sizeof num - k : size - 1 - len;
+    memcpy(where + len, num + k, n);
+    where[len + n] = '\0';
+}
+
 int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 {
-    rg_strbuf text = RG_STRBUF_INIT;
+    rg_strbuf *text = &r->text;
     const char *line;
     size_t len;
     char where[4200];
@@ -387,7 +442,7 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 
     *out = NULL;
     while (!*out && error == RG_OK) {
-        rg_strbuf_clear(&text);
+        rg_strbuf_clear(text);
         if ((rc = jsonl_line(r, &line, &len)) <= 0) {
             error = rc;
             if (rc == 0) {
@@ -395,24 +450,26 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             }
             break;
         }
-        snprintf(where, sizeof where, "%s:%zu", r->cur_path, r->line_no);
-        if (strspn(line, " \t\r") >= len) {
-            continue; /* blank line */
+        jsonl_where(where, sizeof where, r->cur_path, r->line_no);
+        if (jsonl_blank(line, len)) {
+            continue;
         }
         if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
                                 &r->scan_buf)) < 0) {
             error = rc;
             break;
         }
-        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, &text, out, &error);
+        handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, text, out, &error);
         if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
             rg_strbuf_dispose(&r->scan_buf); /* after a huge line: don't keep its scratch */
         }
         if (!handled) {
-            error = jsonl_slow(r, line, len, where, &text, out);
+            error = jsonl_slow(r, line, len, where, text, out);
         }
     }
-    rg_strbuf_dispose(&text);
+    if (text->alloc > READER_SCRATCH_KEEP) {
+        rg_strbuf_dispose(text); /* after a huge document: don't keep its buffer */
+    }
     return error < 0 ? error : (*out ? 1 : 0);
 }
 
@@ -478,7 +535,7 @@ int rg_reader__stdin_next(rg_reader *r, rg_document **out)
         return rg_reader__bad(r, RG_WARN_TOO_LARGE, RG_ELIMIT, "<stdin>",
                               "larger than the document limit (--max-doc-bytes); skipped");
     }
-    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, NULL,
-                             "<stdin>");
+    rc = rg_reader__make_doc(r, out, "stdin", r->buf.ptr ? r->buf.ptr : "", r->buf.len, 0,
+                             NULL, "<stdin>");
     return rc < 0 ? rc : (*out ? 1 : 0);
 }

@@ -12,6 +12,7 @@
 
 #include <relgraph/text.h>
 #include "common.h"
+#include "reader_internal.h" /* rg_text__decode_utf8 */
 #include "text_internal.h"
 
 /* Windows-1252 bytes 0x80..0x9F; 0xFFFD for the five undefined bytes. */
@@ -246,12 +247,84 @@ cleanup:
     return error;
 }
 
+/*
+ * The end of decoding, shared: newlines and NUL bytes, then NFC (steps that
+ * `known` says are no-ops are skipped). d (dlen bytes, room for one more) is
+ * taken over; inf is stored into *info.
+ */
+static int decode_finish(char **out, size_t *out_len, rg_decode_info *info,
+                         rg_decode_info *inf, char *d, size_t dlen, unsigned known)
+{
+    char *nfc = NULL;
+    int error = RG_OK;
+
+    if (known & RG_DOC_NO_CR_NUL) {
+        d[dlen] = '\0';
+    } else {
+        dlen = decode_newlines(d, dlen, &inf->nul_bytes);
+    }
+    if (!(known & RG_DOC_NFC) && !decode_nfc_quick(d, dlen)) {
+        error = decode_nfc(&nfc, &dlen, d, dlen);
+        if (error < 0) {
+            goto cleanup;
+        }
+        rg__free(d);
+        d = nfc;
+        nfc = NULL;
+    }
+    if (info) {
+        *info = *inf;
+    }
+    *out = d;
+    *out_len = dlen;
+    d = NULL;
+cleanup:
+    rg__free(d);
+    return error;
+}
+
+/* Valid UTF-8 buf[0..len), BOM removed (inf->had_bom set) -> a copy. */
+static int decode_copy(char **d, size_t *dlen, rg_decode_info *inf, const char *buf, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    size_t skip = 0;
+
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        inf->had_bom = 1;
+        skip = 3;
+    }
+    *dlen = len - skip;
+    if (!(*d = rg__strndup(buf + skip, len - skip))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    return RG_OK;
+}
+
+int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
+                         size_t len, unsigned known)
+{
+    rg_decode_info inf;
+    char *d = NULL;
+    size_t dlen = 0;
+    int error;
+
+    *out = NULL;
+    *out_len = 0;
+    memset(&inf, 0, sizeof inf);
+    inf.encoding = RG_ENC_UTF8;
+    if ((error = decode_copy(&d, &dlen, &inf, buf ? buf : "", buf ? len : 0)) < 0) {
+        return error;
+    }
+    return decode_finish(out, out_len, info, &inf, d, dlen, known);
+}
+
 int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
                    size_t len)
 {
     const unsigned char *p = (const unsigned char *)buf;
     rg_decode_info inf;
-    char *d = NULL, *nfc = NULL;
+    char *d = NULL;
     size_t dlen = 0, bad = 0;
     int error = RG_OK;
 
@@ -272,45 +345,18 @@ int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char
         inf.had_bom = 1;
         error = decode_utf16(&d, &dlen, p + 2, len - 2, p[0] == 0xFE, 2);
     } else {
-        size_t skip = 0;
-        if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-            inf.had_bom = 1;
-            skip = 3;
-        }
+        size_t skip = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
         if (rg_text_utf8_valid(buf + skip, len - skip, &bad)) {
-            d = rg__strndup(buf + skip, len - skip);
-            dlen = len - skip;
-            if (!d) {
-                rg__error_set_oom();
-                error = RG_ERROR;
-            }
+            error = decode_copy(&d, &dlen, &inf, buf, len);
         } else {
+            inf.had_bom = skip > 0;
             inf.encoding = RG_ENC_CP1252;
             inf.invalid_offset = skip + bad;
             error = decode_cp1252(&d, &dlen, p + skip, len - skip);
         }
     }
     if (error < 0) {
-        goto cleanup;
+        return error;
     }
-    dlen = decode_newlines(d, dlen, &inf.nul_bytes);
-    if (!decode_nfc_quick(d, dlen)) {
-        error = decode_nfc(&nfc, &dlen, d, dlen);
-        if (error < 0) {
-            goto cleanup;
-        }
-        rg__free(d);
-        d = nfc;
-        nfc = NULL;
-    }
-    if (info) {
-        *info = inf;
-    }
-    *out = d;
-    *out_len = dlen;
-    d = NULL;
-cleanup:
-    rg__free(d);
-    rg__free(nfc);
-    return error;
+    return decode_finish(out, out_len, info, &inf, d, dlen, 0);
 }

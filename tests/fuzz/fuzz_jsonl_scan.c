@@ -4,7 +4,8 @@
  * against jansson. The input is one line. Whenever the scanner accepts it,
  * jansson (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, as the reader calls it)
  * must accept it too, as an object, and every wanted member must be absent,
- * null or the very same string in both; any disagreement aborts. Lines the
+ * null or the very same string in both (and the string's flags must match
+ * its bytes); any disagreement aborts. Lines the
  * scanner falls back on are jansson's business and not checked.
  */
 #include <stdint.h> /* uint8_t */
@@ -16,6 +17,20 @@
 #include "jsonl_scan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The flags a string value must carry (jsonl_scan.h), from its bytes. */
+static unsigned value_flags(const char *s, size_t len)
+{
+    unsigned f = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        f |= c < 0x20 && c != '\t' && c != '\n' ? RG_JSCAN_C0 : 0;
+        f |= c >= 0xCC ? RG_JSCAN_U300 : 0;
+    }
+    return f;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -47,6 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FUZZ_ASSERT(json_is_string(v));
                 FUZZ_ASSERT(json_string_length(v) == vals[i].len);
                 FUZZ_ASSERT(memcmp(json_string_value(v), vals[i].ptr, vals[i].len) == 0);
+                FUZZ_ASSERT(vals[i].flags == value_flags(vals[i].ptr, vals[i].len));
                 break;
             default:
                 FUZZ_ASSERT(0);

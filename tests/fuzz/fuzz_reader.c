@@ -5,12 +5,13 @@
  * --max-doc-bytes, bit 2 two text fields, bit 3 read as .txt). Checks: every
  * document has an id and an origin, valid UTF-8 text of the stated length,
  * increasing sequence numbers; the stats count what was yielded; a failure
- * carries a message.
+ * carries a message; a .txt document is checked against rg_text_decode and
+ * the binary rule (check_txt).
  */
 #include <stdint.h>   /* uint8_t */
 #include <stdio.h>    /* snprintf */
 #include <stdlib.h>   /* mkdtemp, atexit */
-#include <string.h>   /* strlen */
+#include <string.h>   /* memcmp, strlen, strspn */
 #include <fcntl.h>    /* open */
 #include <unistd.h>   /* write, close, unlink, rmdir */
 
@@ -54,6 +55,41 @@ static void write_input(const char *path, const uint8_t *data, size_t size)
     close(fd);
 }
 
+/*
+ * A .txt file is one document, decoded with steps skipped by what the reader
+ * learnt of its bytes: check it against rg_text_decode and the binary rule
+ * (more than 10% NUL or C0 control bytes but TAB..CR and ESC, from 32 bytes).
+ * Valid UTF-8 gives the very same text; otherwise (Windows-1252, whole or
+ * repaired) the same verdict on keeping it. UTF-16 is not checked.
+ */
+static void check_txt(const uint8_t *raw, size_t len, const rg_document *doc, size_t yielded)
+{
+    rg_decode_info inf;
+    char *ref;
+    size_t ref_len, i, ctrl;
+    int keep;
+
+    if (rg_text_decode(&ref, &ref_len, &inf, (const char *)raw, len) != RG_OK) {
+        FUZZ_ASSERT(yielded == 0);
+        return;
+    }
+    ctrl = inf.nul_bytes;
+    for (i = 0; i < ref_len; i++) {
+        unsigned char c = (unsigned char)ref[i];
+        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+    }
+    keep = !(len >= 32 && ctrl * 10 > len) && strspn(ref, " \t\n\r\f\v") < ref_len;
+    if (inf.encoding != RG_ENC_UTF16) {
+        FUZZ_ASSERT(yielded == (size_t)keep);
+    }
+    if (doc && inf.encoding == RG_ENC_UTF8) {
+        FUZZ_ASSERT(doc->len == ref_len && memcmp(doc->text, ref, ref_len) == 0);
+        FUZZ_ASSERT(doc->decode.had_bom == inf.had_bom);
+        FUZZ_ASSERT(doc->decode.nul_bytes == inf.nul_bytes);
+    }
+    rg_free(ref);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const fields[] = { "title", "text" };
@@ -86,10 +122,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(rg_text_utf8_valid(doc->text, doc->len, NULL));
         FUZZ_ASSERT(doc->seq == yielded);
         yielded++;
+        if ((flags & 8) && !ro.strict) {
+            check_txt(data + 1, size - 1, doc, yielded);
+        }
         rg_document_free(doc);
         doc = NULL;
     }
     FUZZ_ASSERT(doc == NULL);
+    if ((flags & 8) && !ro.strict && !((flags & 2) && size - 1 > 64) && yielded == 0) {
+        check_txt(data + 1, size - 1, NULL, 0);
+    }
     if (rc < 0) {
         FUZZ_ASSERT(ro.strict);
         FUZZ_ASSERT(rg_error_last() && rg_error_last()->message[0]);

@@ -23,6 +23,20 @@
 static const char *const keys[] = { "id", "date", "text", "title", "text" };
 enum { NK = sizeof keys / sizeof *keys };
 
+/* The flags a string value must carry (jsonl_scan.h), from its bytes. */
+static unsigned value_flags(const char *s, size_t len)
+{
+    unsigned f = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        f |= c < 0x20 && c != '\t' && c != '\n' ? RG_JSCAN_C0 : 0;
+        f |= c >= 0xCC ? RG_JSCAN_U300 : 0;
+    }
+    return f;
+}
+
 /* Scan and compare with jansson; returns the scanner's answer. */
 static int check_line(const char *line, size_t len)
 {
@@ -51,6 +65,7 @@ static int check_line(const char *line, size_t len)
                 assert_true(json_is_string(v));
                 assert_int_equal(json_string_length(v), vals[i].len);
                 assert_memory_equal(json_string_value(v), vals[i].ptr, vals[i].len);
+                assert_int_equal(vals[i].flags, value_flags(vals[i].ptr, vals[i].len));
             }
         }
         json_decref(obj);
@@ -74,6 +89,9 @@ static const case_t cases[] = {
     { "{\"id\":\"a\",\"text\":\"\\ud83d\\ude00 \\uD83D\\uDE00 \\u00e9\\u20AC\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t end\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"nul\\u0000inside\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\r \\u000D \\u001f \\u000a \\u0009 \\u001b\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\u02ff \\u0300 \xcb\xbf \xcc\x80 \xef\xbb\xbf\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\\u02FF\\t\\n\",\"title\":\"\\b\\f\"}", 1 },
     { "{\"id\":\"a\",\"text\":null,\"title\":\"t\",\"date\":null}", 1 },
     { "{\"id\":\"a\",\"date\":\"2017-02-03\",\"text\":\"x\"}", 1 },
     { "{\"id\":\"\",\"text\":\"\"}", 1 },
@@ -200,6 +218,61 @@ static void test_zero_copy(void **state)
     rg_strbuf_dispose(&scratch);
 }
 
+/*
+ * The word-at-a-time loop of scan_string: for every start alignment of the
+ * text value and every position of one special byte (quote, backslash
+ * escape, control byte, 2-, 3- and 4-byte UTF-8, invalid bytes) among plain
+ * ASCII, and for values ending at every distance from the line's end, the
+ * scanner agrees with jansson (and accepts what it must).
+ */
+static void test_word_loop(void **state)
+{
+    static const struct {
+        const char *s;
+        int ok;
+    } specials[] = {
+        { "\\\"", 1 },          { "\\\\", 1 },       { "\\n", 1 },
+        { "\\u00e9", 1 },        { "\\ud83d\\ude00", 1 }, { "\xc3\xa9", 1 },
+        { "\xc2\x80", 1 },       { "\xdf\xbf", 1 },     { "\xe2\x82\xac", 1 },
+        { "\xf0\x9f\x98\x80", 1 }, { "\x01", 0 },        { "\x1f", 0 },
+        { "\t", 0 },             { "\x7f", 1 },          { "\x80", 0 },
+        { "\xc3", 0 },           { "\xc3(", 0 },         { "\xc1\xbf", 0 },
+        { "\xe0\x80\x80", 0 },    { "\xed\xa0\x80", 0 },   { "\xff", 0 },
+        { "\"", 0 }, /* an early quote ends the string: invalid after it */
+    };
+    char line[128];
+    size_t pad, pos, k, tail;
+    (void)state;
+
+    for (k = 0; k < sizeof specials / sizeof *specials; k++) {
+        for (pad = 0; pad < 8; pad++) {
+            for (pos = 0; pos < 20; pos++) {
+                for (tail = 0; tail < 3; tail++) {
+                    size_t n = 0;
+                    n += (size_t)sprintf(line, "{\"id\":\"%.*s\",\"text\":\"", (int)pad + 1,
+                                         "abcdefgh");
+                    memset(line + n, 'x', pos);
+                    n += pos;
+                    n += (size_t)sprintf(line + n, "%s", specials[k].s);
+                    memset(line + n, 'y', (pos * 7 + k) % 11);
+                    n += (pos * 7 + k) % 11;
+                    n += (size_t)sprintf(line + n, "\"%s}%s", tail == 1 ? ",\"t\":1" : "",
+                                         tail == 2 ? " " : "");
+                    if (check_line(line, n) != specials[k].ok) {
+                        fail_msg("special %zu, pad %zu, pos %zu, tail %zu: expected %s: %s", k,
+                                 pad, pos, tail, specials[k].ok ? "accept" : "fallback", line);
+                    }
+                    /* the line cut short anywhere in its last 16 bytes (past the
+                     * trailing blank, if any) */
+                    for (size_t cut = tail == 2 ? 2 : 1; cut <= 16 && cut < n; cut++) {
+                        assert_int_equal(check_line(line, n - cut), RG_JSCAN_FALLBACK);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -245,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_depth),
         cmocka_unit_test(test_zero_copy),
+        cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);

@@ -177,6 +177,132 @@ static void test_jsonl_limits_and_reasons(void **state)
     free_docs(docs, n);
 }
 
+/* Read one input and return its only document (NULL when skipped). */
+static rg_document *read_one(const char *path, rg_reader_stats *st)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[2];
+    size_t n;
+
+    assert_int_equal(read_all(path, &ro, docs, 2, &n, st), 0);
+    assert_true(n <= 1);
+    return n ? docs[0] : NULL;
+}
+
+/* Reference binary test: rg_document__looks_binary's rule on rg_text_decode's output. */
+static int ref_binary(const char *text, size_t len, size_t nuls, size_t raw_len)
+{
+    size_t i, ctrl = nuls;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+    }
+    return raw_len >= 32 && ctrl * 10 > raw_len;
+}
+
+/* A document from the reader against the reference (NULL = skipped). */
+static void check_doc(size_t i, const char *from, const rg_document *d, const rg_reader_stats *st,
+                      const char *ref, size_t ref_len, const rg_decode_info *inf, int binary)
+{
+    int empty = strspn(ref, " \t\n\r\f\v") == ref_len;
+
+    if ((d == NULL) != (binary || empty)) {
+        fail_msg("text %zu from %s: %s", i, from, d ? "kept" : "skipped");
+    }
+    assert_int_equal(st->skipped_by[RG_WARN_BINARY], d ? 0 : binary);
+    assert_int_equal(st->skipped_by[RG_WARN_EMPTY], d || binary ? 0 : 1);
+    if (!d) {
+        return;
+    }
+    assert_int_equal(d->len, ref_len);
+    assert_memory_equal(d->text, ref, ref_len + 1);
+    assert_int_equal(d->decode.encoding, inf->encoding);
+    assert_int_equal(d->decode.had_bom, inf->had_bom);
+    assert_int_equal(d->decode.invalid_offset, inf->invalid_offset);
+    assert_int_equal(d->decode.nul_bytes, inf->nul_bytes);
+    assert_int_equal(st->warnings[RG_WARN_NUL], inf->nul_bytes > 0);
+    assert_int_equal(st->warnings[RG_WARN_CP1252], inf->encoding == RG_ENC_CP1252);
+}
+
+/*
+ * Decoding skips the steps that cannot change the bytes (reader_internal.h,
+ * RG_DOC_*), learnt by the counting pass for a .txt file and from the
+ * scanner for JSON Lines: both must give rg_text_decode's text and the binary
+ * and empty verdicts of the full checks. Texts: plain ASCII and Latin
+ * letters, control bytes, CR, NUL, a BOM, combining marks and Hangul (NFC),
+ * binary data on both sides of the 10% threshold and of 32 bytes, white
+ * space only, code points on both sides of U+0300, Windows-1252.
+ */
+static void test_decode_paths_agree(void **state)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+    } texts[] = {
+#define T(lit) { lit, sizeof lit - 1 }
+        T("Emmanuel Macron a parl\xc3\xa9 \xc3\xa0 Berlin."),
+        T("une ligne\r\nune autre\rfin\n"),
+        T("Vladimir\0 Poutine et Donald Trump\0 ont parl\xc3\xa9 longuement."),
+        T("\xef\xbb\xbfTexte avec une marque d'ordre des octets."),
+        T("Cafe\xcc\x81 e\xcc\x81te\xcc\x81 \xe2\x80\x99 \xc2\xab guillemets \xc2\xbb"),
+        T("\xea\xb0\x80 \xe1\x84\x80\xe1\x85\xa1 Hangul"),
+        T("\x01\x02\x03\x04\x05 binary \x06\x07\x08\x0e\x0f\x10\x11 data \x12\x13\x14"),
+        T("tab\there, esc\x1b, vt\x0b, ff\x0c and a long enough tail"),
+        T("\x01 short \x02"),
+        T("  \t\n  \n "),
+        T("U+02FF \xcb\xbf and U+0300 \xcc\x80 and U+07FF \xdf\xbf."),
+        T("\xf0\x9f\x98\x80 \xe2\x82\xac \xc3\xa9"),
+        T("thirty-two bytes, three ctl\x01\x02\x03"),
+        T("thirty-two bytes, four ctl:\x01\x02\x03\x04"),
+        T("thirty-two bytes, nul + 2\0\0\x1a\r\n"),
+        T("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17"
+          "\x18\x19\x1a\x1c\x1d\x1e\x1f\x01\x02\x03\x04\x05\x06"),
+        T("Le pr\xc3\xa9sident \xe0 Moscou \xff, \r\n\x80 fin."),
+        T("forty bytes with four control bytes:\x01\x02\x03\x04"),
+        T("forty bytes with five control bytes\x01\x02\x03\x04\x05"),
+        T("\x93Windows-1252\x94 \xe9t\xe9 \x80\r\n"),
+        T("\xe9 Windows-1252 \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12"),
+        T("\xef\xbb\xbf\xe9t\xe9"),
+#undef T
+    };
+    char line[512];
+    size_t i, k, n;
+    (void)state;
+
+    for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+        rg_reader_stats sj, st;
+        rg_document *dj, *dt;
+        rg_decode_info inf;
+        char *ref;
+        size_t ref_len;
+        int binary;
+        assert_int_equal(rg_text_decode(&ref, &ref_len, &inf, texts[i].s, texts[i].len), RG_OK);
+        binary = ref_binary(ref, ref_len, inf.nul_bytes, texts[i].len);
+        dt = read_one(put_file("s.txt", texts[i].s, texts[i].len), &st);
+        if (inf.encoding == RG_ENC_UTF8) {
+            check_doc(i, ".txt", dt, &st, ref, ref_len, &inf, binary);
+            n = (size_t)sprintf(line, "{\"id\":\"j\",\"text\":\"");
+            for (k = 0; k < texts[i].len; k++) {
+                unsigned char c = (unsigned char)texts[i].s[k];
+                if (c < 0x20 || c == '"' || c == '\\') {
+                    n += (size_t)sprintf(line + n, "\\u%04x", c);
+                } else {
+                    line[n++] = (char)c;
+                }
+            }
+            n += (size_t)sprintf(line + n, "\"}\n");
+            dj = read_one(put_file("s.jsonl", line, n), &sj);
+            check_doc(i, "JSON Lines", dj, &sj, ref, ref_len, &inf, binary);
+            rg_document_free(dj);
+        } else {
+            assert_int_equal(dt == NULL, binary); /* repaired or not, same verdict */
+        }
+        rg_document_free(dt);
+        rg_free(ref);
+    }
+}
+
 static void test_max_docs(void **state)
 {
     static const char lines[] = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n"
@@ -430,7 +556,8 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-    static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl" };
+    static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl", "s.jsonl",
+                                         "s.txt" };
     char p[200];
     size_t i;
     (void)state;
@@ -451,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_latin1_whole),
         cmocka_unit_test(test_binary_and_nul),
         cmocka_unit_test(test_jsonl_limits_and_reasons),
+        cmocka_unit_test(test_decode_paths_agree),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),
