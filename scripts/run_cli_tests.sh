@@ -65,8 +65,10 @@ for t in tests/cli/*.sh; do
     TMP=$(mktemp -d)
     export TMP
     ok=1
-    (cd "$root" && sh "$t") > "$TMP/.stdout" 2> "$TMP/.stderr"
+    # a hung test fails (exit 124) instead of hanging the whole run
+    (cd "$root" && timeout "${RG_TEST_TIMEOUT:-900}" sh "$t") > "$TMP/.stdout" 2> "$TMP/.stderr"
     rc=$?
+    [ "$rc" -eq 124 ] && echo "  timed out after ${RG_TEST_TIMEOUT:-900} s: $t"
     want=0
     [ -f "$name.exit" ] && want=$(cat "$name.exit")
     if [ "$rc" -ne "$want" ]; then

@@ -92,6 +92,7 @@ static int jsonl_read_error(rg_reader *r, int err)
 static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
 {
     struct pollfd p;
+    int rc;
 
     p.fd = r->fd;
     p.events = POLLIN;
@@ -101,9 +102,13 @@ static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
             return -1;
         }
         p.revents = 0;
-        if (poll(&p, 1, 200) != 0) {
-            break; /* data, end of file, an error or a signal: read() tells */
+        rc = poll(&p, 1, 200);
+        if (rc > 0 || (rc < 0 && errno != EINTR)) {
+            break; /* data, end of file or an error: read() tells */
         }
+        /* a timeout, or a signal: check the stop flag again. Going on to
+         * read() after a signal would block there (SA_RESTART) when the
+         * pipe holds no data: a SIGINT landing in poll() hung for ever */
     }
     return read(r->fd, buf, n);
 }
