@@ -8,6 +8,36 @@
 
 #include <stddef.h>
 
+#include <relgraph/clean.h> /* rg_boilerplate */
+#include "common.h"         /* RG_VEC */
+
+/* Boilerplate rules (clean_rules.c loads them, clean.c applies them). */
+typedef enum { /* the kinds matched at the line start first */
+    BP_LINE,    /* the whole line is the text (punctuation may follow) */
+    BP_PREFIX,  /* the line starts with the text: drop the line */
+    BP_TRAILER, /* the whole line is the text: drop it and all after it */
+    BP_CREDIT,  /* the text anywhere in a line: cut from it to the line end */
+    BP_SCRIPT   /* the text anywhere in a line: drop the line */
+} bp_kind;
+
+typedef struct {
+    bp_kind kind;
+    char *key; /* folded text */
+    size_t key_len;
+    unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
+    size_t rare_at;     /* the offset of `rare` in key */
+} bp_rule;
+
+struct rg_boilerplate {
+    RG_VEC(bp_rule) rules;
+};
+
+/* ASCII white space other than the newline, for rules and lines. */
+static inline int bp_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 /* Output text plus map: map[i] = input offset of p[i]. */
 typedef struct {
     char *p;

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Boilerplate rules: the rule set of data/boilerplate.txt (format in
+ * docs/cleaning.md) parsed into folded keys, each with its rarest byte for
+ * the search in clean.c, which applies them line by line.
+ */
+#include <string.h> /* memchr, memcmp, memmove, strchr, strlen */
+
+#include <relgraph/clean.h>
+#include <relgraph/io.h>   /* rg_read_file */
+#include <relgraph/text.h> /* rg_text_fold */
+#include "common.h"
+#include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
+#include "data.h"           /* rg__data_boilerplate_txt */
+
+static const struct {
+    const char *name;
+    bp_kind kind;
+} bp_kinds[] = {
+    { "line", BP_LINE },
+    { "line-prefix", BP_PREFIX },
+    { "trailer", BP_TRAILER },
+    { "credit", BP_CREDIT },
+    { "script-marker", BP_SCRIPT },
+};
+
+void rg_boilerplate_free(rg_boilerplate *bp)
+{
+    size_t i;
+
+    if (!bp) {
+        return;
+    }
+    for (i = 0; i < bp->rules.n; i++) {
+        rg__free(bp->rules.v[i].key);
+    }
+    RG_VEC_FREE(bp->rules);
+    rg__free(bp);
+}
+
+
+/*
+ * The byte of a key least likely in a French line: uncommon punctuation
+ * ("_", "(") first, then UTF-8 continuation bytes, then letters from the
+ * rarest (w, k, z...), then digits and common punctuation. key_find looks
+ * for it in a line, and only then for the rest of the rule around it.
+ */
+static unsigned char bp_rare_byte(const char *key, size_t len)
+{
+    static const char letters[] = "wkzxyjqhbgfvpmcdlourtnsiae";
+    unsigned char best = (unsigned char)key[0];
+    int best_rank = 1000;
+    size_t j;
+
+    for (j = 0; j < len; j++) {
+        unsigned char c = (unsigned char)key[j];
+        const char *l = c ? strchr(letters, c) : NULL;
+        int rank;
+        if (c == ' ') {
+            continue;
+        }
+        if (l) {
+            rank = 2 + (int)(l - letters);
+        } else if (c >= 0x80 && c < 0xC0) {
+            rank = 1;
+        } else if (c >= 0x80 || (c >= '0' && c <= '9') || strchr(".,'-", c)) {
+            rank = 100;
+        } else {
+            rank = 0;
+        }
+        if (rank < best_rank) {
+            best = c;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+/* Folds `text` into a rule key with no leading or trailing space. */
+static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
+                       bp_kind kind,       /* rule kind */
+                       const char *text,   /* rule text as written */
+                       size_t len)         /* its length */
+{
+    bp_rule r = { kind, NULL, 0, 0, 0 };
+    char *key = NULL;
+    size_t klen = 0, a = 0;
+    int error;
+
+    error = rg_text_fold(&key, &klen, NULL, text, len);
+    if (error < 0) {
+        goto cleanup;
+    }
+    while (a < klen && key[a] == ' ') {
+        a++;
+    }
+    while (klen > a && key[klen - 1] == ' ') {
+        klen--;
+    }
+    memmove(key, key + a, klen - a);
+    klen -= a;
+    key[klen] = '\0';
+    r.key = key;
+    r.key_len = klen;
+    r.rare = bp_rare_byte(key, klen);
+    r.rare_at = (size_t)((const char *)memchr(key, r.rare, klen) - key);
+    error = RG_VEC_PUSH(bp->rules, r);
+    if (error < 0) {
+        goto cleanup;
+    }
+    key = NULL;
+cleanup:
+    rg__free(key);
+    return error;
+}
+
+/* Parses one non-blank, non-comment line "kind: text". */
+static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
+                         const char *line,     /* the line, without its LF */
+                         size_t len,           /* its length */
+                         const char *origin,   /* file name for messages */
+                         size_t lineno)        /* 1-based line number */
+{
+    const char *colon = memchr(line, ':', len);
+    size_t name_len, i, a, b;
+
+    if (!colon) {
+        rg__error_set(RG_EPARSE, "%s:%zu: expected 'kind: text'", origin, lineno);
+        return RG_EPARSE;
+    }
+    name_len = (size_t)(colon - line);
+    while (name_len > 0 && bp_is_space(line[name_len - 1])) {
+        name_len--;
+    }
+    a = (size_t)(colon - line) + 1;
+    b = len;
+    while (a < b && bp_is_space(line[a])) {
+        a++;
+    }
+    while (b > a && bp_is_space(line[b - 1])) {
+        b--;
+    }
+    for (i = 0; i < sizeof bp_kinds / sizeof bp_kinds[0]; i++) {
+        if (strlen(bp_kinds[i].name) == name_len &&
+            memcmp(bp_kinds[i].name, line, name_len) == 0) {
+            break;
+        }
+    }
+    if (i == sizeof bp_kinds / sizeof bp_kinds[0]) {
+        rg__error_set(RG_EPARSE, "%s:%zu: unknown rule kind '%.*s'", origin, lineno,
+                      (int)(name_len > 40 ? 40 : name_len), line);
+        return RG_EPARSE;
+    }
+    if (a == b) {
+        rg__error_set(RG_EPARSE, "%s:%zu: empty text for rule '%s'", origin, lineno,
+                      bp_kinds[i].name);
+        return RG_EPARSE;
+    }
+    if (bp_add_rule(bp, bp_kinds[i].kind, line + a, b - a) < 0) {
+        return RG_ERROR;
+    }
+    if (bp->rules.v[bp->rules.n - 1].key_len == 0) {
+        rg__error_set(RG_EPARSE, "%s:%zu: rule text folds to nothing", origin, lineno);
+        return RG_EPARSE;
+    }
+    return RG_OK;
+}
+
+/* Parses a whole rules file held in memory (decoded first). */
+static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
+                          const char *buf,      /* file contents */
+                          size_t len,           /* their length */
+                          const char *origin)   /* file name for messages */
+{
+    rg_boilerplate *bp = NULL;
+    char *text = NULL;
+    size_t text_len = 0, pos = 0, lineno = 0;
+    int error;
+
+    *out = NULL;
+    error = rg_text_decode(&text, &text_len, NULL, buf, len);
+    if (error < 0) {
+        goto cleanup;
+    }
+    bp = rg__calloc(1, sizeof *bp);
+    if (!bp) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    while (pos < text_len) {
+        const char *nl = memchr(text + pos, '\n', text_len - pos);
+        size_t end = nl ? (size_t)(nl - text) : text_len, a = pos;
+
+        lineno++;
+        while (a < end && bp_is_space(text[a])) {
+            a++;
+        }
+        if (a < end && text[a] != '#') {
+            error = bp_parse_line(bp, text + a, end - a, origin, lineno);
+            if (error < 0) {
+                goto cleanup;
+            }
+        }
+        pos = end + 1;
+    }
+    *out = bp;
+    bp = NULL;
+cleanup:
+    rg_boilerplate_free(bp);
+    rg__free(text);
+    return error;
+}
+
+int rg_boilerplate_default(rg_boilerplate **out)
+{
+    RG_ASSERT_ARG(out);
+    return bp_from_buffer(out, (const char *)rg__data_boilerplate_txt,
+                          rg__data_boilerplate_txt_len, "data/boilerplate.txt");
+}
+
+int rg_boilerplate_load(rg_boilerplate **out, const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int error;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(path);
+    *out = NULL;
+    error = rg_read_file(&buf, &len, path, 0);
+    if (error < 0) {
+        goto cleanup;
+    }
+    error = bp_from_buffer(out, buf, len, path);
+cleanup:
+    rg_free(buf);
+    return error;
+}
