@@ -125,20 +125,99 @@ static int split_emit(split_ctx *cx, size_t cut)
 }
 
 /*
- * Fast path from s[i], an ASCII lowercase letter after a lowercase letter:
- * such letters only lengthen the lowercase run (prev and last_sig are
- * already C_LO), so skip them at once. Returns the offset after the run.
+ * Runs. Most code points only go through the bookkeeping at the end of
+ * split_step: lowercase letters, spaces, , ; : - ' ( and other symbols.
+ * None of them can cut, so the driver skips a whole run of them at once
+ * (run_end) and then rebuilds the state from the run's tail (run_state).
+ * run_byte marks the ASCII bytes whose class is C_LO, C_SP, C_CO, C_OT,
+ * C_DA or C_OP in ascii_class; capitals, digits, terminals, closers, the
+ * straight quote and newlines have handlers and stop a run, as do bytes
+ * >= 0x80 except the lowercase letters of U+00DF-U+00FF (see c3_lower).
  */
-static size_t skip_lower_run(const unsigned char *s, size_t len, size_t i, split_state *st)
-{
-    size_t j = i + 1;
+static const unsigned char run_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 0, 1, 1, 1, 1, 1, /* 0x08: \n */
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x18 */
+    1, 0, 0, 1, 1, 1, 1, 1, /* 0x20: ! " */
+    1, 0, 1, 1, 1, 1, 0, 1, /* 0x28: ) . */
+    0, 0, 0, 0, 0, 0, 0, 0, /* 0x30: digits */
+    0, 0, 1, 1, 1, 1, 1, 0, /* 0x38: digits ? */
+    1, 0, 0, 0, 0, 0, 0, 0, /* 0x40: capitals */
+    0, 0, 0, 0, 0, 0, 0, 0, /* 0x48 */
+    0, 0, 0, 0, 0, 0, 0, 0, /* 0x50 */
+    0, 0, 0, 1, 1, 0, 1, 1, /* 0x58: ] */
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x60: lowercase */
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x68 */
+    1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
+    1, 1, 1, 1, 1, 0, 1, 1, /* 0x78: } */
+};
 
-    while (j < len && (unsigned)(s[j] - 'a') < 26u) {
-        j++;
+/* Is C3 b (U+00C0 + (b & 0x3F)) a lowercase letter, "ß" to "ÿ" but not
+ * "÷"? These are the French accented letters é è à ç ê â ô û ù î ï ë ü. */
+static inline int c3_lower(unsigned char b)
+{
+    return b >= 0x9F && b <= 0xBF && b != 0xB7;
+}
+
+/* End of the run that starts at s[j] (j itself when there is none). */
+static size_t run_end(const unsigned char *s, size_t len, size_t j)
+{
+    for (;;) {
+        while (j + 4 <= len && (run_byte[s[j]] & run_byte[s[j + 1]] & run_byte[s[j + 2]] &
+                                run_byte[s[j + 3]])) {
+            j += 4;
+        }
+        if (j < len && run_byte[s[j]]) {
+            j++;
+        } else if (j + 1 < len && s[j] == 0xC3 && c3_lower(s[j + 1])) {
+            j += 2;
+        } else {
+            return j;
+        }
     }
-    st->lower_run += j - i;
-    st->prev_cp = s[j - 1];
-    return j;
+}
+
+/*
+ * The state after the run s[i..j) (j > i), as split_step would have left
+ * it. A run ending with a lowercase word needs that word: its start, the
+ * code point before it, its length in code points (or the length added to
+ * a word begun before the run). Otherwise the run ends with an ASCII byte
+ * and the word fields go stale, as split_step leaves them, since they are
+ * only read while prev is a letter; last_sig is the last byte before the
+ * trailing spaces, if the run has one.
+ */
+static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
+{
+    size_t k = j, n = 0;
+    unsigned char b = s[j - 1];
+
+    if (b >= 0x80 || (unsigned)(b - 'a') < 26u) {
+        for (; k > i && (s[k - 1] >= 0x80 || (unsigned)(s[k - 1] - 'a') < 26u); n++) {
+            k -= s[k - 1] >= 0x80 ? 2 : 1; /* C3 xx is the only non-ASCII here */
+        }
+        if (k > i || !is_letter_class(st->prev)) {
+            st->word_start = k;
+            st->upper_initial = 0;
+            st->word_caps = 0;
+            st->pre_word = k > i ? s[k - 1] : st->prev_cp;
+            st->lower_run = 0;
+        }
+        st->lower_run += n;
+        st->prev_cp = b < 0x80 ? b : 0xC0u | (b & 0x3Fu);
+        st->prev = C_LO;
+        st->last_sig = C_LO;
+        return;
+    }
+    st->prev = ascii_class[b];
+    st->prev_cp = b;
+    st->lower_run = 0;
+    while (k > i && s[k - 1] < 0x80 && ascii_class[s[k - 1]] == C_SP) {
+        k--;
+    }
+    if (k > i) {
+        st->last_sig = s[k - 1] < 0x80 ? ascii_class[s[k - 1]] : C_LO;
+    }
 }
 
 /* Does the capital at s[up] end a glued heading ("l'idéeDonald")? */
@@ -353,9 +432,13 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
     cx.len = len;
 
     while (i < len) {
-        if (st.prev == C_LO && (unsigned)(s[i] - 'a') < 26u) {
-            i = skip_lower_run(s, len, i, &st);
-            continue;
+        n = run_end(s, len, i);
+        if (n > i) {
+            run_state(s, i, n, &st);
+            i = n;
+            if (i >= len) {
+                break;
+            }
         }
         if (s[i] < 0x80) {
             cp = s[i];

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the fast paths of rg_sentences_split: the run skipper
+ * (lowercase letters, spaces and punctuation that cannot cut, skipped
+ * several bytes at a time, with the French letters U+00DF-U+00FF inside)
+ * and the state rebuilt at the end of a run. Every text is also split
+ * behind 0 to 9 leading spaces (which leave the scan state as it starts),
+ * so each byte meets every alignment of the skipper; buffers are allocated
+ * at their exact size so that ASan sees any read past the end.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <relgraph/sentence.h>
+#include <relgraph/text.h>
+
+#define MAX_SENT 6
+#define MAX_PAD 9
+
+/* Splits text (len bytes) behind pad spaces; *n gets the count. The spans
+ * are shifted back so that they index text. */
+static rg_span *split_padded(const char *text, size_t len, size_t pad, size_t *n)
+{
+    char *buf = malloc(pad + len ? pad + len : 1);
+    rg_span *sp = NULL;
+    size_t k;
+
+    assert_non_null(buf);
+    memset(buf, ' ', pad);
+    memcpy(buf + pad, text, len);
+    assert_int_equal(rg_sentences_split(&sp, n, buf, pad + len), RG_OK);
+    free(buf);
+    for (k = 0; k < *n; k++) {
+        assert_true(sp[k].start >= pad);
+        sp[k].start -= pad;
+        sp[k].end -= pad;
+    }
+    return sp;
+}
+
+/* The sentences of text must be want (NULL-terminated) at every padding. */
+static int expect_split(const char *text, const char *const *want)
+{
+    size_t len = strlen(text), pad, k, n, want_n = 0;
+    int ok = 1;
+
+    while (want_n < MAX_SENT && want[want_n]) {
+        want_n++;
+    }
+    for (pad = 0; pad <= MAX_PAD; pad++) {
+        rg_span *sp = split_padded(text, len, pad, &n);
+        int same = n == want_n;
+        for (k = 0; same && k < n; k++) {
+            size_t sl = sp[k].end - sp[k].start;
+            same = sl == strlen(want[k]) && memcmp(text + sp[k].start, want[k], sl) == 0;
+        }
+        if (!same) {
+            print_error("[%s] pad %zu: %zu sentences, want %zu\n", text, pad, n, want_n);
+            for (k = 0; k < n; k++) {
+                print_error("  got [%.*s]\n", (int)(sp[k].end - sp[k].start),
+                            text + sp[k].start);
+            }
+            ok = 0;
+        }
+        rg_free(sp);
+    }
+    return ok;
+}
+
+#define EXPECT(text, ...)                                                 \
+    do {                                                                  \
+        const char *const want_[] = { __VA_ARGS__, NULL };                \
+        bad += !expect_split(text, want_);                                \
+    } while (0)
+
+/* A glued heading needs >= 3 lowercase code points before the capital:
+ * the run's length is counted in code points, also across a run that
+ * started inside the word (after a capital or a non-C3 letter). */
+static void test_run_length(void **state)
+{
+    static const char *const letters[] = { "a", "\xC3\xA9", "\xC3\x9F", "\xC3\xBF" };
+    char text[128], head[64];
+    size_t l, p, k;
+    int bad = 0;
+
+    (void)state;
+    for (l = 0; l < sizeof letters / sizeof letters[0]; l++) {
+        for (p = 0; p <= 12; p++) {
+            head[0] = '\0';
+            for (k = 0; k < p; k++) {
+                strcat(head, letters[l]);
+            }
+            snprintf(text, sizeof text, "Le mot %sDans la suite.", head);
+            if (p >= 3) {
+                char first[80];
+                snprintf(first, sizeof first, "Le mot %s", head);
+                EXPECT(text, first, "Dans la suite.");
+            } else {
+                EXPECT(text, text);
+            }
+        }
+    }
+    /* the word began before the run: a capital, then "œ" (not C3) */
+    EXPECT("Le mot ParisLe chat.", "Le mot Paris", "Le chat.");
+    EXPECT("Le mot ParisDonald chat.", "Le mot ParisDonald chat.");
+    EXPECT("Le mot P\xC3\xA9" "aLe chat.", "Le mot P\xC3\xA9" "aLe chat.");
+    EXPECT("Le mot P\xC3\xA9" "aaLe chat.", "Le mot P\xC3\xA9" "aa", "Le chat.");
+    EXPECT("Le mot \xC5\x93uvreDans la suite.", "Le mot \xC5\x93uvre", "Dans la suite.");
+    EXPECT("Le mot \xC5\x93uDans la suite.", "Le mot \xC5\x93uDans la suite.");
+    EXPECT("Le mot \xC5\x93uvDans la suite.", "Le mot \xC5\x93uv", "Dans la suite.");
+    EXPECT("Le mot \xC5\x93" "Dans la suite.", "Le mot \xC5\x93" "Dans la suite.");
+    EXPECT("Un mot easyJet et unmotDans la suite.", "Un mot easyJet et unmot",
+           "Dans la suite.");
+    assert_int_equal(bad, 0);
+}
+
+/* The code point before a word comes from inside the run (# / _ & =) or,
+ * for a word that starts the run, from the code point before it. */
+static void test_run_pre_word(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Voir #abcDans la suite.", "Voir #abcDans la suite.");
+    EXPECT("Voir /abcDans la suite.", "Voir /abcDans la suite.");
+    EXPECT("Voir a_abcDans la suite.", "Voir a_abcDans la suite.");
+    EXPECT("Voir 2abcDans la suite.", "Voir 2abcDans la suite.");
+    EXPECT("Voir x.abcDans la suite.", "Voir x.abcDans la suite.");
+    EXPECT("Voir (abcDans la suite.", "Voir (abc", "Dans la suite.");
+    EXPECT("Voir l'abcDans la suite.", "Voir l'abc", "Dans la suite.");
+    EXPECT("Voir \xC2\xA0" "abcDans la suite.", "Voir \xC2\xA0" "abc", "Dans la suite.");
+    EXPECT("Voir #\xC3\xA9t\xC3\xA9" "Dans la suite.", "Voir #\xC3\xA9t\xC3\xA9" "Dans la suite.");
+    assert_int_equal(bad, 0);
+}
+
+/* What ends a run: the last significant code point decides a single
+ * newline (, - ( continue the line; letters, closers, symbols cut). */
+static void test_run_last_sig(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Un titre\nSuite.", "Un titre", "Suite.");
+    EXPECT("Un titre \t \nSuite.", "Un titre", "Suite.");
+    EXPECT("Un titr\xC3\xA9  \nSuite.", "Un titr\xC3\xA9", "Suite.");
+    EXPECT("Un titre,\nSuite.", "Un titre,\nSuite.");
+    EXPECT("Un titre, \nSuite.", "Un titre, \nSuite.");
+    EXPECT("Un titre -\nSuite.", "Un titre -\nSuite.");
+    EXPECT("Un titre (\nSuite.", "Un titre (\nSuite.");
+    EXPECT("Un titre %\nSuite.", "Un titre %", "Suite.");
+    EXPECT("Un titre \xC2\xBB \nSuite.", "Un titre \xC2\xBB", "Suite.");
+    EXPECT("Un titre 12  \nSuite.", "Un titre 12", "Suite.");
+    EXPECT("Un TITRE  \nSuite.", "Un TITRE", "Suite.");
+    EXPECT("Un titre:\nsuite.", "Un titre:\nsuite.");
+    assert_int_equal(bad, 0);
+}
+
+/* A byte that stops the run at every offset of a 17-byte run. */
+static void test_run_stop_positions(void **state)
+{
+    static const char run[] = "abcdefgh ijklmnop";
+    static const struct {
+        const char *stop;
+        int cuts; /* the stop ends the first sentence (before "Fin") */
+    } stops[] = {
+        { ". Fin", 1 }, { "\n\nFin", 1 }, { "?Fin", 1 }, { "\xE2\x80\xA6 Fin", 1 },
+        { " Fin", 0 }, { "1 Fin", 0 }, { "\" Fin", 0 }, { ") Fin", 0 },
+        { "\xC3\x89 Fin", 0 }, { "\xC3\x97 Fin", 0 }, { "\xC3\xB7 Fin", 0 },
+        { "\xE2\x80\x99 Fin", 0 }, { "\xFF Fin", 0 }, { "\xC3", 0 },
+    };
+    char text[64], first[64];
+    size_t p, k;
+    int bad = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+        for (p = 0; p <= sizeof run - 1; p++) {
+            size_t fl = p + (stops[k].cuts ? strcspn(stops[k].stop, " \nF") : strlen(stops[k].stop));
+            const char *a;
+            snprintf(text, sizeof text, "%.*s%s", (int)p, run, stops[k].stop);
+            for (a = text; *a == ' '; a++) {
+            }
+            while (fl > (size_t)(a - text) && text[fl - 1] == ' ') {
+                fl--;
+            }
+            snprintf(first, sizeof first, "%.*s", (int)(fl - (size_t)(a - text)), a);
+            if (!stops[k].cuts) {
+                EXPECT(text, first);
+            } else if (first[0] == '\0') {
+                EXPECT(text, "Fin");
+            } else {
+                EXPECT(text, first, "Fin");
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* The end of the buffer inside a run, on a lone or cut-off C3, and text
+ * that is only a run; len stops short of bytes that are there. */
+static void test_run_buffer_end(void **state)
+{
+    static const char text[] = "abc d\xC3\xA9" "f, g\xC3\xA9";
+    size_t len, n, pad;
+    int bad = 0;
+
+    (void)state;
+    for (len = 0; len <= sizeof text - 1; len++) {
+        for (pad = 0; pad <= MAX_PAD; pad++) {
+            rg_span *sp = split_padded(text, len, pad, &n);
+            size_t trimmed = len;
+            while (trimmed > 0 && text[trimmed - 1] == ' ') {
+                trimmed--;
+            }
+            if (trimmed == 0) {
+                assert_int_equal(n, 0);
+            } else {
+                assert_int_equal(n, 1);
+                assert_int_equal(sp[0].start, 0);
+                assert_int_equal(sp[0].end, trimmed);
+            }
+            rg_free(sp);
+        }
+    }
+    EXPECT("Fin\xC3", "Fin\xC3");
+    EXPECT("fin \xC3", "fin \xC3");
+    EXPECT("   ", NULL);
+    EXPECT("\xC3\xA9\xC3\xA9\xC3\xA9", "\xC3\xA9\xC3\xA9\xC3\xA9");
+    assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_run_length),
+        cmocka_unit_test(test_run_pre_word),
+        cmocka_unit_test(test_run_last_sig),
+        cmocka_unit_test(test_run_stop_positions),
+        cmocka_unit_test(test_run_buffer_end),
+    };
+    return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
+}
