@@ -236,6 +236,36 @@ static void test_run_buffer_end(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The word lists (lengths known at compile time, abbreviations at most
+ * five bytes): entries at the length limit, accented entries, the
+ * case-insensitive first letter, and words one letter longer. */
+static void test_word_lists(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Les Mlles. Dupont sont l\xC3\xA0.", "Les Mlles. Dupont sont l\xC3\xA0.");
+    EXPECT("Les Mllesx. Dupont sont l\xC3\xA0.", "Les Mllesx.", "Dupont sont l\xC3\xA0.");
+    EXPECT("Le G\xC3\xA9n. Martin parle.", "Le G\xC3\xA9n. Martin parle.");
+    EXPECT("Le G\xC3\xA9ne. Martin parle.", "Le G\xC3\xA9ne.", "Martin parle.");
+    EXPECT("Voir R\xC3\xA9" "f. Martin ici.", "Voir R\xC3\xA9" "f. Martin ici.");
+    EXPECT("Voir r\xC3\xA9" "f. Martin ici.", "Voir r\xC3\xA9" "f. Martin ici.");
+    EXPECT("Voir Ibid. Martin ici.", "Voir Ibid. Martin ici.");
+    EXPECT("Voir Ibide. Martin ici.", "Voir Ibide.", "Martin ici.");
+    EXPECT("Voir le n\xC2\xB0. Quatre ici.", "Voir le n\xC2\xB0. Quatre ici.");
+    EXPECT("Il a vu Prof. Tournesol.", "Il a vu Prof. Tournesol.");
+    EXPECT("Il a vu Profs. Tournesol.", "Il a vu Profs.", "Tournesol.");
+    EXPECT("Il est n\xC3\xA9. Le jour.", "Il est n\xC3\xA9.", "Le jour.");
+    EXPECT("Il est l\xC3\xA0. Le jour.", "Il est l\xC3\xA0.", "Le jour.");
+    EXPECT("Rome, 300 avant J.-C. Elle grandit.", "Rome, 300 avant J.-C.", "Elle grandit.");
+    EXPECT("Rome, 300 Apr. J.-C. Elle grandit.", "Rome, 300 Apr. J.-C.", "Elle grandit.");
+    EXPECT("Vu par J.-C. Elle grandit.", "Vu par J.-C. Elle grandit.");
+    EXPECT("Le film E.T. Voici la suite.", "Le film E.T.", "Voici la suite.");
+    EXPECT("Un mot ailleursJusqu'ici rien.", "Un mot ailleurs", "Jusqu'ici rien.");
+    EXPECT("Le mot Paris\"Voil\xC3\xA0 tout.", "Le mot Paris", "\"Voil\xC3\xA0 tout.");
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_run_last_sig),
         cmocka_unit_test(test_run_stop_positions),
         cmocka_unit_test(test_run_buffer_end),
+        cmocka_unit_test(test_word_lists),
     };
     return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
 }
