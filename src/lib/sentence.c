@@ -75,6 +75,12 @@
  * lowercase-run look-aheads whose bytes are never rescanned more than a
  * constant number of times, so the whole pass is O(len). The only
  * allocation is the output array, grown geometrically.
+ *
+ * Speed: code points that can neither cut nor need a handler (lowercase
+ * letters incl. é è à ç..., digits, spaces, most punctuation, capitals
+ * that start a word) are skipped a run at a time and the scan state is
+ * rebuilt from the end of the run (see "Runs" below); the handlers see the
+ * same state as if every code point had been stepped through.
  */
 
 /* ---- driver ------------------------------------------------------------ */
@@ -126,32 +132,48 @@ static int split_emit(split_ctx *cx, size_t cut)
 
 /*
  * Runs. Most code points only go through the bookkeeping at the end of
- * split_step: lowercase letters, spaces, , ; : - ' ( and other symbols.
- * None of them can cut, so the driver skips a whole run of them at once
- * (run_end) and then rebuilds the state from the run's tail (run_state).
- * run_byte marks the ASCII bytes whose class is C_LO, C_SP, C_CO, C_OT,
- * C_DA or C_OP in ascii_class; capitals, digits, terminals, closers, the
- * straight quote and newlines have handlers and stop a run, as do bytes
- * >= 0x80 except the lowercase letters of U+00DF-U+00FF (see c3_lower).
+ * split_step: lowercase letters, digits, spaces, , ; : - ' ( and symbols, and
+ * capitals that start a word or follow a capital (on_upper cuts only after
+ * a lowercase letter or a digit). None of them can cut, so the driver skips
+ * a whole run of them at once (run_end) and rebuilds the state from the
+ * run's tail (run_state). run_byte, from ascii_class:
+ *   RB_ALWAYS  C_LO, C_DI, C_SP, C_CO, C_OT, C_DA, C_OP: always in a run;
+ *   RB_CAP     C_UP: in a run if the byte before has RB_CAP_NEXT;
+ *   RB_CAP_NEXT every class but C_LO and C_DI: a capital after it cannot
+ *              cut (the state's prev has the same class, or C_TE after
+ *              on_terminal, since an ASCII byte is a code point of its own).
+ * Terminals, closers, the straight quote and newlines have handlers and
+ * stop a run, as do bytes >= 0x80 except the lowercase letters of
+ * U+00DF-U+00FF (see c3_lower).
  */
+enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
+
+#define A_ (RB_ALWAYS | RB_CAP_NEXT) /* white space, punctuation, symbols */
+#define L_ RB_ALWAYS                 /* lowercase letter, digit */
+#define U_ (RB_CAP | RB_CAP_NEXT)    /* capital */
+#define S_ RB_CAP_NEXT               /* \n ! " ) . ? ] } */
 static const unsigned char run_byte[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
-    1, 1, 0, 1, 1, 1, 1, 1, /* 0x08: \n */
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x18 */
-    1, 0, 0, 1, 1, 1, 1, 1, /* 0x20: ! " */
-    1, 0, 1, 1, 1, 1, 0, 1, /* 0x28: ) . */
-    0, 0, 0, 0, 0, 0, 0, 0, /* 0x30: digits */
-    0, 0, 1, 1, 1, 1, 1, 0, /* 0x38: digits ? */
-    1, 0, 0, 0, 0, 0, 0, 0, /* 0x40: capitals */
-    0, 0, 0, 0, 0, 0, 0, 0, /* 0x48 */
-    0, 0, 0, 0, 0, 0, 0, 0, /* 0x50 */
-    0, 0, 0, 1, 1, 0, 1, 1, /* 0x58: ] */
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x60: lowercase */
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x68 */
-    1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
-    1, 1, 1, 1, 1, 0, 1, 1, /* 0x78: } */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x00 */
+    A_, A_, S_, A_, A_, A_, A_, A_, /* 0x08: \n */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x10 */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x18 */
+    A_, S_, S_, A_, A_, A_, A_, A_, /* 0x20: ! " */
+    A_, S_, A_, A_, A_, A_, S_, A_, /* 0x28: ) . */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x30: digits */
+    L_, L_, A_, A_, A_, A_, A_, S_, /* 0x38: digits ? */
+    A_, U_, U_, U_, U_, U_, U_, U_, /* 0x40: capitals */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x48 */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x50 */
+    U_, U_, U_, A_, A_, S_, A_, A_, /* 0x58: ] */
+    A_, L_, L_, L_, L_, L_, L_, L_, /* 0x60: lowercase */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
+    L_, L_, L_, A_, A_, S_, A_, A_, /* 0x78: } */
 };
+#undef A_
+#undef L_
+#undef U_
+#undef S_
 
 /* Is C3 b (U+00C0 + (b & 0x3F)) a lowercase letter, "ß" to "ÿ" but not
  * "÷"? These are the French accented letters é è à ç ê â ô û ù î ï ë ü. */
@@ -163,12 +185,18 @@ static inline int c3_lower(unsigned char b)
 /* End of the run that starts at s[j] (j itself when there is none). */
 static size_t run_end(const unsigned char *s, size_t len, size_t j)
 {
+    unsigned t;
+
     for (;;) {
         while (j + 4 <= len && (run_byte[s[j]] & run_byte[s[j + 1]] & run_byte[s[j + 2]] &
-                                run_byte[s[j + 3]])) {
+                                run_byte[s[j + 3]] & RB_ALWAYS)) {
             j += 4;
         }
-        if (j < len && run_byte[s[j]]) {
+        if (j >= len) {
+            return j;
+        }
+        t = run_byte[s[j]];
+        if ((t & RB_ALWAYS) || ((t & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT))) {
             j++;
         } else if (j + 1 < len && s[j] == 0xC3 && c3_lower(s[j + 1])) {
             j += 2;
@@ -179,37 +207,86 @@ static size_t run_end(const unsigned char *s, size_t len, size_t j)
 }
 
 /*
+ * The state after a run s[i..j) that ends with a letter. The word it ends
+ * with is some capitals then lowercase letters (a capital never follows a
+ * lowercase letter in a run); it began inside the run, at the run start,
+ * or before the run when the run goes on with the word split_step was in.
+ * lower_run counts code points, so "é" counts one.
+ */
+static void run_word_state(const unsigned char *s, size_t i, size_t j, int cls,
+                           split_state *st)
+{
+    size_t k = j, nlow = 0, ncap = 0;
+    unsigned char b = s[j - 1];
+
+    for (; k > i; k--) {
+        unsigned char c = s[k - 1];
+        if (c >= 0x80) { /* the end of C3 xx, the only non-ASCII in a run */
+            k--;
+            nlow += ncap == 0;
+        } else if ((unsigned)(c - 'a') < 26u) {
+            nlow += ncap == 0;
+        } else if ((unsigned)(c - 'A') < 26u) {
+            ncap++;
+        } else {
+            break;
+        }
+    }
+    if (k > i || !is_letter_class(st->prev)) {
+        st->word_start = k;
+        st->upper_initial = (unsigned)(s[k] - 'A') < 26u;
+        st->word_caps = 0;
+        st->pre_word = k > i ? s[k - 1] : st->prev_cp;
+        st->lower_run = 0;
+    }
+    st->word_caps += ncap;
+    st->lower_run = ncap ? nlow : st->lower_run + nlow;
+    st->prev_cp = b < 0x80 ? b : 0xC0u | (b & 0x3Fu);
+    st->prev = cls;
+    st->last_sig = cls;
+}
+
+/*
+ * digit_after_letter for a run s[i..j) that ends with a digit: is the
+ * number glued to a word ("G7")? It is only read for a capital right after
+ * a digit, which stops a run, so runs that end otherwise leave it stale.
+ */
+static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_state *st)
+{
+    size_t k = j;
+
+    while (k > i && (unsigned)(s[k - 1] - '0') < 10u) {
+        k--;
+    }
+    if (k > i) { /* a C3 xx letter, or an ASCII byte */
+        st->digit_after_letter =
+            s[k - 1] >= 0x80 || is_letter_class(ascii_class[s[k - 1]]);
+    } else if (st->prev != C_DI) {
+        st->digit_after_letter = is_letter_class(st->prev);
+    }
+}
+
+/*
  * The state after the run s[i..j) (j > i), as split_step would have left
- * it. A run ending with a lowercase word needs that word: its start, the
- * code point before it, its length in code points (or the length added to
- * a word begun before the run). Otherwise the run ends with an ASCII byte
- * and the word fields go stale, as split_step leaves them, since they are
- * only read while prev is a letter; last_sig is the last byte before the
- * trailing spaces, if the run has one.
+ * it. A run that ends with a non-letter ends with an ASCII byte; the word
+ * fields go stale then, as split_step leaves them, since they are only read
+ * while prev is a letter; last_sig is the last byte before the trailing
+ * spaces, if the run has one.
  */
 static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
 {
-    size_t k = j, n = 0;
+    size_t k = j;
     unsigned char b = s[j - 1];
+    int cls = b < 0x80 ? ascii_class[b] : C_LO;
 
-    if (b >= 0x80 || (unsigned)(b - 'a') < 26u) {
-        for (; k > i && (s[k - 1] >= 0x80 || (unsigned)(s[k - 1] - 'a') < 26u); n++) {
-            k -= s[k - 1] >= 0x80 ? 2 : 1; /* C3 xx is the only non-ASCII here */
-        }
-        if (k > i || !is_letter_class(st->prev)) {
-            st->word_start = k;
-            st->upper_initial = 0;
-            st->word_caps = 0;
-            st->pre_word = k > i ? s[k - 1] : st->prev_cp;
-            st->lower_run = 0;
-        }
-        st->lower_run += n;
-        st->prev_cp = b < 0x80 ? b : 0xC0u | (b & 0x3Fu);
-        st->prev = C_LO;
-        st->last_sig = C_LO;
+    if (is_letter_class(cls)) {
+        run_word_state(s, i, j, cls, st);
         return;
     }
-    st->prev = ascii_class[b];
+    if (cls == C_DI) {
+        run_digit_state(s, i, j, st);
+    }
+    st->prev = cls;
     st->prev_cp = b;
     st->lower_run = 0;
     while (k > i && s[k - 1] < 0x80 && ascii_class[s[k - 1]] == C_SP) {

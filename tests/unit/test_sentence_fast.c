@@ -266,6 +266,40 @@ static void test_word_lists(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Capitals that start a word or follow a capital, and digits, are inside
+ * runs: the word's capitals, its first letter and the number's glue to a
+ * word must come out as the per-code-point scan leaves them. */
+static void test_run_capitals_digits(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Le mot AbcdeDans la suite.", "Le mot Abcde", "Dans la suite.");
+    EXPECT("Le mot AbcdeDonald suite.", "Le mot AbcdeDonald suite.");
+    EXPECT("Le mot ABcdeDans la suite.", "Le mot ABcdeDans la suite.");
+    EXPECT("Le mot aBcdeDans la suite.", "Le mot aBcdeDans la suite.");
+    EXPECT("Le mot AbDans la suite.", "Le mot AbDans la suite.");
+    EXPECT("Le mot \xC3\x89t\xC3\xA9" "Dans la suite.", "Le mot \xC3\x89t\xC3\xA9" "Dans la suite.");
+    EXPECT("Le mot \xC3\x89t\xC3\xA9sDans la suite.", "Le mot \xC3\x89t\xC3\xA9s",
+           "Dans la suite.");
+    EXPECT("Le \"AbcdeDans la suite.", "Le \"Abcde", "Dans la suite.");
+    EXPECT("Le mot abc(AbcdeDans la suite.", "Le mot abc(Abcde", "Dans la suite.");
+    EXPECT("Retour en 2017Dans une interview.", "Retour en 2017", "Dans une interview.");
+    EXPECT("Retour en 2017Donald arrive.", "Retour en 2017Donald arrive.");
+    EXPECT("Le G7Dans la suite.", "Le G7Dans la suite.");
+    EXPECT("Le g7Dans la suite.", "Le g7Dans la suite.");
+    EXPECT("Le \xC3\xA9" "7Dans la suite.", "Le \xC3\xA9" "7Dans la suite.");
+    EXPECT("Le 7 7Dans la suite.", "Le 7 7", "Dans la suite.");
+    EXPECT("Le 12,5Dans la suite.", "Le 12,5", "Dans la suite.");
+    EXPECT("Le A7Dans la suite.", "Le A7Dans la suite.");
+    EXPECT("Le mot 7abcDans la suite.", "Le mot 7abcDans la suite.");
+    EXPECT("AFP\nLe texte.", "AFP", "Le texte.");
+    EXPECT("Paris 2024\nLe texte.", "Paris 2024", "Le texte.");
+    EXPECT("l'AFP.Il part.", "l'AFP.", "Il part.");
+    EXPECT("Le 3.5 Le 3. Le", "Le 3.5 Le 3.", "Le");
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_run_stop_positions),
         cmocka_unit_test(test_run_buffer_end),
         cmocka_unit_test(test_word_lists),
+        cmocka_unit_test(test_run_capitals_digits),
     };
     return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
 }
