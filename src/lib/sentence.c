@@ -201,6 +201,9 @@ static size_t run_end(const unsigned char *s, size_t len, size_t j)
                                 run_byte[s[j + 3]] & RB_ALWAYS)) {
             j += 4;
         }
+        while (j < len && (run_byte[s[j]] & RB_ALWAYS)) {
+            j++;
+        }
         if (j >= len) {
             return j;
         }
