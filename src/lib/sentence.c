@@ -152,8 +152,12 @@ static int split_emit(split_ctx *cx, size_t cut)
  *              cut (the state's prev has the same class, or C_TE after
  *              on_terminal, since an ASCII byte is a code point of its own).
  * Terminals, closers, the straight quote and newlines have handlers and
- * stop a run, as do bytes >= 0x80 except the lowercase letters of
- * U+00DF-U+00FF (see c3_lower).
+ * stop a run. Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
+ * together they are the lowercase letters U+00DF-U+00FF but U+00F7
+ * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
+ * any other symbol. run_end never stops between C3 and a second byte that
+ * is not one of these ("É" is C3 89), and run_prev tells pairs from
+ * lone bytes when the state is rebuilt.
  */
 enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
 
@@ -178,23 +182,25 @@ static const unsigned char run_byte[256] = {
     L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
     L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
     L_, L_, L_, A_, A_, S_, A_, A_, /* 0x78: } */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x80 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x88 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x90 */
+    0,  0,  0,  0,  0,  0,  0,  L_, /* 0x98: C3 9F is ß */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA0: C3 A0-BF are à-ÿ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA8 */
+    L_, L_, L_, L_, L_, L_, L_, 0,  /* 0xB0: C3 B7 is ÷ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xB8 */
+    0,  0,  0,  L_, 0,  0,  0,  0,  /* 0xC0: C3 */
 };
 #undef A_
 #undef L_
 #undef U_
 #undef S_
 
-/* Is C3 b (U+00C0 + (b & 0x3F)) a lowercase letter, "ß" to "ÿ" but not
- * "÷"? These are the French accented letters é è à ç ê â ô û ù î ï ë ü. */
-static inline int c3_lower(unsigned char b)
+/* End of the run that starts at s[i] (i itself when there is none). */
+static size_t run_end(const unsigned char *s, size_t len, size_t i)
 {
-    return b >= 0x9F && b <= 0xBF && b != 0xB7;
-}
-
-/* End of the run that starts at s[j] (j itself when there is none). */
-static size_t run_end(const unsigned char *s, size_t len, size_t j)
-{
-    unsigned t;
+    size_t j = i;
 
     for (;;) {
         while (j + 4 <= len && (run_byte[s[j]] & run_byte[s[j + 1]] & run_byte[s[j + 2]] &
@@ -204,18 +210,40 @@ static size_t run_end(const unsigned char *s, size_t len, size_t j)
         while (j < len && (run_byte[s[j]] & RB_ALWAYS)) {
             j++;
         }
-        if (j >= len) {
-            return j;
-        }
-        t = run_byte[s[j]];
-        if ((t & RB_ALWAYS) || ((t & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT))) {
+        if (j < len && (run_byte[s[j]] & RB_CAP) && j > 0 &&
+            (run_byte[s[j - 1]] & RB_CAP_NEXT)) {
             j++;
-        } else if (j + 1 < len && s[j] == 0xC3 && c3_lower(s[j + 1])) {
-            j += 2;
-        } else {
-            return j;
+            continue;
         }
+        /* never stop between C3 and its second byte ("É" is C3 89) */
+        return j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
     }
+}
+
+/*
+ * The code point of a run s[i..) that ends at k (k > i): returns its first
+ * byte, *cls its class, *cp its value. Bytes >= 0x80 in a run are C3 and
+ * 9F-BF but B7: a pair is a lowercase letter (C3 is never a second byte,
+ * so reading backwards is safe); a byte alone is invalid UTF-8, C_OT.
+ */
+static inline size_t run_prev(const unsigned char *s, size_t i, size_t k, int *cls,
+                              uint32_t *cp)
+{
+    unsigned char b = s[k - 1];
+
+    if (b < 0x80) {
+        *cls = ascii_class[b];
+        *cp = b;
+        return k - 1;
+    }
+    if (b != 0xC3 && k - 1 > i && s[k - 2] == 0xC3) {
+        *cls = C_LO;
+        *cp = 0xC0u | (b & 0x3Fu);
+        return k - 2;
+    }
+    *cls = C_OT;
+    *cp = CP_INVALID;
+    return k - 1;
 }
 
 /*
@@ -226,34 +254,33 @@ static size_t run_end(const unsigned char *s, size_t len, size_t j)
  * lower_run counts code points, so "é" counts one.
  */
 static void run_word_state(const unsigned char *s, size_t i, size_t j, int cls,
-                           split_state *st)
+                           uint32_t last, split_state *st)
 {
-    size_t k = j, nlow = 0, ncap = 0;
-    unsigned char b = s[j - 1];
+    size_t k = j, nlow = 0, ncap = 0, a;
+    uint32_t cp;
+    int c;
 
-    for (; k > i; k--) {
-        unsigned char c = s[k - 1];
-        if (c >= 0x80) { /* the end of C3 xx, the only non-ASCII in a run */
-            k--;
+    while (k > i) {
+        a = run_prev(s, i, k, &c, &cp);
+        if (c == C_LO) {
             nlow += ncap == 0;
-        } else if ((unsigned)(c - 'a') < 26u) {
-            nlow += ncap == 0;
-        } else if ((unsigned)(c - 'A') < 26u) {
+        } else if (c == C_UP) {
             ncap++;
         } else {
             break;
         }
+        k = a;
     }
     if (k > i || !is_letter_class(st->prev)) {
         st->word_start = k;
         st->upper_initial = (unsigned)(s[k] - 'A') < 26u;
         st->word_caps = 0;
-        st->pre_word = k > i ? s[k - 1] : st->prev_cp;
+        st->pre_word = k > i ? cp : st->prev_cp;
         st->lower_run = 0;
     }
     st->word_caps += ncap;
     st->lower_run = ncap ? nlow : st->lower_run + nlow;
-    st->prev_cp = b < 0x80 ? b : 0xC0u | (b & 0x3Fu);
+    st->prev_cp = last;
     st->prev = cls;
     st->last_sig = cls;
 }
@@ -270,9 +297,11 @@ static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_st
     while (k > i && (unsigned)(s[k - 1] - '0') < 10u) {
         k--;
     }
-    if (k > i) { /* a C3 xx letter, or an ASCII byte */
-        st->digit_after_letter =
-            s[k - 1] >= 0x80 || is_letter_class(ascii_class[s[k - 1]]);
+    if (k > i) {
+        int c;
+        uint32_t cp;
+        run_prev(s, i, k, &c, &cp);
+        st->digit_after_letter = is_letter_class(c);
     } else if (st->prev != C_DI) {
         st->digit_after_letter = is_letter_class(st->prev);
     }
@@ -287,25 +316,28 @@ static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_st
  */
 static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
 {
-    size_t k = j;
-    unsigned char b = s[j - 1];
-    int cls = b < 0x80 ? ascii_class[b] : C_LO;
+    size_t k;
+    uint32_t cp;
+    int cls;
 
+    k = run_prev(s, i, j, &cls, &cp);
     if (is_letter_class(cls)) {
-        run_word_state(s, i, j, cls, st);
+        run_word_state(s, i, j, cls, cp, st);
         return;
     }
     if (cls == C_DI) {
         run_digit_state(s, i, j, st);
     }
     st->prev = cls;
-    st->prev_cp = b;
+    st->prev_cp = cp;
     st->lower_run = 0;
+    k = j;
     while (k > i && s[k - 1] < 0x80 && ascii_class[s[k - 1]] == C_SP) {
         k--;
     }
     if (k > i) {
-        st->last_sig = s[k - 1] < 0x80 ? ascii_class[s[k - 1]] : C_LO;
+        run_prev(s, i, k, &cls, &cp);
+        st->last_sig = cls;
     }
 }
 

@@ -174,6 +174,8 @@ static void test_run_stop_positions(void **state)
         { " Fin", 0 }, { "1 Fin", 0 }, { "\" Fin", 0 }, { ") Fin", 0 },
         { "\xC3\x89 Fin", 0 }, { "\xC3\x97 Fin", 0 }, { "\xC3\xB7 Fin", 0 },
         { "\xE2\x80\x99 Fin", 0 }, { "\xFF Fin", 0 }, { "\xC3", 0 },
+        { "\xC3\x80 Fin", 0 }, { "\xC3\xC3\xA9 Fin", 0 }, { "\xA9 Fin", 0 },
+        { "\xC3 Fin", 0 }, { "\xC3\x9F Fin", 0 }, { "\xC3\xBF\xC3\xA0. Fin", 1 },
     };
     char text[64], first[64];
     size_t p, k;
@@ -300,6 +302,38 @@ static void test_run_capitals_digits(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Bytes >= 0x80 in runs: C3 + 9F-BF (but B7) is a lowercase letter, C3 or
+ * such a byte alone is invalid UTF-8 (a symbol), and a run never ends
+ * between C3 and another second byte (É, ×, ÷, À). */
+static void test_run_c3_bytes(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Le mot \xC3 Dans la suite.", "Le mot \xC3 Dans la suite.");
+    EXPECT("Le mot abc\xC3" "Dans la suite.", "Le mot abc\xC3" "Dans la suite.");
+    EXPECT("Le mot abc\xA9" "Dans la suite.", "Le mot abc\xA9" "Dans la suite.");
+    EXPECT("Le mot \xA9" "abcDans la suite.", "Le mot \xA9" "abc", "Dans la suite.");
+    EXPECT("Le mot \xC3\xC3\xA9" "abDans la suite.", "Le mot \xC3\xC3\xA9" "ab",
+           "Dans la suite.");
+    EXPECT("Le mot \xC3\xA9\xA9" "abcDans la suite.", "Le mot \xC3\xA9\xA9" "abc",
+           "Dans la suite.");
+    EXPECT("Le mot \xC3\xA9\xA9" "abDans la suite.", "Le mot \xC3\xA9\xA9" "abDans la suite.");
+    EXPECT("Le mot ab\xC3\x89" "Dans la suite.", "Le mot ab\xC3\x89" "Dans la suite.");
+    EXPECT("Le mot abc\xC3\x89tats la suite.", "Le mot abc", "\xC3\x89tats la suite.");
+    EXPECT("Le mot abc\xC3\x80la suite.", "Le mot abc", "\xC3\x80la suite.");
+    EXPECT("Le mot abc\xC3\x97" "Dans la suite.", "Le mot abc\xC3\x97" "Dans la suite.");
+    EXPECT("Le mot abc\xC3\xB7" "Dans la suite.", "Le mot abc\xC3\xB7" "Dans la suite.");
+    EXPECT("Un titre \xC3\nSuite.", "Un titre \xC3", "Suite.");
+    EXPECT("Un titre,\xA9\nSuite.", "Un titre,\xA9", "Suite.");
+    EXPECT("Un titre,\xC3\xA9 \nSuite.", "Un titre,\xC3\xA9", "Suite.");
+    EXPECT("Le \xA9" "7Dans la suite.", "Le \xA9" "7", "Dans la suite.");
+    EXPECT("Le \xC3" "7Dans la suite.", "Le \xC3" "7", "Dans la suite.");
+    EXPECT("Fin\xA9", "Fin\xA9");
+    EXPECT("\xA9\xA9\xC3", "\xA9\xA9\xC3");
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_run_buffer_end),
         cmocka_unit_test(test_word_lists),
         cmocka_unit_test(test_run_capitals_digits),
+        cmocka_unit_test(test_run_c3_bytes),
     };
     return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
 }
