@@ -297,6 +297,10 @@ static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
 
     while (k > lim) {
         unsigned char b = s[k - 1];
+        if (b > '@') { /* letters and bytes >= 0x80: none of those below */
+            k--;
+            continue;
+        }
         if (b == ' ' || b == '\n' || b == '\t') {
             break;
         }

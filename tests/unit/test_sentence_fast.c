@@ -334,6 +334,26 @@ static void test_run_c3_bytes(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Glued full stops: the look-back for a URL skips letters (and bytes
+ * >= 0x80) at once but still finds @, //, www. and white space. */
+static void test_glued_url(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Un \xC3\xA9t\xC3\xA9.Le jour.", "Un \xC3\xA9t\xC3\xA9.", "Le jour.");
+    EXPECT("Un \xC3\xA9t\xC3\xA9@x.Le jour.", "Un \xC3\xA9t\xC3\xA9@x.Le jour.");
+    EXPECT("Voir http://\xC3\xA9t\xC3\xA9.Fr ici.", "Voir http://\xC3\xA9t\xC3\xA9.Fr ici.");
+    EXPECT("Voir http:/x.Fr ici.", "Voir http:/x.", "Fr ici.");
+    EXPECT("Lisez WWW.exemple.Fr maintenant.", "Lisez WWW.exemple.Fr maintenant.");
+    EXPECT("Lisez wwww.exempl\xC3\xA9.Fr maintenant.", "Lisez wwww.exempl\xC3\xA9.Fr maintenant.");
+    EXPECT("Lisez ww.exemple.Fr maintenant.", "Lisez ww.exemple.", "Fr maintenant.");
+    EXPECT("Un mot\tfin.Le jour.", "Un mot\tfin.", "Le jour.");
+    EXPECT("Un mot\nfin.Le jour.", "Un mot\nfin.", "Le jour.");
+    EXPECT("Un [mot]~fin.Le jour.", "Un [mot]~fin.", "Le jour.");
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_word_lists),
         cmocka_unit_test(test_run_capitals_digits),
         cmocka_unit_test(test_run_c3_bytes),
+        cmocka_unit_test(test_glued_url),
     };
     return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
 }
