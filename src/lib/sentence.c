@@ -256,10 +256,14 @@ static inline size_t run_prev(const unsigned char *s, size_t i, size_t k, int *c
 static void run_word_state(const unsigned char *s, size_t i, size_t j, int cls,
                            uint32_t last, split_state *st)
 {
-    size_t k = j, nlow = 0, ncap = 0, a;
-    uint32_t cp;
+    size_t k = j, nlow, ncap = 0, a;
+    uint32_t cp = 0;
     int c;
 
+    while (k > i && (unsigned)(s[k - 1] - 'a') < 26u) { /* the common tail */
+        k--;
+    }
+    nlow = j - k;
     while (k > i) {
         a = run_prev(s, i, k, &c, &cp);
         if (c == C_LO) {
