@@ -104,6 +104,13 @@ typedef struct {
     int in_dq;         /* straight-quote parity: inside "..." */
     int upper_initial; /* the current word starts with a capital */
     int digit_after_letter; /* the current number is glued to a word ("G7") */
+    /* A run s[run_i..run_j) that ended with a letter and whose word fields
+     * (word_start, lower_run, word_caps, pre_word, upper_initial) are not
+     * rebuilt yet; prev and prev_cp as they were before it. run_j == 0:
+     * none. Only handlers of letters and of the straight quote read them. */
+    size_t run_i, run_j;
+    uint32_t run_prev_cp;
+    int run_prev;
 } split_state;
 
 /* Close the pending sentence at `cut`: trim, drop if empty, append. */
@@ -247,19 +254,20 @@ static inline size_t run_prev(const unsigned char *s, size_t i, size_t k, int *c
 }
 
 /*
- * The state after a run s[i..j) that ends with a letter. The word it ends
+ * The word fields after a run s[i..j) that ends with a letter (see
+ * run_state), rebuilt when a handler needs them. The word the run ends
  * with is some capitals then lowercase letters (a capital never follows a
  * lowercase letter in a run); it began inside the run, at the run start,
  * or before the run when the run goes on with the word split_step was in.
  * lower_run counts code points, so "é" counts one.
  */
-static void run_word_state(const unsigned char *s, size_t i, size_t j, int cls,
-                           uint32_t last, split_state *st)
+static void run_word_state(const unsigned char *s, split_state *st)
 {
-    size_t k = j, nlow, ncap = 0, a;
+    size_t i = st->run_i, j = st->run_j, k = j, nlow, ncap = 0, a;
     uint32_t cp = 0;
     int c;
 
+    st->run_j = 0;
     while (k > i && (unsigned)(s[k - 1] - 'a') < 26u) { /* the common tail */
         k--;
     }
@@ -275,18 +283,15 @@ static void run_word_state(const unsigned char *s, size_t i, size_t j, int cls,
         }
         k = a;
     }
-    if (k > i || !is_letter_class(st->prev)) {
+    if (k > i || !is_letter_class(st->run_prev)) {
         st->word_start = k;
         st->upper_initial = (unsigned)(s[k] - 'A') < 26u;
         st->word_caps = 0;
-        st->pre_word = k > i ? cp : st->prev_cp;
+        st->pre_word = k > i ? cp : st->run_prev_cp;
         st->lower_run = 0;
     }
     st->word_caps += ncap;
     st->lower_run = ncap ? nlow : st->lower_run + nlow;
-    st->prev_cp = last;
-    st->prev = cls;
-    st->last_sig = cls;
 }
 
 /*
@@ -325,8 +330,14 @@ static void run_state(const unsigned char *s, size_t i, size_t j, split_state *s
     int cls;
 
     k = run_prev(s, i, j, &cls, &cp);
-    if (is_letter_class(cls)) {
-        run_word_state(s, i, j, cls, cp, st);
+    if (is_letter_class(cls)) { /* the word fields wait for run_word_state */
+        st->run_i = i;
+        st->run_j = j;
+        st->run_prev = st->prev;
+        st->run_prev_cp = st->prev_cp;
+        st->prev = cls;
+        st->prev_cp = cp;
+        st->last_sig = cls;
         return;
     }
     if (cls == C_DI) {
@@ -500,6 +511,12 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 {
     int rc = RG_OK;
 
+    if (st->run_j) { /* after a non-letter the word fields go stale anyway */
+        if (cls == C_LO || cls == C_UP || cls == C_DQ) {
+            run_word_state(cx->s, st);
+        }
+        st->run_j = 0;
+    }
     switch (cls) {
     case C_TE:
         return on_terminal(cx, st, i);
@@ -542,7 +559,7 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
                        size_t len)
 {
     split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 } };
-    split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0 };
+    split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     uint32_t cp;
