@@ -318,10 +318,10 @@ static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_st
 
 /*
  * The state after the run s[i..j) (j > i), as split_step would have left
- * it. A run that ends with a non-letter ends with an ASCII byte; the word
- * fields go stale then, as split_step leaves them, since they are only read
- * while prev is a letter; last_sig is the last byte before the trailing
- * spaces, if the run has one.
+ * it. After a letter, the word fields are left to run_word_state. After a
+ * non-letter they go stale, as split_step leaves them, since they are only
+ * read while prev is a letter; last_sig is the last code point before the
+ * trailing spaces, if the run has one.
  */
 static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
 {
