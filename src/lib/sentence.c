@@ -325,11 +325,11 @@ static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_st
  */
 static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
 {
-    size_t k;
+    size_t k = j;
     uint32_t cp;
     int cls;
 
-    k = run_prev(s, i, j, &cls, &cp);
+    run_prev(s, i, j, &cls, &cp);
     if (is_letter_class(cls)) { /* the word fields wait for run_word_state */
         st->run_i = i;
         st->run_j = j;
@@ -346,7 +346,6 @@ static void run_state(const unsigned char *s, size_t i, size_t j, split_state *s
     st->prev = cls;
     st->prev_cp = cp;
     st->lower_run = 0;
-    k = j;
     while (k > i && s[k - 1] < 0x80 && ascii_class[s[k - 1]] == C_SP) {
         k--;
     }
