@@ -75,6 +75,12 @@
  * lowercase-run look-aheads whose bytes are never rescanned more than a
  * constant number of times, so the whole pass is O(len). The only
  * allocation is the output array, grown geometrically.
+ *
+ * Speed: code points that can neither cut nor need a handler (lowercase
+ * letters incl. é è à ç..., digits, spaces, most punctuation, capitals
+ * that start a word) are skipped a run at a time and the scan state is
+ * rebuilt from the end of the run (see "Runs" below); the handlers see the
+ * same state as if every code point had been stepped through.
  */
 
 /* ---- driver ------------------------------------------------------------ */
@@ -98,6 +104,13 @@ typedef struct {
     int in_dq;         /* straight-quote parity: inside "..." */
     int upper_initial; /* the current word starts with a capital */
     int digit_after_letter; /* the current number is glued to a word ("G7") */
+    /* A run s[run_i..run_j) that ended with a letter and whose word fields
+     * (word_start, lower_run, word_caps, pre_word, upper_initial) are not
+     * rebuilt yet; prev and prev_cp as they were before it. run_j == 0:
+     * none. Only handlers of letters and of the straight quote read them. */
+    size_t run_i, run_j;
+    uint32_t run_prev_cp;
+    int run_prev;
 } split_state;
 
 /* Close the pending sentence at `cut`: trim, drop if empty, append. */
@@ -121,24 +134,225 @@ static int split_emit(split_ctx *cx, size_t cut)
     }
     sp.start = a;
     sp.end = b;
-    return RG_VEC_PUSH(cx->spans, sp);
+    /* rg__vec_grow only when full: a call per sentence cost more than the
+     * trimming. The first allocation guesses one sentence per 128 bytes
+     * (news text averages ~170), which saves most of the reallocations. */
+    if (cx->spans.n == cx->spans.cap &&
+        rg__vec_grow(&cx->spans.v, &cx->spans.cap,
+                     cx->spans.n ? cx->spans.n + 1 : cx->len / 128 + 8, sizeof sp) != RG_OK) {
+        return RG_ERROR;
+    }
+    cx->spans.v[cx->spans.n++] = sp;
+    return RG_OK;
 }
 
 /*
- * Fast path from s[i], an ASCII lowercase letter after a lowercase letter:
- * such letters only lengthen the lowercase run (prev and last_sig are
- * already C_LO), so skip them at once. Returns the offset after the run.
+ * Runs. Most code points only go through the bookkeeping at the end of
+ * split_step: lowercase letters, digits, spaces, , ; : - ' ( and symbols, and
+ * capitals that start a word or follow a capital (on_upper cuts only after
+ * a lowercase letter or a digit). None of them can cut, so the driver skips
+ * a whole run of them at once (run_end) and rebuilds the state from the
+ * run's tail (run_state). run_byte, from ascii_class:
+ *   RB_ALWAYS  C_LO, C_DI, C_SP, C_CO, C_OT, C_DA, C_OP: always in a run;
+ *   RB_CAP     C_UP: in a run if the byte before has RB_CAP_NEXT;
+ *   RB_CAP_NEXT every class but C_LO and C_DI: a capital after it cannot
+ *              cut (the state's prev has the same class, or C_TE after
+ *              on_terminal, since an ASCII byte is a code point of its own).
+ * Terminals, closers, the straight quote and newlines have handlers and
+ * stop a run. Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
+ * together they are the lowercase letters U+00DF-U+00FF but U+00F7
+ * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
+ * any other symbol. run_end never stops between C3 and a second byte that
+ * is not one of these ("É" is C3 89), and run_prev tells pairs from
+ * lone bytes when the state is rebuilt.
  */
-static size_t skip_lower_run(const unsigned char *s, size_t len, size_t i, split_state *st)
-{
-    size_t j = i + 1;
+enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
 
-    while (j < len && (unsigned)(s[j] - 'a') < 26u) {
-        j++;
+#define A_ (RB_ALWAYS | RB_CAP_NEXT) /* white space, punctuation, symbols */
+#define L_ RB_ALWAYS                 /* lowercase letter, digit */
+#define U_ (RB_CAP | RB_CAP_NEXT)    /* capital */
+#define S_ RB_CAP_NEXT               /* \n ! " ) . ? ] } */
+static const unsigned char run_byte[256] = {
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x00 */
+    A_, A_, S_, A_, A_, A_, A_, A_, /* 0x08: \n */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x10 */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x18 */
+    A_, S_, S_, A_, A_, A_, A_, A_, /* 0x20: ! " */
+    A_, S_, A_, A_, A_, A_, S_, A_, /* 0x28: ) . */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x30: digits */
+    L_, L_, A_, A_, A_, A_, A_, S_, /* 0x38: digits ? */
+    A_, U_, U_, U_, U_, U_, U_, U_, /* 0x40: capitals */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x48 */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x50 */
+    U_, U_, U_, A_, A_, S_, A_, A_, /* 0x58: ] */
+    A_, L_, L_, L_, L_, L_, L_, L_, /* 0x60: lowercase */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
+    L_, L_, L_, A_, A_, S_, A_, A_, /* 0x78: } */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x80 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x88 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x90 */
+    0,  0,  0,  0,  0,  0,  0,  L_, /* 0x98: C3 9F is ß */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA0: C3 A0-BF are à-ÿ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA8 */
+    L_, L_, L_, L_, L_, L_, L_, 0,  /* 0xB0: C3 B7 is ÷ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xB8 */
+    0,  0,  0,  L_, 0,  0,  0,  0,  /* 0xC0: C3 */
+};
+#undef A_
+#undef L_
+#undef U_
+#undef S_
+
+/* End of the run that starts at s[i] (i itself when there is none). */
+static size_t run_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+
+    for (;;) {
+        while (j + 4 <= len && (run_byte[s[j]] & run_byte[s[j + 1]] & run_byte[s[j + 2]] &
+                                run_byte[s[j + 3]] & RB_ALWAYS)) {
+            j += 4;
+        }
+        while (j < len && (run_byte[s[j]] & RB_ALWAYS)) {
+            j++;
+        }
+        if (j < len && (run_byte[s[j]] & RB_CAP) && j > 0 &&
+            (run_byte[s[j - 1]] & RB_CAP_NEXT)) {
+            j++;
+            continue;
+        }
+        /* never stop between C3 and its second byte ("É" is C3 89) */
+        return j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
     }
-    st->lower_run += j - i;
-    st->prev_cp = s[j - 1];
-    return j;
+}
+
+/*
+ * The code point of a run s[i..) that ends at k (k > i): returns its first
+ * byte, *cls its class, *cp its value. Bytes >= 0x80 in a run are C3 and
+ * 9F-BF but B7: a pair is a lowercase letter (C3 is never a second byte,
+ * so reading backwards is safe); a byte alone is invalid UTF-8, C_OT.
+ */
+static inline size_t run_prev(const unsigned char *s, size_t i, size_t k, int *cls,
+                              uint32_t *cp)
+{
+    unsigned char b = s[k - 1];
+
+    if (b < 0x80) {
+        *cls = ascii_class[b];
+        *cp = b;
+        return k - 1;
+    }
+    if (b != 0xC3 && k - 1 > i && s[k - 2] == 0xC3) {
+        *cls = C_LO;
+        *cp = 0xC0u | (b & 0x3Fu);
+        return k - 2;
+    }
+    *cls = C_OT;
+    *cp = CP_INVALID;
+    return k - 1;
+}
+
+/*
+ * The word fields after a run s[i..j) that ends with a letter (see
+ * run_state), rebuilt when a handler needs them. The word the run ends
+ * with is some capitals then lowercase letters (a capital never follows a
+ * lowercase letter in a run); it began inside the run, at the run start,
+ * or before the run when the run goes on with the word split_step was in.
+ * lower_run counts code points, so "é" counts one.
+ */
+static void run_word_state(const unsigned char *s, split_state *st)
+{
+    size_t i = st->run_i, j = st->run_j, k = j, nlow, ncap = 0, a;
+    uint32_t cp = 0;
+    int c;
+
+    st->run_j = 0;
+    while (k > i && (unsigned)(s[k - 1] - 'a') < 26u) { /* the common tail */
+        k--;
+    }
+    nlow = j - k;
+    while (k > i) {
+        a = run_prev(s, i, k, &c, &cp);
+        if (c == C_LO) {
+            nlow += ncap == 0;
+        } else if (c == C_UP) {
+            ncap++;
+        } else {
+            break;
+        }
+        k = a;
+    }
+    if (k > i || !is_letter_class(st->run_prev)) {
+        st->word_start = k;
+        st->upper_initial = (unsigned)(s[k] - 'A') < 26u;
+        st->word_caps = 0;
+        st->pre_word = k > i ? cp : st->run_prev_cp;
+        st->lower_run = 0;
+    }
+    st->word_caps += ncap;
+    st->lower_run = ncap ? nlow : st->lower_run + nlow;
+}
+
+/*
+ * digit_after_letter for a run s[i..j) that ends with a digit: is the
+ * number glued to a word ("G7")? It is only read for a capital right after
+ * a digit, which stops a run, so runs that end otherwise leave it stale.
+ */
+static void run_digit_state(const unsigned char *s, size_t i, size_t j, split_state *st)
+{
+    size_t k = j;
+
+    while (k > i && (unsigned)(s[k - 1] - '0') < 10u) {
+        k--;
+    }
+    if (k > i) {
+        int c;
+        uint32_t cp;
+        run_prev(s, i, k, &c, &cp);
+        st->digit_after_letter = is_letter_class(c);
+    } else if (st->prev != C_DI) {
+        st->digit_after_letter = is_letter_class(st->prev);
+    }
+}
+
+/*
+ * The state after the run s[i..j) (j > i), as split_step would have left
+ * it. After a letter, the word fields are left to run_word_state. After a
+ * non-letter they go stale, as split_step leaves them, since they are only
+ * read while prev is a letter; last_sig is the last code point before the
+ * trailing spaces, if the run has one.
+ */
+static void run_state(const unsigned char *s, size_t i, size_t j, split_state *st)
+{
+    size_t k = j;
+    uint32_t cp;
+    int cls;
+
+    run_prev(s, i, j, &cls, &cp);
+    if (is_letter_class(cls)) { /* the word fields wait for run_word_state */
+        st->run_i = i;
+        st->run_j = j;
+        st->run_prev = st->prev;
+        st->run_prev_cp = st->prev_cp;
+        st->prev = cls;
+        st->prev_cp = cp;
+        st->last_sig = cls;
+        return;
+    }
+    if (cls == C_DI) {
+        run_digit_state(s, i, j, st);
+    }
+    st->prev = cls;
+    st->prev_cp = cp;
+    st->lower_run = 0;
+    while (k > i && s[k - 1] < 0x80 && ascii_class[s[k - 1]] == C_SP) {
+        k--;
+    }
+    if (k > i) {
+        run_prev(s, i, k, &cls, &cp);
+        st->last_sig = cls;
+    }
 }
 
 /* Does the capital at s[up] end a glued heading ("l'idéeDonald")? */
@@ -296,6 +510,12 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 {
     int rc = RG_OK;
 
+    if (st->run_j) { /* after a non-letter the word fields go stale anyway */
+        if (cls == C_LO || cls == C_UP || cls == C_DQ) {
+            run_word_state(cx->s, st);
+        }
+        st->run_j = 0;
+    }
     switch (cls) {
     case C_TE:
         return on_terminal(cx, st, i);
@@ -338,7 +558,7 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
                        size_t len)
 {
     split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 } };
-    split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0 };
+    split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     uint32_t cp;
@@ -353,9 +573,13 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
     cx.len = len;
 
     while (i < len) {
-        if (st.prev == C_LO && (unsigned)(s[i] - 'a') < 26u) {
-            i = skip_lower_run(s, len, i, &st);
-            continue;
+        n = run_end(s, len, i);
+        if (n > i) {
+            run_state(s, i, n, &st);
+            i = n;
+            if (i >= len) {
+                break;
+            }
         }
         if (s[i] < 0x80) {
             cp = s[i];

@@ -99,6 +99,10 @@ static inline uint32_t u8_prev(const unsigned char *s, size_t lo, size_t i, size
     int steps = 0;
     uint32_t cp;
 
+    if (s[k] < 0x80) { /* the common case, and what the loop below decides */
+        *start = k;
+        return s[k];
+    }
     while (k > lo && steps < 3 && u8_cont(s[k])) {
         k--;
         steps++;

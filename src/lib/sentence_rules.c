@@ -5,67 +5,98 @@
  * and the terminal-cluster decision with its exceptions (abbreviations,
  * initials, dotted acronyms, URLs). See "HOW IT WORKS" in sentence.c.
  */
-#include <string.h> /* memcmp, strlen */
+#include <string.h> /* memcmp */
 
 #include "sentence_internal.h"
 
 /* ---- word lists -------------------------------------------------------- */
 
+/* A list entry with its length in bytes (W("Mme") = { "Mme", 3 }). */
+typedef struct {
+    const char *w;
+    size_t n;
+} rg_word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
+/* Abbreviations are at most ABBREV_MAX bytes, so that a full stop after a
+ * longer word skips both lists; WA() refuses to compile a longer entry. */
+#define ABBREV_MAX 5
+#define WA(lit)                                                         \
+    {                                                                   \
+        lit, sizeof(lit) - 1 +                                          \
+                 0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
+    }
+
 /* Titles: never end a sentence (case-sensitive). */
-static const char *const abbrev_titles[] = {
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Dr",
-    "Drs", "Pr", "Prs", "Prof", "Me", "Mgr", "St", "Ste", "Sts", "Stes",
-    "Gén", "Gal", "Col", "Cdt", "Cne", "Lt", "Sgt", "Vve", NULL
+static const rg_word abbrev_titles[] = {
+    WA("M"), WA("MM"), WA("Mme"), WA("Mmes"), WA("Mlle"), WA("Mlles"), WA("Mr"),
+    WA("Mrs"), WA("Ms"), WA("Dr"), WA("Drs"), WA("Pr"), WA("Prs"), WA("Prof"),
+    WA("Me"), WA("Mgr"), WA("St"), WA("Ste"), WA("Sts"), WA("Stes"), WA("Gén"),
+    WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Lt"), WA("Sgt"), WA("Vve"),
 };
 
 /* Abbreviations followed by a number or a name (first letter in any case). */
-static const char *const abbrev_other[] = {
-    "cf", "av", "apr", "p", "pp", "vol", "art", "n°", "no", "chap", "fig",
-    "éd", "coll", "réf", "tél", "env", "ex", "vs", "op", "cit", "ibid",
-    "ca", "resp", "bd", "dép", "trad", "dir", NULL
+static const rg_word abbrev_other[] = {
+    WA("cf"), WA("av"), WA("apr"), WA("p"), WA("pp"), WA("vol"), WA("art"),
+    WA("n°"), WA("no"), WA("chap"), WA("fig"), WA("éd"), WA("coll"), WA("réf"),
+    WA("tél"), WA("env"), WA("ex"), WA("vs"), WA("op"), WA("cit"), WA("ibid"),
+    WA("ca"), WA("resp"), WA("bd"), WA("dép"), WA("trad"), WA("dir"),
 };
 
 /* Capitalised French words that start sentences (glued-heading test). */
-static const char *const function_words[] = {
-    "Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Au", "Aux", "Ce",
-    "Cet", "Cette", "Ces", "Il", "Ils", "Elle", "Elles", "On", "Nous",
-    "Vous", "Je", "Tu", "Dans", "Pour", "Par", "Sur", "Sous", "Avec", "Sans",
-    "Selon", "Depuis", "Après", "Avant", "Pendant", "Lors", "Mais", "Et",
-    "Ou", "Si", "En", "Alors", "Face", "Quand", "Comme", "Son", "Sa", "Ses",
-    "Leur", "Leurs", "Cela", "Ceci", "Outre", "Ainsi", "Enfin", "Entre",
-    "Malgré", "Parmi", "Vers", "Chez", "Dès", "Toutefois", "Pourtant",
-    "Cependant", "Néanmoins", "Aussi", "Encore", "Déjà", "Tout", "Tous",
-    "Toute", "Toutes", "Qui", "Que", "Quel", "Quelle", "Voici", "Voilà",
-    "Puis", "Ici", "Mme", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi",
-    "Samedi", "Dimanche", "Une", "Plusieurs", "Certains", "Pas", "Plus",
-    NULL
+static const rg_word function_words[] = {
+    W("Le"), W("La"), W("Les"), W("Un"), W("Une"), W("Des"), W("Du"), W("De"),
+    W("Au"), W("Aux"), W("Ce"), W("Cet"), W("Cette"), W("Ces"), W("Il"),
+    W("Ils"), W("Elle"), W("Elles"), W("On"), W("Nous"), W("Vous"), W("Je"),
+    W("Tu"), W("Dans"), W("Pour"), W("Par"), W("Sur"), W("Sous"), W("Avec"),
+    W("Sans"), W("Selon"), W("Depuis"), W("Après"), W("Avant"), W("Pendant"),
+    W("Lors"), W("Mais"), W("Et"), W("Ou"), W("Si"), W("En"), W("Alors"),
+    W("Face"), W("Quand"), W("Comme"), W("Son"), W("Sa"), W("Ses"), W("Leur"),
+    W("Leurs"), W("Cela"), W("Ceci"), W("Outre"), W("Ainsi"), W("Enfin"),
+    W("Entre"), W("Malgré"), W("Parmi"), W("Vers"), W("Chez"), W("Dès"),
+    W("Toutefois"), W("Pourtant"), W("Cependant"), W("Néanmoins"), W("Aussi"),
+    W("Encore"), W("Déjà"), W("Tout"), W("Tous"), W("Toute"), W("Toutes"),
+    W("Qui"), W("Que"), W("Quel"), W("Quelle"), W("Voici"), W("Voilà"),
+    W("Puis"), W("Ici"), W("Mme"), W("Lundi"), W("Mardi"), W("Mercredi"),
+    W("Jeudi"), W("Vendredi"), W("Samedi"), W("Dimanche"), W("Une"),
+    W("Plusieurs"), W("Certains"), W("Pas"), W("Plus"),
 };
 
 /* Elided forms before an apostrophe: L'État, D'après, Qu'il... */
-static const char *const function_elisions[] = {
-    "L", "D", "J", "C", "S", "N", "M", "T", "Qu", "Jusqu", "Lorsqu",
-    "Puisqu", NULL
+static const rg_word function_elisions[] = {
+    W("L"), W("D"), W("J"), W("C"), W("S"), W("N"), W("M"), W("T"), W("Qu"),
+    W("Jusqu"), W("Lorsqu"), W("Puisqu"),
 };
 
 /* Lowercase-initial camel-case brands (the part before the capital). */
-static const char *const camel_lower_exceptions[] = { "easy", NULL };
+static const rg_word camel_lower_exceptions[] = {
+    W("easy"),
+};
 
-static int word_in(const char *const *list, const unsigned char *w,
-                   size_t n)
+/* Membership in a word list, case-sensitive. The lengths are computed at
+ * compile time: the lists are walked for every full stop after a short
+ * word, and a strlen per entry cost more than the rest of the decision. */
+#define WORD_IN(list, w, n) word_in((list), sizeof(list) / sizeof((list)[0]), w, n)
+
+static int word_in(const rg_word *list, size_t count, const unsigned char *w, size_t n)
 {
     size_t k;
 
-    for (k = 0; list[k]; k++) {
-        if (strlen(list[k]) == n && memcmp(list[k], w, n) == 0) {
+    for (k = 0; k < count; k++) {
+        if (list[k].n == n && (unsigned char)list[k].w[0] == w[0] &&
+            memcmp(list[k].w, w, n) == 0) {
             return 1;
         }
     }
     return 0;
 }
 
-/* Like word_in, but an ASCII first letter may be in either case. */
-static int word_in_ci1(const char *const *list, const unsigned char *w,
-                       size_t n)
+/* Like WORD_IN, but an ASCII first letter may be in either case (the
+ * lists hold it in lowercase). */
+#define WORD_IN_CI1(list, w, n)                                             \
+    word_in_ci1((list), sizeof(list) / sizeof((list)[0]), w, n)
+
+static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w, size_t n)
 {
     size_t k;
     unsigned char f;
@@ -77,10 +108,9 @@ static int word_in_ci1(const char *const *list, const unsigned char *w,
     if (f >= 'A' && f <= 'Z') {
         f = (unsigned char)(f - 'A' + 'a');
     }
-    for (k = 0; list[k]; k++) {
-        const char *e = list[k];
-        if (strlen(e) == n && (unsigned char)e[0] == f &&
-            memcmp(e + 1, w + 1, n - 1) == 0) {
+    for (k = 0; k < count; k++) {
+        if (list[k].n == n && (unsigned char)list[k].w[0] == f &&
+            memcmp(list[k].w + 1, w + 1, n - 1) == 0) {
             return 1;
         }
     }
@@ -140,9 +170,9 @@ int rg_sentence__function_word_at(const unsigned char *s, size_t len, size_t up)
         return 0;
     }
     if (is_apostrophe(stop)) {
-        return word_in(function_elisions, s + up, end - up);
+        return WORD_IN(function_elisions, s + up, end - up);
     }
-    return word_in(function_words, s + up, end - up);
+    return WORD_IN(function_words, s + up, end - up);
 }
 
 /*
@@ -167,7 +197,7 @@ int rg_sentence__camel_split(const unsigned char *s, size_t len, size_t word_sta
         return 0;
     }
     if (!upper_initial) {
-        return !word_in(camel_lower_exceptions, s + word_start,
+        return !WORD_IN(camel_lower_exceptions, s + word_start,
                         up - word_start);
     }
     return rg_sentence__function_word_at(s, len, up);
@@ -203,9 +233,8 @@ static int era_before(const unsigned char *s, size_t j)
         return 0;
     }
     {
-        static const char *const era[] = { "av", "apr", "avant", "après",
-                                           NULL };
-        return word_in_ci1(era, s + k, e - k);
+        static const rg_word era[] = { W("av"), W("apr"), W("avant"), W("après") };
+        return WORD_IN_CI1(era, s + k, e - k);
     }
 }
 
@@ -240,8 +269,8 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
             return 0; /* longer than any abbreviation */
         }
     }
-    if (word_in(abbrev_titles, s + ws, p0 - ws) ||
-        word_in_ci1(abbrev_other, s + ws, p0 - ws)) {
+    if (p0 - ws <= ABBREV_MAX && (WORD_IN(abbrev_titles, s + ws, p0 - ws) ||
+                                  WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
         return 1;
     }
     if (nc == 1 && first == C_UP) {
@@ -268,6 +297,10 @@ static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
 
     while (k > lim) {
         unsigned char b = s[k - 1];
+        if (b > '@') { /* letters and bytes >= 0x80: none of those below */
+            k--;
+            continue;
+        }
         if (b == ' ' || b == '\n' || b == '\t') {
             break;
         }
