@@ -69,11 +69,157 @@ static int st_nest_quotes(rg_stance_ctx *c)
     return RG_OK;
 }
 
+/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
+ * the other bytes, non-ASCII ones included (decoded apart) */
+static const unsigned char st_ascii_word[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/*
+ * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
+ * of x that is not an ASCII letter or digit. Bytes >= 0x80 are masked off
+ * first, so the additions below never carry into the next byte; a letter is
+ * a byte whose case-folded value (| 0x20) lies in 'a'..'z'.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ST_SWAR 1
+#define ST_ONES UINT64_C(0x0101010101010101)
+#define ST_HIGH UINT64_C(0x8080808080808080)
+
+static inline uint64_t st_nonword8(uint64_t x)
+{
+    uint64_t a = x & ~ST_HIGH, l = a | ST_ONES * 0x20;
+    uint64_t letter = (l + ST_ONES * (0x80 - 'a')) & ~(l + ST_ONES * (0x7F - 'z'));
+    uint64_t digit = (a + ST_ONES * (0x80 - '0')) & ~(a + ST_ONES * (0x7F - '9'));
+
+    return ~((letter | digit) & ~x) & ST_HIGH;
+}
+#else
+#define ST_SWAR 0
+#endif
+
+/*
+ * Length of the code point at text[i] (a byte >= 0x80) when
+ * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
+ * letters of two bytes (leads C3..C8: é, à, ç, œ...) are known without
+ * decoding; × and ÷ (C3 97, C3 B7) are the only signs among them.
+ */
+static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)text[i], c1;
+    int32_t cp;
+    size_t k;
+
+    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 && ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
+        return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
+    }
+    k = rg_text__utf8_decode(text + i, end - i, &cp);
+    return k != (size_t)-1 && rg_lexicon__is_word_cp(cp) ? k : 0;
+}
+
+/*
+ * End of the word that starts at text[i] (a word code point), cut as
+ * rg_lexicon__is_word_cp says: ASCII letters and digits eight bytes at a
+ * time, then by table, other code points by st_word_cp_len. *ascii = 1 when
+ * the word has no byte >= 0x80.
+ */
+static inline size_t st_word_end(const char *text, size_t i, size_t end, int *ascii)
+{
+    size_t k;
+
+    *ascii = 1;
+    for (;;) {
+#if ST_SWAR
+        while (end - i >= 8) {
+            uint64_t x, m;
+            memcpy(&x, text + i, 8);
+            if ((m = st_nonword8(x)) != 0) {
+                i += (size_t)__builtin_ctzll(m) >> 3;
+                break;
+            }
+            i += 8;
+        }
+#endif
+        while (i < end && st_ascii_word[(unsigned char)text[i]]) {
+            i++;
+        }
+        if (i == end || (unsigned char)text[i] < 0x80 || (k = st_word_cp_len(text, i, end)) == 0) {
+            return i;
+        }
+        *ascii = 0;
+        i += k;
+    }
+}
+
+/*
+ * Lower-cases the word text[s..s+n) into buf as rg_lexicon__lower does; a
+ * word of ASCII letters and digits (`ascii`) only needs bit 0x20 set ('A'
+ * -> 'a'; lower-case letters and digits already have it).
+ */
+static void st_lower_word(char *buf,        /* out: n bytes */
+                          const char *text, /* the text */
+                          size_t s,         /* word start */
+                          size_t n,         /* word length */
+                          int ascii)        /* 1: ASCII letters and digits only */
+{
+    size_t j;
+
+    if (!ascii) {
+        rg_lexicon__lower(buf, text + s, n);
+        return;
+    }
+    for (j = 0; j < n; j++) {
+        buf[j] = (char)((unsigned char)text[s + j] | 0x20);
+    }
+}
+
 /* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */
 static int st_upper_at(const char *text, size_t s, size_t n)
 {
     return (text[s] >= 'A' && text[s] <= 'Z') ||
            ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
+
+/* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
+ * lower-case key and exact-form id. */
+static int st_push_word(rg_stance_ctx *c,
+                        const rg_lexicon *lx,
+                        const char *text,
+                        size_t s,   /* the word is text[s..e) */
+                        size_t e,
+                        int ascii,  /* st_word_end's flag */
+                        int hyph)   /* a hyphen joins it to the previous word */
+{
+    size_t n = e - s;
+    st_tok *t;
+    char *key;
+    int error;
+
+    if ((error = st_push_tok(c, TK_WORD, s, e)) < 0) {
+        return error;
+    }
+    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, c->kbuf.n + n, 1) < 0) {
+        return RG_ERROR;
+    }
+    t = &c->tok.v[c->tok.n - 1];
+    key = c->kbuf.v + c->kbuf.n;
+    t->koff = c->kbuf.n;
+    t->klen = (int)n;
+    t->hyph = (unsigned char)hyph;
+    t->upper = (unsigned char)st_upper_at(text, s, n);
+    st_lower_word(key, text, s, n, ascii);
+    t->ids[0] = rg_lexicon__token_exact(lx, key, n);
+    c->kbuf.n += n;
+    return RG_OK;
 }
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
@@ -86,38 +232,21 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
     c->quotes.n = 0;
     while (i < sent.end) {
         int32_t cp;
-        size_t k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-        if (k == (size_t)-1) {
-            k = 1;
-            cp = 0xFFFD;
-        }
-        if (rg_lexicon__is_word_cp(cp)) {
-            size_t s = i, n;
-            st_tok *t;
-            while (i < sent.end) {
-                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-                if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
-                    break;
-                }
-                i += k;
-            }
-            if ((error = st_push_tok(c, TK_WORD, s, i)) < 0) {
+        size_t k;
+        unsigned char b = (unsigned char)text[i];
+        if (st_ascii_word[b] || (b >= 0x80 && st_word_cp_len(text, i, sent.end))) {
+            size_t s = i;
+            int ascii;
+            i = st_word_end(text, i, sent.end, &ascii);
+            if ((error = st_push_word(c, lx, text, s, i, ascii, hyph)) < 0) {
                 return error;
             }
-            n = i - s;
-            if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, c->kbuf.n + n, 1) < 0) {
-                return RG_ERROR;
-            }
-            t = &c->tok.v[c->tok.n - 1];
-            t->koff = c->kbuf.n;
-            t->klen = (int)n;
-            t->hyph = (unsigned char)hyph;
-            t->upper = (unsigned char)st_upper_at(text, s, n);
-            rg_lexicon__lower(c->kbuf.v + c->kbuf.n, text + s, n);
-            t->ids[0] = rg_lexicon__token_exact(lx, c->kbuf.v + c->kbuf.n, n);
-            c->kbuf.n += n;
             hyph = 0;
             continue;
+        }
+        if ((k = rg_text__utf8_decode(text + i, sent.end - i, &cp)) == (size_t)-1) {
+            k = 1;
+            cp = 0xFFFD;
         }
         {
             int dquote = 0;
@@ -189,43 +318,6 @@ static size_t st_prescan_pronoun(const char *text,
     return 0;
 }
 
-/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
- * the other bytes, non-ASCII ones included (decoded apart) */
-static const unsigned char st_ascii_word[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
-/*
- * Lower-cases the word text[s..s+n) into buf as rg_lexicon__lower does; a
- * word of ASCII letters and digits (`ascii`) only needs bit 0x20 set ('A'
- * -> 'a'; lower-case letters and digits already have it).
- */
-static void st_lower_word(char *buf,        /* out: n bytes */
-                          const char *text, /* the text */
-                          size_t s,         /* word start */
-                          size_t n,         /* word length */
-                          int ascii)        /* 1: ASCII letters and digits only */
-{
-    size_t j;
-
-    if (!ascii) {
-        rg_lexicon__lower(buf, text + s, n);
-        return;
-    }
-    for (j = 0; j < n; j++) {
-        buf[j] = (char)((unsigned char)text[s + j] | 0x20);
-    }
-}
-
 /* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
 static int st_is_det(const char *buf, size_t n)
 {
@@ -240,94 +332,144 @@ static int st_is_det(const char *buf, size_t n)
     return 0;
 }
 
+/* 1 when the word text[s..s+4) of ASCII letters and digits is "deux" in
+ * any case (bit 0x20 lower-cases such bytes) */
+static int st_is_deux(const char *text, size_t s)
+{
+    uint32_t v, deux;
+
+    memcpy(&v, text + s, 4);
+    memcpy(&deux, "deux", 4);
+    return (v | UINT32_C(0x20202020)) == deux;
+}
+
+/* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
+ * the state adjectives, by first byte: "deux"; the pronouns il, elle, lui,
+ * l', ils, elles (only when a subject is remembered). */
+static const uint64_t st_deux_lens[256] = { ['d'] = 1u << 4, ['D'] = 1u << 4 };
+#define ST_PRON_LENS 0x3Eu /* 1..5 bytes */
+static const uint64_t st_pron_lens[256] = {
+    ['i'] = ST_PRON_LENS, ['I'] = ST_PRON_LENS, ['e'] = ST_PRON_LENS,
+    ['E'] = ST_PRON_LENS, ['l'] = ST_PRON_LENS, ['L'] = ST_PRON_LENS,
+};
+
+/*
+ * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
+ * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
+ * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
+ */
+static void st_prescan_lead(const char *text,
+                            size_t s,     /* the word is text[s..s+len) */
+                            size_t len,
+                            int ascii,    /* no byte >= 0x80 */
+                            size_t nw,    /* 0: first word, 1: second */
+                            int *up0,     /* in/out */
+                            int *np_lead) /* out: set to 1 */
+{
+    char buf[RG_LX_MAXTOK];
+
+    if (nw == 0) {
+        size_t m = len < sizeof buf ? len : sizeof buf;
+        st_lower_word(buf, text, s, m, ascii);
+        if (st_is_det(buf, len)) {
+            *np_lead = 1;
+        }
+        *up0 = st_upper_at(text, s, len);
+    } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
+        *np_lead = 1;
+    }
+}
+
+/*
+ * Items the word text[s..s+len) may give (st_word_end's `ascii`): a pronoun
+ * (st_prescan_pronoun), a state adjective (1; clears *np_lead: "Les
+ * autorités russes ont ..." opens with an actor) or "deux" (2). Only words
+ * that pass the lexicon's adjective filters (first byte and length, then
+ * the first three bytes) are lower-cased whole and looked up.
+ */
+static size_t st_prescan_word(const rg_lexicon *lx,
+                              const char *text,
+                              size_t s,      /* the word is text[s..s+len) */
+                              size_t len,
+                              size_t end,    /* end of the sentence */
+                              int ascii,     /* no byte >= 0x80 */
+                              int pron,      /* rg_st__prescan's */
+                              int *np_lead)  /* in/out */
+{
+    char buf[RG_LX_MAXTOK];
+    unsigned char b = (unsigned char)text[s];
+    /* rg_lexicon__lower changes no lead byte but A..Z */
+    unsigned char f = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+
+    if (len > RG_LX_MAXTOK) {
+        return 0;
+    }
+    if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
+        size_t np = st_prescan_pronoun(text, s, s + len, end, pron);
+        if (np) {
+            return np; /* a pronoun may stand for one actor, or two */
+        }
+    }
+    if (lx->adj_lens[b] & rg_lexicon__len_bit(len)) {
+        st_lower_word(buf, text, s, len < 3 ? len : 3, ascii);
+        if (rg_lexicon__adj_maybe(lx, buf, len)) {
+            int w;
+            st_lower_word(buf, text, s, len, ascii);
+            w = rg_lexicon__token_exact(lx, buf, len);
+            if (w >= 0 && lx->adj_state[w]) {
+                *np_lead = 0;
+                return 1;
+            }
+        }
+    }
+    return ascii && len == 4 && f == 'd' && st_is_deux(text, s) ? 2 : 0;
+}
+
 /*
  * Upper bound on the items of a sentence without mentions, straight from the
  * text: state adjectives, "deux" ("les deux présidents": two) and, when a
  * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
  * than two items give no relation, so most sentences are dropped here, before
- * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them.
+ * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them
+ * (st_word_end); separators are skipped a byte (ASCII) or a code point at a
+ * time.
  * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
- * Words are runs of ASCII letters and digits (a table test, the bulk of the
- * text) and of word code points; only words that may be a state adjective
- * or "deux" (rg_lexicon's adj_first/adj_maxlen filter) are lower-cased and
- * looked up.
  */
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
                       int *np_lead)
 {
-    char buf[RG_LX_MAXTOK];
     size_t i = sent.start, n = 0, nw = 0;
     int up0 = 0;
 
     *np_lead = 0;
     while (i < sent.end && n < 2) {
-        size_t s = i, k, len;
-        int32_t cp;
-        int ascii = 1;
-        for (;;) {
-            while (i < sent.end && st_ascii_word[(unsigned char)text[i]]) {
-                i++;
-            }
-            if (i == sent.end || (unsigned char)text[i] < 0x80) {
-                break;
-            }
-            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-            if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
-                break;
-            }
-            ascii = 0;
-            i += k;
-        }
-        if (i == s) {
-            /* a separator: skip one code point (invalid bytes one at a time) */
-            if ((unsigned char)text[i] < 0x80) {
-                i++;
+        size_t s = i, len;
+        unsigned char b = (unsigned char)text[i];
+        int ascii;
+        if (!st_ascii_word[b]) {
+            int32_t cp;
+            size_t k;
+            if (b < 0x80) {
+                i++; /* an ASCII separator */
                 continue;
             }
-            k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-            i += k == (size_t)-1 ? 1 : k;
-            continue;
+            if (!st_word_cp_len(text, i, sent.end)) {
+                /* a separator: skip one code point (invalid bytes one at a time) */
+                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
+                i += k == (size_t)-1 ? 1 : k;
+                continue;
+            }
         }
+        i = st_word_end(text, i, sent.end, &ascii);
         len = i - s;
         if (nw < 2) {
-            if (nw == 0) {
-                size_t m = len < sizeof buf ? len : sizeof buf;
-                st_lower_word(buf, text, s, m, ascii);
-                if (st_is_det(buf, len)) {
-                    *np_lead = 1;
-                }
-                up0 = st_upper_at(text, s, len);
-            } else if (up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
-                *np_lead = 1; /* "Gérard Depardieu a ..." */
-            }
-            nw++;
+            st_prescan_lead(text, s, len, ascii, nw++, &up0, np_lead);
         }
-        if (len <= RG_LX_MAXTOK) {
-            unsigned char f = (unsigned char)text[s];
-            int w;
-            if (f >= 'A' && f <= 'Z') {
-                f = (unsigned char)(f + 32); /* rg_lexicon__lower keeps other lead bytes */
-            }
-            if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
-                size_t np = st_prescan_pronoun(text, s, i, sent.end, pron);
-                if (np) {
-                    n += np; /* a pronoun may stand for one actor, or two */
-                    continue;
-                }
-            }
-            if ((len > lx->adj_maxlen || !(lx->adj_first[f >> 6] & ((uint64_t)1 << (f & 63)))) &&
-                !(f == 'd' && len == 4)) {
-                continue; /* neither a state adjective (first byte, length) nor "deux" */
-            }
-            st_lower_word(buf, text, s, len, ascii);
-            w = rg_lexicon__token_exact(lx, buf, len);
-            if (w >= 0 && lx->adj_state[w]) {
-                n++;
-                *np_lead = 0; /* "Les autorités russes ont ...": an actor */
-            } else if (len == 4 && memcmp(buf, "deux", 4) == 0) {
-                n += 2;
-            }
+        /* most words are dropped here by their first byte and length */
+        if ((lx->adj_lens[b] | st_deux_lens[b] | (pron ? st_pron_lens[b] : 0)) &
+            rg_lexicon__len_bit(len)) {
+            n += st_prescan_word(lx, text, s, len, sent.end, ascii, pron, np_lead);
         }
     }
     return n;
