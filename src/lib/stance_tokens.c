@@ -139,20 +139,25 @@ static inline size_t st_word_end(const char *text, size_t i, size_t end, int *as
     *ascii = 1;
     for (;;) {
 #if ST_SWAR
-        while (end - i >= 8) {
+        if (end - i >= 8) {
             uint64_t x, m;
             memcpy(&x, text + i, 8);
-            if ((m = st_nonword8(x)) != 0) {
-                i += (size_t)__builtin_ctzll(m) >> 3;
-                break;
+            if ((m = st_nonword8(x)) == 0) {
+                i += 8;
+                continue;
             }
-            i += 8;
-        }
+            i += (size_t)__builtin_ctzll(m) >> 3;
+        } else
 #endif
-        while (i < end && st_ascii_word[(unsigned char)text[i]]) {
-            i++;
+        {
+            while (i < end && st_ascii_word[(unsigned char)text[i]]) {
+                i++;
+            }
+            if (i == end) {
+                return i;
+            }
         }
-        if (i == end || (unsigned char)text[i] < 0x80 || (k = st_word_cp_len(text, i, end)) == 0) {
+        if ((unsigned char)text[i] < 0x80 || (k = st_word_cp_len(text, i, end)) == 0) {
             return i;
         }
         *ascii = 0;
@@ -443,17 +448,22 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
     int up0 = 0;
 
     *np_lead = 0;
-    while (i < sent.end && n < 2) {
-        size_t s = i, len;
-        unsigned char b = (unsigned char)text[i];
+    while (n < 2) {
+        size_t s, len;
+        unsigned char b;
         int ascii;
-        if (!st_ascii_word[b]) {
+        while (i < sent.end && (unsigned char)text[i] < 0x80 &&
+               !st_ascii_word[(unsigned char)text[i]]) {
+            i++; /* ASCII separators */
+        }
+        if (i == sent.end) {
+            break;
+        }
+        s = i;
+        b = (unsigned char)text[i];
+        if (b >= 0x80) {
             int32_t cp;
             size_t k;
-            if (b < 0x80) {
-                i++; /* an ASCII separator */
-                continue;
-            }
             if (!st_word_cp_len(text, i, sent.end)) {
                 /* a separator: skip one code point (invalid bytes one at a time) */
                 k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
