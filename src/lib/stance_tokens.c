@@ -13,18 +13,28 @@
 
 /* ---- 1. tokens ---- */
 
-static int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e)
+/* Appends a token, its fields set one by one (no memset and copy: the
+ * tokenizer pushes one per word). */
+static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e)
 {
-    st_tok t;
+    st_tok *t;
 
-    memset(&t, 0, sizeof t);
-    t.kind = (unsigned char)kind;
-    t.start = s;
-    t.end = e;
-    t.quote = -1;
-    t.item = -1;
-    t.ids[0] = t.ids[1] = t.ids[2] = -1;
-    return RG_VEC_PUSH(c->tok, t);
+    if (c->tok.n == c->tok.cap &&
+        rg__vec_grow(&c->tok.v, &c->tok.cap, c->tok.n + 1, sizeof *c->tok.v) < 0) {
+        return RG_ERROR;
+    }
+    t = &c->tok.v[c->tok.n++];
+    t->start = s;
+    t->end = e;
+    t->koff = 0;
+    t->klen = 0;
+    t->ids[0] = t->ids[1] = t->ids[2] = -1;
+    t->quote = -1;
+    t->item = -1;
+    t->kind = (unsigned char)kind;
+    t->hyph = 0;
+    t->upper = 0;
+    return RG_OK;
 }
 
 /* Punctuation code point -> token kind; TK_WORD means "separator, no token". */
@@ -195,7 +205,8 @@ static int st_upper_at(const char *text, size_t s, size_t n)
 }
 
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
- * lower-case key and exact-form id. */
+ * lower-case key and exact-form id. The key buffer holds the sentence's
+ * length already (rg_st__tokenize). */
 static int st_push_word(rg_stance_ctx *c,
                         const rg_lexicon *lx,
                         const char *text,
@@ -211,9 +222,6 @@ static int st_push_word(rg_stance_ctx *c,
 
     if ((error = st_push_tok(c, TK_WORD, s, e)) < 0) {
         return error;
-    }
-    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, c->kbuf.n + n, 1) < 0) {
-        return RG_ERROR;
     }
     t = &c->tok.v[c->tok.n - 1];
     key = c->kbuf.v + c->kbuf.n;
@@ -235,6 +243,10 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
     c->tok.n = 0;
     c->kbuf.n = 0;
     c->quotes.n = 0;
+    /* the keys of a sentence's words are no longer than the sentence */
+    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, sent.end - sent.start, 1) < 0) {
+        return RG_ERROR;
+    }
     while (i < sent.end) {
         int32_t cp;
         size_t k;
