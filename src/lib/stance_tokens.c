@@ -298,7 +298,7 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
     for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
     }
     for (k = 0; aux[k]; k++) {
-        if (strlen(aux[k]) == n && memcmp(aux[k], text + i, n) == 0) {
+        if (st_key_is(text + i, n, aux[k])) {
             return 1;
         }
     }
@@ -342,7 +342,7 @@ static int st_is_det(const char *buf, size_t n)
 
     for (d = 0; rg_st__dets[d]; d++) {
         const char *w = rg_st__dets[d];
-        if (w[0] == buf[0] && strlen(w) == n && memcmp(w, buf, n) == 0) {
+        if (w[0] == buf[0] && st_key_is(buf, n, w)) {
             return 1;
         }
     }
