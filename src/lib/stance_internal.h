@@ -29,7 +29,11 @@ typedef struct {
     size_t start, end; /* bytes in text */
     size_t koff;       /* lower-case key in ctx->kbuf */
     int klen;
-    int ids[3];
+    int ids[3];        /* lexicon word ids (rg_lexicon__token_ids); after
+                        * tokenizing only ids[0], and only for a state
+                        * adjective (else -1): rg_st__stem_words fills all
+                        * three for the words outside items, the only ones
+                        * cues are looked up for */
     int quote;         /* innermost quote, -1 outside */
     int item;          /* item covering the token, -1 none */
     unsigned char kind;

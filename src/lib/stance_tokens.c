@@ -205,8 +205,9 @@ static int st_upper_at(const char *text, size_t s, size_t n)
 }
 
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
- * lower-case key and exact-form id. The key buffer holds the sentence's
- * length already (rg_st__tokenize). */
+ * lower-case key and, for a state adjective, its id (st_tok.ids: other
+ * words are looked up by rg_st__stem_words, when cues are sought). The key
+ * buffer holds the sentence's length already (rg_st__tokenize). */
 static int st_push_word(rg_stance_ctx *c,
                         const rg_lexicon *lx,
                         const char *text,
@@ -230,7 +231,11 @@ static int st_push_word(rg_stance_ctx *c,
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)st_upper_at(text, s, n);
     st_lower_word(key, text, s, n, ascii);
-    t->ids[0] = rg_lexicon__token_exact(lx, key, n);
+    if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
+        rg_lexicon__adj_maybe(lx, key, n)) {
+        int w = rg_lexicon__token_exact(lx, key, n);
+        t->ids[0] = w >= 0 && lx->adj_state[w] ? w : -1;
+    }
     c->kbuf.n += n;
     return RG_OK;
 }
