@@ -117,6 +117,28 @@ static inline uint64_t st_nonword8(uint64_t x)
 #define ST_SWAR 0
 #endif
 
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
+ * when p[j] is not an ASCII letter or digit. Signed compares: bytes >= 0x80
+ * are negative, so neither. */
+#if ST_SWAR && defined(__SSE2__)
+#include <emmintrin.h>
+#define ST_SSE2 1
+
+static inline unsigned st_nonword16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+}
+#else
+#define ST_SSE2 0
+#endif
+
 /*
  * Length of the code point at text[i] (a byte >= 0x80) when
  * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
@@ -142,12 +164,25 @@ static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
  * time, then by table, other code points by st_word_cp_len. *ascii = 1 when
  * the word has no byte >= 0x80.
  */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline size_t st_word_end(const char *text, size_t i, size_t end, int *ascii)
 {
     size_t k;
 
     *ascii = 1;
     for (;;) {
+#if ST_SSE2
+        if (end - i >= 16) {
+            unsigned m = st_nonword16(text + i);
+            if (m == 0) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(m);
+        } else
+#endif
 #if ST_SWAR
         if (end - i >= 8) {
             uint64_t x, m;
