@@ -354,12 +354,16 @@ static size_t st_prescan_pronoun(const char *text,
                                  size_t s,   /* the word is text[s..i) */
                                  size_t i,
                                  size_t end, /* end of the sentence */
+                                 int ascii,  /* no byte >= 0x80 */
                                  int pron)   /* 1: a subject remembered, 2: a joint one */
 {
     char buf[8];
     size_t n = i - s;
 
-    rg_lexicon__lower(buf, text + s, n);
+    if (!ascii) {
+        return 0; /* lower-casing keeps bytes >= 0x80: no pronoun */
+    }
+    st_lower_word(buf, text, s, n, 1);
     if (pron & 1) {
         if ((n == 2 && memcmp(buf, "il", 2) == 0) || (n == 4 && memcmp(buf, "elle", 4) == 0) ||
             (n == 3 && memcmp(buf, "lui", 3) == 0) ||
@@ -462,7 +466,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
         return 0;
     }
     if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
-        size_t np = st_prescan_pronoun(text, s, s + len, end, pron);
+        size_t np = st_prescan_pronoun(text, s, s + len, end, ascii, pron);
         if (np) {
             return np; /* a pronoun may stand for one actor, or two */
         }
