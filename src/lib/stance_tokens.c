@@ -4,9 +4,15 @@
  * (st_tok, kept in the context's vectors, keys lower-cased into one shared
  * buffer, quotes nested by a stack walk), and the cheap prescan that drops
  * sentences which cannot hold two items before any tokenizing or stemming.
+ * Both cut words with one scanner (st_word_end): ASCII letters and digits
+ * 16 or 8 bytes at a time, two-byte Latin letters without decoding.
  */
-#include <stdint.h> /* uint64_t */
-#include <string.h> /* memcmp, memset, strlen */
+#include <stdint.h> /* uint64_t, uint32_t */
+#include <string.h> /* memcmp, memcpy */
+
+#if defined(__SSE2__)
+#include <emmintrin.h> /* st_nonword16 */
+#endif
 
 #include "stance_internal.h"
 #include "text_internal.h" /* rg_text__utf8_decode */
@@ -121,7 +127,6 @@ static inline uint64_t st_nonword8(uint64_t x)
  * when p[j] is not an ASCII letter or digit. Signed compares: bytes >= 0x80
  * are negative, so neither. */
 #if ST_SWAR && defined(__SSE2__)
-#include <emmintrin.h>
 #define ST_SSE2 1
 
 static inline unsigned st_nonword16(const char *p)
@@ -151,7 +156,8 @@ static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
     int32_t cp;
     size_t k;
 
-    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 && ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
+    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 &&
+        ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
         return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
     }
     k = rg_text__utf8_decode(text + i, end - i, &cp);
@@ -160,9 +166,11 @@ static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
 
 /*
  * End of the word that starts at text[i] (a word code point), cut as
- * rg_lexicon__is_word_cp says: ASCII letters and digits eight bytes at a
- * time, then by table, other code points by st_word_cp_len. *ascii = 1 when
- * the word has no byte >= 0x80.
+ * rg_lexicon__is_word_cp says: ASCII letters and digits 16 (SSE2) or 8
+ * bytes at a time while that many bytes are left, then by table; other code
+ * points by st_word_cp_len. *ascii = 1 when the word has no byte >= 0x80.
+ * Forced inline: GCC stopped inlining it into the prescan once the SSE2
+ * step was in, and the call cost more than the step saved.
  */
 #if defined(__GNUC__)
 __attribute__((always_inline))
