@@ -416,10 +416,10 @@ static int st_is_deux(const char *text, size_t s)
  * the state adjectives, by first byte: "deux"; the pronouns il, elle, lui,
  * l', ils, elles (only when a subject is remembered). */
 static const uint64_t st_deux_lens[256] = { ['d'] = 1u << 4, ['D'] = 1u << 4 };
-#define ST_PRON_LENS 0x3Eu /* 1..5 bytes */
 static const uint64_t st_pron_lens[256] = {
-    ['i'] = ST_PRON_LENS, ['I'] = ST_PRON_LENS, ['e'] = ST_PRON_LENS,
-    ['E'] = ST_PRON_LENS, ['l'] = ST_PRON_LENS, ['L'] = ST_PRON_LENS,
+    ['i'] = 1u << 2 | 1u << 3, ['I'] = 1u << 2 | 1u << 3, /* il, ils */
+    ['e'] = 1u << 4 | 1u << 5, ['E'] = 1u << 4 | 1u << 5, /* elle, elles */
+    ['l'] = 1u << 1 | 1u << 3, ['L'] = 1u << 1 | 1u << 3, /* l', lui */
 };
 
 /*
