@@ -309,6 +309,11 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
             hyph = 0;
             continue;
         }
+        if (b == ' ') {
+            hyph = 0; /* the common separator: no token */
+            i++;
+            continue;
+        }
         if ((k = rg_text__utf8_decode(text + i, sent.end - i, &cp)) == (size_t)-1) {
             k = 1;
             cp = 0xFFFD;
