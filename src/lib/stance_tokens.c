@@ -418,10 +418,11 @@ static int st_is_deux(const char *text, size_t s)
 }
 
 /* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
- * the state adjectives, by first byte: "deux"; the pronouns il, elle, lui,
- * l', ils, elles (only when a subject is remembered). */
+ * the state adjectives, by first byte: "deux"; and, when a subject is
+ * remembered, the pronouns il, ils, elle, elles, l', lui. */
 static const uint64_t st_deux_lens[256] = { ['d'] = 1u << 4, ['D'] = 1u << 4 };
-static const uint64_t st_pron_lens[256] = {
+static const uint64_t st_deux_pron_lens[256] = {
+    ['d'] = 1u << 4, ['D'] = 1u << 4,
     ['i'] = 1u << 2 | 1u << 3, ['I'] = 1u << 2 | 1u << 3, /* il, ils */
     ['e'] = 1u << 4 | 1u << 5, ['E'] = 1u << 4 | 1u << 5, /* elle, elles */
     ['l'] = 1u << 1 | 1u << 3, ['L'] = 1u << 1 | 1u << 3, /* l', lui */
@@ -513,6 +514,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
                       int *np_lead)
 {
+    const uint64_t *extra_lens = pron ? st_deux_pron_lens : st_deux_lens;
     size_t i = sent.start, n = 0, nw = 0;
     int up0 = 0;
 
@@ -546,7 +548,7 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
             st_prescan_lead(text, s, len, ascii, nw++, &up0, np_lead);
         }
         /* most words are dropped here by their first byte and length */
-        if ((lx->adj_lens[b] | st_deux_lens[b] | (pron ? st_pron_lens[b] : 0)) &
+        if ((lx->adj_lens[b] | extra_lens[b]) &
             rg_lexicon__len_bit(len)) {
             n += st_prescan_word(lx, text, s, len, sent.end, ascii, pron, np_lead);
         }
