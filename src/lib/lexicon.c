@@ -685,9 +685,9 @@ static int lx_index(rg_lexicon *lx)
         if (lx->adj_off[i]) {
             const char *k = lx->pool + lx->word_off[i] + 1; /* after the tag */
             size_t kn = strlen(k);
-            lx->adj_state[i] = lx->pool + lx->adj_off[i] - 1;
             unsigned char f = (unsigned char)k[0];
             unsigned bit = rg_lexicon__prefix_bit(k, kn);
+            lx->adj_state[i] = lx->pool + lx->adj_off[i] - 1;
             lx->adj_lens[f] |= rg_lexicon__len_bit(kn);
             if (f >= 'a' && f <= 'z') {
                 lx->adj_lens[f - 32] |= rg_lexicon__len_bit(kn); /* "Russes" */
