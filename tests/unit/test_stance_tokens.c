@@ -215,7 +215,7 @@ static void check_prescan(const char *t, rg_span sp)
 /* every start offset (alignment) and every end, the text going on past it */
 static void check_all_spans(const char *text)
 {
-    char buf[128];
+    char buf[512];
     size_t len = strlen(text), pad, cut;
 
     assert_true(len + 16 < sizeof buf);
@@ -299,11 +299,56 @@ static void test_random_sentences(void **state)
     }
 }
 
+/* the adjective filters with a lexicon of unusual adjectives: a non-ASCII
+ * first letter (written in either case), two letters, 63 and 64 bytes
+ * (lengths of 63 bytes and more share one filter bit) */
+static void test_adjective_filters(void **state)
+{
+#define L62 "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"
+    static const char lexicon[] =
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\t\xc3\xa9mirien|\xc5\x93strien|ab|" L62 "z|" L62 "zz\tFRA\n";
+    static const char *const cases[] = {
+        "\xc3\xa9mirien \xc3\x89mirien \xc3\x89MIRIEN \xc3\xa9miriens",
+        "\xc5\x92strien \xc5\x93strien \xc5\x92STRIEN",
+        "ab AB Ab aB abc a b",
+        L62 "z " L62 "zz",
+        L62 "Z " L62 "zzz " L62,
+    };
+    rg_lexicon *dflt = g_lexicon, *lx = NULL;
+    size_t k;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, lexicon, sizeof lexicon - 1, "test"), RG_OK);
+    g_lexicon = lx;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[400];
+        /* twice, so that the second word of a pair can find the first */
+        snprintf(text, sizeof text, "%s %s", cases[k], cases[k]);
+        check_all_spans(text);
+    }
+    {
+        /* the filters let each form through: two adjectives, two items */
+        static const char *const pairs[] = {
+            "\xc3\x89MIRIEN et AB", "\xc5\x92strien, ab", L62 "z " L62 "ZZ",
+        };
+        for (k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+            rg_span sp = { 0, strlen(pairs[k]) };
+            int np;
+            assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, &np), 2);
+        }
+    }
+    g_lexicon = dflt;
+    rg_lexicon_free(lx);
+#undef L62
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_cases),
         cmocka_unit_test(test_random_sentences),
+        cmocka_unit_test(test_adjective_filters),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
