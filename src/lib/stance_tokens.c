@@ -124,19 +124,19 @@ static inline uint64_t st_nonword8(uint64_t x)
 #endif
 
 /* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
- * when p[j] is not an ASCII letter or digit. Signed compares: bytes >= 0x80
- * are negative, so neither. */
+ * when p[j] is not an ASCII letter or digit. A byte is in [lo, lo + n]
+ * when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >= 0x80
+ * stay >= 0x80 - '0' after either subtraction, so they are neither. */
 #if ST_SWAR && defined(__SSE2__)
 #define ST_SSE2 1
 
 static inline unsigned st_nonword16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
+    __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
 
     return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
 }
