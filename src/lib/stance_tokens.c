@@ -100,6 +100,17 @@ static const unsigned char st_ascii_word[256] = {
     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* 1 for the ASCII bytes that are no letter or digit (separators the prescan
+ * skips in one loop); 0 for letters, digits and bytes >= 0x80 */
+#define ST_1X8 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char st_ascii_sep[256] = {
+    ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, /* 0x00-0x2F */
+    ['9' + 1] = 1, 1, 1, 1, 1, 1, 1,                /* :;<=>?@ */
+    ['Z' + 1] = 1, 1, 1, 1, 1, 1,                   /* [\]^_` */
+    ['z' + 1] = 1, 1, 1, 1, 1,                      /* {|}~ DEL */
+};
+#undef ST_1X8
+
 /*
  * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
  * of x that is not an ASCII letter or digit. Bytes >= 0x80 are masked off
@@ -523,8 +534,7 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
         size_t s, len;
         unsigned char b;
         int ascii;
-        while (i < sent.end && (unsigned char)text[i] < 0x80 &&
-               !st_ascii_word[(unsigned char)text[i]]) {
+        while (i < sent.end && st_ascii_sep[(unsigned char)text[i]]) {
             i++; /* ASCII separators */
         }
         if (i == sent.end) {

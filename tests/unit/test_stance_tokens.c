@@ -256,6 +256,18 @@ static void test_fixed_cases(void **state)
     for (k = 0; k < sizeof cases / sizeof *cases; k++) {
         check_all_spans(cases[k]);
     }
+    {
+        /* every ASCII byte but NUL between letters, and at the end */
+        char all[300];
+        size_t n = 0;
+        int b;
+        for (b = 1; b < 0x80; b++) {
+            all[n++] = (char)b;
+            all[n++] = b % 2 ? 'e' : 'I';
+        }
+        all[n] = '\0';
+        check_all_spans(all);
+    }
 }
 
 /* random sentences from fragments (a fixed seed: the run is the same each time) */
