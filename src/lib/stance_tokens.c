@@ -267,6 +267,7 @@ static int st_push_word(rg_stance_ctx *c,
                         const char *text,
                         size_t s,   /* the word is text[s..e) */
                         size_t e,
+                        size_t end, /* end of the sentence */
                         int ascii,  /* st_word_end's flag */
                         int hyph)   /* a hyphen joins it to the previous word */
 {
@@ -284,7 +285,17 @@ static int st_push_word(rg_stance_ctx *c,
     t->klen = (int)n;
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)st_upper_at(text, s, n);
-    st_lower_word(key, text, s, n, ascii);
+#if ST_SSE2
+    if (ascii && n <= 16 && end - s >= 16) {
+        /* 16 bytes lower-cased at once; the bytes past the word land in
+         * the key buffer's spare room (rg_st__tokenize) and are overwritten */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + s));
+        _mm_storeu_si128((__m128i *)(void *)key, _mm_or_si128(x, _mm_set1_epi8(0x20)));
+    } else
+#endif
+    {
+        st_lower_word(key, text, s, n, ascii);
+    }
     if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
         rg_lexicon__adj_maybe(lx, key, n)) {
         int w = rg_lexicon__token_exact(lx, key, n);
@@ -302,8 +313,9 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
     c->tok.n = 0;
     c->kbuf.n = 0;
     c->quotes.n = 0;
-    /* the keys of a sentence's words are no longer than the sentence */
-    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, sent.end - sent.start, 1) < 0) {
+    /* the keys of a sentence's words are no longer than the sentence; 16
+     * bytes more for st_push_word's 16-byte stores */
+    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, sent.end - sent.start + 16, 1) < 0) {
         return RG_ERROR;
     }
     while (i < sent.end) {
@@ -314,7 +326,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
             size_t s = i;
             int ascii;
             i = st_word_end(text, i, sent.end, &ascii);
-            if ((error = st_push_word(c, lx, text, s, i, ascii, hyph)) < 0) {
+            if ((error = st_push_word(c, lx, text, s, i, sent.end, ascii, hyph)) < 0) {
                 return error;
             }
             hyph = 0;
