@@ -464,13 +464,15 @@ static void st_prescan_lead(const char *text,
                             int *up0,     /* in/out */
                             int *np_lead) /* out: set to 1 */
 {
-    char buf[RG_LX_MAXTOK];
+    char buf[8];
 
     if (nw == 0) {
-        size_t m = len < sizeof buf ? len : sizeof buf;
-        st_lower_word(buf, text, s, m, ascii);
-        if (st_is_det(buf, len)) {
-            *np_lead = 1;
+        /* rg_st__dets are ASCII words of at most five letters */
+        if (ascii && len <= 5) {
+            st_lower_word(buf, text, s, len, 1);
+            if (st_is_det(buf, len)) {
+                *np_lead = 1;
+            }
         }
         *up0 = st_upper_at(text, s, len);
     } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {

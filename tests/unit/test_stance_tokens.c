@@ -256,6 +256,14 @@ static void test_fixed_cases(void **state)
     for (k = 0; k < sizeof cases / sizeof *cases; k++) {
         check_all_spans(cases[k]);
     }
+    /* the prescan looks up determiners among ASCII words of at most 5 bytes */
+    for (k = 0; rg_st__dets[k]; k++) {
+        const char *d = rg_st__dets[k];
+        assert_true(strlen(d) <= 5);
+        for (; *d; d++) {
+            assert_true((unsigned char)*d < 0x80);
+        }
+    }
     {
         /* every ASCII byte but NUL between letters, and at the end */
         char all[300];
