@@ -363,12 +363,40 @@ static void test_adjective_filters(void **state)
 #undef L62
 }
 
+/* random bytes (no NUL), biased towards letters, UTF-8 lead and
+ * continuation bytes, so that broken and valid sequences meet word edges */
+static void test_random_bytes(void **state)
+{
+    static const unsigned char pool[] = "aZ9 '-.,\xc3\xc5\xc9\xe2\x80\x97\xa9\xbf\xff\x01";
+    uint32_t seed = 777;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 400; round++) {
+        char text[80];
+        size_t len, j;
+        seed = seed * 1103515245u + 12345u;
+        len = (seed >> 16) % 70;
+        for (j = 0; j < len; j++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 30) == 0) {
+                text[j] = (char)(1 + (seed >> 8) % 255); /* any byte */
+            } else {
+                text[j] = (char)pool[(seed >> 8) % (sizeof pool - 1)];
+            }
+        }
+        text[len] = '\0';
+        check_all_spans(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_cases),
         cmocka_unit_test(test_random_sentences),
         cmocka_unit_test(test_adjective_filters),
+        cmocka_unit_test(test_random_bytes),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
