@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h> /* getenv, strtol */
 #include <string.h>
 
 #include <relgraph/actors.h>
@@ -368,11 +369,14 @@ static void test_adjective_filters(void **state)
 static void test_random_bytes(void **state)
 {
     static const unsigned char pool[] = "aZ9 '-.,\xc3\xc5\xc9\xe2\x80\x97\xa9\xbf\xff\x01";
+    /* RG_TEST_TOKENS_ROUNDS=N runs N strings instead (a longer, fuzz-like run) */
+    const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
+    long rounds = env ? strtol(env, NULL, 10) : 400;
     uint32_t seed = 777;
-    int round;
+    long round;
 
     (void)state;
-    for (round = 0; round < 400; round++) {
+    for (round = 0; round < rounds; round++) {
         char text[80];
         size_t len, j;
         seed = seed * 1103515245u + 12345u;
