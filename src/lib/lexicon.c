@@ -130,14 +130,6 @@ static uint32_t lx_hash(const char *s, size_t n)
     return h;
 }
 
-static unsigned lx_prefix_bit(const char *s, size_t n)
-{
-    unsigned a = n > 0 ? (unsigned char)s[0] : 0, b = n > 1 ? (unsigned char)s[1] : 0;
-    unsigned c = n > 2 ? (unsigned char)s[2] : 0;
-
-    return ((a * 31u + b) * 31u + c) & 0xFFFFu;
-}
-
 /* strncmp(k, w, n) == 0 && k[n] == '\0', inline: most probes are for short
  * words that differ in their first bytes. */
 static int lx_key_eq(const char *k, const char *w, size_t n)
@@ -243,7 +235,7 @@ static int lx_intern(rg_lexicon *lx, int *id, char tag, const char *w, size_t n)
         lx->slots[slot] = *id + 1;
     }
     {
-        unsigned bit = lx_prefix_bit(w, n);
+        unsigned bit = rg_lexicon__prefix_bit(w, n);
         lx->prefilter[bit >> 6] |= (uint64_t)1 << (bit & 63);
     }
     return RG_OK;
@@ -299,12 +291,12 @@ static int lx_token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *low
     if (len == 0 || len > RG_LX_MAXTOK) {
         return 0;
     }
-    bit = lx_prefix_bit(lower, len);
+    bit = rg_lexicon__prefix_bit(lower, len);
     if (!(lx->prefilter[bit >> 6] & ((uint64_t)1 << (bit & 63)))) {
         /* no key starts like this token; a stem shorter than 3 bytes can
          * still match, so short tokens always go through */
         if (len > 3) {
-            bit = lx_prefix_bit(lower, 2);
+            bit = rg_lexicon__prefix_bit(lower, 2);
             if (!(lx->prefilter[bit >> 6] & ((uint64_t)1 << (bit & 63)))) {
                 return 0;
             }
@@ -333,7 +325,7 @@ int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len)
     if (len == 0 || len > RG_LX_MAXTOK) {
         return -1;
     }
-    bit = lx_prefix_bit(lower, len);
+    bit = rg_lexicon__prefix_bit(lower, len);
     if (!(lx->prefilter[bit >> 6] & ((uint64_t)1 << (bit & 63)))) {
         return -1; /* the key of an exact form sets the bit of its own prefix */
     }
@@ -461,7 +453,7 @@ static int lx_words(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w, const 
         {
             /* the form as written passes the prefilter too: a stem can
              * differ in its first bytes ("très" -> "tres") */
-            unsigned bit = lx_prefix_bit(low, kn);
+            unsigned bit = rg_lexicon__prefix_bit(low, kn);
             lx->prefilter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
         if (!exact) {
@@ -693,11 +685,14 @@ static int lx_index(rg_lexicon *lx)
         if (lx->adj_off[i]) {
             const char *k = lx->pool + lx->word_off[i] + 1; /* after the tag */
             size_t kn = strlen(k);
+            unsigned char f = (unsigned char)k[0];
+            unsigned bit = rg_lexicon__prefix_bit(k, kn);
             lx->adj_state[i] = lx->pool + lx->adj_off[i] - 1;
-            lx->adj_first[(unsigned char)k[0] >> 6] |= (uint64_t)1 << ((unsigned char)k[0] & 63);
-            if (kn > lx->adj_maxlen) {
-                lx->adj_maxlen = kn;
+            lx->adj_lens[f] |= rg_lexicon__len_bit(kn);
+            if (f >= 'a' && f <= 'z') {
+                lx->adj_lens[f - 32] |= rg_lexicon__len_bit(kn); /* "Russes" */
             }
+            lx->adj_prefix[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
     }
 cleanup:

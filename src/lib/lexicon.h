@@ -60,14 +60,47 @@ struct rg_lexicon {
     int *first_list;
     char **categories;      /* distinct category strings */
     size_t n_categories, categories_cap;
-    /* first bytes and longest length of the state adjectives (exact keys) */
-    uint64_t adj_first[4];
-    size_t adj_maxlen;
+    /* filters of the state adjectives (exact keys), so that few words are
+     * looked up: per first byte as written (ASCII capitals as their lower
+     * case), bit L set when some adjective starting with it has L bytes
+     * (bit 63: 63 bytes or more); and the 65536-bit prefilter below built
+     * from the adjectives alone */
+    uint64_t adj_lens[256];
+    uint64_t adj_prefix[1024];
     /* 65536-bit prefilter over the first three bytes of every key */
     uint64_t prefilter[1024];
 };
 
 typedef struct rg_lx_stemmer rg_lx_stemmer;
+
+/* Bit of a lower-case key (its first three bytes and whether it has them) in
+ * the 65536-bit prefilters. */
+static inline unsigned rg_lexicon__prefix_bit(const char *s, size_t n)
+{
+    unsigned a = n > 0 ? (unsigned char)s[0] : 0, b = n > 1 ? (unsigned char)s[1] : 0;
+    unsigned c = n > 2 ? (unsigned char)s[2] : 0;
+
+    return ((a * 31u + b) * 31u + c) & 0xFFFFu;
+}
+
+/* Bit L of lx->adj_lens[] for a word of L bytes. */
+static inline uint64_t rg_lexicon__len_bit(size_t n)
+{
+    return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+/*
+ * 0 when no state adjective is `n` bytes long and starts with `pre`, the
+ * lower-cased first min(n, 3) bytes of a word (a prefix lower-cases as the
+ * start of the whole word does: rg_lexicon__lower never joins bytes across
+ * a character). 1: the word may be one; rg_lexicon__token_exact decides.
+ */
+static inline int rg_lexicon__adj_maybe(const struct rg_lexicon *lx, const char *pre, size_t n)
+{
+    unsigned bit = rg_lexicon__prefix_bit(pre, n);
+
+    return (lx->adj_prefix[bit >> 6] >> (bit & 63)) & 1;
+}
 
 int rg_lexicon__stemmer_new(rg_lx_stemmer **out);
 void rg_lexicon__stemmer_free(rg_lx_stemmer *st);

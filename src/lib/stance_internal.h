@@ -29,7 +29,11 @@ typedef struct {
     size_t start, end; /* bytes in text */
     size_t koff;       /* lower-case key in ctx->kbuf */
     int klen;
-    int ids[3];
+    int ids[3];        /* lexicon word ids (rg_lexicon__token_ids); after
+                        * tokenizing only ids[0], and only for a state
+                        * adjective (else -1): rg_st__stem_words fills all
+                        * three for the words outside items, the only ones
+                        * cues are looked up for */
     int quote;         /* innermost quote, -1 outside */
     int item;          /* item covering the token, -1 none */
     unsigned char kind;
@@ -123,10 +127,33 @@ static inline int tk_is(const rg_stance_ctx *c, int i, const char *w)
     return t->kind == TK_WORD && (size_t)t->klen == n && memcmp(c->kbuf.v + t->koff, w, n) == 0;
 }
 
+/* 1 when the key k[0..n) equals the string w. Keys hold word bytes, never
+ * NUL, so a shorter w stops the loop at its terminator: no strlen per entry
+ * (the lists are scanned for many tokens). */
+static inline int st_key_is(const char *k, size_t n, const char *w)
+{
+    size_t j;
+
+    for (j = 0; j < n; j++) {
+        if (k[j] != w[j]) {
+            return 0;
+        }
+    }
+    return w[n] == '\0';
+}
+
 static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
 {
+    const st_tok *t;
+    const char *k;
+
+    if (i < 0 || (size_t)i >= c->tok.n || c->tok.v[i].kind != TK_WORD) {
+        return 0;
+    }
+    t = &c->tok.v[i];
+    k = c->kbuf.v + t->koff;
     for (; *list; list++) {
-        if (tk_is(c, i, *list)) {
+        if ((*list)[0] == k[0] && st_key_is(k, (size_t)t->klen, *list)) {
             return 1;
         }
     }

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The stance word scanner against a plain reference. rg_st__tokenize and
+ * rg_st__prescan cut words eight bytes at a time and know the two-byte
+ * Latin letters without decoding; here every sentence is also cut one code
+ * point at a time (rg_text__utf8_decode + rg_lexicon__is_word_cp) and the
+ * prescan's count and np_lead recomputed word by word with full lookups.
+ * Sentences are built from fragments with accents, capitals, digits,
+ * apostrophes, signs and invalid bytes, at every offset and with spans that
+ * end inside a word, so that each case meets every alignment of the
+ * eight-byte loop.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h> /* getenv, strtol */
+#include <string.h>
+
+#include <relgraph/actors.h>
+#include <relgraph/errors.h>
+#include <relgraph/stance.h>
+#include "lexicon.h"
+#include "stance_internal.h"
+#include "text_internal.h"
+
+static rg_actors *g_actors;
+static rg_lexicon *g_lexicon;
+static rg_stance_ctx *g_ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (rg_actors_default(&g_actors) < 0 || rg_lexicon_default(&g_lexicon) < 0 ||
+        rg_stance_ctx_new(&g_ctx, g_actors, NULL, NULL) < 0) {
+        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rg_stance_ctx_free(g_ctx);
+    rg_lexicon_free(g_lexicon);
+    rg_actors_free(g_actors);
+    return 0;
+}
+
+/* ---- reference: one code point at a time ---- */
+
+/* the next word of text[*i..end) as [*s, *e); 0 when none is left */
+static int ref_next_word(const char *text, size_t *i, size_t end, size_t *s, size_t *e)
+{
+    while (*i < end) {
+        int32_t cp;
+        size_t k = rg_text__utf8_decode(text + *i, end - *i, &cp);
+        if (k == (size_t)-1) {
+            k = 1;
+            cp = 0xFFFD;
+        }
+        if (rg_lexicon__is_word_cp(cp)) {
+            *s = *i;
+            while (*i < end) {
+                k = rg_text__utf8_decode(text + *i, end - *i, &cp);
+                if (k == (size_t)-1 || !rg_lexicon__is_word_cp(cp)) {
+                    break;
+                }
+                *i += k;
+            }
+            *e = *i;
+            return 1;
+        }
+        *i += k;
+    }
+    return 0;
+}
+
+static int ref_upper(const char *t, size_t s, size_t n)
+{
+    return (t[s] >= 'A' && t[s] <= 'Z') ||
+           ((unsigned char)t[s] == 0xC3 && n > 1 && (unsigned char)t[s + 1] < 0xA0);
+}
+
+static int ref_is(const char *buf, size_t n, const char *w)
+{
+    return strlen(w) == n && memcmp(buf, w, n) == 0;
+}
+
+/* "'" or "’" then an avoir auxiliary in lower-case ASCII */
+static int ref_aux(const char *t, size_t i, size_t end)
+{
+    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait" };
+    size_t k, n = 0;
+
+    if (i < end && t[i] == '\'') {
+        i++;
+    } else if (i + 2 < end && memcmp(t + i, "\xe2\x80\x99", 3) == 0) {
+        i += 3;
+    } else {
+        return 0;
+    }
+    while (i + n < end && t[i + n] >= 'a' && t[i + n] <= 'z') {
+        n++;
+    }
+    for (k = 0; k < sizeof aux / sizeof *aux; k++) {
+        if (ref_is(t + i, n, aux[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static size_t ref_pronoun(const char *buf, size_t n, const char *t, size_t e, size_t end, int pron)
+{
+    if ((pron & 1) && (ref_is(buf, n, "il") || ref_is(buf, n, "elle") || ref_is(buf, n, "lui") ||
+                       (ref_is(buf, n, "l") && ref_aux(t, e, end)))) {
+        return 1;
+    }
+    if ((pron & 2) && (ref_is(buf, n, "ils") || ref_is(buf, n, "elles"))) {
+        return 2;
+    }
+    return 0;
+}
+
+/* the prescan as it was specified, every word lower-cased and looked up */
+static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
+{
+    char buf[RG_LX_MAXTOK];
+    size_t i = sp.start, s, e, n = 0, nw = 0, d;
+    int up0 = 0;
+
+    *np_lead = 0;
+    while (n < 2 && ref_next_word(t, &i, sp.end, &s, &e)) {
+        size_t len = e - s, m = len < sizeof buf ? len : sizeof buf;
+        rg_lexicon__lower(buf, t + s, m);
+        if (nw == 0) {
+            for (d = 0; rg_st__dets[d]; d++) {
+                if (ref_is(buf, len, rg_st__dets[d])) {
+                    *np_lead = 1;
+                }
+            }
+            up0 = ref_upper(t, s, len);
+        } else if (nw == 1 && up0 && t[s - 1] == ' ' && ref_upper(t, s, len)) {
+            *np_lead = 1;
+        }
+        nw++;
+        if (len <= RG_LX_MAXTOK) {
+            size_t np = pron && len <= 5 ? ref_pronoun(buf, len, t, e, sp.end, pron) : 0;
+            int w = rg_lexicon__token_exact(g_lexicon, buf, len);
+            if (np) {
+                n += np;
+            } else if (w >= 0 && g_lexicon->adj_state[w]) {
+                n++;
+                *np_lead = 0;
+            } else if (ref_is(buf, len, "deux")) {
+                n += 2;
+            }
+        }
+    }
+    return n;
+}
+
+/* ---- the comparisons ---- */
+
+static void check_tokens(const char *t, rg_span sp)
+{
+    size_t i = sp.start, s, e, k, nw = 0;
+    char buf[256];
+
+    assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
+    for (k = 0; k < g_ctx->tok.n; k++) {
+        const st_tok *tk = &g_ctx->tok.v[k];
+        if (tk->kind != TK_WORD) {
+            continue;
+        }
+        assert_true(ref_next_word(t, &i, sp.end, &s, &e));
+        assert_int_equal(tk->start, s);
+        assert_int_equal(tk->end, e);
+        assert_int_equal(tk->klen, (int)(e - s));
+        assert_true(e - s <= sizeof buf);
+        rg_lexicon__lower(buf, t + s, e - s);
+        assert_memory_equal(g_ctx->kbuf.v + tk->koff, buf, e - s);
+        {
+            /* after tokenizing, ids[0] is set for state adjectives alone */
+            int w = rg_lexicon__token_exact(g_lexicon, buf, e - s);
+            assert_int_equal(tk->ids[0], w >= 0 && g_lexicon->adj_state[w] ? w : -1);
+        }
+        assert_int_equal(tk->upper, ref_upper(t, s, e - s));
+        nw++;
+    }
+    assert_false(ref_next_word(t, &i, sp.end, &s, &e));
+}
+
+static void check_prescan(const char *t, rg_span sp)
+{
+    int pron;
+
+    for (pron = 0; pron < 4; pron++) {
+        int np = -1, rnp = -1;
+        size_t n = rg_st__prescan(g_lexicon, t, sp, pron, &np);
+        size_t rn = ref_prescan(t, sp, pron, &rnp);
+        if (n != rn || np != rnp) {
+            fprintf(stderr, "prescan(%d) of \"%.*s\": %zu/%d, expected %zu/%d\n", pron,
+                    (int)(sp.end - sp.start), t + sp.start, n, np, rn, rnp);
+        }
+        assert_int_equal(n, rn);
+        assert_int_equal(np, rnp);
+    }
+}
+
+/* every start offset (alignment) and every end, the text going on past it */
+static void check_all_spans(const char *text)
+{
+    char buf[512];
+    size_t len = strlen(text), pad, cut;
+
+    assert_true(len + 16 < sizeof buf);
+    for (pad = 0; pad < 17; pad++) { /* the scanner reads 16 or 8 bytes at a time */
+        memset(buf, ' ', pad);
+        memcpy(buf + pad, text, len + 1);
+        for (cut = pad; cut <= pad + len; cut++) {
+            rg_span sp = { pad, cut };
+            check_tokens(buf, sp);
+            check_prescan(buf, sp);
+        }
+    }
+}
+
+static void test_fixed_cases(void **state)
+{
+    static const char *const cases[] = {
+        "Les autorités russes et américaines",
+        "LES AUTORITÉS RUSSES ET AMÉRICAINES",
+        "les deux présidents",
+        "Les DEUX", "Deux", "deux2 deuxx xdeux deu",
+        "Il a dit qu'elle viendrait et lui aussi",
+        "ils et elles", "Ils l'ont vu, l'aurait-il dit, l’avait, l'a",
+        "Gérard Depardieu a dit", "Émile Zola", "Le ministre a ajouté",
+        "israéliens israélo-palestinien syro-iranien", "Français françaises FRANÇAIS",
+        "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "anticonstitutionnellement intergouvernementalesé ÉtatsUnisAméricainsXYZ123",
+        "abcdefghijklmnoé abcdefghijklmnop\xc3\x97q abcdefgé\xe2\x80\x99hijklmnopqrs",
+        "mot12 34mot 5×6 7÷8 œuvre Œuvre ŒUVRE été ÉTÉ à À ç Ç ğ ż",
+        "a\xc2\xa0" "b «c» \xe2\x80\x99" "d \xe2\x80\x9c" "e\xe2\x80\x9d f\xe2\x80\xa6",
+        "inval\x80id \xc3 x\xc3" "A\xff" "b \xe2\x80 z \xc3\x28 \xc4\x80 \xc9\x8f \xc9\x90",
+        "@[`{/:0 9 Z a z \x7f\x01",
+        "",
+    };
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        check_all_spans(cases[k]);
+    }
+    /* the prescan looks up determiners among ASCII words of at most 5 bytes */
+    for (k = 0; rg_st__dets[k]; k++) {
+        const char *d = rg_st__dets[k];
+        assert_true(strlen(d) <= 5);
+        for (; *d; d++) {
+            assert_true((unsigned char)*d < 0x80);
+        }
+    }
+    {
+        /* every ASCII byte but NUL between letters, and at the end */
+        char all[300];
+        size_t n = 0;
+        int b;
+        for (b = 1; b < 0x80; b++) {
+            all[n++] = (char)b;
+            all[n++] = b % 2 ? 'e' : 'I';
+        }
+        all[n] = '\0';
+        check_all_spans(all);
+    }
+}
+
+/* random sentences from fragments (a fixed seed: the run is the same each time) */
+static void test_random_sentences(void **state)
+{
+    static const char *const frag[] = {
+        "Les", "les", "deux", "DEUX", "Deux", "russes", "RUSSES", "Russes", "russo",
+        "autorités", "américaines", "Américains", "israélien", "Israéliens", "israélo",
+        "il", "Il", "elle", "Elles", "ils", "lui", "l'a", "L'a", "l\xe2\x80\x99ont", "l'aurait",
+        "franco", "Français", "françaises", "sino", "SINO", "ukrainiennes", "turc", "Turque",
+        "\xc3\x97", "\xc3\xb7", "é", "É", "Œuvre", "12", "2x", "x2", "abc123def",
+        "\xc2\xab", "\xc2\xbb", "\xc2\xa0", "\xe2\x80\x99", "\x80", "\xc3", "\xff",
+        "-", "Gérard", "Depardieu", "Le", "Ce", "état", "syrien", "britannique", "a", "et",
+    };
+    static const char *const sep[] = { " ", "", ", ", "'", "\n", "  ", "-", ". " };
+    uint32_t seed = 12345;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 1500; round++) {
+        char text[100];
+        size_t len = 0;
+        int w, nw;
+        seed = seed * 1103515245u + 12345u;
+        nw = 1 + (int)(seed >> 16) % 8;
+        for (w = 0; w < nw; w++) {
+            const char *f, *p;
+            seed = seed * 1103515245u + 12345u;
+            f = frag[(seed >> 16) % (sizeof frag / sizeof *frag)];
+            p = sep[(seed >> 8) % (sizeof sep / sizeof *sep)];
+            if (len + strlen(f) + strlen(p) + 1 >= sizeof text - 20) {
+                break;
+            }
+            memcpy(text + len, f, strlen(f));
+            len += strlen(f);
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        text[len] = '\0';
+        check_all_spans(text);
+    }
+}
+
+/* the adjective filters with a lexicon of unusual adjectives: a non-ASCII
+ * first letter (written in either case), two letters, 63 and 64 bytes
+ * (lengths of 63 bytes and more share one filter bit) */
+static void test_adjective_filters(void **state)
+{
+#define L62 "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"
+    static const char lexicon[] =
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\t\xc3\xa9mirien|\xc5\x93strien|ab|" L62 "z|" L62 "zz\tFRA\n";
+    static const char *const cases[] = {
+        "\xc3\xa9mirien \xc3\x89mirien \xc3\x89MIRIEN \xc3\xa9miriens",
+        "\xc5\x92strien \xc5\x93strien \xc5\x92STRIEN",
+        "ab AB Ab aB abc a b",
+        L62 "z " L62 "zz",
+        L62 "Z " L62 "zzz " L62,
+    };
+    rg_lexicon *dflt = g_lexicon, *lx = NULL;
+    size_t k;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, lexicon, sizeof lexicon - 1, "test"), RG_OK);
+    g_lexicon = lx;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[400];
+        /* twice, so that the second word of a pair can find the first */
+        snprintf(text, sizeof text, "%s %s", cases[k], cases[k]);
+        check_all_spans(text);
+    }
+    {
+        /* the filters let each form through: two adjectives, two items */
+        static const char *const pairs[] = {
+            "\xc3\x89MIRIEN et AB", "\xc5\x92strien, ab", L62 "z " L62 "ZZ",
+        };
+        for (k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+            rg_span sp = { 0, strlen(pairs[k]) };
+            int np;
+            assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, &np), 2);
+        }
+    }
+    g_lexicon = dflt;
+    rg_lexicon_free(lx);
+#undef L62
+}
+
+/* random bytes (no NUL), biased towards letters, UTF-8 lead and
+ * continuation bytes, so that broken and valid sequences meet word edges */
+static void test_random_bytes(void **state)
+{
+    static const unsigned char pool[] = "aZ9 '-.,\xc3\xc5\xc9\xe2\x80\x97\xa9\xbf\xff\x01";
+    /* RG_TEST_TOKENS_ROUNDS=N runs N strings instead (a longer, fuzz-like run) */
+    const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
+    long rounds = env ? strtol(env, NULL, 10) : 400;
+    uint32_t seed = 777;
+    long round;
+
+    (void)state;
+    for (round = 0; round < rounds; round++) {
+        char text[80];
+        size_t len, j;
+        seed = seed * 1103515245u + 12345u;
+        len = (seed >> 16) % 70;
+        for (j = 0; j < len; j++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 30) == 0) {
+                text[j] = (char)(1 + (seed >> 8) % 255); /* any byte */
+            } else {
+                text[j] = (char)pool[(seed >> 8) % (sizeof pool - 1)];
+            }
+        }
+        text[len] = '\0';
+        check_all_spans(text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixed_cases),
+        cmocka_unit_test(test_random_sentences),
+        cmocka_unit_test(test_adjective_filters),
+        cmocka_unit_test(test_random_bytes),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
