@@ -36,6 +36,7 @@ struct rg_matcher {
                           * mt_scan_table, rows renumbered and premultiplied */
     int32_t *back;       /* renumbered state -> state of out, emit and link */
     size_t emit_row0;    /* first premultiplied row of a state with an output */
+    size_t maxlen;       /* longest key: the scan state depends on no more bytes */
     int32_t *out;        /* per state: pattern whose key ends here, or -1 */
     int32_t *emit;       /* per state: first state of its output chain, or -1 */
     int32_t *link;       /* per state: next state with an output on the failure chain */
@@ -305,6 +306,7 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
         }
         m->pat[m->npat].form = f;
         m->pat[m->npat].len = (uint32_t)f->key_len;
+        m->maxlen = f->key_len > m->maxlen ? f->key_len : m->maxlen;
         m->pat[m->npat].edges = mt_edges(a, f);
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
         m->npat++;
@@ -514,15 +516,92 @@ static int mt_finish(const mt_scan *sc,       /* scan */
     return 1;
 }
 
+/*
+ * The hits of the state at `row` after key byte i: each accepted candidate
+ * is offered to the selection (sel) or, for the second lane, appended to
+ * `later` to be offered once the first lane is done.
+ */
+static int mt_emit(const mt_scan *sc, size_t row, size_t i, mt_cand_vec *sel,
+                   mt_cand_vec *later)
+{
+    const rg_matcher *m = sc->m;
+    int32_t e;
+    int error;
+
+    for (e = m->emit[m->back[row / m->ncls]]; e >= 0; e = m->link[e]) {
+        const mt_pattern *p = &m->pat[m->out[e]];
+        mt_cand c;
+        c.ke = i + 1;
+        c.ks = c.ke - p->len;
+        c.pat = m->out[e];
+        if (!mt_accept(sc, p, c.ks, c.ke)) {
+            continue;
+        }
+        if ((error = later ? RG_VEC_PUSH(*later, c) : mt_select(sel, c)) < 0) {
+            return error;
+        }
+    }
+    return RG_OK;
+}
+
+/*
+ * Step 1 over key[0..klen) in two lanes walked in lockstep: each byte is a
+ * table load that depends on the previous one, so one walk waits on memory
+ * latency; two independent walks overlap. Lane 1 takes [0, mid), lane 2
+ * [mid, klen) after a warm-up from mid - maxlen: the automaton's state
+ * depends on at most the last maxlen bytes, so it is exact from mid on;
+ * hits of the warm-up belong to lane 1 and are skipped. Lane 2's candidates
+ * wait in `later`, as the selection needs them in order of end.
+ */
+static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
+{
+    const rg_matcher *m = sc->m;
+    const int32_t *delta = m->delta; /* in locals: a char key may alias */
+    const uint8_t *cls = m->cls;
+    const unsigned char *key = (const unsigned char *)sc->t.key;
+    size_t klen = sc->t.klen, row0 = m->emit_row0, r1 = 0, r2 = 0, a = 0, b, mid = klen;
+    int error;
+
+    if (klen >= 4 * m->maxlen + 64) {
+        mid = (klen + m->maxlen) / 2;
+    }
+    for (b = mid - (mid < klen ? m->maxlen : 0); a < mid && b < klen; a++, b++) {
+        r1 = (size_t)delta[r1 + cls[key[a]]];
+        r2 = (size_t)delta[r2 + cls[key[b]]];
+        if (r1 >= row0 && (error = mt_emit(sc, r1, a, sel, NULL)) < 0) {
+            return error;
+        }
+        if (r2 >= row0 && b >= mid && (error = mt_emit(sc, r2, b, sel, later)) < 0) {
+            return error;
+        }
+    }
+    for (; a < mid; a++) {
+        r1 = (size_t)delta[r1 + cls[key[a]]];
+        if (r1 >= row0 && (error = mt_emit(sc, r1, a, sel, NULL)) < 0) {
+            return error;
+        }
+    }
+    for (; b < klen; b++) {
+        r2 = (size_t)delta[r2 + cls[key[b]]];
+        if (r2 >= row0 && (error = mt_emit(sc, r2, b, sel, later)) < 0) {
+            return error;
+        }
+    }
+    for (a = 0; a < later->n; a++) {
+        if ((error = mt_select(sel, later->v[a])) < 0) {
+            return error;
+        }
+    }
+    return RG_OK;
+}
+
 int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
                            const char *text, size_t len, const char *key, size_t klen,
                            const size_t *map, const rg_date *date)
 {
-    mt_cand_vec sel = { NULL, 0, 0 };
+    mt_cand_vec sel = { NULL, 0, 0 }, later = { NULL, 0, 0 };
     mt_scan sc;
-    const int32_t *delta;
-    const uint8_t *cls;
-    size_t i, n = 0, row = 0, row0;
+    size_t i, n = 0;
     unsigned char named_small[256], *named = NULL, *named_heap = NULL;
     rg_match *res = NULL;
     int error = RG_OK;
@@ -547,29 +626,7 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
-    /* in locals: key is a char pointer, which may alias the matcher's
-     * fields, so the compiler would reload them at every byte */
-    delta = m->delta;
-    cls = m->cls;
-    row0 = m->emit_row0;
-    for (i = 0; i < klen; i++) {
-        int32_t e;
-        row = (size_t)delta[row + cls[(unsigned char)key[i]]];
-        if (row < row0) {
-            continue; /* most bytes */
-        }
-        for (e = m->emit[m->back[row / m->ncls]]; e >= 0; e = m->link[e]) {
-            const mt_pattern *p = &m->pat[m->out[e]];
-            mt_cand c;
-            c.ke = i + 1;
-            c.ks = c.ke - p->len;
-            c.pat = m->out[e];
-            if (mt_accept(&sc, p, c.ks, c.ke) && (error = mt_select(&sel, c)) < 0) {
-                goto cleanup;
-            }
-        }
-    }
-    if (sel.n == 0) {
+    if ((error = mt_walk(&sc, &sel, &later)) < 0 || sel.n == 0) {
         goto cleanup;
     }
     if (m->has_guarded) {
@@ -601,6 +658,7 @@ cleanup:
     rg__free(res);
     rg__free(named_heap);
     RG_VEC_FREE(sel);
+    RG_VEC_FREE(later);
     return error;
 }
 

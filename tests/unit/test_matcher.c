@@ -5,7 +5,8 @@
  * Trump), elisions and hyphens, case and accents, spans in the original
  * bytes, metonyms, blocked forms, guarded aliases, role context (apposed
  * names, blocking prefixes, gender, generic roles with a country), capitals
- * for names and metonyms, allocation failures and concurrent scans.
+ * for names and metonyms, long texts (the two-lane walk), allocation
+ * failures and concurrent scans.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -331,6 +332,61 @@ static void test_spans(void **state)
     assert_int_equal(n, 0);
 }
 
+/*
+ * Long keys are walked in two lanes that meet in the middle (matcher.c,
+ * mt_walk): a phrase slid across the whole text, one byte at a time, must
+ * give the same two mentions wherever it falls, lane seam included; and at
+ * the very start and end of the text.
+ */
+static void check_pair(const char *text, size_t at, const rg_date *d)
+{
+    static const char phrase[] = "le président russe et Angela Merkel";
+    rg_match *m = NULL;
+    size_t n = 0;
+
+    assert_memory_equal(text + at, phrase, sizeof phrase - 1);
+    assert_int_equal(rg_matcher_scan(&m, &n, matcher, text, strlen(text), d), RG_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(m[0].actor, rg_actors_find(dict, "poutine"));
+    assert_int_equal(m[0].kind, RG_MENTION_ROLE);
+    assert_int_equal(m[0].start, at + 3);
+    assert_int_equal(m[0].end, at + 19); /* "président russe": é is 2 bytes */
+    assert_int_equal(m[1].actor, rg_actors_find(dict, "merkel"));
+    assert_int_equal(m[1].start, at + 23);
+    assert_int_equal(m[1].end, at + 36);
+    rg_free(m);
+}
+
+static void test_long_texts(void **state)
+{
+    enum { FILL = 3000, SLIDE = 3200 };
+    static char text[FILL + SLIDE + 64];
+    const rg_date d = { 2018, 6, 1 };
+    size_t k, n;
+
+    (void)state;
+    for (k = 0; k <= SLIDE; k++) { /* "xxx...x " + phrase + " a a a ..." */
+        memset(text, 'x', k);
+        n = k;
+        if (k) {
+            text[n++] = ' ';
+        }
+        n += (size_t)sprintf(text + n, "le président russe et Angela Merkel");
+        for (; n + 2 < sizeof text - 1 && n < k + FILL; n += 2) {
+            memcpy(text + n, " a", 2);
+        }
+        text[n] = '\0';
+        check_pair(text, k ? k + 1 : 0, &d);
+    }
+    for (k = 0; k <= SLIDE; k += 2) { /* " a a a ..." + phrase at the very end */
+        for (n = 0; n < k; n += 2) {
+            memcpy(text + n, "a ", 2);
+        }
+        n += (size_t)sprintf(text + n, "le président russe et Angela Merkel");
+        check_pair(text, k, &d);
+    }
+}
+
 /* A role followed by a capitalised name: the name says who holds it. */
 static void test_apposition(void **state)
 {
@@ -582,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_metonyms_and_states),
         cmocka_unit_test(test_spans),
+        cmocka_unit_test(test_long_texts),
         cmocka_unit_test(test_apposition),
         cmocka_unit_test(test_role_prefixes),
         cmocka_unit_test(test_gender),
