@@ -100,6 +100,9 @@ measure grep_jsonl "$RUNS" grep -c -i -F -f "$T/aliases.txt" "$CORPUS"
 measure grep_txt "$RUNS" grep -r -c -i -F -f "$T/aliases.txt" "$T/txt"
 measure grepo_jsonl "$RUNS" sh -c 'LC_ALL=C grep -o -i -F -f "$1" "$2" | wc -l' sh "$T/aliases.txt" "$CORPUS"
 measure grepo_txt "$RUNS" sh -c 'LC_ALL=C grep -o -i -F -f "$1" "$2" | wc -l' sh "$T/aliases.txt" "$T/all.txt"
+# grep -c with whole words (-w), as relgraph matches names ("UE" is not in
+# "quelque"): GNU grep re-checks each substring hit, so it is slow (one run)
+measure grepw_jsonl 1 grep -c -i -F -w -f "$T/aliases.txt" "$CORPUS"
 if ${CC:-cc} -O2 -o "$T/jansson_floor" bench/jansson_floor.c \
         $(pkg-config --cflags --libs jansson); then
     measure jansson_jsonl "$RUNS" "$T/jansson_floor" "$CORPUS"
@@ -177,6 +180,7 @@ row() { # name label input threads bytes docs sents floor1 floor2
 }
 row grep_jsonl "grep -c -i -F (floor)" JSONL 1 "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 row grepo_jsonl "grep -o -i -F, LC_ALL=C (full scan)" JSONL 1 "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
+row grepw_jsonl "grep -c -i -F -w (whole words)" JSONL 1 "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 row jansson_jsonl "jansson json_loadb only" JSONL 1 "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 row python_jsonl "Python regex + networkx" JSONL 1 "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 for t in $THREADS; do
