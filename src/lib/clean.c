@@ -89,8 +89,7 @@ static int out_span(clean_out *o,     /* output */
     } else {
         size_t *d = o->map + o->len;
         for (k = a; b - k >= 16; k += 16, d += 16) { /* most text is here */
-            map_block8(d, k);
-            map_block8(d + 8, k + 8);
+            rg_clean__map16(d, k);
         }
         if (b - k >= 8) {
             map_block8(d, k);

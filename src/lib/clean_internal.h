@@ -7,6 +7,10 @@
 #define RG_LIB_CLEAN_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h> /* SIZE_MAX, UINT64_MAX */
+#if defined(__SSE2__)
+#include <emmintrin.h> /* rg_clean__map16 */
+#endif
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
@@ -36,6 +40,36 @@ struct rg_boilerplate {
 static inline int bp_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * map[0..16) = src, src + 1, ..., src + 15: the map of a copied stretch
+ * (the cleaner's kept lines, the fold's ASCII blocks). With SSE2, one
+ * vector of two entries built once and one add per store; the compiler's
+ * own vectorisation of the loop built the base vector twice per 16.
+ */
+static inline void rg_clean__map16(size_t *map, size_t src)
+{
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+    __m128i v = _mm_set_epi64x((long long)(src + 1), (long long)src);
+    const __m128i two = _mm_set1_epi64x(2);
+    __m128i *d = (__m128i *)(void *)map;
+
+    _mm_storeu_si128(d, v);
+    _mm_storeu_si128(d + 1, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 2, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 3, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 4, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 5, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 6, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 7, _mm_add_epi64(v, two));
+#else
+    int q;
+
+    for (q = 0; q < 16; q++) {
+        map[q] = src + (size_t)q;
+    }
+#endif
 }
 
 /* Output text plus map: map[i] = input offset of p[i]. */
