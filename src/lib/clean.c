@@ -325,6 +325,26 @@ typedef struct {
     char *own;        /* the fold when not in the key (to free) */
 } line_key;
 
+/* The line offset of byte *at of the line's fold lk (line = its text):
+ * from the map, or folded again with one when lk has none. */
+static int key_line_offset(size_t *at, const line_key *lk, const char *line, size_t len)
+{
+    char *k2 = NULL;
+    size_t n, *km = NULL;
+
+    if (lk->km) {
+        *at = lk->km[*at] - lk->km_base;
+        return RG_OK;
+    }
+    if (rg_text_fold(&k2, &n, &km, line, len) < 0) {
+        return RG_ERROR;
+    }
+    rg__free(k2);
+    *at = km[*at];
+    rg__free(km);
+    return RG_OK;
+}
+
 /* Applies the rules to the folded line lk of s[a..b) (trimmed, non-blank);
  * *cut receives the new end for LINE_CUT. */
 static int line_classify(line_action *act,          /* out: what to do */
@@ -336,22 +356,35 @@ static int line_classify(line_action *act,          /* out: what to do */
                          size_t b)                  /* line end */
 {
     const char *k = lk->k;
-    size_t kl = lk->kl, *km = NULL, start = 0, i, n;
+    size_t kl = lk->kl, start = 0, i, n;
+    uint64_t todo;
     int error = RG_OK;
 
     *act = LINE_KEEP;
     while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
         start += n;
     }
-    for (i = 0; i < bp->rules.n && *act != LINE_DROP && *act != LINE_STOP; i++) {
-        const bp_rule *r = &bp->rules.v[i];
+    /* a rule anchored at `start` (no space there: bullets include it)
+     * needs its first byte there; most lines fail this at once, so with
+     * the index only the rules that can match are visited, in order */
+    todo = bp->indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
+        const bp_rule *r;
         size_t e, at;
 
-        /* a rule anchored at `start` (no space there: bullets include it)
-         * needs its first byte there; most lines fail this at once */
-        if (r->kind <= BP_TRAILER && (start >= kl || k[start] != r->key[0])) {
+        if (bp->indexed) {
+            if (!todo) {
+                break;
+            }
+            i = rg_clean__ctz64(todo);
+            todo &= todo - 1;
+        } else if (i >= bp->rules.n) {
+            break;
+        } else if (bp->rules.v[i].kind <= BP_TRAILER &&
+                   (start >= kl || k[start] != bp->rules.v[i].key[0])) {
             continue;
         }
+        r = &bp->rules.v[i];
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:
@@ -375,19 +408,8 @@ static int line_classify(line_action *act,          /* out: what to do */
             if (at == (size_t)-1) {
                 break;
             }
-            if (lk->km) {
-                at = lk->km[at] - lk->km_base;
-            } else {
-                /* folded without a map: fold again with one for the cut */
-                char *k2 = NULL;
-                error = rg_text_fold(&k2, &n, &km, s + a, b - a);
-                rg__free(k2);
-                if (error < 0) {
-                    goto cleanup;
-                }
-                at = km[at];
-                rg__free(km);
-                km = NULL;
+            if ((error = key_line_offset(&at, lk, s + a, b - a)) < 0) {
+                return error;
             }
             if (*act != LINE_CUT || a + at < *cut) {
                 *act = LINE_CUT;
@@ -396,8 +418,6 @@ static int line_classify(line_action *act,          /* out: what to do */
             break;
         }
     }
-cleanup:
-    rg__free(km);
     return error;
 }
 

@@ -32,8 +32,17 @@ typedef struct {
     size_t rare_at;     /* the offset of `rare` in key */
 } bp_rule;
 
+/* Rules indexed by the first byte of a line's fold (past its bullets):
+ * bit i of by_first[c] is set when rule i can match a line whose first
+ * byte is c (a rule anchored at the line start needs its own first byte
+ * there; the rules found anywhere always can), by_first[256] for a line
+ * with no byte left. Only with 64 rules or fewer (indexed = 1). */
+#define BP_NO_BYTE 256
+
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
+    int indexed;
+    uint64_t by_first[BP_NO_BYTE + 1];
 };
 
 /* ASCII white space other than the newline, for rules and lines. */
@@ -69,6 +78,21 @@ static inline void rg_clean__map16(size_t *map, size_t src)
     for (q = 0; q < 16; q++) {
         map[q] = src + (size_t)q;
     }
+#endif
+}
+
+/* Index of the lowest set bit of m (m != 0). */
+static inline size_t rg_clean__ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t n = 0;
+
+    while (!(m >> n & 1u)) {
+        n++;
+    }
+    return n;
 #endif
 }
 

@@ -166,6 +166,26 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
+/* Fills bp->by_first (see clean_internal.h) when there are 64 rules or
+ * fewer; a longer list is walked whole. */
+static void bp_index(rg_boilerplate *bp)
+{
+    size_t i, c;
+
+    bp->indexed = bp->rules.n <= 64;
+    for (i = 0; bp->indexed && i < bp->rules.n; i++) {
+        const bp_rule *r = &bp->rules.v[i];
+        uint64_t bit = (uint64_t)1 << i;
+        if (r->kind <= BP_TRAILER) { /* anchored: key[0] != ' ' (trimmed) */
+            bp->by_first[(unsigned char)r->key[0]] |= bit;
+            continue;
+        }
+        for (c = 0; c <= BP_NO_BYTE; c++) {
+            bp->by_first[c] |= bit;
+        }
+    }
+}
+
 /* Parses a whole rules file held in memory (decoded first). */
 static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
                           const char *buf,      /* file contents */
@@ -204,6 +224,7 @@ static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
         }
         pos = end + 1;
     }
+    bp_index(bp);
     *out = bp;
     bp = NULL;
 cleanup:

@@ -266,6 +266,54 @@ static void test_load_rules(void **state)
     rg_boilerplate_free(NULL);
 }
 
+/* Cleans `in` with the rules `text` (behind `filler` rules that match
+ * nothing) and compares with `want`. */
+static void check_rules(const char *text, int filler, const char *in, const char *want)
+{
+    rg_boilerplate *bp = NULL;
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    char path[64], *rules = malloc(strlen(text) + 40 * (size_t)filler + 1), *out = NULL;
+    size_t out_len = 0, *map = NULL, n = 0;
+    int k;
+
+    assert_non_null(rules);
+    for (k = 0; k < filler; k++) {
+        n += (size_t)sprintf(rules + n, "line: qqfiller %d\n", k);
+    }
+    strcpy(rules + n, text);
+    write_temp(path, sizeof path, rules);
+    free(rules);
+    assert_int_equal(rg_boilerplate_load(&bp, path), RG_OK);
+    unlink(path);
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), bp, &opts), RG_OK);
+    assert_string_equal(out, want);
+    rg_free(out);
+    rg_free(map);
+    rg_boilerplate_free(bp);
+}
+
+/* The rules are tried in file order, a line's first DROP or STOP ending
+ * the walk: the same with the first-byte index (64 rules or fewer) as
+ * with the whole list (more), for anchored rules, rules found anywhere,
+ * a line emptied by its bullets, and the rules' order. */
+static void test_rule_index(void **state)
+{
+    static const char *const in = "Titre\n- fin zzz\nreste\n* *\nsuite (c) x\nend";
+    int filler;
+
+    (void)state;
+    for (filler = 0; filler <= 70; filler += 70) {
+        check_rules("script-marker: zzz\ntrailer: fin zzz\ncredit: (c)\n", filler, in,
+                    "Titre\nreste\n* *\nsuite\nend");
+        check_rules("trailer: fin zzz\nscript-marker: zzz\ncredit: (c)\n", filler, in,
+                    "Titre");
+        check_rules("line-prefix: suite\ncredit: (c)\nline: END\n", filler, in,
+                    "Titre\n- fin zzz\nreste\n* *");
+        check_rules("credit: x\ncredit: (c)\nline: e n d\n", filler, in,
+                    "Titre\n- fin zzz\nreste\n* *\nsuite");
+    }
+}
+
 static void check_load_error(const char *text, int code, const char *fragment)
 {
     rg_boilerplate *bp = (rg_boilerplate *)&bp;
@@ -353,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_html_modes),
         cmocka_unit_test(test_default_seed_like),
         cmocka_unit_test(test_load_rules),
+        cmocka_unit_test(test_rule_index),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };
