@@ -278,6 +278,45 @@ static size_t key_back(const char *k,    /* folded line */
     return at;
 }
 
+/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line,
+ * listed when a rule first asks: the rules sharing a rare byte ("(" serves
+ * four, "h" two) walk one list instead of a memchr per hit each. */
+#define RARE_HITS 64
+
+typedef struct {
+    unsigned known;                  /* bit s: slot s is listed */
+    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
+    size_t at[BP_RARE_SLOTS][RARE_HITS];
+} rare_hits;
+
+/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
+ * more after them), or NULL when the rule has no slot. */
+static const size_t *rare_list(rare_hits *h,     /* the line's lists */
+                               const bp_rule *r, /* the rule */
+                               const char *k,    /* folded line */
+                               size_t kl,        /* its length */
+                               size_t *n)        /* out: count */
+{
+    unsigned s = r->rare_slot;
+    const char *p;
+
+    *n = 0;
+    if (s >= BP_RARE_SLOTS) {
+        return NULL;
+    }
+    if (!(h->known >> s & 1u)) {
+        size_t m = 0, f = 0;
+        while (m < RARE_HITS && f < kl && (p = memchr(k + f, r->rare, kl - f)) != NULL) {
+            h->at[s][m++] = (size_t)(p - k);
+            f = (size_t)(p - k) + 1;
+        }
+        h->n[s] = m;
+        h->known |= 1u << s;
+    }
+    *n = h->n[s];
+    return h->at[s];
+}
+
 /*
  * Finds `r` anywhere in the key (word boundary before a rule starting with
  * a letter); returns its key offset or (size_t)-1.
@@ -289,16 +328,25 @@ static size_t key_back(const char *k,    /* folded line */
  */
 static size_t key_find(const char *k,    /* folded line */
                        size_t kl,        /* its length */
-                       const bp_rule *r) /* the rule */
+                       const bp_rule *r, /* the rule */
+                       rare_hits *h)     /* the line's rare byte offsets */
 {
-    size_t at, i;
+    size_t at, i, q = 0, n, from = 0;
+    const size_t *list = rare_list(h, r, k, kl, &n);
 
-    for (at = 0; at < kl; at++) {
-        const char *p = memchr(k + at, r->rare, kl - at);
-        if (!p) {
-            break;
+    for (;;) {
+        if (q < n) {
+            at = list[q++];
+        } else if (list && n < RARE_HITS) {
+            break; /* every hit was listed */
+        } else {
+            const char *p = from < kl ? memchr(k + from, r->rare, kl - from) : NULL;
+            if (!p) {
+                break;
+            }
+            at = (size_t)(p - k);
         }
-        at = (size_t)(p - k);
+        from = at + 1;
         if ((i = key_back(k, at, r)) == (size_t)-1) {
             continue;
         }
@@ -358,9 +406,11 @@ static int line_classify(line_action *act,          /* out: what to do */
     const char *k = lk->k;
     size_t kl = lk->kl, start = 0, i, n;
     uint64_t todo;
+    rare_hits hits;
     int error = RG_OK;
 
     *act = LINE_KEEP;
+    hits.known = 0;
     while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
         start += n;
     }
@@ -399,12 +449,12 @@ static int line_classify(line_action *act,          /* out: what to do */
             }
             break;
         case BP_SCRIPT:
-            if (key_find(k, kl, r) != (size_t)-1) {
+            if (key_find(k, kl, r, &hits) != (size_t)-1) {
                 *act = LINE_DROP;
             }
             break;
         case BP_CREDIT:
-            at = key_find(k, kl, r);
+            at = key_find(k, kl, r, &hits);
             if (at == (size_t)-1) {
                 break;
             }

@@ -30,7 +30,13 @@ typedef struct {
     size_t key_len;
     unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
     size_t rare_at;     /* the offset of `rare` in key */
+    unsigned rare_slot; /* rules found anywhere: the same for the same
+                         * rare byte, below BP_RARE_SLOTS (else none) */
 } bp_rule;
+
+/* The rare bytes whose offsets in a line the cleaner lists once for all
+ * the rules that share them ("(" serves four rules, "h" two). */
+#define BP_RARE_SLOTS 8
 
 /* Rules indexed by the first byte of a line's fold (past its bullets):
  * bit i of by_first[c] is set when rule i can match a line whose first

@@ -314,6 +314,38 @@ static void test_rule_index(void **state)
     }
 }
 
+/* Rules found anywhere share one list of their rare byte's offsets in a
+ * line (8 rare bytes at most, 64 offsets each, then memchr again): a
+ * match before, at and after the 64th "(" of a line, and rare bytes past
+ * the eighth. */
+static void test_rare_lists(void **state)
+{
+    static const char *const rules =
+        "script-marker: foo(\nscript-marker: fbq(\ncredit: a_\ncredit: b)\n"
+        "script-marker: c[\nscript-marker: d]\nscript-marker: e{\nscript-marker: f}\n"
+        "script-marker: g<\nscript-marker: h>\nscript-marker: i=\n";
+    char in[512], want[512];
+    size_t at, k;
+
+    (void)state;
+    for (at = 60; at <= 68; at++) {
+        /* line 2: `at` times "x(" then "fbq(": dropped */
+        memcpy(in, "Titre\n", 6);
+        for (k = 0; k < at; k++) {
+            memcpy(in + 6 + 2 * k, "x(", 2);
+        }
+        strcpy(in + 6 + 2 * at, " fbq( y\nfin");
+        check_rules(rules, 0, in, "Titre\nfin");
+        /* the same line without the rule: kept */
+        in[6 + 2 * at + 1] = 'z';
+        snprintf(want, sizeof want, "%s", in);
+        check_rules(rules, 0, in, want);
+    }
+    check_rules(rules, 0, "Un a_ b) c\nx i= y\nz h> z\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un b) a_ c\nx i =y\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un ab) c\nxi= y\nfin", "Un ab) c\nxi= y\nfin");
+}
+
 static void check_load_error(const char *text, int code, const char *fragment)
 {
     rg_boilerplate *bp = (rg_boilerplate *)&bp;
@@ -402,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_default_seed_like),
         cmocka_unit_test(test_load_rules),
         cmocka_unit_test(test_rule_index),
+        cmocka_unit_test(test_rare_lists),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };
