@@ -89,8 +89,7 @@ static int out_span(clean_out *o,     /* output */
     } else {
         size_t *d = o->map + o->len;
         for (k = a; b - k >= 16; k += 16, d += 16) { /* most text is here */
-            map_block8(d, k);
-            map_block8(d + 8, k + 8);
+            rg_clean__map16(d, k);
         }
         if (b - k >= 8) {
             map_block8(d, k);
@@ -279,6 +278,45 @@ static size_t key_back(const char *k,    /* folded line */
     return at;
 }
 
+/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line,
+ * listed when a rule first asks: the rules sharing a rare byte ("(" serves
+ * four, "h" two) walk one list instead of a memchr per hit each. */
+#define RARE_HITS 64
+
+typedef struct {
+    unsigned known;                  /* bit s: slot s is listed */
+    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
+    size_t at[BP_RARE_SLOTS][RARE_HITS];
+} rare_hits;
+
+/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
+ * more after them), or NULL when the rule has no slot. */
+static const size_t *rare_list(rare_hits *h,     /* the line's lists */
+                               const bp_rule *r, /* the rule */
+                               const char *k,    /* folded line */
+                               size_t kl,        /* its length */
+                               size_t *n)        /* out: count */
+{
+    unsigned s = r->rare_slot;
+    const char *p;
+
+    *n = 0;
+    if (s >= BP_RARE_SLOTS) {
+        return NULL;
+    }
+    if (!(h->known >> s & 1u)) {
+        size_t m = 0, f = 0;
+        while (m < RARE_HITS && f < kl && (p = memchr(k + f, r->rare, kl - f)) != NULL) {
+            h->at[s][m++] = (size_t)(p - k);
+            f = (size_t)(p - k) + 1;
+        }
+        h->n[s] = m;
+        h->known |= 1u << s;
+    }
+    *n = h->n[s];
+    return h->at[s];
+}
+
 /*
  * Finds `r` anywhere in the key (word boundary before a rule starting with
  * a letter); returns its key offset or (size_t)-1.
@@ -290,16 +328,25 @@ static size_t key_back(const char *k,    /* folded line */
  */
 static size_t key_find(const char *k,    /* folded line */
                        size_t kl,        /* its length */
-                       const bp_rule *r) /* the rule */
+                       const bp_rule *r, /* the rule */
+                       rare_hits *h)     /* the line's rare byte offsets */
 {
-    size_t at, i;
+    size_t at, i, q = 0, n, from = 0;
+    const size_t *list = rare_list(h, r, k, kl, &n);
 
-    for (at = 0; at < kl; at++) {
-        const char *p = memchr(k + at, r->rare, kl - at);
-        if (!p) {
-            break;
+    for (;;) {
+        if (q < n) {
+            at = list[q++];
+        } else if (list && n < RARE_HITS) {
+            break; /* every hit was listed */
+        } else {
+            const char *p = from < kl ? memchr(k + from, r->rare, kl - from) : NULL;
+            if (!p) {
+                break;
+            }
+            at = (size_t)(p - k);
         }
-        at = (size_t)(p - k);
+        from = at + 1;
         if ((i = key_back(k, at, r)) == (size_t)-1) {
             continue;
         }
@@ -326,6 +373,26 @@ typedef struct {
     char *own;        /* the fold when not in the key (to free) */
 } line_key;
 
+/* The line offset of byte *at of the line's fold lk (line = its text):
+ * from the map, or folded again with one when lk has none. */
+static int key_line_offset(size_t *at, const line_key *lk, const char *line, size_t len)
+{
+    char *k2 = NULL;
+    size_t n, *km = NULL;
+
+    if (lk->km) {
+        *at = lk->km[*at] - lk->km_base;
+        return RG_OK;
+    }
+    if (rg_text_fold(&k2, &n, &km, line, len) < 0) {
+        return RG_ERROR;
+    }
+    rg__free(k2);
+    *at = km[*at];
+    rg__free(km);
+    return RG_OK;
+}
+
 /* Applies the rules to the folded line lk of s[a..b) (trimmed, non-blank);
  * *cut receives the new end for LINE_CUT. */
 static int line_classify(line_action *act,          /* out: what to do */
@@ -337,22 +404,37 @@ static int line_classify(line_action *act,          /* out: what to do */
                          size_t b)                  /* line end */
 {
     const char *k = lk->k;
-    size_t kl = lk->kl, *km = NULL, start = 0, i, n;
+    size_t kl = lk->kl, start = 0, i, n;
+    uint64_t todo;
+    rare_hits hits;
     int error = RG_OK;
 
     *act = LINE_KEEP;
+    hits.known = 0;
     while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
         start += n;
     }
-    for (i = 0; i < bp->rules.n && *act != LINE_DROP && *act != LINE_STOP; i++) {
-        const bp_rule *r = &bp->rules.v[i];
+    /* a rule anchored at `start` (no space there: bullets include it)
+     * needs its first byte there; most lines fail this at once, so with
+     * the index only the rules that can match are visited, in order */
+    todo = bp->indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
+        const bp_rule *r;
         size_t e, at;
 
-        /* a rule anchored at `start` (no space there: bullets include it)
-         * needs its first byte there; most lines fail this at once */
-        if (r->kind <= BP_TRAILER && (start >= kl || k[start] != r->key[0])) {
+        if (bp->indexed) {
+            if (!todo) {
+                break;
+            }
+            i = rg_clean__ctz64(todo);
+            todo &= todo - 1;
+        } else if (i >= bp->rules.n) {
+            break;
+        } else if (bp->rules.v[i].kind <= BP_TRAILER &&
+                   (start >= kl || k[start] != bp->rules.v[i].key[0])) {
             continue;
         }
+        r = &bp->rules.v[i];
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:
@@ -367,28 +449,17 @@ static int line_classify(line_action *act,          /* out: what to do */
             }
             break;
         case BP_SCRIPT:
-            if (key_find(k, kl, r) != (size_t)-1) {
+            if (key_find(k, kl, r, &hits) != (size_t)-1) {
                 *act = LINE_DROP;
             }
             break;
         case BP_CREDIT:
-            at = key_find(k, kl, r);
+            at = key_find(k, kl, r, &hits);
             if (at == (size_t)-1) {
                 break;
             }
-            if (lk->km) {
-                at = lk->km[at] - lk->km_base;
-            } else {
-                /* folded without a map: fold again with one for the cut */
-                char *k2 = NULL;
-                error = rg_text_fold(&k2, &n, &km, s + a, b - a);
-                rg__free(k2);
-                if (error < 0) {
-                    goto cleanup;
-                }
-                at = km[at];
-                rg__free(km);
-                km = NULL;
+            if ((error = key_line_offset(&at, lk, s + a, b - a)) < 0) {
+                return error;
             }
             if (*act != LINE_CUT || a + at < *cut) {
                 *act = LINE_CUT;
@@ -397,8 +468,6 @@ static int line_classify(line_action *act,          /* out: what to do */
             break;
         }
     }
-cleanup:
-    rg__free(km);
     return error;
 }
 

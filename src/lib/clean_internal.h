@@ -7,6 +7,10 @@
 #define RG_LIB_CLEAN_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h> /* SIZE_MAX, UINT64_MAX */
+#if defined(__SSE2__)
+#include <emmintrin.h> /* rg_clean__map16 */
+#endif
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
@@ -26,16 +30,76 @@ typedef struct {
     size_t key_len;
     unsigned char rare; /* its rarest byte in French text (bp_rare_byte) */
     size_t rare_at;     /* the offset of `rare` in key */
+    unsigned rare_slot; /* rules found anywhere: the same for the same
+                         * rare byte, below BP_RARE_SLOTS (else none) */
 } bp_rule;
+
+/* The rare bytes whose offsets in a line the cleaner lists once for all
+ * the rules that share them ("(" serves four rules, "h" two). */
+#define BP_RARE_SLOTS 8
+
+/* Rules indexed by the first byte of a line's fold (past its bullets):
+ * bit i of by_first[c] is set when rule i can match a line whose first
+ * byte is c (a rule anchored at the line start needs its own first byte
+ * there; the rules found anywhere always can), by_first[256] for a line
+ * with no byte left. Only with 64 rules or fewer (indexed = 1). */
+#define BP_NO_BYTE 256
 
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
+    int indexed;
+    uint64_t by_first[BP_NO_BYTE + 1];
 };
 
 /* ASCII white space other than the newline, for rules and lines. */
 static inline int bp_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * map[0..16) = src, src + 1, ..., src + 15: the map of a copied stretch
+ * (the cleaner's kept lines, the fold's ASCII blocks). With SSE2, one
+ * vector of two entries built once and one add per store; the compiler's
+ * own vectorisation of the loop built the base vector twice per 16.
+ */
+static inline void rg_clean__map16(size_t *map, size_t src)
+{
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+    __m128i v = _mm_set_epi64x((long long)(src + 1), (long long)src);
+    const __m128i two = _mm_set1_epi64x(2);
+    __m128i *d = (__m128i *)(void *)map;
+
+    _mm_storeu_si128(d, v);
+    _mm_storeu_si128(d + 1, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 2, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 3, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 4, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 5, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 6, v = _mm_add_epi64(v, two));
+    _mm_storeu_si128(d + 7, _mm_add_epi64(v, two));
+#else
+    int q;
+
+    for (q = 0; q < 16; q++) {
+        map[q] = src + (size_t)q;
+    }
+#endif
+}
+
+/* Index of the lowest set bit of m (m != 0). */
+static inline size_t rg_clean__ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t n = 0;
+
+    while (!(m >> n & 1u)) {
+        n++;
+    }
+    return n;
+#endif
 }
 
 /* Output text plus map: map[i] = input offset of p[i]. */

@@ -82,7 +82,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        const char *text,   /* rule text as written */
                        size_t len)         /* its length */
 {
-    bp_rule r = { kind, NULL, 0, 0, 0 };
+    bp_rule r = { kind, NULL, 0, 0, 0, BP_RARE_SLOTS };
     char *key = NULL;
     size_t klen = 0, a = 0;
     int error;
@@ -166,6 +166,40 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
+/* Fills bp->by_first (see clean_internal.h) when there are 64 rules or
+ * fewer; a longer list is walked whole. */
+static void bp_index(rg_boilerplate *bp)
+{
+    unsigned char slots[BP_RARE_SLOTS];
+    unsigned n_slots = 0;
+    size_t i, c;
+
+    for (i = 0; i < bp->rules.n; i++) { /* rare_slot (see clean_internal.h) */
+        bp_rule *r = &bp->rules.v[i];
+        if (r->kind <= BP_TRAILER) {
+            continue;
+        }
+        for (r->rare_slot = 0; r->rare_slot < n_slots && slots[r->rare_slot] != r->rare;) {
+            r->rare_slot++;
+        }
+        if (r->rare_slot == n_slots && n_slots < BP_RARE_SLOTS) {
+            slots[n_slots++] = r->rare;
+        }
+    }
+    bp->indexed = bp->rules.n <= 64;
+    for (i = 0; bp->indexed && i < bp->rules.n; i++) {
+        const bp_rule *r = &bp->rules.v[i];
+        uint64_t bit = (uint64_t)1 << i;
+        if (r->kind <= BP_TRAILER) { /* anchored: key[0] != ' ' (trimmed) */
+            bp->by_first[(unsigned char)r->key[0]] |= bit;
+            continue;
+        }
+        for (c = 0; c <= BP_NO_BYTE; c++) {
+            bp->by_first[c] |= bit;
+        }
+    }
+}
+
 /* Parses a whole rules file held in memory (decoded first). */
 static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
                           const char *buf,      /* file contents */
@@ -204,6 +238,7 @@ static int bp_from_buffer(rg_boilerplate **out, /* out: the rules */
         }
         pos = end + 1;
     }
+    bp_index(bp);
     *out = bp;
     bp = NULL;
 cleanup:

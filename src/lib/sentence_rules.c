@@ -20,7 +20,7 @@ typedef struct {
 
 /* Abbreviations are at most ABBREV_MAX bytes, so that a full stop after a
  * longer word skips both lists; WA() refuses to compile a longer entry. */
-#define ABBREV_MAX 5
+#define ABBREV_MAX 5 /* below 6: see ascii_letters6 */
 #define WA(lit)                                                         \
     {                                                                   \
         lit, sizeof(lit) - 1 +                                          \
@@ -238,6 +238,20 @@ static int era_before(const unsigned char *s, size_t j)
     }
 }
 
+/* s[0..6) are ASCII letters: a word that long (ABBREV_MAX < 6) is neither
+ * an abbreviation nor an initial, whatever comes before it. */
+static int ascii_letters6(const unsigned char *s)
+{
+    int k;
+
+    for (k = 0; k < 6; k++) {
+        if ((unsigned)((s[k] | 0x20) - 'a') >= 26u) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /*
  * Does the full stop at s[p0] belong to an abbreviation, an initial or a
  * dotted acronym? r is the offset of the next significant code point.
@@ -250,6 +264,9 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
     uint32_t cp, pc = 0;
     int first = C_OT;
 
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return 0; /* most full stops: the loop below would stop at 6 letters */
+    }
     while (ws > 0 && nc < 6) {
         cp = u8_prev(s, 0, ws, &st);
         int c = cp_class(cp);
@@ -478,6 +495,13 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     size_t q, r;
     int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
 
+    if (s[p0] == '.' && len - p0 > 2 && s[p0 + 1] == ' ' && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+        /* ". Le": what the steps below find for it, without the classes
+         * (one dot, nothing absorbed, a gap, a capital: only dot_blocked
+         * can keep the sentence going) */
+        *p1 = p0 + 1;
+        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    }
     kind = term_cluster(s, len, p0, p1);
     if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
         return 0;

@@ -324,16 +324,6 @@ static void fold_tables_init(void)
  * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
  */
 
-/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
-static void fold_word_map(size_t *map, size_t src)
-{
-    int k;
-
-    for (k = 0; k < 8; k++) {
-        map[k] = src + (size_t)k;
-    }
-}
-
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
 #define FOLD_BLOCK 16
 
@@ -390,8 +380,7 @@ static size_t fold_words(char *out,                /* key storage */
         /* 'A'..'Z' get bit 0x20 */
         _mm_storeu_si128((__m128i *)(void *)(out + oo), _mm_or_si128(x, _mm_and_si128(up, c20)));
         if (map) {
-            fold_word_map(map + oo, j + base);
-            fold_word_map(map + oo + 8, j + base + 8);
+            rg_clean__map16(map + oo, j + base);
         }
         n = bad ? fold_ctz(bad) : FOLD_BLOCK;
         if (n > 0) {
@@ -406,6 +395,16 @@ static size_t fold_words(char *out,                /* key storage */
 }
 #else
 #define FOLD_BLOCK 8
+
+/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
+static void fold_word_map(size_t *map, size_t src)
+{
+    int k;
+
+    for (k = 0; k < 8; k++) {
+        map[k] = src + (size_t)k;
+    }
+}
 
 /*
  * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte

@@ -266,6 +266,86 @@ static void test_load_rules(void **state)
     rg_boilerplate_free(NULL);
 }
 
+/* Cleans `in` with the rules `text` (behind `filler` rules that match
+ * nothing) and compares with `want`. */
+static void check_rules(const char *text, int filler, const char *in, const char *want)
+{
+    rg_boilerplate *bp = NULL;
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    char path[64], *rules = malloc(strlen(text) + 40 * (size_t)filler + 1), *out = NULL;
+    size_t out_len = 0, *map = NULL, n = 0;
+    int k;
+
+    assert_non_null(rules);
+    for (k = 0; k < filler; k++) {
+        n += (size_t)sprintf(rules + n, "line: qqfiller %d\n", k);
+    }
+    strcpy(rules + n, text);
+    write_temp(path, sizeof path, rules);
+    free(rules);
+    assert_int_equal(rg_boilerplate_load(&bp, path), RG_OK);
+    unlink(path);
+    assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), bp, &opts), RG_OK);
+    assert_string_equal(out, want);
+    rg_free(out);
+    rg_free(map);
+    rg_boilerplate_free(bp);
+}
+
+/* The rules are tried in file order, a line's first DROP or STOP ending
+ * the walk: the same with the first-byte index (64 rules or fewer) as
+ * with the whole list (more), for anchored rules, rules found anywhere,
+ * a line emptied by its bullets, and the rules' order. */
+static void test_rule_index(void **state)
+{
+    static const char *const in = "Titre\n- fin zzz\nreste\n* *\nsuite (c) x\nend";
+    int filler;
+
+    (void)state;
+    for (filler = 0; filler <= 70; filler += 70) {
+        check_rules("script-marker: zzz\ntrailer: fin zzz\ncredit: (c)\n", filler, in,
+                    "Titre\nreste\n* *\nsuite\nend");
+        check_rules("trailer: fin zzz\nscript-marker: zzz\ncredit: (c)\n", filler, in,
+                    "Titre");
+        check_rules("line-prefix: suite\ncredit: (c)\nline: END\n", filler, in,
+                    "Titre\n- fin zzz\nreste\n* *");
+        check_rules("credit: x\ncredit: (c)\nline: e n d\n", filler, in,
+                    "Titre\n- fin zzz\nreste\n* *\nsuite");
+    }
+}
+
+/* Rules found anywhere share one list of their rare byte's offsets in a
+ * line (8 rare bytes at most, 64 offsets each, then memchr again): a
+ * match before, at and after the 64th "(" of a line, and rare bytes past
+ * the eighth. */
+static void test_rare_lists(void **state)
+{
+    static const char *const rules =
+        "script-marker: foo(\nscript-marker: fbq(\ncredit: a_\ncredit: b)\n"
+        "script-marker: c[\nscript-marker: d]\nscript-marker: e{\nscript-marker: f}\n"
+        "script-marker: g<\nscript-marker: h>\nscript-marker: i=\n";
+    char in[512], want[512];
+    size_t at, k;
+
+    (void)state;
+    for (at = 60; at <= 68; at++) {
+        /* line 2: `at` times "x(" then "fbq(": dropped */
+        memcpy(in, "Titre\n", 6);
+        for (k = 0; k < at; k++) {
+            memcpy(in + 6 + 2 * k, "x(", 2);
+        }
+        strcpy(in + 6 + 2 * at, " fbq( y\nfin");
+        check_rules(rules, 0, in, "Titre\nfin");
+        /* the same line without the rule: kept */
+        in[6 + 2 * at + 1] = 'z';
+        snprintf(want, sizeof want, "%s", in);
+        check_rules(rules, 0, in, want);
+    }
+    check_rules(rules, 0, "Un a_ b) c\nx i= y\nz h> z\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un b) a_ c\nx i =y\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un ab) c\nxi= y\nfin", "Un ab) c\nxi= y\nfin");
+}
+
 static void check_load_error(const char *text, int code, const char *fragment)
 {
     rg_boilerplate *bp = (rg_boilerplate *)&bp;
@@ -353,6 +433,8 @@ int main(void)
         cmocka_unit_test(test_html_modes),
         cmocka_unit_test(test_default_seed_like),
         cmocka_unit_test(test_load_rules),
+        cmocka_unit_test(test_rule_index),
+        cmocka_unit_test(test_rare_lists),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };

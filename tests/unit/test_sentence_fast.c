@@ -381,6 +381,43 @@ static void test_run_lazy_word(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* A full stop, one space and an ASCII capital take a shortcut in term_cut,
+ * and a word of 6 ASCII letters or more before a full stop one in
+ * dot_blocked: abbreviations (5 bytes at most), initials and acronyms
+ * must still block, at the text's end too. */
+static void test_dot_capital(void **state)
+{
+    int bad = 0;
+
+    (void)state;
+    EXPECT("Il parle. Le jour.", "Il parle.", "Le jour.");
+    EXPECT("Il parle. A", "Il parle.", "A");
+    EXPECT("Il parle. a", "Il parle. a");
+    EXPECT("Il parle.  Le jour.", "Il parle.", "Le jour.");
+    EXPECT("Il parle.\tLe jour.", "Il parle.", "Le jour.");
+    EXPECT("Voir Mlles. Dupont ici.", "Voir Mlles. Dupont ici.");
+    EXPECT("Voir Mllesx. Dupont ici.", "Voir Mllesx.", "Dupont ici.");
+    EXPECT("Voir MLLESX. Dupont ici.", "Voir MLLESX.", "Dupont ici.");
+    EXPECT("Voir Ibid. Martin ici.", "Voir Ibid. Martin ici.");
+    EXPECT("Voir xIbid. Martin ici.", "Voir xIbid.", "Martin ici.");
+    EXPECT("Vu V. Poutine ici.", "Vu V. Poutine ici.");
+    EXPECT("Vu G. W. Bush ici.", "Vu G. W. Bush ici.");
+    EXPECT("Aux U.S.A. Le jour.", "Aux U.S.A.", "Le jour.");
+    EXPECT("Aux U.S.A. Washington ici.", "Aux U.S.A. Washington ici.");
+    EXPECT("Un \xC3\xA9" "abcdef. Le jour.", "Un \xC3\xA9" "abcdef.", "Le jour.");
+    EXPECT("Un \xC3\xA9" "abcde. Le jour.", "Un \xC3\xA9" "abcde.", "Le jour.");
+    EXPECT("Un 2abcdef. Le jour.", "Un 2abcdef.", "Le jour.");
+    EXPECT("Un ab@cde. Le jour.", "Un ab@cde.", "Le jour.");
+    EXPECT("Un ab[cdef. Le jour.", "Un ab[cdef.", "Le jour.");
+    EXPECT("Un ab`cdef. Le jour.", "Un ab`cdef.", "Le jour.");
+    EXPECT("Le n\xC2\xB0. Quatre ici.", "Le n\xC2\xB0. Quatre ici.");
+    EXPECT("Il a 2019. Le jour.", "Il a 2019.", "Le jour.");
+    EXPECT("abcdef. Le jour.", "abcdef.", "Le jour.");
+    EXPECT("M. Le jour.", "M. Le jour.");
+    EXPECT("Fin. \"Le jour.", "Fin.", "\"Le jour.");
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_run_c3_bytes),
         cmocka_unit_test(test_glued_url),
         cmocka_unit_test(test_run_lazy_word),
+        cmocka_unit_test(test_dot_capital),
     };
     return cmocka_run_group_tests_name("sentence_fast", tests, NULL, NULL);
 }
