@@ -25,7 +25,7 @@
  *      output is deterministic whatever the thread count.
  */
 #include <stdlib.h> /* qsort */
-#include <string.h> /* memcmp, memcpy, strcmp */
+#include <string.h> /* memcmp, memcpy, memset, strcmp */
 
 #include <relgraph/extract.h>
 #include <relgraph/sentence.h>
@@ -155,23 +155,30 @@ static uint64_t sentence_hash(const char *p, size_t n)
     return h | 1;
 }
 
+/* A slot of the duplicate set: hash (0 = empty) and the kept sentence. */
+typedef struct {
+    uint64_t hash;
+    size_t owner;
+} ex_slot;
+
+/* Slots on the stack: a set for up to 128 sentences, most documents. */
+#define EX_STACK_SLOTS 256
+
 /* Step 4: drop sentences repeated word for word (hash set over the spans). */
 static int extract_dedupe(rg_evidence *ev)
 {
+    ex_slot stack_slots[EX_STACK_SLOTS], *slots = stack_slots;
     size_t cap = 16, i, kept = 0;
-    uint64_t *hashes = NULL;
-    size_t *owner = NULL;
-    int error = RG_OK;
 
     while (cap < ev->n_sentences * 2) {
         cap *= 2;
     }
-    hashes = rg__calloc(cap, sizeof *hashes);
-    owner = rg__calloc(cap, sizeof *owner);
-    if (!hashes || !owner) {
+    if (cap > EX_STACK_SLOTS && !(slots = rg__calloc(cap, sizeof *slots))) {
         rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
+        return RG_ERROR;
+    }
+    if (slots == stack_slots) {
+        memset(slots, 0, cap * sizeof *slots);
     }
     for (i = 0; i < ev->n_sentences; i++) {
         rg_span s = ev->sentences[i];
@@ -179,9 +186,9 @@ static int extract_dedupe(rg_evidence *ev)
         size_t slot;
         int dup = 0;
 
-        for (slot = (size_t)h & (cap - 1); hashes[slot]; slot = (slot + 1) & (cap - 1)) {
-            rg_span o = ev->sentences[owner[slot]];
-            if (hashes[slot] == h && o.end - o.start == s.end - s.start &&
+        for (slot = (size_t)h & (cap - 1); slots[slot].hash; slot = (slot + 1) & (cap - 1)) {
+            rg_span o = ev->sentences[slots[slot].owner];
+            if (slots[slot].hash == h && o.end - o.start == s.end - s.start &&
                 memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
                 dup = 1;
                 break;
@@ -190,15 +197,15 @@ static int extract_dedupe(rg_evidence *ev)
         if (dup) {
             continue;
         }
-        hashes[slot] = h;
-        owner[slot] = kept;
+        slots[slot].hash = h;
+        slots[slot].owner = kept;
         ev->sentences[kept++] = s;
     }
     ev->n_sentences = kept;
-cleanup:
-    rg__free(hashes);
-    rg__free(owner);
-    return error;
+    if (slots != stack_slots) {
+        rg__free(slots);
+    }
+    return RG_OK;
 }
 
 /* Step 5: matches -> mentions assigned to kept sentences (both sorted by start). */
