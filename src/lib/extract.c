@@ -134,25 +134,44 @@ static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_
     return RG_OK;
 }
 
+/* One step of the sentence hash: word w into state h. */
+static inline uint64_t hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
 /*
- * Hash of a sentence for the duplicate set, 8 bytes a step (a byte a step
- * was 3% of extraction). Equal hashes are confirmed with memcmp, so the
- * hash only has to spread; never 0, which marks an empty slot.
+ * Hash of a sentence for the duplicate set. Equal hashes are confirmed with
+ * memcmp, so the hash only has to spread; never 0, which marks an empty
+ * slot. Two lanes of 8 bytes, so that one multiply need not wait for the
+ * other, and the last bytes as one word (a byte-at-a-time tail and the
+ * single chain were 1.5% of extraction cycles).
  */
 static uint64_t sentence_hash(const char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL ^ n, w;
-    size_t k = 0;
+    uint64_t a = 1469598103934665603ULL ^ n, b = 0x243F6A8885A308D3ULL, w = 0;
+    size_t i = 0;
 
-    for (; k + 8 <= n; k += 8) {
-        memcpy(&w, p + k, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-        h ^= h >> 29;
+    for (; i + 16 <= n; i += 16) {
+        uint64_t w2;
+        memcpy(&w, p + i, 8);
+        memcpy(&w2, p + i + 8, 8);
+        a = hash_step(a, w);
+        b = hash_step(b, w2);
     }
-    for (; k < n; k++) {
-        h = (h ^ (unsigned char)p[k]) * 1099511628211ULL;
+    if (i + 8 <= n) {
+        memcpy(&w, p + i, 8);
+        a = hash_step(a, w);
+        i += 8;
     }
-    return h | 1;
+    if (i < n) {
+        w = 0;
+        /* the last 8 bytes (overlapping bytes already hashed) or all of them */
+        memcpy(&w, n >= 8 ? p + n - 8 : p, n >= 8 ? 8 : n);
+        b = hash_step(b, w);
+    }
+    return hash_step(a, b) | 1;
 }
 
 /* A slot of the duplicate set: hash (0 = empty) and the kept sentence. */
