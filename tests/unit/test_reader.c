@@ -481,6 +481,70 @@ static void test_decode_count_every_offset(void **state)
     }
 }
 
+/* ---- the pipeline: same documents and first error whatever the threads ---- */
+
+typedef struct {
+    size_t calls, fail_at;
+    char ids[8][32];
+} stop_ctx;
+
+static int stop_cb(const rg_evidence *ev, void *payload)
+{
+    stop_ctx *c = payload;
+
+    if (c->calls < 8) {
+        snprintf(c->ids[c->calls], sizeof c->ids[0], "%s", ev->doc->id);
+    }
+    if (++c->calls == c->fail_at) {
+        return RG_EIO;
+    }
+    return RG_OK;
+}
+
+/* corpus/seeds (5 documents) in batches of 2, with a callback that fails at
+ * its k-th call: with no worker (each document written as soon as it is
+ * extracted) and with 3 threads, the same calls in the same order. */
+static void test_pipeline_stop_same(void **state)
+{
+    static const char *const inputs[] = { "corpus/seeds" };
+    size_t k;
+    (void)state;
+
+    for (k = 1; k <= 6; k++) {
+        stop_ctx got[2];
+        int rc[2], t;
+
+        for (t = 0; t < 2; t++) {
+            rg_reader_options ro = RG_READER_OPTIONS_INIT;
+            rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+            rg_extract_options xo;
+            rg_actors *actors = NULL;
+            rg_extractor *ex = NULL;
+            rg_reader *r = NULL;
+
+            memset(&got[t], 0, sizeof got[t]);
+            got[t].fail_at = k;
+            memset(&xo, 0, sizeof xo);
+            ro.manifest = "corpus/seeds/manifest.tsv";
+            po.threads = t ? 3 : 1;
+            po.batch = 2;
+            assert_int_equal(rg_actors_default(&actors), RG_OK);
+            xo.actors = actors;
+            assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+            assert_int_equal(rg_reader_new(&r, (const char *const *)inputs, 1, &ro), RG_OK);
+            rc[t] = rg_pipeline_run(r, ex, &po, stop_cb, &got[t]);
+            rg_reader_free(r);
+            rg_extractor_free(ex);
+            rg_actors_free(actors);
+        }
+        assert_int_equal(rc[0], rc[1]);
+        assert_int_equal(rc[0], k <= 5 ? RG_EIO : RG_OK);
+        assert_int_equal(got[0].calls, k <= 5 ? k : 5);
+        assert_int_equal(got[0].calls, got[1].calls);
+        assert_memory_equal(got[0].ids, got[1].ids, sizeof got[0].ids);
+    }
+}
+
 /* ---- allocation failure over a real run ---- */
 
 typedef struct {
@@ -630,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_limits_and_reasons),
         cmocka_unit_test(test_decode_paths_agree),
         cmocka_unit_test(test_decode_count_every_offset),
+        cmocka_unit_test(test_pipeline_stop_same),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),
