@@ -14,7 +14,8 @@
  */
 RG_EXTERN(void) rg_alloc_fail_at(long n);
 
-/** Number of library allocations since the last rg_alloc_fail_at() call. */
+/** Number of library allocations since the last rg_alloc_fail_at() call
+ * (0 before the first one: allocations are counted only once it was made). */
 RG_EXTERN(long) rg_alloc_count(void);
 
 #endif

@@ -54,26 +54,29 @@ static int put_digits(rg_strbuf *b, unsigned long long v)
     return rg_strbuf_put(b, tmp + sizeof tmp - n, n);
 }
 
-/* Appends `,"key":N` (key a literal without quotes). printf would parse
- * its format for each of the five numbers of a mention: this is the hot
- * path of `relgraph extract` on the calling thread. */
-static int put_key_uint(rg_strbuf *b, const char *key, size_t v)
+/* Appends a string literal (its length known at compile time). */
+#define PUT_LIT(b, lit) rg_strbuf_put((b), (lit), sizeof(lit) - 1)
+
+/* Appends `,"key":N`, the key given with its quotes, comma and colon as one
+ * literal (PUT_KEY_UINT). printf would parse its format for each of the
+ * five numbers of a mention: this is the hot path of `relgraph extract` on
+ * the calling thread. */
+static int put_key_uint(rg_strbuf *b, const char *key, size_t klen, size_t v)
 {
-    if (rg_strbuf_puts(b, ",\"") < 0 || rg_strbuf_puts(b, key) < 0 ||
-        rg_strbuf_put(b, "\":", 2) < 0 || put_digits(b, v) < 0) {
+    if (rg_strbuf_put(b, key, klen) < 0 || put_digits(b, v) < 0) {
         return RG_ERROR;
     }
     return RG_OK;
 }
+#define PUT_KEY_UINT(b, key, v) put_key_uint((b), ",\"" key "\":", sizeof(key) + 3, (v))
 
-/* Appends `,"key":N` for a signed N. */
-static int put_key_int(rg_strbuf *b, const char *key, int v)
+/* Appends `,"sign":N` for a signed N. */
+static int put_sign(rg_strbuf *b, int v)
 {
     if (v >= 0) {
-        return put_key_uint(b, key, (size_t)v);
+        return PUT_KEY_UINT(b, "sign", (size_t)v);
     }
-    if (rg_strbuf_puts(b, ",\"") < 0 || rg_strbuf_puts(b, key) < 0 ||
-        rg_strbuf_put(b, "\":-", 3) < 0 || put_digits(b, 0ull - (unsigned long long)v) < 0) {
+    if (PUT_LIT(b, ",\"sign\":-") < 0 || put_digits(b, 0ull - (unsigned long long)v) < 0) {
         return RG_ERROR;
     }
     return RG_OK;
@@ -88,26 +91,27 @@ static int put_str(rg_strbuf *b, const char *s, size_t n)
     return RG_OK;
 }
 
-static int put_key_str(rg_strbuf *b, const char *key, const char *s)
+/* Appends `"key":"s"` (the key with its quotes and colon as one literal). */
+static int put_key_str(rg_strbuf *b, const char *key, size_t klen, const char *s)
 {
-    if (rg_strbuf_putc(b, '"') < 0 || rg_strbuf_puts(b, key) < 0 ||
-        rg_strbuf_put(b, "\":", 2) < 0 || put_str(b, s, strlen(s)) < 0) {
+    if (rg_strbuf_put(b, key, klen) < 0 || put_str(b, s, strlen(s)) < 0) {
         return RG_ERROR;
     }
     return RG_OK;
 }
+#define PUT_KEY_STR(b, key, s) put_key_str((b), "\"" key "\":", sizeof(key) + 2, (s))
 
 static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
                        const rg_actors *a)
 {
     size_t s = doc_start(ev, m->start), e = doc_end(ev, m->end);
 
-    if (rg_strbuf_putc(b, '{') < 0 || put_key_str(b, "actor", rg_actors_id(a, (size_t)m->actor)) < 0 ||
+    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "actor", rg_actors_id(a, (size_t)m->actor)) < 0 ||
         rg_strbuf_putc(b, ',') < 0 ||
-        put_key_str(b, "type", rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "kind", rg_mention_kind_name(m->kind)) < 0 ||
-        put_key_uint(b, "sentence", m->sentence) < 0 || put_key_uint(b, "start", s) < 0 ||
-        put_key_uint(b, "end", e) < 0 || rg_strbuf_puts(b, ",\"form\":") < 0 ||
+        PUT_KEY_STR(b, "type", rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "kind", rg_mention_kind_name(m->kind)) < 0 ||
+        PUT_KEY_UINT(b, "sentence", m->sentence) < 0 || PUT_KEY_UINT(b, "start", s) < 0 ||
+        PUT_KEY_UINT(b, "end", e) < 0 || PUT_LIT(b, ",\"form\":") < 0 ||
         put_str(b, ev->clean + m->start, m->end - m->start) < 0 || rg_strbuf_putc(b, '}') < 0) {
         return RG_ERROR;
     }
@@ -119,27 +123,27 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
 {
     rg_span sent = ev->sentences[r->sentence];
 
-    if (rg_strbuf_putc(b, '{') < 0 || put_key_str(b, "type", rg_relation_type_name(r->type)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || put_key_str(b, "target", rg_actors_id(a, (size_t)r->target)) < 0) {
+    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "type", rg_relation_type_name(r->type)) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
+        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "target", rg_actors_id(a, (size_t)r->target)) < 0) {
         return RG_ERROR;
     }
     if (r->type != RG_REL_COMENTION) {
-        if (put_key_int(b, "sign", r->sign) < 0 || rg_strbuf_puts(b, ",\"weight\":") < 0 ||
+        if (put_sign(b, r->sign) < 0 || PUT_LIT(b, ",\"weight\":") < 0 ||
             rg_strbuf_put_real(b, r->weight, 2) < 0 || rg_strbuf_putc(b, ',') < 0 ||
-            put_key_str(b, "category", r->category ? r->category : "") < 0 ||
-            rg_strbuf_puts(b, ",\"cue\":") < 0 ||
+            PUT_KEY_STR(b, "category", r->category ? r->category : "") < 0 ||
+            PUT_LIT(b, ",\"cue\":") < 0 ||
             put_str(b, ev->clean + r->cue_start, r->cue_end - r->cue_start) < 0) {
             return RG_ERROR;
         }
     }
-    if (put_key_uint(b, "sentence", r->sentence) < 0) {
+    if (PUT_KEY_UINT(b, "sentence", r->sentence) < 0) {
         return RG_ERROR;
     }
     if (r->type != RG_REL_COMENTION) {
-        if (put_key_uint(b, "start", doc_start(ev, sent.start)) < 0 ||
-            put_key_uint(b, "end", doc_end(ev, sent.end)) < 0 ||
-            rg_strbuf_puts(b, ",\"text\":") < 0 ||
+        if (PUT_KEY_UINT(b, "start", doc_start(ev, sent.start)) < 0 ||
+            PUT_KEY_UINT(b, "end", doc_end(ev, sent.end)) < 0 ||
+            PUT_LIT(b, ",\"text\":") < 0 ||
             put_str(b, ev->clean + sent.start, sent.end - sent.start) < 0) {
             return RG_ERROR;
         }
@@ -160,19 +164,19 @@ int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
     /* one allocation for most documents: ~150 bytes a mention, a relation
      * carries its sentence */
     if (rg_strbuf_grow(&b, 256 + 192 * ev->n_mentions + 384 * ev->n_relations) < 0 ||
-        rg_strbuf_puts(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
+        PUT_LIT(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
         goto cleanup;
     }
     /* no printf: the format would be parsed for every document */
-    if (date[0] ? (rg_strbuf_puts(&b, ",\"date\":\"") < 0 || rg_strbuf_puts(&b, date) < 0 ||
+    if (date[0] ? (PUT_LIT(&b, ",\"date\":\"") < 0 || rg_strbuf_puts(&b, date) < 0 ||
                    rg_strbuf_putc(&b, '"') < 0)
-                : rg_strbuf_puts(&b, ",\"date\":null") < 0) {
+                : PUT_LIT(&b, ",\"date\":null") < 0) {
         goto cleanup;
     }
-    if (rg_strbuf_puts(&b, ",\"date_source\":\"") < 0 ||
+    if (PUT_LIT(&b, ",\"date_source\":\"") < 0 ||
         rg_strbuf_puts(&b, rg_date_source_name(ev->doc->date_source)) < 0 ||
-        rg_strbuf_putc(&b, '"') < 0 || put_key_uint(&b, "sentences", ev->n_sentences) < 0 ||
-        rg_strbuf_puts(&b, ",\"mentions\":[") < 0) {
+        rg_strbuf_putc(&b, '"') < 0 || PUT_KEY_UINT(&b, "sentences", ev->n_sentences) < 0 ||
+        PUT_LIT(&b, ",\"mentions\":[") < 0) {
         goto cleanup;
     }
     for (i = 0; i < ev->n_mentions; i++) {
@@ -180,7 +184,7 @@ int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
             goto cleanup;
         }
     }
-    if (rg_strbuf_puts(&b, "],\"relations\":[") < 0) {
+    if (PUT_LIT(&b, "],\"relations\":[") < 0) {
         goto cleanup;
     }
     for (i = 0; i < ev->n_relations; i++) {
@@ -188,7 +192,7 @@ int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
             goto cleanup;
         }
     }
-    if (rg_strbuf_puts(&b, "]}\n") < 0) {
+    if (PUT_LIT(&b, "]}\n") < 0) {
         goto cleanup;
     }
     *out = rg_strbuf_detach(&b, out_len);

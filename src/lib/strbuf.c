@@ -5,6 +5,7 @@
  */
 #include <math.h>   /* isfinite */
 #include <stdio.h>  /* vsnprintf, snprintf */
+#include <stdint.h> /* uint64_t */
 #include <string.h> /* memcpy, strlen */
 
 #include "strbuf.h"
@@ -36,7 +37,7 @@ int rg_strbuf_grow(rg_strbuf *b, size_t extra)
     return RG_OK;
 }
 
-int rg_strbuf_put(rg_strbuf *b, const char *s, size_t n)
+int rg_strbuf__put_slow(rg_strbuf *b, const char *s, size_t n)
 {
     if (rg_strbuf_grow(b, n) < 0) {
         return RG_ERROR;
@@ -47,16 +48,6 @@ int rg_strbuf_put(rg_strbuf *b, const char *s, size_t n)
     b->len += n;
     b->ptr[b->len] = '\0';
     return RG_OK;
-}
-
-int rg_strbuf_puts(rg_strbuf *b, const char *s)
-{
-    return rg_strbuf_put(b, s, strlen(s));
-}
-
-int rg_strbuf_putc(rg_strbuf *b, char c)
-{
-    return rg_strbuf_put(b, &c, 1);
 }
 
 int rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...)
@@ -81,23 +72,49 @@ int rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...)
     return RG_OK;
 }
 
+/* Nonzero when a byte of the 8-byte word w needs a JSON escape: a control
+ * byte (< 0x20), '"' or '\\'. Each of the three borrow tests is exact as a
+ * yes/no for the word (a borrow can only flag bytes above a true hit), and
+ * '& ~w' keeps bytes >= 0x80, UTF-8 text, out. */
+static uint64_t json_word_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+
+    return ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones)) &
+           ~w & (ones * 0x80);
+}
+
+/* Index of the first byte of s[i, n) that needs an escape, or n. Most
+ * strings (names, sentences) have none: 8 bytes a step. */
+static size_t json_next_special(const char *s, size_t i, size_t n)
+{
+    uint64_t w;
+
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (json_word_special(w)) {
+            break;
+        }
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') {
+            return i;
+        }
+    }
+    return n;
+}
+
 int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i, run = 0;
+    size_t i = 0, j;
 
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[6];
+    while ((j = json_next_special(s, i, n)) < n) {
+        unsigned char c = (unsigned char)s[j];
+        char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
         size_t elen = 2;
 
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
-        }
-        if (rg_strbuf_put(b, s + run, i - run) < 0) {
-            return RG_ERROR;
-        }
-        esc[0] = '\\';
         switch (c) {
         case '"': esc[1] = '"'; break;
         case '\\': esc[1] = '\\'; break;
@@ -106,21 +123,14 @@ int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n)
         case '\t': esc[1] = 't'; break;
         case '\b': esc[1] = 'b'; break;
         case '\f': esc[1] = 'f'; break;
-        default:
-            esc[1] = 'u';
-            if (rg_strbuf_put(b, esc, 2) < 0 || rg_strbuf_put(b, "00", 2) < 0) {
-                return RG_ERROR;
-            }
-            esc[0] = hex[c >> 4];
-            esc[1] = hex[c & 15];
-            break;
+        default: elen = 6; break;
         }
-        if (rg_strbuf_put(b, esc, elen) < 0) {
+        if (rg_strbuf_put(b, s + i, j - i) < 0 || rg_strbuf_put(b, esc, elen) < 0) {
             return RG_ERROR;
         }
-        run = i + 1;
+        i = j + 1;
     }
-    return rg_strbuf_put(b, s + run, n - run);
+    return rg_strbuf_put(b, s + i, n - i);
 }
 
 int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)

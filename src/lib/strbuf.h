@@ -7,6 +7,7 @@
 #define RG_LIB_STRBUF_H
 
 #include <stddef.h>
+#include <string.h> /* memcpy, strlen */
 
 #include "common.h"
 
@@ -19,9 +20,42 @@ typedef struct {
 #define RG_STRBUF_INIT { NULL, 0, 0 }
 
 int rg_strbuf_grow(rg_strbuf *b, size_t extra);
-int rg_strbuf_put(rg_strbuf *b, const char *s, size_t n);
-int rg_strbuf_puts(rg_strbuf *b, const char *s);
-int rg_strbuf_putc(rg_strbuf *b, char c);
+/* The growing half of rg_strbuf_put (also takes every append when empty). */
+int rg_strbuf__put_slow(rg_strbuf *b, const char *s, size_t n);
+
+/*
+ * Appends inline while the data and its NUL fit (alloc > len whenever ptr
+ * is set, and alloc - len is 0 when it is not): writers append a few bytes
+ * at a time, and a call to the grow check for each was 2% of extraction.
+ */
+static inline int rg_strbuf_put(rg_strbuf *b, const char *s, size_t n)
+{
+    if (n < b->alloc - b->len) {
+        if (n) {
+            memcpy(b->ptr + b->len, s, n);
+        }
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return RG_OK;
+    }
+    return rg_strbuf__put_slow(b, s, n);
+}
+
+static inline int rg_strbuf_puts(rg_strbuf *b, const char *s)
+{
+    return rg_strbuf_put(b, s, strlen(s));
+}
+
+static inline int rg_strbuf_putc(rg_strbuf *b, char c)
+{
+    if (b->alloc - b->len > 1) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+        return RG_OK;
+    }
+    return rg_strbuf__put_slow(b, &c, 1);
+}
+
 int rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...) RG_PRINTFLIKE(2, 3);
 /* Appends s as the body of a JSON string (no quotes), escaping as RFC 8259. */
 int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n);

@@ -431,6 +431,120 @@ static void test_nonexistent_input(void **state)
     assert_non_null(strstr(rg_error_last()->message, "/nonexistent/relgraph/input.txt: "));
 }
 
+/*
+ * The counting pass before decoding takes 16 bytes a step and each flagged
+ * byte of a block from its mask: a sequence (valid, cut or bad), a CR or a
+ * control byte at every offset of 48 bytes of ASCII, so at every position
+ * of a block and across the block and word ends, must decode as
+ * rg_text_decode does it, and a bad byte after an "é" is found where it is.
+ */
+static void test_decode_count_every_offset(void **state)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+    } seqs[] = {
+        { "\xc3\xa9", 2 },         { "e\xcc\x81", 3 },         { "\xe2\x80\x99", 3 },
+        { "\xf0\x9f\x98\x80", 4 }, { "\r\n", 2 },              { "\x01\x02", 2 },
+        { "\x1b\t", 2 },           { "\xc3\xa9\xc3\xa0", 4 },  { "\xcb\xbf\xdf\xbf", 4 },
+    };
+    char buf[64], *ref;
+    size_t i, off, ref_len;
+    (void)state;
+
+    for (i = 0; i < sizeof seqs / sizeof *seqs; i++) {
+        for (off = 0; off + seqs[i].len <= 48; off++) {
+            rg_document *doc = NULL;
+            rg_decode_info inf;
+
+            memset(buf, 'x', 48);
+            memcpy(buf + off, seqs[i].s, seqs[i].len);
+            assert_int_equal(rg_text_decode(&ref, &ref_len, &inf, buf, 48), RG_OK);
+            assert_int_equal(rg_document_new(&doc, "t", buf, 48), RG_OK);
+            assert_int_equal(doc->decode.encoding, RG_ENC_UTF8);
+            assert_int_equal(doc->len, ref_len);
+            assert_memory_equal(doc->text, ref, ref_len);
+            rg_document_free(doc);
+            rg_free(ref);
+        }
+    }
+    for (off = 2; off < 48; off++) {
+        rg_document *doc = NULL;
+
+        memset(buf, 'x', 48);
+        memcpy(buf, "\xc3\xa9", 2);
+        buf[off] = (char)(off % 2 ? 0xff : 0xc3); /* bad byte, or a cut sequence */
+        assert_int_equal(rg_document_new(&doc, "t", buf, 48), RG_OK);
+        assert_int_equal(doc->decode.encoding, RG_ENC_CP1252);
+        assert_int_equal(doc->decode.invalid_offset, off);
+        rg_document_free(doc);
+    }
+}
+
+/* ---- the pipeline: same documents and first error whatever the threads ---- */
+
+typedef struct {
+    size_t calls, fail_at;
+    char ids[8][32];
+} stop_ctx;
+
+static int stop_cb(const rg_evidence *ev, void *payload)
+{
+    stop_ctx *c = payload;
+
+    if (c->calls < 8) {
+        snprintf(c->ids[c->calls], sizeof c->ids[0], "%s", ev->doc->id);
+    }
+    if (++c->calls == c->fail_at) {
+        return RG_EIO;
+    }
+    return RG_OK;
+}
+
+/* corpus/seeds (5 documents) in batches of 2, with a callback that fails at
+ * its k-th call: with no worker (each document written as soon as it is
+ * extracted) and with 3 threads, the same calls in the same order. */
+static void test_pipeline_stop_same(void **state)
+{
+    static const char *const inputs[] = { "corpus/seeds" };
+    size_t k;
+    (void)state;
+
+    for (k = 1; k <= 6; k++) {
+        stop_ctx got[2];
+        int rc[2], t;
+
+        for (t = 0; t < 2; t++) {
+            rg_reader_options ro = RG_READER_OPTIONS_INIT;
+            rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+            rg_extract_options xo;
+            rg_actors *actors = NULL;
+            rg_extractor *ex = NULL;
+            rg_reader *r = NULL;
+
+            memset(&got[t], 0, sizeof got[t]);
+            got[t].fail_at = k;
+            memset(&xo, 0, sizeof xo);
+            ro.manifest = "corpus/seeds/manifest.tsv";
+            po.threads = t ? 3 : 1;
+            po.batch = 2;
+            assert_int_equal(rg_actors_default(&actors), RG_OK);
+            xo.actors = actors;
+            assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+            assert_int_equal(rg_reader_new(&r, (const char *const *)inputs, 1, &ro), RG_OK);
+            rc[t] = rg_pipeline_run(r, ex, &po, stop_cb, &got[t]);
+            rg_reader_free(r);
+            rg_extractor_free(ex);
+            rg_actors_free(actors);
+        }
+        assert_int_equal(rc[0], rc[1]);
+        assert_int_equal(rc[0], k <= 5 ? RG_EIO : RG_OK);
+        assert_int_equal(got[0].calls, k <= 5 ? k : 5);
+        assert_int_equal(got[0].calls, got[1].calls);
+        assert_memory_equal(got[0].ids, got[1].ids, sizeof got[0].ids);
+    }
+}
+
 /* ---- allocation failure over a real run ---- */
 
 typedef struct {
@@ -579,6 +693,8 @@ int main(void)
         cmocka_unit_test(test_binary_and_nul),
         cmocka_unit_test(test_jsonl_limits_and_reasons),
         cmocka_unit_test(test_decode_paths_agree),
+        cmocka_unit_test(test_decode_count_every_offset),
+        cmocka_unit_test(test_pipeline_stop_same),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),

@@ -437,6 +437,45 @@ static void test_cue_span_and_weight(void **state)
     rg_extractor_free(ex);
 }
 
+/* Sentences repeated word for word are kept once, also past the 128
+ * sentences whose duplicate set lives on the stack. */
+static void test_dedupe_many_sentences(void **state)
+{
+    static char once[16384], twice[32768];
+    size_t counts[2] = { 0, 0 }, lo = 0, lt = 0, i, k;
+    (void)state;
+
+    for (i = 0; i < 300; i++) {
+        char s[64];
+        int n = snprintf(s, sizeof s, "Le mot %c%c%c revient ici. ", 'a' + (int)(i % 26),
+                         'a' + (int)(i / 26 % 26), 'a' + (int)(i / 676));
+        memcpy(once + lo, s, (size_t)n);
+        lo += (size_t)n;
+        memcpy(twice + lt, s, (size_t)n);
+        lt += (size_t)n;
+        memcpy(twice + lt, s, (size_t)n); /* the repeat follows at once */
+        lt += (size_t)n;
+    }
+    for (k = 0; k < 2; k++) {
+        rg_document *doc = NULL;
+        rg_extractor *ex = NULL;
+        rg_evidence *ev = NULL;
+        rg_extract_options o;
+
+        memset(&o, 0, sizeof o);
+        o.actors = g_actors;
+        assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+        assert_int_equal(rg_document_new(&doc, "t", k ? twice : once, k ? lt : lo), RG_OK);
+        assert_int_equal(rg_extract_document(&ev, ex, doc), RG_OK);
+        counts[k] = ev->n_sentences;
+        rg_evidence_free(ev);
+        rg_document_free(doc);
+        rg_extractor_free(ex);
+    }
+    assert_int_equal(counts[0], 300);
+    assert_int_equal(counts[1], 300);
+}
+
 /* ---- lexicon loader ---- */
 
 static int load_text(rg_lexicon **out, const char *text)
@@ -561,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_attribute_states),
         cmocka_unit_test(test_cue_span_and_weight),
+        cmocka_unit_test(test_dedupe_many_sentences),
         cmocka_unit_test(test_lexicon_errors),
         cmocka_unit_test(test_lexicon_ok_and_missing),
         cmocka_unit_test(test_alloc_failures),

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for strbuf.c: the inline append fast path at the exact edge of
+ * the allocation, allocation failures on the growing path, and the JSON
+ * escaper (8 bytes a step) against a byte-by-byte reference, with every byte
+ * value at every position and alignment of strings up to 3 words long.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>  /* snprintf */
+#include <string.h> /* memcmp, memset */
+
+#include <relgraph/alloc.h>
+#include <relgraph/errors.h>
+#include "strbuf.h"
+
+/* The escaper as it was written before the word-at-a-time scan. */
+static void ref_escape(rg_strbuf *b, const unsigned char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        char tmp[8];
+
+        if (c == '"' || c == '\\') {
+            snprintf(tmp, sizeof tmp, "\\%c", c);
+        } else if (c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+            snprintf(tmp, sizeof tmp, "\\%c",
+                     c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : c == '\b' ? 'b' : 'f');
+        } else if (c < 0x20) {
+            snprintf(tmp, sizeof tmp, "\\u%04x", c);
+        } else {
+            tmp[0] = (char)c;
+            tmp[1] = '\0';
+        }
+        assert_int_equal(rg_strbuf_put(b, tmp, strlen(tmp)), RG_OK);
+    }
+}
+
+static void check_escape(const unsigned char *s, size_t n)
+{
+    rg_strbuf got = RG_STRBUF_INIT, want = RG_STRBUF_INIT;
+
+    assert_int_equal(rg_strbuf_put_json_escaped(&got, (const char *)s, n), RG_OK);
+    ref_escape(&want, s, n);
+    assert_int_equal(got.len, want.len);
+    assert_true(got.len == 0 || memcmp(got.ptr, want.ptr, got.len) == 0);
+    rg_strbuf_dispose(&got);
+    rg_strbuf_dispose(&want);
+}
+
+/* Every byte value at every position, over fillers that are plain ASCII,
+ * UTF-8 bytes (>= 0x80), just above the control range and '"' + 1; the
+ * string starts at every offset of a word so each alignment is seen. */
+static void test_escape_every_byte(void **state)
+{
+    static const unsigned char fill[] = { 'a', 0xC3, 0x80, 0xFF, 0x20, '#', ']', 0x7F };
+    unsigned char buf[40];
+    size_t f, n, pos, off;
+    unsigned v;
+    (void)state;
+
+    check_escape((const unsigned char *)"", 0);
+    for (f = 0; f < sizeof fill; f++) {
+        for (n = 1; n <= 24; n++) {
+            for (pos = 0; pos < n; pos++) {
+                for (v = 0; v < 256; v++) {
+                    off = (pos + v) % 8;
+                    memset(buf, fill[f], sizeof buf);
+                    buf[off + pos] = (unsigned char)v;
+                    check_escape(buf + off, n);
+                }
+            }
+        }
+    }
+}
+
+/* Two special bytes in one word, and a special byte right after a word of
+ * bytes that would borrow (0x00 then '"', 0x80 then 0x1F...). */
+static void test_escape_pairs(void **state)
+{
+    unsigned char buf[16];
+    unsigned a, c;
+    size_t i, j;
+    (void)state;
+
+    for (a = 0; a < 256; a += 3) {
+        for (c = 0; c < 256; c += 5) {
+            for (i = 0; i < 8; i++) {
+                for (j = i + 1; j < 9; j++) {
+                    memset(buf, 'x', sizeof buf);
+                    buf[i] = (unsigned char)a;
+                    buf[j] = (unsigned char)c;
+                    check_escape(buf, 9);
+                }
+            }
+        }
+    }
+}
+
+/* The inline path fills the allocation to its last byte (the NUL); one
+ * more byte goes through grow and keeps everything. */
+static void test_put_edges(void **state)
+{
+    rg_strbuf b = RG_STRBUF_INIT;
+    size_t i;
+    (void)state;
+
+    assert_int_equal(rg_strbuf_putc(&b, 'a'), RG_OK);
+    assert_int_equal(b.alloc, 64);
+    while (b.len < 62) {
+        assert_int_equal(rg_strbuf_putc(&b, (char)('a' + b.len % 26)), RG_OK);
+    }
+    assert_int_equal(rg_strbuf_put(&b, "Z", 1), RG_OK);
+    assert_int_equal(b.len, 63);
+    assert_int_equal(b.alloc, 64);
+    assert_int_equal(b.ptr[63], '\0');
+    assert_int_equal(rg_strbuf_putc(&b, '!'), RG_OK);
+    assert_int_equal(b.len, 64);
+    assert_int_equal(b.alloc, 128);
+    assert_int_equal(rg_strbuf_put(&b, NULL, 0), RG_OK);
+    assert_int_equal(rg_strbuf_puts(&b, "xyz"), RG_OK);
+    assert_string_equal(b.ptr + 62, "Z!xyz");
+    for (i = 0; i < 62; i++) {
+        assert_int_equal(b.ptr[i], (char)('a' + i % 26));
+    }
+    rg_strbuf_dispose(&b);
+    /* an empty append to an empty buffer still yields a string */
+    assert_int_equal(rg_strbuf_put(&b, "", 0), RG_OK);
+    assert_string_equal(b.ptr, "");
+    rg_strbuf_dispose(&b);
+}
+
+/* A failing allocation on the growing path reports out of memory and
+ * leaves the buffer as it was. */
+static void test_put_alloc_failure(void **state)
+{
+    rg_strbuf b = RG_STRBUF_INIT;
+    char big[100];
+    (void)state;
+
+    memset(big, 'q', sizeof big);
+    rg_alloc_fail_at(1);
+    assert_int_equal(rg_strbuf_putc(&b, 'a'), RG_ERROR);
+    assert_string_equal(rg_error_last()->message, "out of memory");
+    assert_null(b.ptr);
+    rg_alloc_fail_at(0);
+    assert_int_equal(rg_strbuf_puts(&b, "abc"), RG_OK);
+    rg_alloc_fail_at(1);
+    assert_int_equal(rg_strbuf_put_json_escaped(&b, big, sizeof big), RG_ERROR);
+    assert_int_equal(b.len, 3);
+    assert_string_equal(b.ptr, "abc");
+    rg_alloc_fail_at(0);
+    rg_strbuf_dispose(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_escape_every_byte),
+        cmocka_unit_test(test_escape_pairs),
+        cmocka_unit_test(test_put_edges),
+        cmocka_unit_test(test_put_alloc_failure),
+    };
+    int rc;
+
+    rg_init();
+    rc = cmocka_run_group_tests_name("strbuf", tests, NULL, NULL);
+    rg_shutdown();
+    return rc;
+}
