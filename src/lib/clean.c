@@ -426,7 +426,7 @@ static int line_classify(line_action *act,          /* out: what to do */
             if (!todo) {
                 break;
             }
-            i = rg_clean__ctz64(todo);
+            i = rg__ctz64(todo);
             todo &= todo - 1;
         } else if (i >= bp->rules.n) {
             break;

@@ -87,21 +87,6 @@ static inline void rg_clean__map16(size_t *map, size_t src)
 #endif
 }
 
-/* Index of the lowest set bit of m (m != 0). */
-static inline size_t rg_clean__ctz64(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(m);
-#else
-    size_t n = 0;
-
-    while (!(m >> n & 1u)) {
-        n++;
-    }
-    return n;
-#endif
-}
-
 /* Output text plus map: map[i] = input offset of p[i]. */
 typedef struct {
     char *p;

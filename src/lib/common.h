@@ -60,4 +60,20 @@ int rg__vec_grow(void *pv, size_t *cap, size_t need, size_t elem);
          : ((vec).v[(vec).n++] = (x), RG_OK))
 #define RG_VEC_FREE(vec) (rg__free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
 
+/* Index of the lowest set bit of m (m != 0): the first flagged byte or
+ * lane of a word-at-a-time or SSE2 mask. */
+static inline size_t rg__ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t n = 0;
+
+    while (!(m >> n & 1u)) {
+        n++;
+    }
+    return n;
+#endif
+}
+
 #endif

@@ -327,20 +327,6 @@ static void fold_tables_init(void)
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
 #define FOLD_BLOCK 16
 
-/* Index of the lowest set bit of m (m != 0). */
-static size_t fold_ctz(unsigned m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctz(m);
-#else
-    size_t n = 0;
-    while (!(m >> n & 1u)) {
-        n++;
-    }
-    return n;
-#endif
-}
-
 /* The bad bytes of the block x as a bit mask in memory order; sp = a
  * folded space was just written. A signed compare with 0x21 catches the
  * bytes of 0x80 or more too. */
@@ -382,7 +368,7 @@ static size_t fold_words(char *out,                /* key storage */
         if (map) {
             rg_clean__map16(map + oo, j + base);
         }
-        n = bad ? fold_ctz(bad) : FOLD_BLOCK;
+        n = bad ? rg__ctz64(bad) : FOLD_BLOCK;
         if (n > 0) {
             s = spm >> (n - 1) & 1u;
         }
