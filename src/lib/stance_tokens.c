@@ -441,15 +441,18 @@ static int st_is_deux(const char *text, size_t s)
 }
 
 /* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
- * the state adjectives, by first byte: "deux"; and, when a subject is
- * remembered, the pronouns il, ils, elle, elles, l', lui. */
-static const uint64_t st_deux_lens[256] = { ['d'] = 1u << 4, ['D'] = 1u << 4 };
-static const uint64_t st_deux_pron_lens[256] = {
-    ['d'] = 1u << 4, ['D'] = 1u << 4,
-    ['i'] = 1u << 2 | 1u << 3, ['I'] = 1u << 2 | 1u << 3, /* il, ils */
-    ['e'] = 1u << 4 | 1u << 5, ['E'] = 1u << 4 | 1u << 5, /* elle, elles */
-    ['l'] = 1u << 1 | 1u << 3, ['L'] = 1u << 1 | 1u << 3, /* l', lui */
+ * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
+ * subject is remembered, the pronouns il, ils, elle, elles, l', lui. */
+#define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
+static const uint32_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
+static const uint32_t st_deux_pron_lens[1024] = {
+    [ST_PAIR('d', 'e')] = 1u << 4,
+    [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
+    [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
+    [ST_PAIR('l', 0)] = 1u << 1,             /* l' (one letter) */
+    [ST_PAIR('l', 'u')] = 1u << 3,           /* lui */
 };
+#undef ST_PAIR
 
 /*
  * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
@@ -525,59 +528,284 @@ static size_t st_prescan_word(const rg_lexicon *lx,
     return ascii && len == 4 && f == 'd' && st_is_deux(text, s) ? 2 : 0;
 }
 
+/* The prescan's running state: items so far, words seen, and what
+ * np_lead needs of the first word. */
+typedef struct {
+    const rg_lexicon *lx;
+    const uint32_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    size_t n, nw;
+    int up0, pron;
+    int *np_lead;
+} st_prescan_state;
+
+/* 1 when a word of `len` bytes with index `pair` (rg_lexicon__pair_index)
+ * may be a state adjective, "deux" or a pronoun: most words are dropped
+ * here by their first two bytes and length */
+static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, size_t len)
+{
+    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) &
+            rg_lexicon__len_bit32(len)) != 0;
+}
+
+/* One word text[s..s+len) of the prescan, in text order: np_lead from the
+ * first two words, then the items it may give. */
+static inline void st_prescan_visit(st_prescan_state *ps,
+                                    const char *text,
+                                    size_t s,   /* the word is text[s..s+len) */
+                                    size_t len,
+                                    size_t end, /* end of the sentence */
+                                    int ascii)  /* no byte >= 0x80 */
+{
+    if (ps->nw < 2) {
+        st_prescan_lead(text, s, len, ascii, ps->nw++, &ps->up0, ps->np_lead);
+    }
+    if (st_prescan_maybe(ps, rg_lexicon__pair_index(text + s, len), len)) {
+        ps->n += st_prescan_word(ps->lx, text, s, len, end, ascii, ps->pron, ps->np_lead);
+    }
+}
+
+/* The words of text[i..stop), at most `max` of them, cut one by one with
+ * st_word_end; separators are skipped a byte (ASCII) or a code point at a
+ * time. `stop` is the sentence's end or an ASCII separator (no code point
+ * crosses it). Returns where it stopped: after the last word seen. */
+static size_t st_prescan_words(st_prescan_state *ps,
+                               const char *text,
+                               size_t i,
+                               size_t stop,
+                               size_t end, /* end of the sentence */
+                               size_t max)
+{
+    while (ps->n < 2 && max > 0) {
+        size_t s;
+        int ascii;
+        while (i < stop && st_ascii_sep[(unsigned char)text[i]]) {
+            i++; /* ASCII separators */
+        }
+        if (i == stop) {
+            break;
+        }
+        if ((unsigned char)text[i] >= 0x80 && !st_word_cp_len(text, i, end)) {
+            /* a separator: skip one code point (invalid bytes one at a time) */
+            int32_t cp;
+            size_t k = rg_text__utf8_decode(text + i, end - i, &cp);
+            i += k == (size_t)-1 ? 1 : k;
+            continue;
+        }
+        s = i;
+        i = st_word_end(text, i, end, &ascii);
+        st_prescan_visit(ps, text, s, i - s, end, ascii);
+        max--;
+    }
+    return i;
+}
+
+#if ST_SSE2
+/*
+ * Masks of the 64 bytes w[0..64): bit j of *run set when w[j] is no ASCII
+ * separator (an ASCII letter or digit, or a byte >= 0x80), of *high when
+ * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L.
+ */
+static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t *high,
+                             uint64_t *il)
+{
+    uint64_t r = 0, h = 0, i = 0;
+    unsigned k;
+
+    for (k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
+        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i l = _mm_sub_epi8(f, _mm_set1_epi8('a'));
+        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+        l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
+        d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
+        /* the sign bit of x marks the bytes >= 0x80 in both masks */
+        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), x)) << 16 * k;
+        h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
+        if (il_too) {
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
+                                     _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
+            i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;
+        }
+    }
+    *run = r;
+    *high = h;
+    *il = i;
+}
+
+/* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
+ * before the window's last byte) pair up as two-byte Latin letters that
+ * st_word_cp_len takes without decoding (leads C3..C8, not × or ÷): the
+ * run is then one word. */
+static inline int st_latin_pairs(const char *w, uint64_t hb)
+{
+    while (hb) {
+        unsigned j = (unsigned)__builtin_ctzll(hb);
+        unsigned char c = (unsigned char)w[j], c1 = (unsigned char)w[j + 1];
+        if (c < 0xC3 || c > 0xC8 || (c1 & 0xC0) != 0x80 || (c == 0xC3 && (c1 | 0x20) == 0xB7)) {
+            return 0;
+        }
+        hb &= hb - 1;
+        hb &= hb - 1;
+    }
+    return 1;
+}
+
+/* A run text[s..e) that went on across windows (`high`: it has a byte >=
+ * 0x80). */
+static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
+                                size_t end, int high)
+{
+    if (high) {
+        st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+    } else {
+        st_prescan_visit(ps, text, s, e - s, end, 1);
+    }
+}
+
+/* The run w[s..s+len) of a window at text[pos..] (`hb`: its bytes >= 0x80,
+ * as bits of the window), not reaching the window's end. */
+static inline void st_prescan_run(st_prescan_state *ps, const char *text, size_t pos,
+                                  size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+{
+    if (!hb) {
+        /* an ASCII word: w[s + 1] is in the window (a separator follows) */
+        unsigned t1 = len > 1 ? (unsigned char)w[s + 1] & 31u : 0;
+        unsigned pair = ((unsigned char)w[s] & 31u) << 5 | t1;
+        if (st_prescan_maybe(ps, pair, len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        }
+    } else if (st_latin_pairs(w, hb)) {
+        if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 0, ps->pron, ps->np_lead);
+        }
+    } else {
+        st_prescan_words(ps, text, pos + s, pos + s + len, end, SIZE_MAX);
+    }
+}
+
+/*
+ * Starts of the runs (`starts`) that may hold a word the prescan counts:
+ * those of at least `minlen` bytes (the shortest adjective, at most 4 for
+ * "deux"); among shorter runs, which can only hold pronouns (il, ils, lui,
+ * l'), those starting with i or l (`il`, set when pronouns count) and those
+ * with a byte >= 0x80 among their first two (a pronoun may follow it in
+ * the run: "\x80il"). A run that reaches the window's end is kept: it may
+ * go on.
+ */
+static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
+                                         uint64_t il, size_t minlen)
+{
+    uint64_t keep = high | high >> 1 | il;
+    uint64_t longer = starts;
+
+    if (minlen > 1) {
+        longer &= run >> 1 | UINT64_C(1) << 63;
+    }
+    if (minlen > 2) {
+        longer &= run >> 2 | UINT64_C(3) << 62;
+    }
+    if (minlen > 3) {
+        longer &= run >> 3 | UINT64_C(7) << 61;
+    }
+    return longer | (starts & keep);
+}
+
+/*
+ * The words of text[pos..end) after the first two, 64 bytes at a time. Runs
+ * of bytes between ASCII separators (st_runs64) too short to count are
+ * skipped from the masks alone (st_prescan_starts). A run with no byte >=
+ * 0x80 is one word, and so is a run whose bytes >= 0x80 are two-byte Latin
+ * letters: their length and first two bytes come from the masks and the
+ * window. Other runs are cut by st_prescan_words (a « or a ’ ends words
+ * there). ASCII bytes are never inside a code point, so every way cuts the
+ * words st_word_end cuts. A run that reaches the end of a window is pending
+ * until the window where it ends.
+ */
+static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    size_t rs = 0; /* start of the pending run */
+    size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
+    int pend = 0, pend_high = 0;
+    char tail[64];
+
+    for (; pos < end; pos += 64) {
+        const char *w = text + pos;
+        uint64_t run, high, il, cand;
+        if (end - pos < 64) {
+            memset(tail, ' ', sizeof tail); /* separators past the end */
+            memcpy(tail, w, end - pos);
+            w = tail;
+        }
+        st_runs64(w, ps->pron != 0, &run, &high, &il);
+        if (pend) {
+            size_t e = (size_t)__builtin_ctzll(~run | UINT64_C(1) << 63);
+            if (~run == 0) {
+                pend_high |= high != 0; /* the run covers this window too */
+                continue;
+            }
+            pend = 0;
+            pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
+            st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            if (ps->n >= 2) {
+                return;
+            }
+            run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
+        }
+        cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
+        while (cand) {
+            size_t s = (size_t)__builtin_ctzll(cand);
+            uint64_t rest = ~run >> s;
+            size_t len;
+            if (rest == 0) {
+                pend = 1; /* goes on in the next window */
+                rs = pos + s;
+                pend_high = (high >> s) != 0;
+                break;
+            }
+            len = (size_t)__builtin_ctzll(rest);
+            st_prescan_run(ps, text, pos, end, w, s, len,
+                           high & (((UINT64_C(1) << len) - 1) << s));
+            if (ps->n >= 2) {
+                return;
+            }
+            cand &= cand - 1;
+        }
+    }
+    if (pend) {
+        st_prescan_long_run(ps, text, rs, end, end, pend_high);
+    }
+}
+#endif
+
 /*
  * Upper bound on the items of a sentence without mentions, straight from the
  * text: state adjectives, "deux" ("les deux présidents": two) and, when a
  * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
  * than two items give no relation, so most sentences are dropped here, before
  * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them
- * (st_word_end); separators are skipped a byte (ASCII) or a code point at a
- * time.
+ * (st_word_end): the first two one by one, the others by
+ * st_prescan_windows where SSE2 is there.
  * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
  */
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
                       int *np_lead)
 {
-    const uint64_t *extra_lens = pron ? st_deux_pron_lens : st_deux_lens;
-    size_t i = sent.start, n = 0, nw = 0;
-    int up0 = 0;
+    st_prescan_state ps = { lx, pron ? st_deux_pron_lens : st_deux_lens, 0, 0, 0, pron,
+                            np_lead };
+    size_t i;
 
     *np_lead = 0;
-    while (n < 2) {
-        size_t s, len;
-        unsigned char b;
-        int ascii;
-        while (i < sent.end && st_ascii_sep[(unsigned char)text[i]]) {
-            i++; /* ASCII separators */
-        }
-        if (i == sent.end) {
-            break;
-        }
-        s = i;
-        b = (unsigned char)text[i];
-        if (b >= 0x80) {
-            int32_t cp;
-            size_t k;
-            if (!st_word_cp_len(text, i, sent.end)) {
-                /* a separator: skip one code point (invalid bytes one at a time) */
-                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-                i += k == (size_t)-1 ? 1 : k;
-                continue;
-            }
-        }
-        i = st_word_end(text, i, sent.end, &ascii);
-        len = i - s;
-        if (nw < 2) {
-            st_prescan_lead(text, s, len, ascii, nw++, &up0, np_lead);
-        }
-        /* most words are dropped here by their first byte and length */
-        if ((lx->adj_lens[b] | extra_lens[b]) &
-            rg_lexicon__len_bit(len)) {
-            n += st_prescan_word(lx, text, s, len, sent.end, ascii, pron, np_lead);
-        }
+#if ST_SSE2
+    i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, 2);
+    if (ps.n < 2) {
+        st_prescan_windows(&ps, text, i, sent.end);
     }
-    return n;
+#else
+    i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, SIZE_MAX);
+    (void)i;
+#endif
+    return ps.n;
 }
 
 /* stems of the words outside items: only they can be cues */
