@@ -226,7 +226,7 @@ extern const char *const rg_st__deux_nouns[];
 void rg_stance__reuse_begin(void);
 void rg_stance__reuse_end(void);
 
-/* ---- 1. tokens (stance_tokens.c) ---- */
+/* ---- 0, 1. prescan (stance_prescan.c), tokens (stance_tokens.c) ---- */
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent);
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
