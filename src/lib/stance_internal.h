@@ -88,6 +88,9 @@ struct rg_stance_ctx {
     rg_lx_stemmer *stemmer;
     RG_VEC(st_tok) tok;
     RG_VEC(char) kbuf;
+    RG_VEC(int) pron;            /* the words that may be pronouns (il, elle, ils, elles,
+                                  * lui, l'): at most five bytes, starting with i, e
+                                  * or l; token indices in order (rg_st__tokenize) */
     RG_VEC(st_item) items;
     RG_VEC(st_quote) quotes;
     RG_VEC(st_cue) cues;

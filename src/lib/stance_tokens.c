@@ -119,6 +119,12 @@ static int st_push_word(rg_stance_ctx *c,
     {
         st_lower_word(key, text, s, n, ascii);
     }
+    if (n <= 5 && (key[0] == 'i' || key[0] == 'e' || key[0] == 'l')) {
+        int ti = (int)c->tok.n - 1;
+        if (RG_VEC_PUSH(c->pron, ti) < 0) {
+            return RG_ERROR;
+        }
+    }
     if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
         rg_lexicon__adj_maybe(lx, key, n)) {
         int w = rg_lexicon__token_exact(lx, key, n);
@@ -135,6 +141,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
 
     c->tok.n = 0;
     c->kbuf.n = 0;
+    c->pron.n = 0;
     c->quotes.n = 0;
     /* the keys of a sentence's words are no longer than the sentence; 16
      * bytes more for st_push_word's 16-byte stores */

@@ -169,7 +169,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 
 static void check_tokens(const char *t, rg_span sp)
 {
-    size_t i = sp.start, s, e, k, nw = 0;
+    size_t i = sp.start, s, e, k, nw = 0, np = 0;
     char buf[256];
 
     assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
@@ -191,8 +191,15 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(tk->ids[0], w >= 0 && g_lexicon->adj_state[w] ? w : -1);
         }
         assert_int_equal(tk->upper, ref_upper(t, s, e - s));
+        if (e - s <= 5 && (buf[0] == 'i' || buf[0] == 'e' || buf[0] == 'l')) {
+            /* the words the pronoun rules look at, in order */
+            assert_true(np < g_ctx->pron.n);
+            assert_int_equal(g_ctx->pron.v[np], (int)k);
+            np++;
+        }
         nw++;
     }
+    assert_int_equal(g_ctx->pron.n, np);
     assert_false(ref_next_word(t, &i, sp.end, &s, &e));
 }
 
