@@ -693,6 +693,10 @@ static int lx_index(rg_lexicon *lx)
                 lx->adj_lens[f - 32] |= rg_lexicon__len_bit(kn); /* "Russes" */
             }
             lx->adj_prefix[bit >> 6] |= (uint64_t)1 << (bit & 63);
+            lx->adj_pair_lens[rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
+            if (lx->adj_min_len == 0 || kn < lx->adj_min_len) {
+                lx->adj_min_len = kn;
+            }
         }
     }
 cleanup:

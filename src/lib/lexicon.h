@@ -67,6 +67,10 @@ struct rg_lexicon {
      * from the adjectives alone */
     uint64_t adj_lens[256];
     uint64_t adj_prefix[1024];
+    /* the same lengths (bit 31: 31 bytes or more) by the first two bytes
+     * of a word, rg_lexicon__pair_index() */
+    uint32_t adj_pair_lens[1024];
+    size_t adj_min_len;     /* bytes of the shortest state adjective, 0: none */
     /* 65536-bit prefilter over the first three bytes of every key */
     uint64_t prefilter[1024];
 };
@@ -87,6 +91,28 @@ static inline unsigned rg_lexicon__prefix_bit(const char *s, size_t n)
 static inline uint64_t rg_lexicon__len_bit(size_t n)
 {
     return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+/* Bit L of lx->adj_pair_lens[] for a word of L bytes. */
+static inline uint32_t rg_lexicon__len_bit32(size_t n)
+{
+    return (uint32_t)1 << (n < 31 ? n : 31);
+}
+
+/*
+ * Index into lx->adj_pair_lens[] of the word w[0..n) (n >= 1), as written or
+ * lower-cased: the low five bits of its first byte and, when that byte is
+ * ASCII and n > 1, of its second byte (else 0). Lower-casing
+ * (rg_lexicon__lower) flips bit 5 of an ASCII letter and changes no lead
+ * byte of a longer character, nor the first byte after an ASCII one, so
+ * a word and its lower-case key share an index.
+ */
+static inline unsigned rg_lexicon__pair_index(const char *w, size_t n)
+{
+    unsigned b0 = (unsigned char)w[0];
+    unsigned b1 = b0 < 0x80 && n > 1 ? (unsigned char)w[1] & 31u : 0;
+
+    return (b0 & 31u) << 5 | b1;
 }
 
 /*

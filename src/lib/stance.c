@@ -143,6 +143,7 @@ static void st_ctx_reset(rg_stance_ctx *ctx)
 #define ST_KEEP_VEC(f) (ctx->f.v = keep.f.v, ctx->f.cap = keep.f.cap)
     ST_KEEP_VEC(tok);
     ST_KEEP_VEC(kbuf);
+    ST_KEEP_VEC(pron);
     ST_KEEP_VEC(items);
     ST_KEEP_VEC(quotes);
     ST_KEEP_VEC(cues);
@@ -197,6 +198,7 @@ void rg_stance_ctx_free(rg_stance_ctx *ctx)
     rg_lexicon__stemmer_free(ctx->stemmer);
     RG_VEC_FREE(ctx->tok);
     RG_VEC_FREE(ctx->kbuf);
+    RG_VEC_FREE(ctx->pron);
     RG_VEC_FREE(ctx->items);
     RG_VEC_FREE(ctx->quotes);
     RG_VEC_FREE(ctx->cues);

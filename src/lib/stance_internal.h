@@ -88,6 +88,9 @@ struct rg_stance_ctx {
     rg_lx_stemmer *stemmer;
     RG_VEC(st_tok) tok;
     RG_VEC(char) kbuf;
+    RG_VEC(int) pron;            /* the words that may be pronouns (il, elle, ils, elles,
+                                  * lui, l'): at most five bytes, starting with i, e
+                                  * or l; token indices in order (rg_st__tokenize) */
     RG_VEC(st_item) items;
     RG_VEC(st_quote) quotes;
     RG_VEC(st_cue) cues;
@@ -226,7 +229,7 @@ extern const char *const rg_st__deux_nouns[];
 void rg_stance__reuse_begin(void);
 void rg_stance__reuse_end(void);
 
-/* ---- 1. tokens (stance_tokens.c) ---- */
+/* ---- 0, 1. prescan (stance_prescan.c), tokens (stance_tokens.c) ---- */
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent);
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,

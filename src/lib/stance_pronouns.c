@@ -263,21 +263,6 @@ static int st_clitic_antecedent(const rg_stance_ctx *c, int t, size_t index)
     return found;
 }
 
-/* 1 when token t may be one of the pronouns above (il, elle, ils, elles,
- * lui, l'): a word of at most five bytes starting with i, e or l; the
- * rule checks run on these alone */
-static inline int st_pron_word(const rg_stance_ctx *c, int t)
-{
-    const st_tok *tk = &c->tok.v[t];
-    char f;
-
-    if (tk->kind != TK_WORD || tk->klen > 5) {
-        return 0;
-    }
-    f = c->kbuf.v[tk->koff];
-    return f == 'i' || f == 'e' || f == 'l';
-}
-
 /*
  * Pronouns become items. Subject pronouns: the subject of the clause they
  * follow ("X a dit qu'il"), none when that subject is no actor ("Le ministre
@@ -288,10 +273,14 @@ static inline int st_pron_word(const rg_stance_ctx *c, int t)
  */
 int rg_st__pronoun_items(rg_stance_ctx *c, size_t index)
 {
-    int t, error, unresolved = 0;
+    size_t p;
+    int error, unresolved = 0;
 
-    for (t = 0; (size_t)t < c->tok.n; t++) {
-        int g = c->tok.v[t].item < 0 && st_pron_word(c, t) ? st_subject_pronoun(c, t) : 0;
+    /* the rule checks run on the words that may be pronouns alone: at most
+     * five bytes, starting with i, e or l (c->pron, from the tokenizer) */
+    for (p = 0; p < c->pron.n; p++) {
+        int t = c->pron.v[p];
+        int g = c->tok.v[t].item < 0 ? st_subject_pronoun(c, t) : 0;
         size_t n = c->items.n;
         if (g && (error = st_subject_pronoun_item(c, t, g)) < 0) {
             return error;
@@ -299,10 +288,9 @@ int rg_st__pronoun_items(rg_stance_ctx *c, size_t index)
         unresolved |= g && c->items.n == n;
     }
     /* "il" stands for somebody who is no actor: so may "lui" */
-    for (t = 0; !unresolved && (size_t)t < c->tok.n; t++) {
-        int a;
-        if (!st_pron_word(c, t) || !st_object_clitic(c, t) ||
-            (a = st_clitic_antecedent(c, t, index)) < 0) {
+    for (p = 0; !unresolved && p < c->pron.n; p++) {
+        int t = c->pron.v[p], a;
+        if (!st_object_clitic(c, t) || (a = st_clitic_antecedent(c, t, index)) < 0) {
             continue;
         }
         if ((error = rg_st__push_item(c, a, t, t + 1, 0, 0)) < 0) {

@@ -2,19 +2,15 @@
 /*
  * Stance step 1: tokens. A sentence is cut into words and punctuation
  * (st_tok, kept in the context's vectors, keys lower-cased into one shared
- * buffer, quotes nested by a stack walk), and the cheap prescan that drops
- * sentences which cannot hold two items before any tokenizing or stemming.
- * Both cut words with one scanner (st_word_end): ASCII letters and digits
- * 16 or 8 bytes at a time, two-byte Latin letters without decoding.
+ * buffer, quotes nested by a stack walk) with the word scanner the prescan
+ * (stance_prescan.c) uses too (stance_scan.h); then the words outside items
+ * are stemmed.
  */
-#include <stdint.h> /* uint64_t, uint32_t */
+#include <stdint.h> /* int32_t */
 #include <string.h> /* memcmp, memcpy */
 
-#if defined(__SSE2__)
-#include <emmintrin.h> /* st_nonword16 */
-#endif
-
 #include "stance_internal.h"
+#include "stance_scan.h"   /* st_word_end, st_lower_word, st_upper_at */
 #include "text_internal.h" /* rg_text__utf8_decode */
 
 /* ---- 1. tokens ---- */
@@ -85,179 +81,6 @@ static int st_nest_quotes(rg_stance_ctx *c)
     return RG_OK;
 }
 
-/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
- * the other bytes, non-ASCII ones included (decoded apart) */
-static const unsigned char st_ascii_word[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
-/* 1 for the ASCII bytes that are no letter or digit (separators the prescan
- * skips in one loop); 0 for letters, digits and bytes >= 0x80 */
-#define ST_1X8 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char st_ascii_sep[256] = {
-    ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, /* 0x00-0x2F */
-    ['9' + 1] = 1, 1, 1, 1, 1, 1, 1,                /* :;<=>?@ */
-    ['Z' + 1] = 1, 1, 1, 1, 1, 1,                   /* [\]^_` */
-    ['z' + 1] = 1, 1, 1, 1, 1,                      /* {|}~ DEL */
-};
-#undef ST_1X8
-
-/*
- * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
- * of x that is not an ASCII letter or digit. Bytes >= 0x80 are masked off
- * first, so the additions below never carry into the next byte; a letter is
- * a byte whose case-folded value (| 0x20) lies in 'a'..'z'.
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ST_SWAR 1
-#define ST_ONES UINT64_C(0x0101010101010101)
-#define ST_HIGH UINT64_C(0x8080808080808080)
-
-static inline uint64_t st_nonword8(uint64_t x)
-{
-    uint64_t a = x & ~ST_HIGH, l = a | ST_ONES * 0x20;
-    uint64_t letter = (l + ST_ONES * (0x80 - 'a')) & ~(l + ST_ONES * (0x7F - 'z'));
-    uint64_t digit = (a + ST_ONES * (0x80 - '0')) & ~(a + ST_ONES * (0x7F - '9'));
-
-    return ~((letter | digit) & ~x) & ST_HIGH;
-}
-#else
-#define ST_SWAR 0
-#endif
-
-/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
- * when p[j] is not an ASCII letter or digit. A byte is in [lo, lo + n]
- * when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >= 0x80
- * stay >= 0x80 - '0' after either subtraction, so they are neither. */
-#if ST_SWAR && defined(__SSE2__)
-#define ST_SSE2 1
-
-static inline unsigned st_nonword16(const char *p)
-{
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
-    __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
-
-    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
-}
-#else
-#define ST_SSE2 0
-#endif
-
-/*
- * Length of the code point at text[i] (a byte >= 0x80) when
- * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
- * letters of two bytes (leads C3..C8: é, à, ç, œ...) are known without
- * decoding; × and ÷ (C3 97, C3 B7) are the only signs among them.
- */
-static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)text[i], c1;
-    int32_t cp;
-    size_t k;
-
-    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 &&
-        ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
-        return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
-    }
-    k = rg_text__utf8_decode(text + i, end - i, &cp);
-    return k != (size_t)-1 && rg_lexicon__is_word_cp(cp) ? k : 0;
-}
-
-/*
- * End of the word that starts at text[i] (a word code point), cut as
- * rg_lexicon__is_word_cp says: ASCII letters and digits 16 (SSE2) or 8
- * bytes at a time while that many bytes are left, then by table; other code
- * points by st_word_cp_len. *ascii = 1 when the word has no byte >= 0x80.
- * Forced inline: GCC stopped inlining it into the prescan once the SSE2
- * step was in, and the call cost more than the step saved.
- */
-#if defined(__GNUC__)
-__attribute__((always_inline))
-#endif
-static inline size_t st_word_end(const char *text, size_t i, size_t end, int *ascii)
-{
-    size_t k;
-
-    *ascii = 1;
-    for (;;) {
-#if ST_SSE2
-        if (end - i >= 16) {
-            unsigned m = st_nonword16(text + i);
-            if (m == 0) {
-                i += 16;
-                continue;
-            }
-            i += (size_t)__builtin_ctz(m);
-        } else
-#endif
-#if ST_SWAR
-        if (end - i >= 8) {
-            uint64_t x, m;
-            memcpy(&x, text + i, 8);
-            if ((m = st_nonword8(x)) == 0) {
-                i += 8;
-                continue;
-            }
-            i += (size_t)__builtin_ctzll(m) >> 3;
-        } else
-#endif
-        {
-            while (i < end && st_ascii_word[(unsigned char)text[i]]) {
-                i++;
-            }
-            if (i == end) {
-                return i;
-            }
-        }
-        if ((unsigned char)text[i] < 0x80 || (k = st_word_cp_len(text, i, end)) == 0) {
-            return i;
-        }
-        *ascii = 0;
-        i += k;
-    }
-}
-
-/*
- * Lower-cases the word text[s..s+n) into buf as rg_lexicon__lower does; a
- * word of ASCII letters and digits (`ascii`) only needs bit 0x20 set ('A'
- * -> 'a'; lower-case letters and digits already have it).
- */
-static void st_lower_word(char *buf,        /* out: n bytes */
-                          const char *text, /* the text */
-                          size_t s,         /* word start */
-                          size_t n,         /* word length */
-                          int ascii)        /* 1: ASCII letters and digits only */
-{
-    size_t j;
-
-    if (!ascii) {
-        rg_lexicon__lower(buf, text + s, n);
-        return;
-    }
-    for (j = 0; j < n; j++) {
-        buf[j] = (char)((unsigned char)text[s + j] | 0x20);
-    }
-}
-
-/* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */
-static int st_upper_at(const char *text, size_t s, size_t n)
-{
-    return (text[s] >= 'A' && text[s] <= 'Z') ||
-           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
-}
-
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
  * lower-case key and, for a state adjective, its id (st_tok.ids: other
  * words are looked up by rg_st__stem_words, when cues are sought). The key
@@ -296,6 +119,12 @@ static int st_push_word(rg_stance_ctx *c,
     {
         st_lower_word(key, text, s, n, ascii);
     }
+    if (n <= 5 && (key[0] == 'i' || key[0] == 'e' || key[0] == 'l')) {
+        int ti = (int)c->tok.n - 1;
+        if (RG_VEC_PUSH(c->pron, ti) < 0) {
+            return RG_ERROR;
+        }
+    }
     if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
         rg_lexicon__adj_maybe(lx, key, n)) {
         int w = rg_lexicon__token_exact(lx, key, n);
@@ -312,6 +141,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
 
     c->tok.n = 0;
     c->kbuf.n = 0;
+    c->pron.n = 0;
     c->quotes.n = 0;
     /* the keys of a sentence's words are no longer than the sentence; 16
      * bytes more for st_push_word's 16-byte stores */
@@ -356,228 +186,6 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
         i += k;
     }
     return st_nest_quotes(c);
-}
-
-/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary ("'a") */
-static int st_apostrophe_aux(const char *text, size_t i, size_t end)
-{
-    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
-    size_t k, n;
-
-    if (i < end && text[i] == '\'') {
-        i++;
-    } else if (i + 2 < end && memcmp(text + i, "\xe2\x80\x99", 3) == 0) {
-        i += 3;
-    } else {
-        return 0;
-    }
-    for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
-    }
-    for (k = 0; aux[k]; k++) {
-        if (st_key_is(text + i, n, aux[k])) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/*
- * Items a pronoun word text[s..i) may give: "il", "elle", the object
- * pronouns "lui" and "l'a" one when a subject is remembered (pron & 1);
- * "ils", "elles" two when a joint subject is (pron & 2).
- */
-static size_t st_prescan_pronoun(const char *text,
-                                 size_t s,   /* the word is text[s..i) */
-                                 size_t i,
-                                 size_t end, /* end of the sentence */
-                                 int ascii,  /* no byte >= 0x80 */
-                                 int pron)   /* 1: a subject remembered, 2: a joint one */
-{
-    char buf[8];
-    size_t n = i - s;
-
-    if (!ascii) {
-        return 0; /* lower-casing keeps bytes >= 0x80: no pronoun */
-    }
-    st_lower_word(buf, text, s, n, 1);
-    if (pron & 1) {
-        if ((n == 2 && memcmp(buf, "il", 2) == 0) || (n == 4 && memcmp(buf, "elle", 4) == 0) ||
-            (n == 3 && memcmp(buf, "lui", 3) == 0) ||
-            (n == 1 && buf[0] == 'l' && st_apostrophe_aux(text, i, end))) {
-            return 1;
-        }
-    }
-    if (pron & 2) {
-        if ((n == 3 && memcmp(buf, "ils", 3) == 0) || (n == 5 && memcmp(buf, "elles", 5) == 0)) {
-            return 2;
-        }
-    }
-    return 0;
-}
-
-/* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
-static int st_is_det(const char *buf, size_t n)
-{
-    size_t d;
-
-    for (d = 0; rg_st__dets[d]; d++) {
-        const char *w = rg_st__dets[d];
-        if (w[0] == buf[0] && st_key_is(buf, n, w)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* 1 when the word text[s..s+4) of ASCII letters and digits is "deux" in
- * any case (bit 0x20 lower-cases such bytes) */
-static int st_is_deux(const char *text, size_t s)
-{
-    uint32_t v, deux;
-
-    memcpy(&v, text + s, 4);
-    memcpy(&deux, "deux", 4);
-    return (v | UINT32_C(0x20202020)) == deux;
-}
-
-/* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
- * the state adjectives, by first byte: "deux"; and, when a subject is
- * remembered, the pronouns il, ils, elle, elles, l', lui. */
-static const uint64_t st_deux_lens[256] = { ['d'] = 1u << 4, ['D'] = 1u << 4 };
-static const uint64_t st_deux_pron_lens[256] = {
-    ['d'] = 1u << 4, ['D'] = 1u << 4,
-    ['i'] = 1u << 2 | 1u << 3, ['I'] = 1u << 2 | 1u << 3, /* il, ils */
-    ['e'] = 1u << 4 | 1u << 5, ['E'] = 1u << 4 | 1u << 5, /* elle, elles */
-    ['l'] = 1u << 1 | 1u << 3, ['L'] = 1u << 1 | 1u << 3, /* l', lui */
-};
-
-/*
- * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
- * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
- * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
- */
-static void st_prescan_lead(const char *text,
-                            size_t s,     /* the word is text[s..s+len) */
-                            size_t len,
-                            int ascii,    /* no byte >= 0x80 */
-                            size_t nw,    /* 0: first word, 1: second */
-                            int *up0,     /* in/out */
-                            int *np_lead) /* out: set to 1 */
-{
-    char buf[8];
-
-    if (nw == 0) {
-        /* rg_st__dets are ASCII words of at most five letters */
-        if (ascii && len <= 5) {
-            st_lower_word(buf, text, s, len, 1);
-            if (st_is_det(buf, len)) {
-                *np_lead = 1;
-            }
-        }
-        *up0 = st_upper_at(text, s, len);
-    } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
-        *np_lead = 1;
-    }
-}
-
-/*
- * Items the word text[s..s+len) may give (st_word_end's `ascii`): a pronoun
- * (st_prescan_pronoun), a state adjective (1; clears *np_lead: "Les
- * autorités russes ont ..." opens with an actor) or "deux" (2). Only words
- * that pass the lexicon's adjective filters (first byte and length, then
- * the first three bytes) are lower-cased whole and looked up.
- */
-static size_t st_prescan_word(const rg_lexicon *lx,
-                              const char *text,
-                              size_t s,      /* the word is text[s..s+len) */
-                              size_t len,
-                              size_t end,    /* end of the sentence */
-                              int ascii,     /* no byte >= 0x80 */
-                              int pron,      /* rg_st__prescan's */
-                              int *np_lead)  /* in/out */
-{
-    char buf[RG_LX_MAXTOK];
-    unsigned char b = (unsigned char)text[s];
-    /* rg_lexicon__lower changes no lead byte but A..Z */
-    unsigned char f = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
-
-    if (len > RG_LX_MAXTOK) {
-        return 0;
-    }
-    if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
-        size_t np = st_prescan_pronoun(text, s, s + len, end, ascii, pron);
-        if (np) {
-            return np; /* a pronoun may stand for one actor, or two */
-        }
-    }
-    if (lx->adj_lens[b] & rg_lexicon__len_bit(len)) {
-        st_lower_word(buf, text, s, len < 3 ? len : 3, ascii);
-        if (rg_lexicon__adj_maybe(lx, buf, len)) {
-            int w;
-            st_lower_word(buf, text, s, len, ascii);
-            w = rg_lexicon__token_exact(lx, buf, len);
-            if (w >= 0 && lx->adj_state[w]) {
-                *np_lead = 0;
-                return 1;
-            }
-        }
-    }
-    return ascii && len == 4 && f == 'd' && st_is_deux(text, s) ? 2 : 0;
-}
-
-/*
- * Upper bound on the items of a sentence without mentions, straight from the
- * text: state adjectives, "deux" ("les deux présidents": two) and, when a
- * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
- * than two items give no relation, so most sentences are dropped here, before
- * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them
- * (st_word_end); separators are skipped a byte (ASCII) or a code point at a
- * time.
- * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
- * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
- */
-size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
-                      int *np_lead)
-{
-    const uint64_t *extra_lens = pron ? st_deux_pron_lens : st_deux_lens;
-    size_t i = sent.start, n = 0, nw = 0;
-    int up0 = 0;
-
-    *np_lead = 0;
-    while (n < 2) {
-        size_t s, len;
-        unsigned char b;
-        int ascii;
-        while (i < sent.end && st_ascii_sep[(unsigned char)text[i]]) {
-            i++; /* ASCII separators */
-        }
-        if (i == sent.end) {
-            break;
-        }
-        s = i;
-        b = (unsigned char)text[i];
-        if (b >= 0x80) {
-            int32_t cp;
-            size_t k;
-            if (!st_word_cp_len(text, i, sent.end)) {
-                /* a separator: skip one code point (invalid bytes one at a time) */
-                k = rg_text__utf8_decode(text + i, sent.end - i, &cp);
-                i += k == (size_t)-1 ? 1 : k;
-                continue;
-            }
-        }
-        i = st_word_end(text, i, sent.end, &ascii);
-        len = i - s;
-        if (nw < 2) {
-            st_prescan_lead(text, s, len, ascii, nw++, &up0, np_lead);
-        }
-        /* most words are dropped here by their first byte and length */
-        if ((lx->adj_lens[b] | extra_lens[b]) &
-            rg_lexicon__len_bit(len)) {
-            n += st_prescan_word(lx, text, s, len, sent.end, ascii, pron, np_lead);
-        }
-    }
-    return n;
 }
 
 /* stems of the words outside items: only they can be cues */

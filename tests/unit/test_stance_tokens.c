@@ -169,7 +169,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 
 static void check_tokens(const char *t, rg_span sp)
 {
-    size_t i = sp.start, s, e, k, nw = 0;
+    size_t i = sp.start, s, e, k, nw = 0, np = 0;
     char buf[256];
 
     assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
@@ -191,8 +191,15 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(tk->ids[0], w >= 0 && g_lexicon->adj_state[w] ? w : -1);
         }
         assert_int_equal(tk->upper, ref_upper(t, s, e - s));
+        if (e - s <= 5 && (buf[0] == 'i' || buf[0] == 'e' || buf[0] == 'l')) {
+            /* the words the pronoun rules look at, in order */
+            assert_true(np < g_ctx->pron.n);
+            assert_int_equal(g_ctx->pron.v[np], (int)k);
+            np++;
+        }
         nw++;
     }
+    assert_int_equal(g_ctx->pron.n, np);
     assert_false(ref_next_word(t, &i, sp.end, &s, &e));
 }
 
@@ -213,14 +220,15 @@ static void check_prescan(const char *t, rg_span sp)
     }
 }
 
-/* every start offset (alignment) and every end, the text going on past it */
-static void check_all_spans(const char *text)
+/* every start offset (alignment) below `pads` and every end, the text
+ * going on past it */
+static void check_spans(const char *text, size_t pads)
 {
-    char buf[512];
+    char buf[1024];
     size_t len = strlen(text), pad, cut;
 
-    assert_true(len + 16 < sizeof buf);
-    for (pad = 0; pad < 17; pad++) { /* the scanner reads 16 or 8 bytes at a time */
+    assert_true(len + pads < sizeof buf);
+    for (pad = 0; pad < pads; pad++) {
         memset(buf, ' ', pad);
         memcpy(buf + pad, text, len + 1);
         for (cut = pad; cut <= pad + len; cut++) {
@@ -229,6 +237,12 @@ static void check_all_spans(const char *text)
             check_prescan(buf, sp);
         }
     }
+}
+
+/* the word scanner reads 16 or 8 bytes at a time */
+static void check_all_spans(const char *text)
+{
+    check_spans(text, 17);
 }
 
 static void test_fixed_cases(void **state)
@@ -394,6 +408,85 @@ static void test_random_bytes(void **state)
     }
 }
 
+/*
+ * Sentences longer than the prescan's 64-byte windows, at every alignment
+ * of a window: runs that end at a window's last byte or go on across one
+ * or two windows, runs of 64 bytes and more, bytes >= 0x80 at a window's
+ * edge, words too short to count next to pronouns and adjectives.
+ */
+static void test_prescan_windows(void **state)
+{
+    static const char *const cases[] = {
+        "Le texte dit que les autorités du pays ont parlé hier soir avec des "
+        "diplomates russes et avec la presse, puis il est parti.",
+        "Selon la presse, il a parlé longuement au téléphone avec des élus "
+        "locaux; elle aussi, dit-on. Les deux présidents se sont vus.",
+        "Un mot abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz "
+        "puis russes puis un autre mot: américaines.",
+        "Un mot abcdéfghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz "
+        "puis russes puis l\xe2\x80\x99" "a vu, lui.",
+        "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x "
+        "Russes x Américains x il x ils x elle x elles x lui x l'a x deux x",
+        "éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé éé "
+        "\xc2\xab" "russes\xc2\xbb \xc3\x97syriens \xe2\x80\x9c" "chinois\xe2\x80\x9d",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9 "
+        "il l lu lui ILS L'A de deu deux DEUXX syro sino turc turcs",
+        "ab\x80" "cd ef\xc3gh ij\xff kl \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 "
+        "mn\xc9\x90op qr\xe2\x80\xa6st russes\xc3 \xc3\xa9russes britanniques",
+    };
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        check_spans(cases[k], 65); /* every alignment of a 64-byte window */
+    }
+    {
+        /* a run of every length from 60 to 200 bytes (ASCII, then with an
+         * accent at its end), then adjectives, so that runs end at every
+         * byte of a window and of the next */
+        char text[400];
+        size_t n;
+        int accent;
+        for (accent = 0; accent < 2; accent++) {
+            for (n = 60; n <= 200; n += 7) {
+                memset(text, 'a', n);
+                if (accent) {
+                    memcpy(text + n - 2, "\xc3\xa9", 2);
+                }
+                snprintf(text + n, sizeof text - n, " russes il deux");
+                check_spans(text, 65);
+            }
+        }
+    }
+    {
+        /* after the first two words (cut one by one), a word that counts
+         * at every offset of the windows that follow, after spaces or
+         * one-letter words */
+        static const char *const targets[] = {
+            "russes", "AM\xc3\x89RICAINS", "\xc2\xab" "russes\xc2\xbb", "il", "l'a", "lui",
+            "Deux", "ils", "elles", "bbbbbbbbbbbbbbbbbbbb\xc2\xab" "russes",
+            "bbbbbbbbbbbbbbbbbbb\xc3\xa9\xc3\x97russes",
+            "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+            "\xe2\x80\x99" "russes",
+            "ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccrusses",
+            "a\x80l'a", "ab\x80l'a", "\x80il", "\xc2\xabil",
+        };
+        char text[400];
+        size_t off, t;
+        for (t = 0; t < sizeof targets / sizeof *targets; t++) {
+            for (off = 0; off < 140; off++) {
+                size_t j;
+                memcpy(text, "Un mot ", 7);
+                for (j = 0; j < off; j++) {
+                    text[7 + j] = (off % 3 == 1 && j % 2 == 0) ? 'x' : ' ';
+                }
+                snprintf(text + 7 + off, sizeof text - 7 - off, " %s russe", targets[t]);
+                check_spans(text, 2);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -401,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_random_sentences),
         cmocka_unit_test(test_adjective_filters),
         cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_prescan_windows),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stance step 0: the prescan that drops, before any tokenizing or stemming,
+ * the sentences without mentions that cannot hold two items (most of them),
+ * and tells whether such a sentence opens like a noun phrase (np_lead, for
+ * the subject memory). Words are cut by the tokenizer's scanner
+ * (stance_scan.h); after the first two, 64 bytes at a time.
+ */
+#include <stdint.h> /* uint64_t, uint32_t, SIZE_MAX */
+#include <string.h> /* memcmp, memcpy, memset */
+
+#include "stance_internal.h"
+#include "stance_scan.h"
+
+/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary ("'a") */
+static int st_apostrophe_aux(const char *text, size_t i, size_t end)
+{
+    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
+    size_t k, n;
+
+    if (i < end && text[i] == '\'') {
+        i++;
+    } else if (i + 2 < end && memcmp(text + i, "\xe2\x80\x99", 3) == 0) {
+        i += 3;
+    } else {
+        return 0;
+    }
+    for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
+    }
+    for (k = 0; aux[k]; k++) {
+        if (st_key_is(text + i, n, aux[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Items a pronoun word text[s..i) may give: "il", "elle", the object
+ * pronouns "lui" and "l'a" one when a subject is remembered (pron & 1);
+ * "ils", "elles" two when a joint subject is (pron & 2).
+ */
+static size_t st_prescan_pronoun(const char *text,
+                                 size_t s,   /* the word is text[s..i) */
+                                 size_t i,
+                                 size_t end, /* end of the sentence */
+                                 int ascii,  /* no byte >= 0x80 */
+                                 int pron)   /* 1: a subject remembered, 2: a joint one */
+{
+    char buf[8];
+    size_t n = i - s;
+
+    if (!ascii) {
+        return 0; /* lower-casing keeps bytes >= 0x80: no pronoun */
+    }
+    st_lower_word(buf, text, s, n, 1);
+    if (pron & 1) {
+        if ((n == 2 && memcmp(buf, "il", 2) == 0) || (n == 4 && memcmp(buf, "elle", 4) == 0) ||
+            (n == 3 && memcmp(buf, "lui", 3) == 0) ||
+            (n == 1 && buf[0] == 'l' && st_apostrophe_aux(text, i, end))) {
+            return 1;
+        }
+    }
+    if (pron & 2) {
+        if ((n == 3 && memcmp(buf, "ils", 3) == 0) || (n == 5 && memcmp(buf, "elles", 5) == 0)) {
+            return 2;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
+static int st_is_det(const char *buf, size_t n)
+{
+    size_t d;
+
+    for (d = 0; rg_st__dets[d]; d++) {
+        const char *w = rg_st__dets[d];
+        if (w[0] == buf[0] && st_key_is(buf, n, w)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the word text[s..s+4) of ASCII letters and digits is "deux" in
+ * any case (bit 0x20 lower-cases such bytes) */
+static int st_is_deux(const char *text, size_t s)
+{
+    uint32_t v, deux;
+
+    memcpy(&v, text + s, 4);
+    memcpy(&deux, "deux", 4);
+    return (v | UINT32_C(0x20202020)) == deux;
+}
+
+/* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
+ * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
+ * subject is remembered, the pronouns il, ils, elle, elles, l', lui. */
+#define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
+static const uint32_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
+static const uint32_t st_deux_pron_lens[1024] = {
+    [ST_PAIR('d', 'e')] = 1u << 4,
+    [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
+    [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
+    [ST_PAIR('l', 0)] = 1u << 1,             /* l' (one letter) */
+    [ST_PAIR('l', 'u')] = 1u << 3,           /* lui */
+};
+#undef ST_PAIR
+
+/*
+ * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
+ * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
+ * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
+ */
+static void st_prescan_lead(const char *text,
+                            size_t s,     /* the word is text[s..s+len) */
+                            size_t len,
+                            int ascii,    /* no byte >= 0x80 */
+                            size_t nw,    /* 0: first word, 1: second */
+                            int *up0,     /* in/out */
+                            int *np_lead) /* out: set to 1 */
+{
+    char buf[8];
+
+    if (nw == 0) {
+        /* rg_st__dets are ASCII words of at most five letters */
+        if (ascii && len <= 5) {
+            st_lower_word(buf, text, s, len, 1);
+            if (st_is_det(buf, len)) {
+                *np_lead = 1;
+            }
+        }
+        *up0 = st_upper_at(text, s, len);
+    } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
+        *np_lead = 1;
+    }
+}
+
+/*
+ * Items the word text[s..s+len) may give (st_word_end's `ascii`): a pronoun
+ * (st_prescan_pronoun), a state adjective (1; clears *np_lead: "Les
+ * autorités russes ont ..." opens with an actor) or "deux" (2). Only words
+ * that pass the lexicon's adjective filters (first byte and length, then
+ * the first three bytes) are lower-cased whole and looked up.
+ */
+static size_t st_prescan_word(const rg_lexicon *lx,
+                              const char *text,
+                              size_t s,      /* the word is text[s..s+len) */
+                              size_t len,
+                              size_t end,    /* end of the sentence */
+                              int ascii,     /* no byte >= 0x80 */
+                              int pron,      /* rg_st__prescan's */
+                              int *np_lead)  /* in/out */
+{
+    char buf[RG_LX_MAXTOK];
+    unsigned char b = (unsigned char)text[s];
+    /* rg_lexicon__lower changes no lead byte but A..Z */
+    unsigned char f = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+
+    if (len > RG_LX_MAXTOK) {
+        return 0;
+    }
+    if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
+        size_t np = st_prescan_pronoun(text, s, s + len, end, ascii, pron);
+        if (np) {
+            return np; /* a pronoun may stand for one actor, or two */
+        }
+    }
+    if (lx->adj_lens[b] & rg_lexicon__len_bit(len)) {
+        st_lower_word(buf, text, s, len < 3 ? len : 3, ascii);
+        if (rg_lexicon__adj_maybe(lx, buf, len)) {
+            int w;
+            st_lower_word(buf, text, s, len, ascii);
+            w = rg_lexicon__token_exact(lx, buf, len);
+            if (w >= 0 && lx->adj_state[w]) {
+                *np_lead = 0;
+                return 1;
+            }
+        }
+    }
+    return ascii && len == 4 && f == 'd' && st_is_deux(text, s) ? 2 : 0;
+}
+
+/* The prescan's running state: items so far, words seen, and what
+ * np_lead needs of the first word. */
+typedef struct {
+    const rg_lexicon *lx;
+    const uint32_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    size_t n, nw;
+    int up0, pron;
+    int *np_lead;
+} st_prescan_state;
+
+/* 1 when a word of `len` bytes with index `pair` (rg_lexicon__pair_index)
+ * may be a state adjective, "deux" or a pronoun: most words are dropped
+ * here by their first two bytes and length */
+static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, size_t len)
+{
+    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) &
+            rg_lexicon__len_bit32(len)) != 0;
+}
+
+/* One word text[s..s+len) of the prescan, in text order: np_lead from the
+ * first two words, then the items it may give. */
+static inline void st_prescan_visit(st_prescan_state *ps,
+                                    const char *text,
+                                    size_t s,   /* the word is text[s..s+len) */
+                                    size_t len,
+                                    size_t end, /* end of the sentence */
+                                    int ascii)  /* no byte >= 0x80 */
+{
+    if (ps->nw < 2) {
+        st_prescan_lead(text, s, len, ascii, ps->nw++, &ps->up0, ps->np_lead);
+    }
+    if (st_prescan_maybe(ps, rg_lexicon__pair_index(text + s, len), len)) {
+        ps->n += st_prescan_word(ps->lx, text, s, len, end, ascii, ps->pron, ps->np_lead);
+    }
+}
+
+/* The words of text[i..stop), at most `max` of them, cut one by one with
+ * st_word_end; separators are skipped a byte (ASCII) or a code point at a
+ * time. `stop` is the sentence's end or an ASCII separator (no code point
+ * crosses it). Returns where it stopped: after the last word seen. */
+static size_t st_prescan_words(st_prescan_state *ps,
+                               const char *text,
+                               size_t i,
+                               size_t stop,
+                               size_t end, /* end of the sentence */
+                               size_t max)
+{
+    while (ps->n < 2 && max > 0) {
+        size_t s;
+        int ascii;
+        while (i < stop && st_ascii_sep[(unsigned char)text[i]]) {
+            i++; /* ASCII separators */
+        }
+        if (i == stop) {
+            break;
+        }
+        if ((unsigned char)text[i] >= 0x80 && !st_word_cp_len(text, i, end)) {
+            /* a separator: skip one code point (invalid bytes one at a time) */
+            int32_t cp;
+            size_t k = rg_text__utf8_decode(text + i, end - i, &cp);
+            i += k == (size_t)-1 ? 1 : k;
+            continue;
+        }
+        s = i;
+        i = st_word_end(text, i, end, &ascii);
+        st_prescan_visit(ps, text, s, i - s, end, ascii);
+        max--;
+    }
+    return i;
+}
+
+#if ST_SSE2
+/*
+ * Masks of the 64 bytes w[0..64): bit j of *run set when w[j] is no ASCII
+ * separator (an ASCII letter or digit, or a byte >= 0x80), of *high when
+ * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L.
+ */
+static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t *high,
+                             uint64_t *il)
+{
+    uint64_t r = 0, h = 0, i = 0;
+    unsigned k;
+
+    for (k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
+        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i l = _mm_sub_epi8(f, _mm_set1_epi8('a'));
+        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+        l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
+        d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
+        /* the sign bit of x marks the bytes >= 0x80 in both masks */
+        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), x)) << 16 * k;
+        h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
+        if (il_too) {
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
+                                     _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
+            i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;
+        }
+    }
+    *run = r;
+    *high = h;
+    *il = i;
+}
+
+/* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
+ * before the window's last byte) pair up as two-byte Latin letters that
+ * st_word_cp_len takes without decoding (leads C3..C8, not × or ÷): the
+ * run is then one word. */
+static inline int st_latin_pairs(const char *w, uint64_t hb)
+{
+    while (hb) {
+        unsigned j = (unsigned)__builtin_ctzll(hb);
+        unsigned char c = (unsigned char)w[j], c1 = (unsigned char)w[j + 1];
+        if (c < 0xC3 || c > 0xC8 || (c1 & 0xC0) != 0x80 || (c == 0xC3 && (c1 | 0x20) == 0xB7)) {
+            return 0;
+        }
+        hb &= hb - 1;
+        hb &= hb - 1;
+    }
+    return 1;
+}
+
+/* A run text[s..e) that went on across windows (`high`: it has a byte >=
+ * 0x80). */
+static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
+                                size_t end, int high)
+{
+    if (high) {
+        st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+    } else {
+        st_prescan_visit(ps, text, s, e - s, end, 1);
+    }
+}
+
+/* The run w[s..s+len) of a window at text[pos..] (`hb`: its bytes >= 0x80,
+ * as bits of the window), not reaching the window's end. */
+static inline void st_prescan_run(st_prescan_state *ps, const char *text, size_t pos,
+                                  size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+{
+    if (!hb) {
+        /* an ASCII word: w[s + 1] is in the window (a separator follows) */
+        unsigned t1 = len > 1 ? (unsigned char)w[s + 1] & 31u : 0;
+        unsigned pair = ((unsigned char)w[s] & 31u) << 5 | t1;
+        if (st_prescan_maybe(ps, pair, len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        }
+    } else if (st_latin_pairs(w, hb)) {
+        if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 0, ps->pron, ps->np_lead);
+        }
+    } else {
+        st_prescan_words(ps, text, pos + s, pos + s + len, end, SIZE_MAX);
+    }
+}
+
+/*
+ * Starts of the runs (`starts`) that may hold a word the prescan counts:
+ * those of at least `minlen` bytes (the shortest adjective, at most 4 for
+ * "deux"); among shorter runs, which can only hold pronouns (il, ils, lui,
+ * l'), those starting with i or l (`il`, set when pronouns count) and those
+ * with a byte >= 0x80 among their first two (a pronoun may follow it in
+ * the run: "\x80il"). A run that reaches the window's end is kept: it may
+ * go on.
+ */
+static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
+                                         uint64_t il, size_t minlen)
+{
+    uint64_t keep = high | high >> 1 | il;
+    uint64_t longer = starts;
+
+    if (minlen > 1) {
+        longer &= run >> 1 | UINT64_C(1) << 63;
+    }
+    if (minlen > 2) {
+        longer &= run >> 2 | UINT64_C(3) << 62;
+    }
+    if (minlen > 3) {
+        longer &= run >> 3 | UINT64_C(7) << 61;
+    }
+    return longer | (starts & keep);
+}
+
+/*
+ * The words of text[pos..end) after the first two, 64 bytes at a time. Runs
+ * of bytes between ASCII separators (st_runs64) too short to count are
+ * skipped from the masks alone (st_prescan_starts). A run with no byte >=
+ * 0x80 is one word, and so is a run whose bytes >= 0x80 are two-byte Latin
+ * letters: their length and first two bytes come from the masks and the
+ * window. Other runs are cut by st_prescan_words (a « or a ’ ends words
+ * there). ASCII bytes are never inside a code point, so every way cuts the
+ * words st_word_end cuts. A run that reaches the end of a window is pending
+ * until the window where it ends.
+ */
+static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    size_t rs = 0; /* start of the pending run */
+    size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
+    int pend = 0, pend_high = 0;
+    char tail[64];
+
+    for (; pos < end; pos += 64) {
+        const char *w = text + pos;
+        uint64_t run, high, il, cand;
+        if (end - pos < 64) {
+            memset(tail, ' ', sizeof tail); /* separators past the end */
+            memcpy(tail, w, end - pos);
+            w = tail;
+        }
+        st_runs64(w, ps->pron != 0, &run, &high, &il);
+        if (pend) {
+            size_t e = (size_t)__builtin_ctzll(~run | UINT64_C(1) << 63);
+            if (~run == 0) {
+                pend_high |= high != 0; /* the run covers this window too */
+                continue;
+            }
+            pend = 0;
+            pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
+            st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            if (ps->n >= 2) {
+                return;
+            }
+            run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
+        }
+        cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
+        while (cand) {
+            size_t s = (size_t)__builtin_ctzll(cand);
+            uint64_t rest = ~run >> s;
+            size_t len;
+            if (rest == 0) {
+                pend = 1; /* goes on in the next window */
+                rs = pos + s;
+                pend_high = (high >> s) != 0;
+                break;
+            }
+            len = (size_t)__builtin_ctzll(rest);
+            st_prescan_run(ps, text, pos, end, w, s, len,
+                           high & (((UINT64_C(1) << len) - 1) << s));
+            if (ps->n >= 2) {
+                return;
+            }
+            cand &= cand - 1;
+        }
+    }
+    if (pend) {
+        st_prescan_long_run(ps, text, rs, end, end, pend_high);
+    }
+}
+#endif
+
+/*
+ * Upper bound on the items of a sentence without mentions, straight from the
+ * text: state adjectives, "deux" ("les deux présidents": two) and, when a
+ * subject is remembered, "il"/"elle"/"lui"/"l'a" ("ils"/"elles": two). Fewer
+ * than two items give no relation, so most sentences are dropped here, before
+ * tokenizing and stemming. Words are cut as rg_st__tokenize cuts them
+ * (st_word_end): the first two one by one, the others by
+ * st_prescan_windows where SSE2 is there.
+ * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
+ * two-word name (rg_st__clause_lead's -2), the first words being no actor here.
+ */
+size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
+                      int *np_lead)
+{
+    st_prescan_state ps = { lx, pron ? st_deux_pron_lens : st_deux_lens, 0, 0, 0, pron,
+                            np_lead };
+    size_t i;
+
+    *np_lead = 0;
+#if ST_SSE2
+    i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, 2);
+    if (ps.n < 2) {
+        st_prescan_windows(&ps, text, i, sent.end);
+    }
+#else
+    i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, SIZE_MAX);
+    (void)i;
+#endif
+    return ps.n;
+}

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The stance word scanner, shared by the tokenizer (stance_tokens.c) and the
+ * prescan (stance_prescan.c), so that both cut the same words: ASCII
+ * letters and digits 16 or 8 bytes at a time, two-byte Latin letters
+ * without decoding, other code points as rg_lexicon__is_word_cp says.
+ * Private to the stance files; everything here is static.
+ */
+#ifndef RG_LIB_STANCE_SCAN_H
+#define RG_LIB_STANCE_SCAN_H
+
+#include <stddef.h> /* size_t */
+#include <stdint.h> /* uint64_t, int32_t */
+#include <string.h> /* memcpy */
+
+#if defined(__SSE2__)
+#include <emmintrin.h> /* st_nonword16 */
+#endif
+
+#include "lexicon.h"       /* rg_lexicon__is_word_cp, rg_lexicon__lower */
+#include "text_internal.h" /* rg_text__utf8_decode */
+
+/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
+ * the other bytes, non-ASCII ones included (decoded apart) */
+static const unsigned char st_ascii_word[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* 1 for the ASCII bytes that are no letter or digit (separators the prescan
+ * skips in one loop); 0 for letters, digits and bytes >= 0x80 */
+#define ST_1X8 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char st_ascii_sep[256] = {
+    ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, /* 0x00-0x2F */
+    ['9' + 1] = 1, 1, 1, 1, 1, 1, 1,                /* :;<=>?@ */
+    ['Z' + 1] = 1, 1, 1, 1, 1, 1,                   /* [\]^_` */
+    ['z' + 1] = 1, 1, 1, 1, 1,                      /* {|}~ DEL */
+};
+#undef ST_1X8
+
+/*
+ * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
+ * of x that is not an ASCII letter or digit. Bytes >= 0x80 are masked off
+ * first, so the additions below never carry into the next byte; a letter is
+ * a byte whose case-folded value (| 0x20) lies in 'a'..'z'.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ST_SWAR 1
+#define ST_ONES UINT64_C(0x0101010101010101)
+#define ST_HIGH UINT64_C(0x8080808080808080)
+
+static inline uint64_t st_nonword8(uint64_t x)
+{
+    uint64_t a = x & ~ST_HIGH, l = a | ST_ONES * 0x20;
+    uint64_t letter = (l + ST_ONES * (0x80 - 'a')) & ~(l + ST_ONES * (0x7F - 'z'));
+    uint64_t digit = (a + ST_ONES * (0x80 - '0')) & ~(a + ST_ONES * (0x7F - '9'));
+
+    return ~((letter | digit) & ~x) & ST_HIGH;
+}
+#else
+#define ST_SWAR 0
+#endif
+
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
+ * when p[j] is not an ASCII letter or digit. A byte is in [lo, lo + n]
+ * when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >= 0x80
+ * stay >= 0x80 - '0' after either subtraction, so they are neither. */
+#if ST_SWAR && defined(__SSE2__)
+#define ST_SSE2 1
+
+static inline unsigned st_nonword16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
+    __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
+
+    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+}
+#else
+#define ST_SSE2 0
+#endif
+
+/*
+ * Length of the code point at text[i] (a byte >= 0x80) when
+ * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
+ * letters of two bytes (leads C3..C8: é, à, ç, œ...) are known without
+ * decoding; × and ÷ (C3 97, C3 B7) are the only signs among them.
+ */
+static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)text[i], c1;
+    int32_t cp;
+    size_t k;
+
+    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 &&
+        ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
+        return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
+    }
+    k = rg_text__utf8_decode(text + i, end - i, &cp);
+    return k != (size_t)-1 && rg_lexicon__is_word_cp(cp) ? k : 0;
+}
+
+/*
+ * End of the word that starts at text[i] (a word code point), cut as
+ * rg_lexicon__is_word_cp says: ASCII letters and digits 16 (SSE2) or 8
+ * bytes at a time while that many bytes are left, then by table; other code
+ * points by st_word_cp_len. *ascii = 1 when the word has no byte >= 0x80.
+ * Forced inline: GCC stopped inlining it into the prescan once the SSE2
+ * step was in, and the call cost more than the step saved.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t st_word_end(const char *text, size_t i, size_t end, int *ascii)
+{
+    size_t k;
+
+    *ascii = 1;
+    for (;;) {
+#if ST_SSE2
+        if (end - i >= 16) {
+            unsigned m = st_nonword16(text + i);
+            if (m == 0) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(m);
+        } else
+#endif
+#if ST_SWAR
+        if (end - i >= 8) {
+            uint64_t x, m;
+            memcpy(&x, text + i, 8);
+            if ((m = st_nonword8(x)) == 0) {
+                i += 8;
+                continue;
+            }
+            i += (size_t)__builtin_ctzll(m) >> 3;
+        } else
+#endif
+        {
+            while (i < end && st_ascii_word[(unsigned char)text[i]]) {
+                i++;
+            }
+            if (i == end) {
+                return i;
+            }
+        }
+        if ((unsigned char)text[i] < 0x80 || (k = st_word_cp_len(text, i, end)) == 0) {
+            return i;
+        }
+        *ascii = 0;
+        i += k;
+    }
+}
+
+/*
+ * Lower-cases the word text[s..s+n) into buf as rg_lexicon__lower does; a
+ * word of ASCII letters and digits (`ascii`) only needs bit 0x20 set ('A'
+ * -> 'a'; lower-case letters and digits already have it).
+ */
+static inline void st_lower_word(char *buf,        /* out: n bytes */
+                                 const char *text, /* the text */
+                                 size_t s,         /* word start */
+                                 size_t n,         /* word length */
+                                 int ascii)        /* 1: ASCII letters and digits only */
+{
+    size_t j;
+
+    if (!ascii) {
+        rg_lexicon__lower(buf, text + s, n);
+        return;
+    }
+    for (j = 0; j < n; j++) {
+        buf[j] = (char)((unsigned char)text[s + j] | 0x20);
+    }
+}
+
+/* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */
+static inline int st_upper_at(const char *text, size_t s, size_t n)
+{
+    return (text[s] >= 'A' && text[s] <= 'Z') ||
+           ((unsigned char)text[s] == 0xC3 && n > 1 && (unsigned char)text[s + 1] < 0xA0);
+}
+
+#endif
