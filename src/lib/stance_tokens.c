@@ -115,6 +115,8 @@ static int st_push_word(rg_stance_ctx *c,
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + s));
         _mm_storeu_si128((__m128i *)(void *)key, _mm_or_si128(x, _mm_set1_epi8(0x20)));
     } else
+#else
+    (void)end; /* only the SSE2 store needs the room after the word */
 #endif
     {
         st_lower_word(key, text, s, n, ascii);
