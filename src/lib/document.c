@@ -45,11 +45,10 @@ static inline uint64_t load8(const unsigned char *p)
 /*
  * Index of the first flagged byte in a nonzero mask m of high bits (a
  * subtraction's borrow only flags bytes after a truly flagged one): exact on
- * a little-endian machine; elsewhere (or without the builtin) 0, and the byte
- * loop walks up to it.
+ * a little-endian machine; elsewhere 0, and the byte loop walks up to it.
  */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_FLAG(m) ((size_t)__builtin_ctzll(m) >> 3)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIRST_FLAG(m) (rg__ctz64(m) >> 3)
 #else
 #define FIRST_FLAG(m) ((size_t)0 * (m))
 #endif
@@ -118,7 +117,7 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
 
         i += 16;
         while (m) {
-            j = base + (size_t)__builtin_ctz(m);
+            j = base + rg__ctz64(m);
             j += count_one(bc, p, j, len);
             if (j >= i) {
                 i = j; /* a sequence ran into the next block */
@@ -161,7 +160,7 @@ static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
             break;
         }
         if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++; /* FIRST_FLAG is 0 without the builtin */
+            i++; /* FIRST_FLAG is 0 on a big-endian machine */
             continue;
         }
         i += count_one(bc, p, i, len);

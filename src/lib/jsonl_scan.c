@@ -52,11 +52,11 @@ static inline uint64_t swar_special(uint64_t w)
 /*
  * Index of the first flagged byte of a nonzero swar_special() mask. The
  * borrow of the subtractions can only flag bytes after a truly special one,
- * so on a little-endian machine the lowest flag is exact. Elsewhere (or
- * without the builtin) 0: the byte loop then walks up to the special byte.
+ * so on a little-endian machine the lowest flag is exact. Elsewhere 0: the
+ * byte loop then walks up to the special byte.
  */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_FIRST(m) (rg__ctz64(m) >> 3)
 #else
 #define SWAR_FIRST(m) ((size_t)0 * (m))
 #endif
