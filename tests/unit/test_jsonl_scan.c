@@ -18,24 +18,11 @@
 
 #include <jansson.h>
 
+#include "../jsonl_scan_ref.h" /* value_flags */
 #include "jsonl_scan.h"
 
 static const char *const keys[] = { "id", "date", "text", "title", "text" };
 enum { NK = sizeof keys / sizeof *keys };
-
-/* The flags a string value must carry (jsonl_scan.h), from its bytes. */
-static unsigned value_flags(const char *s, size_t len)
-{
-    unsigned f = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        f |= c < 0x20 && c != '\t' && c != '\n' ? RG_JSCAN_C0 : 0;
-        f |= c >= 0xCC ? RG_JSCAN_U300 : 0;
-    }
-    return f;
-}
 
 /* Scan and compare with jansson; returns the scanner's answer. */
 static int check_line(const char *line, size_t len)
