@@ -62,6 +62,12 @@ static int put_cp1252(rg_strbuf *b, unsigned char c)
     return rg_strbuf_put(b, (const char *)u, n);
 }
 
+/* 1 for a byte the binary rule counts: C0 but TAB, LF, VT, FF, CR and ESC. */
+static inline int binary_ctrl(unsigned c)
+{
+    return c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+}
+
 /* What one pass over raw bytes finds (byte_count). */
 typedef struct {
     size_t multi; /* valid multi-byte UTF-8 sequences */
@@ -80,7 +86,7 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
     size_t k;
 
     if (c < 0x80) {
-        bc->ctrl += !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+        bc->ctrl += binary_ctrl(c);
         bc->cr_nul |= c == '\r' || c == '\0';
         return 1;
     }
@@ -252,7 +258,7 @@ int rg_document__looks_binary(const rg_document *doc, size_t raw_len)
             break;
         }
         c = (unsigned char)doc->text[i];
-        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+        ctrl += binary_ctrl(c);
     }
     return ctrl * 10 > raw_len;
 }
