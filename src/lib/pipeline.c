@@ -29,7 +29,6 @@ typedef struct {
     size_t n;    /* documents in the batch */
     size_t next; /* next document to hand out (under pl_shared.mu) */
     size_t done; /* documents extracted (under pl_shared.mu) */
-    size_t emitted; /* documents handed to the callback (calling thread) */
 } pl_batch;
 
 /*
@@ -89,7 +88,7 @@ static void pl_batch_clear(pl_batch *b)
         b->evs[i] = NULL;
         b->docs[i] = NULL;
     }
-    b->n = b->next = b->done = b->emitted = 0;
+    b->n = b->next = b->done = 0;
 }
 
 static void pl_batch_dispose(pl_batch *b)
@@ -216,7 +215,6 @@ static int pl_emit_one(pl_batch *b, size_t i, rg_evidence_cb cb, void *payload)
     }
     rg_evidence_free(b->evs[i]);
     b->evs[i] = NULL;
-    b->emitted = i + 1;
     return error;
 }
 
@@ -230,27 +228,32 @@ static int pl_emit_one(pl_batch *b, size_t i, rg_evidence_cb cb, void *payload)
  */
 static int pl_extract_emit(pl_shared *sh, pl_batch *b, rg_evidence_cb cb, void *payload)
 {
+    size_t i;
     int error = RG_OK;
 
-    while (b->next < b->n && error == RG_OK) {
-        size_t i = b->next++;
+    for (i = 0; i < b->n && error == RG_OK; i++) {
         pl_extract_one(sh->ex, b, i);
-        b->done++;
         error = pl_emit_one(b, i, cb, payload);
     }
     return error;
 }
 
-/* Calling thread: callbacks for the finished oldest batch (but those
- * pl_extract_emit made), then retire it. */
-static int pl_emit_oldest(pl_shared *sh, pl_batch *b, int error, rg_evidence_cb cb,
-                          void *payload)
+/* Calling thread: callbacks for the finished oldest batch, in order, up to
+ * the first error. */
+static int pl_emit_all(pl_batch *b, rg_evidence_cb cb, void *payload)
 {
     size_t i;
+    int error = RG_OK;
 
-    for (i = b->emitted; i < b->n && error == RG_OK; i++) {
+    for (i = 0; i < b->n && error == RG_OK; i++) {
         error = pl_emit_one(b, i, cb, payload);
     }
+    return error;
+}
+
+/* Calling thread: retires the oldest batch, whatever was emitted of it. */
+static void pl_retire_oldest(pl_shared *sh, pl_batch *b)
+{
     /* unpublish before clearing: pl_pending() reads n and next of every
      * published batch under mu, and a clear seen half-done (next 0, n not
      * yet) hands a worker a freed document */
@@ -259,7 +262,6 @@ static int pl_emit_oldest(pl_shared *sh, pl_batch *b, int error, rg_evidence_cb 
     sh->published--;
     pthread_mutex_unlock(&sh->mu);
     pl_batch_clear(b);
-    return error;
 }
 
 /* The calling thread's loop; see HOW IT WORKS. */
@@ -294,8 +296,9 @@ static int pl_drive(pl_shared *sh, rg_reader *r, size_t cap, const rg_pipeline_o
             error = pl_extract_emit(sh, b, cb, payload);
         } else {
             b = pl_finish_oldest(sh);
+            error = pl_emit_all(b, cb, payload);
         }
-        error = pl_emit_oldest(sh, b, error, cb, payload);
+        pl_retire_oldest(sh, b);
         if (error == RG_OK && opts->stop && *opts->stop) {
             rg__error_set(RG_EINVAL, "interrupted");
             error = RG_EINVAL;
