@@ -481,75 +481,13 @@ static void test_decode_count_every_offset(void **state)
     }
 }
 
-/* ---- the pipeline: same documents and first error whatever the threads ---- */
+/* ---- runs over corpus/seeds: the pipeline's first error, allocation failures ---- */
 
+/* What the callback of a run saw; with fail_at, its fail_at-th call fails. */
 typedef struct {
-    size_t calls, fail_at;
-    char ids[8][32];
-} stop_ctx;
-
-static int stop_cb(const rg_evidence *ev, void *payload)
-{
-    stop_ctx *c = payload;
-
-    if (c->calls < 8) {
-        snprintf(c->ids[c->calls], sizeof c->ids[0], "%s", ev->doc->id);
-    }
-    if (++c->calls == c->fail_at) {
-        return RG_EIO;
-    }
-    return RG_OK;
-}
-
-/* corpus/seeds (5 documents) in batches of 2, with a callback that fails at
- * its k-th call: with no worker (each document written as soon as it is
- * extracted) and with 3 threads, the same calls in the same order. */
-static void test_pipeline_stop_same(void **state)
-{
-    static const char *const inputs[] = { "corpus/seeds" };
-    size_t k;
-    (void)state;
-
-    for (k = 1; k <= 6; k++) {
-        stop_ctx got[2];
-        int rc[2], t;
-
-        for (t = 0; t < 2; t++) {
-            rg_reader_options ro = RG_READER_OPTIONS_INIT;
-            rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
-            rg_extract_options xo;
-            rg_actors *actors = NULL;
-            rg_extractor *ex = NULL;
-            rg_reader *r = NULL;
-
-            memset(&got[t], 0, sizeof got[t]);
-            got[t].fail_at = k;
-            memset(&xo, 0, sizeof xo);
-            ro.manifest = "corpus/seeds/manifest.tsv";
-            po.threads = t ? 3 : 1;
-            po.batch = 2;
-            assert_int_equal(rg_actors_default(&actors), RG_OK);
-            xo.actors = actors;
-            assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
-            assert_int_equal(rg_reader_new(&r, (const char *const *)inputs, 1, &ro), RG_OK);
-            rc[t] = rg_pipeline_run(r, ex, &po, stop_cb, &got[t]);
-            rg_reader_free(r);
-            rg_extractor_free(ex);
-            rg_actors_free(actors);
-        }
-        assert_int_equal(rc[0], rc[1]);
-        assert_int_equal(rc[0], k <= 5 ? RG_EIO : RG_OK);
-        assert_int_equal(got[0].calls, k <= 5 ? k : 5);
-        assert_int_equal(got[0].calls, got[1].calls);
-        assert_memory_equal(got[0].ids, got[1].ids, sizeof got[0].ids);
-    }
-}
-
-/* ---- allocation failure over a real run ---- */
-
-typedef struct {
-    size_t docs;
+    size_t docs, fail_at;
     const rg_actors *actors;
+    char ids[8][32];
 } walk_ctx;
 
 static int walk_cb(const rg_evidence *ev, void *payload)
@@ -560,12 +498,18 @@ static int walk_cb(const rg_evidence *ev, void *payload)
     int error = rg_evidence_to_json(&json, &len, ev, ctx->actors);
 
     rg_free(json);
-    ctx->docs++;
+    if (ctx->docs < 8) {
+        snprintf(ctx->ids[ctx->docs], sizeof ctx->ids[0], "%s", ev->doc->id);
+    }
+    if (++ctx->docs == ctx->fail_at && error == RG_OK) {
+        error = RG_EIO;
+    }
     return error;
 }
 
-/* One extraction of corpus/seeds (manifest dates); the library's code. */
-static int seeds_run(size_t *docs)
+/* One extraction of corpus/seeds (manifest dates) into *ctx (zeroed but
+ * fail_at); batch 0 = the default; the library's code. */
+static int seeds_run(walk_ctx *ctx, int threads, size_t batch)
 {
     static const char *const inputs[] = { "corpus/seeds" };
     rg_reader_options ro = RG_READER_OPTIONS_INIT;
@@ -576,12 +520,12 @@ static int seeds_run(size_t *docs)
     rg_boilerplate *bp = NULL;
     rg_extractor *ex = NULL;
     rg_reader *r = NULL;
-    walk_ctx ctx = { 0, NULL };
     int error;
 
     memset(&xo, 0, sizeof xo);
     ro.manifest = "corpus/seeds/manifest.tsv";
-    po.threads = 1; /* the Nth allocation must be the same one each time */
+    po.threads = threads;
+    po.batch = batch;
     if ((error = rg_actors_default(&actors)) < 0) {
         assert_null(actors);
         goto cleanup;
@@ -595,7 +539,7 @@ static int seeds_run(size_t *docs)
         goto cleanup;
     }
     xo.actors = actors;
-    ctx.actors = actors;
+    ctx->actors = actors;
     xo.lexicon = lexicon;
     xo.boilerplate = bp;
     xo.clean.html = -1;
@@ -608,27 +552,54 @@ static int seeds_run(size_t *docs)
         assert_null(r);
         goto cleanup;
     }
-    error = rg_pipeline_run(r, ex, &po, walk_cb, &ctx);
+    error = rg_pipeline_run(r, ex, &po, walk_cb, ctx);
 cleanup:
     rg_reader_free(r);
     rg_extractor_free(ex);
     rg_boilerplate_free(bp);
     rg_lexicon_free(lexicon);
     rg_actors_free(actors);
-    *docs = ctx.docs;
+    ctx->actors = NULL;
     return error;
+}
+
+/* corpus/seeds (5 documents) in batches of 2, with a callback that fails at
+ * its k-th call: with no worker (each document written as soon as it is
+ * extracted) and with 3 threads, the same calls in the same order. */
+static void test_pipeline_stop_same(void **state)
+{
+    size_t k;
+    (void)state;
+
+    for (k = 1; k <= 6; k++) {
+        walk_ctx got[2];
+        int rc[2], t;
+
+        for (t = 0; t < 2; t++) {
+            memset(&got[t], 0, sizeof got[t]);
+            got[t].fail_at = k;
+            rc[t] = seeds_run(&got[t], t ? 3 : 1, 2);
+        }
+        assert_int_equal(rc[0], rc[1]);
+        assert_int_equal(rc[0], k <= 5 ? RG_EIO : RG_OK);
+        assert_int_equal(got[0].docs, k <= 5 ? k : 5);
+        assert_int_equal(got[0].docs, got[1].docs);
+        assert_memory_equal(got[0].ids, got[1].ids, sizeof got[0].ids);
+    }
 }
 
 static void test_alloc_failure_walk(void **state)
 {
-    size_t docs = 0;
+    walk_ctx ctx;
     long total, n, step, tried = 0, absorbed = 0;
     int rc;
     (void)state;
 
     rg_alloc_fail_at(0);
-    assert_int_equal(seeds_run(&docs), RG_OK);
-    assert_int_equal(docs, 5);
+    memset(&ctx, 0, sizeof ctx);
+    /* one thread: the Nth allocation must be the same one each time */
+    assert_int_equal(seeds_run(&ctx, 1, 0), RG_OK);
+    assert_int_equal(ctx.docs, 5);
     total = rg_alloc_count();
     assert_true(total > 100);
     /* every N up to 2000, then every 97th (RG_ALLOC_WALK_STEP=1: all of them) */
@@ -637,13 +608,14 @@ static void test_alloc_failure_walk(void **state)
     for (n = 1; n <= total + 1; n += n < 2000 ? 1 : step) {
         rg_error_clear();
         rg_alloc_fail_at(n);
-        rc = seeds_run(&docs);
+        memset(&ctx, 0, sizeof ctx);
+        rc = seeds_run(&ctx, 1, 0);
         if (rg_alloc_count() < n) {
             assert_int_equal(rc, RG_OK); /* the failure point was never reached */
             continue;
         }
         tried++;
-        if (rc == RG_OK && docs == 5) {
+        if (rc == RG_OK && ctx.docs == 5) {
             absorbed++; /* jansson retries or does without some allocations */
             continue;
         }
