@@ -283,18 +283,19 @@ cleanup:
     return error;
 }
 
-/* Valid UTF-8 buf[0..len), BOM removed (inf->had_bom set) -> a copy. */
-static int decode_copy(char **d, size_t *dlen, rg_decode_info *inf, const char *buf, size_t len)
+/* Length of the UTF-8 BOM at the start of buf[0..len): 3 or 0. */
+static size_t utf8_bom_len(const char *buf, size_t len)
 {
     const unsigned char *p = (const unsigned char *)buf;
-    size_t skip = 0;
 
-    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        inf->had_bom = 1;
-        skip = 3;
-    }
-    *dlen = len - skip;
-    if (!(*d = rg__strndup(buf + skip, len - skip))) {
+    return len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+}
+
+/* Valid UTF-8 buf[0..len), BOM already skipped -> a copy. */
+static int decode_copy(char **d, size_t *dlen, const char *buf, size_t len)
+{
+    *dlen = len;
+    if (!(*d = rg__strndup(buf, len))) {
         rg__error_set_oom();
         return RG_ERROR;
     }
@@ -306,14 +307,20 @@ int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, cons
 {
     rg_decode_info inf;
     char *d = NULL;
-    size_t dlen = 0;
+    size_t dlen = 0, skip;
     int error;
 
     *out = NULL;
     *out_len = 0;
+    if (!buf) {
+        buf = "";
+        len = 0;
+    }
     memset(&inf, 0, sizeof inf);
     inf.encoding = RG_ENC_UTF8;
-    if ((error = decode_copy(&d, &dlen, &inf, buf ? buf : "", buf ? len : 0)) < 0) {
+    skip = utf8_bom_len(buf, len);
+    inf.had_bom = skip > 0;
+    if ((error = decode_copy(&d, &dlen, buf + skip, len - skip)) < 0) {
         return error;
     }
     return decode_finish(out, out_len, info, &inf, d, dlen, known);
@@ -345,11 +352,11 @@ int rg_text_decode(char **out, size_t *out_len, rg_decode_info *info, const char
         inf.had_bom = 1;
         error = decode_utf16(&d, &dlen, p + 2, len - 2, p[0] == 0xFE, 2);
     } else {
-        size_t skip = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+        size_t skip = utf8_bom_len(buf, len);
+        inf.had_bom = skip > 0;
         if (rg_text_utf8_valid(buf + skip, len - skip, &bad)) {
-            error = decode_copy(&d, &dlen, &inf, buf, len);
+            error = decode_copy(&d, &dlen, buf + skip, len - skip);
         } else {
-            inf.had_bom = skip > 0;
             inf.encoding = RG_ENC_CP1252;
             inf.invalid_offset = skip + bad;
             error = decode_cp1252(&d, &dlen, p + skip, len - skip);
