@@ -18,6 +18,7 @@
 #include <relgraph/errors.h>
 #include <relgraph/reader.h>
 #include <relgraph/text.h>
+#include "../reader_ref.h" /* ref_binary */
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -66,19 +67,15 @@ static void check_txt(const uint8_t *raw, size_t len, const rg_document *doc, si
 {
     rg_decode_info inf;
     char *ref;
-    size_t ref_len, i, ctrl;
+    size_t ref_len;
     int keep;
 
     if (rg_text_decode(&ref, &ref_len, &inf, (const char *)raw, len) != RG_OK) {
         FUZZ_ASSERT(yielded == 0);
         return;
     }
-    ctrl = inf.nul_bytes;
-    for (i = 0; i < ref_len; i++) {
-        unsigned char c = (unsigned char)ref[i];
-        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
-    }
-    keep = !(len >= 32 && ctrl * 10 > len) && strspn(ref, " \t\n\r\f\v") < ref_len;
+    keep = !ref_binary(ref, ref_len, inf.nul_bytes, len) &&
+           strspn(ref, " \t\n\r\f\v") < ref_len;
     if (inf.encoding != RG_ENC_UTF16) {
         FUZZ_ASSERT(yielded == (size_t)keep);
     }

@@ -29,6 +29,7 @@
 #include <relgraph/stance.h>
 #include <relgraph/text.h>
 
+#include "../reader_ref.h"     /* ref_binary */
 #include "reader_internal.h" /* rg_reader__set_id_limit */
 
 static char tmpdir[64];
@@ -187,18 +188,6 @@ static rg_document *read_one(const char *path, rg_reader_stats *st)
     assert_int_equal(read_all(path, &ro, docs, 2, &n, st), 0);
     assert_true(n <= 1);
     return n ? docs[0] : NULL;
-}
-
-/* Reference binary test: rg_document__looks_binary's rule on rg_text_decode's output. */
-static int ref_binary(const char *text, size_t len, size_t nuls, size_t raw_len)
-{
-    size_t i, ctrl = nuls;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        ctrl += c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
-    }
-    return raw_len >= 32 && ctrl * 10 > raw_len;
 }
 
 /* A document from the reader against the reference (NULL = skipped). */
