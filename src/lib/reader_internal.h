@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text_internal.h" /* RG_DOC_* */
+
 #include <relgraph/reader.h>
 #include "common.h"
 #include "jsonl_scan.h"
@@ -103,17 +105,6 @@ int rg_reader__bad(rg_reader *r, rg_warning kind, int code, const char *where,
 int rg_reader__stopped(const rg_reader *r);
 
 /*
- * What is known of a document's bytes, so that decoding skips the steps that
- * could not change them (the document and the warnings stay the same). The
- * JSON Lines scanner knows it of its strings; for other input, the counting
- * pass of rg_document__decode learns it.
- */
-#define RG_DOC_UTF8 1u       /* valid UTF-8: no repair, no validation */
-#define RG_DOC_NO_CR_NUL 2u  /* no CR and no NUL byte: no line end to change */
-#define RG_DOC_NFC 4u        /* valid UTF-8 without code points >= U+0300: NFC as it is */
-#define RG_DOC_NOT_BINARY 8u /* not binary data (rg_document__looks_binary is 0) */
-
-/*
  * Make a document from raw bytes (what is `known` of them: RG_DOC_*) and
  * metadata (date NULL = none); origin is "file[:line]". *out is NULL when the
  * document was skipped. RG_OK or a negative code.
@@ -176,16 +167,5 @@ int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned 
 /* 1 when a decoded document is binary data: more than 10% NUL or C0 control
  * bytes (other than TAB, LF, VT, FF, CR, ESC), for inputs of 32 bytes or more. */
 int rg_document__looks_binary(const rg_document *doc, size_t raw_len);
-
-/* ---- text_decode.c, for document.c ---- */
-
-/*
- * rg_text_decode() for bytes known to be valid UTF-8 (so without a UTF-16
- * BOM): the same result, without validating them again, nor looking for CR
- * and NUL with RG_DOC_NO_CR_NUL in `known`, nor checking NFC with RG_DOC_NFC.
- * (Its place would be text_internal.h.)
- */
-int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
-                         size_t len, unsigned known);
 
 #endif

@@ -12,7 +12,6 @@
 
 #include <relgraph/text.h>
 #include "common.h"
-#include "reader_internal.h" /* rg_text__decode_utf8 */
 #include "text_internal.h"
 
 /* Windows-1252 bytes 0x80..0x9F; 0xFFFD for the five undefined bytes. */

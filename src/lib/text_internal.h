@@ -3,13 +3,16 @@
  * Private helpers of the text module (text.c, text_fold.c, text_decode.c,
  * clean.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
  * code point, the Windows-1252 table and a word-character test, so that
- * clean.c needs no utf8proc of its own.
+ * clean.c needs no utf8proc of its own; and decoding of bytes whose
+ * properties the reader already knows (RG_DOC_*).
  */
 #ifndef RG_LIB_TEXT_INTERNAL_H
 #define RG_LIB_TEXT_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <relgraph/text.h> /* rg_decode_info */
 
 /* Writes cp (0..0x10FFFF, not a surrogate) as UTF-8 into dst (>= 4 bytes);
  * returns the number of bytes written. (text.c) */
@@ -89,5 +92,24 @@ int32_t rg_text__cp1252(unsigned char b);
 
 /* 1 when cp is a letter or a digit (Unicode categories L* and N*). */
 int rg_text__is_word_cp(int32_t cp);
+
+/*
+ * What is known of a document's bytes, so that decoding skips the steps that
+ * could not change them (the document and the warnings stay the same). The
+ * JSON Lines scanner knows it of its strings; for other input, the counting
+ * pass of rg_document__decode learns it.
+ */
+#define RG_DOC_UTF8 1u       /* valid UTF-8: no repair, no validation */
+#define RG_DOC_NO_CR_NUL 2u  /* no CR and no NUL byte: no line end to change */
+#define RG_DOC_NFC 4u        /* valid UTF-8 without code points >= U+0300: NFC as it is */
+#define RG_DOC_NOT_BINARY 8u /* not binary data (rg_document__looks_binary is 0) */
+
+/*
+ * rg_text_decode() for bytes known to be valid UTF-8 (so without a UTF-16
+ * BOM): the same result, without validating them again, nor looking for CR
+ * and NUL with RG_DOC_NO_CR_NUL in `known`, nor checking NFC with RG_DOC_NFC.
+ */
+int rg_text__decode_utf8(char **out, size_t *out_len, rg_decode_info *info, const char *buf,
+                         size_t len, unsigned known);
 
 #endif
