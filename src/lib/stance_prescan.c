@@ -69,20 +69,6 @@ static size_t st_prescan_pronoun(const char *text,
     return 0;
 }
 
-/* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
-static int st_is_det(const char *buf, size_t n)
-{
-    size_t d;
-
-    for (d = 0; rg_st__dets[d]; d++) {
-        const char *w = rg_st__dets[d];
-        if (w[0] == buf[0] && st_key_is(buf, n, w)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* 1 when the word text[s..s+4) of ASCII letters and digits is "deux" in
  * any case (bit 0x20 lower-cases such bytes) */
 static int st_is_deux(const char *text, size_t s)
@@ -127,7 +113,7 @@ static void st_prescan_lead(const char *text,
         /* rg_st__dets are ASCII words of at most five letters */
         if (ascii && len <= 5) {
             st_lower_word(buf, text, s, len, 1);
-            if (st_is_det(buf, len)) {
+            if (st_key_index(buf, len, rg_st__dets) >= 0) {
                 *np_lead = 1;
             }
         }
