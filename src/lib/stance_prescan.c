@@ -273,15 +273,14 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 }
 
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
- * before the window's last byte) pair up as two-byte Latin letters that
- * st_word_cp_len takes without decoding (leads C3..C8, not × or ÷): the
- * run is then one word. */
+ * before the window's last byte) pair up as two-byte Latin letters
+ * (st_latin2, taken by st_word_cp_len without decoding): the run is then
+ * one word. */
 static inline int st_latin_pairs(const char *w, uint64_t hb)
 {
     while (hb) {
         unsigned j = (unsigned)__builtin_ctzll(hb);
-        unsigned char c = (unsigned char)w[j], c1 = (unsigned char)w[j + 1];
-        if (c < 0xC3 || c > 0xC8 || (c1 & 0xC0) != 0x80 || (c == 0xC3 && (c1 | 0x20) == 0xB7)) {
+        if (!st_latin2((unsigned char)w[j], (unsigned char)w[j + 1])) {
             return 0;
         }
         hb &= hb - 1;

@@ -90,21 +90,26 @@ static inline unsigned st_nonword16(const char *p)
 #define ST_SSE2 0
 #endif
 
+/* 1 when the bytes c c1 are a two-byte Latin letter (leads C3..C8: é, à,
+ * ç, œ...), known without decoding; × and ÷ (C3 97, C3 B7) are the only
+ * signs among those code points. */
+static inline int st_latin2(unsigned char c, unsigned char c1)
+{
+    return c >= 0xC3 && c <= 0xC8 && (c1 & 0xC0) == 0x80 && !(c == 0xC3 && (c1 | 0x20) == 0xB7);
+}
+
 /*
  * Length of the code point at text[i] (a byte >= 0x80) when
- * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
- * letters of two bytes (leads C3..C8: é, à, ç, œ...) are known without
- * decoding; × and ÷ (C3 97, C3 B7) are the only signs among them.
+ * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too); the
+ * two-byte Latin letters (st_latin2) without decoding.
  */
 static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)text[i], c1;
     int32_t cp;
     size_t k;
 
-    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 &&
-        ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
-        return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
+    if (end - i >= 2 && st_latin2((unsigned char)text[i], (unsigned char)text[i + 1])) {
+        return 2;
     }
     k = rg_text__utf8_decode(text + i, end - i, &cp);
     return k != (size_t)-1 && rg_lexicon__is_word_cp(cp) ? k : 0;
