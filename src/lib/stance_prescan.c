@@ -253,15 +253,11 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 
     for (k = 0; k < 4; k++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
-        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
-        __m128i l = _mm_sub_epi8(f, _mm_set1_epi8('a'));
-        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-        l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
-        d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
         /* the sign bit of x marks the bytes >= 0x80 in both masks */
-        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), x)) << 16 * k;
+        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x)) << 16 * k;
         h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
         if (il_too) {
+            __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
             __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
                                      _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
             i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;

@@ -69,22 +69,29 @@ static inline uint64_t st_nonword8(uint64_t x)
 #define ST_SWAR 0
 #endif
 
-/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
- * when p[j] is not an ASCII letter or digit. A byte is in [lo, lo + n]
- * when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >= 0x80
- * stay >= 0x80 - '0' after either subtraction, so they are neither. */
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): 0xFF in each
+ * byte of x that is an ASCII letter or digit, else 0. A byte is in [lo, lo
+ * + n] when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >=
+ * 0x80 stay >= 0x80 - '0' after either subtraction, so they are neither. */
 #if ST_SWAR && defined(__SSE2__)
 #define ST_SSE2 1
 
-static inline unsigned st_nonword16(const char *p)
+static inline __m128i st_alnum16(__m128i x)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
     __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
     __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
     __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
 
-    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+    return _mm_or_si128(letter, digit);
+}
+
+/* bit j set when p[j] is not an ASCII letter or digit */
+static inline unsigned st_nonword16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+    return ~(unsigned)_mm_movemask_epi8(st_alnum16(x)) & 0xFFFFu;
 }
 #else
 #define ST_SSE2 0
