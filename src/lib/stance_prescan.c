@@ -218,7 +218,7 @@ static size_t st_prescan_words(st_prescan_state *ps,
     while (ps->n < 2 && max > 0) {
         size_t s;
         int ascii;
-        while (i < stop && st_ascii_sep[(unsigned char)text[i]]) {
+        while (i < stop && (st_ascii_class[(unsigned char)text[i]] & ST_SEP)) {
             i++; /* ASCII separators */
         }
         if (i == stop) {

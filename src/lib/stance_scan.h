@@ -20,31 +20,25 @@
 #include "lexicon.h"       /* rg_lexicon__is_word_cp, rg_lexicon__lower */
 #include "text_internal.h" /* rg_text__utf8_decode */
 
-/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
- * the other bytes, non-ASCII ones included (decoded apart) */
-static const unsigned char st_ascii_word[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+/* The class of each byte: ST_WORD for the ASCII bytes rg_lexicon__is_word_cp
+ * accepts ([A-Za-z0-9]), ST_SEP for the other ASCII bytes (separators the
+ * prescan skips in one loop), 0 for bytes >= 0x80 (decoded apart). */
+enum { ST_WORD = 1, ST_SEP = 2 };
+#define ST_W10 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define ST_W26 ST_W10, ST_W10, 1, 1, 1, 1, 1, 1
+#define ST_S8 2, 2, 2, 2, 2, 2, 2, 2
+static const unsigned char st_ascii_class[256] = {
+    ST_S8, ST_S8, ST_S8, ST_S8, ST_S8, ST_S8, /* 0x00-0x2F */
+    ST_W10,                                   /* 0-9 */
+    2, 2, 2, 2, 2, 2, 2,                      /* :;<=>?@ */
+    ST_W26,                                   /* A-Z */
+    2, 2, 2, 2, 2, 2,                         /* [\]^_` */
+    ST_W26,                                   /* a-z */
+    2, 2, 2, 2, 2,                            /* {|}~ DEL */
 };
-
-/* 1 for the ASCII bytes that are no letter or digit (separators the prescan
- * skips in one loop); 0 for letters, digits and bytes >= 0x80 */
-#define ST_1X8 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char st_ascii_sep[256] = {
-    ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, /* 0x00-0x2F */
-    ['9' + 1] = 1, 1, 1, 1, 1, 1, 1,                /* :;<=>?@ */
-    ['Z' + 1] = 1, 1, 1, 1, 1, 1,                   /* [\]^_` */
-    ['z' + 1] = 1, 1, 1, 1, 1,                      /* {|}~ DEL */
-};
-#undef ST_1X8
+#undef ST_W10
+#undef ST_W26
+#undef ST_S8
 
 /*
  * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
@@ -161,7 +155,7 @@ static inline size_t st_word_end(const char *text, size_t i, size_t end, int *as
         } else
 #endif
         {
-            while (i < end && st_ascii_word[(unsigned char)text[i]]) {
+            while (i < end && (st_ascii_class[(unsigned char)text[i]] & ST_WORD)) {
                 i++;
             }
             if (i == end) {

@@ -154,7 +154,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
         int32_t cp;
         size_t k;
         unsigned char b = (unsigned char)text[i];
-        if (st_ascii_word[b] || (b >= 0x80 && st_word_cp_len(text, i, sent.end))) {
+        if ((st_ascii_class[b] & ST_WORD) || (b >= 0x80 && st_word_cp_len(text, i, sent.end))) {
             size_t s = i;
             int ascii;
             i = st_word_end(text, i, sent.end, &ascii);
