@@ -147,7 +147,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
     if (len > RG_LX_MAXTOK) {
         return 0;
     }
-    if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
+    if (pron && st_pron_maybe(f, len)) {
         size_t np = st_prescan_pronoun(text, s, s + len, end, ascii, pron);
         if (np) {
             return np; /* a pronoun may stand for one actor, or two */

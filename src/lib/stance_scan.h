@@ -192,6 +192,16 @@ static inline void st_lower_word(char *buf,        /* out: n bytes */
     }
 }
 
+/* 1 when a word of n bytes whose lower-cased first byte is f may be a
+ * pronoun the rules take (il, ils, elle, elles, lui, l'): at most five
+ * bytes, starting with i, e or l. The tokenizer lists such words for the
+ * pronoun rules (rg_stance_ctx.pron); the prescan looks no further at
+ * others. */
+static inline int st_pron_maybe(int f, size_t n)
+{
+    return n <= 5 && (f == 'i' || f == 'e' || f == 'l');
+}
+
 /* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */
 static inline int st_upper_at(const char *text, size_t s, size_t n)
 {

@@ -121,7 +121,7 @@ static int st_push_word(rg_stance_ctx *c,
     {
         st_lower_word(key, text, s, n, ascii);
     }
-    if (n <= 5 && (key[0] == 'i' || key[0] == 'e' || key[0] == 'l')) {
+    if (st_pron_maybe(key[0], n)) {
         int ti = (int)c->tok.n - 1;
         if (RG_VEC_PUSH(c->pron, ti) < 0) {
             return RG_ERROR;
