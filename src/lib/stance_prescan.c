@@ -16,7 +16,7 @@
 static int st_apostrophe_aux(const char *text, size_t i, size_t end)
 {
     static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
-    size_t k, n;
+    size_t n;
 
     if (i < end && text[i] == '\'') {
         i++;
@@ -27,12 +27,7 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
     }
     for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
     }
-    for (k = 0; aux[k]; k++) {
-        if (st_key_is(text + i, n, aux[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return n > 0 && st_key_index(text + i, n, aux) >= 0;
 }
 
 /*
