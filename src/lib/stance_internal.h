@@ -145,22 +145,35 @@ static inline int st_key_is(const char *k, size_t n, const char *w)
     return w[n] == '\0';
 }
 
-static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
+/* Index in the NULL-terminated `list` of the key k[0..n) (n >= 1), -1 when
+ * it is none: entries are compared by first byte, then by st_key_is. */
+static inline int st_key_index(const char *k, size_t n, const char *const *list)
 {
-    const st_tok *t;
-    const char *k;
+    int j;
 
-    if (i < 0 || (size_t)i >= c->tok.n || c->tok.v[i].kind != TK_WORD) {
-        return 0;
-    }
-    t = &c->tok.v[i];
-    k = c->kbuf.v + t->koff;
-    for (; *list; list++) {
-        if ((*list)[0] == k[0] && st_key_is(k, (size_t)t->klen, *list)) {
-            return 1;
+    for (j = 0; list[j]; j++) {
+        if (list[j][0] == k[0] && st_key_is(k, n, list[j])) {
+            return j;
         }
     }
-    return 0;
+    return -1;
+}
+
+/* Index in `list` of the word at token i, -1 when it is none or no word. */
+static inline int tk_index(const rg_stance_ctx *c, int i, const char *const *list)
+{
+    const st_tok *t;
+
+    if (i < 0 || (size_t)i >= c->tok.n || c->tok.v[i].kind != TK_WORD) {
+        return -1;
+    }
+    t = &c->tok.v[i];
+    return st_key_index(c->kbuf.v + t->koff, (size_t)t->klen, list);
+}
+
+static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
+{
+    return tk_index(c, i, list) >= 0;
 }
 
 /* 1 for the governors "de", "d'", "du", "des" */

@@ -309,25 +309,10 @@ static void st_sort_items(rg_stance_ctx *c)
     }
 }
 
-/* index of the governor word at token p, -1 (the token is tested once, the
- * list compared by first byte and st_key_is: no strlen per entry) */
+/* index of the governor word at token p, -1 */
 static int st_gov_at(const rg_stance_ctx *c, int p)
 {
-    const st_tok *t;
-    const char *k;
-    int g;
-
-    if (p < 0 || (size_t)p >= c->tok.n || c->tok.v[p].kind != TK_WORD) {
-        return -1;
-    }
-    t = &c->tok.v[p];
-    k = c->kbuf.v + t->koff;
-    for (g = 0; rg_st__govs[g]; g++) {
-        if (rg_st__govs[g][0] == k[0] && st_key_is(k, (size_t)t->klen, rg_st__govs[g])) {
-            return g;
-        }
-    }
-    return -1;
+    return tk_index(c, p, rg_st__govs);
 }
 
 /* the governor of item `it`, whose phrase starts after token p */

@@ -16,7 +16,7 @@
 static int st_apostrophe_aux(const char *text, size_t i, size_t end)
 {
     static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
-    size_t k, n;
+    size_t n;
 
     if (i < end && text[i] == '\'') {
         i++;
@@ -27,12 +27,7 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
     }
     for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
     }
-    for (k = 0; aux[k]; k++) {
-        if (st_key_is(text + i, n, aux[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return n > 0 && st_key_index(text + i, n, aux) >= 0;
 }
 
 /*
@@ -64,20 +59,6 @@ static size_t st_prescan_pronoun(const char *text,
     if (pron & 2) {
         if ((n == 3 && memcmp(buf, "ils", 3) == 0) || (n == 5 && memcmp(buf, "elles", 5) == 0)) {
             return 2;
-        }
-    }
-    return 0;
-}
-
-/* 1 when the lower-cased word buf[0..n) is one of rg_st__dets */
-static int st_is_det(const char *buf, size_t n)
-{
-    size_t d;
-
-    for (d = 0; rg_st__dets[d]; d++) {
-        const char *w = rg_st__dets[d];
-        if (w[0] == buf[0] && st_key_is(buf, n, w)) {
-            return 1;
         }
     }
     return 0;
@@ -127,7 +108,7 @@ static void st_prescan_lead(const char *text,
         /* rg_st__dets are ASCII words of at most five letters */
         if (ascii && len <= 5) {
             st_lower_word(buf, text, s, len, 1);
-            if (st_is_det(buf, len)) {
+            if (st_key_index(buf, len, rg_st__dets) >= 0) {
                 *np_lead = 1;
             }
         }
@@ -161,7 +142,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
     if (len > RG_LX_MAXTOK) {
         return 0;
     }
-    if (pron && (f == 'i' || f == 'e' || f == 'l') && len <= 5) {
+    if (pron && st_pron_maybe(f, len)) {
         size_t np = st_prescan_pronoun(text, s, s + len, end, ascii, pron);
         if (np) {
             return np; /* a pronoun may stand for one actor, or two */
@@ -232,7 +213,7 @@ static size_t st_prescan_words(st_prescan_state *ps,
     while (ps->n < 2 && max > 0) {
         size_t s;
         int ascii;
-        while (i < stop && st_ascii_sep[(unsigned char)text[i]]) {
+        while (i < stop && (st_ascii_class[(unsigned char)text[i]] & ST_SEP)) {
             i++; /* ASCII separators */
         }
         if (i == stop) {
@@ -267,15 +248,11 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 
     for (k = 0; k < 4; k++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
-        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
-        __m128i l = _mm_sub_epi8(f, _mm_set1_epi8('a'));
-        __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-        l = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
-        d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
         /* the sign bit of x marks the bytes >= 0x80 in both masks */
-        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(l, d), x)) << 16 * k;
+        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x)) << 16 * k;
         h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
         if (il_too) {
+            __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
             __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
                                      _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
             i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;
@@ -287,15 +264,14 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 }
 
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
- * before the window's last byte) pair up as two-byte Latin letters that
- * st_word_cp_len takes without decoding (leads C3..C8, not × or ÷): the
- * run is then one word. */
+ * before the window's last byte) pair up as two-byte Latin letters
+ * (st_latin2, taken by st_word_cp_len without decoding): the run is then
+ * one word. */
 static inline int st_latin_pairs(const char *w, uint64_t hb)
 {
     while (hb) {
         unsigned j = (unsigned)__builtin_ctzll(hb);
-        unsigned char c = (unsigned char)w[j], c1 = (unsigned char)w[j + 1];
-        if (c < 0xC3 || c > 0xC8 || (c1 & 0xC0) != 0x80 || (c == 0xC3 && (c1 | 0x20) == 0xB7)) {
+        if (!st_latin2((unsigned char)w[j], (unsigned char)w[j + 1])) {
             return 0;
         }
         hb &= hb - 1;

@@ -20,31 +20,25 @@
 #include "lexicon.h"       /* rg_lexicon__is_word_cp, rg_lexicon__lower */
 #include "text_internal.h" /* rg_text__utf8_decode */
 
-/* 1 for the ASCII bytes rg_lexicon__is_word_cp accepts: [A-Za-z0-9]; 0 for
- * the other bytes, non-ASCII ones included (decoded apart) */
-static const unsigned char st_ascii_word[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+/* The class of each byte: ST_WORD for the ASCII bytes rg_lexicon__is_word_cp
+ * accepts ([A-Za-z0-9]), ST_SEP for the other ASCII bytes (separators the
+ * prescan skips in one loop), 0 for bytes >= 0x80 (decoded apart). */
+enum { ST_WORD = 1, ST_SEP = 2 };
+#define ST_W10 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define ST_W26 ST_W10, ST_W10, 1, 1, 1, 1, 1, 1
+#define ST_S8 2, 2, 2, 2, 2, 2, 2, 2
+static const unsigned char st_ascii_class[256] = {
+    ST_S8, ST_S8, ST_S8, ST_S8, ST_S8, ST_S8, /* 0x00-0x2F */
+    ST_W10,                                   /* 0-9 */
+    2, 2, 2, 2, 2, 2, 2,                      /* :;<=>?@ */
+    ST_W26,                                   /* A-Z */
+    2, 2, 2, 2, 2, 2,                         /* [\]^_` */
+    ST_W26,                                   /* a-z */
+    2, 2, 2, 2, 2,                            /* {|}~ DEL */
 };
-
-/* 1 for the ASCII bytes that are no letter or digit (separators the prescan
- * skips in one loop); 0 for letters, digits and bytes >= 0x80 */
-#define ST_1X8 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char st_ascii_sep[256] = {
-    ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, ST_1X8, /* 0x00-0x2F */
-    ['9' + 1] = 1, 1, 1, 1, 1, 1, 1,                /* :;<=>?@ */
-    ['Z' + 1] = 1, 1, 1, 1, 1, 1,                   /* [\]^_` */
-    ['z' + 1] = 1, 1, 1, 1, 1,                      /* {|}~ DEL */
-};
-#undef ST_1X8
+#undef ST_W10
+#undef ST_W26
+#undef ST_S8
 
 /*
  * Eight bytes at a time (GCC/Clang, little-endian): the high bit of each byte
@@ -69,42 +63,54 @@ static inline uint64_t st_nonword8(uint64_t x)
 #define ST_SWAR 0
 #endif
 
-/* Sixteen bytes at a time where SSE2 is there (every x86-64): bit j set
- * when p[j] is not an ASCII letter or digit. A byte is in [lo, lo + n]
- * when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >= 0x80
- * stay >= 0x80 - '0' after either subtraction, so they are neither. */
+/* Sixteen bytes at a time where SSE2 is there (every x86-64): 0xFF in each
+ * byte of x that is an ASCII letter or digit, else 0. A byte is in [lo, lo
+ * + n] when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >=
+ * 0x80 stay >= 0x80 - '0' after either subtraction, so they are neither. */
 #if ST_SWAR && defined(__SSE2__)
 #define ST_SSE2 1
 
-static inline unsigned st_nonword16(const char *p)
+static inline __m128i st_alnum16(__m128i x)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
     __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
     __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
     __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
 
-    return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+    return _mm_or_si128(letter, digit);
+}
+
+/* bit j set when p[j] is not an ASCII letter or digit */
+static inline unsigned st_nonword16(const char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+    return ~(unsigned)_mm_movemask_epi8(st_alnum16(x)) & 0xFFFFu;
 }
 #else
 #define ST_SSE2 0
 #endif
 
+/* 1 when the bytes c c1 are a two-byte Latin letter (leads C3..C8: é, à,
+ * ç, œ...), known without decoding; × and ÷ (C3 97, C3 B7) are the only
+ * signs among those code points. */
+static inline int st_latin2(unsigned char c, unsigned char c1)
+{
+    return c >= 0xC3 && c <= 0xC8 && (c1 & 0xC0) == 0x80 && !(c == 0xC3 && (c1 | 0x20) == 0xB7);
+}
+
 /*
  * Length of the code point at text[i] (a byte >= 0x80) when
- * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too). The Latin
- * letters of two bytes (leads C3..C8: é, à, ç, œ...) are known without
- * decoding; × and ÷ (C3 97, C3 B7) are the only signs among them.
+ * rg_lexicon__is_word_cp accepts it, else 0 (invalid bytes too); the
+ * two-byte Latin letters (st_latin2) without decoding.
  */
 static inline size_t st_word_cp_len(const char *text, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)text[i], c1;
     int32_t cp;
     size_t k;
 
-    if (c >= 0xC3 && c <= 0xC8 && end - i >= 2 &&
-        ((c1 = (unsigned char)text[i + 1]) & 0xC0) == 0x80) {
-        return c == 0xC3 && (c1 == 0x97 || c1 == 0xB7) ? 0 : 2;
+    if (end - i >= 2 && st_latin2((unsigned char)text[i], (unsigned char)text[i + 1])) {
+        return 2;
     }
     k = rg_text__utf8_decode(text + i, end - i, &cp);
     return k != (size_t)-1 && rg_lexicon__is_word_cp(cp) ? k : 0;
@@ -149,7 +155,7 @@ static inline size_t st_word_end(const char *text, size_t i, size_t end, int *as
         } else
 #endif
         {
-            while (i < end && st_ascii_word[(unsigned char)text[i]]) {
+            while (i < end && (st_ascii_class[(unsigned char)text[i]] & ST_WORD)) {
                 i++;
             }
             if (i == end) {
@@ -184,6 +190,16 @@ static inline void st_lower_word(char *buf,        /* out: n bytes */
     for (j = 0; j < n; j++) {
         buf[j] = (char)((unsigned char)text[s + j] | 0x20);
     }
+}
+
+/* 1 when a word of n bytes whose lower-cased first byte is f may be a
+ * pronoun the rules take (il, ils, elle, elles, lui, l'): at most five
+ * bytes, starting with i, e or l. The tokenizer lists such words for the
+ * pronoun rules (rg_stance_ctx.pron); the prescan looks no further at
+ * others. */
+static inline int st_pron_maybe(int f, size_t n)
+{
+    return n <= 5 && (f == 'i' || f == 'e' || f == 'l');
 }
 
 /* starts with a capital letter: ASCII, or a Latin-1 capital (U+00C0..U+00DF) */

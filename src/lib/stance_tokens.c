@@ -121,7 +121,7 @@ static int st_push_word(rg_stance_ctx *c,
     {
         st_lower_word(key, text, s, n, ascii);
     }
-    if (n <= 5 && (key[0] == 'i' || key[0] == 'e' || key[0] == 'l')) {
+    if (st_pron_maybe(key[0], n)) {
         int ti = (int)c->tok.n - 1;
         if (RG_VEC_PUSH(c->pron, ti) < 0) {
             return RG_ERROR;
@@ -154,7 +154,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
         int32_t cp;
         size_t k;
         unsigned char b = (unsigned char)text[i];
-        if (st_ascii_word[b] || (b >= 0x80 && st_word_cp_len(text, i, sent.end))) {
+        if ((st_ascii_class[b] & ST_WORD) || (b >= 0x80 && st_word_cp_len(text, i, sent.end))) {
             size_t s = i;
             int ascii;
             i = st_word_end(text, i, sent.end, &ascii);

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The stance word scanner against a plain reference. rg_st__tokenize and
- * rg_st__prescan cut words eight bytes at a time and know the two-byte
+ * rg_st__prescan cut words 16 (SSE2) or 8 bytes at a time, the prescan its
+ * words after the first two from 64-byte windows, and know the two-byte
  * Latin letters without decoding; here every sentence is also cut one code
  * point at a time (rg_text__utf8_decode + rg_lexicon__is_word_cp) and the
  * prescan's count and np_lead recomputed word by word with full lookups.
  * Sentences are built from fragments with accents, capitals, digits,
  * apostrophes, signs and invalid bytes, at every offset and with spans that
  * end inside a word, so that each case meets every alignment of the
- * eight-byte loop.
+ * 16-byte step (and of a window, in test_prescan_windows).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -169,7 +170,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 
 static void check_tokens(const char *t, rg_span sp)
 {
-    size_t i = sp.start, s, e, k, nw = 0, np = 0;
+    size_t i = sp.start, s, e, k, np = 0;
     char buf[256];
 
     assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
@@ -197,7 +198,6 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(g_ctx->pron.v[np], (int)k);
             np++;
         }
-        nw++;
     }
     assert_int_equal(g_ctx->pron.n, np);
     assert_false(ref_next_word(t, &i, sp.end, &s, &e));
@@ -487,6 +487,80 @@ static void test_prescan_windows(void **state)
     }
 }
 
+/*
+ * The words the pronoun rules take (stance_pronouns.c: il, elle, ils and
+ * elles in st_subject_pronoun, lui and l' before an avoir auxiliary in
+ * st_object_clitic) and "deux" (stance_items.c) against the prescan's
+ * hard-coded length tables (st_deux_lens, st_deux_pron_lens) and the
+ * tokenizer's pronoun list (c->pron): each word, as written, capitalised
+ * and in capitals, first in the sentence and after the first two words at
+ * every offset of a 64-byte window, counts as many items as the rules can
+ * make of it, and only when the subject memory it needs is there.
+ */
+static void test_pronoun_words(void **state)
+{
+    static const struct {
+        const char *w;
+        size_t items; /* the prescan's count */
+        int pron;     /* rg_st__prescan's pron bit it needs, 0: none */
+    } words[] = {
+        { "il", 1, 1 },       { "elle", 1, 1 },    { "lui", 1, 1 },      { "l'a", 1, 1 },
+        { "l'ont", 1, 1 },    { "l'avait", 1, 1 }, { "l'avaient", 1, 1 }, { "l'aurait", 1, 1 },
+        { "l\xe2\x80\x99" "a", 1, 1 },              { "ils", 2, 2 },      { "elles", 2, 2 },
+        { "deux", 2, 0 },
+    };
+    size_t k, off;
+    int form, pron;
+
+    (void)state;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        for (form = 0; form < 3; form++) {
+            char w[16], text[128];
+            size_t j, n = strlen(words[k].w);
+            memcpy(w, words[k].w, n + 1);
+            if (form == 1) {
+                w[0] = (char)(w[0] - 32); /* Il, L'a */
+            } else if (form == 2) {
+                if (strchr(w, '\'') || w[1] == '\xe2') {
+                    continue; /* the auxiliary after l' is read in lower case */
+                }
+                for (j = 0; j < n; j++) {
+                    w[j] = (char)(w[j] - 32);
+                }
+            }
+            for (off = 0; off < 72; off++) {
+                /* off 0: the word first; else after "Un mot" and spaces */
+                size_t at = off ? 7 + off : 0;
+                rg_span sp;
+                if (off) {
+                    memcpy(text, "Un mot ", 7);
+                    memset(text + 7, ' ', off);
+                }
+                snprintf(text + at, sizeof text - at, "%s x", w);
+                sp.start = 0;
+                sp.end = strlen(text);
+                for (pron = 0; pron < 4; pron++) {
+                    int np;
+                    size_t want = !words[k].pron || (pron & words[k].pron) ? words[k].items : 0;
+                    if (rg_st__prescan(g_lexicon, text, sp, pron, &np) != want) {
+                        fprintf(stderr, "prescan(%d) of \"%s\": expected %zu\n", pron, text, want);
+                        fail();
+                    }
+                }
+                if (words[k].pron) {
+                    /* the pronoun's token (l' is "l") is in the list */
+                    int found = 0;
+                    assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, text, sp), RG_OK);
+                    for (j = 0; j < g_ctx->pron.n; j++) {
+                        found |= g_ctx->tok.v[g_ctx->pron.v[j]].start == at;
+                    }
+                    assert_true(found);
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_adjective_filters),
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_prescan_windows),
+        cmocka_unit_test(test_pronoun_words),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
