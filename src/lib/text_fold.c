@@ -429,14 +429,8 @@ static uint64_t fold_word_bad(uint64_t x, int sp)
 /* How many bytes of a block come before its first bad one (bad != 0). */
 static size_t fold_good_len(uint64_t bad)
 {
-#if FOLD_LE && defined(__GNUC__)
-    return (size_t)__builtin_ctzll(bad) >> 3;
-#elif FOLD_LE
-    size_t n = 0;
-    while (!(bad & ((uint64_t)0x80 << 8 * n))) {
-        n++;
-    }
-    return n;
+#if FOLD_LE
+    return rg__ctz64(bad) >> 3;
 #else
     (void)bad;
     return 0; /* big-endian: the per-byte step takes the bad block */
