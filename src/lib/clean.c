@@ -60,16 +60,6 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
-/* d[0..8) = k, k + 1, ...: a fixed count, which the compiler vectorises. */
-static void map_block8(size_t *d, size_t k)
-{
-    int q;
-
-    for (q = 0; q < 8; q++) {
-        d[q] = k + (size_t)q;
-    }
-}
-
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
 static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
@@ -92,7 +82,7 @@ static int out_span(clean_out *o,     /* output */
             rg_clean__map16(d, k);
         }
         if (b - k >= 8) {
-            map_block8(d, k);
+            rg_clean__map8(d, k);
             k += 8;
             d += 8;
         }

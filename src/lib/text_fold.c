@@ -382,16 +382,6 @@ static size_t fold_words(char *out,                /* key storage */
 #else
 #define FOLD_BLOCK 8
 
-/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
-static void fold_word_map(size_t *map, size_t src)
-{
-    int k;
-
-    for (k = 0; k < 8; k++) {
-        map[k] = src + (size_t)k;
-    }
-}
-
 /*
  * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte
  * is below 0x80 no sum carries into the next byte, so each test is exact
@@ -462,7 +452,7 @@ static size_t fold_words(char *out,                /* key storage */
         x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
         memcpy(out + oo, &x, 8);
         if (map) {
-            fold_word_map(map + oo, j + base);
+            rg_clean__map8(map + oo, j + base);
         }
         if (n > 0) {
             s = p[j + n - 1] == ' ';
