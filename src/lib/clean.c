@@ -397,7 +397,7 @@ static int line_classify(line_action *act,          /* out: what to do */
     size_t kl = lk->kl, start = 0, i, n;
     uint64_t todo;
     rare_hits hits;
-    int error = RG_OK;
+    int indexed = bp_indexed(bp), error = RG_OK;
 
     *act = LINE_KEEP;
     hits.known = 0;
@@ -407,12 +407,12 @@ static int line_classify(line_action *act,          /* out: what to do */
     /* a rule anchored at `start` (no space there: bullets include it)
      * needs its first byte there; most lines fail this at once, so with
      * the index only the rules that can match are visited, in order */
-    todo = bp->indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    todo = indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
     for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
         const bp_rule *r;
         size_t e, at;
 
-        if (bp->indexed) {
+        if (indexed) {
             if (!todo) {
                 break;
             }

@@ -42,14 +42,21 @@ typedef struct {
  * bit i of by_first[c] is set when rule i can match a line whose first
  * byte is c (a rule anchored at the line start needs its own first byte
  * there; the rules found anywhere always can), by_first[256] for a line
- * with no byte left. Only with 64 rules or fewer (indexed = 1). */
+ * with no byte left. Only with BP_INDEX_MAX rules or fewer (bp_indexed);
+ * a longer list is walked whole. */
 #define BP_NO_BYTE 256
+#define BP_INDEX_MAX 64
 
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
-    int indexed;
     uint64_t by_first[BP_NO_BYTE + 1];
 };
+
+/* 1 when bp->by_first is filled (see above). */
+static inline int bp_indexed(const struct rg_boilerplate *bp)
+{
+    return bp->rules.n <= BP_INDEX_MAX;
+}
 
 /* ASCII white space other than the newline, for rules and lines. */
 static inline int bp_is_space(char c)
