@@ -60,16 +60,6 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
-/* d[0..8) = k, k + 1, ...: a fixed count, which the compiler vectorises. */
-static void map_block8(size_t *d, size_t k)
-{
-    int q;
-
-    for (q = 0; q < 8; q++) {
-        d[q] = k + (size_t)q;
-    }
-}
-
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
 static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
@@ -92,7 +82,7 @@ static int out_span(clean_out *o,     /* output */
             rg_clean__map16(d, k);
         }
         if (b - k >= 8) {
-            map_block8(d, k);
+            rg_clean__map8(d, k);
             k += 8;
             d += 8;
         }
@@ -407,7 +397,7 @@ static int line_classify(line_action *act,          /* out: what to do */
     size_t kl = lk->kl, start = 0, i, n;
     uint64_t todo;
     rare_hits hits;
-    int error = RG_OK;
+    int indexed = bp_indexed(bp), error = RG_OK;
 
     *act = LINE_KEEP;
     hits.known = 0;
@@ -417,12 +407,12 @@ static int line_classify(line_action *act,          /* out: what to do */
     /* a rule anchored at `start` (no space there: bullets include it)
      * needs its first byte there; most lines fail this at once, so with
      * the index only the rules that can match are visited, in order */
-    todo = bp->indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    todo = indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
     for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
         const bp_rule *r;
         size_t e, at;
 
-        if (bp->indexed) {
+        if (indexed) {
             if (!todo) {
                 break;
             }

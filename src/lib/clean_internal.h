@@ -42,14 +42,21 @@ typedef struct {
  * bit i of by_first[c] is set when rule i can match a line whose first
  * byte is c (a rule anchored at the line start needs its own first byte
  * there; the rules found anywhere always can), by_first[256] for a line
- * with no byte left. Only with 64 rules or fewer (indexed = 1). */
+ * with no byte left. Only with BP_INDEX_MAX rules or fewer (bp_indexed);
+ * a longer list is walked whole. */
 #define BP_NO_BYTE 256
+#define BP_INDEX_MAX 64
 
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
-    int indexed;
     uint64_t by_first[BP_NO_BYTE + 1];
 };
+
+/* 1 when bp->by_first is filled (see above). */
+static inline int bp_indexed(const struct rg_boilerplate *bp)
+{
+    return bp->rules.n <= BP_INDEX_MAX;
+}
 
 /* ASCII white space other than the newline, for rules and lines. */
 static inline int bp_is_space(char c)
@@ -58,10 +65,24 @@ static inline int bp_is_space(char c)
 }
 
 /*
- * map[0..16) = src, src + 1, ..., src + 15: the map of a copied stretch
- * (the cleaner's kept lines, the fold's ASCII blocks). With SSE2, one
- * vector of two entries built once and one add per store; the compiler's
- * own vectorisation of the loop built the base vector twice per 16.
+ * map[0..8) = src, src + 1, ..., src + 7: the map of a copied stretch
+ * (the cleaner's kept lines, the fold's ASCII blocks). A fixed count,
+ * which the compiler vectorises.
+ */
+static inline void rg_clean__map8(size_t *map, size_t src)
+{
+    int q;
+
+    for (q = 0; q < 8; q++) {
+        map[q] = src + (size_t)q;
+    }
+}
+
+/*
+ * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8. With SSE2,
+ * one vector of two entries built once and one add per store; the
+ * compiler's own vectorisation of the loop built the base vector twice
+ * per 16.
  */
 static inline void rg_clean__map16(size_t *map, size_t src)
 {
@@ -79,11 +100,8 @@ static inline void rg_clean__map16(size_t *map, size_t src)
     _mm_storeu_si128(d + 6, v = _mm_add_epi64(v, two));
     _mm_storeu_si128(d + 7, _mm_add_epi64(v, two));
 #else
-    int q;
-
-    for (q = 0; q < 16; q++) {
-        map[q] = src + (size_t)q;
-    }
+    rg_clean__map8(map, src);
+    rg_clean__map8(map + 8, src + 8);
 #endif
 }
 

@@ -38,7 +38,6 @@ void rg_boilerplate_free(rg_boilerplate *bp)
     rg__free(bp);
 }
 
-
 /*
  * The byte of a key least likely in a French line: uncommon punctuation
  * ("_", "(") first, then UTF-8 continuation bytes, then letters from the
@@ -166,8 +165,8 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
-/* Fills bp->by_first (see clean_internal.h) when there are 64 rules or
- * fewer; a longer list is walked whole. */
+/* Numbers the rare byte slots of the rules found anywhere and fills
+ * bp->by_first when bp_indexed (see clean_internal.h). */
 static void bp_index(rg_boilerplate *bp)
 {
     unsigned char slots[BP_RARE_SLOTS];
@@ -186,8 +185,7 @@ static void bp_index(rg_boilerplate *bp)
             slots[n_slots++] = r->rare;
         }
     }
-    bp->indexed = bp->rules.n <= 64;
-    for (i = 0; bp->indexed && i < bp->rules.n; i++) {
+    for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];
         uint64_t bit = (uint64_t)1 << i;
         if (r->kind <= BP_TRAILER) { /* anchored: key[0] != ' ' (trimmed) */

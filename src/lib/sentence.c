@@ -106,11 +106,12 @@ typedef struct {
     int digit_after_letter; /* the current number is glued to a word ("G7") */
     /* A run s[run_i..run_j) that ended with a letter and whose word fields
      * (word_start, lower_run, word_caps, pre_word, upper_initial) are not
-     * rebuilt yet; prev and prev_cp as they were before it. run_j == 0:
-     * none. Only handlers of letters and of the straight quote read them. */
+     * rebuilt yet; run_prev_cls and run_prev_cp: prev and prev_cp as they
+     * were before it. run_j == 0: none. Only handlers of letters and of
+     * the straight quote read them. */
     size_t run_i, run_j;
     uint32_t run_prev_cp;
-    int run_prev;
+    int run_prev_cls;
 } split_state;
 
 /* Close the pending sentence at `cut`: trim, drop if empty, append. */
@@ -283,7 +284,7 @@ static void run_word_state(const unsigned char *s, split_state *st)
         }
         k = a;
     }
-    if (k > i || !is_letter_class(st->run_prev)) {
+    if (k > i || !is_letter_class(st->run_prev_cls)) {
         st->word_start = k;
         st->upper_initial = (unsigned)(s[k] - 'A') < 26u;
         st->word_caps = 0;
@@ -333,7 +334,7 @@ static void run_state(const unsigned char *s, size_t i, size_t j, split_state *s
     if (is_letter_class(cls)) { /* the word fields wait for run_word_state */
         st->run_i = i;
         st->run_j = j;
-        st->run_prev = st->prev;
+        st->run_prev_cls = st->prev;
         st->run_prev_cp = st->prev_cp;
         st->prev = cls;
         st->prev_cp = cp;

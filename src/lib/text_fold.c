@@ -322,6 +322,11 @@ static void fold_tables_init(void)
  * FOLD_BLOCK bytes before `end`, so the write stays in the room that
  * fold_ascii_run checked. With SSE2 (every x86-64) a block is 16 bytes
  * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
+ * Each variant has
+ *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
+ *     (written whole), sp = a folded space was just written, and returns
+ *     how many of its bytes are good;
+ *   FOLD_BLOCK_MAP(map, src): writes the block's map, src, src + 1, ...
  */
 
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
@@ -330,67 +335,33 @@ static void fold_tables_init(void)
 /* The bad bytes of the block x as a bit mask in memory order; sp = a
  * folded space was just written. A signed compare with 0x21 catches the
  * bytes of 0x80 or more too. */
-static unsigned fold_block_bad(__m128i x, unsigned sp, unsigned *spm)
+static unsigned fold_block_bad(__m128i x, unsigned sp)
 {
     __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
                                             _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+    unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x20)));
 
-    *spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x20)));
     /* a space is bad only after a space */
-    return ((unsigned)_mm_movemask_epi8(odd) & ~*spm) | (*spm & ((*spm << 1) | sp));
+    return ((unsigned)_mm_movemask_epi8(odd) & ~spm) | (spm & ((spm << 1) | sp));
 }
 
-/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
- * when map is not NULL), see above; returns the input offset reached and
- * updates *o and *sp. */
-static size_t fold_words(char *out,                /* key storage */
-                         size_t *map,              /* its map, or NULL */
-                         size_t base,              /* added to map entries */
-                         const unsigned char *p,   /* input */
-                         size_t j,                 /* input offset */
-                         size_t end,               /* input end (room checked) */
-                         size_t *o,                /* in/out: output offset */
-                         int *sp)                  /* in/out: in a space run */
+/* A block of 16 bytes (see above). */
+static inline size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     const __m128i c20 = _mm_set1_epi8(0x20);
-    const __m128i c40 = _mm_set1_epi8(0x40), c5b = _mm_set1_epi8(0x5B);
-    size_t oo = *o, n = FOLD_BLOCK;
-    unsigned s = (unsigned)*sp, spm, bad;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x40)),
+                               _mm_cmplt_epi8(x, _mm_set1_epi8(0x5B)));
+    unsigned bad = fold_block_bad(x, (unsigned)sp);
 
-    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, c40), _mm_cmplt_epi8(x, c5b));
-
-        bad = fold_block_bad(x, s, &spm);
-        /* 'A'..'Z' get bit 0x20 */
-        _mm_storeu_si128((__m128i *)(void *)(out + oo), _mm_or_si128(x, _mm_and_si128(up, c20)));
-        if (map) {
-            rg_clean__map16(map + oo, j + base);
-        }
-        n = bad ? rg__ctz64(bad) : FOLD_BLOCK;
-        if (n > 0) {
-            s = spm >> (n - 1) & 1u;
-        }
-        oo += n;
-        j += n;
-    }
-    *o = oo;
-    *sp = (int)s;
-    return j;
+    /* 'A'..'Z' get bit 0x20 */
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(x, _mm_and_si128(up, c20)));
+    return bad ? rg__ctz64(bad) : FOLD_BLOCK;
 }
+#define FOLD_BLOCK_MAP rg_clean__map16
 #else
 #define FOLD_BLOCK 8
-
-/* map[0..8) = src, src + 1, ...: a fixed count, vectorised. */
-static void fold_word_map(size_t *map, size_t src)
-{
-    int k;
-
-    for (k = 0; k < 8; k++) {
-        map[k] = src + (size_t)k;
-    }
-}
 
 /*
  * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte
@@ -429,19 +400,28 @@ static uint64_t fold_word_bad(uint64_t x, int sp)
 /* How many bytes of a block come before its first bad one (bad != 0). */
 static size_t fold_good_len(uint64_t bad)
 {
-#if FOLD_LE && defined(__GNUC__)
-    return (size_t)__builtin_ctzll(bad) >> 3;
-#elif FOLD_LE
-    size_t n = 0;
-    while (!(bad & ((uint64_t)0x80 << 8 * n))) {
-        n++;
-    }
-    return n;
+#if FOLD_LE
+    return rg__ctz64(bad) >> 3;
 #else
     (void)bad;
     return 0; /* big-endian: the per-byte step takes the bad block */
 #endif
 }
+
+/* A block of 8 bytes (see above). */
+static inline size_t fold_block(char *out, const unsigned char *p, int sp)
+{
+    uint64_t x, bad, upper;
+
+    memcpy(&x, p, 8);
+    bad = fold_word_bad(x, sp);
+    upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
+    x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
+    memcpy(out, &x, 8);
+    return bad ? fold_good_len(bad) : FOLD_BLOCK;
+}
+#define FOLD_BLOCK_MAP rg_clean__map8
+#endif
 
 /* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
  * when map is not NULL), see above; returns the input offset reached and
@@ -459,16 +439,9 @@ static size_t fold_words(char *out,                /* key storage */
     int s = *sp;
 
     while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
-        uint64_t x, bad, upper;
-
-        memcpy(&x, p + j, 8);
-        bad = fold_word_bad(x, s);
-        n = bad ? fold_good_len(bad) : FOLD_BLOCK;
-        upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
-        x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
-        memcpy(out + oo, &x, 8);
+        n = fold_block(out + oo, p + j, s);
         if (map) {
-            fold_word_map(map + oo, j + base);
+            FOLD_BLOCK_MAP(map + oo, j + base);
         }
         if (n > 0) {
             s = p[j + n - 1] == ' ';
@@ -480,7 +453,6 @@ static size_t fold_words(char *out,                /* key storage */
     *sp = s;
     return j;
 }
-#endif
 
 /*
  * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
