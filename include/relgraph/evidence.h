@@ -49,6 +49,10 @@ typedef struct rg_evidence {
     size_t n_mentions;
     rg_relation *relations;   /* deterministic order: by sentence, then type, source, target */
     size_t n_relations;
+    char *json;               /* its rg_evidence_to_json() line when the pipeline made it
+                               * (rg_pipeline_options.json_actors; clean, clean_map
+                               * and sentences are then NULL), else NULL */
+    size_t json_len;
 } rg_evidence;
 
 RG_EXTERN(void) rg_evidence_free(rg_evidence *ev);

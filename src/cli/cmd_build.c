@@ -74,6 +74,9 @@ static int build_add(const rg_evidence *ev, void *payload)
     if (!ctx->evidence) {
         return RG_OK;
     }
+    if (ev->json) { /* made by the extracting thread */
+        return rg_outfile_write(ctx->evidence, ev->json, ev->json_len);
+    }
     if ((error = rg_evidence_to_json(&json, &len, ev, ctx->actors)) < 0) {
         return error;
     }
@@ -185,6 +188,7 @@ int cmd_build(int argc, char **argv)
     if (optind >= argc) {
         return cli_usage_error("build", "no input given");
     }
+    in.want_json = want_evidence;
     if ((rc = cli_input_open(&in, argv + optind, argc - optind)) != RG_EXIT_OK) {
         goto done;
     }

@@ -45,6 +45,9 @@ static int extract_write(const rg_evidence *ev, void *payload)
     size_t len;
     int error;
 
+    if (ev->json) { /* made by the extracting thread */
+        return rg_outfile_write(ctx->out, ev->json, ev->json_len);
+    }
     if ((error = rg_evidence_to_json(&json, &len, ev, ctx->actors)) < 0) {
         return error;
     }
@@ -75,6 +78,7 @@ int cmd_extract(int argc, char **argv)
     if (optind >= argc) {
         return cli_usage_error("extract", "no input given");
     }
+    in.want_json = 1;
     if ((rc = cli_input_open(&in, argv + optind, argc - optind)) != RG_EXIT_OK) {
         goto done;
     }

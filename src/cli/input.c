@@ -204,6 +204,7 @@ int cli_input_run(cli_input *in, rg_evidence_cb cb, void *payload)
     rc.progress = cli_verbosity > 0 && isatty(STDERR_FILENO);
     po.threads = in->threads;
     po.stop = &stop_flag;
+    po.json_actors = in->want_json ? in->actors : NULL;
     error = rg_pipeline_run(in->reader, in->ex, &po, run_one, &rc);
     if (rc.progress) {
         fputs("\r", stderr);

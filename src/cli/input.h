@@ -27,6 +27,7 @@ typedef struct {
     int attribute_states;
     int no_boilerplate;
     int html;
+    int want_json;  /* the callback writes evidence lines: have them made (rg_evidence.json) */
     size_t max_actors;
     rg_actors *actors;
     rg_lexicon *lexicon;

@@ -91,6 +91,7 @@ void rg_evidence_free(rg_evidence *ev)
     rg__free(ev->sentences);
     rg__free(ev->mentions);
     rg__free(ev->relations);
+    rg__free(ev->json);
     rg__free(ev);
 }
 

@@ -61,6 +61,7 @@ typedef struct {
     int quit;
     int alone;                /* no worker thread: see pl_extract_emit */
     const rg_extractor *ex;
+    const rg_actors *json;    /* rg_pipeline_options.json_actors */
 } pl_shared;
 
 static int pl_batch_init(pl_batch *b, size_t cap)
@@ -102,10 +103,26 @@ static void pl_batch_dispose(pl_batch *b)
     rg__free(b->msgs);
 }
 
-/* Extracts document i of b (no lock held). */
-static void pl_extract_one(const rg_extractor *ex, pl_batch *b, size_t i)
+/* Extracts document i of b (no lock held), and formats its line when asked. */
+static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
-    b->codes[i] = rg_extract_document(&b->evs[i], ex, b->docs[i]);
+    rg_evidence *ev;
+
+    b->codes[i] = rg_extract_document(&b->evs[i], sh->ex, b->docs[i]);
+    if (b->codes[i] >= 0 && sh->json) {
+        ev = b->evs[i];
+        b->codes[i] = rg_evidence_to_json(&ev->json, &ev->json_len, ev, sh->json);
+        if (b->codes[i] >= 0) {
+            /* the line holds them now: freed here, while in this thread's
+             * cache and arena */
+            rg__free(ev->clean);
+            rg__free(ev->clean_map);
+            rg__free(ev->sentences);
+            ev->clean = NULL;
+            ev->clean_map = NULL;
+            ev->sentences = NULL;
+        }
+    }
     if (b->codes[i] < 0) {
         const rg_error *e = rg_error_last(); /* thread-local: copy it out */
         snprintf(b->msgs[i], sizeof b->msgs[i], "%s: %s", b->docs[i]->origin,
@@ -152,7 +169,7 @@ static void *pl_worker(void *arg)
         }
         i = b->next++;
         pthread_mutex_unlock(&sh->mu);
-        pl_extract_one(sh->ex, b, i);
+        pl_extract_one(sh, b, i);
         pthread_mutex_lock(&sh->mu);
         pl_mark_done(sh, b);
     }
@@ -171,7 +188,7 @@ static pl_batch *pl_finish_oldest(pl_shared *sh)
     while (b->next < b->n) {
         size_t i = b->next++;
         pthread_mutex_unlock(&sh->mu);
-        pl_extract_one(sh->ex, b, i);
+        pl_extract_one(sh, b, i);
         pthread_mutex_lock(&sh->mu);
         pl_mark_done(sh, b);
     }
@@ -232,7 +249,7 @@ static int pl_extract_emit(pl_shared *sh, pl_batch *b, rg_evidence_cb cb, void *
     int error = RG_OK;
 
     for (i = 0; i < b->n && error == RG_OK; i++) {
-        pl_extract_one(sh->ex, b, i);
+        pl_extract_one(sh, b, i);
         error = pl_emit_one(b, i, cb, payload);
     }
     return error;
@@ -322,6 +339,7 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
     cap = opts->batch ? opts->batch : PL_DEFAULT_BATCH;
     memset(&sh, 0, sizeof sh);
     sh.ex = ex;
+    sh.json = opts->json_actors;
     if (pthread_mutex_init(&sh.mu, NULL) != 0) {
         rg__error_set(RG_ERROR, "cannot create a mutex");
         return RG_ERROR;

@@ -472,21 +472,43 @@ static void test_decode_count_every_offset(void **state)
 
 /* ---- runs over corpus/seeds: the pipeline's first error, allocation failures ---- */
 
-/* What the callback of a run saw; with fail_at, its fail_at-th call fails. */
+/* What the callback of a run saw; with fail_at, its fail_at-th call fails.
+ * With `json`, the pipeline formats the lines (rg_pipeline_options.json_actors). */
 typedef struct {
     size_t docs, fail_at;
+    int json;
     const rg_actors *actors;
     char ids[8][32];
+    uint64_t hash; /* FNV-1a of every line, in order */
+    size_t bytes;
 } walk_ctx;
 
 static int walk_cb(const rg_evidence *ev, void *payload)
 {
     walk_ctx *ctx = payload;
     char *json = NULL;
-    size_t len;
-    int error = rg_evidence_to_json(&json, &len, ev, ctx->actors);
+    size_t len = 0, i;
+    int error = RG_OK;
 
-    rg_free(json);
+    if (ctx->json) {
+        /* made by the extracting thread, which freed what the line holds */
+        assert_non_null(ev->json);
+        assert_null(ev->clean);
+        assert_null(ev->clean_map);
+        assert_null(ev->sentences);
+        json = ev->json;
+        len = ev->json_len;
+    } else {
+        assert_null(ev->json);
+        error = rg_evidence_to_json(&json, &len, ev, ctx->actors);
+    }
+    for (i = 0; i < len; i++) {
+        ctx->hash = (ctx->hash ^ (unsigned char)json[i]) * 0x100000001B3ULL;
+    }
+    ctx->bytes += len;
+    if (!ctx->json) {
+        rg_free(json);
+    }
     if (ctx->docs < 8) {
         snprintf(ctx->ids[ctx->docs], sizeof ctx->ids[0], "%s", ev->doc->id);
     }
@@ -519,6 +541,7 @@ static int seeds_run(walk_ctx *ctx, int threads, size_t batch)
         assert_null(actors);
         goto cleanup;
     }
+    po.json_actors = ctx->json ? actors : NULL;
     if ((error = rg_lexicon_default(&lexicon)) < 0) {
         assert_null(lexicon);
         goto cleanup;
@@ -577,6 +600,29 @@ static void test_pipeline_stop_same(void **state)
     }
 }
 
+/* The lines the pipeline formats on the extracting threads are the lines
+ * the callback would make, for 1 and 3 threads. */
+static void test_pipeline_json_lines(void **state)
+{
+    walk_ctx got[4];
+    int k;
+    (void)state;
+
+    for (k = 0; k < 4; k++) {
+        memset(&got[k], 0, sizeof got[k]);
+        got[k].hash = 0xCBF29CE484222325ULL;
+        got[k].json = k & 1;
+        assert_int_equal(seeds_run(&got[k], k < 2 ? 1 : 3, k < 2 ? 0 : 2), RG_OK);
+        assert_int_equal(got[k].docs, 5);
+    }
+    assert_true(got[0].bytes > 1000);
+    for (k = 1; k < 4; k++) {
+        assert_int_equal(got[k].bytes, got[0].bytes);
+        assert_true(got[k].hash == got[0].hash);
+        assert_memory_equal(got[k].ids, got[0].ids, sizeof got[0].ids);
+    }
+}
+
 static void test_alloc_failure_walk(void **state)
 {
     walk_ctx ctx;
@@ -586,6 +632,7 @@ static void test_alloc_failure_walk(void **state)
 
     rg_alloc_fail_at(0);
     memset(&ctx, 0, sizeof ctx);
+    ctx.json = 1; /* as the CLI runs: lines formatted in the pipeline */
     /* one thread: the Nth allocation must be the same one each time */
     assert_int_equal(seeds_run(&ctx, 1, 0), RG_OK);
     assert_int_equal(ctx.docs, 5);
@@ -598,6 +645,7 @@ static void test_alloc_failure_walk(void **state)
         rg_error_clear();
         rg_alloc_fail_at(n);
         memset(&ctx, 0, sizeof ctx);
+        ctx.json = 1;
         rc = seeds_run(&ctx, 1, 0);
         if (rg_alloc_count() < n) {
             assert_int_equal(rc, RG_OK); /* the failure point was never reached */
@@ -656,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_decode_paths_agree),
         cmocka_unit_test(test_decode_count_every_offset),
         cmocka_unit_test(test_pipeline_stop_same),
+        cmocka_unit_test(test_pipeline_json_lines),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
         cmocka_unit_test(test_folder_cycle),
