@@ -50,8 +50,7 @@ typedef struct rg_evidence {
     rg_relation *relations;   /* deterministic order: by sentence, then type, source, target */
     size_t n_relations;
     char *json;               /* its rg_evidence_to_json() line when the pipeline made it
-                               * (rg_pipeline_options.json_actors; clean, clean_map
-                               * and sentences are then NULL), else NULL */
+                               * (rg_pipeline_options.json_actors), else NULL */
     size_t json_len;
 } rg_evidence;
 

@@ -25,14 +25,18 @@ typedef struct {
     volatile int *stop; /* when non-NULL and set (e.g. by SIGINT), stop after the batch */
     /* when non-NULL, the thread that extracts a document also formats its
      * JSON line into rg_evidence.json (rg_evidence_to_json with these
-     * actors) and frees what only the line needed: rg_evidence.clean,
-     * clean_map and sentences reach the callback NULL (doc, mentions,
-     * relations and the counts stay). Done while the evidence is in that
-     * thread's cache and memory (with 2 threads, about 5% less CPU time). */
+     * actors) */
     const rg_actors *json_actors;
+    /* when 1, the thread that extracts a document frees its cleaned text,
+     * offset map and sentence spans (after the line, if any): the callback
+     * sees rg_evidence.clean, clean_map and sentences NULL, and doc,
+     * mentions, relations and the counts as usual. Done while the evidence
+     * is in that thread's cache and memory: with 2 threads, about 5% less
+     * CPU time than freeing it after the callback */
+    int release_text;
 } rg_pipeline_options;
 
-#define RG_PIPELINE_OPTIONS_INIT { 0, 0, NULL, NULL }
+#define RG_PIPELINE_OPTIONS_INIT { 0, 0, NULL, NULL, 0 }
 
 /**
  * Run the pipeline to the end of the input.

@@ -62,6 +62,7 @@ typedef struct {
     int alone;                /* no worker thread: see pl_extract_emit */
     const rg_extractor *ex;
     const rg_actors *json;    /* rg_pipeline_options.json_actors */
+    int release;              /* rg_pipeline_options.release_text */
 } pl_shared;
 
 static int pl_batch_init(pl_batch *b, size_t cap)
@@ -103,25 +104,24 @@ static void pl_batch_dispose(pl_batch *b)
     rg__free(b->msgs);
 }
 
-/* Extracts document i of b (no lock held), and formats its line when asked. */
+/* Extracts document i of b (no lock held); formats its line and frees its
+ * text when asked (rg_pipeline_options.json_actors, release_text). */
 static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
     rg_evidence *ev;
 
     b->codes[i] = rg_extract_document(&b->evs[i], sh->ex, b->docs[i]);
+    ev = b->evs[i];
     if (b->codes[i] >= 0 && sh->json) {
-        ev = b->evs[i];
         b->codes[i] = rg_evidence_to_json(&ev->json, &ev->json_len, ev, sh->json);
-        if (b->codes[i] >= 0) {
-            /* the line holds them now: freed here, while in this thread's
-             * cache and arena */
-            rg__free(ev->clean);
-            rg__free(ev->clean_map);
-            rg__free(ev->sentences);
-            ev->clean = NULL;
-            ev->clean_map = NULL;
-            ev->sentences = NULL;
-        }
+    }
+    if (b->codes[i] >= 0 && sh->release) {
+        rg__free(ev->clean);
+        rg__free(ev->clean_map);
+        rg__free(ev->sentences);
+        ev->clean = NULL;
+        ev->clean_map = NULL;
+        ev->sentences = NULL;
     }
     if (b->codes[i] < 0) {
         const rg_error *e = rg_error_last(); /* thread-local: copy it out */
@@ -340,6 +340,7 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
     memset(&sh, 0, sizeof sh);
     sh.ex = ex;
     sh.json = opts->json_actors;
+    sh.release = opts->release_text;
     if (pthread_mutex_init(&sh.mu, NULL) != 0) {
         rg__error_set(RG_ERROR, "cannot create a mutex");
         return RG_ERROR;

@@ -542,6 +542,7 @@ static int seeds_run(walk_ctx *ctx, int threads, size_t batch)
         goto cleanup;
     }
     po.json_actors = ctx->json ? actors : NULL;
+    po.release_text = ctx->json;
     if ((error = rg_lexicon_default(&lexicon)) < 0) {
         assert_null(lexicon);
         goto cleanup;
