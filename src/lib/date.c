@@ -611,6 +611,15 @@ int rg_date_find_text(rg_date *out, const char *text, size_t len,
     return 0;
 }
 
+/* Writes n >= 0 as `width` decimal digits at p (n < 10^width). */
+static void date_put_digits(char *p, int n, int width)
+{
+    while (width-- > 0) {
+        p[width] = (char)('0' + n % 10);
+        n /= 10;
+    }
+}
+
 void rg_date_format(char *buf, size_t size, const rg_date *d)
 {
     RG_ASSERT_ARG(buf != NULL || size == 0);
@@ -619,6 +628,17 @@ void rg_date_format(char *buf, size_t size, const rg_date *d)
     }
     if (d == NULL || d->year == 0) {
         buf[0] = '\0';
+    } else if (size >= 11 && d->year > 0 && d->year <= 9999 && d->month >= 0 &&
+               d->month <= 99 && d->day >= 0 && d->day <= 99) {
+        /* every document's date goes through here: snprintf was 1% of the
+         * instructions of `extract` */
+        size_t n = d->month == 0 ? 4 : d->day == 0 ? 7 : 10;
+        date_put_digits(buf, d->year, 4);
+        buf[4] = '-';
+        date_put_digits(buf + 5, d->month, 2);
+        buf[7] = '-';
+        date_put_digits(buf + 8, d->day, 2);
+        buf[n] = '\0';
     } else if (d->month == 0) {
         snprintf(buf, size, "%04d", d->year);
     } else if (d->day == 0) {

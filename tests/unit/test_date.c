@@ -289,6 +289,40 @@ static void test_format(void **state)
     rg_date_format(buf, 0, &d); /* writes nothing */
 }
 
+/* The digit writer against snprintf's "%04d-%02d-%02d" forms, over years,
+ * months and days in and out of its range and every buffer size. */
+static void test_format_grid(void **state)
+{
+    static const int years[] = { -5, 1, 9, 10, 999, 1000, 2020, 9999, 10000, 123456 };
+    static const int parts[] = { -1, 0, 1, 9, 10, 12, 31, 99, 100, 1000 };
+    char got[24], want[24];
+    size_t y, m, k, size;
+    (void)state;
+
+    for (y = 0; y < sizeof years / sizeof *years; y++) {
+        for (m = 0; m < sizeof parts / sizeof *parts; m++) {
+            for (k = 0; k < sizeof parts / sizeof *parts; k++) {
+                rg_date d;
+                d.year = years[y];
+                d.month = parts[m];
+                d.day = parts[k];
+                for (size = 1; size <= sizeof got; size++) {
+                    if (d.month == 0) {
+                        snprintf(want, size, "%04d", d.year);
+                    } else if (d.day == 0) {
+                        snprintf(want, size, "%04d-%02d", d.year, d.month);
+                    } else {
+                        snprintf(want, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+                    }
+                    memset(got, 'x', sizeof got);
+                    rg_date_format(got, size, &d);
+                    assert_string_equal(got, want);
+                }
+            }
+        }
+    }
+}
+
 static void test_cmp(void **state)
 {
     const rg_date none = { 0, 0, 0 }, y = { 2017, 0, 0 },
@@ -327,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_find_text),
         cmocka_unit_test(test_find_text_window),
         cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_grid),
         cmocka_unit_test(test_cmp),
         cmocka_unit_test(test_source_name),
     };
