@@ -11,12 +11,86 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>   /* pow */
 #include <stdio.h>  /* snprintf */
 #include <string.h> /* memcmp, memset */
 
 #include <relgraph/alloc.h>
 #include <relgraph/errors.h>
 #include "strbuf.h"
+
+/* rg_strbuf_put_real as it was written before its integer fast path:
+ * snprintf's "%.*f", trailing zeros and point dropped, "-0" written "0". */
+static void ref_real(char *out, double x, int prec)
+{
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", prec, x);
+
+    if (n <= 0 || (size_t)n >= sizeof tmp) {
+        n = snprintf(tmp, sizeof tmp, "%.17g", x);
+    } else if (memchr(tmp, '.', (size_t)n)) {
+        while (n > 0 && tmp[n - 1] == '0') {
+            n--;
+        }
+        if (n > 0 && tmp[n - 1] == '.') {
+            n--;
+        }
+    }
+    tmp[n] = '\0';
+    strcpy(out, strcmp(tmp, "-0") == 0 ? "0" : tmp);
+}
+
+static void check_real(double x, int prec)
+{
+    rg_strbuf b = RG_STRBUF_INIT;
+    char want[64];
+
+    ref_real(want, x, prec);
+    assert_int_equal(rg_strbuf_put_real(&b, x, prec), RG_OK);
+    if (strcmp(b.ptr, want) != 0) {
+        print_error("%.17g at %d: got %s, want %s\n", x, prec, b.ptr, want);
+        fail();
+    }
+    rg_strbuf_dispose(&b);
+}
+
+/* Numbers as the graphs write them (precision 2 and 6), ties and near-ties
+ * in binary, magnitudes around the fast path's limit, and random doubles of
+ * every scale, at every precision 0-12, against snprintf. */
+static void test_put_real(void **state)
+{
+    static const double fixed[] = { 0.0, -0.0, 0.5, 1.5, 2.5, -0.5, -2.5, 0.125, 0.375, 2.675,
+                                    1.005, 0.045, 1e-7, -1e-7, 4e-7, 5e-7, 123456.7890125,
+                                    1099511.627776, 1099511627776.0, 1e15, -1e15, 1e300,
+                                    9.9999995, 0.9999999999, 12.0, 100.0, 0.1, 0.2, 0.3 };
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    size_t i;
+    int prec;
+    rg_strbuf b = RG_STRBUF_INIT;
+    (void)state;
+
+    for (prec = 0; prec <= 12; prec++) {
+        for (i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+            check_real(fixed[i], prec);
+            check_real(-fixed[i], prec);
+        }
+        for (i = 0; i < 20000; i++) {
+            double x;
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            /* mantissa in [0, 1) times 10^(-8..12), either sign */
+            x = (double)(seed >> 11) / 9007199254740992.0;
+            x *= pow(10.0, (double)((int)(seed % 21) - 8));
+            check_real(seed & 1 ? -x : x, prec);
+            /* k / 2^m: exact binary fractions, the ties of "%.*f" */
+            x = (double)(seed % 100000) / (double)(1u << (seed >> 60));
+            check_real(x, prec);
+        }
+    }
+    assert_int_equal(rg_strbuf_put_real(&b, 1.0 / 0.0, 2), RG_EINVAL);
+    rg_strbuf_dispose(&b);
+}
 
 /* The escaper as it was written before the word-at-a-time scan. */
 static void ref_escape(rg_strbuf *b, const unsigned char *s, size_t n)
@@ -165,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_escape_every_byte),
         cmocka_unit_test(test_escape_pairs),
         cmocka_unit_test(test_put_edges),
+        cmocka_unit_test(test_put_real),
         cmocka_unit_test(test_put_alloc_failure),
     };
     int rc;
