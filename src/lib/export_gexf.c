@@ -133,7 +133,8 @@ static int xml_put(rg_strbuf *b, const char *s)
 /* name="escaped value" with a leading space */
 static int xml_attr(rg_strbuf *b, const char *name, const char *value)
 {
-    if (rg_strbuf_printf(b, " %s=\"", name) < 0 || xml_put(b, value) < 0) {
+    if (rg_strbuf_putc(b, ' ') < 0 || rg_strbuf_puts(b, name) < 0 || rg_strbuf_puts(b, "=\"") < 0 ||
+        xml_put(b, value) < 0) {
         return RG_ERROR;
     }
     return rg_strbuf_putc(b, '"');
@@ -471,7 +472,12 @@ static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const js
     if (!slot) {
         return rg_strbuf_puts(b, "/>\n");
     }
-    return rg_strbuf_printf(b, " start=\"%s\" end=\"%s\"/>\n", slot->start, slot->end);
+    /* no printf: one attvalue per column, slot and element */
+    if (rg_strbuf_puts(b, " start=\"") < 0 || rg_strbuf_puts(b, slot->start) < 0 ||
+        rg_strbuf_puts(b, "\" end=\"") < 0 || rg_strbuf_puts(b, slot->end) < 0) {
+        return RG_ERROR;
+    }
+    return rg_strbuf_puts(b, "\"/>\n");
 }
 
 /*
