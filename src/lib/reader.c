@@ -86,13 +86,13 @@ int rg_reader__stopped(const rg_reader *r)
 
 void rg_reader_free(rg_reader *r)
 {
-    size_t i;
-
     if (!r) {
         return;
     }
-    for (i = 0; i < r->srcs.n; i++) {
-        rg__free(r->srcs.v[i].path);
+    while (r->paths) {
+        rg_reader__block *next = r->paths->next;
+        rg__free(r->paths);
+        r->paths = next;
     }
     RG_VEC_FREE(r->srcs);
     if (r->fd > STDIN_FILENO) {

@@ -14,6 +14,7 @@
 #include <relgraph/reader.h>
 #include "common.h"
 #include "reader_internal.h"
+#include "strbuf.h"
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -21,29 +22,47 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* A copy of path[0..n) and its NUL in the reader's path blocks. */
+static char *path_store(rg_reader *r, const char *path, size_t n)
+{
+    rg_reader__block *b = r->paths;
+    char *p;
+
+    if (!b || b->size - b->used < n + 1) {
+        size_t size = n + 1 > 65536 ? n + 1 : 65536;
+        if (!(b = rg__malloc(sizeof *b + size))) {
+            rg__error_set_oom();
+            return NULL;
+        }
+        b->next = r->paths;
+        b->used = 0;
+        b->size = size;
+        r->paths = b;
+    }
+    p = b->bytes + b->used;
+    memcpy(p, path, n);
+    p[n] = '\0';
+    b->used += n + 1;
+    return p;
+}
+
 static int src_push(rg_reader *r, const char *path, rg_reader__src_kind kind)
 {
     rg_reader__src s = { NULL, kind };
-    if (!(s.path = rg__strdup(path))) {
-        rg__error_set_oom();
+
+    if (!(s.path = path_store(r, path, strlen(path)))) {
         return RG_ERROR;
     }
-    if (RG_VEC_PUSH(r->srcs, s) < 0) {
-        rg__free(s.path);
-        return RG_ERROR;
-    }
-    return RG_OK;
+    return RG_VEC_PUSH(r->srcs, s); /* the copy stays in its block either way */
 }
 
-/* A folder entry: its path and what readdir() says it is (DT_*). */
-typedef struct {
-    char *path;
-    unsigned char type;
-} dir_entry;
-
+/* Folder entries are sorted as pointers to their names, each name stored
+ * after its readdir() type (DT_*) in one buffer: the names share the
+ * folder's prefix, so their order is the paths' order, and glibc's qsort
+ * moves 8-byte elements fastest. */
 static int cmp_entry(const void *a, const void *b)
 {
-    return strcmp(((const dir_entry *)a)->path, ((const dir_entry *)b)->path);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Ancestors on the current walk, to detect symlink cycles. */
@@ -54,46 +73,50 @@ typedef struct {
 
 static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth);
 
-/* One entry of a folder at `depth`: queued when a .txt file, walked when a folder. */
-static int walk_entry(rg_reader *r, const dir_entry *de, dir_id *stack, size_t depth)
+/* One entry of a folder at `depth`, at `path`, of readdir() type `type`:
+ * queued when a .txt file, walked when a folder. */
+static int walk_entry(rg_reader *r, unsigned char type, const char *path, dir_id *stack,
+                      size_t depth)
 {
     struct stat st;
 
-    if (de->type == DT_REG) {
+    if (type == DT_REG) {
         /* a regular file, not a link (readdir says so): no stat() needed */
-        return ends_with(de->path, ".txt") ? src_push(r, de->path, RG_SRC_TXT) : RG_OK;
+        return ends_with(path, ".txt") ? src_push(r, path, RG_SRC_TXT) : RG_OK;
     }
-    if (stat(de->path, &st) < 0) {
+    if (stat(path, &st) < 0) {
         int err = errno;
         if (err == ELOOP) {
-            return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, de->path,
+            return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, path,
                                   "symbolic link loop; skipped");
         }
-        return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, de->path,
-                              err == ENOENT && lstat(de->path, &st) == 0 && S_ISLNK(st.st_mode)
+        return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, path,
+                              err == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)
                                   ? "broken symbolic link; skipped" : strerror(err));
     }
     if (S_ISDIR(st.st_mode)) {
-        return walk_dir(r, de->path, stack, depth + 1);
+        return walk_dir(r, path, stack, depth + 1);
     }
-    if (!ends_with(de->path, ".txt")) {
+    if (!ends_with(path, ".txt")) {
         return RG_OK;
     }
     if (S_ISREG(st.st_mode)) {
-        return src_push(r, de->path, RG_SRC_TXT);
+        return src_push(r, path, RG_SRC_TXT);
     }
-    return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, de->path,
+    return rg_reader__bad(r, RG_WARN_LOOP, RG_EIO, path,
                           "not a regular file (device, FIFO or socket); skipped");
 }
 
 /* Collect .txt files below `dir`, sorted, recursing into sub-folders. */
 static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
 {
-    RG_VEC(dir_entry) names = { NULL, 0, 0 };
+    RG_VEC(size_t) offs = { NULL, 0, 0 };
+    const char **names = NULL;
+    rg_strbuf nbuf = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
     DIR *d = NULL;
     struct dirent *e;
     struct stat st;
-    size_t i, n, dir_len = strlen(dir);
+    size_t i;
     int error = RG_OK;
 
     if (stat(dir, &st) < 0) {
@@ -114,37 +137,43 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
         return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, dir, strerror(errno));
     }
     while ((e = readdir(d)) != NULL) {
-        dir_entry de;
+        char type = (char)e->d_type;
         if (e->d_name[0] == '.') {
             continue; /* ., .. and hidden files */
         }
-        de.type = e->d_type;
-        n = strlen(e->d_name);
-        if (!(de.path = rg__malloc(dir_len + n + 2))) {
-            rg__error_set_oom();
-            error = RG_ERROR;
-            goto cleanup;
-        }
-        memcpy(de.path, dir, dir_len); /* dir "/" name, without sprintf's cost */
-        de.path[dir_len] = '/';
-        memcpy(de.path + dir_len + 1, e->d_name, n + 1);
-        if (RG_VEC_PUSH(names, de) < 0) {
-            rg__free(de.path);
+        /* type, name, NUL: one buffer, no allocation per entry */
+        if (rg_strbuf_put(&nbuf, &type, 1) < 0 || RG_VEC_PUSH(offs, nbuf.len) < 0 ||
+            rg_strbuf_put(&nbuf, e->d_name, strlen(e->d_name) + 1) < 0) {
             error = RG_ERROR;
             goto cleanup;
         }
     }
-    if (names.n) {
-        qsort(names.v, names.n, sizeof *names.v, cmp_entry);
+    if (offs.n && !(names = rg__reallocarray(NULL, offs.n, sizeof *names))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
     }
-    for (i = 0; i < names.n && error == RG_OK; i++) {
-        error = walk_entry(r, &names.v[i], stack, depth);
+    for (i = 0; i < offs.n; i++) {
+        names[i] = nbuf.ptr + offs.v[i];
+    }
+    if (offs.n) {
+        qsort(names, offs.n, sizeof *names, cmp_entry);
+    }
+    if (rg_strbuf_puts(&path, dir) < 0 || rg_strbuf_putc(&path, '/') < 0) {
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < offs.n && error == RG_OK; i++) {
+        path.len = strlen(dir) + 1; /* dir "/" name, without sprintf's cost */
+        if ((error = rg_strbuf_puts(&path, names[i])) == RG_OK) {
+            error = walk_entry(r, (unsigned char)names[i][-1], path.ptr, stack, depth);
+        }
     }
 cleanup:
-    for (i = 0; i < names.n; i++) {
-        rg__free(names.v[i].path);
-    }
-    RG_VEC_FREE(names);
+    RG_VEC_FREE(offs);
+    rg__free(names);
+    rg_strbuf_dispose(&nbuf);
+    rg_strbuf_dispose(&path);
     closedir(d);
     return error;
 }

@@ -25,10 +25,7 @@ static uint64_t map_hash(const char *s)
 
 void rg_reader__map_dispose(rg_reader__map *m)
 {
-    size_t i;
-    for (i = 0; i < m->cap; i++) {
-        rg__free(m->keys[i]);
-    }
+    rg__free(m->store);
     rg__free(m->keys);
     rg__free(m->vals);
     memset(m, 0, sizeof *m);
@@ -45,7 +42,7 @@ static size_t map_slot(const rg_reader__map *m, const char *key)
 
 static int map_grow(rg_reader__map *m)
 {
-    rg_reader__map nm = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
+    rg_reader__map nm = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0, m->store };
     size_t i;
 
     nm.keys = rg__calloc(nm.cap, sizeof *nm.keys);
@@ -70,8 +67,9 @@ static int map_grow(rg_reader__map *m)
     return RG_OK;
 }
 
-/* Insert key (copied) with val; *existed tells whether it was there already. */
-static int map_put(rg_reader__map *m, const char *key, const rg_date *val, int *existed)
+/* Insert key (kept, not copied: it lives in m->store) with val; *existed
+ * tells whether it was there already. */
+static int map_put(rg_reader__map *m, char *key, const rg_date *val, int *existed)
 {
     size_t i;
 
@@ -81,10 +79,7 @@ static int map_put(rg_reader__map *m, const char *key, const rg_date *val, int *
     i = map_slot(m, key);
     *existed = m->keys[i] != NULL;
     if (!m->keys[i]) {
-        if (!(m->keys[i] = rg__strdup(key))) {
-            rg__error_set_oom();
-            return RG_ERROR;
-        }
+        m->keys[i] = key;
         m->n++;
     }
     if (val) {
@@ -201,6 +196,9 @@ int rg_reader__load_manifest(rg_reader *r, const char *path)
     if ((error = rg_read_file(&data, &len, path, 0)) < 0) {
         return error;
     }
+    /* the map's keys are the ids in this buffer, cut at their tabs (one
+     * manifest a reader: rg_reader_new loads it once) */
+    r->manifest.store = data;
     for (line = data; line < data + len; line = end + 1) {
         char *tab, *date_s;
         rg_date d;
@@ -241,6 +239,5 @@ int rg_reader__load_manifest(rg_reader *r, const char *path)
         }
     }
 cleanup:
-    rg__free(data);
-    return error;
+    return error; /* data is r->manifest.store, freed with the map */
 }
