@@ -40,11 +40,15 @@ static size_t map_slot(const rg_reader__map *m, const char *key)
     return i;
 }
 
-static int map_grow(rg_reader__map *m)
+/* Doubles the table, or sizes it for `want` keys at most half full. */
+static int map_grow(rg_reader__map *m, size_t want)
 {
     rg_reader__map nm = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0, m->store };
     size_t i;
 
+    while (nm.cap < want * 2) {
+        nm.cap *= 2;
+    }
     nm.keys = rg__calloc(nm.cap, sizeof *nm.keys);
     nm.vals = rg__calloc(nm.cap, sizeof *nm.vals);
     if (!nm.keys || !nm.vals) {
@@ -73,7 +77,7 @@ static int map_put(rg_reader__map *m, char *key, const rg_date *val, int *existe
 {
     size_t i;
 
-    if ((m->n + 1) * 2 > m->cap && map_grow(m) < 0) {
+    if ((m->n + 1) * 2 > m->cap && map_grow(m, 0) < 0) {
         return RG_ERROR;
     }
     i = map_slot(m, key);
@@ -199,6 +203,14 @@ int rg_reader__load_manifest(rg_reader *r, const char *path)
     /* the map's keys are the ids in this buffer, cut at their tabs (one
      * manifest a reader: rg_reader_new loads it once) */
     r->manifest.store = data;
+    for (line = data; (line = memchr(line, '\n', (size_t)(data + len - line))) != NULL; line++) {
+        line_no++;
+    }
+    /* one table for all the lines, instead of rehashing at each doubling */
+    if ((error = map_grow(&r->manifest, line_no + 1)) < 0) {
+        return error;
+    }
+    line_no = 0;
     for (line = data; line < data + len; line = end + 1) {
         char *tab, *date_s;
         rg_date d;
