@@ -2,7 +2,9 @@
 /*
  * Fuzz target: the French sentence splitter over arbitrary bytes (it must
  * tolerate invalid UTF-8). Checks: spans are non-empty, ordered, do not
- * overlap and stay inside the text.
+ * overlap and stay inside the text, and they are the spans of the plain
+ * table loop (sentence.c compiled again below without its SIMD run
+ * skipper, as in tests/unit/test_sentence_simd.c).
  */
 #include <stdint.h> /* uint8_t */
 
@@ -11,20 +13,30 @@
 #include <relgraph/text.h>
 #include "fuzz.h"
 
+int rg_sentences_split_ref(rg_span **out, size_t *n_out, const char *text, size_t len);
+#define RG_SENTENCE_NO_SIMD 1
+#define rg_sentences_split rg_sentences_split_ref
+#include "sentence.c"
+#undef rg_sentences_split
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    rg_span *sp = NULL;
-    size_t n = 0, i;
+    rg_span *sp = NULL, *ref = NULL;
+    size_t n = 0, n_ref = 0, i;
 
     FUZZ_ASSERT(rg_sentences_split(&sp, &n, (const char *)data, size) == RG_OK);
+    FUZZ_ASSERT(rg_sentences_split_ref(&ref, &n_ref, (const char *)data, size) == RG_OK);
+    FUZZ_ASSERT(n == n_ref);
     FUZZ_ASSERT(n == 0 || sp != NULL);
     for (i = 0; i < n; i++) {
         FUZZ_ASSERT(sp[i].start < sp[i].end);
         FUZZ_ASSERT(sp[i].end <= size);
         FUZZ_ASSERT(i == 0 || sp[i].start >= sp[i - 1].end);
+        FUZZ_ASSERT(sp[i].start == ref[i].start && sp[i].end == ref[i].end);
     }
     rg_free(sp);
+    rg_free(ref);
     return 0;
 }
