@@ -27,7 +27,8 @@ typedef struct {
                  0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
     }
 
-/* Titles: never end a sentence (case-sensitive). */
+/* Titles: never end a sentence (case-sensitive). Each starts with an ASCII
+ * capital: dot_blocked looks here only for words that do. */
 static const rg_word abbrev_titles[] = {
     WA("M"), WA("MM"), WA("Mme"), WA("Mmes"), WA("Mlle"), WA("Mlles"), WA("Mr"),
     WA("Mrs"), WA("Ms"), WA("Dr"), WA("Drs"), WA("Pr"), WA("Prs"), WA("Prof"),
@@ -239,17 +240,21 @@ static int era_before(const unsigned char *s, size_t j)
 }
 
 /* s[0..6) are ASCII letters: a word that long (ABBREV_MAX < 6) is neither
- * an abbreviation nor an initial, whatever comes before it. */
+ * an abbreviation nor an initial, whatever comes before it. The six bytes
+ * are tested at once (8-byte arithmetic; the two spare bytes are 'a'):
+ * no byte >= 0x80, and each byte with 0x20 set is in 'a'..'z' (+ 0x1F
+ * sets its high bit from 'a' on, + 0x05 from '{' on). */
 static int ascii_letters6(const unsigned char *s)
 {
-    int k;
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint64_t w = ones * 'a', t;
 
-    for (k = 0; k < 6; k++) {
-        if ((unsigned)((s[k] | 0x20) - 'a') >= 26u) {
-            return 0;
-        }
+    memcpy(&w, s, 6);
+    if (w & high) {
+        return 0;
     }
-    return 1;
+    t = w | ones * 0x20;
+    return ((t + ones * 0x1F) & ~(t + ones * 0x05) & high) == high;
 }
 
 /*
@@ -286,8 +291,10 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
             return 0; /* longer than any abbreviation */
         }
     }
-    if (p0 - ws <= ABBREV_MAX && (WORD_IN(abbrev_titles, s + ws, p0 - ws) ||
-                                  WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
+    /* every title starts with an ASCII capital (most words here do not) */
+    if (p0 - ws <= ABBREV_MAX &&
+        (((unsigned)(s[ws] - 'A') < 26u && WORD_IN(abbrev_titles, s + ws, p0 - ws)) ||
+         WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
         return 1;
     }
     if (nc == 1 && first == C_UP) {
@@ -495,12 +502,25 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     size_t q, r;
     int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
 
-    if (s[p0] == '.' && len - p0 > 2 && s[p0 + 1] == ' ' && (unsigned)(s[p0 + 2] - 'A') < 26u) {
-        /* ". Le": what the steps below find for it, without the classes
-         * (one dot, nothing absorbed, a gap, a capital: only dot_blocked
-         * can keep the sentence going) */
-        *p1 = p0 + 1;
-        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    if (s[p0] == '.' && len - p0 > 1) {
+        /* What the steps below find for the common full stops, without the
+         * classes: one dot, nothing absorbed. */
+        unsigned b = s[p0 + 1];
+        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
+            return 0;
+        }
+        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
+                                                                                   : p0 + 1;
+        }
+        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+            /* ". Le": a gap, a capital: only dot_blocked can keep the
+             * sentence going */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+        }
     }
     kind = term_cluster(s, len, p0, p1);
     if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {

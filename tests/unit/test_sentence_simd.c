@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Differential tests of rg_sentences_split's SIMD run skipper (64-byte
- * windows of candidate stops, sentence.c) against the table loop it
- * replaced: sentence.c is compiled a second time below with
- * RG_SENTENCE_NO_SIMD and its entry point renamed, and both must return
- * the same spans for every text. The texts are built from the pieces the
+ * Differential tests of rg_sentences_split against main's splitter before
+ * round 7: sentence.c is compiled a second time below without its SIMD run
+ * skipper (64-byte windows of candidate stops), with the old rules of
+ * test_sentence_ref_rules.h and its entry point renamed, and both must
+ * return the same spans for every text. The texts are built from the pieces the
  * skipper decides on (capitals after every kind of byte, C3 pairs with
  * good and bad second bytes, lone bytes >= 0x80, terminals, quotes,
  * newlines, the rare bytes the candidate tables over-report) and are
@@ -25,16 +25,15 @@
 #include <relgraph/sentence.h>
 #include <relgraph/text.h>
 
-/* The reference: the same driver with the 4-byte table loop only, or
- * (test_sentence_ssse3.c) with the 16-byte SSSE3 tables, which the
- * library does not run on an AVX2 CPU. */
-int rg_sentences_split_ref(rg_span **out, size_t *n_out, const char *text, size_t len);
+/* The reference: main's splitter (the 4-byte table loop, the old rules in
+ * test_sentence_ref_rules.h), or (test_sentence_ssse3.c) the 16-byte
+ * SSSE3 tables, which the library does not run on an AVX2 CPU. */
 #if defined(SENTENCE_REF_SSSE3)
 #define RG_SENTENCE_NO_AVX2 1
 #else
 #define RG_SENTENCE_NO_SIMD 1
 #endif
-#define rg_sentences_split rg_sentences_split_ref
+#include "test_sentence_ref_rules.h"
 #include "sentence.c"
 #undef rg_sentences_split
 
@@ -77,6 +76,10 @@ static const char *const pieces[] = {
     "\xE2\x80\xA6", "\xE2\x80\x94", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\x80",
     "Le ", "Dans ", "M. ", "J.-C. ", "U.S.A. ", "www.", "l'idee", "ParisDans",
     "prisonDans", "2017Dans", "(...)", "... Il", "abcdefghijklmnopq",
+    /* full stops the rules decide without classes (". X", ".X", ".x", ".7") */
+    ".L", ".Le", ". Le", ".l", ".7", "M.", "Mme.", "MM.", "Gal.", "G\xC3\xA9n.", "cf.",
+    "Cf.", "apr.", "n\xC2\xB0.", "ibid.", "abcde.", "abcdef.", "ABCDEF.", "aBcDeF.",
+    "a\xC3\xA9" "bcdef.", "V.", "J.-C.", "av.", "Site.Fr/", "x@y", "//a", "2.5", "1.000",
 };
 
 /* A pseudo-random text of pieces, the same on every run (xorshift). */
