@@ -36,12 +36,20 @@ static const rg_word abbrev_titles[] = {
     WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Lt"), WA("Sgt"), WA("Vve"),
 };
 
-/* Abbreviations followed by a number or a name (first letter in any case). */
-static const rg_word abbrev_other[] = {
-    WA("cf"), WA("av"), WA("apr"), WA("p"), WA("pp"), WA("vol"), WA("art"),
-    WA("n°"), WA("no"), WA("chap"), WA("fig"), WA("éd"), WA("coll"), WA("réf"),
-    WA("tél"), WA("env"), WA("ex"), WA("vs"), WA("op"), WA("cit"), WA("ibid"),
-    WA("ca"), WA("resp"), WA("bd"), WA("dép"), WA("trad"), WA("dir"),
+/* Abbreviations followed by a number or a name (first letter in any case),
+ * a row per length in bytes (row n - 1; "n°" and "éd" are 3 bytes), each
+ * row ending with { NULL, 0 }: dot_blocked looks for most short words
+ * here, and only the row of the word's length can hold it. */
+#define OTHER_ROW 10
+static const rg_word abbrev_other[ABBREV_MAX][OTHER_ROW] = {
+    { WA("p"), { NULL, 0 } },
+    { WA("cf"), WA("av"), WA("pp"), WA("no"), WA("ex"), WA("vs"), WA("op"), WA("ca"),
+      WA("bd"), { NULL, 0 } },
+    { WA("apr"), WA("vol"), WA("art"), WA("n°"), WA("fig"), WA("éd"), WA("env"),
+      WA("cit"), WA("dir"), { NULL, 0 } },
+    { WA("chap"), WA("coll"), WA("réf"), WA("tél"), WA("ibid"), WA("resp"), WA("dép"),
+      WA("trad"), { NULL, 0 } },
+    { { NULL, 0 } },
 };
 
 /* Capitalised French words that start sentences (glued-heading test). */
@@ -112,6 +120,25 @@ static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w
     for (k = 0; k < count; k++) {
         if (list[k].n == n && (unsigned char)list[k].w[0] == f &&
             memcmp(list[k].w + 1, w + 1, n - 1) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is w (n bytes, 1 <= n <= ABBREV_MAX) in abbrev_other? Like WORD_IN_CI1
+ * on the row of its length. */
+static int other_abbrev(const unsigned char *w, size_t n)
+{
+    const rg_word *row = abbrev_other[n - 1];
+    unsigned char f = w[0];
+    size_t k;
+
+    if (f >= 'A' && f <= 'Z') {
+        f = (unsigned char)(f - 'A' + 'a');
+    }
+    for (k = 0; row[k].w; k++) {
+        if ((unsigned char)row[k].w[0] == f && memcmp(row[k].w + 1, w + 1, n - 1) == 0) {
             return 1;
         }
     }
@@ -294,7 +321,7 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
     /* every title starts with an ASCII capital (most words here do not) */
     if (p0 - ws <= ABBREV_MAX &&
         (((unsigned)(s[ws] - 'A') < 26u && WORD_IN(abbrev_titles, s + ws, p0 - ws)) ||
-         WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
+         other_abbrev(s + ws, p0 - ws))) {
         return 1;
     }
     if (nc == 1 && first == C_UP) {

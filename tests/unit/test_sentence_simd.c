@@ -181,9 +181,45 @@ static void test_short_texts(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Every title and abbreviation of the old lists (and a letter more or
+ * less), in either case, before ". X", ".X" and at the end: the rows of
+ * abbrev_other by length must hold each entry where it is looked for. */
+static void test_abbreviations(void **state)
+{
+    static const char *const words[] = {
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Dr", "Drs", "Pr",
+        "Prs", "Prof", "Me", "Mgr", "St", "Ste", "Sts", "Stes", "G\xC3\xA9n", "Gal", "Col",
+        "Cdt", "Cne", "Lt", "Sgt", "Vve", "cf", "av", "apr", "p", "pp", "vol", "art",
+        "n\xC2\xB0", "no", "chap", "fig", "\xC3\xA9" "d", "coll", "r\xC3\xA9" "f",
+        "t\xC3\xA9" "l", "env", "ex", "vs", "op", "cit", "ibid", "ca", "resp", "bd",
+        "d\xC3\xA9" "p", "trad", "dir", "\xC3\x89" "d", "Cf", "Apr", "P", "Ibid", "Coll",
+    };
+    static const char *const forms[][2] = {
+        { "Voir ", ". Martin ici." }, { "Voir ", ".Martin ici." }, { "Voir ", "x. Martin ici." },
+        { "Voir ", "" }, { "Voir (", ". Martin ici." }, { "Voir ", ". martin." },
+    };
+    char text[64], up[16];
+    size_t w, f;
+    int bad = 0;
+
+    (void)state;
+    for (w = 0; w < sizeof words / sizeof words[0]; w++) {
+        for (f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            snprintf(text, sizeof text, "%s%s%s", forms[f][0], words[w], forms[f][1]);
+            bad += !same_split(text, strlen(text));
+            snprintf(up, sizeof up, "%s", words[w]);
+            up[0] = (char)(up[0] >= 'a' && up[0] <= 'z' ? up[0] - 32 : up[0]);
+            snprintf(text, sizeof text, "%s%s%s", forms[f][0], up, forms[f][1]);
+            bad += !same_split(text, strlen(text));
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_short_texts),
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_random_pieces),
