@@ -106,7 +106,7 @@ typedef struct {
      * may stop a run (and for every offset at or past len) */
     size_t win;
     uint64_t win_stop;
-    uint64_t (*cands)(const unsigned char *p); /* run_cands64 or _avx2 */
+    uint64_t (*cands)(const unsigned char *p, int word_before); /* run_cands64(_avx2) */
 } split_ctx;
 
 /* What the scan remembers between code points. */
@@ -226,25 +226,41 @@ static const unsigned char run_byte[256] = {
 /*
  * Candidate stops of the 64 bytes at p: bit k is set when p[k] may stop a
  * run. Each byte's class is lo[b & 15] & hi[b >> 4] (one pshufb each):
- * seven bits, each a rectangle of (high nibble, low nibble) pairs, cover
- * every byte that is not RB_ALWAYS -- \n ! " ) . ? ] } and A-Z, and the
- * bytes >= 0x80 but C3 and 9F-BF (B7 included) -- plus a few rare bytes
- * (07 = @ [ \ ^ _ 7F BA) that run_end checks against run_byte anyway:
- *   bit 0 {0,B}x{7,A}  1 {2}x{1,2,9,E}  2 {3,7}x{D,F}  3 {4,5}x{all}
+ * eight bits, each a rectangle of (high nibble, low nibble) pairs:
+ *   bit 0 {0,B}x{7,A}  1 {2}x{1,2,9,E}  2 {3,5,7}x{D,F}
  *   bit 4 {8,9,C-F}x{all but 3,F}  5 {8,9,D-F}x{3}  6 {8,C-F}x{F}
- * A capital is a candidate wherever it is: capitals are far rarer than
- * the bytes around them, and run_end decides them from the byte before.
- * Round 6's SSE2 16-byte skips were exact and cost ~55 instructions a
- * block; this is ~12 and is computed once per 64-byte window.
+ *   bit 3 {4,5}x{all}: capitals (and @ [ \ ] ^ _)
+ *   bit 7 {3,6-F}x{all}: lowercase letters, digits, bytes >= 0x80 (and
+ *         : ; < = > ? ` { | } ~ DEL)
+ * Bits 0-2 and 4-6 cover every byte that is not RB_ALWAYS but capitals --
+ * \n ! " ) . ? ] } and the bytes >= 0x80 but C3 and 9F-BF (B7 included);
+ * a capital (bit 3) is a candidate after a bit 7 byte, or at p[0] when
+ * word_before (the byte before is not RB_CAP_NEXT, or there is none).
+ * The rare bytes that are candidates without being stops (07 = @ [ \ ^ _
+ * 7F BA, capitals after : ; < > ` { | ~) are dropped by run_end_simd,
+ * which checks every candidate against run_byte. Round 6's exact SSE2
+ * 16-byte skips cost ~55 instructions a block; this is ~10 a block and is
+ * computed once per 64-byte window.
  */
-__attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char *p)
+#define LO_TAB 0x98, 0x9A, 0x9A, 0xA8, 0x98, 0x98, 0x98, 0x99, \
+               0x98, 0x9A, 0x99, 0x98, 0x98, 0x9C, 0x9A, 0xCC
+#define HI_TAB 0x01, 0x00, 0x02, (char)0x84, 0x08, 0x0C, (char)0x80, (char)0x84, \
+               (char)0xF0, (char)0xB0, (char)0x80, (char)0x81, (char)0xD0, (char)0xF0, \
+               (char)0xF0, (char)0xF0
+
+/* The candidates from the three masks of a window (see above). */
+static inline uint64_t run_cands_mix(uint64_t other, uint64_t cap, uint64_t word,
+                                     int word_before)
 {
-    const __m128i lo_tab = _mm_setr_epi8(0x18, 0x1A, 0x1A, 0x28, 0x18, 0x18, 0x18, 0x19,
-                                         0x18, 0x1A, 0x19, 0x18, 0x18, 0x1C, 0x1A, 0x4C);
-    const __m128i hi_tab = _mm_setr_epi8(0x01, 0x00, 0x02, 0x04, 0x08, 0x08, 0x00, 0x04,
-                                         0x70, 0x30, 0x00, 0x01, 0x50, 0x70, 0x70, 0x70);
-    const __m128i nib = _mm_set1_epi8(0x0F);
-    uint64_t none = 0;
+    return other | (cap & (word << 1 | (uint64_t)word_before));
+}
+
+__attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char *p,
+                                                             int word_before)
+{
+    const __m128i lo_tab = _mm_setr_epi8(LO_TAB), hi_tab = _mm_setr_epi8(HI_TAB);
+    const __m128i nib = _mm_set1_epi8(0x0F), rest = _mm_set1_epi8(0x77);
+    uint64_t none = 0, cap = 0, word = 0;
     int k;
 
     for (k = 0; k < 64; k += 16) {
@@ -252,26 +268,24 @@ __attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char
         __m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_tab, _mm_and_si128(v, nib)),
                                   _mm_shuffle_epi8(hi_tab,
                                                    _mm_and_si128(_mm_srli_epi16(v, 4), nib)));
-        none |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_setzero_si128()))
+        none |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(_mm_and_si128(c, rest), _mm_setzero_si128()))
                 << k;
+        cap |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(c, 4)) << k;
+        word |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
     }
-    return ~none;
+    return run_cands_mix(~none, cap, word, word_before);
 }
 
 #if !defined(RG_SENTENCE_NO_AVX2) /* the tests' way to run the SSSE3 tables */
 /* run_cands64 with 32-byte vectors (AVX2 CPUs): half the instructions. */
-__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p)
+__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p,
+                                                                 int word_before)
 {
-    const __m256i lo_tab = _mm256_setr_epi8(0x18, 0x1A, 0x1A, 0x28, 0x18, 0x18, 0x18, 0x19,
-                                            0x18, 0x1A, 0x19, 0x18, 0x18, 0x1C, 0x1A, 0x4C,
-                                            0x18, 0x1A, 0x1A, 0x28, 0x18, 0x18, 0x18, 0x19,
-                                            0x18, 0x1A, 0x19, 0x18, 0x18, 0x1C, 0x1A, 0x4C);
-    const __m256i hi_tab = _mm256_setr_epi8(0x01, 0x00, 0x02, 0x04, 0x08, 0x08, 0x00, 0x04,
-                                            0x70, 0x30, 0x00, 0x01, 0x50, 0x70, 0x70, 0x70,
-                                            0x01, 0x00, 0x02, 0x04, 0x08, 0x08, 0x00, 0x04,
-                                            0x70, 0x30, 0x00, 0x01, 0x50, 0x70, 0x70, 0x70);
-    const __m256i nib = _mm256_set1_epi8(0x0F);
-    uint64_t none = 0;
+    const __m256i lo_tab = _mm256_setr_epi8(LO_TAB, LO_TAB);
+    const __m256i hi_tab = _mm256_setr_epi8(HI_TAB, HI_TAB);
+    const __m256i nib = _mm256_set1_epi8(0x0F), rest = _mm256_set1_epi8(0x77);
+    uint64_t none = 0, cap = 0, word = 0;
     int k;
 
     for (k = 0; k < 64; k += 32) {
@@ -280,10 +294,12 @@ __attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned 
             _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib)),
             _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
         none |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                    _mm256_cmpeq_epi8(c, _mm256_setzero_si256()))
+                    _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()))
                 << k;
+        cap |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 4)) << k;
+        word |= (uint64_t)(uint32_t)_mm256_movemask_epi8(c) << k;
     }
-    return ~none;
+    return run_cands_mix(~none, cap, word, word_before);
 }
 #endif
 
@@ -294,6 +310,7 @@ static void run_window(split_ctx *cx, size_t b)
     unsigned char buf[64];
     const unsigned char *p = cx->s + b;
     size_t left = cx->len - b;
+    int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
     if (left < 64) {
         memset(buf, 0, sizeof buf);
@@ -301,7 +318,7 @@ static void run_window(split_ctx *cx, size_t b)
         p = buf;
     }
     cx->win = b;
-    cx->win_stop = cx->cands(p);
+    cx->win_stop = cx->cands(p, word_before);
     if (left < 64) {
         cx->win_stop |= ~(uint64_t)0 << left;
     }
