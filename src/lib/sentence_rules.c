@@ -27,21 +27,27 @@ typedef struct {
                  0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
     }
 
+/* The abbreviation lists below hold a row per length in bytes (row n - 1;
+ * "n°", "éd" and "Gén" count their UTF-8 bytes), each row ending with
+ * { NULL, 0 }: dot_blocked looks up most short words before a full stop,
+ * and only the row of the word's length can hold it (abbrev_in). */
+#define ABBREV_ROW 14
+
 /* Titles: never end a sentence (case-sensitive). Each starts with an ASCII
  * capital: dot_blocked looks here only for words that do. */
-static const rg_word abbrev_titles[] = {
-    WA("M"), WA("MM"), WA("Mme"), WA("Mmes"), WA("Mlle"), WA("Mlles"), WA("Mr"),
-    WA("Mrs"), WA("Ms"), WA("Dr"), WA("Drs"), WA("Pr"), WA("Prs"), WA("Prof"),
-    WA("Me"), WA("Mgr"), WA("St"), WA("Ste"), WA("Sts"), WA("Stes"), WA("Gén"),
-    WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Lt"), WA("Sgt"), WA("Vve"),
+static const rg_word abbrev_titles[ABBREV_MAX][ABBREV_ROW] = {
+    { WA("M"), { NULL, 0 } },
+    { WA("MM"), WA("Mr"), WA("Ms"), WA("Dr"), WA("Pr"), WA("Me"), WA("St"), WA("Lt"),
+      { NULL, 0 } },
+    { WA("Mme"), WA("Mrs"), WA("Drs"), WA("Prs"), WA("Mgr"), WA("Ste"), WA("Sts"),
+      WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Sgt"), WA("Vve"), { NULL, 0 } },
+    { WA("Mmes"), WA("Mlle"), WA("Prof"), WA("Stes"), WA("Gén"), { NULL, 0 } },
+    { WA("Mlles"), { NULL, 0 } },
 };
 
-/* Abbreviations followed by a number or a name (first letter in any case),
- * a row per length in bytes (row n - 1; "n°" and "éd" are 3 bytes), each
- * row ending with { NULL, 0 }: dot_blocked looks for most short words
- * here, and only the row of the word's length can hold it. */
-#define OTHER_ROW 10
-static const rg_word abbrev_other[ABBREV_MAX][OTHER_ROW] = {
+/* Abbreviations followed by a number or a name (first letter in any case;
+ * the rows hold it in lowercase). */
+static const rg_word abbrev_other[ABBREV_MAX][ABBREV_ROW] = {
     { WA("p"), { NULL, 0 } },
     { WA("cf"), WA("av"), WA("pp"), WA("no"), WA("ex"), WA("vs"), WA("op"), WA("ca"),
       WA("bd"), { NULL, 0 } },
@@ -126,17 +132,14 @@ static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w
     return 0;
 }
 
-/* Is w (n bytes, 1 <= n <= ABBREV_MAX) in abbrev_other? Like WORD_IN_CI1
- * on the row of its length. */
-static int other_abbrev(const unsigned char *w, size_t n)
+/* Is w (n bytes, 1 <= n <= ABBREV_MAX) in the row of its length of one
+ * of the lists above? f stands for w[0] (lowered for abbrev_other). */
+static int abbrev_in(const rg_word (*rows)[ABBREV_ROW], const unsigned char *w, size_t n,
+                     unsigned char f)
 {
-    const rg_word *row = abbrev_other[n - 1];
-    unsigned char f = w[0];
+    const rg_word *row = rows[n - 1];
     size_t k;
 
-    if (f >= 'A' && f <= 'Z') {
-        f = (unsigned char)(f - 'A' + 'a');
-    }
     for (k = 0; row[k].w; k++) {
         if ((unsigned char)row[k].w[0] == f && memcmp(row[k].w + 1, w + 1, n - 1) == 0) {
             return 1;
@@ -268,15 +271,21 @@ static int era_before(const unsigned char *s, size_t j)
 
 /* s[0..6) are ASCII letters: a word that long (ABBREV_MAX < 6) is neither
  * an abbreviation nor an initial, whatever comes before it. The six bytes
- * are tested at once (8-byte arithmetic; the two spare bytes are 'a'):
- * no byte >= 0x80, and each byte with 0x20 set is in 'a'..'z' (+ 0x1F
- * sets its high bit from 'a' on, + 0x05 from '{' on). */
+ * are tested at once in a 64-bit word (a 4-byte and a 2-byte load, not a
+ * copy into memory that an 8-byte load would then stall on; two spare
+ * 'a's; the order of the bytes does not matter): no byte >= 0x80, and
+ * each byte with 0x20 set is in 'a'..'z' (+ 0x1F sets its high bit from
+ * 'a' on, + 0x05 from '{' on). */
 static int ascii_letters6(const unsigned char *s)
 {
     const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-    uint64_t w = ones * 'a', t;
+    uint32_t w4;
+    uint16_t w2;
+    uint64_t w, t;
 
-    memcpy(&w, s, 6);
+    memcpy(&w4, s, 4);
+    memcpy(&w2, s + 4, 2);
+    w = (uint64_t)w4 | (uint64_t)w2 << 32 | (uint64_t)0x6161 << 48;
     if (w & high) {
         return 0;
     }
@@ -284,21 +293,15 @@ static int ascii_letters6(const unsigned char *s)
     return ((t + ones * 0x1F) & ~(t + ones * 0x05) & high) == high;
 }
 
-/*
- * Does the full stop at s[p0] belong to an abbreviation, an initial or a
- * dotted acronym? r is the offset of the next significant code point.
- */
-static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
-                       size_t r)
+/* dot_blocked for a full stop after a word of at most 5 letters (or after
+ * a non-letter): the lists, initials and dotted acronyms. */
+static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
 {
     size_t ws = p0, st;
     size_t nc = 0;
     uint32_t cp, pc = 0;
-    int first = C_OT;
+    int first = C_OT, upper;
 
-    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
-        return 0; /* most full stops: the loop below would stop at 6 letters */
-    }
     while (ws > 0 && nc < 6) {
         cp = u8_prev(s, 0, ws, &st);
         int c = cp_class(cp);
@@ -319,9 +322,11 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
         }
     }
     /* every title starts with an ASCII capital (most words here do not) */
+    upper = (unsigned)(s[ws] - 'A') < 26u;
     if (p0 - ws <= ABBREV_MAX &&
-        (((unsigned)(s[ws] - 'A') < 26u && WORD_IN(abbrev_titles, s + ws, p0 - ws)) ||
-         other_abbrev(s + ws, p0 - ws))) {
+        ((upper && abbrev_in(abbrev_titles, s + ws, p0 - ws, s[ws])) ||
+         abbrev_in(abbrev_other, s + ws, p0 - ws,
+                   upper ? (unsigned char)(s[ws] | 0x20) : s[ws]))) {
         return 1;
     }
     if (nc == 1 && first == C_UP) {
@@ -336,6 +341,20 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
         return 1; /* initial "V. Poutine" */
     }
     return 0;
+}
+
+/*
+ * Does the full stop at s[p0] belong to an abbreviation, an initial or a
+ * dotted acronym? r is the offset of the next significant code point.
+ * Most full stops follow a word of six letters or more: that test is
+ * inline, without the saved registers of dot_blocked_short.
+ */
+static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return 0;
+    }
+    return dot_blocked_short(s, len, p0, r);
 }
 
 /* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain? */
