@@ -7,6 +7,18 @@
  */
 #include <string.h>
 
+/* run_end's byte classes come from two 16-entry tables (SSSE3 pshufb,
+ * or AVX2) on x86 CPUs that have them, chosen at run time; otherwise (and with
+ * -DRG_SENTENCE_NO_SIMD, which the differential tests use as the
+ * reference) a 256-entry table, 4 bytes a step. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    !defined(RG_SENTENCE_NO_SIMD)
+#include <immintrin.h> /* run_cands64, run_cands64_avx2 */
+#define RUN_SIMD 1
+#else
+#define RUN_SIMD 0
+#endif
+
 #include <relgraph/sentence.h>
 #include "common.h"
 #include "sentence_internal.h"
@@ -90,6 +102,11 @@ typedef struct {
     size_t len;
     size_t start; /* first byte of the pending sentence */
     RG_VEC(rg_span) spans;
+    /* run_end_simd's window: bit k of win_stop is set when s[win + k]
+     * may stop a run (and for every offset at or past len) */
+    size_t win;
+    uint64_t win_stop;
+    uint64_t (*cands)(const unsigned char *p, int word_before); /* run_cands64(_avx2) */
 } split_ctx;
 
 /* What the scan remembers between code points. */
@@ -205,10 +222,153 @@ static const unsigned char run_byte[256] = {
 #undef U_
 #undef S_
 
-/* End of the run that starts at s[i] (i itself when there is none). */
-static size_t run_end(const unsigned char *s, size_t len, size_t i)
+#if RUN_SIMD
+/*
+ * Candidate stops of the 64 bytes at p: bit k is set when p[k] may stop a
+ * run. Each byte's class is lo[b & 15] & hi[b >> 4] (one pshufb each):
+ * eight bits, each a rectangle of (high nibble, low nibble) pairs:
+ *   bit 0 {0,B}x{7,A}  1 {2}x{1,2,9,E}  2 {3,5,7}x{D,F}
+ *   bit 4 {8,9,C-F}x{all but 3,F}  5 {8,9,D-F}x{3}  6 {8,C-F}x{F}
+ *   bit 3 {4,5}x{all}: capitals (and @ [ \ ] ^ _)
+ *   bit 7 {3,6-F}x{all}: lowercase letters, digits, bytes >= 0x80 (and
+ *         : ; < = > ? ` { | } ~ DEL)
+ * Bits 0-2 and 4-6 cover every byte that is not RB_ALWAYS but capitals --
+ * \n ! " ) . ? ] } and the bytes >= 0x80 but C3 and 9F-BF (B7 included);
+ * a capital (bit 3) is a candidate after a bit 7 byte, or at p[0] when
+ * word_before (the byte before is not RB_CAP_NEXT, or there is none).
+ * The rare bytes that are candidates without being stops (07 = @ [ \ ^ _
+ * 7F BA, capitals after : ; < > ` { | ~) are dropped by run_end_simd,
+ * which checks every candidate against run_byte. Round 6's exact SSE2
+ * 16-byte skips cost ~55 instructions a block; this is ~10 a block and is
+ * computed once per 64-byte window.
+ */
+#define LO_TAB 0x98, 0x9A, 0x9A, 0xA8, 0x98, 0x98, 0x98, 0x99, \
+               0x98, 0x9A, 0x99, 0x98, 0x98, 0x9C, 0x9A, 0xCC
+#define HI_TAB 0x01, 0x00, 0x02, (char)0x84, 0x08, 0x0C, (char)0x80, (char)0x84, \
+               (char)0xF0, (char)0xB0, (char)0x80, (char)0x81, (char)0xD0, (char)0xF0, \
+               (char)0xF0, (char)0xF0
+
+/* The candidates from the three masks of a window (see above). */
+static inline uint64_t run_cands_mix(uint64_t other, uint64_t cap, uint64_t word,
+                                     int word_before)
 {
+    return other | (cap & (word << 1 | (uint64_t)word_before));
+}
+
+__attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char *p,
+                                                             int word_before)
+{
+    const __m128i lo_tab = _mm_setr_epi8(LO_TAB), hi_tab = _mm_setr_epi8(HI_TAB);
+    const __m128i nib = _mm_set1_epi8(0x0F), rest = _mm_set1_epi8(0x77);
+    uint64_t none = 0, cap = 0, word = 0;
+    int k;
+
+    for (k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_tab, _mm_and_si128(v, nib)),
+                                  _mm_shuffle_epi8(hi_tab,
+                                                   _mm_and_si128(_mm_srli_epi16(v, 4), nib)));
+        none |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(_mm_and_si128(c, rest), _mm_setzero_si128()))
+                << k;
+        cap |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(c, 4)) << k;
+        word |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
+    }
+    return run_cands_mix(~none, cap, word, word_before);
+}
+
+#if !defined(RG_SENTENCE_NO_AVX2) /* the tests' way to run the SSSE3 tables */
+/* run_cands64 with 32-byte vectors (AVX2 CPUs): half the instructions. */
+__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p,
+                                                                 int word_before)
+{
+    const __m256i lo_tab = _mm256_setr_epi8(LO_TAB, LO_TAB);
+    const __m256i hi_tab = _mm256_setr_epi8(HI_TAB, HI_TAB);
+    const __m256i nib = _mm256_set1_epi8(0x0F), rest = _mm256_set1_epi8(0x77);
+    uint64_t none = 0, cap = 0, word = 0;
+    int k;
+
+    for (k = 0; k < 64; k += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
+        __m256i c = _mm256_and_si256(
+            _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib)),
+            _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+        none |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                    _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()))
+                << k;
+        cap |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 4)) << k;
+        word |= (uint64_t)(uint32_t)_mm256_movemask_epi8(c) << k;
+    }
+    return run_cands_mix(~none, cap, word, word_before);
+}
+#endif
+
+/* Fill cx's window with the candidate stops of s[b..b+64); past len,
+ * every offset is one. */
+static void run_window(split_ctx *cx, size_t b)
+{
+    unsigned char buf[64];
+    const unsigned char *p = cx->s + b;
+    size_t left = cx->len - b;
+    int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
+
+    if (left < 64) {
+        memset(buf, 0, sizeof buf);
+        memcpy(buf, p, left);
+        p = buf;
+    }
+    cx->win = b;
+    cx->win_stop = cx->cands(p, word_before);
+    if (left < 64) {
+        cx->win_stop |= ~(uint64_t)0 << left;
+    }
+}
+
+/*
+ * End of the run that starts at s[i] (i itself when there is none): the
+ * first candidate of the window that run_byte confirms. Candidates that
+ * do not stop a run are dropped from the window (whether a byte stops a
+ * run does not depend on where the run started).
+ */
+static size_t run_end_simd(split_ctx *cx, size_t i)
+{
+    const unsigned char *s = cx->s;
     size_t j = i;
+    uint64_t m;
+    unsigned char b;
+
+    for (;;) {
+        if (j - cx->win >= 64) { /* j never goes back: j >= win */
+            run_window(cx, j);
+        }
+        m = cx->win_stop >> (j - cx->win);
+        if (!m) {
+            j = cx->win + 64;
+            continue;
+        }
+        j += rg__ctz64(m);
+        if (j >= cx->len) {
+            return cx->len;
+        }
+        b = s[j];
+        if (!(run_byte[b] & RB_ALWAYS) &&
+            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT))) {
+            break;
+        }
+        cx->win_stop &= ~((uint64_t)1 << (j - cx->win));
+        j++;
+    }
+    /* never stop between C3 and its second byte ("É" is C3 89) */
+    return j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
+}
+#endif
+
+/* End of the run that starts at s[i] (i itself when there is none), a
+ * table lookup per byte. */
+static size_t run_end(split_ctx *cx, size_t i)
+{
+    const unsigned char *s = cx->s;
+    size_t len = cx->len, j = i;
 
     for (;;) {
         while (j + 4 <= len && (run_byte[s[j]] & run_byte[s[j + 1]] & run_byte[s[j + 2]] &
@@ -558,12 +718,15 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
                        size_t len)
 {
-    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 } };
+    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, 0, 0, NULL };
     split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     uint32_t cp;
     int cls, error = RG_OK;
+#if RUN_SIMD
+    int simd;
+#endif
 
     RG_ASSERT_ARG(out != NULL);
     RG_ASSERT_ARG(n_out != NULL);
@@ -572,9 +735,27 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
     *n_out = 0;
     cx.s = s;
     cx.len = len;
+#if RUN_SIMD
+#if !defined(RG_SENTENCE_NO_AVX2)
+    if (__builtin_cpu_supports("avx2")) {
+        cx.cands = run_cands64_avx2;
+    } else
+#endif
+    if (__builtin_cpu_supports("ssse3")) {
+        cx.cands = run_cands64;
+    }
+    simd = cx.cands != NULL && len > 0;
+    if (simd) {
+        run_window(&cx, 0);
+    }
+#endif
 
     while (i < len) {
-        n = run_end(s, len, i);
+#if RUN_SIMD
+        n = simd ? run_end_simd(&cx, i) : run_end(&cx, i);
+#else
+        n = run_end(&cx, i);
+#endif
         if (n > i) {
             run_state(s, i, n, &st);
             i = n;

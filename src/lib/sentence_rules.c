@@ -27,20 +27,35 @@ typedef struct {
                  0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
     }
 
-/* Titles: never end a sentence (case-sensitive). */
-static const rg_word abbrev_titles[] = {
-    WA("M"), WA("MM"), WA("Mme"), WA("Mmes"), WA("Mlle"), WA("Mlles"), WA("Mr"),
-    WA("Mrs"), WA("Ms"), WA("Dr"), WA("Drs"), WA("Pr"), WA("Prs"), WA("Prof"),
-    WA("Me"), WA("Mgr"), WA("St"), WA("Ste"), WA("Sts"), WA("Stes"), WA("Gén"),
-    WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Lt"), WA("Sgt"), WA("Vve"),
+/* The abbreviation lists below hold a row per length in bytes (row n - 1;
+ * "n°", "éd" and "Gén" count their UTF-8 bytes), each row ending with
+ * { NULL, 0 }: dot_blocked looks up most short words before a full stop,
+ * and only the row of the word's length can hold it (abbrev_in). */
+#define ABBREV_ROW 14
+
+/* Titles: never end a sentence (case-sensitive). Each starts with an ASCII
+ * capital: dot_blocked looks here only for words that do. */
+static const rg_word abbrev_titles[ABBREV_MAX][ABBREV_ROW] = {
+    { WA("M"), { NULL, 0 } },
+    { WA("MM"), WA("Mr"), WA("Ms"), WA("Dr"), WA("Pr"), WA("Me"), WA("St"), WA("Lt"),
+      { NULL, 0 } },
+    { WA("Mme"), WA("Mrs"), WA("Drs"), WA("Prs"), WA("Mgr"), WA("Ste"), WA("Sts"),
+      WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Sgt"), WA("Vve"), { NULL, 0 } },
+    { WA("Mmes"), WA("Mlle"), WA("Prof"), WA("Stes"), WA("Gén"), { NULL, 0 } },
+    { WA("Mlles"), { NULL, 0 } },
 };
 
-/* Abbreviations followed by a number or a name (first letter in any case). */
-static const rg_word abbrev_other[] = {
-    WA("cf"), WA("av"), WA("apr"), WA("p"), WA("pp"), WA("vol"), WA("art"),
-    WA("n°"), WA("no"), WA("chap"), WA("fig"), WA("éd"), WA("coll"), WA("réf"),
-    WA("tél"), WA("env"), WA("ex"), WA("vs"), WA("op"), WA("cit"), WA("ibid"),
-    WA("ca"), WA("resp"), WA("bd"), WA("dép"), WA("trad"), WA("dir"),
+/* Abbreviations followed by a number or a name (first letter in any case;
+ * the rows hold it in lowercase). */
+static const rg_word abbrev_other[ABBREV_MAX][ABBREV_ROW] = {
+    { WA("p"), { NULL, 0 } },
+    { WA("cf"), WA("av"), WA("pp"), WA("no"), WA("ex"), WA("vs"), WA("op"), WA("ca"),
+      WA("bd"), { NULL, 0 } },
+    { WA("apr"), WA("vol"), WA("art"), WA("n°"), WA("fig"), WA("éd"), WA("env"),
+      WA("cit"), WA("dir"), { NULL, 0 } },
+    { WA("chap"), WA("coll"), WA("réf"), WA("tél"), WA("ibid"), WA("resp"), WA("dép"),
+      WA("trad"), { NULL, 0 } },
+    { { NULL, 0 } },
 };
 
 /* Capitalised French words that start sentences (glued-heading test). */
@@ -111,6 +126,22 @@ static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w
     for (k = 0; k < count; k++) {
         if (list[k].n == n && (unsigned char)list[k].w[0] == f &&
             memcmp(list[k].w + 1, w + 1, n - 1) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is w (n bytes, 1 <= n <= ABBREV_MAX) in the row of its length of one
+ * of the lists above? f stands for w[0] (lowered for abbrev_other). */
+static int abbrev_in(const rg_word (*rows)[ABBREV_ROW], const unsigned char *w, size_t n,
+                     unsigned char f)
+{
+    const rg_word *row = rows[n - 1];
+    size_t k;
+
+    for (k = 0; row[k].w; k++) {
+        if ((unsigned char)row[k].w[0] == f && memcmp(row[k].w + 1, w + 1, n - 1) == 0) {
             return 1;
         }
     }
@@ -239,34 +270,38 @@ static int era_before(const unsigned char *s, size_t j)
 }
 
 /* s[0..6) are ASCII letters: a word that long (ABBREV_MAX < 6) is neither
- * an abbreviation nor an initial, whatever comes before it. */
+ * an abbreviation nor an initial, whatever comes before it. The six bytes
+ * are tested at once in a 64-bit word (a 4-byte and a 2-byte load, not a
+ * copy into memory that an 8-byte load would then stall on; two spare
+ * 'a's; the order of the bytes does not matter): no byte >= 0x80, and
+ * each byte with 0x20 set is in 'a'..'z' (+ 0x1F sets its high bit from
+ * 'a' on, + 0x05 from '{' on). */
 static int ascii_letters6(const unsigned char *s)
 {
-    int k;
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    uint32_t w4;
+    uint16_t w2;
+    uint64_t w, t;
 
-    for (k = 0; k < 6; k++) {
-        if ((unsigned)((s[k] | 0x20) - 'a') >= 26u) {
-            return 0;
-        }
+    memcpy(&w4, s, 4);
+    memcpy(&w2, s + 4, 2);
+    w = (uint64_t)w4 | (uint64_t)w2 << 32 | (uint64_t)0x6161 << 48;
+    if (w & high) {
+        return 0;
     }
-    return 1;
+    t = w | ones * 0x20;
+    return ((t + ones * 0x1F) & ~(t + ones * 0x05) & high) == high;
 }
 
-/*
- * Does the full stop at s[p0] belong to an abbreviation, an initial or a
- * dotted acronym? r is the offset of the next significant code point.
- */
-static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
-                       size_t r)
+/* dot_blocked for a full stop after a word of at most 5 letters (or after
+ * a non-letter): the lists, initials and dotted acronyms. */
+static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
 {
     size_t ws = p0, st;
     size_t nc = 0;
     uint32_t cp, pc = 0;
-    int first = C_OT;
+    int first = C_OT, upper;
 
-    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
-        return 0; /* most full stops: the loop below would stop at 6 letters */
-    }
     while (ws > 0 && nc < 6) {
         cp = u8_prev(s, 0, ws, &st);
         int c = cp_class(cp);
@@ -286,8 +321,12 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
             return 0; /* longer than any abbreviation */
         }
     }
-    if (p0 - ws <= ABBREV_MAX && (WORD_IN(abbrev_titles, s + ws, p0 - ws) ||
-                                  WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
+    /* every title starts with an ASCII capital (most words here do not) */
+    upper = (unsigned)(s[ws] - 'A') < 26u;
+    if (p0 - ws <= ABBREV_MAX &&
+        ((upper && abbrev_in(abbrev_titles, s + ws, p0 - ws, s[ws])) ||
+         abbrev_in(abbrev_other, s + ws, p0 - ws,
+                   upper ? (unsigned char)(s[ws] | 0x20) : s[ws]))) {
         return 1;
     }
     if (nc == 1 && first == C_UP) {
@@ -302,6 +341,20 @@ static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
         return 1; /* initial "V. Poutine" */
     }
     return 0;
+}
+
+/*
+ * Does the full stop at s[p0] belong to an abbreviation, an initial or a
+ * dotted acronym? r is the offset of the next significant code point.
+ * Most full stops follow a word of six letters or more: that test is
+ * inline, without the saved registers of dot_blocked_short.
+ */
+static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return 0;
+    }
+    return dot_blocked_short(s, len, p0, r);
 }
 
 /* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain? */
@@ -495,12 +548,25 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     size_t q, r;
     int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
 
-    if (s[p0] == '.' && len - p0 > 2 && s[p0 + 1] == ' ' && (unsigned)(s[p0 + 2] - 'A') < 26u) {
-        /* ". Le": what the steps below find for it, without the classes
-         * (one dot, nothing absorbed, a gap, a capital: only dot_blocked
-         * can keep the sentence going) */
-        *p1 = p0 + 1;
-        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    if (s[p0] == '.' && len - p0 > 1) {
+        /* What the steps below find for the common full stops, without the
+         * classes: one dot, nothing absorbed. */
+        unsigned b = s[p0 + 1];
+        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
+            return 0;
+        }
+        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
+                                                                                   : p0 + 1;
+        }
+        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+            /* ". Le": a gap, a capital: only dot_blocked can keep the
+             * sentence going */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+        }
     }
     kind = term_cluster(s, len, p0, p1);
     if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {

@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Include it before src/lib/sentence.c (compiled with RG_SENTENCE_NO_SIMD,
+ * the 4-byte table loop that main had): these names stay renamed through
+ * both, so the pair is the whole old splitter, rg_sentences_split_ref.
+ */
+#ifndef RG_TEST_SENTENCE_REF_RULES_H
+#define RG_TEST_SENTENCE_REF_RULES_H
+
+#define rg_sentences_split rg_sentences_split_ref
+#define rg_sentence__word_after ref_sentence__word_after
+#define rg_sentence__function_word_at ref_sentence__function_word_at
+#define rg_sentence__camel_split ref_sentence__camel_split
+#define rg_sentence__term_cut ref_sentence__term_cut
+int rg_sentences_split_ref(rg_span **out, size_t *n_out, const char *text, size_t len);
+
+/*
+ * TEST REFERENCE, not built into the library: sentence_rules.c as it was
+ * on main at e2293f6 (before round 7), included by test_sentence_simd.c
+ * and tests/fuzz/fuzz_sentence.c with its entry points renamed, so that
+ * the splitter of the library is compared span for span with the old one.
+ */
+/*
+ * French rules of the sentence splitter: the word lists (titles,
+ * abbreviations, function words, elisions), glued headings ("l'idéeDonald")
+ * and the terminal-cluster decision with its exceptions (abbreviations,
+ * initials, dotted acronyms, URLs). See "HOW IT WORKS" in sentence.c.
+ */
+#include <string.h> /* memcmp */
+
+#include "sentence_internal.h"
+
+/* ---- word lists -------------------------------------------------------- */
+
+/* A list entry with its length in bytes (W("Mme") = { "Mme", 3 }). */
+typedef struct {
+    const char *w;
+    size_t n;
+} rg_word;
+#define W(lit) { lit, sizeof(lit) - 1 }
+
+/* Abbreviations are at most ABBREV_MAX bytes, so that a full stop after a
+ * longer word skips both lists; WA() refuses to compile a longer entry. */
+#define ABBREV_MAX 5 /* below 6: see ascii_letters6 */
+#define WA(lit)                                                         \
+    {                                                                   \
+        lit, sizeof(lit) - 1 +                                          \
+                 0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
+    }
+
+/* Titles: never end a sentence (case-sensitive). */
+static const rg_word abbrev_titles[] = {
+    WA("M"), WA("MM"), WA("Mme"), WA("Mmes"), WA("Mlle"), WA("Mlles"), WA("Mr"),
+    WA("Mrs"), WA("Ms"), WA("Dr"), WA("Drs"), WA("Pr"), WA("Prs"), WA("Prof"),
+    WA("Me"), WA("Mgr"), WA("St"), WA("Ste"), WA("Sts"), WA("Stes"), WA("Gén"),
+    WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Lt"), WA("Sgt"), WA("Vve"),
+};
+
+/* Abbreviations followed by a number or a name (first letter in any case). */
+static const rg_word abbrev_other[] = {
+    WA("cf"), WA("av"), WA("apr"), WA("p"), WA("pp"), WA("vol"), WA("art"),
+    WA("n°"), WA("no"), WA("chap"), WA("fig"), WA("éd"), WA("coll"), WA("réf"),
+    WA("tél"), WA("env"), WA("ex"), WA("vs"), WA("op"), WA("cit"), WA("ibid"),
+    WA("ca"), WA("resp"), WA("bd"), WA("dép"), WA("trad"), WA("dir"),
+};
+
+/* Capitalised French words that start sentences (glued-heading test). */
+static const rg_word function_words[] = {
+    W("Le"), W("La"), W("Les"), W("Un"), W("Une"), W("Des"), W("Du"), W("De"),
+    W("Au"), W("Aux"), W("Ce"), W("Cet"), W("Cette"), W("Ces"), W("Il"),
+    W("Ils"), W("Elle"), W("Elles"), W("On"), W("Nous"), W("Vous"), W("Je"),
+    W("Tu"), W("Dans"), W("Pour"), W("Par"), W("Sur"), W("Sous"), W("Avec"),
+    W("Sans"), W("Selon"), W("Depuis"), W("Après"), W("Avant"), W("Pendant"),
+    W("Lors"), W("Mais"), W("Et"), W("Ou"), W("Si"), W("En"), W("Alors"),
+    W("Face"), W("Quand"), W("Comme"), W("Son"), W("Sa"), W("Ses"), W("Leur"),
+    W("Leurs"), W("Cela"), W("Ceci"), W("Outre"), W("Ainsi"), W("Enfin"),
+    W("Entre"), W("Malgré"), W("Parmi"), W("Vers"), W("Chez"), W("Dès"),
+    W("Toutefois"), W("Pourtant"), W("Cependant"), W("Néanmoins"), W("Aussi"),
+    W("Encore"), W("Déjà"), W("Tout"), W("Tous"), W("Toute"), W("Toutes"),
+    W("Qui"), W("Que"), W("Quel"), W("Quelle"), W("Voici"), W("Voilà"),
+    W("Puis"), W("Ici"), W("Mme"), W("Lundi"), W("Mardi"), W("Mercredi"),
+    W("Jeudi"), W("Vendredi"), W("Samedi"), W("Dimanche"), W("Une"),
+    W("Plusieurs"), W("Certains"), W("Pas"), W("Plus"),
+};
+
+/* Elided forms before an apostrophe: L'État, D'après, Qu'il... */
+static const rg_word function_elisions[] = {
+    W("L"), W("D"), W("J"), W("C"), W("S"), W("N"), W("M"), W("T"), W("Qu"),
+    W("Jusqu"), W("Lorsqu"), W("Puisqu"),
+};
+
+/* Lowercase-initial camel-case brands (the part before the capital). */
+static const rg_word camel_lower_exceptions[] = {
+    W("easy"),
+};
+
+/* Membership in a word list, case-sensitive. The lengths are computed at
+ * compile time: the lists are walked for every full stop after a short
+ * word, and a strlen per entry cost more than the rest of the decision. */
+#define WORD_IN(list, w, n) word_in((list), sizeof(list) / sizeof((list)[0]), w, n)
+
+static int word_in(const rg_word *list, size_t count, const unsigned char *w, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < count; k++) {
+        if (list[k].n == n && (unsigned char)list[k].w[0] == w[0] &&
+            memcmp(list[k].w, w, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Like WORD_IN, but an ASCII first letter may be in either case (the
+ * lists hold it in lowercase). */
+#define WORD_IN_CI1(list, w, n)                                             \
+    word_in_ci1((list), sizeof(list) / sizeof((list)[0]), w, n)
+
+static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w, size_t n)
+{
+    size_t k;
+    unsigned char f;
+
+    if (n == 0) {
+        return 0;
+    }
+    f = w[0];
+    if (f >= 'A' && f <= 'Z') {
+        f = (unsigned char)(f - 'A' + 'a');
+    }
+    for (k = 0; k < count; k++) {
+        if (list[k].n == n && (unsigned char)list[k].w[0] == f &&
+            memcmp(list[k].w + 1, w + 1, n - 1) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+/*
+ * The word that starts with the capital at s[up]: *end gets the offset after
+ * its letters, *stop the code point there (0 at the end of the text), and
+ * the return value is the number of lowercase letters after the capital.
+ * *stop_upper is set when the word runs into another capital (an identifier
+ * like "DonaldTrump").
+ */
+size_t rg_sentence__word_after(const unsigned char *s, size_t len, size_t up, size_t *end,
+                               uint32_t *stop, int *stop_upper)
+{
+    size_t n, k = up, nlow = 0;
+    uint32_t cp;
+    int c;
+
+    u8_dec(s, len, k, &n);
+    k += n;
+    *stop = 0;
+    *stop_upper = 0;
+    while (k < len) {
+        cp = u8_dec(s, len, k, &n);
+        c = cp_class(cp);
+        if (c != C_LO) {
+            *stop = cp;
+            *stop_upper = (c == C_UP);
+            break;
+        }
+        nlow++;
+        k += n;
+    }
+    *end = k;
+    return nlow;
+}
+
+/* Is the word at s[up] (a capital) a French function word ending cleanly? */
+int rg_sentence__function_word_at(const unsigned char *s, size_t len, size_t up)
+{
+    size_t end, n;
+    uint32_t stop;
+    int stop_upper;
+
+    if (up >= len || class_at(s, len, up, &n) != C_UP) {
+        return 0;
+    }
+    rg_sentence__word_after(s, len, up, &end, &stop, &stop_upper);
+    if (stop_upper) {
+        return 0;
+    }
+    if (is_apostrophe(stop)) {
+        return WORD_IN(function_elisions, s + up, end - up);
+    }
+    return WORD_IN(function_words, s + up, end - up);
+}
+
+/*
+ * Glued-heading test at the capital s[up] that follows a lowercase run:
+ * word_start/upper_initial/pre_word describe the word the run belongs to.
+ */
+int rg_sentence__camel_split(const unsigned char *s, size_t len, size_t word_start,
+                             int upper_initial, uint32_t pre_word, size_t up)
+{
+    size_t end, nlow;
+    uint32_t stop;
+    int stop_upper;
+
+    if (pre_word == '#' || pre_word == '@' || pre_word == '/' ||
+        pre_word == '_' || pre_word == '\\' || pre_word == '.' ||
+        pre_word == '=' || pre_word == '&' ||
+        (pre_word >= '0' && pre_word <= '9')) {
+        return 0;
+    }
+    nlow = rg_sentence__word_after(s, len, up, &end, &stop, &stop_upper);
+    if (stop_upper || (nlow == 0 && !is_apostrophe(stop))) {
+        return 0;
+    }
+    if (!upper_initial) {
+        return !WORD_IN(camel_lower_exceptions, s + word_start,
+                        up - word_start);
+    }
+    return rg_sentence__function_word_at(s, len, up);
+}
+
+/* ---- full stops ---------------------------------------------------------- */
+
+/* Is the token before the "J" of "J.-C." (at j) "av." / "apr." / "avant"...? */
+static int era_before(const unsigned char *s, size_t j)
+{
+    size_t k = j, st, e;
+    uint32_t cp;
+
+    while (k > 0) {
+        cp = u8_prev(s, 0, k, &st);
+        if (cp_class(cp) != C_SP) {
+            break;
+        }
+        k = st;
+    }
+    if (k > 0 && s[k - 1] == '.') {
+        k--;
+    }
+    e = k;
+    while (k > 0 && e - k < 8) {
+        cp = u8_prev(s, 0, k, &st);
+        if (!is_letter_class(cp_class(cp))) {
+            break;
+        }
+        k = st;
+    }
+    if (e == k) {
+        return 0;
+    }
+    {
+        static const rg_word era[] = { W("av"), W("apr"), W("avant"), W("après") };
+        return WORD_IN_CI1(era, s + k, e - k);
+    }
+}
+
+/* s[0..6) are ASCII letters: a word that long (ABBREV_MAX < 6) is neither
+ * an abbreviation nor an initial, whatever comes before it. */
+static int ascii_letters6(const unsigned char *s)
+{
+    int k;
+
+    for (k = 0; k < 6; k++) {
+        if ((unsigned)((s[k] | 0x20) - 'a') >= 26u) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/*
+ * Does the full stop at s[p0] belong to an abbreviation, an initial or a
+ * dotted acronym? r is the offset of the next significant code point.
+ */
+static int dot_blocked(const unsigned char *s, size_t len, size_t p0,
+                       size_t r)
+{
+    size_t ws = p0, st;
+    size_t nc = 0;
+    uint32_t cp, pc = 0;
+    int first = C_OT;
+
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return 0; /* most full stops: the loop below would stop at 6 letters */
+    }
+    while (ws > 0 && nc < 6) {
+        cp = u8_prev(s, 0, ws, &st);
+        int c = cp_class(cp);
+        if (!is_letter_class(c) && cp != 0xB0) {
+            break;
+        }
+        first = c;
+        ws = st;
+        nc++;
+    }
+    if (nc == 0) {
+        return 0;
+    }
+    if (ws > 0) {
+        pc = u8_prev(s, 0, ws, &st);
+        if (is_letter_class(cp_class(pc))) {
+            return 0; /* longer than any abbreviation */
+        }
+    }
+    if (p0 - ws <= ABBREV_MAX && (WORD_IN(abbrev_titles, s + ws, p0 - ws) ||
+                                  WORD_IN_CI1(abbrev_other, s + ws, p0 - ws))) {
+        return 1;
+    }
+    if (nc == 1 && first == C_UP) {
+        /* "J.-C.": an initial, except in "av. J.-C." */
+        if (s[ws] == 'C' && ws >= 3 && s[ws - 1] == '-' &&
+            s[ws - 2] == '.' && s[ws - 3] == 'J') {
+            return !era_before(s, ws - 3);
+        }
+        if (pc == '.') { /* dotted acronym "U.S.A." */
+            return r >= len || !rg_sentence__function_word_at(s, len, r);
+        }
+        return 1; /* initial "V. Poutine" */
+    }
+    return 0;
+}
+
+/* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain? */
+static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
+                      size_t r)
+{
+    size_t k = p0, lim = p0 > 256 ? p0 - 256 : 0;
+    size_t n;
+    int c;
+
+    while (k > lim) {
+        unsigned char b = s[k - 1];
+        if (b > '@') { /* letters and bytes >= 0x80: none of those below */
+            k--;
+            continue;
+        }
+        if (b == ' ' || b == '\n' || b == '\t') {
+            break;
+        }
+        if (b == '@' || (b == '/' && k >= 2 && s[k - 2] == '/')) {
+            return 1;
+        }
+        if (b == '.' && k >= 4 && (s[k - 4] == 'w' || s[k - 4] == 'W') &&
+            (s[k - 3] == 'w' || s[k - 3] == 'W') &&
+            (s[k - 2] == 'w' || s[k - 2] == 'W')) {
+            return 1;
+        }
+        k--;
+    }
+    /* "Site.Fr/..." or "Orange.Fr": the next word runs into . or / + alnum */
+    k = r;
+    while (k < len && k - r < 64) {
+        c = class_at(s, len, k, &n);
+        if (!is_letter_class(c) && c != C_DI) {
+            break;
+        }
+        k += n;
+    }
+    if (k + 1 < len && (s[k] == '.' || s[k] == '/')) {
+        c = class_at(s, len, k + 1, &n);
+        return is_letter_class(c) || c == C_DI;
+    }
+    return 0;
+}
+
+/* Capital at r, possibly behind an opening quote/dash and spaces. */
+static int starts_capital(const unsigned char *s, size_t len, size_t r,
+                          int allow_dash)
+{
+    size_t n;
+    int c = class_at(s, len, r, &n);
+
+    if (c == C_UP) {
+        return 1;
+    }
+    if (c == C_OP || c == C_DQ || (allow_dash && c == C_DA)) {
+        r += n;
+        while (r < len) {
+            c = class_at(s, len, r, &n);
+            if (c != C_SP) {
+                return c == C_UP;
+            }
+            r += n;
+        }
+    }
+    return 0;
+}
+
+enum { K_DOT, K_QE, K_ELL };
+
+/* The run of . ? ! … at s[p0]: its kind (K_*); *p1 gets its end. */
+static int term_cluster(const unsigned char *s, size_t len, size_t p0, size_t *p1)
+{
+    size_t p = p0;
+    int dots = 0, qe = 0, ell = 0;
+
+    while (p < len) {
+        if (s[p] == '.') {
+            dots++;
+            p++;
+        } else if (s[p] == '?' || s[p] == '!') {
+            qe = 1;
+            p++;
+        } else if (p + 2 < len && s[p] == 0xE2 && s[p + 1] == 0x80 &&
+                   s[p + 2] == 0xA6) {
+            ell = 1;
+            p += 3;
+        } else {
+            break;
+        }
+    }
+    *p1 = p;
+    return qe ? K_QE : (ell || dots >= 3) ? K_ELL : K_DOT;
+}
+
+/*
+ * Closing quotes and brackets after the cluster end (q), behind optional
+ * spaces, belong to the sentence: returns the offset after the last one.
+ * *dq is the straight-quote parity (a closing " clears it); *absorbed is set
+ * when anything was taken.
+ */
+static size_t term_absorb(const unsigned char *s, size_t len, size_t q, int *dq,
+                          int *absorbed)
+{
+    size_t k, n;
+    int c;
+
+    for (;;) {
+        k = q;
+        while (k < len && class_at(s, len, k, &n) == C_SP) {
+            k += n;
+        }
+        if (k >= len) {
+            break;
+        }
+        c = class_at(s, len, k, &n);
+        if (c == C_CL) {
+            q = k + n;
+            *absorbed = 1;
+            continue;
+        }
+        if (c == C_DQ) {
+            if (*dq) {
+                *dq = 0;
+                q = k + 1;
+                *absorbed = 1;
+                continue;
+            }
+            if (k == q) {
+                int c2 = k + 1 < len ? class_at(s, len, k + 1, &n) : C_SP;
+                if (!is_letter_class(c2) && c2 != C_DI) {
+                    q = k + 1; /* unbalanced closer */
+                    *absorbed = 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    return q;
+}
+
+/* White space from q: returns the next significant offset; *gap is set
+ * when there was any, *nl counts the newlines. */
+static size_t term_skip_space(const unsigned char *s, size_t len, size_t q, int *gap, int *nl)
+{
+    size_t r = q, n;
+    int c;
+
+    while (r < len) {
+        c = class_at(s, len, r, &n);
+        if (c == C_NL) {
+            (*nl)++;
+        } else if (c != C_SP) {
+            break;
+        }
+        *gap = 1;
+        r += n;
+    }
+    return r;
+}
+
+/* Does a cluster of `kind` at p0 end the sentence, given the significant
+ * code point at r (< len) and the white space (gap) before it? */
+static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, size_t r,
+                     int gap)
+{
+    size_t n;
+    int c = class_at(s, len, r, &n);
+
+    if (kind == K_ELL) {
+        return starts_capital(s, len, r, 1);
+    }
+    if (gap) {
+        return c != C_LO && c != C_CO && c != C_CL && c != C_TE;
+    }
+    if (kind == K_QE) {
+        return starts_capital(s, len, r, 0);
+    }
+    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
+}
+
+/*
+ * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
+ * when the cluster does not end the sentence. *p1 gets the end of the
+ * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
+ */
+size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                             int *in_dq)
+{
+    size_t q, r;
+    int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
+
+    if (s[p0] == '.' && len - p0 > 2 && s[p0 + 1] == ' ' && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+        /* ". Le": what the steps below find for it, without the classes
+         * (one dot, nothing absorbed, a gap, a capital: only dot_blocked
+         * can keep the sentence going) */
+        *p1 = p0 + 1;
+        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    }
+    kind = term_cluster(s, len, p0, p1);
+    if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
+        return 0;
+    }
+    q = term_absorb(s, len, *p1, &dq, &absorbed);
+    r = term_skip_space(s, len, q, &gap, &nl);
+    if (r >= len || nl >= 2) {
+        *in_dq = nl >= 2 ? 0 : dq;
+        return q;
+    }
+    if (kind == K_DOT && !absorbed && dot_blocked(s, len, p0, r)) {
+        return 0;
+    }
+    if (!term_ends(s, len, kind, p0, r, gap)) {
+        return 0;
+    }
+    *in_dq = dq;
+    return q;
+}
+
+#endif

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Differential tests of rg_sentences_split against main's splitter before
+ * round 7: sentence.c is compiled a second time below without its SIMD run
+ * skipper (64-byte windows of candidate stops), with the old rules of
+ * test_sentence_ref_rules.h and its entry point renamed, and both must
+ * return the same spans for every text. The texts are built from the pieces the
+ * skipper decides on (capitals after every kind of byte, C3 pairs with
+ * good and bad second bytes, lone bytes >= 0x80, terminals, quotes,
+ * newlines, the rare bytes the candidate tables over-report) and are
+ * split behind 0 to 70 bytes of padding, so that each piece meets every
+ * offset of a window and the window edges. Buffers are allocated at their
+ * exact size so that ASan sees any read past the end.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <relgraph/sentence.h>
+#include <relgraph/text.h>
+
+/* The reference: main's splitter (the 4-byte table loop, the old rules in
+ * test_sentence_ref_rules.h), or (test_sentence_ssse3.c) the 16-byte
+ * SSSE3 tables, which the library does not run on an AVX2 CPU. */
+#if defined(SENTENCE_REF_SSSE3)
+#define RG_SENTENCE_NO_AVX2 1
+#else
+#define RG_SENTENCE_NO_SIMD 1
+#endif
+#include "test_sentence_ref_rules.h"
+#include "sentence.c"
+#undef rg_sentences_split
+
+/* Splits text both ways and compares; prints the text on a difference. */
+static int same_split(const char *text, size_t len)
+{
+    char *buf = malloc(len ? len : 1);
+    rg_span *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0, k;
+    int same;
+
+    assert_non_null(buf);
+    memcpy(buf, text, len);
+    assert_int_equal(rg_sentences_split(&a, &na, buf, len), RG_OK);
+    assert_int_equal(rg_sentences_split_ref(&b, &nb, buf, len), RG_OK);
+    same = na == nb;
+    for (k = 0; same && k < na; k++) {
+        same = a[k].start == b[k].start && a[k].end == b[k].end;
+    }
+    if (!same) {
+        print_error("split differs (%zu vs %zu spans) on %zu bytes:\n", na, nb, len);
+        for (k = 0; k < len; k++) {
+            print_error("%02X%s", (unsigned char)text[k], k % 32 == 31 ? "\n" : " ");
+        }
+        print_error("\n");
+    }
+    rg_free(a);
+    rg_free(b);
+    free(buf);
+    return same;
+}
+
+static const char *const pieces[] = {
+    "a", "b", "z", "e", "A", "M", "Z", "L", "0", "7", " ", " ", " ", ".", ". ", "?",
+    "!", "\"", ")", "]", "}", "(", "[", "{", ",", ";", ":", "-", "'", "\n", "\n\n",
+    "\t", "@", "=", "_", "^", "\\", "`", "~", "\x7F", "\x07", "\x01",
+    "\xC3\xA9", "\xC3\xA0", "\xC3\x9F", "\xC3\xBF", "\xC3\xB7", "\xC3\x89", "\xC3\x80",
+    "\xC3\xBA", "\xC3", "\xC3\xC3", "\xA9", "\xBA", "\xB7", "\x9F", "\x9E", "\xC0",
+    "\xC2\xA0", "\xC2\xAB", "\xC2\xBB", "\xC2\xB0", "\xC5\x93", "\xE2\x80\x99",
+    "\xE2\x80\xA6", "\xE2\x80\x94", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\x80",
+    "Le ", "Dans ", "M. ", "J.-C. ", "U.S.A. ", "www.", "l'idee", "ParisDans",
+    "prisonDans", "2017Dans", "(...)", "... Il", "abcdefghijklmnopq",
+    /* full stops the rules decide without classes (". X", ".X", ".x", ".7") */
+    ".L", ".Le", ". Le", ".l", ".7", "M.", "Mme.", "MM.", "Gal.", "G\xC3\xA9n.", "cf.",
+    "Cf.", "apr.", "n\xC2\xB0.", "ibid.", "abcde.", "abcdef.", "ABCDEF.", "aBcDeF.",
+    "a\xC3\xA9" "bcdef.", "V.", "J.-C.", "av.", "Site.Fr/", "x@y", "//a", "2.5", "1.000",
+};
+
+/* A pseudo-random text of pieces, the same on every run (xorshift). */
+static size_t make_text(char *out, size_t cap, uint64_t *seed, size_t npieces)
+{
+    size_t len = 0, k;
+
+    for (k = 0; k < npieces; k++) {
+        const char *p;
+        size_t pl;
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        p = pieces[*seed % (sizeof pieces / sizeof pieces[0])];
+        pl = strlen(p);
+        if (len + pl > cap) {
+            break;
+        }
+        memcpy(out + len, p, pl);
+        len += pl;
+    }
+    return len;
+}
+
+/* Random texts of 0 to 160 pieces, each behind 0 to 70 bytes of a filler
+ * (letters, spaces or a capital word) so that the pieces fall at every
+ * offset of the 64-byte windows. */
+static void test_random_pieces(void **state)
+{
+    static const char *const fillers[] = { "abcdefgh ", "          ", "Aaaa Bbbb ",
+                                           "\xC3\xA9t\xC3\xA9 " };
+    char text[2048], piece[1024];
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    size_t t, pad, f;
+    int bad = 0;
+
+    (void)state;
+    for (t = 0; t < 1500; t++) {
+        size_t pl = make_text(piece, sizeof piece, &seed, t % 161);
+        f = t % (sizeof fillers / sizeof fillers[0]);
+        for (pad = 0; pad <= 70; pad += 1 + (t % 3 == 0 ? 0 : 6)) {
+            size_t k, fl = strlen(fillers[f]);
+            for (k = 0; k < pad; k++) {
+                text[k] = fillers[f][k % fl];
+            }
+            memcpy(text + pad, piece, pl);
+            bad += !same_split(text, pad + pl);
+            if (bad > 5) {
+                fail();
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Every byte value at every offset around a window edge, after each kind
+ * of byte a capital may or may not follow. */
+static void test_every_byte(void **state)
+{
+    static const char *const before[] = { "a", "A", " ", "1", "\xC3\xA9", "\xC3", "\x80", "." };
+    char text[160];
+    size_t p, k, b;
+    int bad = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof before / sizeof before[0]; k++) {
+        for (b = 0; b < 256; b++) {
+            for (p = 56; p <= 72; p++) {
+                size_t bl = strlen(before[k]), len;
+                memset(text, 'x', p);
+                memcpy(text + p, before[k], bl);
+                text[p + bl] = (char)b;
+                memcpy(text + p + bl + 1, "Ab cd. Ef", 9);
+                len = p + bl + 10;
+                bad += !same_split(text, len);       /* more text after it */
+                bad += !same_split(text, p + bl + 1); /* the byte ends the text */
+                text[p + bl + 1] = (char)0xA9;         /* a continuation after it */
+                bad += !same_split(text, p + bl + 2);
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Short and empty texts: the window is padded past the end. */
+static void test_short_texts(void **state)
+{
+    static const char *const texts[] = {
+        "", "A", ".", "\xC3", "\xC3\xA9", "a.B", "Le chat. Il dort.", "\n", "x\n\nY",
+        "M. Dupont", "\"Oui.\" Non", "abc\xC3\x89", "PlayStation", "fin.Le",
+    };
+    size_t k;
+    int bad = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        bad += !same_split(texts[k], strlen(texts[k]));
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Every title and abbreviation of the old lists (and a letter more or
+ * less), in either case, before ". X", ".X" and at the end: the rows of
+ * abbrev_other by length must hold each entry where it is looked for. */
+static void test_abbreviations(void **state)
+{
+    static const char *const words[] = {
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Dr", "Drs", "Pr",
+        "Prs", "Prof", "Me", "Mgr", "St", "Ste", "Sts", "Stes", "G\xC3\xA9n", "Gal", "Col",
+        "Cdt", "Cne", "Lt", "Sgt", "Vve", "cf", "av", "apr", "p", "pp", "vol", "art",
+        "n\xC2\xB0", "no", "chap", "fig", "\xC3\xA9" "d", "coll", "r\xC3\xA9" "f",
+        "t\xC3\xA9" "l", "env", "ex", "vs", "op", "cit", "ibid", "ca", "resp", "bd",
+        "d\xC3\xA9" "p", "trad", "dir", "\xC3\x89" "d", "Cf", "Apr", "P", "Ibid", "Coll",
+    };
+    static const char *const forms[][2] = {
+        { "Voir ", ". Martin ici." }, { "Voir ", ".Martin ici." }, { "Voir ", "x. Martin ici." },
+        { "Voir ", "" }, { "Voir (", ". Martin ici." }, { "Voir ", ". martin." },
+    };
+    char text[64], up[16];
+    size_t w, f;
+    int bad = 0;
+
+    (void)state;
+    for (w = 0; w < sizeof words / sizeof words[0]; w++) {
+        for (f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            snprintf(text, sizeof text, "%s%s%s", forms[f][0], words[w], forms[f][1]);
+            bad += !same_split(text, strlen(text));
+            snprintf(up, sizeof up, "%s", words[w]);
+            up[0] = (char)(up[0] >= 'a' && up[0] <= 'z' ? up[0] - 32 : up[0]);
+            snprintf(text, sizeof text, "%s%s%s", forms[f][0], up, forms[f][1]);
+            bad += !same_split(text, strlen(text));
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_short_texts),
+        cmocka_unit_test(test_every_byte),
+        cmocka_unit_test(test_random_pieces),
+    };
+#if defined(SENTENCE_REF_SSSE3)
+    return cmocka_run_group_tests_name("sentence_ssse3", tests, NULL, NULL);
+#else
+    return cmocka_run_group_tests_name("sentence_simd", tests, NULL, NULL);
+#endif
+}
