@@ -2,7 +2,7 @@
 /*
  * Stance step 1: tokens. A sentence is cut into words and punctuation
  * (st_tok, kept in the context's vectors, keys lower-cased into one shared
- * buffer, quotes nested by a stack walk) with the word scanner the prescan
+ * buffer, quotes nested as their marks come) with the word scanner the prescan
  * (stance_prescan.c) uses too (stance_scan.h); then the words outside items
  * are stemmed.
  */
@@ -15,9 +15,9 @@
 
 /* ---- 1. tokens ---- */
 
-/* Appends a token, its fields set one by one (no memset and copy: the
- * tokenizer pushes one per word). */
-static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e)
+/* Appends a token inside quote `quote` (-1: none), its fields set one by
+ * one (no memset and copy: the tokenizer pushes one per word). */
+static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e, int quote)
 {
     st_tok *t;
 
@@ -31,7 +31,7 @@ static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e
     t->koff = 0;
     t->klen = 0;
     t->ids[0] = t->ids[1] = t->ids[2] = -1;
-    t->quote = -1;
+    t->quote = quote;
     t->item = -1;
     t->kind = (unsigned char)kind;
     t->hyph = 0;
@@ -55,30 +55,44 @@ static tk_kind st_punct(int32_t cp, int *dquote)
     }
 }
 
-/* quotes: nesting by a stack walk; each token gets its innermost quote */
-static int st_nest_quotes(rg_stance_ctx *c)
+/*
+ * Appends the punctuation token text[s..e) of kind `kind` and nests quotes
+ * as it goes: *cur is the innermost open quote (-1: none); an opening mark
+ * opens one inside it, a closing mark closes it. Each token's quote is the
+ * innermost one around it, marks included. A quote left open is closed by
+ * st_close_quotes at the end of the sentence.
+ */
+static int st_push_punct(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e, int *cur)
 {
-    int cur = -1;
-    size_t t;
+    int t = (int)c->tok.n;
 
-    for (t = 0; t < c->tok.n; t++) {
-        st_tok *tk = &c->tok.v[t];
-        if (tk->kind == TK_QOPEN) {
-            st_quote q = { (int)t, (int)c->tok.n, cur, -1 };
-            if (RG_VEC_PUSH(c->quotes, q) < 0) {
-                return RG_ERROR;
-            }
-            cur = (int)c->quotes.n - 1;
-            tk->quote = cur;
-        } else if (tk->kind == TK_QCLOSE && cur >= 0) {
-            tk->quote = cur;
-            c->quotes.v[cur].close = (int)t;
-            cur = c->quotes.v[cur].parent;
-        } else {
-            tk->quote = cur;
+    if (kind == TK_QOPEN) {
+        st_quote q = { t, -1, *cur, -1 };
+        if (RG_VEC_PUSH(c->quotes, q) < 0) {
+            return RG_ERROR;
+        }
+        *cur = (int)c->quotes.n - 1;
+        return st_push_tok(c, kind, s, e, *cur);
+    }
+    if (kind == TK_QCLOSE && *cur >= 0) {
+        int q = *cur;
+        c->quotes.v[q].close = t;
+        *cur = c->quotes.v[q].parent;
+        return st_push_tok(c, kind, s, e, q);
+    }
+    return st_push_tok(c, kind, s, e, *cur);
+}
+
+/* quotes still open at the end of the sentence close after its last token */
+static void st_close_quotes(rg_stance_ctx *c)
+{
+    size_t q;
+
+    for (q = 0; q < c->quotes.n; q++) {
+        if (c->quotes.v[q].close < 0) {
+            c->quotes.v[q].close = (int)c->tok.n;
         }
     }
-    return RG_OK;
 }
 
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
@@ -92,14 +106,15 @@ static int st_push_word(rg_stance_ctx *c,
                         size_t e,
                         size_t end, /* end of the sentence */
                         int ascii,  /* st_word_end's flag */
-                        int hyph)   /* a hyphen joins it to the previous word */
+                        int hyph,   /* a hyphen joins it to the previous word */
+                        int quote)  /* the innermost quote, -1: none */
 {
     size_t n = e - s;
     st_tok *t;
     char *key;
     int error;
 
-    if ((error = st_push_tok(c, TK_WORD, s, e)) < 0) {
+    if ((error = st_push_tok(c, TK_WORD, s, e, quote)) < 0) {
         return error;
     }
     t = &c->tok.v[c->tok.n - 1];
@@ -139,7 +154,7 @@ static int st_push_word(rg_stance_ctx *c,
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
 {
     size_t i = sent.start, dq_open = 0;
-    int hyph = 0, error;
+    int hyph = 0, quote = -1, error;
 
     c->tok.n = 0;
     c->kbuf.n = 0;
@@ -158,7 +173,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
             size_t s = i;
             int ascii;
             i = st_word_end(text, i, sent.end, &ascii);
-            if ((error = st_push_word(c, lx, text, s, i, sent.end, ascii, hyph)) < 0) {
+            if ((error = st_push_word(c, lx, text, s, i, sent.end, ascii, hyph, quote)) < 0) {
                 return error;
             }
             hyph = 0;
@@ -181,13 +196,14 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
                 kind = dq_open ? TK_QCLOSE : TK_QOPEN;
                 dq_open = !dq_open;
             }
-            if (kind != TK_WORD && (error = st_push_tok(c, kind, i, i + k)) < 0) {
+            if (kind != TK_WORD && (error = st_push_punct(c, kind, i, i + k, &quote)) < 0) {
                 return error;
             }
         }
         i += k;
     }
-    return st_nest_quotes(c);
+    st_close_quotes(c);
+    return RG_OK;
 }
 
 /* stems of the words outside items: only they can be cues */
