@@ -111,16 +111,22 @@ static int st_push_word(rg_stance_ctx *c,
 {
     size_t n = e - s;
     st_tok *t;
-    char *key;
-    int error;
+    char *key = c->kbuf.v + c->kbuf.n;
 
-    if ((error = st_push_tok(c, TK_WORD, s, e, quote)) < 0) {
-        return error;
+    /* st_push_tok's work, each field stored once */
+    if (c->tok.n == c->tok.cap &&
+        rg__vec_grow(&c->tok.v, &c->tok.cap, c->tok.n + 1, sizeof *c->tok.v) < 0) {
+        return RG_ERROR;
     }
-    t = &c->tok.v[c->tok.n - 1];
-    key = c->kbuf.v + c->kbuf.n;
+    t = &c->tok.v[c->tok.n++];
+    t->start = s;
+    t->end = e;
     t->koff = c->kbuf.n;
     t->klen = (int)n;
+    t->ids[0] = t->ids[1] = t->ids[2] = -1;
+    t->quote = quote;
+    t->item = -1;
+    t->kind = TK_WORD;
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)st_upper_at(text, s, n);
 #if ST_SSE2
@@ -137,10 +143,11 @@ static int st_push_word(rg_stance_ctx *c,
         st_lower_word(key, text, s, n, ascii);
     }
     if (st_pron_maybe(key[0], n)) {
-        int ti = (int)c->tok.n - 1;
-        if (RG_VEC_PUSH(c->pron, ti) < 0) {
+        if (c->pron.n == c->pron.cap &&
+            rg__vec_grow(&c->pron.v, &c->pron.cap, c->pron.n + 1, sizeof *c->pron.v) < 0) {
             return RG_ERROR;
         }
+        c->pron.v[c->pron.n++] = (int)c->tok.n - 1;
     }
     if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
         rg_lexicon__adj_maybe(lx, key, n)) {
@@ -177,6 +184,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
                 return error;
             }
             hyph = 0;
+            i += i < sent.end && text[i] == ' '; /* the space after a word: no token */
             continue;
         }
         if (b == ' ') {
