@@ -48,9 +48,37 @@ typedef struct {
     int ids[3];
 } lx_cache_entry;
 
+/*
+ * Which words can stem to a key at all: most words that pass the prefilter
+ * cannot, and a word is stemmed only if lx_stem_maybe says it may. Why
+ * that is exact (Snowball French, algorithms/french.sbl): the prelude only
+ * marks some letters (u, i, y -> U, I, Y; q+u -> qU; ë, ï -> He, Hi); the
+ * suffix steps work at the end of the word, deleting a suffix or putting
+ * one of the strings of lx_tails in its place (step 1's "iqU" ends as
+ * "iqu"; "i" and "c" also stand for a final Y and ç, step 3); undoubling
+ * deletes the last letter; the last step turns one é or è into e; the
+ * postlude turns the marks back. So for a word w with none of H, I, U, Y,
+ * ë, ï (no mark can be left half-undone), the stem is a prefix of w, where
+ * one é or è may have become e, followed by one of lx_tails or nothing.
+ * With N() writing é and è as e, a key K can be the stem of w only if N(w)
+ * starts with N(K) less one of those tails; the variants stemmed without
+ * "-nt", "-ons", "-s" are prefixes of w, so the test covers them too.
+ * Those prefixes of every key, cut to LX_PRE_MAX bytes, are kept in one
+ * bit set per length (hashed: a false hit only costs a stem).
+ * tests/unit/test_lexicon.c checks the claim on the stemmer itself.
+ */
+#define LX_PRE_MAX 8
+#define LX_PRE_BITS 4096
+
+static const char *const lx_tails[] = {
+    "", "iqu", "log", "u", "ent", "eux", "i", "abl", "eau", "al", "ou", "ant", "c", NULL
+};
+
 struct rg_lx_stemmer {
     struct sb_stemmer *sb;
-    const rg_lexicon *owner; /* lexicon the cached ids belong to */
+    const rg_lexicon *owner; /* lexicon the cached ids and prefixes belong to */
+    int pre_all;             /* some key may come from any word: no filter */
+    uint64_t pre[LX_PRE_MAX][LX_PRE_BITS / 64]; /* [L - 1]: the prefixes of L bytes */
     lx_cache_entry cache[LX_CACHE_SETS][LX_CACHE_WAYS]; /* [set][0]: last used */
 };
 
@@ -188,6 +216,89 @@ static int lx_prefilter_pass(const rg_lexicon *lx, const char *w, size_t n)
     return n <= 3 || (lx->prefilter[bit >> 6] & ((uint64_t)1 << (bit & 63)));
 }
 
+/* N(w): w[0..n) with é and è as e, at most `cap` bytes into out; its
+ * length. */
+static size_t lx_unaccent(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t i, m = 0;
+
+    for (i = 0; i < n && m < cap; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b == 0xC3 && i + 1 < n && ((unsigned char)w[i + 1] | 1u) == 0xA9) {
+            b = 'e'; /* é C3 A9, è C3 A8 */
+            i++;
+        }
+        out[m++] = (char)b;
+    }
+    return m;
+}
+
+static unsigned lx_pre_bit(const char *p, size_t n)
+{
+    return (rg_lexicon__hash(p, n) >> 7) & (LX_PRE_BITS - 1);
+}
+
+/* Binds st to lx: an empty cache, and the prefixes a word needs for its
+ * stem to be one of lx's keys (above). */
+static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
+{
+    size_t i, j;
+
+    memset(st->cache, 0, sizeof st->cache);
+    memset(st->pre, 0, sizeof st->pre);
+    st->pre_all = 0;
+    st->owner = lx;
+    for (i = 0; i < lx->n_words; i++) {
+        const char *k = lx->pool + lx->word_off[i];
+        char nk[RG_LX_MAXTOK * 2 + 1];
+        size_t kn;
+        if (k[0] != 's') {
+            continue; /* exact forms are not stems */
+        }
+        kn = lx_unaccent(k + 1, strlen(k + 1), nk, sizeof nk);
+        for (j = 0; lx_tails[j]; j++) {
+            size_t tn = strlen(lx_tails[j]), pn, bit;
+            if (tn > kn || memcmp(nk + kn - tn, lx_tails[j], tn) != 0) {
+                continue;
+            }
+            if ((pn = kn - tn) == 0) {
+                st->pre_all = 1;
+                continue;
+            }
+            pn = pn < LX_PRE_MAX ? pn : LX_PRE_MAX;
+            bit = lx_pre_bit(nk, pn);
+            st->pre[pn - 1][bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
+    }
+}
+
+/* 0 when no stem of w[0..n), nor of w without "-nt", "-ons" or "-s", can
+ * be a key of the lexicon st is bound to (above); 1: it may. */
+static int lx_stem_maybe(const rg_lx_stemmer *st, const char *w, size_t n)
+{
+    char pre[LX_PRE_MAX];
+    size_t i, m;
+
+    if (st->pre_all) {
+        return 1;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b == 'H' || b == 'I' || b == 'U' || b == 'Y' ||
+            (b == 0xC3 && i + 1 < n && ((unsigned char)w[i + 1] | 4u) == 0xAF)) {
+            return 1; /* a mark could be left half-undone (ë C3 AB, ï C3 AF) */
+        }
+    }
+    m = lx_unaccent(w, n, pre, sizeof pre);
+    for (i = 1; i <= m; i++) {
+        unsigned bit = lx_pre_bit(pre, i);
+        if ((st->pre[i - 1][bit >> 6] >> (bit & 63)) & 1) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The ids of a token that passed the prefilter: its exact form, its stem
  * and the stem without "-nt", "-ons" or "-s". */
 static void lx_stem_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
@@ -197,7 +308,7 @@ static void lx_stem_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *low
     size_t sn;
 
     ids[0] = lx_find(lx, 'x', lower, len);
-    if (st && (s = rg_lexicon__stem(st, lower, len, &sn)) != NULL) {
+    if (st && lx_stem_maybe(st, lower, len) && (s = rg_lexicon__stem(st, lower, len, &sn))) {
         ids[1] = lx_find(lx, 's', s, sn);
         if (len > 5 && lower[len - 1] == 't' && lower[len - 2] == 'n' && lower[len - 3] == 'e' &&
             (s = rg_lexicon__stem(st, lower, len - 2, &sn)) != NULL) {
@@ -218,10 +329,6 @@ static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
 {
     lx_cache_entry *set, *e;
 
-    if (st->owner != lx) {
-        memset(st->cache, 0, sizeof st->cache);
-        st->owner = lx;
-    }
     set = st->cache[rg_lexicon__hash(lower, len) & (LX_CACHE_SETS - 1)];
     if (set[0].len == len && memcmp(set[0].word, lower, len) == 0) {
         memcpy(ids, set[0].ids, sizeof set[0].ids);
@@ -248,6 +355,9 @@ int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
     ids[0] = ids[1] = ids[2] = -1;
     if (len == 0 || len > RG_LX_MAXTOK || !lx_prefilter_pass(lx, lower, len)) {
         return 0;
+    }
+    if (st && st->owner != lx) {
+        lx_stemmer_bind(st, lx);
     }
     if (st && len <= LX_CACHE_WORD) {
         lx_cached_ids(lx, st, lower, len, ids);
