@@ -95,6 +95,40 @@ static void st_close_quotes(rg_stance_ctx *c)
     }
 }
 
+#if ST_SSE2
+/* 0xFF in each byte of x that lies in [lo, lo + n] (unsigned), else 0 */
+static inline __m128i st_in_range16(__m128i x, char lo, char n)
+{
+    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n)), d);
+}
+
+/*
+ * rg_lexicon__lower of 16 bytes at once, for a word of at most 16 bytes:
+ * A..Z + 0x20; the second byte of À..Þ (C3 80..9E, not × C3 97) + 0x20;
+ * Œ (C5 92) -> œ (C5 93). Each test looks at a byte and the one before it
+ * (none before the first): a pair is never read across the word's start,
+ * and no byte rg_lexicon__lower changes can start a pair itself, so pairs
+ * cannot overlap as they could in a left-to-right loop.
+ */
+static inline __m128i st_lower16(__m128i x)
+{
+    __m128i prev = _mm_slli_si128(x, 1);
+    __m128i upper = st_in_range16(x, 'A', 'Z' - 'A');
+    __m128i latin = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC3)),
+                      st_in_range16(x, (char)0x80, 0x9E - 0x80)),
+        _mm_xor_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)), _mm_set1_epi8(-1)));
+    __m128i oe = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC5)),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x92)));
+
+    return _mm_add_epi8(_mm_add_epi8(x, _mm_and_si128(_mm_or_si128(upper, latin),
+                                                      _mm_set1_epi8(0x20))),
+                        _mm_and_si128(oe, _mm_set1_epi8(1)));
+}
+#endif
+
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
  * lower-case key and, for a state adjective, its id (st_tok.ids: other
  * words are looked up by rg_st__stem_words, when cues are sought). The key
@@ -130,11 +164,12 @@ static int st_push_word(rg_stance_ctx *c,
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)st_upper_at(text, s, n);
 #if ST_SSE2
-    if (ascii && n <= 16 && end - s >= 16) {
+    if (n <= 16 && end - s >= 16) {
         /* 16 bytes lower-cased at once; the bytes past the word land in
          * the key buffer's spare room (rg_st__tokenize) and are overwritten */
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + s));
-        _mm_storeu_si128((__m128i *)(void *)key, _mm_or_si128(x, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(void *)key,
+                         ascii ? _mm_or_si128(x, _mm_set1_epi8(0x20)) : st_lower16(x));
     } else
 #else
     (void)end; /* only the SSE2 store needs the room after the word */

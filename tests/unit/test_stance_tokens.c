@@ -334,6 +334,37 @@ static void test_random_sentences(void **state)
     }
 }
 
+/* words with Latin-1 capitals and Œ, lower-cased 16 bytes at a time when
+ * they fit (rg_st__tokenize): every capital, the signs and letters beside
+ * them (× ÷ ß Ÿ Ā), pairs at the last byte of a word and of a 16-byte
+ * block, words of 15 to 17 bytes, each after 0 to 16 bytes */
+static void test_latin_lowering(void **state)
+{
+    static const char *const words[] = {
+        "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ", "ÐÑÒÓÔÕÖØÙÚÛÜÝÞß", "àáâãäåæçèéêëìíîï", "aÀ", "Œ", "ŒŒŒ", "œŒ",
+        "Ÿ", "ĀĂ", "ÉTATS", "ÀÉ12Z", "ÞßÞ", "Ç", "xÇx", "ÉÉÉÉÉÉÉÉ", "ÉÉÉÉÉÉÉÉE", "AÉÉÉÉÉÉÉ",
+        "abcdefghijklmnÉ", "abcdefghijklmnoÉ", "abcdefghijklmnÉx", "ŒuvreS", "É",
+    };
+    size_t k, pad;
+
+    (void)state;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        for (pad = 0; pad <= 16; pad++) {
+            char text[160];
+            size_t n = 0;
+            memset(text, 'q', pad);
+            n = pad;
+            if (pad) {
+                text[n - 1] = ' ';
+            }
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s %s, %sX", words[k],
+                                  words[(k + 1) % (sizeof words / sizeof *words)], words[k]);
+            assert_true(n < sizeof text);
+            check_all_spans(text);
+        }
+    }
+}
+
 /* the adjective filters with a lexicon of unusual adjectives: a non-ASCII
  * first letter (written in either case), two letters, 63 and 64 bytes
  * (lengths of 63 bytes and more share one filter bit) */
@@ -566,6 +597,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_cases),
         cmocka_unit_test(test_random_sentences),
+        cmocka_unit_test(test_latin_lowering),
         cmocka_unit_test(test_adjective_filters),
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_prescan_windows),
