@@ -129,6 +129,16 @@ static inline __m128i st_lower16(__m128i x)
 }
 #endif
 
+/* Sets t->ids[0] to the id of the key[0..n) when it is a state adjective;
+ * 1 when it is one. */
+static int st_adj_id(st_tok *t, const rg_lexicon *lx, const char *key, size_t n)
+{
+    int w = rg_lexicon__token_exact(lx, key, n);
+
+    t->ids[0] = w >= 0 && lx->adj_state[w] ? w : -1;
+    return t->ids[0] >= 0;
+}
+
 /* Appends the word token text[s..e) (`ascii`: no byte >= 0x80), its
  * lower-case key and, for a state adjective, its id (st_tok.ids: other
  * words are looked up by rg_st__stem_words, when cues are sought). The key
@@ -184,10 +194,14 @@ static int st_push_word(rg_stance_ctx *c,
         }
         c->pron.v[c->pron.n++] = (int)c->tok.n - 1;
     }
-    if ((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
-        rg_lexicon__adj_maybe(lx, key, n)) {
-        int w = rg_lexicon__token_exact(lx, key, n);
-        t->ids[0] = w >= 0 && lx->adj_state[w] ? w : -1;
+    if (((lx->adj_lens[(unsigned char)key[0]] & rg_lexicon__len_bit(n)) &&
+         rg_lexicon__adj_maybe(lx, key, n) && st_adj_id(t, lx, key, n)) ||
+        (n == 4 && memcmp(key, "deux", 4) == 0)) {
+        if (c->adjs.n == c->adjs.cap &&
+            rg__vec_grow(&c->adjs.v, &c->adjs.cap, c->adjs.n + 1, sizeof *c->adjs.v) < 0) {
+            return RG_ERROR;
+        }
+        c->adjs.v[c->adjs.n++] = (int)c->tok.n - 1;
     }
     c->kbuf.n += n;
     return RG_OK;
@@ -201,6 +215,7 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
     c->tok.n = 0;
     c->kbuf.n = 0;
     c->pron.n = 0;
+    c->adjs.n = 0;
     c->quotes.n = 0;
     /* the keys of a sentence's words are no longer than the sentence; 16
      * bytes more for st_push_word's 16-byte stores */

@@ -170,7 +170,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 
 static void check_tokens(const char *t, rg_span sp)
 {
-    size_t i = sp.start, s, e, k, np = 0;
+    size_t i = sp.start, s, e, k, np = 0, na = 0;
     char buf[256];
 
     assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
@@ -198,8 +198,15 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(g_ctx->pron.v[np], (int)k);
             np++;
         }
+        if (tk->ids[0] >= 0 || (e - s == 4 && memcmp(buf, "deux", 4) == 0)) {
+            /* the words the adjective items look at, in order */
+            assert_true(na < g_ctx->adjs.n);
+            assert_int_equal(g_ctx->adjs.v[na], (int)k);
+            na++;
+        }
     }
     assert_int_equal(g_ctx->pron.n, np);
+    assert_int_equal(g_ctx->adjs.n, na);
     assert_false(ref_next_word(t, &i, sp.end, &s, &e));
 }
 
