@@ -129,6 +129,20 @@ static inline __m128i st_lower16(__m128i x)
 }
 #endif
 
+/* 1 when key[0..n) (n <= 5, starting with i, e or l: st_pron_maybe) is a
+ * pronoun the pronoun rules take: il, ils, elle, elles, lui, l (of "l'a") */
+static int st_is_pronoun(const char *key, size_t n)
+{
+    switch (n) {
+    case 1: return key[0] == 'l';
+    case 2: return key[0] == 'i' && key[1] == 'l';
+    case 3: return memcmp(key, "ils", 3) == 0 || memcmp(key, "lui", 3) == 0;
+    case 4: return memcmp(key, "elle", 4) == 0;
+    case 5: return memcmp(key, "elles", 5) == 0;
+    default: return 0;
+    }
+}
+
 /* Sets t->ids[0] to the id of the key[0..n) when it is a state adjective;
  * 1 when it is one. */
 static int st_adj_id(st_tok *t, const rg_lexicon *lx, const char *key, size_t n)
@@ -187,7 +201,7 @@ static int st_push_word(rg_stance_ctx *c,
     {
         st_lower_word(key, text, s, n, ascii);
     }
-    if (st_pron_maybe(key[0], n)) {
+    if (st_pron_maybe(key[0], n) && st_is_pronoun(key, n)) {
         if (c->pron.n == c->pron.cap &&
             rg__vec_grow(&c->pron.v, &c->pron.cap, c->pron.n + 1, sizeof *c->pron.v) < 0) {
             return RG_ERROR;

@@ -192,7 +192,10 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(tk->ids[0], w >= 0 && g_lexicon->adj_state[w] ? w : -1);
         }
         assert_int_equal(tk->upper, ref_upper(t, s, e - s));
-        if (e - s <= 5 && (buf[0] == 'i' || buf[0] == 'e' || buf[0] == 'l')) {
+        if ((e - s == 1 && buf[0] == 'l') || (e - s == 2 && memcmp(buf, "il", 2) == 0) ||
+            (e - s == 3 && (memcmp(buf, "ils", 3) == 0 || memcmp(buf, "lui", 3) == 0)) ||
+            (e - s == 4 && memcmp(buf, "elle", 4) == 0) ||
+            (e - s == 5 && memcmp(buf, "elles", 5) == 0)) {
             /* the words the pronoun rules look at, in order */
             assert_true(np < g_ctx->pron.n);
             assert_int_equal(g_ctx->pron.v[np], (int)k);
