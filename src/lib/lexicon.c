@@ -322,6 +322,36 @@ static void lx_stem_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *low
     }
 }
 
+/* The cache set of w[0..n) (0 < n <= LX_CACHE_WORD): a hash of two or
+ * three loads that cover the word (they overlap when it is shorter than
+ * their sum), not a byte loop: every token outside items is looked up. */
+static size_t lx_cache_set(const char *w, size_t n)
+{
+    uint64_t a, b;
+
+    if (n >= 8) {
+        memcpy(&a, w, 8);
+        memcpy(&b, w + n - 8, 8);
+        if (n > 16) {
+            uint64_t m;
+            memcpy(&m, w + 8, 8);
+            a ^= m * UINT64_C(0xFF51AFD7ED558CCD);
+        }
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, w, 4);
+        memcpy(&y, w + n - 4, 4);
+        a = x;
+        b = y;
+    } else {
+        a = (unsigned char)w[0] | (unsigned)(unsigned char)w[n / 2] << 8 |
+            (unsigned)(unsigned char)w[n - 1] << 16;
+        b = 0;
+    }
+    a = (a * UINT64_C(0x9E3779B97F4A7C15) ^ b ^ n) * UINT64_C(0xC2B2AE3D27D4EB4F);
+    return (size_t)(a >> 40) & (LX_CACHE_SETS - 1);
+}
+
 /* The cached ids of a token that passed the prefilter (0 < len <=
  * LX_CACHE_WORD), stemming it on a miss. */
 static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
@@ -329,7 +359,7 @@ static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
 {
     lx_cache_entry *set, *e;
 
-    set = st->cache[rg_lexicon__hash(lower, len) & (LX_CACHE_SETS - 1)];
+    set = st->cache[lx_cache_set(lower, len)];
     if (set[0].len == len && memcmp(set[0].word, lower, len) == 0) {
         memcpy(ids, set[0].ids, sizeof set[0].ids);
         return;
