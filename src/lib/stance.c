@@ -144,6 +144,7 @@ static void st_ctx_reset(rg_stance_ctx *ctx)
     ST_KEEP_VEC(tok);
     ST_KEEP_VEC(kbuf);
     ST_KEEP_VEC(pron);
+    ST_KEEP_VEC(adjs);
     ST_KEEP_VEC(items);
     ST_KEEP_VEC(quotes);
     ST_KEEP_VEC(cues);
@@ -199,6 +200,7 @@ void rg_stance_ctx_free(rg_stance_ctx *ctx)
     RG_VEC_FREE(ctx->tok);
     RG_VEC_FREE(ctx->kbuf);
     RG_VEC_FREE(ctx->pron);
+    RG_VEC_FREE(ctx->adjs);
     RG_VEC_FREE(ctx->items);
     RG_VEC_FREE(ctx->quotes);
     RG_VEC_FREE(ctx->cues);

@@ -88,9 +88,11 @@ struct rg_stance_ctx {
     rg_lx_stemmer *stemmer;
     RG_VEC(st_tok) tok;
     RG_VEC(char) kbuf;
-    RG_VEC(int) pron;            /* the words that may be pronouns (il, elle, ils, elles,
-                                  * lui, l'): at most five bytes, starting with i, e
-                                  * or l; token indices in order (rg_st__tokenize) */
+    RG_VEC(int) pron;            /* the pronouns the rules take (il, elle, ils, elles,
+                                  * lui, l'); token indices in order (rg_st__tokenize) */
+    RG_VEC(int) adjs;            /* the state adjectives (ids[0] set) and "deux": the only
+                                  * words rg_st__items looks at for adjective items;
+                                  * token indices in order (rg_st__tokenize) */
     RG_VEC(st_item) items;
     RG_VEC(st_quote) quotes;
     RG_VEC(st_cue) cues;

@@ -262,13 +262,15 @@ static int st_adjective_item(rg_stance_ctx *c, const rg_lexicon *lx, int t)
 static int st_adjective_items(rg_stance_ctx *c, const rg_lexicon *lx, size_t index)
 {
     st_recent recent[ST_RECENT];
-    size_t n_recent = c->n_recent;
-    int t, next, error;
+    size_t n_recent = c->n_recent, a;
+    int t, next = 0, error;
 
     memcpy(recent, c->recent, sizeof recent);
-    for (t = 0; (size_t)t < c->tok.n; t++) {
-        const st_tok *tk = &c->tok.v[t];
-        if (tk->kind != TK_WORD || tk->item >= 0) {
+    /* only these words can be an adjective item or "deux" (the tokenizer's
+     * list, in order); `next` skips those a "deux" item covered */
+    for (a = 0; a < c->adjs.n; a++) {
+        const st_tok *tk = &c->tok.v[t = c->adjs.v[a]];
+        if (t < next || tk->item >= 0) {
             continue;
         }
         if (tk_is(c, t, "deux") && tk_in(c, t + 1, rg_st__deux_nouns) &&
@@ -276,7 +278,6 @@ static int st_adjective_items(rg_stance_ctx *c, const rg_lexicon *lx, size_t ind
             if ((next = st_deux_item(c, t, recent, &n_recent, index)) < 0) {
                 return next;
             }
-            t = next - 1;
             continue;
         }
         if ((error = st_adjective_item(c, lx, t)) < 0) {

@@ -276,8 +276,8 @@ int rg_st__pronoun_items(rg_stance_ctx *c, size_t index)
     size_t p;
     int error, unresolved = 0;
 
-    /* the rule checks run on the words that may be pronouns alone: at most
-     * five bytes, starting with i, e or l (c->pron, from the tokenizer) */
+    /* the rule checks run on the pronouns alone: il, elle, ils, elles,
+     * lui, l (c->pron, from the tokenizer) */
     for (p = 0; p < c->pron.n; p++) {
         int t = c->pron.v[p];
         int g = c->tok.v[t].item < 0 ? st_subject_pronoun(c, t) : 0;

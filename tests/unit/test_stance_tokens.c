@@ -170,7 +170,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 
 static void check_tokens(const char *t, rg_span sp)
 {
-    size_t i = sp.start, s, e, k, np = 0;
+    size_t i = sp.start, s, e, k, np = 0, na = 0;
     char buf[256];
 
     assert_int_equal(rg_st__tokenize(g_ctx, g_lexicon, t, sp), RG_OK);
@@ -192,14 +192,24 @@ static void check_tokens(const char *t, rg_span sp)
             assert_int_equal(tk->ids[0], w >= 0 && g_lexicon->adj_state[w] ? w : -1);
         }
         assert_int_equal(tk->upper, ref_upper(t, s, e - s));
-        if (e - s <= 5 && (buf[0] == 'i' || buf[0] == 'e' || buf[0] == 'l')) {
+        if ((e - s == 1 && buf[0] == 'l') || (e - s == 2 && memcmp(buf, "il", 2) == 0) ||
+            (e - s == 3 && (memcmp(buf, "ils", 3) == 0 || memcmp(buf, "lui", 3) == 0)) ||
+            (e - s == 4 && memcmp(buf, "elle", 4) == 0) ||
+            (e - s == 5 && memcmp(buf, "elles", 5) == 0)) {
             /* the words the pronoun rules look at, in order */
             assert_true(np < g_ctx->pron.n);
             assert_int_equal(g_ctx->pron.v[np], (int)k);
             np++;
         }
+        if (tk->ids[0] >= 0 || (e - s == 4 && memcmp(buf, "deux", 4) == 0)) {
+            /* the words the adjective items look at, in order */
+            assert_true(na < g_ctx->adjs.n);
+            assert_int_equal(g_ctx->adjs.v[na], (int)k);
+            na++;
+        }
     }
     assert_int_equal(g_ctx->pron.n, np);
+    assert_int_equal(g_ctx->adjs.n, na);
     assert_false(ref_next_word(t, &i, sp.end, &s, &e));
 }
 
@@ -331,6 +341,37 @@ static void test_random_sentences(void **state)
         }
         text[len] = '\0';
         check_all_spans(text);
+    }
+}
+
+/* words with Latin-1 capitals and Œ, lower-cased 16 bytes at a time when
+ * they fit (rg_st__tokenize): every capital, the signs and letters beside
+ * them (× ÷ ß Ÿ Ā), pairs at the last byte of a word and of a 16-byte
+ * block, words of 15 to 17 bytes, each after 0 to 16 bytes */
+static void test_latin_lowering(void **state)
+{
+    static const char *const words[] = {
+        "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ", "ÐÑÒÓÔÕÖØÙÚÛÜÝÞß", "àáâãäåæçèéêëìíîï", "aÀ", "Œ", "ŒŒŒ", "œŒ",
+        "Ÿ", "ĀĂ", "ÉTATS", "ÀÉ12Z", "ÞßÞ", "Ç", "xÇx", "ÉÉÉÉÉÉÉÉ", "ÉÉÉÉÉÉÉÉE", "AÉÉÉÉÉÉÉ",
+        "abcdefghijklmnÉ", "abcdefghijklmnoÉ", "abcdefghijklmnÉx", "ŒuvreS", "É",
+    };
+    size_t k, pad;
+
+    (void)state;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        for (pad = 0; pad <= 16; pad++) {
+            char text[160];
+            size_t n = 0;
+            memset(text, 'q', pad);
+            n = pad;
+            if (pad) {
+                text[n - 1] = ' ';
+            }
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s %s, %sX", words[k],
+                                  words[(k + 1) % (sizeof words / sizeof *words)], words[k]);
+            assert_true(n < sizeof text);
+            check_all_spans(text);
+        }
     }
 }
 
@@ -566,6 +607,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_cases),
         cmocka_unit_test(test_random_sentences),
+        cmocka_unit_test(test_latin_lowering),
         cmocka_unit_test(test_adjective_filters),
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_prescan_windows),

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared by the lexicon's two files: lexicon.c (lookups, stemmers) and
+ * lexicon_load.c (the loader). Nothing here is used outside them.
+ */
+#ifndef RG_LIB_LEXICON_INTERNAL_H
+#define RG_LIB_LEXICON_INTERNAL_H
+
+#include <stddef.h> /* size_t */
+#include <stdint.h> /* uint32_t */
+
+#include "lexicon.h"
+
+/* FNV-1a of s[0..n): the word table's hash (and the stem cache's). */
+static inline uint32_t rg_lexicon__hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    return h;
+}
+
+/* The id of the key tag + w[0..n) in the word table, -1 when none. */
+int rg_lexicon__find(const rg_lexicon *lx, char tag, const char *w, size_t n);
+
+/* The Snowball French stem of w[0..n) (*out_n bytes, owned by st and valid
+ * until its next call), NULL when out of memory. */
+const char *rg_lexicon__stem(rg_lx_stemmer *st, const char *w, size_t n, size_t *out_n);
+
+#endif

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lexicon's word lookup (rg_lexicon__token_ids) against a plain
+ * reference that stems every word: the prefilter-first two-way stem cache
+ * and the test that skips the stemmer for words whose stem cannot be a key
+ * (lexicon.c) must give the same ids. Words are built from French-like
+ * starts, middles and every suffix the Snowball French steps know, with
+ * accents, marks (y, qu, ç, ë, ï), capitals and other scripts (valid
+ * UTF-8, as the tokenizer gives); the claim
+ * that the skip test rests on is also checked on the stemmer itself.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include <relgraph/stance.h>
+#include "lexicon.h"
+#include "lexicon_internal.h"
+
+static const char *const starts[] = {
+    "", "a", "ab", "ac", "d", "de", "dé", "l", "la", "le", "s", "se", "sa", "u", "un", "on",
+    "en", "au", "é", "è", "ê", "à", "y", "ya", "qu", "ç", "ë", "ï", "cond", "félic", "accu",
+    "crit", "menac", "soutien", "tr", "trè", "pr", "pré", "préc", "nou", "lou", "piqu", "pe",
+    "voe", "vo", "ti", "élo", "H", "I", "U", "Y", "Ab", "\xC3\x89", "\xC5\x92u", "\xC5\xB8",
+    "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xCE\xB1", "br", "gu", "aï", "noë", "col", "par",
+    "tap", "ni", "mauva", "0", "9e",
+};
+static const char *const middles[] = {
+    "", "a", "e", "i", "o", "u", "y", "é", "è", "ë", "ï", "â", "ç", "n", "nn", "t", "tt",
+    "l", "ll", "eill", "r", "s", "ss", "qu", "ic", "iv", "at", "abil", "eus", "ièr", "Ier",
+    "amn", "uI", "gu", "x", "2",
+};
+static const char *const suffixes[] = {
+    "", "e", "s", "es", "ent", "ons", "ance", "iqUe", "ique", "isme", "able", "iste", "eux",
+    "ances", "iques", "ismes", "ables", "istes", "atrice", "ateur", "ation", "atrices",
+    "ateurs", "ations", "logie", "logies", "usion", "ution", "usions", "utions", "ence",
+    "ences", "ement", "ements", "ité", "ités", "if", "ive", "ifs", "ives", "eaux", "aux",
+    "oux", "euse", "euses", "issement", "issements", "amment", "emment", "ment", "ments",
+    "îmes", "ît", "îtes", "i", "ie", "ies", "ir", "ira", "irai", "iraient", "irais", "irait",
+    "iras", "irent", "irez", "iriez", "irions", "irons", "iront", "is", "issaient", "issais",
+    "issait", "issant", "issante", "issantes", "issants", "isse", "issent", "isses", "issez",
+    "issiez", "issions", "issons", "it", "ions", "é", "ée", "ées", "és", "èrent", "er",
+    "era", "erai", "eraient", "erais", "erait", "eras", "erez", "eriez", "erions", "erons",
+    "eront", "ez", "iez", "âmes", "ât", "âtes", "a", "ai", "aient", "ais", "ait", "ant",
+    "ante", "antes", "ants", "as", "asse", "assent", "asses", "assiez", "assions", "ion",
+    "ier", "ière", "Ier", "Ière", "ë", "enn", "onn", "ett", "ell", "eill", "ès", "èt", "ét",
+    "éts", "y", "ç", "ys", "is",
+};
+#define N_STARTS (sizeof starts / sizeof *starts)
+#define N_MIDDLES (sizeof middles / sizeof *middles)
+#define N_SUFFIXES (sizeof suffixes / sizeof *suffixes)
+
+static uint32_t rnd_state = 12345u;
+
+static uint32_t rnd(void)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return rnd_state >> 8;
+}
+
+/* word number i: every start with every suffix, then random middles */
+static size_t make_word(char *buf, size_t cap, size_t i)
+{
+    const char *parts[4];
+    size_t k, n = 0;
+
+    parts[0] = starts[i % N_STARTS];
+    parts[1] = middles[rnd() % N_MIDDLES];
+    parts[2] = i % 3 ? middles[rnd() % N_MIDDLES] : "";
+    parts[3] = suffixes[(i / N_STARTS) % N_SUFFIXES];
+    for (k = 0; k < 4; k++) {
+        size_t m = strlen(parts[k]);
+        if (n + m < cap) {
+            memcpy(buf + n, parts[k], m);
+            n += m;
+        }
+    }
+    return n;
+}
+
+/* ---- the reference: the lookup with every word stemmed ---- */
+
+static struct sb_stemmer *g_sb;
+
+static int ref_stem_id(const rg_lexicon *lx, const char *w, size_t n)
+{
+    const sb_symbol *s = sb_stemmer_stem(g_sb, (const sb_symbol *)w, (int)n);
+
+    assert_non_null(s);
+    return rg_lexicon__find(lx, 's', (const char *)s, (size_t)sb_stemmer_length(g_sb));
+}
+
+static int ref_bit(const rg_lexicon *lx, const char *w, size_t n)
+{
+    unsigned bit = rg_lexicon__prefix_bit(w, n);
+
+    return (lx->prefilter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static void ref_ids(const rg_lexicon *lx, const char *w, size_t n, int ids[3])
+{
+    ids[0] = ids[1] = ids[2] = -1;
+    if (n == 0 || n > RG_LX_MAXTOK || (!ref_bit(lx, w, n) && n > 3 && !ref_bit(lx, w, 2))) {
+        return;
+    }
+    ids[0] = rg_lexicon__find(lx, 'x', w, n);
+    ids[1] = ref_stem_id(lx, w, n);
+    if (n > 5 && memcmp(w + n - 3, "ent", 3) == 0) {
+        ids[2] = ref_stem_id(lx, w, n - 2);
+    } else if (n > 5 && memcmp(w + n - 3, "ons", 3) == 0) {
+        ids[2] = ref_stem_id(lx, w, n - 3);
+    } else if (n > 3 && w[n - 1] == 's') {
+        ids[2] = ref_stem_id(lx, w, n - 1);
+    }
+}
+
+/* token_ids with one long-lived stemmer (cache, skip test) == reference;
+ * the number of words that stem to a key */
+static size_t check_lexicon(const rg_lexicon *lx, size_t n_words, int lower)
+{
+    rg_lx_stemmer *st = NULL;
+    size_t pass, i, found = 0;
+
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (pass = 0; pass < 2; pass++) {
+        rnd_state = 777u; /* the same words twice: the second pass hits the cache */
+        for (i = 0; i < n_words; i++) {
+            char raw[96], w[96];
+            int got[3], want[3], r;
+            size_t n = make_word(raw, sizeof raw, i);
+            if (lower) {
+                rg_lexicon__lower(w, raw, n);
+            } else {
+                memcpy(w, raw, n);
+            }
+            r = rg_lexicon__token_ids(lx, st, w, n, got);
+            ref_ids(lx, w, n, want);
+            if (memcmp(got, want, sizeof got) != 0) {
+                fail_msg("\"%.*s\": %d %d %d, expected %d %d %d", (int)n, w, got[0], got[1],
+                         got[2], want[0], want[1], want[2]);
+            }
+            assert_int_equal(r, want[0] >= 0 || want[1] >= 0 || want[2] >= 0);
+            found += want[1] >= 0 || want[2] >= 0;
+        }
+    }
+    rg_lexicon__stemmer_free(st);
+    return found;
+}
+
+static void test_token_ids_default(void **state)
+{
+    rg_lexicon *lx = NULL;
+
+    (void)state;
+    assert_int_equal(rg_lexicon_default(&lx), RG_OK);
+    assert_true(check_lexicon(lx, 3 * N_STARTS * N_SUFFIXES, 1) > 100);
+    check_lexicon(lx, N_STARTS * N_SUFFIXES, 0); /* capitals left: the marks H I U Y */
+    rg_lexicon_free(lx);
+}
+
+/* keys that are a tail themselves ("ent"), or shorter than one: the skip
+ * test must let every word through to the stemmer */
+static void test_token_ids_short_keys(void **state)
+{
+    static const char tsv[] = "ent\t+\t1.0\tx\t-\n"
+                              "u|d|l\t-\t-1.0\ty\t-\n"
+                              "accueillir\t+\t1.0\tz\t-\n";
+    rg_lexicon *lx = NULL;
+    int ids[3];
+    rg_lx_stemmer *st = NULL;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, sizeof tsv - 1, "t"), RG_OK);
+    check_lexicon(lx, N_STARTS * N_SUFFIXES, 1);
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    assert_int_equal(rg_lexicon__token_ids(lx, st, "", 0, ids), 0);
+    assert_int_equal(rg_lexicon__token_ids(lx, st, "accueillis", 10, ids), 1);
+    assert_true(ids[1] >= 0 && ids[2] == ids[1]);
+    rg_lexicon__stemmer_free(st);
+    rg_lexicon_free(lx);
+}
+
+/* words whose stem ends in a tail put in place of their suffix
+ * ("évidence" -> "évident", "menaçant" -> "menac"): found, though they do
+ * not start with the key */
+static void test_token_ids_tails(void **state)
+{
+    static const char tsv[] = "évident|stable|amical|heureux|indiquer|menacer|payer"
+                              "\t-\t-1.0\tv\t-\n";
+    static const char *const tailed[] = { "évidence", "évidences", "stabilité", "amicaux",
+                                          "heureuse", "heureusement", "indication",
+                                          "menaçant", "menaçaient", "paya", NULL };
+    rg_lexicon *lx = NULL;
+    rg_lx_stemmer *st = NULL;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, sizeof tsv - 1, "t"), RG_OK);
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (i = 0; tailed[i]; i++) {
+        int ids[3], want[3];
+        ref_ids(lx, tailed[i], strlen(tailed[i]), want);
+        assert_true(want[1] >= 0);
+        rg_lexicon__token_ids(lx, st, tailed[i], strlen(tailed[i]), ids);
+        assert_memory_equal(ids, want, sizeof ids);
+    }
+    check_lexicon(lx, N_STARTS * N_SUFFIXES, 1);
+    rg_lexicon__stemmer_free(st);
+    rg_lexicon_free(lx);
+}
+
+/* N(s): é and è as e */
+static size_t unaccent(const char *s, size_t n, char *out)
+{
+    size_t i, m = 0;
+
+    for (i = 0; i < n; i++) {
+        if ((unsigned char)s[i] == 0xC3 && i + 1 < n &&
+            ((unsigned char)s[i + 1] == 0xA9 || (unsigned char)s[i + 1] == 0xA8)) {
+            out[m++] = 'e';
+            i++;
+        } else {
+            out[m++] = s[i];
+        }
+    }
+    return m;
+}
+
+/*
+ * The claim of lexicon.c's skip test, on the stemmer itself: for a word
+ * without H, I, U, Y, ë, ï, N(stem) is a prefix of N(word) followed by
+ * nothing or one of the tails.
+ */
+static void test_stem_is_prefix_and_tail(void **state)
+{
+    static const char *const tails[] = {
+        "", "iqu", "log", "u", "ent", "eux", "i", "abl", "eau", "al", "ou", "ant", "c", NULL
+    };
+    size_t i, checked = 0;
+
+    (void)state;
+    rnd_state = 99u;
+    for (i = 0; i < 4 * N_STARTS * N_SUFFIXES; i++) {
+        char w[96], nw[96], ns[200];
+        size_t n = make_word(w, sizeof w, i), nn, sn, j;
+        const sb_symbol *s;
+        int ok = 0;
+        if (strpbrk(w, "HIUY") || memchr(w, 0, n) || strstr(w, "\xC3\xAB") ||
+            strstr(w, "\xC3\xAF")) {
+            continue;
+        }
+        w[n] = '\0';
+        s = sb_stemmer_stem(g_sb, (const sb_symbol *)w, (int)n);
+        assert_non_null(s);
+        sn = unaccent((const char *)s, (size_t)sb_stemmer_length(g_sb), ns);
+        nn = unaccent(w, n, nw);
+        for (j = 0; tails[j] && !ok; j++) {
+            size_t tn = strlen(tails[j]);
+            ok = tn <= sn && memcmp(ns + sn - tn, tails[j], tn) == 0 && sn - tn <= nn &&
+                 memcmp(ns, nw, sn - tn) == 0;
+        }
+        if (!ok) {
+            fail_msg("stem of \"%s\" is \"%.*s\"", w, (int)sb_stemmer_length(g_sb),
+                     (const char *)s);
+        }
+        checked++;
+    }
+    assert_true(checked > 10000);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    g_sb = sb_stemmer_new("french", "UTF_8");
+    return g_sb ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sb_stemmer_delete(g_sb);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stem_is_prefix_and_tail),
+        cmocka_unit_test(test_token_ids_default),
+        cmocka_unit_test(test_token_ids_short_keys),
+        cmocka_unit_test(test_token_ids_tails),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
