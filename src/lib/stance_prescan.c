@@ -292,19 +292,13 @@ static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s
     }
 }
 
-/* The run w[s..s+len) of a window at text[pos..] (`hb`: its bytes >= 0x80,
- * as bits of the window), not reaching the window's end. */
-static inline void st_prescan_run(st_prescan_state *ps, const char *text, size_t pos,
-                                  size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+/* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
+ * (`hb`: those bytes, as bits of the window) and does not reach the
+ * window's end. */
+static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
+                                size_t end, const char *w, size_t s, size_t len, uint64_t hb)
 {
-    if (!hb) {
-        /* an ASCII word: w[s + 1] is in the window (a separator follows) */
-        unsigned t1 = len > 1 ? (unsigned char)w[s + 1] & 31u : 0;
-        unsigned pair = ((unsigned char)w[s] & 31u) << 5 | t1;
-        if (st_prescan_maybe(ps, pair, len)) {
-            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
-        }
-    } else if (st_latin_pairs(w, hb)) {
+    if (st_latin_pairs(w, hb)) {
         if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
             ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 0, ps->pron, ps->np_lead);
         }
@@ -338,6 +332,54 @@ static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t
         longer &= run >> 3 | UINT64_C(7) << 61;
     }
     return longer | (starts & keep);
+}
+
+/*
+ * The candidates `cand` (run starts, st_prescan_starts) of one window w at
+ * text[pos..], none of them reaching the window's end. An ASCII run is one
+ * word, filtered by its first two bytes and length from the window alone
+ * (w[s + 1] is in the window: a separator follows the run). `hend` marks
+ * the byte after each run with a byte >= 0x80 (st_prescan_windows): those
+ * go to st_prescan_high_run. Returns 1 once two items are counted.
+ */
+static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
+                                   size_t end, const char *w, uint64_t cand, uint64_t run,
+                                   uint64_t high, uint64_t hend)
+{
+    const uint32_t *adj = ps->lx->adj_pair_lens, *extra = ps->extra_lens;
+    /* the byte after each candidate run: a carry from its start runs to
+     * its end (one start a run, so the carries never meet) */
+    uint64_t after = (run + cand) & ~run;
+
+    while (cand) {
+        unsigned s = (unsigned)__builtin_ctzll(cand), e = (unsigned)__builtin_ctzll(after);
+        unsigned len = e - s;
+        cand &= cand - 1;
+        after &= after - 1;
+        if ((hend >> e) & 1) {
+            st_prescan_high_run(ps, text, pos, end, w, s, len,
+                                high & (((UINT64_C(1) << len) - 1) << s));
+        } else if (len - 2 <= 28) {
+            /* 2..30 bytes (most words): both bytes of the pair are the
+             * word's, and the length has a bit of its own */
+            uint16_t v;
+            unsigned pair;
+            memcpy(&v, w + s, 2);
+            pair = (v & 31u) << 5 | (v >> 8 & 31u);
+            if (!(((adj[pair] | extra[pair]) >> len) & 1)) {
+                continue;
+            }
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        } else if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        } else {
+            continue;
+        }
+        if (ps->n >= 2) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /*
@@ -380,25 +422,22 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
                 return;
             }
             run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
+            high &= run;
         }
         cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
-        while (cand) {
-            size_t s = (size_t)__builtin_ctzll(cand);
-            uint64_t rest = ~run >> s;
-            size_t len;
-            if (rest == 0) {
-                pend = 1; /* goes on in the next window */
-                rs = pos + s;
-                pend_high = (high >> s) != 0;
-                break;
-            }
-            len = (size_t)__builtin_ctzll(rest);
-            st_prescan_run(ps, text, pos, end, w, s, len,
-                           high & (((UINT64_C(1) << len) - 1) << s));
-            if (ps->n >= 2) {
-                return;
-            }
-            cand &= cand - 1;
+        if (run >> 63) {
+            /* the last run goes on in the next window; st_prescan_starts
+             * keeps its start, the highest of cand */
+            size_t s = 63 - (size_t)__builtin_clzll(cand);
+            cand &= ~(UINT64_C(1) << s);
+            pend = 1;
+            rs = pos + s;
+            pend_high = (high >> s) != 0;
+        }
+        /* a carry from a byte >= 0x80 runs to the end of its run and sets
+         * the separator after it (runs reaching bit 63 are pending) */
+        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, (run + high) & ~run)) {
+            return;
         }
     }
     if (pend) {

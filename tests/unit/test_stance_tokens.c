@@ -378,6 +378,39 @@ static void test_adjective_filters(void **state)
 #undef L62
 }
 
+/*
+ * The window path takes words of 2 to 30 bytes by their pair and a length
+ * bit of their own, other lengths by the lexicon's pair index: with
+ * adjectives of 1, 30, 31 and 32 bytes (31 and more share a bit), each
+ * form and its neighbours by one byte at every alignment of a window.
+ */
+static void test_prescan_lengths(void **state)
+{
+#define A29 "abcdefghijklmnopqrstuvwxyzabc"
+    static const char lexicon[] = "condamner\t-\t-2.0\tcondemn\t-\n"
+                                  "@adj\tq|" A29 "d|" A29 "de|" A29 "def\tFRA\n";
+    static const char *const cases[] = {
+        "Un mot q " A29 "d x Q",
+        "Un mot " A29 " " A29 "D " A29 "dE",
+        "Un mot " A29 "de x " A29 "DEF",
+        "Un mot " A29 "defg " A29 "dx q",
+        "Un mot qq " A29 "d",
+    };
+    rg_lexicon *dflt = g_lexicon, *lx = NULL;
+    size_t k;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, lexicon, sizeof lexicon - 1, "test"), RG_OK);
+    assert_int_equal(lx->adj_min_len, 1);
+    g_lexicon = lx;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        check_spans(cases[k], 65);
+    }
+    g_lexicon = dflt;
+    rg_lexicon_free(lx);
+#undef A29
+}
+
 /* random bytes (no NUL), biased towards letters, UTF-8 lead and
  * continuation bytes, so that broken and valid sequences meet word edges */
 static void test_random_bytes(void **state)
@@ -561,6 +594,67 @@ static void test_pronoun_words(void **state)
     }
 }
 
+/*
+ * Random sentences of 60 to 250 bytes (words that count, words that do
+ * not, accents, signs, broken and valid UTF-8, any byte), each at every
+ * alignment of a 64-byte window and cut at its end, inside its last word
+ * and at two random points: prescan against the reference.
+ */
+static void test_prescan_random_windows(void **state)
+{
+    static const char *const frag[] = {
+        "russes", "Russes", "AM\xc3\x89RICAINES", "deux", "DEUX", "il", "Ils", "elle", "elles",
+        "lui", "l'a", "l\xe2\x80\x99ont", "Les", "le", "un", "Gérard", "Depardieu", "état",
+        "présidents", "israéliens", "syro", "anticonstitutionnellement", "x", "de", "à",
+        "\xc2\xab", "\xc2\xbb", "\xc3\x97", "\xe2\x80\x99", "\x80", "\xc3", "\xff", "12",
+    };
+    static const char *const sep[] = { " ", "", ", ", "'", "  ", "-", ". ", "\xc2\xa0" };
+    const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
+    long rounds = env ? strtol(env, NULL, 10) / 4 : 120, round;
+    uint32_t seed = 4242;
+
+    (void)state;
+    for (round = 0; round < rounds; round++) {
+        char text[400];
+        size_t len = 0, want, pad;
+        seed = seed * 1103515245u + 12345u;
+        want = 60 + (seed >> 16) % 190;
+        while (len < want) {
+            const char *f, *p;
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 28) == 0) {
+                text[len++] = (char)(1 + (seed >> 8) % 255); /* any byte */
+                continue;
+            }
+            f = frag[(seed >> 16) % (sizeof frag / sizeof *frag)];
+            p = sep[(seed >> 8) % (sizeof sep / sizeof *sep)];
+            if (len + strlen(f) + strlen(p) >= 300) {
+                break;
+            }
+            memcpy(text + len, f, strlen(f));
+            len += strlen(f);
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        for (pad = 0; pad < 65; pad++) {
+            char buf[400];
+            size_t cuts[4], c;
+            memset(buf, ' ', pad);
+            memcpy(buf + pad, text, len);
+            buf[pad + len] = '\0';
+            seed = seed * 1103515245u + 12345u;
+            cuts[0] = len;
+            cuts[1] = len > 2 ? len - 2 : len;
+            cuts[2] = (seed >> 8) % (len + 1);
+            cuts[3] = (seed >> 20) % (len + 1);
+            for (c = 0; c < 4; c++) {
+                rg_span sp = { pad, pad + cuts[c] };
+                check_prescan(buf, sp);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -570,6 +664,8 @@ int main(void)
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_prescan_windows),
         cmocka_unit_test(test_pronoun_words),
+        cmocka_unit_test(test_prescan_lengths),
+        cmocka_unit_test(test_prescan_random_windows),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
