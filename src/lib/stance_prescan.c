@@ -89,28 +89,69 @@ static const uint32_t st_deux_pron_lens[1024] = {
 };
 #undef ST_PAIR
 
+#define ST_K(a, b, c, d, e)                                                                 \
+    ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 |         \
+     (uint64_t)(e) << 32)
+
+/*
+ * 1 when the ASCII word text[s..s+len) of letters and digits is one of
+ * rg_st__dets in any case. The words are spelled out here as packed keys
+ * (bytes | 0x20, first byte lowest) and the compiler makes a few compares
+ * of them, where walking the list of strings cost some 60 instructions a
+ * sentence; tests/unit/test_stance_tokens.c checks that both agree on
+ * every word of up to five letters drawn from the determiners' letters.
+ */
+static inline int st_is_det(const char *text, size_t s, size_t len)
+{
+    uint64_t k = 0;
+    size_t j;
+
+    if (len > 5) {
+        return 0;
+    }
+    for (j = 0; j < len; j++) {
+        k |= (uint64_t)((unsigned char)text[s + j] | 0x20) << 8 * j;
+    }
+    switch (k) {
+    case ST_K('l', 0, 0, 0, 0):
+    case ST_K('l', 'e', 0, 0, 0):
+    case ST_K('l', 'a', 0, 0, 0):
+    case ST_K('l', 'e', 's', 0, 0):
+    case ST_K('u', 'n', 0, 0, 0):
+    case ST_K('u', 'n', 'e', 0, 0):
+    case ST_K('c', 'e', 0, 0, 0):
+    case ST_K('c', 'e', 't', 0, 0):
+    case ST_K('c', 'e', 't', 't', 'e'):
+    case ST_K('c', 'e', 's', 0, 0):
+    case ST_K('s', 'o', 'n', 0, 0):
+    case ST_K('s', 'a', 0, 0, 0):
+    case ST_K('s', 'e', 's', 0, 0):
+    case ST_K('l', 'e', 'u', 'r', 0):
+    case ST_K('l', 'e', 'u', 'r', 's'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+#undef ST_K
+
 /*
  * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
  * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
  * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
  */
-static void st_prescan_lead(const char *text,
-                            size_t s,     /* the word is text[s..s+len) */
-                            size_t len,
-                            int ascii,    /* no byte >= 0x80 */
-                            size_t nw,    /* 0: first word, 1: second */
-                            int *up0,     /* in/out */
-                            int *np_lead) /* out: set to 1 */
+static inline void st_prescan_lead(const char *text,
+                                   size_t s,     /* the word is text[s..s+len) */
+                                   size_t len,
+                                   int ascii,    /* no byte >= 0x80 */
+                                   size_t nw,    /* 0: first word, 1: second */
+                                   int *up0,     /* in/out */
+                                   int *np_lead) /* out: set to 1 */
 {
-    char buf[8];
-
     if (nw == 0) {
-        /* rg_st__dets are ASCII words of at most five letters */
-        if (ascii && len <= 5) {
-            st_lower_word(buf, text, s, len, 1);
-            if (st_key_index(buf, len, rg_st__dets) >= 0) {
-                *np_lead = 1;
-            }
+        /* rg_st__dets are ASCII words */
+        if (ascii && st_is_det(text, s, len)) {
+            *np_lead = 1;
         }
         *up0 = st_upper_at(text, s, len);
     } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
@@ -183,7 +224,12 @@ static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, si
 }
 
 /* One word text[s..s+len) of the prescan, in text order: np_lead from the
- * first two words, then the items it may give. */
+ * first two words, then the items it may give. Forced inline: GCC made it
+ * a call once st_prescan_lead was inlined into it, and the call cost more
+ * than the word. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void st_prescan_visit(st_prescan_state *ps,
                                     const char *text,
                                     size_t s,   /* the word is text[s..s+len) */

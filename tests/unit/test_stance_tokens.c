@@ -595,6 +595,68 @@ static void test_pronoun_words(void **state)
 }
 
 /*
+ * The prescan spells the determiners out as packed keys (st_is_det): as
+ * the first word, every word of up to five letters drawn from the letters
+ * of rg_st__dets and every word of up to three letters a-z, lower-case,
+ * capitalised and in capitals, sets np_lead as the list says.
+ */
+static void check_first_word(const char *w, size_t n)
+{
+    char text[16];
+    rg_span sp = { 0, n + 2 };
+    size_t j;
+    int form;
+
+    for (form = 0; form < 3; form++) {
+        for (j = 0; j < n; j++) {
+            int up = form == 2 || (form == 1 && j == 0);
+            text[j] = up ? (char)(w[j] - 32) : w[j];
+        }
+        memcpy(text + n, " x", 3);
+        check_prescan(text, sp);
+    }
+}
+
+static void enumerate_words(const char *alpha, size_t maxlen)
+{
+    size_t na = strlen(alpha), n, j, total;
+    char w[8];
+
+    for (n = 1; n <= maxlen; n++) {
+        for (total = 1, j = 0; j < n; j++) {
+            total *= na;
+        }
+        for (; total > 0; total--) {
+            size_t v = total - 1;
+            for (j = 0; j < n; j++, v /= na) {
+                w[j] = alpha[v % na];
+            }
+            check_first_word(w, n);
+        }
+    }
+}
+
+static void test_prescan_determiners(void **state)
+{
+    char alpha[27];
+    size_t k, na = 0;
+    const char *d;
+
+    (void)state;
+    for (k = 0; rg_st__dets[k]; k++) {
+        for (d = rg_st__dets[k]; *d; d++) {
+            assert_true(*d >= 'a' && *d <= 'z');
+            if (!memchr(alpha, *d, na)) {
+                alpha[na++] = *d;
+            }
+        }
+    }
+    alpha[na] = '\0';
+    enumerate_words(alpha, 5);
+    enumerate_words("abcdefghijklmnopqrstuvwxyz", 3);
+}
+
+/*
  * Random sentences of 60 to 250 bytes (words that count, words that do
  * not, accents, signs, broken and valid UTF-8, any byte), each at every
  * alignment of a 64-byte window and cut at its end, inside its last word
@@ -665,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_prescan_windows),
         cmocka_unit_test(test_pronoun_words),
         cmocka_unit_test(test_prescan_lengths),
+        cmocka_unit_test(test_prescan_determiners),
         cmocka_unit_test(test_prescan_random_windows),
     };
 
