@@ -140,6 +140,9 @@ static inline int st_is_det(const char *text, size_t s, size_t len)
  * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
  * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
  */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void st_prescan_lead(const char *text,
                                    size_t s,     /* the word is text[s..s+len) */
                                    size_t len,
