@@ -334,11 +334,23 @@ static inline int st_latin_pairs(const char *w, uint64_t hb)
 static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
                                 size_t end, int high)
 {
+    size_t j;
+
     if (high) {
-        st_prescan_words(ps, text, s, e, end, SIZE_MAX);
-    } else {
-        st_prescan_visit(ps, text, s, e - s, end, 1);
+        /* one word when its bytes >= 0x80 are two-byte Latin letters, as
+         * st_latin_pairs says within a window (most such runs: "présidents"
+         * across two windows), else cut word by word */
+        for (j = s; j < e; j++) {
+            if ((unsigned char)text[j] >= 0x80) {
+                if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
+                    st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+                    return;
+                }
+                j++;
+            }
+        }
     }
+    st_prescan_visit(ps, text, s, e - s, end, !high);
 }
 
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
