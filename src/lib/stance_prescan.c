@@ -284,32 +284,44 @@ static size_t st_prescan_words(st_prescan_state *ps,
 }
 
 #if ST_SSE2
+/* st_runs64's masks of the 16 bytes p[0..16) */
+static inline void st_runs16(const char *p, int il_too, unsigned *run, unsigned *high,
+                             unsigned *il)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+    /* the sign bit of x marks the bytes >= 0x80 in both masks */
+    *run = (unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x));
+    *high = (unsigned)_mm_movemask_epi8(x);
+    if (il_too) {
+        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
+                                 _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
+        *il = (unsigned)_mm_movemask_epi8(m);
+    } else {
+        *il = 0;
+    }
+}
+
 /*
  * Masks of the 64 bytes w[0..64): bit j of *run set when w[j] is no ASCII
  * separator (an ASCII letter or digit, or a byte >= 0x80), of *high when
- * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L.
+ * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L. The
+ * four 16-byte steps are written out: GCC kept a loop, with its counter
+ * and shifts by a register.
  */
 static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t *high,
                              uint64_t *il)
 {
-    uint64_t r = 0, h = 0, i = 0;
-    unsigned k;
+    unsigned r0, r1, r2, r3, h0, h1, h2, h3, i0, i1, i2, i3;
 
-    for (k = 0; k < 4; k++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
-        /* the sign bit of x marks the bytes >= 0x80 in both masks */
-        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x)) << 16 * k;
-        h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
-        if (il_too) {
-            __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
-            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
-                                     _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
-            i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;
-        }
-    }
-    *run = r;
-    *high = h;
-    *il = i;
+    st_runs16(w, il_too, &r0, &h0, &i0);
+    st_runs16(w + 16, il_too, &r1, &h1, &i1);
+    st_runs16(w + 32, il_too, &r2, &h2, &i2);
+    st_runs16(w + 48, il_too, &r3, &h3, &i3);
+    *run = r0 | (uint64_t)r1 << 16 | (uint64_t)r2 << 32 | (uint64_t)r3 << 48;
+    *high = h0 | (uint64_t)h1 << 16 | (uint64_t)h2 << 32 | (uint64_t)h3 << 48;
+    *il = i0 | (uint64_t)i1 << 16 | (uint64_t)i2 << 32 | (uint64_t)i3 << 48;
 }
 
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
