@@ -226,6 +226,18 @@ static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, si
             rg_lexicon__len_bit32(len)) != 0;
 }
 
+/* st_prescan_maybe for the ASCII word p[0..len) of 2 to 30 bytes (most
+ * words): its pair index from one 16-bit load, its length bit unclamped */
+static inline int st_prescan_pair_maybe(const st_prescan_state *ps, const char *p, size_t len)
+{
+    uint16_t v;
+    unsigned pair;
+
+    memcpy(&v, p, 2);
+    pair = (v & 31u) << 5 | (v >> 8 & 31u);
+    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) >> len) & 1;
+}
+
 /* One word text[s..s+len) of the prescan, in text order: np_lead from the
  * first two words, then the items it may give. Forced inline: GCC made it
  * a call once st_prescan_lead was inlined into it, and the call cost more
@@ -419,7 +431,6 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
                                    size_t end, const char *w, uint64_t cand, uint64_t run,
                                    uint64_t high, uint64_t hend)
 {
-    const uint32_t *adj = ps->lx->adj_pair_lens, *extra = ps->extra_lens;
     /* the byte after each candidate run: a carry from its start runs to
      * its end (one start a run, so the carries never meet) */
     uint64_t after = (run + cand) & ~run;
@@ -433,13 +444,7 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
             st_prescan_high_run(ps, text, pos, end, w, s, len,
                                 high & (((UINT64_C(1) << len) - 1) << s));
         } else if (len - 2 <= 28) {
-            /* 2..30 bytes (most words): both bytes of the pair are the
-             * word's, and the length has a bit of its own */
-            uint16_t v;
-            unsigned pair;
-            memcpy(&v, w + s, 2);
-            pair = (v & 31u) << 5 | (v >> 8 & 31u);
-            if (!(((adj[pair] | extra[pair]) >> len) & 1)) {
+            if (!st_prescan_pair_maybe(ps, w + s, len)) {
                 continue;
             }
             ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
@@ -490,7 +495,13 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
             }
             pend = 0;
             pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
-            st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            if (pend_high || pos + e - rs - 2 > 28) {
+                st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            } else if (st_prescan_pair_maybe(ps, text + rs, pos + e - rs)) {
+                /* an ASCII word of 2..30 bytes, filtered here (most) */
+                ps->n += st_prescan_word(ps->lx, text, rs, pos + e - rs, end, 1, ps->pron,
+                                         ps->np_lead);
+            }
             if (ps->n >= 2) {
                 return;
             }
