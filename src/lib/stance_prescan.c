@@ -395,16 +395,18 @@ static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t p
 /*
  * Starts of the runs (`starts`) that may hold a word the prescan counts:
  * those of at least `minlen` bytes (the shortest adjective, at most 4 for
- * "deux"); among shorter runs, which can only hold pronouns (il, ils, lui,
- * l'), those starting with i or l (`il`, set when pronouns count) and those
- * with a byte >= 0x80 among their first two (a pronoun may follow it in
- * the run: "\x80il"). A run that reaches the window's end is kept: it may
- * go on.
+ * "deux"); among shorter runs (three bytes at most), which can only hold
+ * the pronouns il, ils, lui and l', those where one may start (`il` marks
+ * i, I, l and L when pronouns count, else nothing): at the run's start, or
+ * right after a byte >= 0x80 in its first two, that would then belong to
+ * no word ("\x80il", "«l'a"; the ASCII byte before a third one would join
+ * its word; "à", "où" are dropped). A run that reaches the window's end is
+ * kept: it may go on.
  */
 static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
                                          uint64_t il, size_t minlen)
 {
-    uint64_t keep = high | high >> 1 | il;
+    uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
 
     if (minlen > 1) {

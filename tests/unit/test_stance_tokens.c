@@ -503,6 +503,9 @@ static void test_prescan_windows(void **state)
             "\xe2\x80\x99" "russes",
             "ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccrusses",
             "a\x80l'a", "ab\x80l'a", "\x80il", "\xc2\xabil",
+            /* short runs where a pronoun follows bytes >= 0x80, or not */
+            "\x80l'a", "\x80\x80l'a", "\x80\x80il", "\xc2\xa0l'a", "\x80IL", "\x80L'ont",
+            "\xc3l'a", "\xc3\xa0l'a", "\xc3\xa0il", "\x80\x80", "\xc3\xa0",
         };
         char text[400];
         size_t off, t;
