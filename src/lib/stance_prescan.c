@@ -77,10 +77,12 @@ static int st_is_deux(const char *text, size_t s)
 
 /* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
  * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
- * subject is remembered, the pronouns il, ils, elle, elles, l', lui. */
+ * subject is remembered, the pronouns il, ils, elle, elles, l', lui. One
+ * byte an entry (none is longer than five): 1 KB to keep in cache, where
+ * the lexicon's adjective lengths take 4 KB. */
 #define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
-static const uint32_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
-static const uint32_t st_deux_pron_lens[1024] = {
+static const uint8_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
+static const uint8_t st_deux_pron_lens[1024] = {
     [ST_PAIR('d', 'e')] = 1u << 4,
     [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
     [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
@@ -211,7 +213,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
  * np_lead needs of the first word. */
 typedef struct {
     const rg_lexicon *lx;
-    const uint32_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    const uint8_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
     size_t n, nw;
     int up0, pron;
     int *np_lead;
