@@ -410,15 +410,14 @@ static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
+    uint64_t two = run & (run >> 1 | UINT64_C(1) << 63); /* bytes j and j + 1 in a run */
 
-    if (minlen > 1) {
-        longer &= run >> 1 | UINT64_C(1) << 63;
-    }
-    if (minlen > 2) {
-        longer &= run >> 2 | UINT64_C(3) << 62;
-    }
     if (minlen > 3) {
-        longer &= run >> 3 | UINT64_C(7) << 61;
+        longer &= two & (two >> 2 | UINT64_C(3) << 62); /* j to j + 3 (most lexicons) */
+    } else if (minlen > 2) {
+        longer &= two & (run >> 2 | UINT64_C(3) << 62);
+    } else if (minlen > 1) {
+        longer &= two;
     }
     return longer | (starts & keep);
 }

@@ -382,32 +382,43 @@ static void test_adjective_filters(void **state)
  * The window path takes words of 2 to 30 bytes by their pair and a length
  * bit of their own, other lengths by the lexicon's pair index: with
  * adjectives of 1, 30, 31 and 32 bytes (31 and more share a bit), each
- * form and its neighbours by one byte at every alignment of a window.
+ * form and its neighbours by one byte at every alignment of a window; and
+ * with a shortest adjective of 3 bytes (runs of 3 bytes are candidates).
  */
 static void test_prescan_lengths(void **state)
 {
 #define A29 "abcdefghijklmnopqrstuvwxyzabc"
-    static const char lexicon[] = "condamner\t-\t-2.0\tcondemn\t-\n"
-                                  "@adj\tq|" A29 "d|" A29 "de|" A29 "def\tFRA\n";
+    static const char *const lexicons[] = {
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\tq|" A29 "d|" A29 "de|" A29 "def\tFRA\n",
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\txyz|" A29 "d\tFRA\n",
+    };
+    static const size_t min_lens[] = { 1, 3 };
     static const char *const cases[] = {
         "Un mot q " A29 "d x Q",
         "Un mot " A29 " " A29 "D " A29 "dE",
         "Un mot " A29 "de x " A29 "DEF",
         "Un mot " A29 "defg " A29 "dx q",
         "Un mot qq " A29 "d",
+        "Un mot xy xyz XYZ xyzz q xyz",
     };
-    rg_lexicon *dflt = g_lexicon, *lx = NULL;
-    size_t k;
+    rg_lexicon *dflt = g_lexicon;
+    size_t k, l;
 
     (void)state;
-    assert_int_equal(rg_lexicon__from_buffer(&lx, lexicon, sizeof lexicon - 1, "test"), RG_OK);
-    assert_int_equal(lx->adj_min_len, 1);
-    g_lexicon = lx;
-    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
-        check_spans(cases[k], 65);
+    for (l = 0; l < sizeof lexicons / sizeof *lexicons; l++) {
+        rg_lexicon *lx = NULL;
+        assert_int_equal(rg_lexicon__from_buffer(&lx, lexicons[l], strlen(lexicons[l]), "test"),
+                         RG_OK);
+        assert_int_equal(lx->adj_min_len, min_lens[l]);
+        g_lexicon = lx;
+        for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+            check_spans(cases[k], 65);
+        }
+        g_lexicon = dflt;
+        rg_lexicon_free(lx);
     }
-    g_lexicon = dflt;
-    rg_lexicon_free(lx);
 #undef A29
 }
 
