@@ -77,10 +77,12 @@ static int st_is_deux(const char *text, size_t s)
 
 /* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
  * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
- * subject is remembered, the pronouns il, ils, elle, elles, l', lui. */
+ * subject is remembered, the pronouns il, ils, elle, elles, l', lui. One
+ * byte an entry (none is longer than five): 1 KB to keep in cache, where
+ * the lexicon's adjective lengths take 4 KB. */
 #define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
-static const uint32_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
-static const uint32_t st_deux_pron_lens[1024] = {
+static const uint8_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
+static const uint8_t st_deux_pron_lens[1024] = {
     [ST_PAIR('d', 'e')] = 1u << 4,
     [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
     [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
@@ -89,28 +91,72 @@ static const uint32_t st_deux_pron_lens[1024] = {
 };
 #undef ST_PAIR
 
+#define ST_K(a, b, c, d, e)                                                                 \
+    ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 |         \
+     (uint64_t)(e) << 32)
+
+/*
+ * 1 when the ASCII word text[s..s+len) of letters and digits is one of
+ * rg_st__dets in any case. The words are spelled out here as packed keys
+ * (bytes | 0x20, first byte lowest) and the compiler makes a few compares
+ * of them, where walking the list of strings cost some 60 instructions a
+ * sentence; tests/unit/test_stance_tokens.c checks that both agree on
+ * every word of up to five letters drawn from the determiners' letters.
+ */
+static inline int st_is_det(const char *text, size_t s, size_t len)
+{
+    uint64_t k = 0;
+    size_t j;
+
+    if (len > 5) {
+        return 0;
+    }
+    for (j = 0; j < len; j++) {
+        k |= (uint64_t)((unsigned char)text[s + j] | 0x20) << 8 * j;
+    }
+    switch (k) {
+    case ST_K('l', 0, 0, 0, 0):
+    case ST_K('l', 'e', 0, 0, 0):
+    case ST_K('l', 'a', 0, 0, 0):
+    case ST_K('l', 'e', 's', 0, 0):
+    case ST_K('u', 'n', 0, 0, 0):
+    case ST_K('u', 'n', 'e', 0, 0):
+    case ST_K('c', 'e', 0, 0, 0):
+    case ST_K('c', 'e', 't', 0, 0):
+    case ST_K('c', 'e', 't', 't', 'e'):
+    case ST_K('c', 'e', 's', 0, 0):
+    case ST_K('s', 'o', 'n', 0, 0):
+    case ST_K('s', 'a', 0, 0, 0):
+    case ST_K('s', 'e', 's', 0, 0):
+    case ST_K('l', 'e', 'u', 'r', 0):
+    case ST_K('l', 'e', 'u', 'r', 's'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+#undef ST_K
+
 /*
  * np_lead from the first two words of the sentence (word `nw`, 0 or 1, is
  * text[s..s+len)): a determiner first, or two capitalised words ("Gérard
  * Depardieu a ..."). *up0 keeps whether the first word is capitalised.
  */
-static void st_prescan_lead(const char *text,
-                            size_t s,     /* the word is text[s..s+len) */
-                            size_t len,
-                            int ascii,    /* no byte >= 0x80 */
-                            size_t nw,    /* 0: first word, 1: second */
-                            int *up0,     /* in/out */
-                            int *np_lead) /* out: set to 1 */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void st_prescan_lead(const char *text,
+                                   size_t s,     /* the word is text[s..s+len) */
+                                   size_t len,
+                                   int ascii,    /* no byte >= 0x80 */
+                                   size_t nw,    /* 0: first word, 1: second */
+                                   int *up0,     /* in/out */
+                                   int *np_lead) /* out: set to 1 */
 {
-    char buf[8];
-
     if (nw == 0) {
-        /* rg_st__dets are ASCII words of at most five letters */
-        if (ascii && len <= 5) {
-            st_lower_word(buf, text, s, len, 1);
-            if (st_key_index(buf, len, rg_st__dets) >= 0) {
-                *np_lead = 1;
-            }
+        /* rg_st__dets are ASCII words */
+        if (ascii && st_is_det(text, s, len)) {
+            *np_lead = 1;
         }
         *up0 = st_upper_at(text, s, len);
     } else if (*up0 && text[s - 1] == ' ' && st_upper_at(text, s, len)) {
@@ -167,7 +213,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
  * np_lead needs of the first word. */
 typedef struct {
     const rg_lexicon *lx;
-    const uint32_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    const uint8_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
     size_t n, nw;
     int up0, pron;
     int *np_lead;
@@ -182,8 +228,25 @@ static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, si
             rg_lexicon__len_bit32(len)) != 0;
 }
 
+/* st_prescan_maybe for the ASCII word p[0..len) of 2 to 30 bytes (most
+ * words): its pair index from one 16-bit load, its length bit unclamped */
+static inline int st_prescan_pair_maybe(const st_prescan_state *ps, const char *p, size_t len)
+{
+    uint16_t v;
+    unsigned pair;
+
+    memcpy(&v, p, 2);
+    pair = (v & 31u) << 5 | (v >> 8 & 31u);
+    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) >> len) & 1;
+}
+
 /* One word text[s..s+len) of the prescan, in text order: np_lead from the
- * first two words, then the items it may give. */
+ * first two words, then the items it may give. Forced inline: GCC made it
+ * a call once st_prescan_lead was inlined into it, and the call cost more
+ * than the word. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void st_prescan_visit(st_prescan_state *ps,
                                     const char *text,
                                     size_t s,   /* the word is text[s..s+len) */
@@ -235,32 +298,44 @@ static size_t st_prescan_words(st_prescan_state *ps,
 }
 
 #if ST_SSE2
+/* st_runs64's masks of the 16 bytes p[0..16) */
+static inline void st_runs16(const char *p, int il_too, unsigned *run, unsigned *high,
+                             unsigned *il)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+    /* the sign bit of x marks the bytes >= 0x80 in both masks */
+    *run = (unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x));
+    *high = (unsigned)_mm_movemask_epi8(x);
+    if (il_too) {
+        __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
+                                 _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
+        *il = (unsigned)_mm_movemask_epi8(m);
+    } else {
+        *il = 0;
+    }
+}
+
 /*
  * Masks of the 64 bytes w[0..64): bit j of *run set when w[j] is no ASCII
  * separator (an ASCII letter or digit, or a byte >= 0x80), of *high when
- * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L.
+ * w[j] >= 0x80, of *il (`il` only, else 0) when w[j] is i, I, l or L. The
+ * four 16-byte steps are written out: GCC kept a loop, with its counter
+ * and shifts by a register.
  */
 static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t *high,
                              uint64_t *il)
 {
-    uint64_t r = 0, h = 0, i = 0;
-    unsigned k;
+    unsigned r0, r1, r2, r3, h0, h1, h2, h3, i0, i1, i2, i3;
 
-    for (k = 0; k < 4; k++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * k));
-        /* the sign bit of x marks the bytes >= 0x80 in both masks */
-        r |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(st_alnum16(x), x)) << 16 * k;
-        h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * k;
-        if (il_too) {
-            __m128i f = _mm_or_si128(x, _mm_set1_epi8(0x20));
-            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('i')),
-                                     _mm_cmpeq_epi8(f, _mm_set1_epi8('l')));
-            i |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << 16 * k;
-        }
-    }
-    *run = r;
-    *high = h;
-    *il = i;
+    st_runs16(w, il_too, &r0, &h0, &i0);
+    st_runs16(w + 16, il_too, &r1, &h1, &i1);
+    st_runs16(w + 32, il_too, &r2, &h2, &i2);
+    st_runs16(w + 48, il_too, &r3, &h3, &i3);
+    *run = r0 | (uint64_t)r1 << 16 | (uint64_t)r2 << 32 | (uint64_t)r3 << 48;
+    *high = h0 | (uint64_t)h1 << 16 | (uint64_t)h2 << 32 | (uint64_t)h3 << 48;
+    *il = i0 | (uint64_t)i1 << 16 | (uint64_t)i2 << 32 | (uint64_t)i3 << 48;
 }
 
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
@@ -285,26 +360,32 @@ static inline int st_latin_pairs(const char *w, uint64_t hb)
 static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
                                 size_t end, int high)
 {
+    size_t j;
+
     if (high) {
-        st_prescan_words(ps, text, s, e, end, SIZE_MAX);
-    } else {
-        st_prescan_visit(ps, text, s, e - s, end, 1);
+        /* one word when its bytes >= 0x80 are two-byte Latin letters, as
+         * st_latin_pairs says within a window (most such runs: "présidents"
+         * across two windows), else cut word by word */
+        for (j = s; j < e; j++) {
+            if ((unsigned char)text[j] >= 0x80) {
+                if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
+                    st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+                    return;
+                }
+                j++;
+            }
+        }
     }
+    st_prescan_visit(ps, text, s, e - s, end, !high);
 }
 
-/* The run w[s..s+len) of a window at text[pos..] (`hb`: its bytes >= 0x80,
- * as bits of the window), not reaching the window's end. */
-static inline void st_prescan_run(st_prescan_state *ps, const char *text, size_t pos,
-                                  size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+/* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
+ * (`hb`: those bytes, as bits of the window) and does not reach the
+ * window's end. */
+static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
+                                size_t end, const char *w, size_t s, size_t len, uint64_t hb)
 {
-    if (!hb) {
-        /* an ASCII word: w[s + 1] is in the window (a separator follows) */
-        unsigned t1 = len > 1 ? (unsigned char)w[s + 1] & 31u : 0;
-        unsigned pair = ((unsigned char)w[s] & 31u) << 5 | t1;
-        if (st_prescan_maybe(ps, pair, len)) {
-            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
-        }
-    } else if (st_latin_pairs(w, hb)) {
+    if (st_latin_pairs(w, hb)) {
         if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
             ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 0, ps->pron, ps->np_lead);
         }
@@ -316,28 +397,70 @@ static inline void st_prescan_run(st_prescan_state *ps, const char *text, size_t
 /*
  * Starts of the runs (`starts`) that may hold a word the prescan counts:
  * those of at least `minlen` bytes (the shortest adjective, at most 4 for
- * "deux"); among shorter runs, which can only hold pronouns (il, ils, lui,
- * l'), those starting with i or l (`il`, set when pronouns count) and those
- * with a byte >= 0x80 among their first two (a pronoun may follow it in
- * the run: "\x80il"). A run that reaches the window's end is kept: it may
- * go on.
+ * "deux"); among shorter runs (three bytes at most), which can only hold
+ * the pronouns il, ils, lui and l', those where one may start (`il` marks
+ * i, I, l and L when pronouns count, else nothing): at the run's start, or
+ * right after a byte >= 0x80 in its first two, that would then belong to
+ * no word ("\x80il", "«l'a"; the ASCII byte before a third one would join
+ * its word; "à", "où" are dropped). A run that reaches the window's end is
+ * kept: it may go on.
  */
 static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
                                          uint64_t il, size_t minlen)
 {
-    uint64_t keep = high | high >> 1 | il;
+    uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
+    uint64_t two = run & (run >> 1 | UINT64_C(1) << 63); /* bytes j and j + 1 in a run */
 
-    if (minlen > 1) {
-        longer &= run >> 1 | UINT64_C(1) << 63;
-    }
-    if (minlen > 2) {
-        longer &= run >> 2 | UINT64_C(3) << 62;
-    }
     if (minlen > 3) {
-        longer &= run >> 3 | UINT64_C(7) << 61;
+        longer &= two & (two >> 2 | UINT64_C(3) << 62); /* j to j + 3 (most lexicons) */
+    } else if (minlen > 2) {
+        longer &= two & (run >> 2 | UINT64_C(3) << 62);
+    } else if (minlen > 1) {
+        longer &= two;
     }
     return longer | (starts & keep);
+}
+
+/*
+ * The candidates `cand` (run starts, st_prescan_starts) of one window w at
+ * text[pos..], none of them reaching the window's end. An ASCII run is one
+ * word, filtered by its first two bytes and length from the window alone
+ * (w[s + 1] is in the window: a separator follows the run). `hend` marks
+ * the byte after each run with a byte >= 0x80 (st_prescan_windows): those
+ * go to st_prescan_high_run. Returns 1 once two items are counted.
+ */
+static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
+                                   size_t end, const char *w, uint64_t cand, uint64_t run,
+                                   uint64_t high, uint64_t hend)
+{
+    /* the byte after each candidate run: a carry from its start runs to
+     * its end (one start a run, so the carries never meet) */
+    uint64_t after = (run + cand) & ~run;
+
+    while (cand) {
+        unsigned s = (unsigned)__builtin_ctzll(cand), e = (unsigned)__builtin_ctzll(after);
+        unsigned len = e - s;
+        cand &= cand - 1;
+        after &= after - 1;
+        if ((hend >> e) & 1) {
+            st_prescan_high_run(ps, text, pos, end, w, s, len,
+                                high & (((UINT64_C(1) << len) - 1) << s));
+        } else if (len - 2 <= 28) {
+            if (!st_prescan_pair_maybe(ps, w + s, len)) {
+                continue;
+            }
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        } else if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
+            ps->n += st_prescan_word(ps->lx, text, pos + s, len, end, 1, ps->pron, ps->np_lead);
+        } else {
+            continue;
+        }
+        if (ps->n >= 2) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /*
@@ -375,30 +498,33 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
             }
             pend = 0;
             pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
-            st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            if (pend_high || pos + e - rs - 2 > 28) {
+                st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
+            } else if (st_prescan_pair_maybe(ps, text + rs, pos + e - rs)) {
+                /* an ASCII word of 2..30 bytes, filtered here (most) */
+                ps->n += st_prescan_word(ps->lx, text, rs, pos + e - rs, end, 1, ps->pron,
+                                         ps->np_lead);
+            }
             if (ps->n >= 2) {
                 return;
             }
             run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
+            high &= run;
         }
         cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
-        while (cand) {
-            size_t s = (size_t)__builtin_ctzll(cand);
-            uint64_t rest = ~run >> s;
-            size_t len;
-            if (rest == 0) {
-                pend = 1; /* goes on in the next window */
-                rs = pos + s;
-                pend_high = (high >> s) != 0;
-                break;
-            }
-            len = (size_t)__builtin_ctzll(rest);
-            st_prescan_run(ps, text, pos, end, w, s, len,
-                           high & (((UINT64_C(1) << len) - 1) << s));
-            if (ps->n >= 2) {
-                return;
-            }
-            cand &= cand - 1;
+        if (run >> 63) {
+            /* the last run goes on in the next window; st_prescan_starts
+             * keeps its start, the highest of cand */
+            size_t s = 63 - (size_t)__builtin_clzll(cand);
+            cand &= ~(UINT64_C(1) << s);
+            pend = 1;
+            rs = pos + s;
+            pend_high = (high >> s) != 0;
+        }
+        /* a carry from a byte >= 0x80 runs to the end of its run and sets
+         * the separator after it (runs reaching bit 63 are pending) */
+        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, (run + high) & ~run)) {
+            return;
         }
     }
     if (pend) {

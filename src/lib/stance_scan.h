@@ -64,18 +64,20 @@ static inline uint64_t st_nonword8(uint64_t x)
 #endif
 
 /* Sixteen bytes at a time where SSE2 is there (every x86-64): 0xFF in each
- * byte of x that is an ASCII letter or digit, else 0. A byte is in [lo, lo
- * + n] when byte - lo, unsigned, is at most n (min(t, n) == t); bytes >=
- * 0x80 stay >= 0x80 - '0' after either subtraction, so they are neither. */
+ * byte of x that is an ASCII letter or digit, else 0. Adding 0x80 - lo
+ * moves [lo, lo + n] to the n + 1 smallest signed bytes, so one signed
+ * compare tests the range (three operations for letters, two for digits,
+ * against four and three with an unsigned min); bytes >= 0x80 land at
+ * signed -65 or above, out of both ranges. */
 #if ST_SWAR && defined(__SSE2__)
 #define ST_SSE2 1
 
 static inline __m128i st_alnum16(__m128i x)
 {
-    __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8('z' - 'a')), l);
-    __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('9' - '0')), d);
+    __m128i l = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a'));
+    __m128i d = _mm_add_epi8(x, _mm_set1_epi8(0x80 - '0'));
+    __m128i letter = _mm_cmplt_epi8(l, _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i digit = _mm_cmplt_epi8(d, _mm_set1_epi8((char)(0x80 + 10)));
 
     return _mm_or_si128(letter, digit);
 }

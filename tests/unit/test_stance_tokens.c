@@ -419,6 +419,50 @@ static void test_adjective_filters(void **state)
 #undef L62
 }
 
+/*
+ * The window path takes words of 2 to 30 bytes by their pair and a length
+ * bit of their own, other lengths by the lexicon's pair index: with
+ * adjectives of 1, 30, 31 and 32 bytes (31 and more share a bit), each
+ * form and its neighbours by one byte at every alignment of a window; and
+ * with a shortest adjective of 3 bytes (runs of 3 bytes are candidates).
+ */
+static void test_prescan_lengths(void **state)
+{
+#define A29 "abcdefghijklmnopqrstuvwxyzabc"
+    static const char *const lexicons[] = {
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\tq|" A29 "d|" A29 "de|" A29 "def\tFRA\n",
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\txyz|" A29 "d\tFRA\n",
+    };
+    static const size_t min_lens[] = { 1, 3 };
+    static const char *const cases[] = {
+        "Un mot q " A29 "d x Q",
+        "Un mot " A29 " " A29 "D " A29 "dE",
+        "Un mot " A29 "de x " A29 "DEF",
+        "Un mot " A29 "defg " A29 "dx q",
+        "Un mot qq " A29 "d",
+        "Un mot xy xyz XYZ xyzz q xyz",
+    };
+    rg_lexicon *dflt = g_lexicon;
+    size_t k, l;
+
+    (void)state;
+    for (l = 0; l < sizeof lexicons / sizeof *lexicons; l++) {
+        rg_lexicon *lx = NULL;
+        assert_int_equal(rg_lexicon__from_buffer(&lx, lexicons[l], strlen(lexicons[l]), "test"),
+                         RG_OK);
+        assert_int_equal(lx->adj_min_len, min_lens[l]);
+        g_lexicon = lx;
+        for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+            check_spans(cases[k], 65);
+        }
+        g_lexicon = dflt;
+        rg_lexicon_free(lx);
+    }
+#undef A29
+}
+
 /* random bytes (no NUL), biased towards letters, UTF-8 lead and
  * continuation bytes, so that broken and valid sequences meet word edges */
 static void test_random_bytes(void **state)
@@ -511,6 +555,9 @@ static void test_prescan_windows(void **state)
             "\xe2\x80\x99" "russes",
             "ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccrusses",
             "a\x80l'a", "ab\x80l'a", "\x80il", "\xc2\xabil",
+            /* short runs where a pronoun follows bytes >= 0x80, or not */
+            "\x80l'a", "\x80\x80l'a", "\x80\x80il", "\xc2\xa0l'a", "\x80IL", "\x80L'ont",
+            "\xc3l'a", "\xc3\xa0l'a", "\xc3\xa0il", "\x80\x80", "\xc3\xa0",
         };
         char text[400];
         size_t off, t;
@@ -602,6 +649,129 @@ static void test_pronoun_words(void **state)
     }
 }
 
+/*
+ * The prescan spells the determiners out as packed keys (st_is_det): as
+ * the first word, every word of up to five letters drawn from the letters
+ * of rg_st__dets and every word of up to three letters a-z, lower-case,
+ * capitalised and in capitals, sets np_lead as the list says.
+ */
+static void check_first_word(const char *w, size_t n)
+{
+    char text[16];
+    rg_span sp = { 0, n + 2 };
+    size_t j;
+    int form;
+
+    for (form = 0; form < 3; form++) {
+        for (j = 0; j < n; j++) {
+            int up = form == 2 || (form == 1 && j == 0);
+            text[j] = up ? (char)(w[j] - 32) : w[j];
+        }
+        memcpy(text + n, " x", 3);
+        check_prescan(text, sp);
+    }
+}
+
+static void enumerate_words(const char *alpha, size_t maxlen)
+{
+    size_t na = strlen(alpha), n, j, total;
+    char w[8];
+
+    for (n = 1; n <= maxlen; n++) {
+        for (total = 1, j = 0; j < n; j++) {
+            total *= na;
+        }
+        for (; total > 0; total--) {
+            size_t v = total - 1;
+            for (j = 0; j < n; j++, v /= na) {
+                w[j] = alpha[v % na];
+            }
+            check_first_word(w, n);
+        }
+    }
+}
+
+static void test_prescan_determiners(void **state)
+{
+    char alpha[27];
+    size_t k, na = 0;
+    const char *d;
+
+    (void)state;
+    for (k = 0; rg_st__dets[k]; k++) {
+        for (d = rg_st__dets[k]; *d; d++) {
+            assert_true(*d >= 'a' && *d <= 'z');
+            if (!memchr(alpha, *d, na)) {
+                alpha[na++] = *d;
+            }
+        }
+    }
+    alpha[na] = '\0';
+    enumerate_words(alpha, 5);
+    enumerate_words("abcdefghijklmnopqrstuvwxyz", 3);
+}
+
+/*
+ * Random sentences of 60 to 250 bytes (words that count, words that do
+ * not, accents, signs, broken and valid UTF-8, any byte), each at every
+ * alignment of a 64-byte window and cut at its end, inside its last word
+ * and at two random points: prescan against the reference.
+ */
+static void test_prescan_random_windows(void **state)
+{
+    static const char *const frag[] = {
+        "russes", "Russes", "AM\xc3\x89RICAINES", "deux", "DEUX", "il", "Ils", "elle", "elles",
+        "lui", "l'a", "l\xe2\x80\x99ont", "Les", "le", "un", "Gérard", "Depardieu", "état",
+        "présidents", "israéliens", "syro", "anticonstitutionnellement", "x", "de", "à",
+        "\xc2\xab", "\xc2\xbb", "\xc3\x97", "\xe2\x80\x99", "\x80", "\xc3", "\xff", "12",
+    };
+    static const char *const sep[] = { " ", "", ", ", "'", "  ", "-", ". ", "\xc2\xa0" };
+    const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
+    long rounds = env ? strtol(env, NULL, 10) / 4 : 120, round;
+    uint32_t seed = 4242;
+
+    (void)state;
+    for (round = 0; round < rounds; round++) {
+        char text[400];
+        size_t len = 0, want, pad;
+        seed = seed * 1103515245u + 12345u;
+        want = 60 + (seed >> 16) % 190;
+        while (len < want) {
+            const char *f, *p;
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 28) == 0) {
+                text[len++] = (char)(1 + (seed >> 8) % 255); /* any byte */
+                continue;
+            }
+            f = frag[(seed >> 16) % (sizeof frag / sizeof *frag)];
+            p = sep[(seed >> 8) % (sizeof sep / sizeof *sep)];
+            if (len + strlen(f) + strlen(p) >= 300) {
+                break;
+            }
+            memcpy(text + len, f, strlen(f));
+            len += strlen(f);
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        for (pad = 0; pad < 65; pad++) {
+            char buf[400];
+            size_t cuts[4], c;
+            memset(buf, ' ', pad);
+            memcpy(buf + pad, text, len);
+            buf[pad + len] = '\0';
+            seed = seed * 1103515245u + 12345u;
+            cuts[0] = len;
+            cuts[1] = len > 2 ? len - 2 : len;
+            cuts[2] = (seed >> 8) % (len + 1);
+            cuts[3] = (seed >> 20) % (len + 1);
+            for (c = 0; c < 4; c++) {
+                rg_span sp = { pad, pad + cuts[c] };
+                check_prescan(buf, sp);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +782,9 @@ int main(void)
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_prescan_windows),
         cmocka_unit_test(test_pronoun_words),
+        cmocka_unit_test(test_prescan_lengths),
+        cmocka_unit_test(test_prescan_determiners),
+        cmocka_unit_test(test_prescan_random_windows),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
