@@ -196,9 +196,9 @@ static inline void st_lower_word(char *buf,        /* out: n bytes */
 
 /* 1 when a word of n bytes whose lower-cased first byte is f may be a
  * pronoun the rules take (il, ils, elle, elles, lui, l'): at most five
- * bytes, starting with i, e or l. The tokenizer lists such words for the
- * pronoun rules (rg_stance_ctx.pron); the prescan looks no further at
- * others. */
+ * bytes, starting with i, e or l. The prescan looks no further at other
+ * words; the tokenizer checks the words that pass against the pronouns
+ * themselves before listing them for the rules (rg_stance_ctx.pron). */
 static inline int st_pron_maybe(int f, size_t n)
 {
     return n <= 5 && (f == 'i' || f == 'e' || f == 'l');
