@@ -7,7 +7,7 @@
  */
 #include <dirent.h>   /* opendir, readdir */
 #include <errno.h>    /* errno */
-#include <stdlib.h>   /* qsort */
+#include <stdint.h>   /* uint64_t */
 #include <string.h>   /* memcpy, strcmp, strlen, strerror */
 #include <sys/stat.h> /* stat, lstat */
 
@@ -56,13 +56,63 @@ static int src_push(rg_reader *r, const char *path, rg_reader__src_kind kind)
     return RG_VEC_PUSH(r->srcs, s); /* the copy stays in its block either way */
 }
 
-/* Folder entries are sorted as pointers to their names, each name stored
- * after its readdir() type (DT_*) in one buffer: the names share the
- * folder's prefix, so their order is the paths' order, and glibc's qsort
- * moves 8-byte elements fastest. */
-static int cmp_entry(const void *a, const void *b)
+/* A folder entry to sort: its name (stored after its readdir() type, DT_*,
+ * in the walk's name buffer) and the name's first 8 bytes as a big-endian
+ * number, zero-padded, so that most comparisons are one integer compare.
+ * The names share the folder's prefix: their order is the paths' order. */
+typedef struct {
+    uint64_t key;
+    const char *name;
+} dir_name;
+
+static uint64_t name_key(const char *s)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    uint64_t k = 0;
+    int i;
+
+    for (i = 0; i < 8; i++) {
+        k = k << 8 | (unsigned char)*s;
+        s += *s != '\0'; /* past the end, zeros */
+    }
+    return k;
+}
+
+/* strcmp order (unsigned bytes) */
+static int name_before(const dir_name *a, const dir_name *b)
+{
+    return a->key != b->key ? a->key < b->key : strcmp(a->name, b->name) < 0;
+}
+
+/* Bottom-up merge sort of v[0..n) (tmp: room for n), the two arrays taking
+ * turns as source: qsort's indirect calls and element copies were 28 M
+ * instructions for 36,000 names. */
+static void sort_names(dir_name *v, dir_name *tmp, size_t n)
+{
+    dir_name *src = v, *dst = tmp, *t;
+    size_t width, i;
+
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t mid = i + width < n ? i + width : n;
+            size_t hi = i + 2 * width < n ? i + 2 * width : n;
+            size_t a = i, b = mid, k = i;
+            while (a < mid && b < hi) {
+                dst[k++] = name_before(&src[b], &src[a]) ? src[b++] : src[a++];
+            }
+            while (a < mid) {
+                dst[k++] = src[a++];
+            }
+            while (b < hi) {
+                dst[k++] = src[b++];
+            }
+        }
+        t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v) {
+        memcpy(v, src, n * sizeof *v);
+    }
 }
 
 /* Ancestors on the current walk, to detect symlink cycles. */
@@ -111,7 +161,7 @@ static int walk_entry(rg_reader *r, unsigned char type, const char *path, dir_id
 static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
 {
     RG_VEC(size_t) offs = { NULL, 0, 0 };
-    const char **names = NULL;
+    dir_name *names = NULL;
     rg_strbuf nbuf = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
     DIR *d = NULL;
     struct dirent *e;
@@ -148,25 +198,25 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
             goto cleanup;
         }
     }
-    if (offs.n && !(names = rg__reallocarray(NULL, offs.n, sizeof *names))) {
+    /* names[0..n) and the sort's room after them */
+    if (offs.n && !(names = rg__reallocarray(NULL, offs.n, 2 * sizeof *names))) {
         rg__error_set_oom();
         error = RG_ERROR;
         goto cleanup;
     }
     for (i = 0; i < offs.n; i++) {
-        names[i] = nbuf.ptr + offs.v[i];
+        names[i].name = nbuf.ptr + offs.v[i];
+        names[i].key = name_key(names[i].name);
     }
-    if (offs.n) {
-        qsort(names, offs.n, sizeof *names, cmp_entry);
-    }
+    sort_names(names, names + offs.n, offs.n);
     if (rg_strbuf_puts(&path, dir) < 0 || rg_strbuf_putc(&path, '/') < 0) {
         error = RG_ERROR;
         goto cleanup;
     }
     for (i = 0; i < offs.n && error == RG_OK; i++) {
         path.len = strlen(dir) + 1; /* dir "/" name, without sprintf's cost */
-        if ((error = rg_strbuf_puts(&path, names[i])) == RG_OK) {
-            error = walk_entry(r, (unsigned char)names[i][-1], path.ptr, stack, depth);
+        if ((error = rg_strbuf_puts(&path, names[i].name)) == RG_OK) {
+            error = walk_entry(r, (unsigned char)names[i].name[-1], path.ptr, stack, depth);
         }
     }
 cleanup:

@@ -376,6 +376,73 @@ static void test_duplicate_ids_bounded(void **state)
     }
 }
 
+/* A folder is read in strcmp order of its names, whatever readdir's order:
+ * names that share 8 bytes or more (the sort's integer prefix), a prefix of
+ * another, bytes >= 0x80 (unsigned order), a sub-folder among the files. */
+static void test_folder_order(void **state)
+{
+    static const char *const names[] = { "abcdefgh10", "abcdefgh", "abcdefgh1", "b", "abc",
+                                         "abcdefgi", "\xc3\xa9t\xc3\xa9", "Zz", "a", "0",
+                                         "abcdefgh\xc3\xa9", "abcdefghij" };
+    const char *want[sizeof names / sizeof *names + 1];
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    char dir[128], p[300];
+    const char *path = dir;
+    rg_reader *r = NULL;
+    rg_document *d = NULL;
+    size_t i, j, n = 0, k = sizeof names / sizeof *names;
+    (void)state;
+
+    snprintf(dir, sizeof dir, "%s/order", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(p, sizeof p, "%s/abcdefgh0", dir);
+    assert_int_equal(mkdir(p, 0755), 0); /* its file sorts as "abcdefgh0/x" */
+    put_file("order/abcdefgh0/x.txt", "Trump.", 6);
+    for (i = 0; i < k; i++) {
+        snprintf(p, sizeof p, "order/%s.txt", names[i]);
+        put_file(p, "Poutine.", 8);
+        want[i] = names[i];
+    }
+    want[k] = "x";
+    /* the expected order: strcmp of "name.txt", the folder as "abcdefgh0/" */
+    for (i = 1; i <= k; i++) {
+        for (j = i; j > 0; j--) {
+            char a[64], b[64];
+            snprintf(a, sizeof a, "%s%s", want[j - 1], strcmp(want[j - 1], "x") ? ".txt" : "");
+            snprintf(b, sizeof b, "%s%s", want[j], strcmp(want[j], "x") ? ".txt" : "");
+            if (strcmp(want[j - 1], "x") == 0) {
+                snprintf(a, sizeof a, "abcdefgh0");
+            }
+            if (strcmp(want[j], "x") == 0) {
+                snprintf(b, sizeof b, "abcdefgh0");
+            }
+            if (strcmp(a, b) > 0) {
+                const char *t = want[j];
+                want[j] = want[j - 1];
+                want[j - 1] = t;
+            }
+        }
+    }
+    assert_int_equal(rg_reader_new(&r, &path, 1, &ro), RG_OK);
+    while (rg_reader_next(r, &d) > 0) {
+        assert_true(n <= k);
+        assert_string_equal(d->id, want[n]);
+        n++;
+        rg_document_free(d);
+    }
+    rg_reader_free(r);
+    assert_int_equal(n, k + 1);
+    snprintf(p, sizeof p, "%s/abcdefgh0/x.txt", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/abcdefgh0", dir);
+    rmdir(p);
+    for (i = 0; i < k; i++) {
+        snprintf(p, sizeof p, "%s/%s.txt", dir, names[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
 static void test_folder_cycle(void **state)
 {
     rg_reader_options ro = RG_READER_OPTIONS_INIT;
@@ -751,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failure_threads),
         cmocka_unit_test(test_max_docs),
         cmocka_unit_test(test_duplicate_ids_bounded),
+        cmocka_unit_test(test_folder_order),
         cmocka_unit_test(test_folder_cycle),
         cmocka_unit_test(test_nonexistent_input),
         cmocka_unit_test(test_alloc_failure_walk),
