@@ -138,6 +138,18 @@ int rg_date_parse_iso(rg_date *out, const char *str, size_t len)
     RG_ASSERT_ARG(out != NULL);
     RG_ASSERT_ARG(str != NULL || len == 0);
     out->year = out->month = out->day = 0;
+    if (len == 10 && s[4] == '-' && s[7] == '-') {
+        /* "YYYY-MM-DD", a manifest's every line: what the general path
+         * below decides for it, without its scans */
+        int y = date_digits(s, len, 0, 4), m = date_digits(s, len, 5, 2);
+        int dd = date_digits(s, len, 8, 2);
+        if (y >= 0 && m >= 1 && dd >= 1 && date_valid(y, m, dd)) {
+            out->year = y;
+            out->month = m;
+            out->day = dd;
+            return RG_OK;
+        }
+    }
     while (a < b && date_ascii_space(s[a])) {
         a++;
     }

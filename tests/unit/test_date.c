@@ -61,6 +61,15 @@ static void test_parse_iso(void **state)
         { "20171230", NULL },
         { "2017-12T10", NULL },
         { "2017-12-30x", NULL },
+        /* 10 bytes with dashes at 4 and 7: the fast path's shape */
+        { "2017-12-3a", NULL },
+        { "2017-1a-30", NULL },
+        { "201a-12-30", NULL },
+        { "0999-12-30", NULL },
+        { "2017-00-10", NULL },
+        { "2017-11-31", NULL },
+        { "2017-12-00", NULL },
+        { "2017-12- 3", NULL },
         { "", NULL },
         { "date", NULL },
     };
