@@ -317,10 +317,10 @@ static void fold_tables_init(void)
  * fold keeps it as is or lowers it by setting bit 0x20, or it is a lone
  * ' ' (not after another one, nor first just after a folded space); the
  * first bad byte (non-ASCII, controls, TAB..CR, DEL, '`', a second space)
- * ends the block and goes through the per-byte step of fold_ascii_run. A
- * block is written whole and only its good part kept: fold_words stops
- * FOLD_BLOCK bytes before `end`, so the write stays in the room that
- * fold_ascii_run checked. With SSE2 (every x86-64) a block is 16 bytes
+ * ends the block (fold_words takes the short 2-byte characters itself, the
+ * rest goes through the per-byte step of fold_ascii_run). A block is
+ * written whole and only its good part kept: fold_words writes a block
+ * only where the room that fold_ascii_run checked holds all of it. With SSE2 (every x86-64) a block is 16 bytes
  * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
  * Each variant has
  *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
@@ -423,31 +423,80 @@ static inline size_t fold_block(char *out, const unsigned char *p, int sp)
 #define FOLD_BLOCK_MAP rg_clean__map8
 #endif
 
+/*
+ * The fold table entry of the 2-byte character at p[j..end) when its fold
+ * is at most 2 bytes long and not a space (é -> e, œ -> oe, U+00AD -> ""),
+ * else NULL: fold_words takes these inside its block loop.
+ */
+static inline const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+{
+    unsigned c = p[j];
+    const fold_entry *e;
+
+    if (c < 0xC2 || c >= 0xE0 || end - j < 2 || (p[j + 1] & 0xC0) != 0x80) {
+        return NULL;
+    }
+    e = &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
+    return e->len <= 2 ? e : NULL;
+}
+
 /* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
- * when map is not NULL), see above; returns the input offset reached and
- * updates *o and *sp. */
+ * when map is not NULL), see above, and the 2-byte characters of
+ * fold_pair between them: French has an accented letter every 30 bytes
+ * or so, and leaving the loop for each cost more than the block. The
+ * last bytes before `end` (fewer than a block) go through a copy padded
+ * with NUL (a bad byte) when `lim` (how far the output room reaches, in
+ * input bytes: each byte consumed writes at most one) leaves room for a
+ * whole block. Returns the input offset reached; updates *o and *sp. */
 static size_t fold_words(char *out,                /* key storage */
                          size_t *map,              /* its map, or NULL */
                          size_t base,              /* added to map entries */
                          const unsigned char *p,   /* input */
                          size_t j,                 /* input offset */
                          size_t end,               /* input end (room checked) */
+                         size_t lim,               /* room bound (>= end) */
                          size_t *o,                /* in/out: output offset */
                          int *sp)                  /* in/out: in a space run */
 {
-    size_t oo = *o, n = FOLD_BLOCK;
+    size_t oo = *o, n;
     int s = *sp;
+    unsigned char tail[FOLD_BLOCK];
+    const fold_entry *e;
 
-    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
-        n = fold_block(out + oo, p + j, s);
+    while (j < end) {
+        const unsigned char *q = p + j;
+        if (end - j < FOLD_BLOCK) {
+            if (lim - j < FOLD_BLOCK) {
+                break;
+            }
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, q, end - j);
+            q = tail;
+        }
+        n = fold_block(out + oo, q, s);
         if (map) {
             FOLD_BLOCK_MAP(map + oo, j + base);
         }
         if (n > 0) {
-            s = p[j + n - 1] == ' ';
+            s = q[n - 1] == ' ';
         }
         oo += n;
         j += n;
+        if (n == FOLD_BLOCK) {
+            continue;
+        }
+        if (j >= end || (e = fold_pair(p, j, end)) == NULL) {
+            break;
+        }
+        /* both bytes written: the room holds them (2 bytes consumed) */
+        out[oo] = e->s[0];
+        out[oo + 1] = e->s[1];
+        if (map) {
+            map[oo] = map[oo + 1] = j + base;
+        }
+        oo += e->len;
+        j += 2;
+        s = 0; /* even for a dropped character, as fold_step */
     }
     *o = oo;
     *sp = s;
@@ -489,14 +538,14 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
                              size_t len)              /* input length */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
-    size_t end = len - j < room ? len : j + room, base = fb->base;
+    size_t end = len - j < room ? len : j + room, base = fb->base, lim = j + room;
     char *out = fb->out; /* locals: stores through out may alias fb */
     size_t *map = fb->map;
     int sp = fb->in_space;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
      * (a block is written whole only FOLD_BLOCK bytes or more before end) */
-    while ((j = fold_words(out, map, base, p, j, end, &o, &sp)) < end) {
+    while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp)) < end) {
         unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;
         size_t n, k;
