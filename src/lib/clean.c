@@ -61,7 +61,7 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
 }
 
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
-static int out_span(clean_out *o,     /* output */
+RG_MAP_CLONES static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
                     const size_t *m,  /* its map to the input, or NULL */
                     size_t a,         /* first byte */

@@ -8,9 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h> /* SIZE_MAX, UINT64_MAX */
-#if defined(__SSE2__)
-#include <emmintrin.h> /* rg_clean__map16 */
-#endif
+#include <string.h> /* memcpy */
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
@@ -65,11 +63,37 @@ static inline int bp_is_space(char c)
 }
 
 /*
+ * Functions that write long map stretches (the fold, the cleaner's kept
+ * lines) are compiled twice where the compiler and the loader allow it
+ * (x86-64 ELF, GCC or Clang: an ifunc picks one at load time): once for
+ * AVX2, whose 32-byte stores write four map entries each, and once for
+ * the baseline (SSE2). -DRG_NO_CLONES keeps the baseline alone.
+ */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define RG_MAP_CLONES
+#endif
+/* For the helpers of such a function: inlined into each of its versions
+ * (called from two, the compiler would otherwise keep one baseline copy). */
+#if defined(__GNUC__)
+#define RG_MAP_INLINE inline __attribute__((always_inline))
+#else
+#define RG_MAP_INLINE inline
+#endif
+
+#if defined(__GNUC__)
+/* Four map entries; a 32-byte vector of the compiler's own (two SSE2
+ * registers in the baseline clone, one AVX2 register in the other). */
+typedef uint64_t rg_map4 __attribute__((vector_size(32)));
+#endif
+
+/*
  * map[0..8) = src, src + 1, ..., src + 7: the map of a copied stretch
  * (the cleaner's kept lines, the fold's ASCII blocks). A fixed count,
  * which the compiler vectorises.
  */
-static inline void rg_clean__map8(size_t *map, size_t src)
+static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
 {
     int q;
 
@@ -79,26 +103,22 @@ static inline void rg_clean__map8(size_t *map, size_t src)
 }
 
 /*
- * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8. With SSE2,
- * one vector of two entries built once and one add per store; the
- * compiler's own vectorisation of the loop built the base vector twice
- * per 16.
+ * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8: four
+ * stores of four entries, each the previous plus 4 (see RG_MAP_CLONES).
  */
-static inline void rg_clean__map16(size_t *map, size_t src)
+static RG_MAP_INLINE void rg_clean__map16(size_t *map, size_t src)
 {
-#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
-    __m128i v = _mm_set_epi64x((long long)(src + 1), (long long)src);
-    const __m128i two = _mm_set1_epi64x(2);
-    __m128i *d = (__m128i *)(void *)map;
+#if defined(__GNUC__) && SIZE_MAX == UINT64_MAX
+    rg_map4 v = { src, src + 1, src + 2, src + 3 };
+    const rg_map4 four = { 4, 4, 4, 4 };
 
-    _mm_storeu_si128(d, v);
-    _mm_storeu_si128(d + 1, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 2, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 3, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 4, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 5, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 6, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 7, _mm_add_epi64(v, two));
+    memcpy(map, &v, sizeof v);
+    v += four;
+    memcpy(map + 4, &v, sizeof v);
+    v += four;
+    memcpy(map + 8, &v, sizeof v);
+    v += four;
+    memcpy(map + 12, &v, sizeof v);
 #else
     rg_clean__map8(map, src);
     rg_clean__map8(map + 8, src + 8);
