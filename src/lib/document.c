@@ -104,14 +104,36 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
 
 #if defined(__SSE2__) && defined(__GNUC__)
 /*
+ * 1 when the flagged bytes of block v (mask m, see count_blocks) change no
+ * count but `multi`: LF, and 2-byte sequences inside the block whose lead
+ * is below 0xCC (so `top` stays below it too). Bit j of `lead` is a lead
+ * byte 0xC2..0xCB, of `cont` a continuation byte; each lead must be
+ * followed by one, and each continuation follow a lead.
+ */
+static inline int block_plain(__m128i v, unsigned m)
+{
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC))));
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+
+    return (m & ~high & ~lf) == 0 && high == (lead | cont) && cont == lead << 1;
+}
+
+/*
  * Sixteen bytes a step where SSE2 is there (every x86-64). French text has
- * an accented letter every few words, which stopped the word loop below
- * each time: here every flagged byte of a block is taken from its mask
- * (bit j: byte j is < 0x20 or >= 0x80, one signed compare), and a sequence
- * that runs past the block just moves the next block's start.
+ * an accented letter every few words: a block whose flagged bytes (bit j:
+ * byte j is < 0x20 or >= 0x80, one signed compare) are only line feeds and
+ * such letters is taken whole (block_plain), without counting its
+ * sequences in `multi` (*partial is set: byte_count counts again in the
+ * rare case where `multi` matters). In any other block every flagged byte
+ * is taken from its mask, and a sequence that runs past the block just
+ * moves the next block's start.
  */
 #define DOC_SSE2 1
-static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
+static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len, int *partial)
 {
     const __m128i lim = _mm_set1_epi8(0x20);
     size_t i = 0;
@@ -122,6 +144,13 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
         size_t base = i, j;
 
         i += 16;
+        if (m == 0) {
+            continue;
+        }
+        if (block_plain(v, m)) {
+            *partial = 1;
+            continue;
+        }
         while (m) {
             j = base + rg__ctz64(m);
             j += count_one(bc, p, j, len);
@@ -138,15 +167,9 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
 #define DOC_SSE2 0
 #endif
 
-/* One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. */
-static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
+/* Counts p[i..len) a word or a byte at a time into bc. */
+static void count_words(byte_counts *bc, const unsigned char *p, size_t i, size_t len)
 {
-    size_t i = 0;
-
-    memset(bc, 0, sizeof *bc);
-#if DOC_SSE2
-    i = count_blocks(bc, p, len);
-#endif
     while (i < len) {
         uint64_t m = 0;
         /* plain bytes (0x20..0x7F), 8 at a time: nothing to count */
@@ -170,6 +193,27 @@ static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
             continue;
         }
         i += count_one(bc, p, i, len);
+    }
+}
+
+/*
+ * One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. When
+ * some bytes are bad and the fast blocks left `multi` short (it matters
+ * only then, for repair_mixed), the bytes are counted again one by one.
+ */
+static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
+{
+    size_t i = 0;
+    int partial = 0;
+
+    memset(bc, 0, sizeof *bc);
+#if DOC_SSE2
+    i = count_blocks(bc, p, len, &partial);
+#endif
+    count_words(bc, p, i, len);
+    if (partial && bc->bad > 0) {
+        memset(bc, 0, sizeof *bc);
+        count_words(bc, p, 0, len);
     }
 }
 
