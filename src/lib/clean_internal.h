@@ -48,6 +48,15 @@ typedef struct {
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
+    /* The rare byte of each slot (slot_byte[0] again past the last one,
+     * so that a scan may compare with all BP_RARE_SLOTS), and the slot of
+     * each byte (BP_RARE_SLOTS: none). */
+    unsigned char slot_byte[BP_RARE_SLOTS];
+    unsigned char slot_of[256];
+    /* bit s of nib_lo[c & 15] and of nib_hi[c >> 4]: byte c may be the
+     * rare byte of slot s (both: it is) */
+    unsigned char nib_lo[16], nib_hi[16];
+    int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
 };
 
 /* 1 when bp->by_first is filled (see above). */
@@ -73,6 +82,13 @@ static inline int bp_is_space(char c)
 #define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define RG_MAP_CLONES
+#endif
+/* The same machines: clean.c has an AVX2 scan of each line for the rare
+ * bytes of the rules, used when the machine has AVX2 (bp->wide). */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define RG_CLEAN_WIDE 1
+#else
+#define RG_CLEAN_WIDE 0
 #endif
 /* For the helpers of such a function: inlined into each of its versions
  * (called from two, the compiler would otherwise keep one baseline copy). */

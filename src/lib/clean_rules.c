@@ -165,14 +165,16 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
-/* Numbers the rare byte slots of the rules found anywhere and fills
- * bp->by_first when bp_indexed (see clean_internal.h). */
+/* Numbers the rare byte slots of the rules found anywhere (with
+ * bp->slot_byte and bp->slot_of) and fills bp->by_first when bp_indexed
+ * (see clean_internal.h). */
 static void bp_index(rg_boilerplate *bp)
 {
-    unsigned char slots[BP_RARE_SLOTS];
+    unsigned char *slots = bp->slot_byte;
     unsigned n_slots = 0;
     size_t i, c;
 
+    memset(bp->slot_of, BP_RARE_SLOTS, sizeof bp->slot_of);
     for (i = 0; i < bp->rules.n; i++) { /* rare_slot (see clean_internal.h) */
         bp_rule *r = &bp->rules.v[i];
         if (r->kind <= BP_TRAILER) {
@@ -182,9 +184,18 @@ static void bp_index(rg_boilerplate *bp)
             r->rare_slot++;
         }
         if (r->rare_slot == n_slots && n_slots < BP_RARE_SLOTS) {
+            bp->slot_of[r->rare] = (unsigned char)n_slots;
+            bp->nib_lo[r->rare & 15] |= (unsigned char)(1u << n_slots);
+            bp->nib_hi[r->rare >> 4] |= (unsigned char)(1u << n_slots);
             slots[n_slots++] = r->rare;
         }
     }
+    for (c = n_slots; c < BP_RARE_SLOTS; c++) {
+        slots[c] = slots[0];
+    }
+#if RG_CLEAN_WIDE
+    bp->wide = __builtin_cpu_supports("avx2");
+#endif
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];
         uint64_t bit = (uint64_t)1 << i;
