@@ -5,16 +5,13 @@
  * clean_html.c. The output keeps a byte map to the input so that
  * provenance offsets survive cleaning.
  */
-#include <string.h> /* memcmp, memchr, memmove, memcpy, memset, strlen, strchr */
+#include <string.h> /* memcmp, memchr, memmove, memcpy, strlen, strchr */
 
 #include <relgraph/clean.h>
 #include <relgraph/text.h> /* rg_text_fold */
 #include "common.h"
 #include "clean_internal.h" /* clean_out, rg_clean__html_strip */
 #include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
-#if RG_CLEAN_WIDE
-#include <immintrin.h> /* rare_scan_wide */
-#endif
 
 /* ------------------------------------------------------------------ */
 /* Output buffer with byte map                                         */
@@ -271,121 +268,6 @@ static size_t key_back(const char *k,    /* folded line */
     return at;
 }
 
-/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line,
- * listed for all the slots at once when a rule first asks: most lines
- * hold some "h", "g" or "y" and the rules anchored on them were a memchr
- * call per hit each; one pass compares each block of the line with the
- * rare bytes of every slot. */
-#define RARE_HITS 64
-
-typedef struct {
-    unsigned known;                  /* the lists are made */
-    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
-    size_t at[BP_RARE_SLOTS][RARE_HITS];
-} rare_hits;
-
-/* Lists `at` for its slot, while the list has room. */
-static inline void rare_add(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t at)
-{
-    unsigned s = bp->slot_of[(unsigned char)k[at]];
-
-    if (h->n[s] < RARE_HITS) {
-        h->at[s][h->n[s]++] = at;
-    }
-}
-
-/* Lists the offsets in k[0..kl) of every slot's rare byte (at most
- * RARE_HITS each) with a memchr per hit of each slot. */
-static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
-{
-    unsigned s;
-
-    for (s = 0; s < BP_RARE_SLOTS; s++) {
-        size_t f = 0;
-        const char *p;
-        if (s > 0 && bp->slot_byte[s] == bp->slot_byte[0]) {
-            break; /* past the last slot */
-        }
-        while (h->n[s] < RARE_HITS && f < kl &&
-               (p = memchr(k + f, bp->slot_byte[s], kl - f)) != NULL) {
-            h->at[s][h->n[s]++] = (size_t)(p - k);
-            f = (size_t)(p - k) + 1;
-        }
-    }
-}
-
-#if RG_CLEAN_WIDE
-/*
- * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
- * tested for the rare bytes of all the slots at once, in the order of the
- * line. A byte is one of them when the bit of some slot is set both in
- * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
- * each slot has a bit of its own), two table lookups of 32 bytes
- * (vpshufb) whatever the number of slots. The last block comes from a copy
- * padded with NUL, which no rule key holds.
- */
-__attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
-                                                            const rg_boilerplate *bp,
-                                                            const char *k, size_t kl)
-{
-    const __m256i lo = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_lo));
-    const __m256i hi = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_hi));
-    const __m256i low4 = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
-    unsigned char pad[32];
-    size_t t;
-
-    for (t = 0; t < kl; t += 32) {
-        const void *q = k + t;
-        __m256i x, c;
-        unsigned m;
-
-        if (kl - t < 32) {
-            memset(pad, 0, sizeof pad);
-            memcpy(pad, q, kl - t);
-            q = pad;
-        }
-        x = _mm256_loadu_si256((const __m256i *)q);
-        c = _mm256_and_si256(
-            _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
-            _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
-        for (m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)); m; m &= m - 1) {
-            rare_add(h, bp, k, t + rg__ctz64(m));
-        }
-    }
-}
-#endif
-
-/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
- * more after them), or NULL when the rule has no slot. */
-static const size_t *rare_list(rare_hits *h,               /* the line's lists */
-                               const rg_boilerplate *bp,   /* rules */
-                               const bp_rule *r,           /* the rule */
-                               const char *k,              /* folded line */
-                               size_t kl,                  /* its length */
-                               size_t *n)                  /* out: count */
-{
-    unsigned s = r->rare_slot;
-
-    *n = 0;
-    if (s >= BP_RARE_SLOTS) {
-        return NULL;
-    }
-    if (!h->known) {
-        memset(h->n, 0, sizeof h->n);
-#if RG_CLEAN_WIDE
-        if (bp->wide) {
-            rare_scan_wide(h, bp, k, kl);
-        } else
-#endif
-        rare_scan(h, bp, k, kl);
-        h->known = 1;
-    }
-    *n = h->n[s];
-    return h->at[s];
-}
-
 /*
  * Finds `r` anywhere in the key (word boundary before a rule starting with
  * a letter); returns its key offset or (size_t)-1.
@@ -402,7 +284,7 @@ static size_t key_find(const char *k,            /* folded line */
                        rare_hits *h)             /* the line's rare byte offsets */
 {
     size_t at, i, q = 0, n, from = 0;
-    const size_t *list = rare_list(h, bp, r, k, kl, &n);
+    const size_t *list = rg_clean__rare_list(h, bp, r, k, kl, &n);
 
     for (;;) {
         if (q < n) {

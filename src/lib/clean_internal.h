@@ -59,6 +59,22 @@ struct rg_boilerplate {
     int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
 };
 
+/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
+ * (clean_rules.c lists them, key_find in clean.c walks them). */
+#define RARE_HITS 64
+
+typedef struct {
+    unsigned known;                  /* the lists are made */
+    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
+    size_t at[BP_RARE_SLOTS][RARE_HITS];
+} rare_hits;
+
+/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
+ * more after them), or NULL when the rule has no slot; the lists of all
+ * the slots are made on the first call for a line (h->known 0). */
+const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerplate *bp, const bp_rule *r,
+                                  const char *k, size_t kl, size_t *n);
+
 /* 1 when bp->by_first is filled (see above). */
 static inline int bp_indexed(const struct rg_boilerplate *bp)
 {

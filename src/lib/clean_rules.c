@@ -2,9 +2,10 @@
 /*
  * Boilerplate rules: the rule set of data/boilerplate.txt (format in
  * docs/cleaning.md) parsed into folded keys, each with its rarest byte for
- * the search in clean.c, which applies them line by line.
+ * the search in clean.c, which applies them line by line; and the listing
+ * of those rare bytes in a line (rg_clean__rare_list).
  */
-#include <string.h> /* memchr, memcmp, memmove, strchr, strlen */
+#include <string.h> /* memchr, memcmp, memcpy, memmove, memset, strchr, strlen */
 
 #include <relgraph/clean.h>
 #include <relgraph/io.h>   /* rg_read_file */
@@ -12,6 +13,9 @@
 #include "common.h"
 #include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
 #include "data.h"           /* rg__data_boilerplate_txt */
+#if RG_CLEAN_WIDE
+#include <immintrin.h> /* rare_scan_wide */
+#endif
 
 static const struct {
     const char *name;
@@ -207,6 +211,116 @@ static void bp_index(rg_boilerplate *bp)
             bp->by_first[c] |= bit;
         }
     }
+}
+
+/*
+ * The offsets of the rules' rare bytes in one line, listed for all the
+ * slots at once when a rule first asks: most lines hold some "h", "g" or
+ * "y", and the rules anchored on them were a memchr call per hit each.
+ */
+
+#if RG_CLEAN_WIDE
+/* Lists `at` for its slot, while the list has room. */
+static inline void rare_add(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t at)
+{
+    unsigned s = bp->slot_of[(unsigned char)k[at]];
+
+    if (h->n[s] < RARE_HITS) {
+        h->at[s][h->n[s]++] = at;
+    }
+}
+#endif
+
+/* Lists the offsets in k[0..kl) of every slot's rare byte (at most
+ * RARE_HITS each) with a memchr per hit of each slot. */
+static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
+{
+    unsigned s;
+
+    for (s = 0; s < BP_RARE_SLOTS; s++) {
+        size_t f = 0;
+        const char *p;
+        if (s > 0 && bp->slot_byte[s] == bp->slot_byte[0]) {
+            break; /* past the last slot */
+        }
+        while (h->n[s] < RARE_HITS && f < kl &&
+               (p = memchr(k + f, bp->slot_byte[s], kl - f)) != NULL) {
+            h->at[s][h->n[s]++] = (size_t)(p - k);
+            f = (size_t)(p - k) + 1;
+        }
+    }
+}
+
+#if RG_CLEAN_WIDE
+/*
+ * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
+ * tested for the rare bytes of all the slots at once, in the order of the
+ * line. A byte is one of them when the bit of some slot is set both in
+ * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
+ * each slot has a bit of its own), two table lookups of 32 bytes
+ * (vpshufb) whatever the number of slots. The last block comes from a copy
+ * padded with NUL, which no rule key holds.
+ */
+__attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
+                                                            const rg_boilerplate *bp,
+                                                            const char *k, size_t kl)
+{
+    const __m256i lo = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_lo));
+    const __m256i hi = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_hi));
+    const __m256i low4 = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    unsigned char pad[32];
+    size_t t;
+
+    for (t = 0; t < kl; t += 32) {
+        const void *q = k + t;
+        __m256i x, c;
+        unsigned m;
+
+        if (kl - t < 32) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, q, kl - t);
+            q = pad;
+        }
+        x = _mm256_loadu_si256((const __m256i *)q);
+        c = _mm256_and_si256(
+            _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
+            _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
+        for (m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)); m; m &= m - 1) {
+            rare_add(h, bp, k, t + rg__ctz64(m));
+        }
+    }
+}
+#endif
+
+const size_t *rg_clean__rare_list(rare_hits *h,           /* the line's lists */
+                                  const rg_boilerplate *bp, /* rules */
+                                  const bp_rule *r,         /* the rule */
+                                  const char *k,            /* folded line */
+                                  size_t kl,                /* its length */
+                                  size_t *n)                /* out: count */
+{
+    unsigned s = r->rare_slot;
+
+    *n = 0;
+    if (s >= BP_RARE_SLOTS) {
+        return NULL;
+    }
+    if (!h->known) {
+        memset(h->n, 0, sizeof h->n);
+        h->known = 1;
+#if RG_CLEAN_WIDE
+        if (bp->wide) {
+            rare_scan_wide(h, bp, k, kl);
+            *n = h->n[s];
+            return h->at[s];
+        }
+#endif
+        rare_scan(h, bp, k, kl);
+    }
+    *n = h->n[s];
+    return h->at[s];
 }
 
 /* Parses a whole rules file held in memory (decoded first). */
