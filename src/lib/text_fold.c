@@ -9,7 +9,7 @@
 #include <stdint.h>  /* uint64_t */
 #include <string.h>  /* memchr, memcpy, strlen */
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
-#include <emmintrin.h> /* SSE2: the ASCII blocks of the fold */
+#include <immintrin.h> /* SSE2 (and AVX2): the ASCII blocks of the fold */
 #endif
 
 #include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
@@ -18,6 +18,17 @@
 #include "common.h"
 #include "text_internal.h"
 #include "clean_internal.h" /* clean_out, rg_clean__fold_into */
+
+/* On x86-64 (ELF, GCC or Clang) the ASCII runs have a second version for
+ * AVX2, with blocks of 32 bytes and map stretches in 32-byte stores,
+ * taken when the machine has it (fold_wide, set with the tables). */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
+    defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define FOLD_WIDE 1
+#else
+#define FOLD_WIDE 0
+#endif
+static int fold_wide;
 
 /*
  * HOW IT WORKS
@@ -310,6 +321,9 @@ static void fold_tables_init(void)
 {
     fold_ascii_init();
     fold_table_init();
+#if FOLD_WIDE
+    fold_wide = __builtin_cpu_supports("avx2");
+#endif
 }
 
 /*
@@ -360,6 +374,29 @@ static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp
     return bad ? rg__ctz64(bad) : FOLD_BLOCK;
 }
 #define FOLD_BLOCK_MAP rg_clean__map16
+
+#if FOLD_WIDE
+/* fold_block for 32 bytes, where the machine has AVX2 (fold_wide): the
+ * same tests, 32-bit masks; bytes of 0x80 or more are below 0x21 signed. */
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
+                                                                  const unsigned char *p,
+                                                                  int sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(0x40)),
+                                        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), x));
+    const __m256i odd =
+        _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), x),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x60)),
+                                        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F))));
+    uint32_t spm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x20)));
+    uint32_t bad = ((uint32_t)_mm256_movemask_epi8(odd) & ~spm) | (spm & ((spm << 1) | (uint32_t)sp));
+
+    _mm256_storeu_si256((__m256i *)(void *)out,
+                        _mm256_or_si256(x, _mm256_and_si256(up, _mm256_set1_epi8(0x20))));
+    return bad ? rg__ctz64(bad) : 32;
+}
+#endif
 #else
 #define FOLD_BLOCK 8
 
@@ -448,41 +485,56 @@ static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t 
  * with NUL (a bad byte) when `lim` (how far the output room reaches, in
  * input bytes: each byte consumed writes at most one) leaves room for a
  * whole block. Returns the input offset reached; updates *o and *sp. */
-static RG_MAP_INLINE size_t fold_words(char *out,                /* key storage */
-                         size_t *map,              /* its map, or NULL */
-                         size_t base,              /* added to map entries */
-                         const unsigned char *p,   /* input */
-                         size_t j,                 /* input offset */
-                         size_t end,               /* input end (room checked) */
-                         size_t lim,               /* room bound (>= end) */
-                         size_t *o,                /* in/out: output offset */
-                         int *sp)                  /* in/out: in a space run */
+static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
+                                       size_t *map,            /* its map, or NULL */
+                                       size_t base,            /* added to map entries */
+                                       const unsigned char *p, /* input */
+                                       size_t j,               /* input offset */
+                                       size_t end,             /* input end (room checked) */
+                                       size_t lim,             /* room bound (>= end) */
+                                       size_t *o,              /* in/out: output offset */
+                                       int *sp,                /* in/out: in a space run */
+                                       int wide)               /* fold_block32 (constant) */
 {
     size_t oo = *o, n;
     int s = *sp;
     unsigned char tail[FOLD_BLOCK];
     const fold_entry *e;
 
+    (void)wide;
     while (j < end) {
         const unsigned char *q = p + j;
-        if (end - j < FOLD_BLOCK) {
-            if (lim - j < FOLD_BLOCK) {
-                break;
+        size_t blk = FOLD_BLOCK;
+#if FOLD_WIDE
+        if (wide && end - j >= 32) {
+            n = fold_block32(out + oo, q, s);
+            if (map) {
+                rg_clean__map16(map + oo, j + base);
+                rg_clean__map16(map + oo + 16, j + base + 16);
             }
-            memset(tail, 0, sizeof tail);
-            memcpy(tail, q, end - j);
-            q = tail;
-        }
-        n = fold_block(out + oo, q, s);
-        if (map) {
-            FOLD_BLOCK_MAP(map + oo, j + base);
+            blk = 32;
+        } else
+#endif
+        {
+            if (end - j < FOLD_BLOCK) {
+                if (lim - j < FOLD_BLOCK) {
+                    break;
+                }
+                memset(tail, 0, sizeof tail);
+                memcpy(tail, q, end - j);
+                q = tail;
+            }
+            n = fold_block(out + oo, q, s);
+            if (map) {
+                FOLD_BLOCK_MAP(map + oo, j + base);
+            }
         }
         if (n > 0) {
             s = q[n - 1] == ' ';
         }
         oo += n;
         j += n;
-        if (n == FOLD_BLOCK) {
+        if (n == blk) {
             continue;
         }
         if (j >= end || (e = fold_pair(p, j, end)) == NULL) {
@@ -532,10 +584,11 @@ static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, s
  * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
  * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
  * go through fold_words; the rest one at a time. */
-RG_MAP_CLONES static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
-                             const unsigned char *p,  /* input */
-                             size_t *i,               /* in/out: input offset */
-                             size_t len)              /* input length */
+static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
+                                           const unsigned char *p, /* input */
+                                           size_t *i,              /* in/out: input offset */
+                                           size_t len,             /* input length */
+                                           int wide)               /* 32-byte blocks */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
     size_t end = len - j < room ? len : j + room, base = fb->base, lim = j + room;
@@ -545,7 +598,7 @@ RG_MAP_CLONES static size_t fold_ascii_run(fold_buf *fb,            /* key being
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
      * (a block is written whole only FOLD_BLOCK bytes or more before end) */
-    while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp)) < end) {
+    while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp, wide)) < end) {
         unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;
         size_t n, k;
@@ -593,6 +646,22 @@ RG_MAP_CLONES static size_t fold_ascii_run(fold_buf *fb,            /* key being
     *i = j;
     return o;
 }
+
+/* fold_ascii_run, one version for the baseline and one for AVX2 (see
+ * FOLD_WIDE). */
+static size_t fold_ascii_run_base(fold_buf *fb, const unsigned char *p, size_t *i, size_t len)
+{
+    return fold_ascii_run(fb, p, i, len, 0);
+}
+
+#if FOLD_WIDE
+__attribute__((target("avx2"))) static size_t fold_ascii_run_wide(fold_buf *fb,
+                                                                  const unsigned char *p,
+                                                                  size_t *i, size_t len)
+{
+    return fold_ascii_run(fb, p, i, len, 1);
+}
+#endif
 
 /* Folds the character at p[i] (not a plain ASCII byte); returns its input
  * length, or 0 on OOM. */
@@ -643,7 +712,12 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
      * word-at-a-time and a table-driven loop (fold_ascii_run); the
      * multi-byte characters take fold_step(). */
     while (i < len) {
-        if (fold_ascii_run(fb, p, &i, len) > 0 || i >= len) {
+#if FOLD_WIDE
+        n = fold_wide ? fold_ascii_run_wide(fb, p, &i, len) : fold_ascii_run_base(fb, p, &i, len);
+#else
+        n = fold_ascii_run_base(fb, p, &i, len);
+#endif
+        if (n > 0 || i >= len) {
             continue;
         }
         if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {
