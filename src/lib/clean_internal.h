@@ -56,6 +56,11 @@ struct rg_boilerplate {
     /* bit s of nib_lo[c & 15] and of nib_hi[c >> 4]: byte c may be the
      * rare byte of slot s (both: it is) */
     unsigned char nib_lo[16], nib_hi[16];
+    /* The bytes that may stand just before and just after a slot's rare
+     * byte in a line where one of its rules matches (bit c of near[s][0]
+     * and near[s][1]; c = 256: the line's start or end): the rule's
+     * neighbour bytes and a space, or every byte where a rule has none. */
+    uint64_t near[BP_RARE_SLOTS][2][5];
     int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
 };
 
@@ -69,11 +74,29 @@ typedef struct {
     size_t at[BP_RARE_SLOTS][RARE_HITS];
 } rare_hits;
 
+/* Lists the offsets of every slot's rare byte in k[0..kl) into h (at
+ * most RARE_HITS each; sets h->known). */
+void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl);
+
 /* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
  * more after them), or NULL when the rule has no slot; the lists of all
  * the slots are made on the first call for a line (h->known 0). */
-const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerplate *bp, const bp_rule *r,
-                                  const char *k, size_t kl, size_t *n);
+static inline const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerplate *bp,
+                                                const bp_rule *r, const char *k, size_t kl,
+                                                size_t *n)
+{
+    unsigned s = r->rare_slot;
+
+    *n = 0;
+    if (s >= BP_RARE_SLOTS) {
+        return NULL;
+    }
+    if (!h->known) {
+        rg_clean__rare_scan(h, bp, k, kl);
+    }
+    *n = h->n[s];
+    return h->at[s];
+}
 
 /* 1 when bp->by_first is filled (see above). */
 static inline int bp_indexed(const struct rg_boilerplate *bp)

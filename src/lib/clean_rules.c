@@ -169,6 +169,39 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
+/* Adds byte c (0..256) to the set b, or every byte when c < 0. */
+static void bp_near_add(uint64_t *b, int c)
+{
+    int w;
+
+    for (w = 0; w < 5 && c < 0; w++) {
+        b[w] = ~(uint64_t)0;
+    }
+    if (c >= 0) {
+        b[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+}
+
+/* The neighbours of r's rare byte into bp->near of its slot: the nearest
+ * non-space byte of the key before and after it (key_match skips spaces
+ * in the line, so a space may stand there too), or none. */
+static void bp_near(rg_boilerplate *bp, const bp_rule *r)
+{
+    size_t a = r->rare_at, b = r->rare_at + 1;
+    uint64_t(*near)[5] = bp->near[r->rare_slot];
+
+    while (a > 0 && r->key[a - 1] == ' ') {
+        a--;
+    }
+    while (b < r->key_len && r->key[b] == ' ') {
+        b++;
+    }
+    bp_near_add(near[0], a > 0 ? (unsigned char)r->key[a - 1] : -1);
+    bp_near_add(near[0], a > 0 ? ' ' : -1);
+    bp_near_add(near[1], b < r->key_len ? (unsigned char)r->key[b] : -1);
+    bp_near_add(near[1], b < r->key_len ? ' ' : -1);
+}
+
 /* Numbers the rare byte slots of the rules found anywhere (with
  * bp->slot_byte and bp->slot_of) and fills bp->by_first when bp_indexed
  * (see clean_internal.h). */
@@ -192,6 +225,9 @@ static void bp_index(rg_boilerplate *bp)
             bp->nib_lo[r->rare & 15] |= (unsigned char)(1u << n_slots);
             bp->nib_hi[r->rare >> 4] |= (unsigned char)(1u << n_slots);
             slots[n_slots++] = r->rare;
+        }
+        if (r->rare_slot < BP_RARE_SLOTS) {
+            bp_near(bp, r);
         }
     }
     for (c = n_slots; c < BP_RARE_SLOTS; c++) {
@@ -220,19 +256,30 @@ static void bp_index(rg_boilerplate *bp)
  */
 
 #if RG_CLEAN_WIDE
-/* Lists `at` for its slot, while the list has room. */
-static inline void rare_add(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t at)
+/* 1 when byte c (256: none) is in the set b (bp->near). */
+static inline int near_has(const uint64_t *b, unsigned c)
+{
+    return (int)(b[c >> 6] >> (c & 63) & 1u);
+}
+
+/* Lists `at` for its slot, while the list has room, when the bytes around
+ * it are ones that a match of a rule of the slot may have there (most
+ * "h", "g" and "y" of French text are not). */
+static inline void rare_add(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl,
+                            size_t at)
 {
     unsigned s = bp->slot_of[(unsigned char)k[at]];
+    unsigned before = at > 0 ? (unsigned char)k[at - 1] : 256;
+    unsigned after = at + 1 < kl ? (unsigned char)k[at + 1] : 256;
 
-    if (h->n[s] < RARE_HITS) {
+    if (h->n[s] < RARE_HITS && near_has(bp->near[s][0], before) &&
+        near_has(bp->near[s][1], after)) {
         h->at[s][h->n[s]++] = at;
     }
 }
 #endif
 
-/* Lists the offsets in k[0..kl) of every slot's rare byte (at most
- * RARE_HITS each) with a memchr per hit of each slot. */
+/* rg_clean__rare_scan with a memchr per hit of each slot. */
 static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
 {
     unsigned s;
@@ -288,39 +335,23 @@ __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
             _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
             _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
         for (m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)); m; m &= m - 1) {
-            rare_add(h, bp, k, t + rg__ctz64(m));
+            rare_add(h, bp, k, kl, t + rg__ctz64(m));
         }
     }
 }
 #endif
 
-const size_t *rg_clean__rare_list(rare_hits *h,           /* the line's lists */
-                                  const rg_boilerplate *bp, /* rules */
-                                  const bp_rule *r,         /* the rule */
-                                  const char *k,            /* folded line */
-                                  size_t kl,                /* its length */
-                                  size_t *n)                /* out: count */
+void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
 {
-    unsigned s = r->rare_slot;
-
-    *n = 0;
-    if (s >= BP_RARE_SLOTS) {
-        return NULL;
-    }
-    if (!h->known) {
-        memset(h->n, 0, sizeof h->n);
-        h->known = 1;
+    memset(h->n, 0, sizeof h->n);
+    h->known = 1;
 #if RG_CLEAN_WIDE
-        if (bp->wide) {
-            rare_scan_wide(h, bp, k, kl);
-            *n = h->n[s];
-            return h->at[s];
-        }
-#endif
-        rare_scan(h, bp, k, kl);
+    if (bp->wide) {
+        rare_scan_wide(h, bp, k, kl);
+        return;
     }
-    *n = h->n[s];
-    return h->at[s];
+#endif
+    rare_scan(h, bp, k, kl);
 }
 
 /* Parses a whole rules file held in memory (decoded first). */

@@ -379,6 +379,26 @@ static void test_rare_scan_offsets(void **state)
     }
 }
 
+/* A rare byte is listed only when its neighbours in the line may be those
+ * of a match (the rule's bytes around it, or spaces): spaces on either
+ * side, the rare byte first or last in the rule and at the line's ends. */
+static void test_rare_neighbours(void **state)
+{
+    static const char *const rules = "credit: (c)\nscript-marker: ab(\ncredit: Cr\xC3\xA9""dit photo\n";
+
+    (void)state;
+    check_rules(rules, 0, "Un\n(c) AFP\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nx ( c) AFP\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx (c\nfin", "Un\nx (c\nfin");
+    check_rules(rules, 0, "Un\nx (\nfin", "Un\nx (\nfin");
+    check_rules(rules, 0, "Un\nx ab (\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nab(\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nx cr\xC3\xA9""dit p hoto y\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx credit pho to\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx credit phto\nfin", "Un\nx credit phto\nfin");
+    check_rules(rules, 0, "Un\nx credit ph\nfin", "Un\nx credit ph\nfin");
+}
+
 static void check_load_error(const char *text, int code, const char *fragment)
 {
     rg_boilerplate *bp = (rg_boilerplate *)&bp;
@@ -469,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_rule_index),
         cmocka_unit_test(test_rare_lists),
         cmocka_unit_test(test_rare_scan_offsets),
+        cmocka_unit_test(test_rare_neighbours),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };
