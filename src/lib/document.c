@@ -74,7 +74,7 @@ typedef struct {
     size_t bad;   /* bytes that start no valid sequence */
     size_t first; /* offset of the first of those */
     size_t ctrl;  /* control bytes as rg_document__looks_binary counts them (NUL too) */
-    unsigned top; /* largest lead byte of a valid multi-byte sequence */
+    int unstable; /* a valid sequence of a code point >= U+0300 not rg_text__nfc_stable */
     int cr_nul;   /* a CR or a NUL byte was seen */
 } byte_counts;
 
@@ -98,7 +98,11 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
         return 1;
     }
     bc->multi++;
-    bc->top = c > bc->top ? c : bc->top;
+    if (c >= 0xCC && !bc->unstable) { /* a lead below 0xCC starts a code point below U+0300 */
+        int32_t cp;
+        rg_text__utf8_decode((const char *)p + i, k, &cp);
+        bc->unstable = !rg_text__nfc_stable(cp);
+    }
     return k;
 }
 
@@ -106,7 +110,7 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
 /*
  * 1 when the flagged bytes of block v (mask m, see count_blocks) change no
  * count but `multi`: LF, and 2-byte sequences inside the block whose lead
- * is below 0xCC (so `top` stays below it too). Bit j of `lead` is a lead
+ * is below 0xCC (a code point below U+0300: nothing for `unstable`). Bit j of `lead` is a lead
  * byte 0xC2..0xCB, of `cont` a continuation byte; each lead must be
  * followed by one, and each continuation follow a lead.
  */
@@ -291,8 +295,8 @@ static unsigned counts_known(const byte_counts *bc, size_t len)
         known |= RG_DOC_NOT_BINARY;
     }
     if (bc->bad == 0) {
-        /* a lead byte below 0xCC starts a code point below U+0300 */
-        known |= RG_DOC_UTF8 | (bc->top < 0xCC ? RG_DOC_NFC : 0);
+        /* count_one checked every code point from U+0300 on */
+        known |= RG_DOC_UTF8 | (bc->unstable ? 0 : RG_DOC_NFC);
     }
     return known;
 }
