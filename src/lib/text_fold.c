@@ -19,9 +19,8 @@
 #include "text_internal.h"
 #include "clean_internal.h" /* clean_out, rg_clean__fold_into */
 
-/* On x86-64 (ELF, GCC or Clang) the ASCII runs have a second version for
- * AVX2, with blocks of 32 bytes and map stretches in 32-byte stores,
- * taken when the machine has it (fold_wide, set with the tables). */
+/* x86-64 (ELF, GCC or Clang): the ASCII runs have an AVX2 version, blocks and
+ * map stores of 32 bytes, taken when the machine has it (fold_wide). */
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
     defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
 #define FOLD_WIDE 1
@@ -461,30 +460,46 @@ static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp
 #endif
 
 /*
- * The fold table entry of the 2-byte character at p[j..end) when its fold
- * is at most 2 bytes long and not a space (é -> e, œ -> oe, U+00AD -> ""),
- * else NULL: fold_words takes these inside its block loop.
+ * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
+ * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
+ * for any other byte sequence or one cut by `end` (fold_step decides).
  */
-static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
+                                                       size_t end, size_t *n)
 {
     unsigned c = p[j];
-    const fold_entry *e;
 
-    if (c < 0xC2 || c >= 0xE0 || end - j < 2 || (p[j + 1] & 0xC0) != 0x80) {
-        return NULL;
+    if (c >= 0xC2 && c < 0xE0 && end - j >= 2 && (p[j + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
     }
-    e = &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
-    return e->len <= 2 ? e : NULL;
+    if (c == 0xE2 && end - j >= 3 && (p[j + 1] == 0x80 || p[j + 1] == 0x81) &&
+        (p[j + 2] & 0xC0) == 0x80) {
+        unsigned t = 0x800 + ((p[j + 1] & 1u) << 6 | (p[j + 2] & 0x3Fu));
+        *n = 3;
+        return t < FOLD_TABLE_SIZE ? &fold_table[t] : NULL;
+    }
+    return NULL;
+}
+
+/* fold_short_char for a 2-byte character whose fold is at most 2 bytes
+ * long and not a space (é -> e, œ -> oe, U+00AD -> ""), else NULL:
+ * fold_words takes these inside its block loop. */
+static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+{
+    size_t n = 0;
+    const fold_entry *e = fold_short_char(p, j, end, &n);
+
+    return e && n == 2 && e->len <= 2 ? e : NULL;
 }
 
 /* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
- * when map is not NULL), see above, and the 2-byte characters of
- * fold_pair between them: French has an accented letter every 30 bytes
- * or so, and leaving the loop for each cost more than the block. The
- * last bytes before `end` (fewer than a block) go through a copy padded
- * with NUL (a bad byte) when `lim` (how far the output room reaches, in
- * input bytes: each byte consumed writes at most one) leaves room for a
- * whole block. Returns the input offset reached; updates *o and *sp. */
+ * when map is not NULL), see above, and the 2-byte characters of fold_pair
+ * between them (French has an accented letter every 30 bytes or so: leaving
+ * the loop for each cost more than the block). The last bytes before `end`
+ * go through a copy padded with NUL (a bad byte) when `lim` (how far the
+ * output room reaches, in input bytes) leaves room for a whole block.
+ * Returns the input offset reached; updates *o and *sp. */
 static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
                                        size_t *map,            /* its map, or NULL */
                                        size_t base,            /* added to map entries */
@@ -540,8 +555,7 @@ static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
         if (j >= end || (e = fold_pair(p, j, end)) == NULL) {
             break;
         }
-        /* both bytes written: the room holds them (2 bytes consumed) */
-        out[oo] = e->s[0];
+        out[oo] = e->s[0]; /* both written: 2 bytes consumed leave room */
         out[oo + 1] = e->s[1];
         if (map) {
             map[oo] = map[oo + 1] = j + base;
@@ -553,29 +567,6 @@ static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
     *o = oo;
     *sp = s;
     return j;
-}
-
-/*
- * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
- * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
- * for any other byte sequence or one cut by `end` (fold_step decides).
- */
-static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_t end,
-                                         size_t *n)
-{
-    unsigned c = p[j];
-
-    if (c >= 0xC2 && c < 0xE0 && end - j >= 2 && (p[j + 1] & 0xC0) == 0x80) {
-        *n = 2;
-        return &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
-    }
-    if (c == 0xE2 && end - j >= 3 && (p[j + 1] == 0x80 || p[j + 1] == 0x81) &&
-        (p[j + 2] & 0xC0) == 0x80) {
-        unsigned t = 0x800 + ((p[j + 1] & 1u) << 6 | (p[j + 2] & 0x3Fu));
-        *n = 3;
-        return t < FOLD_TABLE_SIZE ? &fold_table[t] : NULL;
-    }
-    return NULL;
 }
 
 /* Folds the run at p[*i..len) that fits in the buffer: ASCII bytes (white
@@ -647,8 +638,7 @@ static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being 
     return o;
 }
 
-/* fold_ascii_run, one version for the baseline and one for AVX2 (see
- * FOLD_WIDE). */
+/* fold_ascii_run for the baseline and for AVX2 (FOLD_WIDE). */
 static size_t fold_ascii_run_base(fold_buf *fb, const unsigned char *p, size_t *i, size_t len)
 {
     return fold_ascii_run(fb, p, i, len, 0);
@@ -661,6 +651,10 @@ __attribute__((target("avx2"))) static size_t fold_ascii_run_wide(fold_buf *fb,
 {
     return fold_ascii_run(fb, p, i, len, 1);
 }
+#define FOLD_RUN(fb, p, i, len)                                                                \
+    (fold_wide ? fold_ascii_run_wide(fb, p, i, len) : fold_ascii_run_base(fb, p, i, len))
+#else
+#define FOLD_RUN fold_ascii_run_base
 #endif
 
 /* Folds the character at p[i] (not a plain ASCII byte); returns its input
@@ -712,12 +706,7 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
      * word-at-a-time and a table-driven loop (fold_ascii_run); the
      * multi-byte characters take fold_step(). */
     while (i < len) {
-#if FOLD_WIDE
-        n = fold_wide ? fold_ascii_run_wide(fb, p, &i, len) : fold_ascii_run_base(fb, p, &i, len);
-#else
-        n = fold_ascii_run_base(fb, p, &i, len);
-#endif
-        if (n > 0 || i >= len) {
+        if (FOLD_RUN(fb, p, &i, len) > 0 || i >= len) {
             continue;
         }
         if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {
