@@ -482,15 +482,18 @@ static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, s
     return NULL;
 }
 
-/* fold_short_char for a 2-byte character whose fold is at most 2 bytes
- * long and not a space (é -> e, œ -> oe, U+00AD -> ""), else NULL:
- * fold_words takes these inside its block loop. */
+/* The 2-byte character at p[j..end) when its fold is at most 2 bytes and no
+ * space (é -> e, œ -> oe, U+00AD -> ""), else NULL (fold_words takes it). */
 static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
 {
-    size_t n = 0;
-    const fold_entry *e = fold_short_char(p, j, end, &n);
+    unsigned c = p[j];
+    const fold_entry *e;
 
-    return e && n == 2 && e->len <= 2 ? e : NULL;
+    if (c < 0xC2 || c >= 0xE0 || end - j < 2 || (p[j + 1] & 0xC0) != 0x80) {
+        return NULL;
+    }
+    e = &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
+    return e->len <= 2 ? e : NULL;
 }
 
 /* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
@@ -638,13 +641,7 @@ static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being 
     return o;
 }
 
-/* fold_ascii_run for the baseline and for AVX2 (FOLD_WIDE). */
-static size_t fold_ascii_run_base(fold_buf *fb, const unsigned char *p, size_t *i, size_t len)
-{
-    return fold_ascii_run(fb, p, i, len, 0);
-}
-
-#if FOLD_WIDE
+#if FOLD_WIDE /* fold_ascii_run for AVX2 */
 __attribute__((target("avx2"))) static size_t fold_ascii_run_wide(fold_buf *fb,
                                                                   const unsigned char *p,
                                                                   size_t *i, size_t len)
@@ -652,9 +649,9 @@ __attribute__((target("avx2"))) static size_t fold_ascii_run_wide(fold_buf *fb,
     return fold_ascii_run(fb, p, i, len, 1);
 }
 #define FOLD_RUN(fb, p, i, len)                                                                \
-    (fold_wide ? fold_ascii_run_wide(fb, p, i, len) : fold_ascii_run_base(fb, p, i, len))
+    (fold_wide ? fold_ascii_run_wide(fb, p, i, len) : fold_ascii_run(fb, p, i, len, 0))
 #else
-#define FOLD_RUN fold_ascii_run_base
+#define FOLD_RUN(fb, p, i, len) fold_ascii_run(fb, p, i, len, 0)
 #endif
 
 /* Folds the character at p[i] (not a plain ASCII byte); returns its input
