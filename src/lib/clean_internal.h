@@ -111,22 +111,20 @@ static inline int bp_is_space(char c)
 }
 
 /*
- * Functions that write long map stretches (the fold, the cleaner's kept
- * lines) are compiled twice where the compiler and the loader allow it
- * (x86-64 ELF, GCC or Clang: an ifunc picks one at load time): once for
- * AVX2, whose 32-byte stores write four map entries each, and once for
- * the baseline (SSE2). -DRG_NO_CLONES keeps the baseline alone.
+ * AVX2 code where the compiler and the loader allow it (x86-64 ELF, GCC or
+ * Clang; -DRG_NO_CLONES keeps the baseline alone), 32 bytes a step and a
+ * 32-byte store for four map entries: RG_MAP_CLONES compiles a function
+ * twice, for AVX2 and for the baseline (SSE2), and an ifunc picks one at
+ * load time (the cleaner's kept lines, out_span); where RG_CLEAN_WIDE is
+ * 1, functions with a target("avx2") attribute are taken when
+ * __builtin_cpu_supports says so (the rare byte scan of clean_rules.c;
+ * text_fold.c and document.c test the same conditions for their own).
  */
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
 #define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define RG_MAP_CLONES
-#endif
-/* The same machines: clean.c has an AVX2 scan of each line for the rare
- * bytes of the rules, used when the machine has AVX2 (bp->wide). */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
 #define RG_CLEAN_WIDE 1
 #else
+#define RG_MAP_CLONES
 #define RG_CLEAN_WIDE 0
 #endif
 /* For the helpers of such a function: inlined into each of its versions
