@@ -61,7 +61,7 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
 }
 
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
-static int out_span(clean_out *o,     /* output */
+RG_MAP_CLONES static int out_span(clean_out *o,     /* output */
                     const char *s,    /* text to copy from */
                     const size_t *m,  /* its map to the input, or NULL */
                     size_t a,         /* first byte */
@@ -268,45 +268,6 @@ static size_t key_back(const char *k,    /* folded line */
     return at;
 }
 
-/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line,
- * listed when a rule first asks: the rules sharing a rare byte ("(" serves
- * four, "h" two) walk one list instead of a memchr per hit each. */
-#define RARE_HITS 64
-
-typedef struct {
-    unsigned known;                  /* bit s: slot s is listed */
-    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
-    size_t at[BP_RARE_SLOTS][RARE_HITS];
-} rare_hits;
-
-/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
- * more after them), or NULL when the rule has no slot. */
-static const size_t *rare_list(rare_hits *h,     /* the line's lists */
-                               const bp_rule *r, /* the rule */
-                               const char *k,    /* folded line */
-                               size_t kl,        /* its length */
-                               size_t *n)        /* out: count */
-{
-    unsigned s = r->rare_slot;
-    const char *p;
-
-    *n = 0;
-    if (s >= BP_RARE_SLOTS) {
-        return NULL;
-    }
-    if (!(h->known >> s & 1u)) {
-        size_t m = 0, f = 0;
-        while (m < RARE_HITS && f < kl && (p = memchr(k + f, r->rare, kl - f)) != NULL) {
-            h->at[s][m++] = (size_t)(p - k);
-            f = (size_t)(p - k) + 1;
-        }
-        h->n[s] = m;
-        h->known |= 1u << s;
-    }
-    *n = h->n[s];
-    return h->at[s];
-}
-
 /*
  * Finds `r` anywhere in the key (word boundary before a rule starting with
  * a letter); returns its key offset or (size_t)-1.
@@ -316,13 +277,14 @@ static const size_t *rare_list(rare_hits *h,     /* the line's lists */
  * then checked. Starts come in the order of their hits, so the first match
  * found is the leftmost one.
  */
-static size_t key_find(const char *k,    /* folded line */
-                       size_t kl,        /* its length */
-                       const bp_rule *r, /* the rule */
-                       rare_hits *h)     /* the line's rare byte offsets */
+static size_t key_find(const char *k,            /* folded line */
+                       size_t kl,                /* its length */
+                       const rg_boilerplate *bp, /* rules */
+                       const bp_rule *r,         /* the rule */
+                       rare_hits *h)             /* the line's rare byte offsets */
 {
     size_t at, i, q = 0, n, from = 0;
-    const size_t *list = rare_list(h, r, k, kl, &n);
+    const size_t *list = rg_clean__rare_list(h, bp, r, k, kl, &n);
 
     for (;;) {
         if (q < n) {
@@ -439,12 +401,12 @@ static int line_classify(line_action *act,          /* out: what to do */
             }
             break;
         case BP_SCRIPT:
-            if (key_find(k, kl, r, &hits) != (size_t)-1) {
+            if (key_find(k, kl, bp, r, &hits) != (size_t)-1) {
                 *act = LINE_DROP;
             }
             break;
         case BP_CREDIT:
-            at = key_find(k, kl, r, &hits);
+            at = key_find(k, kl, bp, r, &hits);
             if (at == (size_t)-1) {
                 break;
             }

@@ -8,9 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h> /* SIZE_MAX, UINT64_MAX */
-#if defined(__SSE2__)
-#include <emmintrin.h> /* rg_clean__map16 */
-#endif
+#include <string.h> /* memcpy */
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
@@ -50,7 +48,55 @@ typedef struct {
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
+    /* The rare byte of each slot (slot_byte[0] again past the last one,
+     * so that a scan may compare with all BP_RARE_SLOTS), and the slot of
+     * each byte (BP_RARE_SLOTS: none). */
+    unsigned char slot_byte[BP_RARE_SLOTS];
+    unsigned char slot_of[256];
+    /* bit s of nib_lo[c & 15] and of nib_hi[c >> 4]: byte c may be the
+     * rare byte of slot s (both: it is) */
+    unsigned char nib_lo[16], nib_hi[16];
+    /* The bytes that may stand just before and just after a slot's rare
+     * byte in a line where one of its rules matches (bit c of near[s][0]
+     * and near[s][1]; c = 256: the line's start or end): the rule's
+     * neighbour bytes and a space, or every byte where a rule has none. */
+    uint64_t near[BP_RARE_SLOTS][2][5];
+    int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
 };
+
+/* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
+ * (clean_rules.c lists them, key_find in clean.c walks them). */
+#define RARE_HITS 64
+
+typedef struct {
+    unsigned known;                  /* the lists are made */
+    size_t n[BP_RARE_SLOTS];         /* its hits (RARE_HITS: maybe more) */
+    size_t at[BP_RARE_SLOTS][RARE_HITS];
+} rare_hits;
+
+/* Lists the offsets of every slot's rare byte in k[0..kl) into h (at
+ * most RARE_HITS each; sets h->known). */
+void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl);
+
+/* The listed offsets of r->rare in k[0..kl) (*n of them; RARE_HITS: maybe
+ * more after them), or NULL when the rule has no slot; the lists of all
+ * the slots are made on the first call for a line (h->known 0). */
+static inline const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerplate *bp,
+                                                const bp_rule *r, const char *k, size_t kl,
+                                                size_t *n)
+{
+    unsigned s = r->rare_slot;
+
+    *n = 0;
+    if (s >= BP_RARE_SLOTS) {
+        return NULL;
+    }
+    if (!h->known) {
+        rg_clean__rare_scan(h, bp, k, kl);
+    }
+    *n = h->n[s];
+    return h->at[s];
+}
 
 /* 1 when bp->by_first is filled (see above). */
 static inline int bp_indexed(const struct rg_boilerplate *bp)
@@ -65,11 +111,42 @@ static inline int bp_is_space(char c)
 }
 
 /*
+ * AVX2 code where the compiler and the loader allow it (x86-64 ELF, GCC or
+ * Clang; -DRG_NO_CLONES keeps the baseline alone), 32 bytes a step and a
+ * 32-byte store for four map entries: RG_MAP_CLONES compiles a function
+ * twice, for AVX2 and for the baseline (SSE2), and an ifunc picks one at
+ * load time (the cleaner's kept lines, out_span); where RG_CLEAN_WIDE is
+ * 1, functions with a target("avx2") attribute are taken when
+ * __builtin_cpu_supports says so (the rare byte scan of clean_rules.c;
+ * text_fold.c and document.c test the same conditions for their own).
+ */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
+#define RG_CLEAN_WIDE 1
+#else
+#define RG_MAP_CLONES
+#define RG_CLEAN_WIDE 0
+#endif
+/* For the helpers of such a function: inlined into each of its versions
+ * (called from two, the compiler would otherwise keep one baseline copy). */
+#if defined(__GNUC__)
+#define RG_MAP_INLINE inline __attribute__((always_inline))
+#else
+#define RG_MAP_INLINE inline
+#endif
+
+#if defined(__GNUC__)
+/* Four map entries; a 32-byte vector of the compiler's own (two SSE2
+ * registers in the baseline clone, one AVX2 register in the other). */
+typedef uint64_t rg_map4 __attribute__((vector_size(32)));
+#endif
+
+/*
  * map[0..8) = src, src + 1, ..., src + 7: the map of a copied stretch
  * (the cleaner's kept lines, the fold's ASCII blocks). A fixed count,
  * which the compiler vectorises.
  */
-static inline void rg_clean__map8(size_t *map, size_t src)
+static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
 {
     int q;
 
@@ -79,26 +156,22 @@ static inline void rg_clean__map8(size_t *map, size_t src)
 }
 
 /*
- * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8. With SSE2,
- * one vector of two entries built once and one add per store; the
- * compiler's own vectorisation of the loop built the base vector twice
- * per 16.
+ * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8: four
+ * stores of four entries, each the previous plus 4 (see RG_MAP_CLONES).
  */
-static inline void rg_clean__map16(size_t *map, size_t src)
+static RG_MAP_INLINE void rg_clean__map16(size_t *map, size_t src)
 {
-#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
-    __m128i v = _mm_set_epi64x((long long)(src + 1), (long long)src);
-    const __m128i two = _mm_set1_epi64x(2);
-    __m128i *d = (__m128i *)(void *)map;
+#if defined(__GNUC__) && SIZE_MAX == UINT64_MAX
+    rg_map4 v = { src, src + 1, src + 2, src + 3 };
+    const rg_map4 four = { 4, 4, 4, 4 };
 
-    _mm_storeu_si128(d, v);
-    _mm_storeu_si128(d + 1, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 2, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 3, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 4, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 5, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 6, v = _mm_add_epi64(v, two));
-    _mm_storeu_si128(d + 7, _mm_add_epi64(v, two));
+    memcpy(map, &v, sizeof v);
+    v += four;
+    memcpy(map + 4, &v, sizeof v);
+    v += four;
+    memcpy(map + 8, &v, sizeof v);
+    v += four;
+    memcpy(map + 12, &v, sizeof v);
 #else
     rg_clean__map8(map, src);
     rg_clean__map8(map + 8, src + 8);

@@ -2,9 +2,10 @@
 /*
  * Boilerplate rules: the rule set of data/boilerplate.txt (format in
  * docs/cleaning.md) parsed into folded keys, each with its rarest byte for
- * the search in clean.c, which applies them line by line.
+ * the search in clean.c, which applies them line by line; and the listing
+ * of those rare bytes in a line (rg_clean__rare_list).
  */
-#include <string.h> /* memchr, memcmp, memmove, strchr, strlen */
+#include <string.h> /* memchr, memcmp, memcpy, memmove, memset, strchr, strlen */
 
 #include <relgraph/clean.h>
 #include <relgraph/io.h>   /* rg_read_file */
@@ -12,6 +13,9 @@
 #include "common.h"
 #include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
 #include "data.h"           /* rg__data_boilerplate_txt */
+#if RG_CLEAN_WIDE
+#include <immintrin.h> /* rare_scan_wide */
+#endif
 
 static const struct {
     const char *name;
@@ -165,14 +169,49 @@ static int bp_parse_line(rg_boilerplate *bp,   /* rules to add to */
     return RG_OK;
 }
 
-/* Numbers the rare byte slots of the rules found anywhere and fills
- * bp->by_first when bp_indexed (see clean_internal.h). */
+/* Adds byte c (0..256) to the set b, or every byte when c < 0. */
+static void bp_near_add(uint64_t *b, int c)
+{
+    int w;
+
+    for (w = 0; w < 5 && c < 0; w++) {
+        b[w] = ~(uint64_t)0;
+    }
+    if (c >= 0) {
+        b[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+}
+
+/* The neighbours of r's rare byte into bp->near of its slot: the nearest
+ * non-space byte of the key before and after it (key_match skips spaces
+ * in the line, so a space may stand there too), or none. */
+static void bp_near(rg_boilerplate *bp, const bp_rule *r)
+{
+    size_t a = r->rare_at, b = r->rare_at + 1;
+    uint64_t(*near)[5] = bp->near[r->rare_slot];
+
+    while (a > 0 && r->key[a - 1] == ' ') {
+        a--;
+    }
+    while (b < r->key_len && r->key[b] == ' ') {
+        b++;
+    }
+    bp_near_add(near[0], a > 0 ? (unsigned char)r->key[a - 1] : -1);
+    bp_near_add(near[0], a > 0 ? ' ' : -1);
+    bp_near_add(near[1], b < r->key_len ? (unsigned char)r->key[b] : -1);
+    bp_near_add(near[1], b < r->key_len ? ' ' : -1);
+}
+
+/* Numbers the rare byte slots of the rules found anywhere (with
+ * bp->slot_byte and bp->slot_of) and fills bp->by_first when bp_indexed
+ * (see clean_internal.h). */
 static void bp_index(rg_boilerplate *bp)
 {
-    unsigned char slots[BP_RARE_SLOTS];
+    unsigned char *slots = bp->slot_byte;
     unsigned n_slots = 0;
     size_t i, c;
 
+    memset(bp->slot_of, BP_RARE_SLOTS, sizeof bp->slot_of);
     for (i = 0; i < bp->rules.n; i++) { /* rare_slot (see clean_internal.h) */
         bp_rule *r = &bp->rules.v[i];
         if (r->kind <= BP_TRAILER) {
@@ -182,9 +221,21 @@ static void bp_index(rg_boilerplate *bp)
             r->rare_slot++;
         }
         if (r->rare_slot == n_slots && n_slots < BP_RARE_SLOTS) {
+            bp->slot_of[r->rare] = (unsigned char)n_slots;
+            bp->nib_lo[r->rare & 15] |= (unsigned char)(1u << n_slots);
+            bp->nib_hi[r->rare >> 4] |= (unsigned char)(1u << n_slots);
             slots[n_slots++] = r->rare;
         }
+        if (r->rare_slot < BP_RARE_SLOTS) {
+            bp_near(bp, r);
+        }
     }
+    for (c = n_slots; c < BP_RARE_SLOTS; c++) {
+        slots[c] = slots[0];
+    }
+#if RG_CLEAN_WIDE
+    bp->wide = __builtin_cpu_supports("avx2");
+#endif
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];
         uint64_t bit = (uint64_t)1 << i;
@@ -196,6 +247,111 @@ static void bp_index(rg_boilerplate *bp)
             bp->by_first[c] |= bit;
         }
     }
+}
+
+/*
+ * The offsets of the rules' rare bytes in one line, listed for all the
+ * slots at once when a rule first asks: most lines hold some "h", "g" or
+ * "y", and the rules anchored on them were a memchr call per hit each.
+ */
+
+#if RG_CLEAN_WIDE
+/* 1 when byte c (256: none) is in the set b (bp->near). */
+static inline int near_has(const uint64_t *b, unsigned c)
+{
+    return (int)(b[c >> 6] >> (c & 63) & 1u);
+}
+
+/* Lists `at` for its slot, while the list has room, when the bytes around
+ * it are ones that a match of a rule of the slot may have there (most
+ * "h", "g" and "y" of French text are not). */
+static inline void rare_add(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl,
+                            size_t at)
+{
+    unsigned s = bp->slot_of[(unsigned char)k[at]];
+    unsigned before = at > 0 ? (unsigned char)k[at - 1] : 256;
+    unsigned after = at + 1 < kl ? (unsigned char)k[at + 1] : 256;
+
+    if (h->n[s] < RARE_HITS && near_has(bp->near[s][0], before) &&
+        near_has(bp->near[s][1], after)) {
+        h->at[s][h->n[s]++] = at;
+    }
+}
+#endif
+
+/* rg_clean__rare_scan with a memchr per hit of each slot. */
+static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
+{
+    unsigned s;
+
+    for (s = 0; s < BP_RARE_SLOTS; s++) {
+        size_t f = 0;
+        const char *p;
+        if (s > 0 && bp->slot_byte[s] == bp->slot_byte[0]) {
+            break; /* past the last slot */
+        }
+        while (h->n[s] < RARE_HITS && f < kl &&
+               (p = memchr(k + f, bp->slot_byte[s], kl - f)) != NULL) {
+            h->at[s][h->n[s]++] = (size_t)(p - k);
+            f = (size_t)(p - k) + 1;
+        }
+    }
+}
+
+#if RG_CLEAN_WIDE
+/*
+ * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
+ * tested for the rare bytes of all the slots at once, in the order of the
+ * line. A byte is one of them when the bit of some slot is set both in
+ * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
+ * each slot has a bit of its own), two table lookups of 32 bytes
+ * (vpshufb) whatever the number of slots. The last block comes from a copy
+ * padded with NUL, which no rule key holds.
+ */
+__attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
+                                                            const rg_boilerplate *bp,
+                                                            const char *k, size_t kl)
+{
+    const __m256i lo = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_lo));
+    const __m256i hi = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_hi));
+    const __m256i low4 = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    unsigned char pad[32];
+    size_t t;
+
+    for (t = 0; t < kl; t += 32) {
+        const void *q = k + t;
+        __m256i x, c;
+        unsigned m;
+
+        if (kl - t < 32) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, q, kl - t);
+            q = pad;
+        }
+        x = _mm256_loadu_si256((const __m256i *)q);
+        c = _mm256_and_si256(
+            _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
+            _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
+        for (m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)); m; m &= m - 1) {
+            rare_add(h, bp, k, kl, t + rg__ctz64(m));
+        }
+    }
+}
+#endif
+
+void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, size_t kl)
+{
+    memset(h->n, 0, sizeof h->n);
+    h->known = 1;
+#if RG_CLEAN_WIDE
+    if (bp->wide) {
+        rare_scan_wide(h, bp, k, kl);
+        return;
+    }
+#endif
+    rare_scan(h, bp, k, kl);
 }
 
 /* Parses a whole rules file held in memory (decoded first). */

@@ -9,7 +9,7 @@
 #include <string.h> /* memcpy, memset */
 
 #if defined(__SSE2__)
-#include <emmintrin.h> /* count_blocks */
+#include <immintrin.h> /* count_blocks, count_blocks_wide */
 #endif
 
 #include <relgraph/reader.h>
@@ -74,7 +74,7 @@ typedef struct {
     size_t bad;   /* bytes that start no valid sequence */
     size_t first; /* offset of the first of those */
     size_t ctrl;  /* control bytes as rg_document__looks_binary counts them (NUL too) */
-    unsigned top; /* largest lead byte of a valid multi-byte sequence */
+    int unstable; /* a valid sequence of a code point >= U+0300 not rg_text__nfc_stable */
     int cr_nul;   /* a CR or a NUL byte was seen */
 } byte_counts;
 
@@ -98,23 +98,49 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
         return 1;
     }
     bc->multi++;
-    bc->top = c > bc->top ? c : bc->top;
+    if (c >= 0xCC && !bc->unstable) { /* a lead below 0xCC starts a code point below U+0300 */
+        int32_t cp;
+        rg_text__utf8_decode((const char *)p + i, k, &cp);
+        bc->unstable = !rg_text__nfc_stable(cp);
+    }
     return k;
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
 /*
+ * 1 when the flagged bytes of block v (mask m, see count_blocks) change no
+ * count but `multi`: LF, and 2-byte sequences inside the block whose lead
+ * is below 0xCC (a code point below U+0300: nothing for `unstable`). Bit j of `lead` is a lead
+ * byte 0xC2..0xCB, of `cont` a continuation byte; each lead must be
+ * followed by one, and each continuation follow a lead.
+ */
+static inline int block_plain(__m128i v, unsigned m)
+{
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    unsigned lead = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+                      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC))));
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+
+    return (m & ~high & ~lf) == 0 && high == (lead | cont) && cont == lead << 1;
+}
+
+/*
  * Sixteen bytes a step where SSE2 is there (every x86-64). French text has
- * an accented letter every few words, which stopped the word loop below
- * each time: here every flagged byte of a block is taken from its mask
- * (bit j: byte j is < 0x20 or >= 0x80, one signed compare), and a sequence
- * that runs past the block just moves the next block's start.
+ * an accented letter every few words: a block whose flagged bytes (bit j:
+ * byte j is < 0x20 or >= 0x80, one signed compare) are only line feeds and
+ * such letters is taken whole (block_plain), without counting its
+ * sequences in `multi` (*partial is set: byte_count counts again in the
+ * rare case where `multi` matters). In any other block every flagged byte
+ * is taken from its mask, and a sequence that runs past the block just
+ * moves the next block's start.
  */
 #define DOC_SSE2 1
-static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
+static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, size_t len,
+                           int *partial)
 {
     const __m128i lim = _mm_set1_epi8(0x20);
-    size_t i = 0;
 
     while (len - i >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
@@ -122,6 +148,13 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
         size_t base = i, j;
 
         i += 16;
+        if (m == 0) {
+            continue;
+        }
+        if (block_plain(v, m)) {
+            *partial = 1;
+            continue;
+        }
         while (m) {
             j = base + rg__ctz64(m);
             j += count_one(bc, p, j, len);
@@ -138,15 +171,61 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t len)
 #define DOC_SSE2 0
 #endif
 
-/* One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. */
-static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
+#if DOC_SSE2 && defined(__x86_64__) && defined(__ELF__) && !defined(RG_NO_CLONES)
+/*
+ * count_blocks 32 bytes a step where the machine has AVX2 (byte_count asks
+ * it): the same masks, one bit per byte of the block, and the same test as
+ * block_plain (the lead shifted in 64 bits: a lead at the last byte must
+ * fail it). Stops 32 bytes or less before the end.
+ */
+#define DOC_WIDE 1
+__attribute__((target("avx2"))) static size_t count_blocks_wide(byte_counts *bc,
+                                                                 const unsigned char *p,
+                                                                 size_t len, int *partial)
 {
+    const __m256i lim = _mm256_set1_epi8(0x20), lf = _mm256_set1_epi8('\n');
+    const __m256i c1 = _mm256_set1_epi8((char)0xC1), cc = _mm256_set1_epi8((char)0xCC);
+    const __m256i c0 = _mm256_set1_epi8((char)0xC0);
     size_t i = 0;
 
-    memset(bc, 0, sizeof *bc);
-#if DOC_SSE2
-    i = count_blocks(bc, p, len);
+    while (len - i >= 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lim, v));
+        uint32_t high, lead, cont, lfm;
+        size_t base = i, j;
+
+        i += 32;
+        if (m == 0) {
+            continue;
+        }
+        high = (uint32_t)_mm256_movemask_epi8(v);
+        lfm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
+        lead = (uint32_t)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpgt_epi8(v, c1), _mm256_cmpgt_epi8(cc, v)));
+        cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c0, v));
+        if ((m & ~high & ~lfm) == 0 && high == (lead | cont) && (uint64_t)lead << 1 == cont) {
+            *partial = 1;
+            continue;
+        }
+        while (m) {
+            j = base + rg__ctz64(m);
+            j += count_one(bc, p, j, len);
+            if (j >= i) {
+                i = j; /* a sequence ran into the next block */
+                break;
+            }
+            m &= ~(uint32_t)0 << (j - base); /* drop the bytes the sequence took */
+        }
+    }
+    return i;
+}
+#else
+#define DOC_WIDE 0
 #endif
+
+/* Counts p[i..len) a word or a byte at a time into bc. */
+static void count_words(byte_counts *bc, const unsigned char *p, size_t i, size_t len)
+{
     while (i < len) {
         uint64_t m = 0;
         /* plain bytes (0x20..0x7F), 8 at a time: nothing to count */
@@ -174,6 +253,32 @@ static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
 }
 
 /*
+ * One pass over raw bytes: UTF-8 validity, control bytes, CR and NUL. When
+ * some bytes are bad and the fast blocks left `multi` short (it matters
+ * only then, for repair_mixed), the bytes are counted again one by one.
+ */
+static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
+{
+    size_t i = 0;
+    int partial = 0;
+
+    memset(bc, 0, sizeof *bc);
+#if DOC_WIDE
+    if (__builtin_cpu_supports("avx2")) {
+        i = count_blocks_wide(bc, p, len, &partial);
+    }
+#endif
+#if DOC_SSE2
+    i = count_blocks(bc, p, i, len, &partial);
+#endif
+    count_words(bc, p, i, len);
+    if (partial && bc->bad > 0) {
+        memset(bc, 0, sizeof *bc);
+        count_words(bc, p, 0, len);
+    }
+}
+
+/*
  * What the counts tell of the bytes (RG_DOC_*). Binary detection counts the
  * same bytes here as in the decoded text, since decoding (but from UTF-16,
  * never counted) keeps every control byte but CR and NUL, and NUL bytes are
@@ -190,8 +295,8 @@ static unsigned counts_known(const byte_counts *bc, size_t len)
         known |= RG_DOC_NOT_BINARY;
     }
     if (bc->bad == 0) {
-        /* a lead byte below 0xCC starts a code point below U+0300 */
-        known |= RG_DOC_UTF8 | (bc->top < 0xCC ? RG_DOC_NFC : 0);
+        /* count_one checked every code point from U+0300 on */
+        known |= RG_DOC_UTF8 | (bc->unstable ? 0 : RG_DOC_NFC);
     }
     return known;
 }

@@ -157,12 +157,23 @@ static size_t decode_newlines(char *d, size_t len, size_t *nuls)
     return n;
 }
 
+int rg_text__nfc_stable(int32_t cp)
+{
+    const utf8proc_property_t *pr;
+
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+        return 0;
+    }
+    pr = utf8proc_get_property(cp);
+    return !(pr->combining_class != 0 || pr->comb_index != UINT16_MAX ||
+             (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0));
+}
+
 /*
  * NFC quick check (conservative): 1 when no character of valid UTF-8 `s`
- * can change under NFC, i.e. every code point is below U+0300, or has
- * combining class 0, no canonical decomposition and no part in any
- * composition (Hangul is always sent to utf8proc). French news text passes,
- * so decoding skips the costly normalisation for it.
+ * can change under NFC, i.e. every code point is below U+0300 or
+ * rg_text__nfc_stable. French news text passes, so decoding skips the
+ * costly normalisation for it.
  */
 static int decode_nfc_quick(const char *s, size_t len)
 {
@@ -170,7 +181,6 @@ static int decode_nfc_quick(const char *s, size_t len)
     size_t i = 0;
 
     while (i < len) {
-        const utf8proc_property_t *pr;
         utf8proc_int32_t cp;
         utf8proc_ssize_t n;
         uint64_t w;
@@ -184,18 +194,10 @@ static int decode_nfc_quick(const char *s, size_t len)
             continue;
         }
         n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
+        if (n <= 0 || !rg_text__nfc_stable(cp)) {
             return 0;
         }
         i += (size_t)n;
-        if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
-            return 0;
-        }
-        pr = utf8proc_get_property(cp);
-        if (pr->combining_class != 0 || pr->comb_index != UINT16_MAX ||
-            (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0)) {
-            return 0;
-        }
     }
     return 1;
 }

@@ -9,7 +9,7 @@
 #include <stdint.h>  /* uint64_t */
 #include <string.h>  /* memchr, memcpy, strlen */
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
-#include <emmintrin.h> /* SSE2: the ASCII blocks of the fold */
+#include <immintrin.h> /* SSE2 (and AVX2): the ASCII blocks of the fold */
 #endif
 
 #include <utf8proc.h> /* utf8proc_decompose_char, utf8proc_category */
@@ -18,6 +18,16 @@
 #include "common.h"
 #include "text_internal.h"
 #include "clean_internal.h" /* clean_out, rg_clean__fold_into */
+
+/* x86-64 (ELF, GCC or Clang): the ASCII runs have an AVX2 version, blocks and
+ * map stores of 32 bytes, taken when the machine has it (fold_wide). */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
+    defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define FOLD_WIDE 1
+#else
+#define FOLD_WIDE 0
+#endif
+static int fold_wide;
 
 /*
  * HOW IT WORKS
@@ -310,6 +320,9 @@ static void fold_tables_init(void)
 {
     fold_ascii_init();
     fold_table_init();
+#if FOLD_WIDE
+    fold_wide = __builtin_cpu_supports("avx2");
+#endif
 }
 
 /*
@@ -317,10 +330,10 @@ static void fold_tables_init(void)
  * fold keeps it as is or lowers it by setting bit 0x20, or it is a lone
  * ' ' (not after another one, nor first just after a folded space); the
  * first bad byte (non-ASCII, controls, TAB..CR, DEL, '`', a second space)
- * ends the block and goes through the per-byte step of fold_ascii_run. A
- * block is written whole and only its good part kept: fold_words stops
- * FOLD_BLOCK bytes before `end`, so the write stays in the room that
- * fold_ascii_run checked. With SSE2 (every x86-64) a block is 16 bytes
+ * ends the block (fold_words takes the short 2-byte characters itself, the
+ * rest goes through the per-byte step of fold_ascii_run). A block is
+ * written whole and only its good part kept: fold_words writes a block
+ * only where the room that fold_ascii_run checked holds all of it. With SSE2 (every x86-64) a block is 16 bytes
  * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
  * Each variant has
  *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
@@ -335,7 +348,7 @@ static void fold_tables_init(void)
 /* The bad bytes of the block x as a bit mask in memory order; sp = a
  * folded space was just written. A signed compare with 0x21 catches the
  * bytes of 0x80 or more too. */
-static unsigned fold_block_bad(__m128i x, unsigned sp)
+static RG_MAP_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
 {
     __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
@@ -347,7 +360,7 @@ static unsigned fold_block_bad(__m128i x, unsigned sp)
 }
 
 /* A block of 16 bytes (see above). */
-static inline size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     const __m128i c20 = _mm_set1_epi8(0x20);
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -360,6 +373,29 @@ static inline size_t fold_block(char *out, const unsigned char *p, int sp)
     return bad ? rg__ctz64(bad) : FOLD_BLOCK;
 }
 #define FOLD_BLOCK_MAP rg_clean__map16
+
+#if FOLD_WIDE
+/* fold_block for 32 bytes, where the machine has AVX2 (fold_wide): the
+ * same tests, 32-bit masks; bytes of 0x80 or more are below 0x21 signed. */
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
+                                                                  const unsigned char *p,
+                                                                  int sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(0x40)),
+                                        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), x));
+    const __m256i odd =
+        _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), x),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x60)),
+                                        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F))));
+    uint32_t spm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x20)));
+    uint32_t bad = ((uint32_t)_mm256_movemask_epi8(odd) & ~spm) | (spm & ((spm << 1) | (uint32_t)sp));
+
+    _mm256_storeu_si256((__m256i *)(void *)out,
+                        _mm256_or_si256(x, _mm256_and_si256(up, _mm256_set1_epi8(0x20))));
+    return bad ? rg__ctz64(bad) : 32;
+}
+#endif
 #else
 #define FOLD_BLOCK 8
 
@@ -409,7 +445,7 @@ static size_t fold_good_len(uint64_t bad)
 }
 
 /* A block of 8 bytes (see above). */
-static inline size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     uint64_t x, bad, upper;
 
@@ -423,44 +459,13 @@ static inline size_t fold_block(char *out, const unsigned char *p, int sp)
 #define FOLD_BLOCK_MAP rg_clean__map8
 #endif
 
-/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
- * when map is not NULL), see above; returns the input offset reached and
- * updates *o and *sp. */
-static size_t fold_words(char *out,                /* key storage */
-                         size_t *map,              /* its map, or NULL */
-                         size_t base,              /* added to map entries */
-                         const unsigned char *p,   /* input */
-                         size_t j,                 /* input offset */
-                         size_t end,               /* input end (room checked) */
-                         size_t *o,                /* in/out: output offset */
-                         int *sp)                  /* in/out: in a space run */
-{
-    size_t oo = *o, n = FOLD_BLOCK;
-    int s = *sp;
-
-    while (n == FOLD_BLOCK && end - j >= FOLD_BLOCK) {
-        n = fold_block(out + oo, p + j, s);
-        if (map) {
-            FOLD_BLOCK_MAP(map + oo, j + base);
-        }
-        if (n > 0) {
-            s = p[j + n - 1] == ' ';
-        }
-        oo += n;
-        j += n;
-    }
-    *o = oo;
-    *sp = s;
-    return j;
-}
-
 /*
  * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
  * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
  * for any other byte sequence or one cut by `end` (fold_step decides).
  */
-static const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_t end,
-                                         size_t *n)
+static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
+                                                       size_t end, size_t *n)
 {
     unsigned c = p[j];
 
@@ -477,26 +482,117 @@ static const fold_entry *fold_short_char(const unsigned char *p, size_t j, size_
     return NULL;
 }
 
+/* The 2-byte character at p[j..end) when its fold is at most 2 bytes and no
+ * space (é -> e, œ -> oe, U+00AD -> ""), else NULL (fold_words takes it). */
+static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+{
+    unsigned c = p[j];
+    const fold_entry *e;
+
+    if (c < 0xC2 || c >= 0xE0 || end - j < 2 || (p[j + 1] & 0xC0) != 0x80) {
+        return NULL;
+    }
+    e = &fold_table[(c & 0x1F) << 6 | (p[j + 1] & 0x3F)];
+    return e->len <= 2 ? e : NULL;
+}
+
+/* Folds the good bytes at p[j..end) into out[*o..] (map entries + base
+ * when map is not NULL), see above, and the 2-byte characters of fold_pair
+ * between them (French has an accented letter every 30 bytes or so: leaving
+ * the loop for each cost more than the block). The last bytes before `end`
+ * go through a copy padded with NUL (a bad byte) when `lim` (how far the
+ * output room reaches, in input bytes) leaves room for a whole block.
+ * Returns the input offset reached; updates *o and *sp. */
+static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
+                                       size_t *map,            /* its map, or NULL */
+                                       size_t base,            /* added to map entries */
+                                       const unsigned char *p, /* input */
+                                       size_t j,               /* input offset */
+                                       size_t end,             /* input end (room checked) */
+                                       size_t lim,             /* room bound (>= end) */
+                                       size_t *o,              /* in/out: output offset */
+                                       int *sp,                /* in/out: in a space run */
+                                       int wide)               /* fold_block32 (constant) */
+{
+    size_t oo = *o, n;
+    int s = *sp;
+    unsigned char tail[FOLD_BLOCK];
+    const fold_entry *e;
+
+    (void)wide;
+    while (j < end) {
+        const unsigned char *q = p + j;
+        size_t blk = FOLD_BLOCK;
+#if FOLD_WIDE
+        if (wide && end - j >= 32) {
+            n = fold_block32(out + oo, q, s);
+            if (map) {
+                rg_clean__map16(map + oo, j + base);
+                rg_clean__map16(map + oo + 16, j + base + 16);
+            }
+            blk = 32;
+        } else
+#endif
+        {
+            if (end - j < FOLD_BLOCK) {
+                if (lim - j < FOLD_BLOCK) {
+                    break;
+                }
+                memset(tail, 0, sizeof tail);
+                memcpy(tail, q, end - j);
+                q = tail;
+            }
+            n = fold_block(out + oo, q, s);
+            if (map) {
+                FOLD_BLOCK_MAP(map + oo, j + base);
+            }
+        }
+        if (n > 0) {
+            s = q[n - 1] == ' ';
+        }
+        oo += n;
+        j += n;
+        if (n == blk) {
+            continue;
+        }
+        if (j >= end || (e = fold_pair(p, j, end)) == NULL) {
+            break;
+        }
+        out[oo] = e->s[0]; /* both written: 2 bytes consumed leave room */
+        out[oo + 1] = e->s[1];
+        if (map) {
+            map[oo] = map[oo + 1] = j + base;
+        }
+        oo += e->len;
+        j += 2;
+        s = 0; /* even for a dropped character, as fold_step */
+    }
+    *o = oo;
+    *sp = s;
+    return j;
+}
+
 /* Folds the run at p[*i..len) that fits in the buffer: ASCII bytes (white
  * space as one ' ' per run, as fold_space; control bytes dropped) and the
  * tabulated 2- and 3-byte characters whose fold is no longer than they
  * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
  * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
  * go through fold_words; the rest one at a time. */
-static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
-                             const unsigned char *p,  /* input */
-                             size_t *i,               /* in/out: input offset */
-                             size_t len)              /* input length */
+static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
+                                           const unsigned char *p, /* input */
+                                           size_t *i,              /* in/out: input offset */
+                                           size_t len,             /* input length */
+                                           int wide)               /* 32-byte blocks */
 {
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
-    size_t end = len - j < room ? len : j + room, base = fb->base;
+    size_t end = len - j < room ? len : j + room, base = fb->base, lim = j + room;
     char *out = fb->out; /* locals: stores through out may alias fb */
     size_t *map = fb->map;
     int sp = fb->in_space;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
      * (a block is written whole only FOLD_BLOCK bytes or more before end) */
-    while ((j = fold_words(out, map, base, p, j, end, &o, &sp)) < end) {
+    while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp, wide)) < end) {
         unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;
         size_t n, k;
@@ -544,6 +640,19 @@ static size_t fold_ascii_run(fold_buf *fb,            /* key being built */
     *i = j;
     return o;
 }
+
+#if FOLD_WIDE /* fold_ascii_run for AVX2 */
+__attribute__((target("avx2"))) static size_t fold_ascii_run_wide(fold_buf *fb,
+                                                                  const unsigned char *p,
+                                                                  size_t *i, size_t len)
+{
+    return fold_ascii_run(fb, p, i, len, 1);
+}
+#define FOLD_RUN(fb, p, i, len)                                                                \
+    (fold_wide ? fold_ascii_run_wide(fb, p, i, len) : fold_ascii_run(fb, p, i, len, 0))
+#else
+#define FOLD_RUN(fb, p, i, len) fold_ascii_run(fb, p, i, len, 0)
+#endif
 
 /* Folds the character at p[i] (not a plain ASCII byte); returns its input
  * length, or 0 on OOM. */
@@ -594,7 +703,7 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
      * word-at-a-time and a table-driven loop (fold_ascii_run); the
      * multi-byte characters take fold_step(). */
     while (i < len) {
-        if (fold_ascii_run(fb, p, &i, len) > 0 || i >= len) {
+        if (FOLD_RUN(fb, p, &i, len) > 0 || i >= len) {
             continue;
         }
         if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {

@@ -90,6 +90,11 @@ static inline size_t rg_text__utf8_seq_len(const unsigned char *p, size_t avail)
  * (text_decode.c) */
 int32_t rg_text__cp1252(unsigned char b);
 
+/* 1 when code point cp can change no text under NFC: combining class 0,
+ * no canonical decomposition, no part in any composition (Hangul jamo
+ * and syllables are always sent to utf8proc). (text_decode.c) */
+int rg_text__nfc_stable(int32_t cp);
+
 /* 1 when cp is a letter or a digit (Unicode categories L* and N*). */
 int rg_text__is_word_cp(int32_t cp);
 
@@ -101,7 +106,8 @@ int rg_text__is_word_cp(int32_t cp);
  */
 #define RG_DOC_UTF8 1u       /* valid UTF-8: no repair, no validation */
 #define RG_DOC_NO_CR_NUL 2u  /* no CR and no NUL byte: no line end to change */
-#define RG_DOC_NFC 4u        /* valid UTF-8 without code points >= U+0300: NFC as it is */
+#define RG_DOC_NFC 4u        /* valid UTF-8 whose code points >= U+0300 are all
+                              * rg_text__nfc_stable: NFC as it is */
 #define RG_DOC_NOT_BINARY 8u /* not binary data (rg_document__looks_binary is 0) */
 
 /*

@@ -346,6 +346,59 @@ static void test_rare_lists(void **state)
     check_rules(rules, 0, "Un ab) c\nxi= y\nfin", "Un ab) c\nxi= y\nfin");
 }
 
+/* The listing of rare bytes takes 32 bytes a step where AVX2 is there,
+ * the end of a line from a padded copy: with the default rules, a script
+ * marker ("fbq(", rare byte "(") and a credit ("©", rare byte 0xA9) at
+ * every offset of lines of every length around one and two blocks; a
+ * near miss stays. */
+static void test_rare_scan_offsets(void **state)
+{
+    char in[256], want[256];
+    size_t pre, post;
+
+    (void)state;
+    for (pre = 0; pre <= 70; pre++) {
+        for (post = 0; post <= 40; post += post < 3 ? 1 : 13) {
+            sprintf(in, "Titre\n%.*s fbq(%s%.*s\nfin", (int)pre,
+                                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                                post ? " " : "", (int)post,
+                                "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
+            check_clean(in, 0, "Titre\nfin");
+            memcpy(strstr(in, "fbq("), "fbqx", 4); /* near miss: kept */
+            if (pre > 0) {
+                check_clean(in, 0, in);
+            }
+            sprintf(in, "Titre\n%.*s \xC2\xA9 AFP%s%.*s\nfin", (int)pre,
+                    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                    post ? " " : "", (int)post, "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
+            snprintf(want, sizeof want, "Titre\n%.*s%sfin", (int)pre,
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     pre ? "\n" : "");
+            check_clean(in, 0, want);
+        }
+    }
+}
+
+/* A rare byte is listed only when its neighbours in the line may be those
+ * of a match (the rule's bytes around it, or spaces): spaces on either
+ * side, the rare byte first or last in the rule and at the line's ends. */
+static void test_rare_neighbours(void **state)
+{
+    static const char *const rules = "credit: (c)\nscript-marker: ab(\ncredit: Cr\xC3\xA9""dit photo\n";
+
+    (void)state;
+    check_rules(rules, 0, "Un\n(c) AFP\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nx ( c) AFP\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx (c\nfin", "Un\nx (c\nfin");
+    check_rules(rules, 0, "Un\nx (\nfin", "Un\nx (\nfin");
+    check_rules(rules, 0, "Un\nx ab (\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nab(\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nx cr\xC3\xA9""dit p hoto y\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx credit pho to\nfin", "Un\nx\nfin");
+    check_rules(rules, 0, "Un\nx credit phto\nfin", "Un\nx credit phto\nfin");
+    check_rules(rules, 0, "Un\nx credit ph\nfin", "Un\nx credit ph\nfin");
+}
+
 static void check_load_error(const char *text, int code, const char *fragment)
 {
     rg_boilerplate *bp = (rg_boilerplate *)&bp;
@@ -435,6 +488,8 @@ int main(void)
         cmocka_unit_test(test_load_rules),
         cmocka_unit_test(test_rule_index),
         cmocka_unit_test(test_rare_lists),
+        cmocka_unit_test(test_rare_scan_offsets),
+        cmocka_unit_test(test_rare_neighbours),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };

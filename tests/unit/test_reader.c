@@ -503,6 +503,8 @@ static void test_decode_count_every_offset(void **state)
         { "\xc3\xa9", 2 },         { "e\xcc\x81", 3 },         { "\xe2\x80\x99", 3 },
         { "\xf0\x9f\x98\x80", 4 }, { "\r\n", 2 },              { "\x01\x02", 2 },
         { "\x1b\t", 2 },           { "\xc3\xa9\xc3\xa0", 4 },  { "\xcb\xbf\xdf\xbf", 4 },
+        { "\xcc\x80", 2 },         { "\n\xc3\xa9\n", 4 },      { "\xc3\xa9\t", 3 },
+        { "\xc2\x80\xcb\xbf", 4 },
     };
     char buf[64], *ref;
     size_t i, off, ref_len;
@@ -533,6 +535,37 @@ static void test_decode_count_every_offset(void **state)
         assert_int_equal(rg_document_new(&doc, "t", buf, 48), RG_OK);
         assert_int_equal(doc->decode.encoding, RG_ENC_CP1252);
         assert_int_equal(doc->decode.invalid_offset, off);
+        rg_document_free(doc);
+    }
+}
+
+/*
+ * Blocks of LF and 2-byte letters are counted without their sequences
+ * (count_blocks); the count matters once the text has bad bytes: three
+ * "é" in such blocks and 12 bad bytes at the end (at most 4 per sequence)
+ * are repaired byte by byte, 13 make the whole text Windows-1252.
+ */
+static void test_decode_fast_blocks_multi(void **state)
+{
+    char buf[96];
+    size_t n_bad, k;
+    (void)state;
+
+    for (n_bad = 12; n_bad <= 13; n_bad++) {
+        rg_document *doc = NULL;
+
+        memset(buf, 'x', sizeof buf);
+        for (k = 0; k < 3; k++) {
+            memcpy(buf + 16 * k + 3, "\xc3\xa9\n", 3);
+        }
+        memset(buf + sizeof buf - n_bad, 0xff, n_bad);
+        assert_int_equal(rg_document_new(&doc, "t", buf, sizeof buf), RG_OK);
+        assert_int_equal(doc->decode.encoding, RG_ENC_CP1252);
+        assert_int_equal(doc->decode.invalid_offset, sizeof buf - n_bad);
+        /* repaired: "é" kept, each 0xFF -> "ÿ"; whole: "é" -> "Ã©" */
+        assert_memory_equal(doc->text + 3, n_bad == 12 ? "\xc3\xa9\n" : "\xc3\x83\xc2\xa9\n",
+                            n_bad == 12 ? 3 : 5);
+        assert_int_equal(doc->len, n_bad == 12 ? sizeof buf + n_bad : sizeof buf + 6 + n_bad);
         rg_document_free(doc);
     }
 }
@@ -813,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_limits_and_reasons),
         cmocka_unit_test(test_decode_paths_agree),
         cmocka_unit_test(test_decode_count_every_offset),
+        cmocka_unit_test(test_decode_fast_blocks_multi),
         cmocka_unit_test(test_pipeline_stop_same),
         cmocka_unit_test(test_pipeline_json_lines),
         cmocka_unit_test(test_alloc_failure_threads),
