@@ -4,6 +4,7 @@
 #   make run        build and run the main job on the sample corpus
 #   make test       build and run every test (= make check)
 #   make SANITIZE=address,undefined test
+#   make PORTABLE=1 test   the plain C paths, without SSE2/AVX2 code
 
 # -- directories (all overridable; DESTDIR for staged installs)
 PREFIX       ?= /usr/local
@@ -52,6 +53,16 @@ TEST_CFLAGS := $(BASE) -Isrc/lib $(PKG_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(
 LIBS        := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -lstemmer -lm -pthread
 RENDER_LIBS := $(shell $(PKG_CONFIG) --libs $(RENDER_DEPS) 2>/dev/null) -lm
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_DEPS) 2>/dev/null)
+
+# make PORTABLE=1 test: the plain C paths that CPUs without SSE2, SSSE3 or
+# AVX2 run (every vector path is an alternative to one of them), in their
+# own build folder; CI runs the unit tests this way
+ifdef PORTABLE
+PORT := -U__SSE2__ -DRG_FOLD_NO_SSE2 -DRG_NO_CLONES -DRG_SENTENCE_NO_SIMD
+LIB_CFLAGS  += $(PORT)
+TEST_CFLAGS += $(PORT)
+BUILD ?= build-portable
+endif
 
 ifdef SANITIZE
 SAN := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -199,7 +210,7 @@ uninstall:
 
 ## clean: remove build outputs
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-portable
 
 .PHONY: all run check check-headers test eval bench update-golden install uninstall clean
 

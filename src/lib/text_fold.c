@@ -24,10 +24,10 @@
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
     defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
 #define FOLD_WIDE 1
+static int fold_wide;
 #else
 #define FOLD_WIDE 0
 #endif
-static int fold_wide;
 
 /*
  * HOW IT WORKS
