@@ -38,26 +38,48 @@ static void jw_raw(jw *w, const char *s)
     }
 }
 
+static void jw_char(jw *w, char c)
+{
+    if (!w->error) {
+        w->error = rg_strbuf_putc(w->b, c);
+    }
+}
+
+/* A newline and the indentation of `depth` (two spaces a level), in one
+ * append up to 32 levels: metrics.json is mostly punctuation and
+ * indentation, and one append a piece was half of its writing. */
+static void jw_newline(jw *w, int depth)
+{
+    static const char nl_spaces[] = "\n"
+                                    "                                "
+                                    "                                ";
+    size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64;
+
+    if (w->error) {
+        return;
+    }
+    w->error = rg_strbuf_put(w->b, nl_spaces, 1 + k);
+    for (n -= k; n > 0 && !w->error; n -= k) {
+        k = n < 64 ? n : 64;
+        w->error = rg_strbuf_put(w->b, nl_spaces + 1, k);
+    }
+}
+
 static void jw_sep(jw *w)
 {
-    int i;
-
     if (w->after_key) {
         w->after_key = 0;
         return;
     }
     if (w->has_items) {
-        jw_raw(w, ",");
+        jw_char(w, ',');
     }
     if (w->inline_depth > 0) {
         if (w->has_items) {
-            jw_raw(w, " ");
+            jw_char(w, ' ');
         }
     } else if (w->depth > 0) {
-        jw_raw(w, "\n");
-        for (i = 0; i < w->depth; i++) {
-            jw_raw(w, "  ");
-        }
+        jw_newline(w, w->depth);
     }
     w->has_items = 1;
 }
@@ -72,9 +94,9 @@ static void jw_escaped(jw *w, const char *s)
 static void jw_string(jw *w, const char *s)
 {
     jw_sep(w);
-    jw_raw(w, "\"");
+    jw_char(w, '"');
     jw_escaped(w, s);
-    jw_raw(w, "\"");
+    jw_char(w, '"');
 }
 
 static void jw_key(jw *w, const char *k)
@@ -110,16 +132,13 @@ static void jw_begin(jw *w, const char *open, int one_line)
 
 static void jw_end(jw *w, const char *close)
 {
-    int i, had = w->has_items;
+    int had = w->has_items;
 
     w->depth--;
     if (w->inline_depth > 0) {
         w->inline_depth--;
     } else if (had) {
-        jw_raw(w, "\n");
-        for (i = 0; i < w->depth; i++) {
-            jw_raw(w, "  ");
-        }
+        jw_newline(w, w->depth);
     }
     jw_raw(w, close);
     w->has_items = 1;

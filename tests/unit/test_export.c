@@ -21,6 +21,12 @@
 #include <relgraph/io.h>
 #include <relgraph/text.h>
 
+#include <jansson.h>
+#include <limits.h> /* LLONG_MIN, LLONG_MAX */
+#include <math.h>   /* pow */
+#include "export_load.h" /* rg_export__put_scalar */
+#include "strbuf.h"
+
 #define FIXTURE "tests/fixtures/graphs/basic"
 
 static char tmpdir[64];
@@ -272,9 +278,69 @@ static void test_render_exit_status(void **state)
     assert_int_equal(rg_export_render("true", tmpdir, NULL, 0, NULL), RG_OK);
 }
 
+/* rg_export__put_scalar's reals as they were written before its fast path:
+ * the shortest of %.15g and %.17g that reads back, "-0" as "0". */
+static void ref_scalar_real(char *out, double x)
+{
+    snprintf(out, 40, "%.15g", x);
+    if (strtod(out, NULL) != x) {
+        snprintf(out, 40, "%.17g", x);
+    }
+    if (strcmp(out, "-0") == 0) {
+        strcpy(out, "0");
+    }
+}
+
+static void check_scalar(json_t *v, const char *want)
+{
+    rg_strbuf b = RG_STRBUF_INIT;
+
+    assert_non_null(v);
+    assert_int_equal(rg_export__put_scalar(&b, v), RG_OK);
+    if (strcmp(b.ptr, want) != 0) {
+        print_error("got %s, want %s\n", b.ptr, want);
+        fail();
+    }
+    rg_strbuf_dispose(&b);
+    json_decref(v);
+}
+
+/* Integers and reals as GEXF copies them from the graph files: numbers of
+ * up to 6 decimals at every magnitude around the fast path's bounds, and
+ * any double, against printf. */
+static void test_put_scalar(void **state)
+{
+    static const long long ints[] = { 0, 1, -1, 9, 10, -10, 123456789, LLONG_MAX, LLONG_MIN };
+    uint64_t seed = 0x2545F4914F6CDD1DULL;
+    char want[40];
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof ints / sizeof *ints; i++) {
+        snprintf(want, sizeof want, "%lld", ints[i]);
+        check_scalar(json_integer(ints[i]), want);
+    }
+    for (i = 0; i < 200000; i++) {
+        double x;
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        if (i % 2) { /* r / 10^6 for r of 1 to 16 digits */
+            long long r = (long long)(seed >> 11) % (long long)pow(10.0, (double)(1 + seed % 16));
+            x = (double)r / 1e6;
+        } else { /* any double of magnitude 1e-8 to 1e12 */
+            x = (double)(seed >> 11) / 9007199254740992.0 * pow(10.0, (double)((int)(seed % 21) - 8));
+        }
+        x = seed & (1ULL << 40) ? -x : x;
+        ref_scalar_real(want, x);
+        check_scalar(json_real(x), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_put_scalar),
         cmocka_unit_test_setup_teardown(test_gexf_content, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gexf_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_content, setup, teardown),
