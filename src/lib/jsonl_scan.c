@@ -272,19 +272,18 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
  * in a string (the AVX2 blocks also skip 2-byte sequences), or to a point
  * less than 8 bytes before end.
  */
-static inline const unsigned char *skip_plain(const jscan *s, const unsigned char *p,
-                                              const unsigned char *end, int is_key)
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end,
+                                              int wide)
 {
 #if JSCAN_WIDE
-    if (s->wide && !is_key) { /* keys are short: the words find their end */
+    if (wide) {
         p = str_blocks_wide(p, end);
         if (end - p >= 64) {
             return p; /* on the byte that stopped the blocks */
         }
     }
 #else
-    (void)s;
-    (void)is_key;
+    (void)wide;
 #endif
     while (end - p >= 8) {
         uint64_t w, m;
@@ -297,13 +296,21 @@ static inline const unsigned char *skip_plain(const jscan *s, const unsigned cha
     return p;
 }
 
+/* For scan_string_body, compiled into each of its two versions. */
+#if defined(__GNUC__)
+#define JSCAN_INLINE inline __attribute__((always_inline))
+#else
+#define JSCAN_INLINE inline
+#endif
+
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
- * 1 ok, 0 fall back.
+ * `wide`: plain runs are skipped by the AVX2 blocks. 1 ok, 0 fall back.
  */
-static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+static JSCAN_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
+                                         size_t *len, int wide)
 {
     const unsigned char *p = (const unsigned char *)s->p;
     const unsigned char *end = (const unsigned char *)s->end;
@@ -316,7 +323,7 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     for (;;) {
         unsigned c;
 
-        p = skip_plain(s, p, end, is_key);
+        p = skip_plain(p, end, wide);
         if (p >= end) {
             return 0;
         }
@@ -368,6 +375,33 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     }
     s->p = (const char *)p + 1;
     return 1;
+}
+
+/* scan_string_body compiled twice: for any machine, and for AVX2 with the
+ * blocks inlined by `flatten` (their constants then set once a string, not
+ * once an escape). Keys are short: they keep the word loop. */
+static int scan_string_plain(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+{
+    return scan_string_body(s, want, is_key, ptr, len, 0);
+}
+
+#if JSCAN_WIDE
+__attribute__((target("avx2"), flatten)) static int scan_string_wide(jscan *s, int want,
+                                                                     const char **ptr,
+                                                                     size_t *len)
+{
+    return scan_string_body(s, want, 0, ptr, len, 1);
+}
+#endif
+
+static inline int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+{
+#if JSCAN_WIDE
+    if (s->wide && !is_key) {
+        return scan_string_wide(s, want, ptr, len);
+    }
+#endif
+    return scan_string_plain(s, want, is_key, ptr, len);
 }
 
 static int digits(jscan *s)
