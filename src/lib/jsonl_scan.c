@@ -586,7 +586,8 @@ static int scan_object(jscan *s, int depth)
             } else if (!literal(s, "null", 4)) {
                 return 0; /* another type: jansson's path reports it */
             }
-            for (i = 0; i < s->n_keys; i++) {
+            s->vals[i] = v; /* i: the first name that matched; a later one may too */
+            while (++i < s->n_keys) {
                 if (key_is(s->keys[i], k, kn)) {
                     s->vals[i] = v;
                 }
