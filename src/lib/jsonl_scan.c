@@ -6,8 +6,9 @@
  * RG_JSCAN_FALLBACK so that jansson handles (and reports) the line.
  *
  * Strings are scanned eight bytes at a time while they hold only plain ASCII
- * (no quote, backslash, control byte or byte >= 0x80); UTF-8 sequences are
- * checked as jansson does (no overlongs, no surrogates, nothing above
+ * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
+ * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB);
+ * other UTF-8 sequences are checked byte by byte as jansson does (no overlongs, no surrogates, nothing above
  * U+10FFFF). Object keys are compared raw, so a key with an escape falls
  * back (jansson would compare the unescaped keys).
  */
