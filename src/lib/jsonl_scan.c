@@ -6,8 +6,9 @@
  * RG_JSCAN_FALLBACK so that jansson handles (and reports) the line.
  *
  * Strings are scanned eight bytes at a time while they hold only plain ASCII
- * (no quote, backslash, control byte or byte >= 0x80); UTF-8 sequences are
- * checked as jansson does (no overlongs, no surrogates, nothing above
+ * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
+ * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB);
+ * other UTF-8 sequences are checked byte by byte as jansson does (no overlongs, no surrogates, nothing above
  * U+10FFFF). Object keys are compared raw, so a key with an escape falls
  * back (jansson would compare the unescaped keys).
  */
@@ -16,6 +17,18 @@
 #include "common.h"
 #include "jsonl_scan.h"
 #include "text_internal.h" /* rg_text__utf8_seq_len */
+
+/* AVX2 string blocks (str_blocks_wide) where the compiler and the loader
+ * allow a target attribute (x86-64 ELF, GCC or Clang; -DRG_NO_CLONES and
+ * builds without SSE2 keep the SWAR loop alone); taken when
+ * __builtin_cpu_supports says so, asked once a line. */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && \
+    !defined(RG_NO_CLONES)
+#define JSCAN_WIDE 1
+#include <immintrin.h> /* str_blocks_wide */
+#else
+#define JSCAN_WIDE 0
+#endif
 
 typedef struct {
     const char *p, *end;
@@ -30,6 +43,7 @@ typedef struct {
         size_t n;
     } seen[RG_JSCAN_MAX_KEYS]; /* keys of the open objects, innermost last */
     size_t n_seen;
+    int wide;       /* str_blocks_wide may run (AVX2) */
 } jscan;
 
 #define SWAR_ONES 0x0101010101010101ULL
@@ -59,6 +73,75 @@ static inline uint64_t swar_special(uint64_t w)
 #define SWAR_FIRST(m) (rg__ctz64(m) >> 3)
 #else
 #define SWAR_FIRST(m) ((size_t)0 * (m))
+#endif
+
+#if JSCAN_WIDE
+/* Masks of 32 bytes at p, one bit a byte: the bytes that stop a plain run
+ * ('"', '\\', control bytes and every byte >= 0x80), leads C2..CB and
+ * continuation bytes 80..BF. */
+typedef struct {
+    uint32_t special, lead, cont;
+} str_masks;
+
+__attribute__((target("avx2"), always_inline)) static inline str_masks
+str_masks32(const unsigned char *p)
+{
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    /* signed compares: 0x20 > v holds for control bytes and bytes >= 0x80;
+     * v - 0x42 puts C2..CB at -128..-119; 80..BF are below -64 */
+    __m256i sp = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))),
+                                 _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v));
+    __m256i ld = _mm256_cmpgt_epi8(_mm256_set1_epi8(-118),
+                                   _mm256_sub_epi8(v, _mm256_set1_epi8(0x42)));
+    __m256i ct = _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v);
+    str_masks m;
+
+    m.special = (uint32_t)_mm256_movemask_epi8(sp);
+    m.lead = (uint32_t)_mm256_movemask_epi8(ld);
+    m.cont = (uint32_t)_mm256_movemask_epi8(ct);
+    return m;
+}
+
+/*
+ * Skips p[0..) 64 bytes a step while the bytes are plain ASCII (0x20..0x7F
+ * but '"' and '\\') or whole 2-byte UTF-8 sequences of U+0080..U+02FF
+ * (leads C2..CB): French text ("é" every 30 bytes or so) stays here instead
+ * of leaving the word loop at each accent. Returns the first byte that
+ * needs the byte path (a special byte, another lead, a stray continuation
+ * byte), always at a character boundary, or a point less than 64 bytes
+ * before end. Leads from CC on (U+0300 and above, RG_JSCAN_U300) take the
+ * byte path, which records them.
+ */
+__attribute__((target("avx2"))) static const unsigned char *
+str_blocks_wide(const unsigned char *p, const unsigned char *end)
+{
+    while (end - p >= 64) {
+        str_masks a = str_masks32(p), b = str_masks32(p + 32);
+        uint64_t special = a.special | (uint64_t)b.special << 32;
+        uint64_t lead, after, stop;
+        size_t first;
+
+        if (special == 0) {
+            p += 64;
+            continue;
+        }
+        lead = a.lead | (uint64_t)b.lead << 32;
+        after = lead << 1; /* where continuation bytes must be, and only there */
+        /* special bytes but the leads and their continuations, and any
+         * mismatch between continuations and the bytes after leads; a lead
+         * on the last byte is checked by the next step, which starts on it */
+        stop = (special & ~(lead | after)) | ((a.cont | (uint64_t)b.cont << 32) ^ after);
+        if (stop == 0) {
+            p += 64 - (lead >> 63);
+            continue;
+        }
+        first = rg__ctz64(stop);
+        /* a lead whose continuation is missing: the byte path starts on it */
+        return p + first - (after >> first & 1u);
+    }
+    return p;
+}
 #endif
 
 static inline void skip_ws(jscan *s)
@@ -186,12 +269,49 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 }
 
 /*
+ * Moves p past plain ASCII: to the first byte that may need a closer look
+ * in a string (the AVX2 blocks also skip 2-byte sequences), or to a point
+ * less than 8 bytes before end.
+ */
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end,
+                                              int wide)
+{
+#if JSCAN_WIDE
+    if (wide) {
+        p = str_blocks_wide(p, end);
+        if (end - p >= 64) {
+            return p; /* on the byte that stopped the blocks */
+        }
+    }
+#else
+    (void)wide;
+#endif
+    while (end - p >= 8) {
+        uint64_t w, m;
+        memcpy(&w, p, 8);
+        if ((m = swar_special(w)) != 0) {
+            return p + SWAR_FIRST(m);
+        }
+        p += 8;
+    }
+    return p;
+}
+
+/* For scan_string_body, compiled into each of its two versions. */
+#if defined(__GNUC__)
+#define JSCAN_INLINE inline __attribute__((always_inline))
+#else
+#define JSCAN_INLINE inline
+#endif
+
+/*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
- * 1 ok, 0 fall back.
+ * `wide`: plain runs are skipped by the AVX2 blocks. 1 ok, 0 fall back.
  */
-static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+static JSCAN_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
+                                         size_t *len, int wide)
 {
     const unsigned char *p = (const unsigned char *)s->p;
     const unsigned char *end = (const unsigned char *)s->end;
@@ -204,15 +324,7 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     for (;;) {
         unsigned c;
 
-        while (end - p >= 8) {
-            uint64_t w, m;
-            memcpy(&w, p, 8);
-            if ((m = swar_special(w)) != 0) {
-                p += SWAR_FIRST(m);
-                break;
-            }
-            p += 8;
-        }
+        p = skip_plain(p, end, wide);
         if (p >= end) {
             return 0;
         }
@@ -264,6 +376,33 @@ static int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t 
     }
     s->p = (const char *)p + 1;
     return 1;
+}
+
+/* scan_string_body compiled twice: for any machine, and for AVX2 with the
+ * blocks inlined by `flatten` (their constants then set once a string, not
+ * once an escape). Keys are short: they keep the word loop. */
+static int scan_string_plain(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+{
+    return scan_string_body(s, want, is_key, ptr, len, 0);
+}
+
+#if JSCAN_WIDE
+__attribute__((target("avx2"), flatten)) static int scan_string_wide(jscan *s, int want,
+                                                                     const char **ptr,
+                                                                     size_t *len)
+{
+    return scan_string_body(s, want, 0, ptr, len, 1);
+}
+#endif
+
+static inline int scan_string(jscan *s, int want, int is_key, const char **ptr, size_t *len)
+{
+#if JSCAN_WIDE
+    if (s->wide && !is_key) {
+        return scan_string_wide(s, want, ptr, len);
+    }
+#endif
+    return scan_string_plain(s, want, is_key, ptr, len);
 }
 
 static int digits(jscan *s)
@@ -448,7 +587,8 @@ static int scan_object(jscan *s, int depth)
             } else if (!literal(s, "null", 4)) {
                 return 0; /* another type: jansson's path reports it */
             }
-            for (i = 0; i < s->n_keys; i++) {
+            s->vals[i] = v; /* i: the first name that matched; a later one may too */
+            while (++i < s->n_keys) {
                 if (key_is(s->keys[i], k, kn)) {
                     s->vals[i] = v;
                 }
@@ -513,6 +653,11 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     s.out = scratch->ptr;
     s.out_len = 0;
     s.n_seen = 0;
+#if JSCAN_WIDE
+    s.wide = __builtin_cpu_supports("avx2");
+#else
+    s.wide = 0;
+#endif
     skip_ws(&s);
     if (s.p >= s.end || *s.p != '{' || !scan_object(&s, 1)) {
         return RG_JSCAN_FALLBACK;

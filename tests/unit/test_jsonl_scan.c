@@ -260,6 +260,62 @@ static void test_word_loop(void **state)
     }
 }
 
+/*
+ * The 64-byte blocks of scan_string (AVX2, where the machine has it): a
+ * text value of up to 300 bytes over backgrounds of plain ASCII and of
+ * 2-byte sequences at every spacing (so that leads fall on every byte of a
+ * block, the last one included), with one special byte or sequence at every
+ * position of the first two blocks and the value ending at every distance
+ * from the line's end. The scanner must agree with jansson, flags included.
+ */
+static void test_wide_blocks(void **state)
+{
+    static const char *const backgrounds[] = { "abcdefg", "\xc3\xa9", "a\xc3\xa9",
+                                               "ab\xc3\xa9", "\xc3\xa9 \xc2\xa0x\xcb\xbf" };
+    static const struct {
+        const char *s;
+        int ok;
+    } specials[] = {
+        { "\\\"", 1 },          { "\\n", 1 },           { "\\u00e9", 1 },
+        { "\xc3\xa9", 1 },       { "\xcc\x81", 1 },       { "\xcb\xbf", 1 },
+        { "\xdf\xbf", 1 },       { "\xe2\x80\x99", 1 },   { "\xf0\x9f\x98\x80", 1 },
+        { "\x7f", 1 },           { "\x01", 0 },           { "\x80", 0 },
+        { "\xbf", 0 },           { "\xc3", 0 },           { "\xc3\xc3\xa9", 0 },
+        { "\xc3\xa9\xa9", 0 },   { "\xc1\xbf", 0 },       { "\xc3(", 0 },
+        { "\xe0\x80\x80", 0 },   { "\xed\xa0\x80", 0 },   { "\xff", 0 },
+        { "\"", 0 },
+    };
+    char line[512];
+    size_t b, k, pos;
+    (void)state;
+
+    for (b = 0; b < sizeof backgrounds / sizeof *backgrounds; b++) {
+        const char *bg = backgrounds[b];
+        size_t bl = strlen(bg);
+        for (k = 0; k < sizeof specials / sizeof *specials; k++) {
+            for (pos = 0; pos < 140; pos++) {
+                size_t n = (size_t)sprintf(line, "{\"id\":\"%.*s\",\"text\":\"", (int)(pos % 5 + 1),
+                                           "abcde");
+                size_t i, suffix = (pos * 13 + k * 7 + b) % 150;
+                /* the background, cut anywhere (a lead may end the prefix) */
+                for (i = 0; i < pos; i++) {
+                    line[n++] = bg[i % bl];
+                }
+                n += (size_t)sprintf(line + n, "%s", specials[k].s);
+                for (i = 0; i < suffix; i++) {
+                    line[n++] = bg[(i + pos) % bl];
+                }
+                n += (size_t)sprintf(line + n, "\"%s}", pos % 3 ? ",\"t\":\"zzzz\"" : "");
+                check_line(line, n); /* agreement with jansson whatever the cuts made */
+                if (bl == 7 && check_line(line, n) != specials[k].ok) {
+                    fail_msg("special %zu, pos %zu: expected %s", k, pos,
+                             specials[k].ok ? "accept" : "fallback");
+                }
+            }
+        }
+    }
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -306,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_depth),
         cmocka_unit_test(test_zero_copy),
         cmocka_unit_test(test_word_loop),
+        cmocka_unit_test(test_wide_blocks),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
