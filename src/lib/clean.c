@@ -564,27 +564,22 @@ cleanup:
     return error;
 }
 
-/* rg_clean_text, and the fold of its output into *key when key != NULL
- * (key->p stays NULL when the shortcut does not apply). */
-static int clean_text(char **out,                    /* out: cleaned text */
-                      size_t *out_len,               /* out: its length */
-                      size_t **map_out,              /* out: its map */
-                      clean_out *key,                /* out: its fold, or NULL */
-                      const char *text,              /* input */
-                      size_t len,                    /* its length */
-                      const rg_boilerplate *bp,      /* rules or NULL */
-                      const rg_clean_options *opts)  /* options or NULL */
+/* The cleaner into caller-held buffers (rg_clean__text_into). */
+int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+                        const char *text, size_t len, const rg_boilerplate *bp,
+                        const rg_clean_options *opts)
 {
     rg_clean_options defaults = RG_CLEAN_OPTIONS_INIT;
-    clean_out html = { NULL, NULL, 0, 0 }, res = { NULL, NULL, 0, 0 };
     const char *s = text;
     const size_t *m = NULL;
     size_t slen = len;
-    int mode = 0, key_ok = 0, error;
+    int mode = 0, ok = 0, error;
 
-    *out = NULL;
-    *out_len = 0;
-    *map_out = NULL;
+    res->len = html->len = 0;
+    if (key) {
+        key->len = 0;
+    }
+    *key_ok = 0;
     if (!opts) {
         opts = &defaults;
     }
@@ -597,52 +592,76 @@ static int clean_text(char **out,                    /* out: cleaned text */
         mode = rg_clean__html_detect(text, len);
     }
     if (mode > 0) {
-        error = rg_clean__out_reserve(&html, len);
-        if (error < 0 || (error = rg_clean__html_strip(&html, text, len, mode)) < 0) {
-            goto cleanup;
+        error = rg_clean__out_reserve(html, len);
+        if (error < 0 || (error = rg_clean__html_strip(html, text, len, mode)) < 0) {
+            return error;
         }
-        s = html.p;
-        m = html.map;
-        slen = html.len;
+        s = html->p;
+        m = html->map;
+        slen = html->len;
     }
-    error = rg_clean__out_reserve(&res, slen);
+    error = rg_clean__out_reserve(res, slen);
     if (error >= 0 && key && bp && opts->boilerplate) {
         error = rg_clean__out_reserve(key, slen); /* the key is rarely longer */
     }
     if (error < 0 ||
-        (error = clean_lines(&res, key, key ? &key_ok : NULL, s, m, slen,
+        (error = clean_lines(res, key, key ? &ok : NULL, s, m, slen,
                              opts->boilerplate ? bp : NULL)) < 0) {
-        goto cleanup;
+        return error;
     }
-    res.p[res.len] = '\0';
-    res.map[res.len] = len;
-    if (key && key_ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
-        goto cleanup;
+    res->p[res->len] = '\0';
+    res->map[res->len] = len;
+    if (key && ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
+        return error;
     }
-    if (key && key_ok) {
+    if (key && ok) {
         key->p[key->len] = '\0';
-        key->map[key->len] = res.len;
-    } else if (key) {
-        out_dispose(key);
-        key->len = key->cap = 0;
+        key->map[key->len] = res->len;
     }
 #ifndef NDEBUG
     /* without the HTML pass every offset is a line byte (below len) or the
      * LF before a line, by construction; the HTML map is checked */
     if (m) {
         size_t bad = 0, i; /* one assertion, not one per byte */
-        for (i = 0; i < res.len; i++) {
-            bad |= res.map[i] >= len;
+        for (i = 0; i < res->len; i++) {
+            bad |= res->map[i] >= len;
         }
         RG_ASSERT_ARG(!bad);
     }
 #endif
-    *out = res.p;
-    *out_len = res.len;
-    *map_out = res.map;
-    res.p = NULL;
-    res.map = NULL;
-cleanup:
+    *key_ok = key && ok;
+    return RG_OK;
+}
+
+/* rg_clean_text, and the fold of its output into *key when key != NULL
+ * (key->p stays NULL when the shortcut does not apply). */
+static int clean_text(char **out,                    /* out: cleaned text */
+                      size_t *out_len,               /* out: its length */
+                      size_t **map_out,              /* out: its map */
+                      clean_out *key,                /* out: its fold, or NULL */
+                      const char *text,              /* input */
+                      size_t len,                    /* its length */
+                      const rg_boilerplate *bp,      /* rules or NULL */
+                      const rg_clean_options *opts)  /* options or NULL */
+{
+    clean_out html = { NULL, NULL, 0, 0 }, res = { NULL, NULL, 0, 0 };
+    int key_ok = 0, error;
+
+    *out = NULL;
+    *out_len = 0;
+    *map_out = NULL;
+    error = rg_clean__text_into(&res, key, &key_ok, &html, text, len, bp, opts);
+    if (key && !key_ok) {
+        out_dispose(key);
+        key->len = key->cap = 0;
+    }
+    if (error >= 0) {
+        *out = res.p;
+        *out_len = res.len;
+        *map_out = res.map;
+        res.p = NULL;
+        res.map = NULL;
+    }
     out_dispose(&html);
     out_dispose(&res);
     return error;

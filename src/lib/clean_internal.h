@@ -192,6 +192,21 @@ int rg_clean__out_reserve(clean_out *o, size_t extra);
 /* Appends n bytes, all produced by the input byte at `src`. */
 int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src);
 
+/*
+ * rg_clean_text (and the key of rg_clean_text_key when key != NULL) into
+ * buffers the caller holds and may keep from one text to the next: each
+ * may come with storage (its len is reset), and keeps its storage, grown
+ * or not, whatever the outcome. On success res holds the cleaned text
+ * (NUL-terminated) and its map (len + 1 entries); *key_ok is 1 when key
+ * holds the fold of that text (NUL-terminated, its map ending with
+ * res->len), else 0 and key's contents mean nothing. html is the HTML
+ * pass's scratch.
+ * @return RG_OK or RG_ERROR (OOM)
+ */
+int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+                        const char *text, size_t len, const rg_boilerplate *bp,
+                        const rg_clean_options *opts);
+
 /* 2: the text has HTML tags; 1: only entities; 0: plain text. */
 int rg_clean__html_detect(const char *t, size_t len);
 

@@ -9,6 +9,7 @@
 #include <relgraph/evidence.h>
 #include "common.h"
 #include "strbuf.h"
+#include "extract_internal.h" /* rg_evidence__json_put */
 
 /* Document offset of clean byte `i` (a start). */
 static size_t doc_start(const rg_evidence *ev, size_t i)
@@ -151,53 +152,57 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
     return rg_strbuf_putc(b, '}');
 }
 
+int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a)
+{
+    char date[16];
+    size_t i;
+
+    rg_date_format(date, sizeof date, &ev->doc->date);
+    /* one allocation for most documents: ~150 bytes a mention, a relation
+     * carries its sentence */
+    if (rg_strbuf_grow(b, 256 + 192 * ev->n_mentions + 384 * ev->n_relations) < 0 ||
+        PUT_LIT(b, "{\"doc\":") < 0 || put_str(b, ev->doc->id, strlen(ev->doc->id)) < 0) {
+        return RG_ERROR;
+    }
+    /* no printf: the format would be parsed for every document */
+    if (date[0] ? (PUT_LIT(b, ",\"date\":\"") < 0 || rg_strbuf_puts(b, date) < 0 ||
+                   rg_strbuf_putc(b, '"') < 0)
+                : PUT_LIT(b, ",\"date\":null") < 0) {
+        return RG_ERROR;
+    }
+    if (PUT_LIT(b, ",\"date_source\":\"") < 0 ||
+        rg_strbuf_puts(b, rg_date_source_name(ev->doc->date_source)) < 0 ||
+        rg_strbuf_putc(b, '"') < 0 || PUT_KEY_UINT(b, "sentences", ev->n_sentences) < 0 ||
+        PUT_LIT(b, ",\"mentions\":[") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < ev->n_mentions; i++) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_mention(b, ev, &ev->mentions[i], a) < 0) {
+            return RG_ERROR;
+        }
+    }
+    if (PUT_LIT(b, "],\"relations\":[") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < ev->n_relations; i++) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_relation(b, ev, &ev->relations[i], a) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return PUT_LIT(b, "]}\n") < 0 ? RG_ERROR : RG_OK;
+}
+
 int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
                         const rg_actors *a)
 {
     rg_strbuf b = RG_STRBUF_INIT;
-    char date[16];
-    size_t i;
-    int error = RG_ERROR;
+    int error;
 
     *out = NULL;
-    rg_date_format(date, sizeof date, &ev->doc->date);
-    /* one allocation for most documents: ~150 bytes a mention, a relation
-     * carries its sentence */
-    if (rg_strbuf_grow(&b, 256 + 192 * ev->n_mentions + 384 * ev->n_relations) < 0 ||
-        PUT_LIT(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
-        goto cleanup;
+    if ((error = rg_evidence__json_put(&b, ev, a)) == RG_OK) {
+        *out = rg_strbuf_detach(&b, out_len);
+        error = *out ? RG_OK : RG_ERROR;
     }
-    /* no printf: the format would be parsed for every document */
-    if (date[0] ? (PUT_LIT(&b, ",\"date\":\"") < 0 || rg_strbuf_puts(&b, date) < 0 ||
-                   rg_strbuf_putc(&b, '"') < 0)
-                : PUT_LIT(&b, ",\"date\":null") < 0) {
-        goto cleanup;
-    }
-    if (PUT_LIT(&b, ",\"date_source\":\"") < 0 ||
-        rg_strbuf_puts(&b, rg_date_source_name(ev->doc->date_source)) < 0 ||
-        rg_strbuf_putc(&b, '"') < 0 || PUT_KEY_UINT(&b, "sentences", ev->n_sentences) < 0 ||
-        PUT_LIT(&b, ",\"mentions\":[") < 0) {
-        goto cleanup;
-    }
-    for (i = 0; i < ev->n_mentions; i++) {
-        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_mention(&b, ev, &ev->mentions[i], a) < 0) {
-            goto cleanup;
-        }
-    }
-    if (PUT_LIT(&b, "],\"relations\":[") < 0) {
-        goto cleanup;
-    }
-    for (i = 0; i < ev->n_relations; i++) {
-        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_relation(&b, ev, &ev->relations[i], a) < 0) {
-            goto cleanup;
-        }
-    }
-    if (PUT_LIT(&b, "]}\n") < 0) {
-        goto cleanup;
-    }
-    *out = rg_strbuf_detach(&b, out_len);
-    error = *out ? RG_OK : RG_ERROR;
-cleanup:
     rg_strbuf_dispose(&b);
     return error;
 }

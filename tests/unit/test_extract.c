@@ -20,7 +20,9 @@
 #include <relgraph/errors.h>
 #include <relgraph/evidence.h>
 #include <relgraph/extract.h>
+#include <relgraph/clean.h>
 #include <relgraph/reader.h>
+#include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
 
 static rg_actors *g_actors;
 static rg_lexicon *g_lexicon;
@@ -101,10 +103,222 @@ static void test_dedupe_key_collisions(void **state)
     }
 }
 
+/* ---- buffers kept from document to document ---- */
+
+/* Long and short, HTML, a header token, boilerplate, empty: the kept
+ * buffers shrink and grow between them. */
+static const char *const reuse_docs[] = {
+    "Vladimir Poutine a félicité Donald Trump pour sa victoire.\n\n"
+    "Emmanuel Macron salue Angela Merkel. Donald Trump critique vivement Angela Merkel.\n"
+    "La Russie condamne la Turquie. Les États-Unis condamnent la Syrie.\n\n"
+    "Theresa May accuse Vladimir Poutine. Emmanuel Macron salue Angela Merkel.\n"
+    "Lire aussi : Donald Trump menace Kim Jong-un\n"
+    "Hassan Rohani rejette l'offre de Donald Trump.\n"
+    "Autres actualités\nRecep Tayyip Erdogan a dénoncé Benyamin Netanyahou.",
+    "Emmanuel Macron salue Angela Merkel.",
+    "<p>Vladimir Poutine a f&eacute;licit&eacute; <b>Donald Trump</b>.</p>"
+    "<p>Angela Merkel soutient Emmanuel Macron.</p>",
+    "",
+    "date 2018-06\nDonald Trump menace Kim Jong-un. La Chine sanctionne les États-Unis.",
+    "  \n\n  ",
+    "Donald Trump a insulté Justin Trudeau.",
+};
+#define N_REUSE (sizeof reuse_docs / sizeof reuse_docs[0])
+
+static rg_extractor *reuse_extractor(rg_boilerplate *bp)
+{
+    rg_extractor *ex = NULL;
+    rg_extract_options o;
+
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    o.lexicon = g_lexicon;
+    o.boilerplate = bp;
+    o.clean.html = -1;
+    o.clean.boilerplate = 1;
+    assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+    return ex;
+}
+
+/* Document k's line through rg_extract_document (lean 0) or
+ * rg_extract__lean (1), into a new string (NULL on error). */
+static char *reuse_line(const rg_extractor *ex, size_t k, int lean, int *code)
+{
+    rg_document *doc = NULL;
+    rg_evidence *ev = NULL;
+    char *line = NULL;
+    size_t n;
+
+    if ((*code = rg_document_new(&doc, "d", reuse_docs[k], strlen(reuse_docs[k]))) < 0) {
+        return NULL; /* an injected failure */
+    }
+    if (lean) {
+        *code = rg_extract__lean(&ev, ex, doc, g_actors);
+        if (*code == RG_OK) {
+            assert_null(ev->clean);
+            assert_null(ev->clean_map);
+            assert_null(ev->sentences);
+            assert_non_null(ev->json);
+            assert_int_equal(strlen(ev->json), ev->json_len);
+            line = strdup(ev->json);
+        }
+    } else {
+        *code = rg_extract_document(&ev, ex, doc);
+        if (*code == RG_OK) {
+            char *j = NULL;
+            *code = rg_evidence_to_json(&j, &n, ev, g_actors);
+            line = j ? strdup(j) : NULL;
+            rg_free(j);
+        }
+    }
+    if (*code != RG_OK) {
+        assert_null(ev);
+    }
+    rg_evidence_free(ev);
+    rg_document_free(doc);
+    return line;
+}
+
+/* The same lines outside a reuse bracket and inside one, in any order,
+ * through both entry points. */
+static void test_reuse_same_lines(void **state)
+{
+    static const size_t order[] = { 0, 1, 2, 3, 0, 4, 5, 6, 2, 0, 3, 1 };
+    rg_boilerplate *bp = NULL;
+    rg_extractor *ex;
+    char *ref[N_REUSE];
+    size_t i;
+    int code;
+
+    (void)state;
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    ex = reuse_extractor(bp);
+    for (i = 0; i < N_REUSE; i++) {
+        ref[i] = reuse_line(ex, i, 0, &code);
+        assert_int_equal(code, RG_OK);
+    }
+    assert_non_null(strstr(ref[0], "\"source\":\"trump\""));
+    rg_extract__reuse_begin();
+    rg_extract__reuse_begin(); /* brackets nest */
+    for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char *got = reuse_line(ex, order[i], (int)(i % 3 != 1), &code);
+        assert_int_equal(code, RG_OK);
+        assert_string_equal(got, ref[order[i]]);
+        free(got);
+    }
+    rg_extract__reuse_end();
+    for (i = 0; i < N_REUSE; i++) { /* outside again: allocated per document */
+        char *got = reuse_line(ex, i, 1, &code);
+        assert_string_equal(got, ref[i]);
+        free(got);
+    }
+    rg_extract__reuse_end();
+    rg_extract__reuse_end(); /* one too many: ignored */
+    for (i = 0; i < N_REUSE; i++) {
+        free(ref[i]);
+    }
+    rg_extractor_free(ex);
+    rg_boilerplate_free(bp);
+}
+
+/* An allocation failure anywhere in a lean extraction reports out of
+ * memory and leaves the kept buffers fit for the next documents. */
+static void test_reuse_alloc_failures(void **state)
+{
+    rg_boilerplate *bp = NULL;
+    rg_extractor *ex;
+    char *ref[N_REUSE];
+    long n, failed = 0;
+    size_t i;
+    int code, done = 0;
+
+    (void)state;
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    ex = reuse_extractor(bp);
+    for (i = 0; i < N_REUSE; i++) {
+        ref[i] = reuse_line(ex, i, 0, &code);
+    }
+    for (n = 1; !done; n++) {
+        rg_extract__reuse_begin();
+        for (i = 0; i < N_REUSE; i++) { /* warm: buffers kept */
+            free(reuse_line(ex, i, 1, &code));
+        }
+        rg_error_clear();
+        rg_alloc_fail_at(n);
+        for (i = 0; i < N_REUSE; i++) {
+            char *got = reuse_line(ex, (i + 3) % N_REUSE, 1, &code);
+            if (code != RG_OK) {
+                assert_int_equal(code, RG_ERROR);
+                assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+                failed++;
+                break;
+            }
+            assert_string_equal(got, ref[(i + 3) % N_REUSE]);
+            free(got);
+        }
+        done = i == N_REUSE; /* the failure point was never reached */
+        rg_alloc_fail_at(0);
+        for (i = 0; i < N_REUSE; i++) { /* after the failure: as before */
+            char *got = reuse_line(ex, i, 1, &code);
+            assert_string_equal(got, ref[i]);
+            free(got);
+        }
+        rg_extract__reuse_end();
+    }
+    assert_true(failed > 20);
+    for (i = 0; i < N_REUSE; i++) {
+        free(ref[i]);
+    }
+    rg_extractor_free(ex);
+    rg_boilerplate_free(bp);
+}
+
+/* A text past the size whose buffers are kept (1 MiB) and documents
+ * after it. */
+static void test_reuse_large_text(void **state)
+{
+    static const char s[] = "Emmanuel Macron salue Angela Merkel numéro %06zu.\n";
+    rg_boilerplate *bp = NULL;
+    rg_extractor *ex;
+    rg_document *doc = NULL;
+    rg_evidence *ev = NULL;
+    size_t len = 0, cap = (size_t)1 << 21, i;
+    char *big = malloc(cap), *ref, *got;
+    int code;
+
+    (void)state;
+    assert_non_null(big);
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    ex = reuse_extractor(bp);
+    for (i = 0; len + 64 < cap - 64; i++) {
+        len += (size_t)snprintf(big + len, cap - len, s, i);
+    }
+    ref = reuse_line(ex, 1, 0, &code);
+    rg_extract__reuse_begin();
+    for (i = 0; i < 2; i++) {
+        assert_int_equal(rg_document_new(&doc, "big", big, len), RG_OK);
+        assert_int_equal(rg_extract__lean(&ev, ex, doc, g_actors), RG_OK);
+        assert_true(ev->n_mentions > 40000);
+        rg_evidence_free(ev);
+        rg_document_free(doc);
+        got = reuse_line(ex, 1, 1, &code);
+        assert_string_equal(got, ref);
+        free(got);
+    }
+    rg_extract__reuse_end();
+    free(ref);
+    free(big);
+    rg_extractor_free(ex);
+    rg_boilerplate_free(bp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dedupe_key_collisions),
+        cmocka_unit_test(test_reuse_same_lines),
+        cmocka_unit_test(test_reuse_alloc_failures),
+        cmocka_unit_test(test_reuse_large_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
