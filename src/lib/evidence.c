@@ -102,16 +102,24 @@ static int put_key_str(rg_strbuf *b, const char *key, size_t klen, const char *s
 }
 #define PUT_KEY_STR(b, key, s) put_key_str((b), "\"" key "\":", sizeof(key) + 2, (s))
 
+/* Appends a name of the library's own (an actor type, a mention kind, a
+ * relation type: lowercase ASCII letters) without the escaping pass. */
+static int put_name(rg_strbuf *b, const char *name)
+{
+    return rg_strbuf_put(b, name, strlen(name));
+}
+
 static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
                        const rg_actors *a)
 {
     size_t s = doc_start(ev, m->start), e = doc_end(ev, m->end);
 
-    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "actor", rg_actors_id(a, (size_t)m->actor)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 ||
-        PUT_KEY_STR(b, "type", rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "kind", rg_mention_kind_name(m->kind)) < 0 ||
-        PUT_KEY_UINT(b, "sentence", m->sentence) < 0 || PUT_KEY_UINT(b, "start", s) < 0 ||
+    if (PUT_LIT(b, "{\"actor\":") < 0 ||
+        put_str(b, rg_actors_id(a, (size_t)m->actor), strlen(rg_actors_id(a, (size_t)m->actor))) < 0 ||
+        PUT_LIT(b, ",\"type\":\"") < 0 ||
+        put_name(b, rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
+        PUT_LIT(b, "\",\"kind\":\"") < 0 || put_name(b, rg_mention_kind_name(m->kind)) < 0 ||
+        rg_strbuf_putc(b, '"') < 0 || PUT_KEY_UINT(b, "sentence", m->sentence) < 0 || PUT_KEY_UINT(b, "start", s) < 0 ||
         PUT_KEY_UINT(b, "end", e) < 0 || PUT_LIT(b, ",\"form\":") < 0 ||
         put_str(b, ev->clean + m->start, m->end - m->start) < 0 || rg_strbuf_putc(b, '}') < 0) {
         return RG_ERROR;
@@ -124,8 +132,8 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
 {
     rg_span sent = ev->sentences[r->sentence];
 
-    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "type", rg_relation_type_name(r->type)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
+    if (PUT_LIT(b, "{\"type\":\"") < 0 || put_name(b, rg_relation_type_name(r->type)) < 0 ||
+        PUT_LIT(b, "\",") < 0 || PUT_KEY_STR(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
         rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "target", rg_actors_id(a, (size_t)r->target)) < 0) {
         return RG_ERROR;
     }
