@@ -62,11 +62,28 @@ static int put_digits(rg_strbuf *b, unsigned long long v)
  * literal (PUT_KEY_UINT). printf would parse its format for each of the
  * five numbers of a mention: this is the hot path of `relgraph extract` on
  * the calling thread. */
-static int put_key_uint(rg_strbuf *b, const char *key, size_t klen, size_t v)
+static inline int put_key_uint(rg_strbuf *b, const char *key, size_t klen, size_t v)
 {
-    if (rg_strbuf_put(b, key, klen) < 0 || put_digits(b, v) < 0) {
+    size_t n = 1, t;
+    char *p;
+
+    for (t = v; t >= 10; t /= 10) {
+        n++;
+    }
+    /* the digits straight into the buffer, from the last (no copy of a
+     * scratch number: a memcpy call of a variable size for each) */
+    if (b->alloc - b->len <= klen + n && rg_strbuf_grow(b, klen + n) < 0) {
         return RG_ERROR;
     }
+    p = b->ptr + b->len;
+    memcpy(p, key, klen);
+    p += klen + n;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    b->len += klen + n;
     return RG_OK;
 }
 #define PUT_KEY_UINT(b, key, v) put_key_uint((b), ",\"" key "\":", sizeof(key) + 3, (v))

@@ -282,7 +282,7 @@ static void test_reuse_large_text(void **state)
     rg_extractor *ex;
     rg_document *doc = NULL;
     rg_evidence *ev = NULL;
-    size_t len = 0, cap = (size_t)1 << 21, i;
+    size_t len = 0, cap = (size_t)1 << 21, i, k, lines, line;
     char *big = malloc(cap), *ref, *got;
     int code;
 
@@ -293,12 +293,19 @@ static void test_reuse_large_text(void **state)
     for (i = 0; len + 64 < cap - 64; i++) {
         len += (size_t)snprintf(big + len, cap - len, s, i);
     }
+    lines = i;
+    line = len / lines; /* every line has the same length */
     ref = reuse_line(ex, 1, 0, &code);
     rg_extract__reuse_begin();
     for (i = 0; i < 2; i++) {
         assert_int_equal(rg_document_new(&doc, "big", big, len), RG_OK);
         assert_int_equal(rg_extract__lean(&ev, ex, doc, g_actors), RG_OK);
         assert_true(ev->n_mentions > 40000);
+        for (k = 0; k < lines; k += lines / 7) { /* offsets of 1 to 7 digits */
+            char want[64];
+            snprintf(want, sizeof want, "\"sentence\":%zu,\"start\":%zu,", k, k * line);
+            assert_non_null(strstr(ev->json, want));
+        }
         rg_evidence_free(ev);
         rg_document_free(doc);
         got = reuse_line(ex, 1, 1, &code);
