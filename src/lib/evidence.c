@@ -9,25 +9,27 @@
 #include <relgraph/evidence.h>
 #include "common.h"
 #include "strbuf.h"
+#include "clean_internal.h"   /* clean_segs, rg_clean__seg_at */
 #include "extract_internal.h" /* rg_evidence__json_put */
 
-/* Document offset of clean byte `i` (a start). */
-static size_t doc_start(const rg_evidence *ev, size_t i)
+/* Document offset of clean byte `i` (a start), from the map or from its
+ * segments (sg, see rg_evidence__json_put). */
+static size_t doc_start(const rg_evidence *ev, const clean_segs *sg, size_t i)
 {
-    return ev->clean_map[i];
+    return sg ? rg_clean__seg_at(sg, i) : ev->clean_map[i];
 }
 
 /* Document offset one past the character that produced clean byte end-1. */
-static size_t doc_end(const rg_evidence *ev, size_t end)
+static size_t doc_end(const rg_evidence *ev, const clean_segs *sg, size_t end)
 {
     const char *t = ev->doc->text;
     size_t o, n = 1;
     unsigned char c;
 
     if (end == 0) {
-        return ev->clean_map[0];
+        return doc_start(ev, sg, 0);
     }
-    o = ev->clean_map[end - 1];
+    o = doc_start(ev, sg, end - 1);
     c = (unsigned char)t[o];
     if (c >= 0xF0) {
         n = 4;
@@ -127,9 +129,9 @@ static int put_name(rg_strbuf *b, const char *name)
 }
 
 static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
-                       const rg_actors *a)
+                       const rg_actors *a, const clean_segs *sg)
 {
-    size_t s = doc_start(ev, m->start), e = doc_end(ev, m->end);
+    size_t s = doc_start(ev, sg, m->start), e = doc_end(ev, sg, m->end);
 
     if (PUT_LIT(b, "{\"actor\":") < 0 ||
         put_str(b, rg_actors_id(a, (size_t)m->actor), strlen(rg_actors_id(a, (size_t)m->actor))) < 0 ||
@@ -145,7 +147,7 @@ static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
 }
 
 static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *r,
-                        const rg_actors *a)
+                        const rg_actors *a, const clean_segs *sg)
 {
     rg_span sent = ev->sentences[r->sentence];
 
@@ -167,8 +169,8 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
         return RG_ERROR;
     }
     if (r->type != RG_REL_COMENTION) {
-        if (PUT_KEY_UINT(b, "start", doc_start(ev, sent.start)) < 0 ||
-            PUT_KEY_UINT(b, "end", doc_end(ev, sent.end)) < 0 ||
+        if (PUT_KEY_UINT(b, "start", doc_start(ev, sg, sent.start)) < 0 ||
+            PUT_KEY_UINT(b, "end", doc_end(ev, sg, sent.end)) < 0 ||
             PUT_LIT(b, ",\"text\":") < 0 ||
             put_str(b, ev->clean + sent.start, sent.end - sent.start) < 0) {
             return RG_ERROR;
@@ -177,7 +179,8 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
     return rg_strbuf_putc(b, '}');
 }
 
-int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a)
+int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a,
+                          const clean_segs *sg)
 {
     char date[16];
     size_t i;
@@ -202,7 +205,7 @@ int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *
         return RG_ERROR;
     }
     for (i = 0; i < ev->n_mentions; i++) {
-        if ((i && rg_strbuf_putc(b, ',') < 0) || put_mention(b, ev, &ev->mentions[i], a) < 0) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_mention(b, ev, &ev->mentions[i], a, sg) < 0) {
             return RG_ERROR;
         }
     }
@@ -210,7 +213,7 @@ int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *
         return RG_ERROR;
     }
     for (i = 0; i < ev->n_relations; i++) {
-        if ((i && rg_strbuf_putc(b, ',') < 0) || put_relation(b, ev, &ev->relations[i], a) < 0) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_relation(b, ev, &ev->relations[i], a, sg) < 0) {
             return RG_ERROR;
         }
     }
@@ -224,7 +227,7 @@ int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
     int error;
 
     *out = NULL;
-    if ((error = rg_evidence__json_put(&b, ev, a)) == RG_OK) {
+    if ((error = rg_evidence__json_put(&b, ev, a, NULL)) == RG_OK) {
         *out = rg_strbuf_detach(&b, out_len);
         error = *out ? RG_OK : RG_ERROR;
     }

@@ -110,6 +110,8 @@ typedef struct {
     clean_out text;
     clean_out key;
     clean_out html;
+    clean_segs segs;       /* rg_extract__lean's map of text, when seg_ok */
+    int seg_ok;
     RG_VEC(rg_span) spans; /* rg_extract__lean's sentences */
     RG_VEC(rg_relation) sort;
     rg_strbuf json;
@@ -141,6 +143,7 @@ static void ex_bufs_free(ex_bufs *b)
     ex_out_free(&b->text);
     ex_out_free(&b->key);
     ex_out_free(&b->html);
+    RG_VEC_FREE(b->segs);
     RG_VEC_FREE(b->spans);
     RG_VEC_FREE(b->sort);
     rg_strbuf_dispose(&b->json);
@@ -162,11 +165,13 @@ static void ex_bufs_put(ex_bufs *b)
     if (ex_reuse.depth == 0 || b->text.cap > EX_KEEP_MAX || b->key.cap > EX_KEEP_MAX ||
         b->html.cap > EX_KEEP_MAX || b->json.alloc > 8 * EX_KEEP_MAX ||
         b->sort.cap > EX_KEEP_MAX / sizeof *b->sort.v ||
-        b->spans.cap > EX_KEEP_MAX / sizeof *b->spans.v) {
+        b->spans.cap > EX_KEEP_MAX / sizeof *b->spans.v ||
+        b->segs.cap > EX_KEEP_MAX / sizeof *b->segs.v) {
         ex_bufs_free(b);
         return;
     }
-    b->text.len = b->key.len = b->html.len = b->spans.n = b->sort.n = b->json.len = 0;
+    b->text.len = b->key.len = b->html.len = b->segs.n = b->spans.n = b->sort.n = 0;
+    b->json.len = 0;
     ex_bufs_free(&ex_reuse.kept); /* empty unless extractions nest */
     ex_reuse.kept = *b;
 }
@@ -184,8 +189,11 @@ void rg_extract__reuse_end(void)
 }
 
 /* Steps 1-3: header token, cleaning, in-text date. The cleaned text and
- * its map are in bf->text (ev->clean and clean_map point there). */
-static int extract_clean(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, rg_document *doc)
+ * its map are in bf->text (ev->clean and clean_map point there); lean
+ * extraction takes the map as segments when it can (bf->seg_ok, then
+ * ev->clean_map is NULL: only the JSON line reads it). */
+static int extract_clean(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, rg_document *doc,
+                         int lean)
 {
     rg_date d;
     size_t body = 0, i;
@@ -199,16 +207,27 @@ static int extract_clean(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, r
     } else {
         body = 0;
     }
-    error = rg_clean__text_into(&bf->text, &bf->key, &bf->key_ok, &bf->html, doc->text + body,
-                                doc->len - body, ex->opts.boilerplate, &ex->opts.clean);
+    bf->seg_ok = 0;
+    if (lean) {
+        error = rg_clean__text_segs(&bf->text, &bf->segs, &bf->seg_ok, &bf->key, &bf->key_ok,
+                                    &bf->html, doc->text + body, doc->len - body,
+                                    ex->opts.boilerplate, &ex->opts.clean);
+    } else {
+        error = rg_clean__text_into(&bf->text, &bf->key, &bf->key_ok, &bf->html,
+                                    doc->text + body, doc->len - body, ex->opts.boilerplate,
+                                    &ex->opts.clean);
+    }
     if (error < 0) {
         return error;
     }
     ev->clean = bf->text.p;
     ev->clean_len = bf->text.len;
-    ev->clean_map = bf->text.map;
-    for (i = 0; body > 0 && i <= ev->clean_len; i++) {
-        ev->clean_map[i] += body; /* most documents have no header token */
+    ev->clean_map = bf->seg_ok ? NULL : bf->text.map;
+    for (i = 0; body > 0 && bf->seg_ok && i < bf->segs.n; i++) {
+        bf->segs.v[i].src += body; /* most documents have no header token */
+    }
+    for (i = 0; body > 0 && !bf->seg_ok && i <= ev->clean_len; i++) {
+        ev->clean_map[i] += body;
     }
     if (doc->date_source == RG_DATE_NONE &&
         rg_date_find_text(&d, ev->clean, ev->clean_len, ex->opts.date_window)) {
@@ -510,7 +529,7 @@ static int extract_steps(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, r
 {
     int error;
 
-    if ((error = extract_clean(ev, bf, ex, doc)) < 0 ||
+    if ((error = extract_clean(ev, bf, ex, doc, lean)) < 0 ||
         (error = extract_split(ev, bf, lean)) < 0 ||
         (error = extract_dedupe(ev)) < 0 ||
         (error = extract_mentions(ev, bf, ex, doc)) < 0 ||
@@ -526,11 +545,8 @@ static int lean_json(rg_evidence *ev, ex_bufs *bf, const rg_actors *json)
 {
     int error;
 
-    if (ex_reuse.depth == 0) {
-        return rg_evidence_to_json(&ev->json, &ev->json_len, ev, json);
-    }
     bf->json.len = 0;
-    if ((error = rg_evidence__json_put(&bf->json, ev, json)) < 0) {
+    if ((error = rg_evidence__json_put(&bf->json, ev, json, bf->seg_ok ? &bf->segs : NULL)) < 0) {
         return error;
     }
     if (!(ev->json = rg__malloc(bf->json.len + 1))) {

@@ -8,7 +8,8 @@
 #define RG_LIB_EXTRACT_INTERNAL_H
 
 #include <relgraph/extract.h>
-#include "strbuf.h" /* rg_strbuf */
+#include "clean_internal.h" /* clean_segs */
+#include "strbuf.h"         /* rg_strbuf */
 
 /*
  * Between rg_extract__reuse_begin() and rg_extract__reuse_end() on one
@@ -34,7 +35,10 @@ void rg_extract__reuse_end(void);
 int rg_extract__lean(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
                      const rg_actors *json);
 
-/* The JSON line of ev appended to b (rg_evidence_to_json, evidence.c). */
-int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a);
+/* The JSON line of ev appended to b (rg_evidence_to_json, evidence.c),
+ * its offsets mapped through ev->clean_map or, when sg is non-NULL, the
+ * segments of that map (rg_clean__text_segs; ev->clean_map unused). */
+int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a,
+                          const clean_segs *sg);
 
 #endif

@@ -22,6 +22,7 @@
 #include <relgraph/extract.h>
 #include <relgraph/clean.h>
 #include <relgraph/reader.h>
+#include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
 #include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
 
 static rg_actors *g_actors;
@@ -319,10 +320,65 @@ static void test_reuse_large_text(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* The map as segments (rg_clean__text_segs) says what the byte map says,
+ * for every byte: random texts of words, spaces, NBSP, blank lines, CRLF,
+ * boilerplate lines and entities (then no segments: the HTML pass). */
+static void test_clean_segments(void **state)
+{
+    static const char *const parts[] = {
+        "Macron", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\xc2\xa0", "été", ".",
+        "Lire aussi : la suite", "Autres actualités", "(AFP)", "« dit-il »", "x",
+        "&amp;", "\n- Publicité\n", "\xff", "Photo AFP",
+    };
+    rg_boilerplate *bp = NULL;
+    rg_clean_options o = RG_CLEAN_OPTIONS_INIT;
+    clean_out full = { NULL, NULL, 0, 0, NULL }, lean = { NULL, NULL, 0, 0, NULL };
+    clean_out html = { NULL, NULL, 0, 0, NULL }, key = { NULL, NULL, 0, 0, NULL };
+    clean_segs segs = { NULL, 0, 0 };
+    uint64_t r = 88172645463325252ULL;
+    char text[600];
+    size_t t, i, with = 0;
+    int ok, used;
+
+    (void)state;
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    for (t = 0; t < 3000; t++) {
+        size_t len = 0, n;
+        for (n = t % 40; n > 0; n--) {
+            const char *p;
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            p = parts[r % (sizeof parts / sizeof *parts)];
+            if (len + strlen(p) < sizeof text) {
+                memcpy(text + len, p, strlen(p));
+                len += strlen(p);
+            }
+        }
+        assert_int_equal(rg_clean__text_into(&full, &key, &ok, &html, text, len, bp, &o), RG_OK);
+        assert_int_equal(rg_clean__text_segs(&lean, &segs, &used, &key, &ok, &html, text, len,
+                                             bp, &o), RG_OK);
+        assert_int_equal(lean.len, full.len);
+        assert_memory_equal(lean.p, full.p, full.len + 1);
+        if (!used) {
+            assert_non_null(strstr(text, "&amp;")); /* the HTML pass: a byte map */
+            continue;
+        }
+        with++;
+        for (i = 0; i <= full.len; i++) {
+            assert_int_equal(rg_clean__seg_at(&segs, i), full.map[i]);
+        }
+    }
+    fprintf(stderr, "segments: %zu of %zu texts\n", with, t);
+    assert_true(with > 500);
+    free(full.p), free(full.map), free(lean.p), free(lean.map);
+    free(html.p), free(html.map), free(key.p), free(key.map), free(segs.v);
+    rg_boilerplate_free(bp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dedupe_key_collisions),
+        cmocka_unit_test(test_clean_segments),
         cmocka_unit_test(test_reuse_same_lines),
         cmocka_unit_test(test_reuse_alloc_failures),
         cmocka_unit_test(test_reuse_large_text),
