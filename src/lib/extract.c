@@ -252,7 +252,7 @@ static inline uint64_t hash_step(uint64_t h, uint64_t w)
  * every byte was 1.9% of extraction cycles, for documents that nearly
  * never repeat a sentence. Never 0, which marks an empty slot.
  */
-static uint64_t sentence_hash(const char *p, size_t n)
+static inline uint64_t sentence_hash(const char *p, size_t n)
 {
     uint64_t a = 1469598103934665603ULL ^ n, w = 0, x = 0, y = 0;
 
@@ -268,6 +268,39 @@ static uint64_t sentence_hash(const char *p, size_t n)
     return a | 1;
 }
 
+/*
+ * Hash of every byte of a sentence, for a document whose sentences defeat
+ * sentence_hash's sample (many of one length that agree on its three
+ * words: each would be compared with all the others). Two lanes of 8
+ * bytes, so that one multiply need not wait for the other, and the last
+ * bytes as one word. Never 0.
+ */
+static uint64_t sentence_hash_full(const char *p, size_t n)
+{
+    uint64_t a = 1469598103934665603ULL ^ n, b = 0x243F6A8885A308D3ULL, w = 0;
+    size_t i = 0;
+
+    for (; i + 16 <= n; i += 16) {
+        uint64_t w2;
+        memcpy(&w, p + i, 8);
+        memcpy(&w2, p + i + 8, 8);
+        a = hash_step(a, w);
+        b = hash_step(b, w2);
+    }
+    if (i + 8 <= n) {
+        memcpy(&w, p + i, 8);
+        a = hash_step(a, w);
+        i += 8;
+    }
+    if (i < n) {
+        w = 0;
+        /* the last 8 bytes (overlapping bytes already hashed) or all of them */
+        memcpy(&w, n >= 8 ? p + n - 8 : p, n >= 8 ? 8 : n);
+        b = hash_step(b, w);
+    }
+    return hash_step(a, b) | 1;
+}
+
 /* A slot of the duplicate set: hash (0 = empty) and the kept sentence. */
 typedef struct {
     uint64_t hash;
@@ -277,46 +310,98 @@ typedef struct {
 /* Slots on the stack: a set for up to 128 sentences, most documents. */
 #define EX_STACK_SLOTS 256
 
+/* Equal sampled keys of different sentences after which a document's set
+ * is rebuilt with the full hash (the sample was made for news text). */
+#define EX_KEY_MISSES 32
+
+/* The duplicate set over the kept sentences (ev->sentences[0..kept)). */
+typedef struct {
+    ex_slot *v;
+    size_t cap;   /* a power of 2 */
+    size_t misses;
+    int full;     /* keys are sentence_hash_full */
+} ex_set;
+
+static inline uint64_t set_hash(const ex_set *st, const rg_evidence *ev, rg_span s)
+{
+    return st->full ? sentence_hash_full(ev->clean + s.start, s.end - s.start)
+                    : sentence_hash(ev->clean + s.start, s.end - s.start);
+}
+
+/* 1 when a kept sentence equals s (hash h); else 0 and its free slot. */
+static inline int set_find(ex_set *st, const rg_evidence *ev, rg_span s, uint64_t h, size_t *slot)
+{
+    size_t k;
+
+    for (k = (size_t)h & (st->cap - 1); st->v[k].hash; k = (k + 1) & (st->cap - 1)) {
+        rg_span o = ev->sentences[st->v[k].owner];
+        if (st->v[k].hash == h && o.end - o.start == s.end - s.start) {
+            if (memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
+                return 1;
+            }
+            st->misses++;
+        }
+    }
+    *slot = k;
+    return 0;
+}
+
+/* Rebuilds the set of the kept sentences with full hashes (they are
+ * distinct: each goes to the first free slot). */
+static void set_go_full(ex_set *st, const rg_evidence *ev, size_t kept)
+{
+    size_t i, k;
+
+    st->full = 1;
+    memset(st->v, 0, st->cap * sizeof *st->v);
+    for (i = 0; i < kept; i++) {
+        uint64_t h = set_hash(st, ev, ev->sentences[i]);
+        for (k = (size_t)h & (st->cap - 1); st->v[k].hash; k = (k + 1) & (st->cap - 1)) {
+        }
+        st->v[k].hash = h;
+        st->v[k].owner = i;
+    }
+}
+
 /* Step 4: drop sentences repeated word for word (hash set over the spans). */
 static int extract_dedupe(rg_evidence *ev)
 {
-    ex_slot stack_slots[EX_STACK_SLOTS], *slots = stack_slots;
-    size_t cap = 16, i, kept = 0;
+    ex_slot stack_slots[EX_STACK_SLOTS];
+    ex_set st = { stack_slots, 16, 0, 0 };
+    size_t i, kept = 0;
 
-    while (cap < ev->n_sentences * 2) {
-        cap *= 2;
+    while (st.cap < ev->n_sentences * 2) {
+        st.cap *= 2;
     }
-    if (cap > EX_STACK_SLOTS && !(slots = rg__calloc(cap, sizeof *slots))) {
+    if (st.cap > EX_STACK_SLOTS && !(st.v = rg__calloc(st.cap, sizeof *st.v))) {
         rg__error_set_oom();
         return RG_ERROR;
     }
-    if (slots == stack_slots) {
-        memset(slots, 0, cap * sizeof *slots);
+    if (st.v == stack_slots) {
+        memset(st.v, 0, st.cap * sizeof *st.v);
     }
     for (i = 0; i < ev->n_sentences; i++) {
         rg_span s = ev->sentences[i];
-        uint64_t h = sentence_hash(ev->clean + s.start, s.end - s.start);
+        uint64_t h = set_hash(&st, ev, s);
         size_t slot;
-        int dup = 0;
 
-        for (slot = (size_t)h & (cap - 1); slots[slot].hash; slot = (slot + 1) & (cap - 1)) {
-            rg_span o = ev->sentences[slots[slot].owner];
-            if (slots[slot].hash == h && o.end - o.start == s.end - s.start &&
-                memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
-                dup = 1;
-                break;
-            }
-        }
-        if (dup) {
+        if (set_find(&st, ev, s, h, &slot)) {
             continue;
         }
-        slots[slot].hash = h;
-        slots[slot].owner = kept;
+        if (!st.full && st.misses > EX_KEY_MISSES) {
+            set_go_full(&st, ev, kept);
+            h = set_hash(&st, ev, s);
+            if (set_find(&st, ev, s, h, &slot)) {
+                continue; /* not reached: s matched no kept sentence above */
+            }
+        }
+        st.v[slot].hash = h;
+        st.v[slot].owner = kept;
         ev->sentences[kept++] = s;
     }
     ev->n_sentences = kept;
-    if (slots != stack_slots) {
-        rg__free(slots);
+    if (st.v != stack_slots) {
+        rg__free(st.v);
     }
     return RG_OK;
 }

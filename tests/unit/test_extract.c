@@ -104,6 +104,42 @@ static void test_dedupe_key_collisions(void **state)
     }
 }
 
+/* Thousands of sentences of one length that differ only outside the
+ * key's three words, each repeated once: all kept once, and quickly (the
+ * set goes over to a full hash instead of comparing each with all). */
+static void test_dedupe_key_defeated(void **state)
+{
+    static char text[262144];
+    rg_document *doc = NULL;
+    rg_extractor *ex = NULL;
+    rg_evidence *ev = NULL;
+    rg_extract_options o;
+    size_t len = 0, i, r;
+
+    (void)state;
+    for (i = 0; i < 3000; i++) {
+        for (r = 0; r < 2; r++) { /* bytes 11-13 vary: none of the sampled words */
+            len += (size_t)snprintf(text + len, sizeof text - len,
+                                    "Le mot est %c%c%c puis la suite vient ici. ",
+                                    'a' + (int)(i % 26), 'a' + (int)(i / 26 % 26),
+                                    'a' + (int)(i / 676));
+        }
+    }
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+    assert_int_equal(rg_document_new(&doc, "t", text, len), RG_OK);
+    assert_int_equal(rg_extract_document(&ev, ex, doc), RG_OK);
+    assert_int_equal(ev->n_sentences, 3000);
+    for (i = 0; i < 3000; i++) {
+        assert_int_equal(ev->sentences[i].end - ev->sentences[i].start, 39);
+        assert_int_equal(ev->sentences[i].start, 2 * 40 * i);
+    }
+    rg_evidence_free(ev);
+    rg_document_free(doc);
+    rg_extractor_free(ex);
+}
+
 /* ---- buffers kept from document to document ---- */
 
 /* Long and short, HTML, a header token, boilerplate, empty: the kept
@@ -378,6 +414,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dedupe_key_collisions),
+        cmocka_unit_test(test_dedupe_key_defeated),
         cmocka_unit_test(test_clean_segments),
         cmocka_unit_test(test_reuse_same_lines),
         cmocka_unit_test(test_reuse_alloc_failures),
