@@ -36,6 +36,8 @@ int rg_clean__out_reserve(clean_out *o, size_t extra)
         return RG_ERROR;
     }
     o->p = np;
+    /* the map grows with the text even when segments stand for it, so that
+     * cap holds for both whatever the buffer's next use */
     nm = rg__reallocarray(o->map, ncap, sizeof *nm);
     if (!nm) {
         rg__error_set_oom();
@@ -46,6 +48,19 @@ int rg_clean__out_reserve(clean_out *o, size_t extra)
     return RG_OK;
 }
 
+/* Starts a segment at the output's end (see clean_seg). */
+static int out_seg(clean_out *o, size_t src)
+{
+    clean_segs *sg = o->segs;
+
+    if (sg->n == sg->cap && rg__vec_grow(&sg->v, &sg->cap, sg->n + 1, sizeof *sg->v) < 0) {
+        return RG_ERROR;
+    }
+    sg->v[sg->n].at = o->len;
+    sg->v[sg->n++].src = src;
+    return RG_OK;
+}
+
 int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
 {
     size_t k;
@@ -53,7 +68,13 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     if (rg_clean__out_reserve(o, n) < 0) {
         return RG_ERROR;
     }
-    for (k = 0; k < n; k++) {
+    for (k = 0; o->segs && k < n; k++) { /* every byte from src: one each */
+        if (out_seg(o, src) < 0) {
+            return RG_ERROR;
+        }
+        o->p[o->len++] = s[k];
+    }
+    for (k = 0; !o->segs && k < n; k++) {
         o->p[o->len] = s[k];
         o->map[o->len++] = src;
     }
@@ -73,7 +94,13 @@ RG_MAP_CLONES static int out_span(clean_out *o,     /* output */
         return RG_ERROR;
     }
     memcpy(o->p + o->len, s + a, b - a);
-    if (m) {
+    if (o->segs) { /* only without the HTML pass (m NULL): s is the input */
+        RG_ASSERT_ARG(!m);
+        if (out_seg(o, a) < 0) {
+            return RG_ERROR;
+        }
+        o->len += b - a;
+    } else if (m) {
         memcpy(o->map + o->len, m + a, (b - a) * sizeof *m);
         o->len += b - a;
     } else {
@@ -564,27 +591,23 @@ cleanup:
     return error;
 }
 
-/* rg_clean_text, and the fold of its output into *key when key != NULL
- * (key->p stays NULL when the shortcut does not apply). */
-static int clean_text(char **out,                    /* out: cleaned text */
-                      size_t *out_len,               /* out: its length */
-                      size_t **map_out,              /* out: its map */
-                      clean_out *key,                /* out: its fold, or NULL */
-                      const char *text,              /* input */
-                      size_t len,                    /* its length */
-                      const rg_boilerplate *bp,      /* rules or NULL */
-                      const rg_clean_options *opts)  /* options or NULL */
+/* The cleaner into caller-held buffers (rg_clean__text_into; the map in
+ * res->segs when set, which the HTML pass clears). */
+static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+                      const char *text, size_t len, const rg_boilerplate *bp,
+                      const rg_clean_options *opts)
 {
     rg_clean_options defaults = RG_CLEAN_OPTIONS_INIT;
-    clean_out html = { NULL, NULL, 0, 0 }, res = { NULL, NULL, 0, 0 };
     const char *s = text;
     const size_t *m = NULL;
     size_t slen = len;
-    int mode = 0, key_ok = 0, error;
+    int mode = 0, ok = 0, error;
 
-    *out = NULL;
-    *out_len = 0;
-    *map_out = NULL;
+    res->len = html->len = 0;
+    if (key) {
+        key->len = 0;
+    }
+    *key_ok = 0;
     if (!opts) {
         opts = &defaults;
     }
@@ -597,52 +620,106 @@ static int clean_text(char **out,                    /* out: cleaned text */
         mode = rg_clean__html_detect(text, len);
     }
     if (mode > 0) {
-        error = rg_clean__out_reserve(&html, len);
-        if (error < 0 || (error = rg_clean__html_strip(&html, text, len, mode)) < 0) {
-            goto cleanup;
+        res->segs = NULL; /* its map is no stretches of the input */
+        error = rg_clean__out_reserve(html, len);
+        if (error < 0 || (error = rg_clean__html_strip(html, text, len, mode)) < 0) {
+            return error;
         }
-        s = html.p;
-        m = html.map;
-        slen = html.len;
+        s = html->p;
+        m = html->map;
+        slen = html->len;
     }
-    error = rg_clean__out_reserve(&res, slen);
+    error = rg_clean__out_reserve(res, slen);
     if (error >= 0 && key && bp && opts->boilerplate) {
         error = rg_clean__out_reserve(key, slen); /* the key is rarely longer */
     }
     if (error < 0 ||
-        (error = clean_lines(&res, key, key ? &key_ok : NULL, s, m, slen,
+        (error = clean_lines(res, key, key ? &ok : NULL, s, m, slen,
                              opts->boilerplate ? bp : NULL)) < 0) {
-        goto cleanup;
+        return error;
     }
-    res.p[res.len] = '\0';
-    res.map[res.len] = len;
-    if (key && key_ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
-        goto cleanup;
+    res->p[res->len] = '\0';
+    if (res->segs) {
+        error = out_seg(res, len); /* res->len to len, as map[len] */
+        if (error < 0) {
+            return error;
+        }
+    } else {
+        res->map[res->len] = len;
     }
-    if (key && key_ok) {
+    if (key && ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
+        return error;
+    }
+    if (key && ok) {
         key->p[key->len] = '\0';
-        key->map[key->len] = res.len;
-    } else if (key) {
-        out_dispose(key);
-        key->len = key->cap = 0;
+        key->map[key->len] = res->len;
     }
 #ifndef NDEBUG
     /* without the HTML pass every offset is a line byte (below len) or the
      * LF before a line, by construction; the HTML map is checked */
     if (m) {
         size_t bad = 0, i; /* one assertion, not one per byte */
-        for (i = 0; i < res.len; i++) {
-            bad |= res.map[i] >= len;
+        for (i = 0; i < res->len; i++) {
+            bad |= res->map[i] >= len;
         }
         RG_ASSERT_ARG(!bad);
     }
 #endif
-    *out = res.p;
-    *out_len = res.len;
-    *map_out = res.map;
-    res.p = NULL;
-    res.map = NULL;
-cleanup:
+    *key_ok = key && ok;
+    return RG_OK;
+}
+
+int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+                        const char *text, size_t len, const rg_boilerplate *bp,
+                        const rg_clean_options *opts)
+{
+    res->segs = NULL;
+    return clean_into(res, key, key_ok, html, text, len, bp, opts);
+}
+
+int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_out *key,
+                        int *key_ok, clean_out *html, const char *text, size_t len,
+                        const rg_boilerplate *bp, const rg_clean_options *opts)
+{
+    int error;
+
+    segs->n = 0;
+    res->segs = segs;
+    error = clean_into(res, key, key_ok, html, text, len, bp, opts);
+    *used = res->segs != NULL;
+    res->segs = NULL;
+    return error;
+}
+
+/* rg_clean_text, and the fold of its output into *key when key != NULL
+ * (key->p stays NULL when the shortcut does not apply). */
+static int clean_text(char **out,                    /* out: cleaned text */
+                      size_t *out_len,               /* out: its length */
+                      size_t **map_out,              /* out: its map */
+                      clean_out *key,                /* out: its fold, or NULL */
+                      const char *text,              /* input */
+                      size_t len,                    /* its length */
+                      const rg_boilerplate *bp,      /* rules or NULL */
+                      const rg_clean_options *opts)  /* options or NULL */
+{
+    clean_out html = { NULL, NULL, 0, 0, NULL }, res = { NULL, NULL, 0, 0, NULL };
+    int key_ok = 0, error;
+
+    *out = NULL;
+    *out_len = 0;
+    *map_out = NULL;
+    error = rg_clean__text_into(&res, key, &key_ok, &html, text, len, bp, opts);
+    if (key && !key_ok) {
+        out_dispose(key);
+        key->len = key->cap = 0;
+    }
+    if (error >= 0) {
+        *out = res.p;
+        *out_len = res.len;
+        *map_out = res.map;
+        res.p = NULL;
+        res.map = NULL;
+    }
     out_dispose(&html);
     out_dispose(&res);
     return error;
@@ -662,7 +739,7 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
                       size_t *key_len, size_t **key_map_out, const char *text, size_t len,
                       const rg_boilerplate *bp, const rg_clean_options *opts)
 {
-    clean_out key = { NULL, NULL, 0, 0 };
+    clean_out key = { NULL, NULL, 0, 0, NULL };
     int error;
 
     RG_ASSERT_ARG(out);

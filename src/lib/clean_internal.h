@@ -178,19 +178,73 @@ static RG_MAP_INLINE void rg_clean__map16(size_t *map, size_t src)
 #endif
 }
 
-/* Output text plus map: map[i] = input offset of p[i]. */
+/* A stretch of output copied from the input: output byte i >= at (up to
+ * the next segment's at) maps to src + (i - at). */
+typedef struct {
+    size_t at;
+    size_t src;
+} clean_seg;
+
+typedef struct {
+    clean_seg *v;
+    size_t n, cap;
+} clean_segs;
+
+/* Output text plus map: map[i] = input offset of p[i]; or, when segs is
+ * set, no map but the same offsets as segments (one per copied stretch:
+ * a kept line's map is 8 bytes a byte for what a segment says at once). */
 typedef struct {
     char *p;
     size_t *map;
     size_t len;
     size_t cap;
+    clean_segs *segs;
 } clean_out;
+
+/* The input offset of output byte i (segs->n > 0, i >= segs->v[0].at). */
+static inline size_t rg_clean__seg_at(const clean_segs *segs, size_t i)
+{
+    size_t lo = 0, hi = segs->n; /* the last segment with at <= i is in [lo, hi) */
+
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (segs->v[mid].at <= i) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return segs->v[lo].src + (i - segs->v[lo].at);
+}
 
 /* Room for `extra` more bytes (and a NUL); RG_OK or RG_ERROR (OOM set). */
 int rg_clean__out_reserve(clean_out *o, size_t extra);
 
 /* Appends n bytes, all produced by the input byte at `src`. */
 int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src);
+
+/*
+ * rg_clean_text (and the key of rg_clean_text_key when key != NULL) into
+ * buffers the caller holds and may keep from one text to the next: each
+ * may come with storage (its len is reset), and keeps its storage, grown
+ * or not, whatever the outcome. On success res holds the cleaned text
+ * (NUL-terminated) and its map (len + 1 entries); *key_ok is 1 when key
+ * holds the fold of that text (NUL-terminated, its map ending with
+ * res->len), else 0 and key's contents mean nothing. html is the HTML
+ * pass's scratch.
+ * @return RG_OK or RG_ERROR (OOM)
+ */
+int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+                        const char *text, size_t len, const rg_boilerplate *bp,
+                        const rg_clean_options *opts);
+
+/* rg_clean__text_into, giving the map as segments into *segs (emptied
+ * first; res->map untouched) when the text needs no HTML pass: then
+ * *used is 1 and the segments end with one at res->len, src len. Else
+ * as rg_clean__text_into (*used 0). */
+int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_out *key,
+                        int *key_ok, clean_out *html, const char *text, size_t len,
+                        const rg_boilerplate *bp, const rg_clean_options *opts);
 
 /* 2: the text has HTML tags; 1: only entities; 0: plain text. */
 int rg_clean__html_detect(const char *t, size_t len);

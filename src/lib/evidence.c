@@ -9,24 +9,27 @@
 #include <relgraph/evidence.h>
 #include "common.h"
 #include "strbuf.h"
+#include "clean_internal.h"   /* clean_segs, rg_clean__seg_at */
+#include "extract_internal.h" /* rg_evidence__json_put */
 
-/* Document offset of clean byte `i` (a start). */
-static size_t doc_start(const rg_evidence *ev, size_t i)
+/* Document offset of clean byte `i` (a start), from the map or from its
+ * segments (sg, see rg_evidence__json_put). */
+static size_t doc_start(const rg_evidence *ev, const clean_segs *sg, size_t i)
 {
-    return ev->clean_map[i];
+    return sg ? rg_clean__seg_at(sg, i) : ev->clean_map[i];
 }
 
 /* Document offset one past the character that produced clean byte end-1. */
-static size_t doc_end(const rg_evidence *ev, size_t end)
+static size_t doc_end(const rg_evidence *ev, const clean_segs *sg, size_t end)
 {
     const char *t = ev->doc->text;
     size_t o, n = 1;
     unsigned char c;
 
     if (end == 0) {
-        return ev->clean_map[0];
+        return doc_start(ev, sg, 0);
     }
-    o = ev->clean_map[end - 1];
+    o = doc_start(ev, sg, end - 1);
     c = (unsigned char)t[o];
     if (c >= 0xF0) {
         n = 4;
@@ -61,11 +64,28 @@ static int put_digits(rg_strbuf *b, unsigned long long v)
  * literal (PUT_KEY_UINT). printf would parse its format for each of the
  * five numbers of a mention: this is the hot path of `relgraph extract` on
  * the calling thread. */
-static int put_key_uint(rg_strbuf *b, const char *key, size_t klen, size_t v)
+static inline int put_key_uint(rg_strbuf *b, const char *key, size_t klen, size_t v)
 {
-    if (rg_strbuf_put(b, key, klen) < 0 || put_digits(b, v) < 0) {
+    size_t n = 1, t;
+    char *p;
+
+    for (t = v; t >= 10; t /= 10) {
+        n++;
+    }
+    /* the digits straight into the buffer, from the last (no copy of a
+     * scratch number: a memcpy call of a variable size for each) */
+    if (b->alloc - b->len <= klen + n && rg_strbuf_grow(b, klen + n) < 0) {
         return RG_ERROR;
     }
+    p = b->ptr + b->len;
+    memcpy(p, key, klen);
+    p += klen + n;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    b->len += klen + n;
     return RG_OK;
 }
 #define PUT_KEY_UINT(b, key, v) put_key_uint((b), ",\"" key "\":", sizeof(key) + 3, (v))
@@ -101,16 +121,24 @@ static int put_key_str(rg_strbuf *b, const char *key, size_t klen, const char *s
 }
 #define PUT_KEY_STR(b, key, s) put_key_str((b), "\"" key "\":", sizeof(key) + 2, (s))
 
-static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
-                       const rg_actors *a)
+/* Appends a name of the library's own (an actor type, a mention kind, a
+ * relation type: lowercase ASCII letters) without the escaping pass. */
+static int put_name(rg_strbuf *b, const char *name)
 {
-    size_t s = doc_start(ev, m->start), e = doc_end(ev, m->end);
+    return rg_strbuf_put(b, name, strlen(name));
+}
 
-    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "actor", rg_actors_id(a, (size_t)m->actor)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 ||
-        PUT_KEY_STR(b, "type", rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "kind", rg_mention_kind_name(m->kind)) < 0 ||
-        PUT_KEY_UINT(b, "sentence", m->sentence) < 0 || PUT_KEY_UINT(b, "start", s) < 0 ||
+static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
+                       const rg_actors *a, const clean_segs *sg)
+{
+    size_t s = doc_start(ev, sg, m->start), e = doc_end(ev, sg, m->end);
+
+    if (PUT_LIT(b, "{\"actor\":") < 0 ||
+        put_str(b, rg_actors_id(a, (size_t)m->actor), strlen(rg_actors_id(a, (size_t)m->actor))) < 0 ||
+        PUT_LIT(b, ",\"type\":\"") < 0 ||
+        put_name(b, rg_actor_type_name(rg_actors_type(a, (size_t)m->actor))) < 0 ||
+        PUT_LIT(b, "\",\"kind\":\"") < 0 || put_name(b, rg_mention_kind_name(m->kind)) < 0 ||
+        rg_strbuf_putc(b, '"') < 0 || PUT_KEY_UINT(b, "sentence", m->sentence) < 0 || PUT_KEY_UINT(b, "start", s) < 0 ||
         PUT_KEY_UINT(b, "end", e) < 0 || PUT_LIT(b, ",\"form\":") < 0 ||
         put_str(b, ev->clean + m->start, m->end - m->start) < 0 || rg_strbuf_putc(b, '}') < 0) {
         return RG_ERROR;
@@ -119,12 +147,12 @@ static int put_mention(rg_strbuf *b, const rg_evidence *ev, const rg_mention *m,
 }
 
 static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *r,
-                        const rg_actors *a)
+                        const rg_actors *a, const clean_segs *sg)
 {
     rg_span sent = ev->sentences[r->sentence];
 
-    if (rg_strbuf_putc(b, '{') < 0 || PUT_KEY_STR(b, "type", rg_relation_type_name(r->type)) < 0 ||
-        rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
+    if (PUT_LIT(b, "{\"type\":\"") < 0 || put_name(b, rg_relation_type_name(r->type)) < 0 ||
+        PUT_LIT(b, "\",") < 0 || PUT_KEY_STR(b, "source", rg_actors_id(a, (size_t)r->source)) < 0 ||
         rg_strbuf_putc(b, ',') < 0 || PUT_KEY_STR(b, "target", rg_actors_id(a, (size_t)r->target)) < 0) {
         return RG_ERROR;
     }
@@ -141,8 +169,8 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
         return RG_ERROR;
     }
     if (r->type != RG_REL_COMENTION) {
-        if (PUT_KEY_UINT(b, "start", doc_start(ev, sent.start)) < 0 ||
-            PUT_KEY_UINT(b, "end", doc_end(ev, sent.end)) < 0 ||
+        if (PUT_KEY_UINT(b, "start", doc_start(ev, sg, sent.start)) < 0 ||
+            PUT_KEY_UINT(b, "end", doc_end(ev, sg, sent.end)) < 0 ||
             PUT_LIT(b, ",\"text\":") < 0 ||
             put_str(b, ev->clean + sent.start, sent.end - sent.start) < 0) {
             return RG_ERROR;
@@ -151,53 +179,58 @@ static int put_relation(rg_strbuf *b, const rg_evidence *ev, const rg_relation *
     return rg_strbuf_putc(b, '}');
 }
 
+int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a,
+                          const clean_segs *sg)
+{
+    char date[16];
+    size_t i;
+
+    rg_date_format(date, sizeof date, &ev->doc->date);
+    /* one allocation for most documents: ~150 bytes a mention, a relation
+     * carries its sentence */
+    if (rg_strbuf_grow(b, 256 + 192 * ev->n_mentions + 384 * ev->n_relations) < 0 ||
+        PUT_LIT(b, "{\"doc\":") < 0 || put_str(b, ev->doc->id, strlen(ev->doc->id)) < 0) {
+        return RG_ERROR;
+    }
+    /* no printf: the format would be parsed for every document */
+    if (date[0] ? (PUT_LIT(b, ",\"date\":\"") < 0 || rg_strbuf_puts(b, date) < 0 ||
+                   rg_strbuf_putc(b, '"') < 0)
+                : PUT_LIT(b, ",\"date\":null") < 0) {
+        return RG_ERROR;
+    }
+    if (PUT_LIT(b, ",\"date_source\":\"") < 0 ||
+        rg_strbuf_puts(b, rg_date_source_name(ev->doc->date_source)) < 0 ||
+        rg_strbuf_putc(b, '"') < 0 || PUT_KEY_UINT(b, "sentences", ev->n_sentences) < 0 ||
+        PUT_LIT(b, ",\"mentions\":[") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < ev->n_mentions; i++) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_mention(b, ev, &ev->mentions[i], a, sg) < 0) {
+            return RG_ERROR;
+        }
+    }
+    if (PUT_LIT(b, "],\"relations\":[") < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < ev->n_relations; i++) {
+        if ((i && rg_strbuf_putc(b, ',') < 0) || put_relation(b, ev, &ev->relations[i], a, sg) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return PUT_LIT(b, "]}\n") < 0 ? RG_ERROR : RG_OK;
+}
+
 int rg_evidence_to_json(char **out, size_t *out_len, const rg_evidence *ev,
                         const rg_actors *a)
 {
     rg_strbuf b = RG_STRBUF_INIT;
-    char date[16];
-    size_t i;
-    int error = RG_ERROR;
+    int error;
 
     *out = NULL;
-    rg_date_format(date, sizeof date, &ev->doc->date);
-    /* one allocation for most documents: ~150 bytes a mention, a relation
-     * carries its sentence */
-    if (rg_strbuf_grow(&b, 256 + 192 * ev->n_mentions + 384 * ev->n_relations) < 0 ||
-        PUT_LIT(&b, "{\"doc\":") < 0 || put_str(&b, ev->doc->id, strlen(ev->doc->id)) < 0) {
-        goto cleanup;
+    if ((error = rg_evidence__json_put(&b, ev, a, NULL)) == RG_OK) {
+        *out = rg_strbuf_detach(&b, out_len);
+        error = *out ? RG_OK : RG_ERROR;
     }
-    /* no printf: the format would be parsed for every document */
-    if (date[0] ? (PUT_LIT(&b, ",\"date\":\"") < 0 || rg_strbuf_puts(&b, date) < 0 ||
-                   rg_strbuf_putc(&b, '"') < 0)
-                : PUT_LIT(&b, ",\"date\":null") < 0) {
-        goto cleanup;
-    }
-    if (PUT_LIT(&b, ",\"date_source\":\"") < 0 ||
-        rg_strbuf_puts(&b, rg_date_source_name(ev->doc->date_source)) < 0 ||
-        rg_strbuf_putc(&b, '"') < 0 || PUT_KEY_UINT(&b, "sentences", ev->n_sentences) < 0 ||
-        PUT_LIT(&b, ",\"mentions\":[") < 0) {
-        goto cleanup;
-    }
-    for (i = 0; i < ev->n_mentions; i++) {
-        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_mention(&b, ev, &ev->mentions[i], a) < 0) {
-            goto cleanup;
-        }
-    }
-    if (PUT_LIT(&b, "],\"relations\":[") < 0) {
-        goto cleanup;
-    }
-    for (i = 0; i < ev->n_relations; i++) {
-        if ((i && rg_strbuf_putc(&b, ',') < 0) || put_relation(&b, ev, &ev->relations[i], a) < 0) {
-            goto cleanup;
-        }
-    }
-    if (PUT_LIT(&b, "]}\n") < 0) {
-        goto cleanup;
-    }
-    *out = rg_strbuf_detach(&b, out_len);
-    error = *out ? RG_OK : RG_ERROR;
-cleanup:
     rg_strbuf_dispose(&b);
     return error;
 }

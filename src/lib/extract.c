@@ -31,6 +31,9 @@
 #include <relgraph/sentence.h>
 #include <relgraph/text.h>
 #include "common.h"
+#include "clean_internal.h"   /* clean_out, rg_clean__text_into */
+#include "extract_internal.h" /* rg_extract__lean, rg_evidence__json_put */
+#include "sentence_internal.h" /* rg_sentence__split_into */
 
 struct rg_extractor {
     rg_extract_options opts;
@@ -95,16 +98,102 @@ void rg_evidence_free(rg_evidence *ev)
     rg__free(ev);
 }
 
-/* The fold of the cleaned text when the cleaner hands it over (key NULL:
- * the matcher folds the text itself). */
+/*
+ * Buffers of one extraction. `key` is the fold of the cleaned text when
+ * the cleaner hands it over (key_ok; else the matcher folds the text
+ * itself); it, `html` and `sort` live only while the document is
+ * extracted. `text` holds the cleaned text and its map, handed to the
+ * evidence (or, for rg_extract__lean, taken back after the line, and
+ * likewise `spans`).
+ */
 typedef struct {
-    char *key;
-    size_t klen;
-    size_t *map; /* key byte -> clean offset */
-} ex_key;
+    clean_out text;
+    clean_out key;
+    clean_out html;
+    clean_segs segs;       /* rg_extract__lean's map of text, when seg_ok */
+    int seg_ok;
+    RG_VEC(rg_span) spans; /* rg_extract__lean's sentences */
+    RG_VEC(rg_relation) sort;
+    rg_strbuf json;
+    int key_ok;
+} ex_bufs;
 
-/* Steps 1-3: header token, cleaning, in-text date. */
-static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_document *doc)
+/* The kept buffers of this thread (see rg_extract__reuse_begin): storage
+ * only, taken by an extraction and put back when it ends. */
+static _Thread_local struct {
+    int depth;
+    ex_bufs kept;
+} ex_reuse;
+
+/* A text longer than this gives its buffers back to malloc rather than
+ * keeping ~9 bytes per byte of it for the thread's next documents. */
+#define EX_KEEP_MAX ((size_t)1 << 20)
+
+static void ex_out_free(clean_out *o)
+{
+    rg__free(o->p);
+    rg__free(o->map);
+    o->p = NULL;
+    o->map = NULL;
+    o->len = o->cap = 0;
+}
+
+static void ex_bufs_free(ex_bufs *b)
+{
+    ex_out_free(&b->text);
+    ex_out_free(&b->key);
+    ex_out_free(&b->html);
+    RG_VEC_FREE(b->segs);
+    RG_VEC_FREE(b->spans);
+    RG_VEC_FREE(b->sort);
+    rg_strbuf_dispose(&b->json);
+}
+
+/* Takes the kept buffers of this thread (empty outside a reuse bracket). */
+static void ex_bufs_take(ex_bufs *b)
+{
+    memset(b, 0, sizeof *b);
+    if (ex_reuse.depth > 0) {
+        *b = ex_reuse.kept;
+        memset(&ex_reuse.kept, 0, sizeof ex_reuse.kept);
+    }
+}
+
+/* Keeps b's storage for the thread's next document, or frees it. */
+static void ex_bufs_put(ex_bufs *b)
+{
+    if (ex_reuse.depth == 0 || b->text.cap > EX_KEEP_MAX || b->key.cap > EX_KEEP_MAX ||
+        b->html.cap > EX_KEEP_MAX || b->json.alloc > 8 * EX_KEEP_MAX ||
+        b->sort.cap > EX_KEEP_MAX / sizeof *b->sort.v ||
+        b->spans.cap > EX_KEEP_MAX / sizeof *b->spans.v ||
+        b->segs.cap > EX_KEEP_MAX / sizeof *b->segs.v) {
+        ex_bufs_free(b);
+        return;
+    }
+    b->text.len = b->key.len = b->html.len = b->segs.n = b->spans.n = b->sort.n = 0;
+    b->json.len = 0;
+    ex_bufs_free(&ex_reuse.kept); /* empty unless extractions nest */
+    ex_reuse.kept = *b;
+}
+
+void rg_extract__reuse_begin(void)
+{
+    ex_reuse.depth++;
+}
+
+void rg_extract__reuse_end(void)
+{
+    if (ex_reuse.depth > 0 && --ex_reuse.depth == 0) {
+        ex_bufs_free(&ex_reuse.kept);
+    }
+}
+
+/* Steps 1-3: header token, cleaning, in-text date. The cleaned text and
+ * its map are in bf->text (ev->clean and clean_map point there); lean
+ * extraction takes the map as segments when it can (bf->seg_ok, then
+ * ev->clean_map is NULL: only the JSON line reads it). */
+static int extract_clean(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, rg_document *doc,
+                         int lean)
 {
     rg_date d;
     size_t body = 0, i;
@@ -118,14 +207,27 @@ static int extract_clean(rg_evidence *ev, ex_key *k, const rg_extractor *ex, rg_
     } else {
         body = 0;
     }
-    error = rg_clean_text_key(&ev->clean, &ev->clean_len, &ev->clean_map, &k->key, &k->klen,
-                              &k->map, doc->text + body, doc->len - body, ex->opts.boilerplate,
-                              &ex->opts.clean);
+    bf->seg_ok = 0;
+    if (lean) {
+        error = rg_clean__text_segs(&bf->text, &bf->segs, &bf->seg_ok, &bf->key, &bf->key_ok,
+                                    &bf->html, doc->text + body, doc->len - body,
+                                    ex->opts.boilerplate, &ex->opts.clean);
+    } else {
+        error = rg_clean__text_into(&bf->text, &bf->key, &bf->key_ok, &bf->html,
+                                    doc->text + body, doc->len - body, ex->opts.boilerplate,
+                                    &ex->opts.clean);
+    }
     if (error < 0) {
         return error;
     }
-    for (i = 0; body > 0 && i <= ev->clean_len; i++) {
-        ev->clean_map[i] += body; /* most documents have no header token */
+    ev->clean = bf->text.p;
+    ev->clean_len = bf->text.len;
+    ev->clean_map = bf->seg_ok ? NULL : bf->text.map;
+    for (i = 0; body > 0 && bf->seg_ok && i < bf->segs.n; i++) {
+        bf->segs.v[i].src += body; /* most documents have no header token */
+    }
+    for (i = 0; body > 0 && !bf->seg_ok && i <= ev->clean_len; i++) {
+        ev->clean_map[i] += body;
     }
     if (doc->date_source == RG_DATE_NONE &&
         rg_date_find_text(&d, ev->clean, ev->clean_len, ex->opts.date_window)) {
@@ -143,13 +245,37 @@ static inline uint64_t hash_step(uint64_t h, uint64_t w)
 }
 
 /*
- * Hash of a sentence for the duplicate set. Equal hashes are confirmed with
- * memcmp, so the hash only has to spread; never 0, which marks an empty
- * slot. Two lanes of 8 bytes, so that one multiply need not wait for the
- * other, and the last bytes as one word (a byte-at-a-time tail and the
- * single chain were 1.5% of extraction cycles).
+ * Key of a sentence for the duplicate set: its length and three words of
+ * it (the first, middle and last 8 bytes). Equal keys are confirmed with
+ * memcmp, so the key only has to tell most different sentences apart, and
+ * two sentences of one length that agree there are rare enough; a hash of
+ * every byte was 1.9% of extraction cycles, for documents that nearly
+ * never repeat a sentence. Never 0, which marks an empty slot.
  */
-static uint64_t sentence_hash(const char *p, size_t n)
+static inline uint64_t sentence_hash(const char *p, size_t n)
+{
+    uint64_t a = 1469598103934665603ULL ^ n, w = 0, x = 0, y = 0;
+
+    if (n >= 8) {
+        memcpy(&w, p, 8);
+        memcpy(&x, p + n / 2 - 4, 8);
+        memcpy(&y, p + n - 8, 8);
+    } else {
+        memcpy(&w, p, n);
+    }
+    a = hash_step(a, w);
+    a = hash_step(a ^ (y * 0x243F6A8885A308D3ULL), x);
+    return a | 1;
+}
+
+/*
+ * Hash of every byte of a sentence, for a document whose sentences defeat
+ * sentence_hash's sample (many of one length that agree on its three
+ * words: each would be compared with all the others). Two lanes of 8
+ * bytes, so that one multiply need not wait for the other, and the last
+ * bytes as one word. Never 0.
+ */
+static uint64_t sentence_hash_full(const char *p, size_t n)
 {
     uint64_t a = 1469598103934665603ULL ^ n, b = 0x243F6A8885A308D3ULL, w = 0;
     size_t i = 0;
@@ -184,61 +310,114 @@ typedef struct {
 /* Slots on the stack: a set for up to 128 sentences, most documents. */
 #define EX_STACK_SLOTS 256
 
+/* Equal sampled keys of different sentences after which a document's set
+ * is rebuilt with the full hash (the sample was made for news text). */
+#define EX_KEY_MISSES 32
+
+/* The duplicate set over the kept sentences (ev->sentences[0..kept)). */
+typedef struct {
+    ex_slot *v;
+    size_t cap;   /* a power of 2 */
+    size_t misses;
+    int full;     /* keys are sentence_hash_full */
+} ex_set;
+
+static inline uint64_t set_hash(const ex_set *st, const rg_evidence *ev, rg_span s)
+{
+    return st->full ? sentence_hash_full(ev->clean + s.start, s.end - s.start)
+                    : sentence_hash(ev->clean + s.start, s.end - s.start);
+}
+
+/* 1 when a kept sentence equals s (hash h); else 0 and its free slot. */
+static inline int set_find(ex_set *st, const rg_evidence *ev, rg_span s, uint64_t h, size_t *slot)
+{
+    size_t k;
+
+    for (k = (size_t)h & (st->cap - 1); st->v[k].hash; k = (k + 1) & (st->cap - 1)) {
+        rg_span o = ev->sentences[st->v[k].owner];
+        if (st->v[k].hash == h && o.end - o.start == s.end - s.start) {
+            if (memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
+                return 1;
+            }
+            st->misses++;
+        }
+    }
+    *slot = k;
+    return 0;
+}
+
+/* Rebuilds the set of the kept sentences with full hashes (they are
+ * distinct: each goes to the first free slot). */
+static void set_go_full(ex_set *st, const rg_evidence *ev, size_t kept)
+{
+    size_t i, k;
+
+    st->full = 1;
+    memset(st->v, 0, st->cap * sizeof *st->v);
+    for (i = 0; i < kept; i++) {
+        uint64_t h = set_hash(st, ev, ev->sentences[i]);
+        for (k = (size_t)h & (st->cap - 1); st->v[k].hash; k = (k + 1) & (st->cap - 1)) {
+        }
+        st->v[k].hash = h;
+        st->v[k].owner = i;
+    }
+}
+
 /* Step 4: drop sentences repeated word for word (hash set over the spans). */
 static int extract_dedupe(rg_evidence *ev)
 {
-    ex_slot stack_slots[EX_STACK_SLOTS], *slots = stack_slots;
-    size_t cap = 16, i, kept = 0;
+    ex_slot stack_slots[EX_STACK_SLOTS];
+    ex_set st = { stack_slots, 16, 0, 0 };
+    size_t i, kept = 0;
 
-    while (cap < ev->n_sentences * 2) {
-        cap *= 2;
+    while (st.cap < ev->n_sentences * 2) {
+        st.cap *= 2;
     }
-    if (cap > EX_STACK_SLOTS && !(slots = rg__calloc(cap, sizeof *slots))) {
+    if (st.cap > EX_STACK_SLOTS && !(st.v = rg__calloc(st.cap, sizeof *st.v))) {
         rg__error_set_oom();
         return RG_ERROR;
     }
-    if (slots == stack_slots) {
-        memset(slots, 0, cap * sizeof *slots);
+    if (st.v == stack_slots) {
+        memset(st.v, 0, st.cap * sizeof *st.v);
     }
     for (i = 0; i < ev->n_sentences; i++) {
         rg_span s = ev->sentences[i];
-        uint64_t h = sentence_hash(ev->clean + s.start, s.end - s.start);
+        uint64_t h = set_hash(&st, ev, s);
         size_t slot;
-        int dup = 0;
 
-        for (slot = (size_t)h & (cap - 1); slots[slot].hash; slot = (slot + 1) & (cap - 1)) {
-            rg_span o = ev->sentences[slots[slot].owner];
-            if (slots[slot].hash == h && o.end - o.start == s.end - s.start &&
-                memcmp(ev->clean + o.start, ev->clean + s.start, s.end - s.start) == 0) {
-                dup = 1;
-                break;
-            }
-        }
-        if (dup) {
+        if (set_find(&st, ev, s, h, &slot)) {
             continue;
         }
-        slots[slot].hash = h;
-        slots[slot].owner = kept;
+        if (!st.full && st.misses > EX_KEY_MISSES) {
+            set_go_full(&st, ev, kept);
+            h = set_hash(&st, ev, s);
+            if (set_find(&st, ev, s, h, &slot)) {
+                continue; /* not reached: s matched no kept sentence above */
+            }
+        }
+        st.v[slot].hash = h;
+        st.v[slot].owner = kept;
         ev->sentences[kept++] = s;
     }
     ev->n_sentences = kept;
-    if (slots != stack_slots) {
-        rg__free(slots);
+    if (st.v != stack_slots) {
+        rg__free(st.v);
     }
     return RG_OK;
 }
 
 /* Step 5: matches -> mentions assigned to kept sentences (both sorted by start). */
-static int extract_mentions(rg_evidence *ev, const ex_key *k, const rg_extractor *ex,
+static int extract_mentions(rg_evidence *ev, const ex_bufs *bf, const rg_extractor *ex,
                             const rg_document *doc)
 {
     rg_match *m = NULL;
     size_t nm = 0, i, s = 0;
     int error;
 
-    if (k->key) {
-        error = rg_matcher_scan_folded(&m, &nm, ex->matcher, ev->clean, ev->clean_len, k->key,
-                                       k->klen, k->map, doc->date.year ? &doc->date : NULL);
+    if (bf->key_ok) {
+        error = rg_matcher_scan_folded(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
+                                       bf->key.p, bf->key.len, bf->key.map,
+                                       doc->date.year ? &doc->date : NULL);
     } else {
         error = rg_matcher_scan(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
                                 doc->date.year ? &doc->date : NULL);
@@ -347,7 +526,7 @@ static int relation_cmp(const rg_relation *a, const rg_relation *b, const rg_act
 }
 
 /* Stable merge sort keyed by relation_cmp (qsort has no payload argument). */
-static int sort_relations(rg_relation *r, size_t n, const rg_actors *act)
+static int sort_relations(rg_relation *r, size_t n, const rg_actors *act, ex_bufs *bf)
 {
     rg_relation *tmp;
     size_t width, i;
@@ -355,10 +534,10 @@ static int sort_relations(rg_relation *r, size_t n, const rg_actors *act)
     if (n < 2) {
         return RG_OK;
     }
-    if (!(tmp = rg__reallocarray(NULL, n, sizeof *tmp))) {
-        rg__error_set_oom();
+    if (rg__vec_grow(&bf->sort.v, &bf->sort.cap, n, sizeof *tmp) < 0) {
         return RG_ERROR;
     }
+    tmp = bf->sort.v;
     for (width = 1; width < n; width *= 2) {
         for (i = 0; i < n; i += 2 * width) {
             size_t lo = i, mid = i + width < n ? i + width : n;
@@ -376,12 +555,12 @@ static int sort_relations(rg_relation *r, size_t n, const rg_actors *act)
         }
         memcpy(r, tmp, n * sizeof *r);
     }
-    rg__free(tmp);
     return RG_OK;
 }
 
 /* Steps 6-8. */
-static int extract_relations(rg_evidence *ev, const rg_extractor *ex, const rg_document *doc)
+static int extract_relations(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex,
+                             const rg_document *doc)
 {
     rg_stance_ctx *ctx = NULL;
     size_t cap = 0, lo = 0, s;
@@ -408,16 +587,69 @@ static int extract_relations(rg_evidence *ev, const rg_extractor *ex, const rg_d
         }
         lo = hi;
     }
-    error = sort_relations(ev->relations, ev->n_relations, ex->opts.actors);
+    error = sort_relations(ev->relations, ev->n_relations, ex->opts.actors, bf);
 cleanup:
     rg_stance_ctx_free(ctx);
     return error;
 }
 
-int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *doc)
+/* Step 4's split: the spans in bf->spans (lean) or of their own. */
+static int extract_split(rg_evidence *ev, ex_bufs *bf, int lean)
+{
+    int error;
+
+    if (!lean) {
+        return rg_sentences_split(&ev->sentences, &ev->n_sentences, ev->clean, ev->clean_len);
+    }
+    error = rg_sentence__split_into(&bf->spans.v, &ev->n_sentences, &bf->spans.cap, ev->clean,
+                                    ev->clean_len);
+    ev->sentences = bf->spans.v;
+    return error;
+}
+
+/* Steps 1-8 into ev, with the buffers bf (ev->clean and clean_map point
+ * into bf->text; ev->sentences into bf->spans when lean). */
+static int extract_steps(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, rg_document *doc,
+                         int lean)
+{
+    int error;
+
+    if ((error = extract_clean(ev, bf, ex, doc, lean)) < 0 ||
+        (error = extract_split(ev, bf, lean)) < 0 ||
+        (error = extract_dedupe(ev)) < 0 ||
+        (error = extract_mentions(ev, bf, ex, doc)) < 0 ||
+        (error = extract_relations(ev, bf, ex, doc)) < 0) {
+        return error;
+    }
+    return RG_OK;
+}
+
+/* The JSON line of ev into ev->json, formatted in bf->json and copied at
+ * its size (the evidence leaves the thread; the kept buffer stays). */
+static int lean_json(rg_evidence *ev, ex_bufs *bf, const rg_actors *json)
+{
+    int error;
+
+    bf->json.len = 0;
+    if ((error = rg_evidence__json_put(&bf->json, ev, json, bf->seg_ok ? &bf->segs : NULL)) < 0) {
+        return error;
+    }
+    if (!(ev->json = rg__malloc(bf->json.len + 1))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    memcpy(ev->json, bf->json.ptr, bf->json.len + 1);
+    ev->json_len = bf->json.len;
+    return RG_OK;
+}
+
+/* rg_extract_document (lean 0: the evidence owns its text), or
+ * rg_extract__lean (1: the text stays in the thread's buffers). */
+static int extract_run(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
+                       const rg_actors *json, int lean)
 {
     rg_evidence *ev = NULL;
-    ex_key k = { NULL, 0, NULL };
+    ex_bufs bf;
     int error;
 
     *out = NULL;
@@ -426,19 +658,39 @@ int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *
         return RG_ERROR;
     }
     ev->doc = doc;
-    if ((error = extract_clean(ev, &k, ex, doc)) < 0 ||
-        (error = rg_sentences_split(&ev->sentences, &ev->n_sentences, ev->clean,
-                                    ev->clean_len)) < 0 ||
-        (error = extract_dedupe(ev)) < 0 ||
-        (error = extract_mentions(ev, &k, ex, doc)) < 0 ||
-        (error = extract_relations(ev, ex, doc)) < 0) {
-        goto cleanup;
+    ex_bufs_take(&bf);
+    if (!lean) {
+        ex_out_free(&bf.text); /* the evidence's text: storage of its own */
+    }
+    error = extract_steps(ev, &bf, ex, doc, lean);
+    if (error >= 0 && json) {
+        error = lean_json(ev, &bf, json);
+    }
+    if (lean) { /* the text, its map and the spans stay with bf (kept or freed there) */
+        ev->clean = NULL;
+        ev->clean_map = NULL;
+        ev->sentences = NULL;
+    } else if (ev->clean) { /* handed to the evidence */
+        bf.text.p = NULL;
+        bf.text.map = NULL;
+        bf.text.cap = 0;
+    }
+    ex_bufs_put(&bf);
+    if (error < 0) {
+        rg_evidence_free(ev);
+        return error;
     }
     *out = ev;
-    ev = NULL;
-cleanup:
-    rg_free(k.key);
-    rg_free(k.map);
-    rg_evidence_free(ev);
-    return error;
+    return RG_OK;
+}
+
+int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *doc)
+{
+    return extract_run(out, ex, doc, NULL, 0);
+}
+
+int rg_extract__lean(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
+                     const rg_actors *json)
+{
+    return extract_run(out, ex, doc, json, 1);
 }

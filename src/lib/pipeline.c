@@ -15,6 +15,7 @@
 
 #include <relgraph/pipeline.h>
 #include "common.h"
+#include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
 #include "stance_internal.h" /* rg_stance__reuse_begin, rg_stance__reuse_end */
 
 #define PL_MAX_THREADS 64
@@ -110,18 +111,14 @@ static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
     rg_evidence *ev;
 
-    b->codes[i] = rg_extract_document(&b->evs[i], sh->ex, b->docs[i]);
-    ev = b->evs[i];
-    if (b->codes[i] >= 0 && sh->json) {
-        b->codes[i] = rg_evidence_to_json(&ev->json, &ev->json_len, ev, sh->json);
-    }
-    if (b->codes[i] >= 0 && sh->release) {
-        rg__free(ev->clean);
-        rg__free(ev->clean_map);
-        rg__free(ev->sentences);
-        ev->clean = NULL;
-        ev->clean_map = NULL;
-        ev->sentences = NULL;
+    if (sh->release) { /* the text in this thread's kept buffers */
+        b->codes[i] = rg_extract__lean(&b->evs[i], sh->ex, b->docs[i], sh->json);
+    } else {
+        b->codes[i] = rg_extract_document(&b->evs[i], sh->ex, b->docs[i]);
+        ev = b->evs[i];
+        if (b->codes[i] >= 0 && sh->json) {
+            b->codes[i] = rg_evidence_to_json(&ev->json, &ev->json_len, ev, sh->json);
+        }
     }
     if (b->codes[i] < 0) {
         const rg_error *e = rg_error_last(); /* thread-local: copy it out */
@@ -158,6 +155,7 @@ static void *pl_worker(void *arg)
     pl_shared *sh = arg;
 
     rg_stance__reuse_begin(); /* one stance context per thread, not per document */
+    rg_extract__reuse_begin(); /* and one set of extraction buffers */
     pthread_mutex_lock(&sh->mu);
     while (!sh->quit) {
         pl_batch *b = pl_pending(sh);
@@ -174,6 +172,7 @@ static void *pl_worker(void *arg)
         pl_mark_done(sh, b);
     }
     pthread_mutex_unlock(&sh->mu);
+    rg_extract__reuse_end();
     rg_stance__reuse_end();
     return NULL;
 }
@@ -368,7 +367,9 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
     }
     sh.alone = started == 0;
     rg_stance__reuse_begin();
+    rg_extract__reuse_begin();
     error = pl_drive(&sh, r, cap, opts, cb, payload);
+    rg_extract__reuse_end();
     rg_stance__reuse_end();
 cleanup:
     pthread_mutex_lock(&sh.mu);

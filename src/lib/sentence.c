@@ -718,6 +718,22 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
                        size_t len)
 {
+    size_t cap = 0;
+    int error;
+
+    RG_ASSERT_ARG(out != NULL);
+    *out = NULL;
+    if ((error = rg_sentence__split_into(out, n_out, &cap, text, len)) != RG_OK) {
+        rg__free(*out);
+        *out = NULL;
+        *n_out = 0;
+    }
+    return error;
+}
+
+int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const char *text,
+                            size_t len)
+{
     split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, 0, 0, NULL };
     split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
@@ -728,11 +744,12 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
     int simd;
 #endif
 
-    RG_ASSERT_ARG(out != NULL);
+    RG_ASSERT_ARG(spans != NULL && cap != NULL);
     RG_ASSERT_ARG(n_out != NULL);
     RG_ASSERT_ARG(text != NULL || len == 0);
-    *out = NULL;
     *n_out = 0;
+    cx.spans.v = *spans; /* the caller's storage, kept whatever happens */
+    cx.spans.cap = *cap;
     cx.s = s;
     cx.len = len;
 #if RUN_SIMD
@@ -781,11 +798,9 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
         goto cleanup;
     }
 
-    *out = cx.spans.v;
     *n_out = cx.spans.n;
-    cx.spans.v = NULL;
-
 cleanup:
-    RG_VEC_FREE(cx.spans);
+    *spans = cx.spans.v;
+    *cap = cx.spans.cap;
     return error;
 }

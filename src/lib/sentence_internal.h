@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <relgraph/sentence.h> /* rg_span */
+
 enum {
     C_SP, /* white space (not newline) */
     C_NL, /* newline */
@@ -250,5 +252,15 @@ int rg_sentence__camel_split(const unsigned char *s, size_t len, size_t word_sta
  */
 size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
                              int *in_dq);
+
+/*
+ * rg_sentences_split into a vector the caller holds (*spans, with room for
+ * *cap spans, may be NULL and 0) and may keep from one text to the next:
+ * it keeps its storage, grown or not, whatever the outcome (*spans and
+ * *cap updated); *n_out spans on success.
+ * @return RG_OK or RG_ERROR (OOM)
+ */
+int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const char *text,
+                            size_t len);
 
 #endif

@@ -8,6 +8,7 @@
 #define RG_TEST_SENTENCE_REF_RULES_H
 
 #define rg_sentences_split rg_sentences_split_ref
+#define rg_sentence__split_into ref_sentence__split_into
 #define rg_sentence__word_after ref_sentence__word_after
 #define rg_sentence__function_word_at ref_sentence__function_word_at
 #define rg_sentence__camel_split ref_sentence__camel_split
