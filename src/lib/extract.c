@@ -127,7 +127,7 @@ static _Thread_local struct {
 
 /* A text longer than this gives its buffers back to malloc rather than
  * keeping ~9 bytes per byte of it for the thread's next documents. */
-#define EX_KEEP_MAX ((size_t)1 << 20)
+#define EX_KEEP_MAX ((size_t)1 << 18) /* 256 KiB: articles are a few KB */
 
 static void ex_out_free(clean_out *o)
 {

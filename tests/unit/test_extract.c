@@ -310,7 +310,7 @@ static void test_reuse_alloc_failures(void **state)
     rg_boilerplate_free(bp);
 }
 
-/* A text past the size whose buffers are kept (1 MiB) and documents
+/* A text past the size whose buffers are kept (256 KiB) and documents
  * after it. */
 static void test_reuse_large_text(void **state)
 {
