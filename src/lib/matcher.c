@@ -3,9 +3,12 @@
  * Actor matcher: one Aho-Corasick automaton over the folded keys of every
  * dictionary form (aliases, metonyms, expanded role forms, blocked forms).
  * Transitions are a dense table over byte classes (the distinct bytes of
- * the keys, plus one class for every other byte), completed with the
- * failure function at build time, so scanning costs one table load per
- * byte. The matcher borrows its dictionary, which must outlive it; after
+ * the keys, plus one class for every other ASCII letter or digit and one
+ * for every other byte), completed with the failure function at build
+ * time, so scanning costs one table load per byte. Keys that must start a
+ * word only start after a byte that is not an ASCII letter or digit (see
+ * "Word starts" below), so inside words the walk stays at the root. The
+ * matcher borrows its dictionary, which must outlive it; after
  * rg_matcher_new it is read-only and may be shared between threads.
  */
 #include <string.h> /* memcmp, memset */
@@ -29,13 +32,17 @@ typedef struct {
 
 struct rg_matcher {
     const rg_actors *a;  /* borrowed */
-    uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains */
-    size_t ncls;
+    uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains, not a
+                          * letter or digit: a class is all word bytes or none */
+    size_t ncls;         /* byte classes; the build adds the boundary, ncls */
     size_t nstates;
-    int32_t *delta;      /* nstates x ncls, complete (goto + failure); after
-                          * mt_scan_table, rows renumbered and premultiplied */
+    int32_t *delta;      /* nstates x (ncls + 1), complete (goto + failure);
+                          * after mt_scan_table, the scan table: ncls columns,
+                          * rows renumbered and premultiplied */
+    uint8_t *tail;       /* per state: what its string ends with (MT_TAIL_*) */
     int32_t *back;       /* renumbered state -> state of out, emit and link */
     size_t emit_row0;    /* first premultiplied row of a state with an output */
+    size_t start_row;    /* premultiplied row of the state at a word start */
     size_t maxlen;       /* longest key: the scan state depends on no more bytes */
     int32_t *out;        /* per state: pattern whose key ends here, or -1 */
     int32_t *emit;       /* per state: first state of its output chain, or -1 */
@@ -106,19 +113,46 @@ static int word_before(const char *k, size_t klen, size_t pos)
 /* Build                                                               */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Word starts. Most keys must start a word, so a hit that starts inside a
+ * word is rejected by mt_accept; a plain automaton still follows it
+ * ("...ent" walks into the keys that start with "en"), visiting states
+ * all over the table and emitting candidates for nothing. The automaton is
+ * built instead over the text with a boundary symbol '#' after every byte
+ * that is not an ASCII letter or digit (and before the first byte): a key
+ * that must start a word gets a leading '#', and every key a '#' after
+ * each such byte but its last, as the text would have. A key then matches
+ * the text with '#'s exactly where it matches the text at a byte that
+ * follows a non-word byte, which every accepted start does (the converse
+ * need not hold: mt_accept still decides). The '#' costs no scan step: a
+ * state whose string ends with a non-word byte takes its '#' transition
+ * first, and a non-word byte that leads to the root leads to the state of
+ * "#" instead (the start state). States whose string ends with '#' are
+ * only passed through and get no row; the root stands for "inside a word".
+ */
+#define MT_TAIL_WORD 0  /* a letter or digit, or the root */
+#define MT_TAIL_OTHER 1 /* another byte: a '#' follows in the text */
+#define MT_TAIL_BOUND 2 /* the boundary '#' */
+
+static size_t mt_width(const rg_matcher *m)
+{
+    return m->ncls + 1; /* the byte classes and the boundary, class ncls */
+}
+
 /* Appends a state with no transitions; returns its number or -1 (OOM). */
 static int32_t mt_new_state(rg_matcher *m, size_t *cap)
 {
-    size_t s = m->nstates;
+    size_t s = m->nstates, w = mt_width(m);
 
-    if (s >= (size_t)INT32_MAX / (m->ncls + 1)) {
+    if (s >= (size_t)INT32_MAX / (w + 1)) {
         rg__error_set_oom();
         return -1;
     }
     if (s == *cap) {
         size_t ncap = *cap ? *cap * 2 : 256;
-        int32_t *d = rg__reallocarray(m->delta, ncap * m->ncls, sizeof *d);
+        int32_t *d = rg__reallocarray(m->delta, ncap * w, sizeof *d);
         int32_t *o;
+        uint8_t *t;
         if (!d) {
             rg__error_set_oom();
             return -1;
@@ -130,32 +164,61 @@ static int32_t mt_new_state(rg_matcher *m, size_t *cap)
             return -1;
         }
         m->out = o;
+        if (!(t = rg__reallocarray(m->tail, ncap, sizeof *t))) {
+            rg__error_set_oom();
+            return -1;
+        }
+        m->tail = t;
         *cap = ncap;
     }
-    memset(m->delta + s * m->ncls, 0, m->ncls * sizeof *m->delta);
+    memset(m->delta + s * w, 0, w * sizeof *m->delta);
     m->out[s] = -1;
+    m->tail[s] = MT_TAIL_WORD;
     m->nstates++;
     return (int32_t)s;
 }
 
-/* Inserts pattern `p` into the trie (state 0 is the root; 0 = no child). */
+/* The trie child of `s` on class x, created if needed; -1 on OOM. */
+static int32_t mt_child(rg_matcher *m, int32_t s, size_t x, unsigned char tail, size_t *cap)
+{
+    size_t w = mt_width(m);
+    int32_t ns;
+
+    if (m->delta[(size_t)s * w + x] != 0) {
+        return m->delta[(size_t)s * w + x];
+    }
+    if ((ns = mt_new_state(m, cap)) < 0) {
+        return -1;
+    }
+    m->delta[(size_t)s * w + x] = ns; /* delta may have moved */
+    m->tail[ns] = tail;
+    return ns;
+}
+
+/*
+ * Inserts pattern `p` into the trie (state 0 is the root; 0 = no child),
+ * with the boundaries of "Word starts".
+ */
 static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
 {
     const rg_actors__form *f = m->pat[p].form;
     int32_t s = 0;
     size_t i;
 
-    for (i = 0; i < f->key_len; i++) {
-        int32_t *t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
-        if (*t == 0) {
-            int32_t ns = mt_new_state(m, cap);
-            if (ns < 0) {
-                return RG_ERROR;
-            }
-            t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
-            *t = ns;
+    if ((m->pat[p].edges & PAT_WORD_START) &&
+        (s = mt_child(m, s, m->ncls, MT_TAIL_BOUND, cap)) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < f->key_len && s >= 0; i++) {
+        unsigned char b = (unsigned char)f->key[i];
+        int word = ascii_word(b);
+        s = mt_child(m, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER, cap);
+        if (s >= 0 && !word && i + 1 < f->key_len) {
+            s = mt_child(m, s, m->ncls, MT_TAIL_BOUND, cap);
         }
-        s = *t;
+    }
+    if (s < 0) {
+        return RG_ERROR;
     }
     m->out[s] = (int32_t)p; /* keys are unique: see rg_actors__form.skip */
     return RG_OK;
@@ -168,7 +231,7 @@ static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
 static int mt_complete(rg_matcher *m)
 {
     int32_t *queue = NULL, *fail = NULL;
-    size_t head = 0, tail = 0, x;
+    size_t head = 0, tail = 0, x, w = mt_width(m);
     int error = RG_OK;
 
     queue = rg__reallocarray(NULL, m->nstates, sizeof *queue);
@@ -185,13 +248,13 @@ static int mt_complete(rg_matcher *m)
     queue[tail++] = 0;
     while (head < tail) {
         int32_t s = queue[head++];
-        int32_t *row = &m->delta[(size_t)s * m->ncls];
-        const int32_t *frow = &m->delta[(size_t)fail[s] * m->ncls];
+        int32_t *row = &m->delta[(size_t)s * w];
+        const int32_t *frow = &m->delta[(size_t)fail[s] * w];
 
-        for (x = 0; x < m->ncls; x++) {
+        for (x = 0; x < w; x++) {
             int32_t t = row[x];
-            if (t == 0 || (s == 0 && x == 0)) {
-                row[x] = s == 0 ? 0 : frow[x];
+            if (t == 0) {
+                row[x] = frow[x]; /* the root's own row, where it stays 0 */
                 continue;
             }
             fail[t] = s == 0 ? 0 : frow[x];
@@ -207,7 +270,29 @@ cleanup:
 }
 
 /*
- * The table the scan walks: states renumbered so that the ones with an
+ * Fills the scan row `nrow` of state s: the boundary after a non-word
+ * byte is taken first, and a non-word byte that falls back to the root
+ * lands on the word-start state (see "Word starts").
+ */
+static void mt_scan_row(const rg_matcher *m, const int32_t *perm, const int32_t *root,
+                        size_t s, int32_t *nrow)
+{
+    const size_t w = mt_width(m), ncls = m->ncls;
+    const int32_t *row = &m->delta[s * w];
+    size_t x;
+
+    if (m->tail[s] == MT_TAIL_OTHER) {
+        row = &m->delta[(size_t)row[ncls] * w];
+    }
+    for (x = 0; x < ncls; x++) {
+        int32_t t = row[x] != 0 ? row[x] : root[x];
+        nrow[x] = perm[t] * (int32_t)ncls; /* < INT32_MAX: mt_new_state */
+    }
+}
+
+/*
+ * The table the scan walks: one row per state that does not end with the
+ * boundary (and the word-start state), renumbered so that the ones with an
  * output come last, each transition holding its target's row offset
  * (state x ncls). A step is then one load, and whether the new state emits
  * is a compare with emit_row0 instead of a second load (emit[st]) and a
@@ -217,7 +302,9 @@ static int mt_scan_table(rg_matcher *m)
 {
     int32_t *perm = rg__reallocarray(NULL, m->nstates, sizeof *perm);
     int32_t *next = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *next);
-    size_t s, x, k = 0, pass;
+    const int32_t start = m->delta[m->ncls]; /* the root's boundary child */
+    int32_t root[256] = { 0 }; /* the root's row, with the start for a non-word byte */
+    size_t s, k = 0, pass;
 
     m->back = rg__reallocarray(NULL, m->nstates, sizeof *m->back);
     if (!perm || !next || !m->back) {
@@ -226,22 +313,28 @@ static int mt_scan_table(rg_matcher *m)
         rg__error_set_oom();
         return RG_ERROR;
     }
+    for (s = 0; s < 256; s++) {
+        root[m->cls[s]] = ascii_word((unsigned char)s) ? 0 : start;
+    }
+    for (s = 0; s < m->nstates; s++) {
+        perm[s] = -1; /* no row */
+    }
     for (pass = 0; pass < 2; pass++) { /* without an output, then with one */
         if (pass == 1) {
             m->emit_row0 = k * m->ncls;
         }
         for (s = 0; s < m->nstates; s++) {
-            if ((m->emit[s] >= 0) == (int)pass) {
+            if ((m->tail[s] != MT_TAIL_BOUND || s == (size_t)start) &&
+                (m->emit[s] >= 0) == (int)pass) {
                 perm[s] = (int32_t)k;
                 m->back[k++] = (int32_t)s;
             }
         }
     }
+    m->start_row = (size_t)perm[start] * m->ncls;
     for (s = 0; s < m->nstates; s++) {
-        const int32_t *row = &m->delta[s * m->ncls];
-        int32_t *nrow = &next[(size_t)perm[s] * m->ncls];
-        for (x = 0; x < m->ncls; x++) {
-            nrow[x] = perm[row[x]] * (int32_t)m->ncls; /* < INT32_MAX: mt_new_state */
+        if (perm[s] >= 0) { /* targets end with a byte, or are the start */
+            mt_scan_row(m, perm, root, s, &next[(size_t)perm[s] * m->ncls]);
         }
     }
     rg__free(m->delta);
@@ -311,6 +404,13 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
         m->npat++;
     }
+    for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
+        if (m->cls[i] == 0 && ascii_word((unsigned char)i)) {
+            m->cls[i] = (uint8_t)m->ncls; /* < 256: byte i is in no key */
+            j = 1;
+        }
+    }
+    m->ncls += j;
     if (mt_new_state(m, &cap) < 0) {
         error = RG_ERROR;
         goto cleanup;
@@ -340,6 +440,7 @@ void rg_matcher_free(rg_matcher *m)
     rg__free(m->emit);
     rg__free(m->link);
     rg__free(m->back);
+    rg__free(m->tail);
     rg__free(m->pat);
     rg__free(m);
 }
@@ -559,7 +660,8 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
     const int32_t *delta = m->delta; /* in locals: a char key may alias */
     const uint8_t *cls = m->cls;
     const unsigned char *key = (const unsigned char *)sc->t.key;
-    size_t klen = sc->t.klen, row0 = m->emit_row0, r1 = 0, r2 = 0, a = 0, b, mid = klen;
+    size_t klen = sc->t.klen, row0 = m->emit_row0, a = 0, b, mid = klen;
+    size_t r1 = m->start_row, r2 = m->start_row; /* a key starts a word */
     int error;
 
     if (klen >= 4 * m->maxlen + 64) {
