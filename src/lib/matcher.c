@@ -34,12 +34,10 @@ struct rg_matcher {
     const rg_actors *a;  /* borrowed */
     uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains, not a
                           * letter or digit: a class is all word bytes or none */
-    size_t ncls;         /* byte classes; the build adds the boundary, ncls */
+    size_t ncls;
     size_t nstates;
-    int32_t *delta;      /* nstates x (ncls + 1), complete (goto + failure);
-                          * after mt_scan_table, the scan table: ncls columns,
-                          * rows renumbered and premultiplied */
-    uint8_t *tail;       /* per state: what its string ends with (MT_TAIL_*) */
+    int32_t *delta;      /* the scan table (mt_scan_table): ncls columns, rows
+                          * renumbered and premultiplied */
     int32_t *back;       /* renumbered state -> state of out, emit and link */
     size_t emit_row0;    /* first premultiplied row of a state with an output */
     size_t start_row;    /* premultiplied row of the state at a word start */
@@ -114,107 +112,99 @@ static int word_before(const char *k, size_t klen, size_t pos)
 /* ------------------------------------------------------------------ */
 
 /*
- * Word starts. Most keys must start a word, so a hit that starts inside a
- * word is rejected by mt_accept; a plain automaton still follows it
- * ("...ent" walks into the keys that start with "en"), visiting states
- * all over the table and emitting candidates for nothing. The automaton is
- * built instead over the text with a boundary symbol '#' after every byte
- * that is not an ASCII letter or digit (and before the first byte): a key
- * that must start a word gets a leading '#', and every key a '#' after
- * each such byte but its last, as the text would have. A key then matches
- * the text with '#'s exactly where it matches the text at a byte that
- * follows a non-word byte, which every accepted start does (the converse
- * need not hold: mt_accept still decides). The '#' costs no scan step: a
- * state whose string ends with a non-word byte takes its '#' transition
- * first, and a non-word byte that leads to the root leads to the state of
- * "#" instead (the start state). States whose string ends with '#' are
- * only passed through and get no row; the root stands for "inside a word".
+ * Word starts. Most keys must start a word: a plain automaton follows hits
+ * from inside words too ("...ent" walks into the keys that start with
+ * "en"), all over the table, for candidates mt_accept rejects. So the
+ * automaton reads the text as if a boundary '#' followed every byte that
+ * is not an ASCII letter or digit (and came first): a key that must start
+ * a word begins with '#', and every key has a '#' after each such byte
+ * but its last. Every hit mt_accept would take is still found (it still
+ * decides). The '#' costs no step: a state ending with a non-word byte
+ * gets the row of its '#' transition, a non-word byte that falls back to
+ * the root lands on the state of "#" (the start state), and the other
+ * states ending with '#' get no row; the root means "inside a word".
  */
 #define MT_TAIL_WORD 0  /* a letter or digit, or the root */
 #define MT_TAIL_OTHER 1 /* another byte: a '#' follows in the text */
 #define MT_TAIL_BOUND 2 /* the boundary '#' */
 
-static size_t mt_width(const rg_matcher *m)
-{
-    return m->ncls + 1; /* the byte classes and the boundary, class ncls */
-}
+/* A trie state while building. */
+typedef struct {
+    int32_t kid;  /* first child, or 0 */
+    int32_t sib;  /* next child of the same parent, or 0 */
+    int32_t fail; /* failure state */
+    int32_t in;   /* class of the edge into it; ncls for '#' */
+    int tail;     /* what its string ends with (MT_TAIL_*) */
+} mt_node;
 
-/* Appends a state with no transitions; returns its number or -1 (OOM). */
-static int32_t mt_new_state(rg_matcher *m, size_t *cap)
-{
-    size_t s = m->nstates, w = mt_width(m);
+/* The trie while building; the scan table replaces it. */
+typedef struct {
+    int32_t *go;    /* nstates x (ncls + 1): the trie's edges, 0 = none */
+    mt_node *node;
+    int32_t *order; /* the states, breadth first */
+    size_t w;       /* ncls + 1: the byte classes and the boundary, class ncls */
+    size_t cap;
+} mt_trie;
 
-    if (s >= (size_t)INT32_MAX / (w + 1)) {
+/* Appends a state with no children; returns its number or -1 (OOM). */
+static int32_t mt_new_state(rg_matcher *m, mt_trie *tr)
+{
+    size_t s = m->nstates;
+
+    if (s >= (size_t)INT32_MAX / (tr->w + 1)) {
         rg__error_set_oom();
         return -1;
     }
-    if (s == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 256;
-        int32_t *d = rg__reallocarray(m->delta, ncap * w, sizeof *d);
-        int32_t *o;
-        uint8_t *t;
-        if (!d) {
+    if (s == tr->cap) {
+        size_t n = tr->cap ? tr->cap * 2 : 256;
+        int32_t *go = rg__reallocarray(tr->go, n * tr->w, sizeof *go);
+        int32_t *out = go ? rg__reallocarray(m->out, n, sizeof *out) : NULL;
+        mt_node *node = out ? rg__reallocarray(tr->node, n, sizeof *node) : NULL;
+        tr->go = go ? go : tr->go;
+        m->out = out ? out : m->out;
+        if (!node) {
             rg__error_set_oom();
             return -1;
         }
-        m->delta = d;
-        o = rg__reallocarray(m->out, ncap, sizeof *o);
-        if (!o) {
-            rg__error_set_oom();
-            return -1;
-        }
-        m->out = o;
-        if (!(t = rg__reallocarray(m->tail, ncap, sizeof *t))) {
-            rg__error_set_oom();
-            return -1;
-        }
-        m->tail = t;
-        *cap = ncap;
+        tr->node = node;
+        tr->cap = n;
     }
-    memset(m->delta + s * w, 0, w * sizeof *m->delta);
+    memset(tr->go + s * tr->w, 0, tr->w * sizeof *tr->go);
     m->out[s] = -1;
-    m->tail[s] = MT_TAIL_WORD;
+    tr->node[s] = (mt_node){ 0, 0, 0, 0, MT_TAIL_WORD };
     m->nstates++;
     return (int32_t)s;
 }
 
 /* The trie child of `s` on class x, created if needed; -1 on OOM. */
-static int32_t mt_child(rg_matcher *m, int32_t s, size_t x, unsigned char tail, size_t *cap)
+static int32_t mt_child(rg_matcher *m, mt_trie *tr, int32_t s, size_t x, int tail)
 {
-    size_t w = mt_width(m);
-    int32_t ns;
+    int32_t ns = tr->go[(size_t)s * tr->w + x];
 
-    if (m->delta[(size_t)s * w + x] != 0) {
-        return m->delta[(size_t)s * w + x];
+    if (ns == 0 && (ns = mt_new_state(m, tr)) > 0) {
+        tr->go[(size_t)s * tr->w + x] = ns; /* go may have moved */
+        tr->node[ns] = (mt_node){ 0, tr->node[s].kid, 0, (int32_t)x, tail };
+        tr->node[s].kid = ns;
     }
-    if ((ns = mt_new_state(m, cap)) < 0) {
-        return -1;
-    }
-    m->delta[(size_t)s * w + x] = ns; /* delta may have moved */
-    m->tail[ns] = tail;
     return ns;
 }
 
-/*
- * Inserts pattern `p` into the trie (state 0 is the root; 0 = no child),
- * with the boundaries of "Word starts".
- */
-static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
+/* Inserts pattern `p` into the trie (state 0 is the root), '#'s included. */
+static int mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
 {
     const rg_actors__form *f = m->pat[p].form;
     int32_t s = 0;
     size_t i;
 
-    if ((m->pat[p].edges & PAT_WORD_START) &&
-        (s = mt_child(m, s, m->ncls, MT_TAIL_BOUND, cap)) < 0) {
-        return RG_ERROR;
+    if (m->pat[p].edges & PAT_WORD_START) {
+        s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
     }
     for (i = 0; i < f->key_len && s >= 0; i++) {
         unsigned char b = (unsigned char)f->key[i];
         int word = ascii_word(b);
-        s = mt_child(m, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER, cap);
+        s = mt_child(m, tr, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER);
         if (s >= 0 && !word && i + 1 < f->key_len) {
-            s = mt_child(m, s, m->ncls, MT_TAIL_BOUND, cap);
+            s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
         }
     }
     if (s < 0) {
@@ -224,121 +214,117 @@ static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
     return RG_OK;
 }
 
-/*
- * Breadth-first pass: failure links, completed transitions (a missing edge
- * takes the failure state's edge), and output chains.
- */
-static int mt_complete(rg_matcher *m)
+/* The automaton's transition from state f on class x, by failure links. */
+static int32_t mt_delta(const mt_trie *tr, int32_t f, size_t x)
 {
-    int32_t *queue = NULL, *fail = NULL;
-    size_t head = 0, tail = 0, x, w = mt_width(m);
-    int error = RG_OK;
+    while (f != 0 && tr->go[(size_t)f * tr->w + x] == 0) {
+        f = tr->node[f].fail;
+    }
+    return tr->go[(size_t)f * tr->w + x];
+}
 
-    queue = rg__reallocarray(NULL, m->nstates, sizeof *queue);
-    fail = rg__calloc(m->nstates, sizeof *fail);
+/*
+ * Breadth-first pass: the states in order, failure links and output
+ * chains (emit: the first state of a state's chain; link: the next).
+ */
+static int mt_links(rg_matcher *m, mt_trie *tr)
+{
+    size_t h, n = 1;
+
+    tr->order = rg__reallocarray(NULL, m->nstates, sizeof *tr->order);
     m->link = rg__reallocarray(NULL, m->nstates, sizeof *m->link);
     m->emit = rg__reallocarray(NULL, m->nstates, sizeof *m->emit);
-    if (!queue || !fail || !m->link || !m->emit) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    m->link[0] = -1;
-    m->emit[0] = -1;
-    queue[tail++] = 0;
-    while (head < tail) {
-        int32_t s = queue[head++];
-        int32_t *row = &m->delta[(size_t)s * w];
-        const int32_t *frow = &m->delta[(size_t)fail[s] * w];
-
-        for (x = 0; x < w; x++) {
-            int32_t t = row[x];
-            if (t == 0) {
-                row[x] = frow[x]; /* the root's own row, where it stays 0 */
-                continue;
-            }
-            fail[t] = s == 0 ? 0 : frow[x];
-            m->link[t] = m->out[fail[t]] >= 0 ? fail[t] : m->link[fail[t]];
-            m->emit[t] = m->out[t] >= 0 ? t : m->link[t];
-            queue[tail++] = t;
-        }
-    }
-cleanup:
-    rg__free(queue);
-    rg__free(fail);
-    return error;
-}
-
-/*
- * Fills the scan row `nrow` of state s: the boundary after a non-word
- * byte is taken first, and a non-word byte that falls back to the root
- * lands on the word-start state (see "Word starts").
- */
-static void mt_scan_row(const rg_matcher *m, const int32_t *perm, const int32_t *root,
-                        size_t s, int32_t *nrow)
-{
-    const size_t w = mt_width(m), ncls = m->ncls;
-    const int32_t *row = &m->delta[s * w];
-    size_t x;
-
-    if (m->tail[s] == MT_TAIL_OTHER) {
-        row = &m->delta[(size_t)row[ncls] * w];
-    }
-    for (x = 0; x < ncls; x++) {
-        int32_t t = row[x] != 0 ? row[x] : root[x];
-        nrow[x] = perm[t] * (int32_t)ncls; /* < INT32_MAX: mt_new_state */
-    }
-}
-
-/*
- * The table the scan walks: one row per state that does not end with the
- * boundary (and the word-start state), renumbered so that the ones with an
- * output come last, each transition holding its target's row offset
- * (state x ncls). A step is then one load, and whether the new state emits
- * is a compare with emit_row0 instead of a second load (emit[st]) and a
- * multiply per byte. The root has no output, so it stays state 0.
- */
-static int mt_scan_table(rg_matcher *m)
-{
-    int32_t *perm = rg__reallocarray(NULL, m->nstates, sizeof *perm);
-    int32_t *next = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *next);
-    const int32_t start = m->delta[m->ncls]; /* the root's boundary child */
-    int32_t root[256] = { 0 }; /* the root's row, with the start for a non-word byte */
-    size_t s, k = 0, pass;
-
-    m->back = rg__reallocarray(NULL, m->nstates, sizeof *m->back);
-    if (!perm || !next || !m->back) {
-        rg__free(perm);
-        rg__free(next);
+    if (!tr->order || !m->link || !m->emit) {
         rg__error_set_oom();
         return RG_ERROR;
     }
-    for (s = 0; s < 256; s++) {
-        root[m->cls[s]] = ascii_word((unsigned char)s) ? 0 : start;
+    tr->order[0] = 0;
+    m->link[0] = m->emit[0] = -1;
+    for (h = 0; h < n; h++) {
+        int32_t s = tr->order[h], t, f;
+        for (t = tr->node[s].kid; t != 0; t = tr->node[t].sib) {
+            f = s == 0 ? 0 : mt_delta(tr, tr->node[s].fail, (size_t)tr->node[t].in);
+            tr->node[t].fail = f;
+            m->link[t] = m->out[f] >= 0 ? f : m->link[f];
+            m->emit[t] = m->out[t] >= 0 ? t : m->link[t];
+            tr->order[n++] = t;
+        }
     }
-    for (s = 0; s < m->nstates; s++) {
-        perm[s] = -1; /* no row */
+    return RG_OK;
+}
+
+/*
+ * Scan rows, breadth first: a state's row is its failure state's row with
+ * its own children written over it. The root's row holds the root (stay:
+ * inside a word) for a letter or digit and the start state for any other
+ * byte, which every row inherits. A state ending with a non-word byte
+ * then takes the row of its '#' transition, which may be its child.
+ */
+static void mt_rows(rg_matcher *m, const mt_trie *tr, const int32_t *perm, int32_t *next)
+{
+    const size_t ncls = m->ncls, rsz = ncls * sizeof *next;
+    size_t h, x;
+
+    for (x = 0; x < 256; x++) {
+        next[m->cls[x]] = ascii_word((unsigned char)x) ? 0 : (int32_t)m->start_row;
     }
-    for (pass = 0; pass < 2; pass++) { /* without an output, then with one */
+    for (h = 0; h < m->nstates; h++) {
+        int32_t s = tr->order[h], t, *row = &next[(size_t)perm[s] * ncls];
+        if (tr->node[s].tail == MT_TAIL_OTHER) {
+            continue;
+        }
+        if (s != 0) {
+            memcpy(row, &next[(size_t)perm[tr->node[s].fail] * ncls], rsz);
+        }
+        for (t = tr->node[s].kid; t != 0; t = tr->node[t].sib) {
+            if ((size_t)tr->node[t].in < ncls) { /* < INT32_MAX: mt_new_state */
+                row[tr->node[t].in] = perm[t] * (int32_t)ncls;
+            }
+        }
+    }
+    for (h = 0; h < m->nstates; h++) { /* the row of the state after its '#' */
+        if (tr->node[h].tail == MT_TAIL_OTHER) {
+            int32_t b = mt_delta(tr, (int32_t)h, ncls);
+            memcpy(&next[(size_t)perm[h] * ncls], &next[(size_t)perm[b] * ncls], rsz);
+        }
+    }
+}
+
+/*
+ * The table the scan walks: states renumbered so that the ones with an
+ * output come last (then the '#' states, rows used only here), each
+ * transition holding its target's row offset (state x ncls). A step is
+ * then one load, and whether the new state emits is a compare with
+ * emit_row0 instead of a second load (emit[st]) and a multiply per byte.
+ * The root has no output, so it stays state 0.
+ */
+static int mt_scan_table(rg_matcher *m, const mt_trie *tr)
+{
+    int32_t *perm = rg__reallocarray(NULL, m->nstates, sizeof *perm);
+    const int32_t start = tr->go[m->ncls]; /* the root's '#' child, or 0 */
+    size_t s, k = 0, pass;
+
+    m->back = rg__reallocarray(NULL, m->nstates, sizeof *m->back);
+    m->delta = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *m->delta);
+    if (!perm || !m->back || !m->delta) {
+        rg__free(perm);
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    for (pass = 0; pass < 3; pass++) { /* without an output, with one, '#' */
         if (pass == 1) {
             m->emit_row0 = k * m->ncls;
         }
         for (s = 0; s < m->nstates; s++) {
-            if ((m->tail[s] != MT_TAIL_BOUND || s == (size_t)start) &&
-                (m->emit[s] >= 0) == (int)pass) {
+            int row = tr->node[s].tail != MT_TAIL_BOUND || s == (size_t)start;
+            if (pass == 2 ? !row : row && (m->emit[s] >= 0) == (int)pass) {
                 perm[s] = (int32_t)k;
                 m->back[k++] = (int32_t)s;
             }
         }
     }
     m->start_row = (size_t)perm[start] * m->ncls;
-    for (s = 0; s < m->nstates; s++) {
-        if (perm[s] >= 0) { /* targets end with a byte, or are the start */
-            mt_scan_row(m, perm, root, s, &next[(size_t)perm[s] * m->ncls]);
-        }
-    }
-    rg__free(m->delta);
-    m->delta = next;
+    mt_rows(m, tr, perm, m->delta);
     rg__free(perm);
     return RG_OK;
 }
@@ -369,22 +355,12 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
     return e;
 }
 
-int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+/* Collects the patterns and the byte classes. */
+static void mt_patterns(rg_matcher *m)
 {
-    rg_matcher *m = NULL;
-    size_t i, j, cap = 0;
-    int error = RG_OK;
+    const rg_actors *a = m->a;
+    size_t i, j;
 
-    RG_ASSERT_ARG(out);
-    RG_ASSERT_ARG(a);
-    *out = NULL;
-    m = rg__calloc(1, sizeof *m);
-    if (!m || !(m->pat = rg__reallocarray(NULL, a->forms.n, sizeof *m->pat))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    m->a = a;
     m->ncls = 1;
     for (i = 0; i < a->forms.n; i++) {
         const rg_actors__form *f = &a->forms.v[i];
@@ -411,16 +387,48 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
         }
     }
     m->ncls += j;
-    if (mt_new_state(m, &cap) < 0) {
+}
+
+/* The trie, its links and the scan table. */
+static int mt_build(rg_matcher *m)
+{
+    mt_trie tr = { NULL, NULL, NULL, 0, 0 };
+    size_t i;
+    int error = RG_OK;
+
+    tr.w = m->ncls + 1;
+    if (mt_new_state(m, &tr) < 0) {
+        error = RG_ERROR;
+    }
+    for (i = 0; i < m->npat && error == RG_OK; i++) {
+        error = mt_insert(m, &tr, i);
+    }
+    if (error == RG_OK && (error = mt_links(m, &tr)) == RG_OK) {
+        error = mt_scan_table(m, &tr);
+    }
+    rg__free(tr.go);
+    rg__free(tr.node);
+    rg__free(tr.order);
+    return error;
+}
+
+int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+{
+    rg_matcher *m = NULL;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(a);
+    *out = NULL;
+    m = rg__calloc(1, sizeof *m);
+    if (!m || !(m->pat = rg__reallocarray(NULL, a->forms.n, sizeof *m->pat))) {
+        rg__error_set_oom();
         error = RG_ERROR;
         goto cleanup;
     }
-    for (i = 0; i < m->npat; i++) {
-        if ((error = mt_insert(m, i, &cap)) < 0) {
-            goto cleanup;
-        }
-    }
-    if ((error = mt_complete(m)) < 0 || (error = mt_scan_table(m)) < 0) {
+    m->a = a;
+    mt_patterns(m);
+    if ((error = mt_build(m)) < 0) {
         goto cleanup;
     }
     *out = m;
@@ -440,7 +448,6 @@ void rg_matcher_free(rg_matcher *m)
     rg__free(m->emit);
     rg__free(m->link);
     rg__free(m->back);
-    rg__free(m->tail);
     rg__free(m->pat);
     rg__free(m);
 }
