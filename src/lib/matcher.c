@@ -139,58 +139,32 @@ typedef struct {
 
 /* The trie while building; the scan table replaces it. */
 typedef struct {
-    int32_t *go;    /* nstates x (ncls + 1): the trie's edges, 0 = none */
+    int32_t *go;    /* states x (ncls + 1): the trie's edges, 0 = none */
     mt_node *node;
     int32_t *order; /* the states, breadth first */
     size_t w;       /* ncls + 1: the byte classes and the boundary, class ncls */
-    size_t cap;
 } mt_trie;
 
-/* Appends a state with no children; returns its number or -1 (OOM). */
-static int32_t mt_new_state(rg_matcher *m, mt_trie *tr)
-{
-    size_t s = m->nstates;
-
-    if (s >= (size_t)INT32_MAX / (tr->w + 1)) {
-        rg__error_set_oom();
-        return -1;
-    }
-    if (s == tr->cap) {
-        size_t n = tr->cap ? tr->cap * 2 : 256;
-        int32_t *go = rg__reallocarray(tr->go, n * tr->w, sizeof *go);
-        int32_t *out = go ? rg__reallocarray(m->out, n, sizeof *out) : NULL;
-        mt_node *node = out ? rg__reallocarray(tr->node, n, sizeof *node) : NULL;
-        tr->go = go ? go : tr->go;
-        m->out = out ? out : m->out;
-        if (!node) {
-            rg__error_set_oom();
-            return -1;
-        }
-        tr->node = node;
-        tr->cap = n;
-    }
-    memset(tr->go + s * tr->w, 0, tr->w * sizeof *tr->go);
-    m->out[s] = -1;
-    tr->node[s] = (mt_node){ 0, 0, 0, 0, MT_TAIL_WORD };
-    m->nstates++;
-    return (int32_t)s;
-}
-
-/* The trie child of `s` on class x, created if needed; -1 on OOM. */
+/*
+ * The trie child of `s` on class x, created if needed (the arrays are
+ * sized for the longest possible trie: see mt_build).
+ */
 static int32_t mt_child(rg_matcher *m, mt_trie *tr, int32_t s, size_t x, int tail)
 {
     int32_t ns = tr->go[(size_t)s * tr->w + x];
 
-    if (ns == 0 && (ns = mt_new_state(m, tr)) > 0) {
-        tr->go[(size_t)s * tr->w + x] = ns; /* go may have moved */
+    if (ns == 0) {
+        ns = (int32_t)m->nstates++;
+        tr->go[(size_t)s * tr->w + x] = ns;
         tr->node[ns] = (mt_node){ 0, tr->node[s].kid, 0, (int32_t)x, tail };
         tr->node[s].kid = ns;
+        m->out[ns] = -1;
     }
     return ns;
 }
 
 /* Inserts pattern `p` into the trie (state 0 is the root), '#'s included. */
-static int mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
+static void mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
 {
     const rg_actors__form *f = m->pat[p].form;
     int32_t s = 0;
@@ -199,19 +173,15 @@ static int mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
     if (m->pat[p].edges & PAT_WORD_START) {
         s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
     }
-    for (i = 0; i < f->key_len && s >= 0; i++) {
+    for (i = 0; i < f->key_len; i++) {
         unsigned char b = (unsigned char)f->key[i];
         int word = ascii_word(b);
         s = mt_child(m, tr, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER);
-        if (s >= 0 && !word && i + 1 < f->key_len) {
+        if (!word && i + 1 < f->key_len) {
             s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
         }
     }
-    if (s < 0) {
-        return RG_ERROR;
-    }
     m->out[s] = (int32_t)p; /* keys are unique: see rg_actors__form.skip */
-    return RG_OK;
 }
 
 /* The automaton's transition from state f on class x, by failure links. */
@@ -389,19 +359,34 @@ static void mt_patterns(rg_matcher *m)
     m->ncls += j;
 }
 
-/* The trie, its links and the scan table. */
+/*
+ * The trie, its links and the scan table. A key of n bytes adds at most
+ * 2n states (a '#' before each byte), so the arrays are allocated once;
+ * the rows past the trie's end stay untouched pages of calloc's zeros.
+ */
 static int mt_build(rg_matcher *m)
 {
-    mt_trie tr = { NULL, NULL, NULL, 0, 0 };
-    size_t i;
+    mt_trie tr = { NULL, NULL, NULL, 0 };
+    size_t i, max = 1;
     int error = RG_OK;
 
     tr.w = m->ncls + 1;
-    if (mt_new_state(m, &tr) < 0) {
-        error = RG_ERROR;
+    for (i = 0; i < m->npat; i++) {
+        max += 2 * (size_t)m->pat[i].len; /* no overflow: the keys are in memory */
     }
-    for (i = 0; i < m->npat && error == RG_OK; i++) {
-        error = mt_insert(m, &tr, i);
+    if (max < (size_t)INT32_MAX / (tr.w + 1) && /* row offsets fit in int32_t */
+        (tr.go = rg__calloc(max * tr.w, sizeof *tr.go)) &&
+        (tr.node = rg__reallocarray(NULL, max, sizeof *tr.node)) &&
+        (m->out = rg__reallocarray(NULL, max, sizeof *m->out))) {
+        tr.node[0] = (mt_node){ 0, 0, 0, 0, MT_TAIL_WORD };
+        m->out[0] = -1;
+        m->nstates = 1;
+        for (i = 0; i < m->npat; i++) {
+            mt_insert(m, &tr, i);
+        }
+    } else {
+        rg__error_set_oom();
+        error = RG_ERROR;
     }
     if (error == RG_OK && (error = mt_links(m, &tr)) == RG_OK) {
         error = mt_scan_table(m, &tr);
