@@ -3,9 +3,12 @@
  * Actor matcher: one Aho-Corasick automaton over the folded keys of every
  * dictionary form (aliases, metonyms, expanded role forms, blocked forms).
  * Transitions are a dense table over byte classes (the distinct bytes of
- * the keys, plus one class for every other byte), completed with the
- * failure function at build time, so scanning costs one table load per
- * byte. The matcher borrows its dictionary, which must outlive it; after
+ * the keys, plus one class for every other ASCII letter or digit and one
+ * for every other byte), completed with the failure function at build
+ * time, so scanning costs one table load per byte. Keys that must start a
+ * word only start after a byte that is not an ASCII letter or digit (see
+ * "Word starts" below), so inside words the walk stays at the root. The
+ * matcher borrows its dictionary, which must outlive it; after
  * rg_matcher_new it is read-only and may be shared between threads.
  */
 #include <string.h> /* memcmp, memset */
@@ -29,13 +32,15 @@ typedef struct {
 
 struct rg_matcher {
     const rg_actors *a;  /* borrowed */
-    uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains */
+    uint8_t cls[256];    /* byte -> class; 0 = a byte no key contains, not a
+                          * letter or digit: a class is all word bytes or none */
     size_t ncls;
     size_t nstates;
-    int32_t *delta;      /* nstates x ncls, complete (goto + failure); after
-                          * mt_scan_table, rows renumbered and premultiplied */
+    int32_t *delta;      /* the scan table (mt_scan_table): ncls columns, rows
+                          * renumbered and premultiplied */
     int32_t *back;       /* renumbered state -> state of out, emit and link */
     size_t emit_row0;    /* first premultiplied row of a state with an output */
+    size_t start_row;    /* premultiplied row of the state at a word start */
     size_t maxlen;       /* longest key: the scan state depends on no more bytes */
     int32_t *out;        /* per state: pattern whose key ends here, or -1 */
     int32_t *emit;       /* per state: first state of its output chain, or -1 */
@@ -106,146 +111,190 @@ static int word_before(const char *k, size_t klen, size_t pos)
 /* Build                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Appends a state with no transitions; returns its number or -1 (OOM). */
-static int32_t mt_new_state(rg_matcher *m, size_t *cap)
-{
-    size_t s = m->nstates;
+/*
+ * Word starts. Most keys must start a word: a plain automaton follows hits
+ * from inside words too ("...ent" walks into the keys that start with
+ * "en"), all over the table, for candidates mt_accept rejects. So the
+ * automaton reads the text as if a boundary '#' followed every byte that
+ * is not an ASCII letter or digit (and came first): a key that must start
+ * a word begins with '#', and every key has a '#' after each such byte
+ * but its last. Every hit mt_accept would take is still found (it still
+ * decides). The '#' costs no step: a state ending with a non-word byte
+ * gets the row of its '#' transition, a non-word byte that falls back to
+ * the root lands on the state of "#" (the start state), and the other
+ * states ending with '#' get no row; the root means "inside a word".
+ */
+#define MT_TAIL_WORD 0  /* a letter or digit, or the root */
+#define MT_TAIL_OTHER 1 /* another byte: a '#' follows in the text */
+#define MT_TAIL_BOUND 2 /* the boundary '#' */
 
-    if (s >= (size_t)INT32_MAX / (m->ncls + 1)) {
-        rg__error_set_oom();
-        return -1;
+/* A trie state while building. */
+typedef struct {
+    int32_t kid;  /* first child, or 0 */
+    int32_t sib;  /* next child of the same parent, or 0 */
+    int32_t fail; /* failure state */
+    int32_t in;   /* class of the edge into it; ncls for '#' */
+    int tail;     /* what its string ends with (MT_TAIL_*) */
+} mt_node;
+
+/* The trie while building; the scan table replaces it. */
+typedef struct {
+    int32_t *go;    /* states x (ncls + 1): the trie's edges, 0 = none */
+    mt_node *node;
+    int32_t *order; /* the states, breadth first */
+    size_t w;       /* ncls + 1: the byte classes and the boundary, class ncls */
+} mt_trie;
+
+/*
+ * The trie child of `s` on class x, created if needed (the arrays are
+ * sized for the longest possible trie: see mt_build).
+ */
+static int32_t mt_child(rg_matcher *m, mt_trie *tr, int32_t s, size_t x, int tail)
+{
+    int32_t ns = tr->go[(size_t)s * tr->w + x];
+
+    if (ns == 0) {
+        ns = (int32_t)m->nstates++;
+        tr->go[(size_t)s * tr->w + x] = ns;
+        tr->node[ns] = (mt_node){ 0, tr->node[s].kid, 0, (int32_t)x, tail };
+        tr->node[s].kid = ns;
+        m->out[ns] = -1;
     }
-    if (s == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 256;
-        int32_t *d = rg__reallocarray(m->delta, ncap * m->ncls, sizeof *d);
-        int32_t *o;
-        if (!d) {
-            rg__error_set_oom();
-            return -1;
-        }
-        m->delta = d;
-        o = rg__reallocarray(m->out, ncap, sizeof *o);
-        if (!o) {
-            rg__error_set_oom();
-            return -1;
-        }
-        m->out = o;
-        *cap = ncap;
-    }
-    memset(m->delta + s * m->ncls, 0, m->ncls * sizeof *m->delta);
-    m->out[s] = -1;
-    m->nstates++;
-    return (int32_t)s;
+    return ns;
 }
 
-/* Inserts pattern `p` into the trie (state 0 is the root; 0 = no child). */
-static int mt_insert(rg_matcher *m, size_t p, size_t *cap)
+/* Inserts pattern `p` into the trie (state 0 is the root), '#'s included. */
+static void mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
 {
     const rg_actors__form *f = m->pat[p].form;
     int32_t s = 0;
     size_t i;
 
+    if (m->pat[p].edges & PAT_WORD_START) {
+        s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
+    }
     for (i = 0; i < f->key_len; i++) {
-        int32_t *t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
-        if (*t == 0) {
-            int32_t ns = mt_new_state(m, cap);
-            if (ns < 0) {
-                return RG_ERROR;
-            }
-            t = &m->delta[(size_t)s * m->ncls + m->cls[(unsigned char)f->key[i]]];
-            *t = ns;
+        unsigned char b = (unsigned char)f->key[i];
+        int word = ascii_word(b);
+        s = mt_child(m, tr, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER);
+        if (!word && i + 1 < f->key_len) {
+            s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
         }
-        s = *t;
     }
     m->out[s] = (int32_t)p; /* keys are unique: see rg_actors__form.skip */
+}
+
+/* The automaton's transition from state f on class x, by failure links. */
+static int32_t mt_delta(const mt_trie *tr, int32_t f, size_t x)
+{
+    while (f != 0 && tr->go[(size_t)f * tr->w + x] == 0) {
+        f = tr->node[f].fail;
+    }
+    return tr->go[(size_t)f * tr->w + x];
+}
+
+/*
+ * Breadth-first pass: the states in order, failure links and output
+ * chains (emit: the first state of a state's chain; link: the next).
+ */
+static int mt_links(rg_matcher *m, mt_trie *tr)
+{
+    size_t h, n = 1;
+
+    tr->order = rg__reallocarray(NULL, m->nstates, sizeof *tr->order);
+    m->link = rg__reallocarray(NULL, m->nstates, sizeof *m->link);
+    m->emit = rg__reallocarray(NULL, m->nstates, sizeof *m->emit);
+    if (!tr->order || !m->link || !m->emit) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    tr->order[0] = 0;
+    m->link[0] = m->emit[0] = -1;
+    for (h = 0; h < n; h++) {
+        int32_t s = tr->order[h], t, f;
+        for (t = tr->node[s].kid; t != 0; t = tr->node[t].sib) {
+            f = s == 0 ? 0 : mt_delta(tr, tr->node[s].fail, (size_t)tr->node[t].in);
+            tr->node[t].fail = f;
+            m->link[t] = m->out[f] >= 0 ? f : m->link[f];
+            m->emit[t] = m->out[t] >= 0 ? t : m->link[t];
+            tr->order[n++] = t;
+        }
+    }
     return RG_OK;
 }
 
 /*
- * Breadth-first pass: failure links, completed transitions (a missing edge
- * takes the failure state's edge), and output chains.
+ * Scan rows, breadth first: a state's row is its failure state's row with
+ * its own children written over it. The root's row holds the root (stay:
+ * inside a word) for a letter or digit and the start state for any other
+ * byte, which every row inherits. A state ending with a non-word byte
+ * then takes the row of its '#' transition, which may be its child.
  */
-static int mt_complete(rg_matcher *m)
+static void mt_rows(rg_matcher *m, const mt_trie *tr, const int32_t *perm, int32_t *next)
 {
-    int32_t *queue = NULL, *fail = NULL;
-    size_t head = 0, tail = 0, x;
-    int error = RG_OK;
+    const size_t ncls = m->ncls, rsz = ncls * sizeof *next;
+    size_t h, x;
 
-    queue = rg__reallocarray(NULL, m->nstates, sizeof *queue);
-    fail = rg__calloc(m->nstates, sizeof *fail);
-    m->link = rg__reallocarray(NULL, m->nstates, sizeof *m->link);
-    m->emit = rg__reallocarray(NULL, m->nstates, sizeof *m->emit);
-    if (!queue || !fail || !m->link || !m->emit) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
+    for (x = 0; x < 256; x++) {
+        next[m->cls[x]] = ascii_word((unsigned char)x) ? 0 : (int32_t)m->start_row;
     }
-    m->link[0] = -1;
-    m->emit[0] = -1;
-    queue[tail++] = 0;
-    while (head < tail) {
-        int32_t s = queue[head++];
-        int32_t *row = &m->delta[(size_t)s * m->ncls];
-        const int32_t *frow = &m->delta[(size_t)fail[s] * m->ncls];
-
-        for (x = 0; x < m->ncls; x++) {
-            int32_t t = row[x];
-            if (t == 0 || (s == 0 && x == 0)) {
-                row[x] = s == 0 ? 0 : frow[x];
-                continue;
+    for (h = 0; h < m->nstates; h++) {
+        int32_t s = tr->order[h], t, *row = &next[(size_t)perm[s] * ncls];
+        if (tr->node[s].tail == MT_TAIL_OTHER) {
+            continue;
+        }
+        if (s != 0) {
+            memcpy(row, &next[(size_t)perm[tr->node[s].fail] * ncls], rsz);
+        }
+        for (t = tr->node[s].kid; t != 0; t = tr->node[t].sib) {
+            if ((size_t)tr->node[t].in < ncls) { /* < INT32_MAX: mt_new_state */
+                row[tr->node[t].in] = perm[t] * (int32_t)ncls;
             }
-            fail[t] = s == 0 ? 0 : frow[x];
-            m->link[t] = m->out[fail[t]] >= 0 ? fail[t] : m->link[fail[t]];
-            m->emit[t] = m->out[t] >= 0 ? t : m->link[t];
-            queue[tail++] = t;
         }
     }
-cleanup:
-    rg__free(queue);
-    rg__free(fail);
-    return error;
+    for (h = 0; h < m->nstates; h++) { /* the row of the state after its '#' */
+        if (tr->node[h].tail == MT_TAIL_OTHER) {
+            int32_t b = mt_delta(tr, (int32_t)h, ncls);
+            memcpy(&next[(size_t)perm[h] * ncls], &next[(size_t)perm[b] * ncls], rsz);
+        }
+    }
 }
 
 /*
  * The table the scan walks: states renumbered so that the ones with an
- * output come last, each transition holding its target's row offset
- * (state x ncls). A step is then one load, and whether the new state emits
- * is a compare with emit_row0 instead of a second load (emit[st]) and a
- * multiply per byte. The root has no output, so it stays state 0.
+ * output come last (then the '#' states, rows used only here), each
+ * transition holding its target's row offset (state x ncls). A step is
+ * then one load, and whether the new state emits is a compare with
+ * emit_row0 instead of a second load (emit[st]) and a multiply per byte.
+ * The root has no output, so it stays state 0.
  */
-static int mt_scan_table(rg_matcher *m)
+static int mt_scan_table(rg_matcher *m, const mt_trie *tr)
 {
     int32_t *perm = rg__reallocarray(NULL, m->nstates, sizeof *perm);
-    int32_t *next = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *next);
-    size_t s, x, k = 0, pass;
+    const int32_t start = tr->go[m->ncls]; /* the root's '#' child, or 0 */
+    size_t s, k = 0, pass;
 
     m->back = rg__reallocarray(NULL, m->nstates, sizeof *m->back);
-    if (!perm || !next || !m->back) {
+    m->delta = rg__reallocarray(NULL, m->nstates * m->ncls, sizeof *m->delta);
+    if (!perm || !m->back || !m->delta) {
         rg__free(perm);
-        rg__free(next);
         rg__error_set_oom();
         return RG_ERROR;
     }
-    for (pass = 0; pass < 2; pass++) { /* without an output, then with one */
+    for (pass = 0; pass < 3; pass++) { /* without an output, with one, '#' */
         if (pass == 1) {
             m->emit_row0 = k * m->ncls;
         }
         for (s = 0; s < m->nstates; s++) {
-            if ((m->emit[s] >= 0) == (int)pass) {
+            int row = tr->node[s].tail != MT_TAIL_BOUND || s == (size_t)start;
+            if (pass == 2 ? !row : row && (m->emit[s] >= 0) == (int)pass) {
                 perm[s] = (int32_t)k;
                 m->back[k++] = (int32_t)s;
             }
         }
     }
-    for (s = 0; s < m->nstates; s++) {
-        const int32_t *row = &m->delta[s * m->ncls];
-        int32_t *nrow = &next[(size_t)perm[s] * m->ncls];
-        for (x = 0; x < m->ncls; x++) {
-            nrow[x] = perm[row[x]] * (int32_t)m->ncls; /* < INT32_MAX: mt_new_state */
-        }
-    }
-    rg__free(m->delta);
-    m->delta = next;
+    m->start_row = (size_t)perm[start] * m->ncls;
+    mt_rows(m, tr, perm, m->delta);
     rg__free(perm);
     return RG_OK;
 }
@@ -276,22 +325,12 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
     return e;
 }
 
-int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+/* Collects the patterns and the byte classes. */
+static void mt_patterns(rg_matcher *m)
 {
-    rg_matcher *m = NULL;
-    size_t i, j, cap = 0;
-    int error = RG_OK;
+    const rg_actors *a = m->a;
+    size_t i, j;
 
-    RG_ASSERT_ARG(out);
-    RG_ASSERT_ARG(a);
-    *out = NULL;
-    m = rg__calloc(1, sizeof *m);
-    if (!m || !(m->pat = rg__reallocarray(NULL, a->forms.n, sizeof *m->pat))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    m->a = a;
     m->ncls = 1;
     for (i = 0; i < a->forms.n; i++) {
         const rg_actors__form *f = &a->forms.v[i];
@@ -311,16 +350,70 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
         m->npat++;
     }
-    if (mt_new_state(m, &cap) < 0) {
+    for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
+        if (m->cls[i] == 0 && ascii_word((unsigned char)i)) {
+            m->cls[i] = (uint8_t)m->ncls; /* < 256: byte i is in no key */
+            j = 1;
+        }
+    }
+    m->ncls += j;
+}
+
+/*
+ * The trie, its links and the scan table. A key of n bytes adds at most
+ * 2n states (a '#' before each byte), so the arrays are allocated once;
+ * the rows past the trie's end stay untouched pages of calloc's zeros.
+ */
+static int mt_build(rg_matcher *m)
+{
+    mt_trie tr = { NULL, NULL, NULL, 0 };
+    size_t i, max = 1;
+    int error = RG_OK;
+
+    tr.w = m->ncls + 1;
+    for (i = 0; i < m->npat; i++) {
+        max += 2 * (size_t)m->pat[i].len; /* no overflow: the keys are in memory */
+    }
+    if (max < (size_t)INT32_MAX / (tr.w + 1) && /* row offsets fit in int32_t */
+        (tr.go = rg__calloc(max * tr.w, sizeof *tr.go)) &&
+        (tr.node = rg__reallocarray(NULL, max, sizeof *tr.node)) &&
+        (m->out = rg__reallocarray(NULL, max, sizeof *m->out))) {
+        tr.node[0] = (mt_node){ 0, 0, 0, 0, MT_TAIL_WORD };
+        m->out[0] = -1;
+        m->nstates = 1;
+        for (i = 0; i < m->npat; i++) {
+            mt_insert(m, &tr, i);
+        }
+    } else {
+        rg__error_set_oom();
+        error = RG_ERROR;
+    }
+    if (error == RG_OK && (error = mt_links(m, &tr)) == RG_OK) {
+        error = mt_scan_table(m, &tr);
+    }
+    rg__free(tr.go);
+    rg__free(tr.node);
+    rg__free(tr.order);
+    return error;
+}
+
+int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+{
+    rg_matcher *m = NULL;
+    int error = RG_OK;
+
+    RG_ASSERT_ARG(out);
+    RG_ASSERT_ARG(a);
+    *out = NULL;
+    m = rg__calloc(1, sizeof *m);
+    if (!m || !(m->pat = rg__reallocarray(NULL, a->forms.n, sizeof *m->pat))) {
+        rg__error_set_oom();
         error = RG_ERROR;
         goto cleanup;
     }
-    for (i = 0; i < m->npat; i++) {
-        if ((error = mt_insert(m, i, &cap)) < 0) {
-            goto cleanup;
-        }
-    }
-    if ((error = mt_complete(m)) < 0 || (error = mt_scan_table(m)) < 0) {
+    m->a = a;
+    mt_patterns(m);
+    if ((error = mt_build(m)) < 0) {
         goto cleanup;
     }
     *out = m;
@@ -559,7 +652,8 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
     const int32_t *delta = m->delta; /* in locals: a char key may alias */
     const uint8_t *cls = m->cls;
     const unsigned char *key = (const unsigned char *)sc->t.key;
-    size_t klen = sc->t.klen, row0 = m->emit_row0, r1 = 0, r2 = 0, a = 0, b, mid = klen;
+    size_t klen = sc->t.klen, row0 = m->emit_row0, a = 0, b, mid = klen;
+    size_t r1 = m->start_row, r2 = m->start_row; /* a key starts a word */
     int error;
 
     if (klen >= 4 * m->maxlen + 64) {

@@ -387,6 +387,33 @@ static void test_long_texts(void **state)
     }
 }
 
+/*
+ * The second lane starts its warm-up as if at a word start: "xPoutine"
+ * slid byte by byte across the seam must never match, "Poutine" after it
+ * always (once).
+ */
+static void test_seam_word_starts(void **state)
+{
+    static const char glued[] = "xPoutine xxPoutine Poutine";
+    static char text[4000];
+    size_t k, n;
+    rg_match *m = NULL;
+
+    (void)state;
+    for (k = 1000; k <= 2600; k++) {
+        memset(text, 'a', k);
+        memcpy(text + k, glued, sizeof glued - 1);
+        n = k + sizeof glued - 1;
+        memset(text + n, 'a', sizeof text - 1 - n);
+        text[n] = ' ';
+        text[sizeof text - 1] = '\0';
+        assert_int_equal(rg_matcher_scan(&m, &n, matcher, text, strlen(text), NULL), RG_OK);
+        assert_int_equal(n, 1);
+        assert_int_equal(m[0].start, k + sizeof glued - 1 - 7);
+        rg_free(m);
+    }
+}
+
 /* A role followed by a capitalised name: the name says who holds it. */
 static void test_apposition(void **state)
 {
@@ -538,6 +565,90 @@ static void test_capitals(void **state)
                         "RUS/name\"russie\" RUS/name\"Russie\"");
 }
 
+/*
+ * Keys that start a word only start after a byte that is not an ASCII
+ * letter or digit (matcher.c, "Word starts"): glued to a letter, a digit,
+ * an accented or Greek letter, no mention; after punctuation, a space,
+ * typographic quotes or dashes, or at the very start, a mention.
+ */
+static void test_word_starts(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("xPoutine 2Poutine éPoutine ωPoutine", NULL), "");
+    assert_string_equal(scan("Poutine _Poutine", NULL),
+                        "poutine/name\"Poutine\" poutine/name\"Poutine\"");
+    assert_string_equal(scan("(Poutine)—Macron–Merkel’Trump", NULL),
+                        "poutine/name\"Poutine\" macron/name\"Macron\" "
+                        "merkel/name\"Merkel\" trump/name\"Trump\"");
+    assert_string_equal(scan("l'Élysée,Moscou.Paris\tPékin\xC2\xA0" "Damas", NULL),
+                        "FRA/metonym\"Élysée\" RUS/metonym\"Moscou\" FRA/metonym\"Paris\" "
+                        "CHN/metonym\"Pékin\" SYR/metonym\"Damas\"");
+    /* a key inside a longer one, and after a key that failed midway */
+    assert_string_equal(scan("Angela MerkelMerkel Angela Merkel", NULL),
+                        "merkel/name\"Angela Merkel\"");
+    assert_string_equal(scan("Vladimir Pou Vladimir Poutine", NULL),
+                        "poutine/name\"Vladimir Poutine\"");
+    assert_string_equal(scan("président russes président russe", "2018-03-01"),
+                        "poutine/role\"président russe\"");
+    assert_string_equal(scan("\xFFPoutine \x80Macron", NULL),
+                        "poutine/name\"Poutine\" macron/name\"Macron\"");
+}
+
+/* Matches of `text` with a matcher over dictionary `json`, as scan() prints them. */
+static const char *scan_dict(const char *json, const char *text)
+{
+    static char buf[512];
+    rg_actors *a = NULL;
+    rg_matcher *mt = NULL;
+    rg_match *m = NULL;
+    size_t n = 0, i, len = 0;
+
+    assert_int_equal(rg_actors_from_buffer(&a, json, strlen(json), "t.json"), RG_OK);
+    assert_int_equal(rg_matcher_new(&mt, a), RG_OK);
+    assert_int_equal(rg_matcher_scan(&m, &n, mt, text, strlen(text), NULL), RG_OK);
+    buf[0] = '\0';
+    for (i = 0; i < n; i++) {
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s\"%.*s\"", i ? " " : "",
+                                rg_actors_id(a, (size_t)m[i].actor),
+                                (int)(m[i].end - m[i].start), text + m[i].start);
+    }
+    rg_free(m);
+    rg_matcher_free(mt);
+    rg_actors_free(a);
+    return buf;
+}
+
+/*
+ * Keys that start with no letter or digit ("-Gamma") match anywhere, keys
+ * that start with a non-ASCII letter ("Δelta") or a digit need a word
+ * start like the others, and keys with non-word bytes inside ("b.c",
+ * "Ωmega Ψ") match across them.
+ */
+static void test_unusual_keys(void **state)
+{
+    static const char json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"a\",\"label\":\"A\",\"type\":\"organisation\","
+        "\"aliases\":[\"Alpha\",\"Alpha Beta\"]},"
+        "{\"id\":\"g\",\"label\":\"G\",\"type\":\"organisation\",\"aliases\":[\"-Gamma\"]},"
+        "{\"id\":\"d\",\"label\":\"D\",\"type\":\"organisation\","
+        "\"aliases\":[\"Δelta\",\"42\"]},"
+        "{\"id\":\"o\",\"label\":\"O\",\"type\":\"organisation\","
+        "\"aliases\":[\"b.c\",\"Ωmega Ψ\"]}]}";
+
+    (void)state;
+    assert_string_equal(scan_dict(json, "xAlpha Alpha, (Alpha Beta) Alphas"),
+                        "a\"Alpha\" a\"Alpha Beta\"");
+    assert_string_equal(scan_dict(json, "x-Gamma Alpha-Gamma -Gammas"),
+                        "g\"-Gamma\" a\"Alpha\" g\"-Gamma\"");
+    assert_string_equal(scan_dict(json, "xΔelta αΔelta éΔelta «Δelta» Δelta"),
+                        "d\"Δelta\" d\"Δelta\"");
+    assert_string_equal(scan_dict(json, "142 x42 42x (42) 42"), "d\"42\" d\"42\"");
+    assert_string_equal(scan_dict(json, "ab.c b.cd b.c Ωmega Ψ xΩmega Ψ Ωmega Ψs"),
+                        "o\"b.c\" o\"Ωmega Ψ\"");
+    assert_string_equal(scan_dict(json, ""), "");
+}
+
 static void test_alloc_failures(void **state)
 {
     static const char text[] = "Theresa May et le président américain à Moscou. May.";
@@ -639,11 +750,14 @@ int main(void)
         cmocka_unit_test(test_metonyms_and_states),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_long_texts),
+        cmocka_unit_test(test_seam_word_starts),
         cmocka_unit_test(test_apposition),
         cmocka_unit_test(test_role_prefixes),
         cmocka_unit_test(test_gender),
         cmocka_unit_test(test_generic_roles),
         cmocka_unit_test(test_capitals),
+        cmocka_unit_test(test_word_starts),
+        cmocka_unit_test(test_unusual_keys),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_threads),
     };
