@@ -137,6 +137,24 @@ static inline int block_plain(__m128i v, unsigned m)
  * moves the next block's start.
  */
 #define DOC_SSE2 1
+
+/* The flagged bytes m of the block p[base..end), each counted from the mask;
+ * returns where the next block starts: end, or further when a sequence ran
+ * into it. */
+static inline size_t count_flagged(byte_counts *bc, const unsigned char *p, size_t len,
+                                   size_t base, size_t end, uint64_t m)
+{
+    while (m) {
+        size_t j = base + rg__ctz64(m);
+        j += count_one(bc, p, j, len);
+        if (j >= end) {
+            return j;
+        }
+        m &= ~(uint64_t)0 << (j - base); /* drop the bytes the sequence took */
+    }
+    return end;
+}
+
 static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, size_t len,
                            int *partial)
 {
@@ -145,7 +163,7 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, si
     while (len - i >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim));
-        size_t base = i, j;
+        size_t base = i;
 
         i += 16;
         if (m == 0) {
@@ -155,15 +173,7 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, si
             *partial = 1;
             continue;
         }
-        while (m) {
-            j = base + rg__ctz64(m);
-            j += count_one(bc, p, j, len);
-            if (j >= i) {
-                i = j; /* a sequence ran into the next block */
-                break;
-            }
-            m &= ~0u << (j - base); /* drop the bytes the sequence took */
-        }
+        i = count_flagged(bc, p, len, base, i, m);
     }
     return i;
 }
@@ -192,7 +202,7 @@ __attribute__((target("avx2"))) static size_t count_blocks_wide(byte_counts *bc,
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
         uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(lim, v));
         uint32_t high, lead, cont, lfm;
-        size_t base = i, j;
+        size_t base = i;
 
         i += 32;
         if (m == 0) {
@@ -207,15 +217,7 @@ __attribute__((target("avx2"))) static size_t count_blocks_wide(byte_counts *bc,
             *partial = 1;
             continue;
         }
-        while (m) {
-            j = base + rg__ctz64(m);
-            j += count_one(bc, p, j, len);
-            if (j >= i) {
-                i = j; /* a sequence ran into the next block */
-                break;
-            }
-            m &= ~(uint32_t)0 << (j - base); /* drop the bytes the sequence took */
-        }
+        i = count_flagged(bc, p, len, base, i, m);
     }
     return i;
 }

@@ -25,26 +25,7 @@
 #include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
 #include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
 
-static rg_actors *g_actors;
-static rg_lexicon *g_lexicon;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (rg_actors_default(&g_actors) < 0 || rg_lexicon_default(&g_lexicon) < 0) {
-        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rg_lexicon_free(g_lexicon);
-    rg_actors_free(g_actors);
-    return 0;
-}
+#include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
 
 /* Extracts text; the sentence spans as "a-b a-b ..." into out. */
 static void spans_of(char *out, size_t size, const char *text)

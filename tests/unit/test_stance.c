@@ -279,26 +279,7 @@ static const stance_case cases[] = {
     { "Face à Donald Trump, Emmanuel Macron a condamné cette décision.", "macron>trump-" },
 };
 
-static rg_actors *g_actors;
-static rg_lexicon *g_lexicon;
-
-static int setup(void **state)
-{
-    (void)state;
-    if (rg_actors_default(&g_actors) < 0 || rg_lexicon_default(&g_lexicon) < 0) {
-        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rg_lexicon_free(g_lexicon);
-    rg_actors_free(g_actors);
-    return 0;
-}
+#include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
 
 /* canonical, sorted, space-separated relation list */
 static int cmp_str(const void *a, const void *b)
