@@ -105,8 +105,9 @@ static void pl_batch_dispose(pl_batch *b)
     rg__free(b->msgs);
 }
 
-/* Extracts document i of b (no lock held); formats its line and frees its
- * text when asked (rg_pipeline_options.json_actors, release_text). */
+/* Extracts document i of b (no lock held); formats its line and keeps its
+ * text to this thread when asked (rg_pipeline_options.json_actors,
+ * release_text). */
 static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
     rg_evidence *ev;
