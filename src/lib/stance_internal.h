@@ -230,6 +230,7 @@ extern const char *const rg_st__inf_intro[];
 extern const char *const rg_st__inst_heads[];
 extern const char *const rg_st__leader_nouns[];
 extern const char *const rg_st__deux_nouns[];
+extern const char *const rg_st__avoir_aux[];
 
 /* ---- context reuse (stance.c) ---- */
 

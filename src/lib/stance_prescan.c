@@ -12,10 +12,12 @@
 #include "stance_internal.h"
 #include "stance_scan.h"
 
-/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary ("'a") */
+/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary
+ * ("'a", "'aura"), in any case: the word the tokenizer lowers and the
+ * pronoun rules look up in the same list (rg_st__avoir_aux) */
 static int st_apostrophe_aux(const char *text, size_t i, size_t end)
 {
-    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait", NULL };
+    char buf[12]; /* the longest auxiliary has 8 letters */
     size_t n;
 
     if (i < end && text[i] == '\'') {
@@ -25,9 +27,16 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
     } else {
         return 0;
     }
-    for (n = 0; i + n < end && text[i + n] >= 'a' && text[i + n] <= 'z'; n++) {
+    for (n = 0; i + n < end && n < sizeof buf; n++) {
+        unsigned char b = (unsigned char)text[i + n];
+        if (b >= 'A' && b <= 'Z') {
+            b = (unsigned char)(b + 32);
+        } else if (b < 'a' || b > 'z') {
+            break;
+        }
+        buf[n] = (char)b;
     }
-    return n > 0 && st_key_index(text + i, n, aux) >= 0;
+    return n > 0 && n < sizeof buf && st_key_index(buf, n, rg_st__avoir_aux) >= 0;
 }
 
 /*

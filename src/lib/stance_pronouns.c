@@ -211,9 +211,6 @@ static int st_subject_pronoun_item(rg_stance_ctx *c, int t, int g)
  * infinitive's "pour"/"de", and before a verb, not "Macron, lui, ..." */
 static int st_object_clitic(const rg_stance_ctx *c, int t)
 {
-    static const char *const aux[] = {
-        "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", NULL
-    };
     static const char *const before[] = { "ne", "n", "pour", "de", "d", "et", NULL };
     const st_tok *tk = &c->tok.v[t];
 
@@ -221,7 +218,7 @@ static int st_object_clitic(const rg_stance_ctx *c, int t)
         (size_t)t + 1 >= c->tok.n || c->tok.v[t + 1].kind != TK_WORD) {
         return 0;
     }
-    if (!(tk_is(c, t, "lui") || (tk_is(c, t, "l") && tk_in(c, t + 1, aux)))) {
+    if (!(tk_is(c, t, "lui") || (tk_is(c, t, "l") && tk_in(c, t + 1, rg_st__avoir_aux)))) {
         return 0;
     }
     return c->tok.v[t - 1].item >= 0 || tk_in(c, t - 1, before);

@@ -110,3 +110,8 @@ const char *const rg_st__leader_nouns[] = {
 const char *const rg_st__deux_nouns[] = {
     "présidents", "hommes", "dirigeants", "leaders", "chefs", "dirigeantes", NULL
 };
+/* avoir's forms after "l'" in an object pronoun ("l'a", "l'aura"): the
+ * pronoun rules and the prescan's bound read the same list */
+const char *const rg_st__avoir_aux[] = {
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", NULL
+};

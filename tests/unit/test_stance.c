@@ -215,6 +215,14 @@ static const stance_case cases[] = {
       "poutine>trump+" },
     { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'a accusé de crimes.",
       "erdogan>assad-" },
+    /* every form of avoir after "l'", in any case: the prescan reads them as
+     * the pronoun rules do */
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'aura accusé de crimes.",
+      "erdogan>assad-" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il L'A accusé de crimes.",
+      "erdogan>assad-" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'auraient accusé de crimes.",
+      "erdogan>assad-" },
     { "Emmanuel Macron a vu Angela Merkel et Theresa May. Il lui a proposé une coopération.",
       "" },
     { "Le ministre a parlé de Donald Trump. Il lui a proposé une coopération.", "" },

@@ -92,10 +92,13 @@ static int ref_is(const char *buf, size_t n, const char *w)
     return strlen(w) == n && memcmp(buf, w, n) == 0;
 }
 
-/* "'" or "’" then an avoir auxiliary in lower-case ASCII */
+/* "'" or "’" then an avoir auxiliary, ASCII letters in any case (the
+ * tokenizer lowers them; the pronoun rules' list, written out again here) */
 static int ref_aux(const char *t, size_t i, size_t end)
 {
-    static const char *const aux[] = { "a", "ont", "avait", "avaient", "aurait" };
+    static const char *const aux[] = { "a",    "ont",    "avait",  "avaient",
+                                       "aura", "auront", "aurait", "auraient" };
+    char low[64];
     size_t k, n = 0;
 
     if (i < end && t[i] == '\'') {
@@ -105,11 +108,13 @@ static int ref_aux(const char *t, size_t i, size_t end)
     } else {
         return 0;
     }
-    while (i + n < end && t[i + n] >= 'a' && t[i + n] <= 'z') {
+    while (i + n < end && n < sizeof low &&
+           ((t[i + n] >= 'a' && t[i + n] <= 'z') || (t[i + n] >= 'A' && t[i + n] <= 'Z'))) {
+        low[n] = (char)(t[i + n] | 0x20);
         n++;
     }
     for (k = 0; k < sizeof aux / sizeof *aux; k++) {
-        if (ref_is(t + i, n, aux[k])) {
+        if (ref_is(low, n, aux[k])) {
             return 1;
         }
     }
@@ -594,6 +599,7 @@ static void test_pronoun_words(void **state)
     } words[] = {
         { "il", 1, 1 },       { "elle", 1, 1 },    { "lui", 1, 1 },      { "l'a", 1, 1 },
         { "l'ont", 1, 1 },    { "l'avait", 1, 1 }, { "l'avaient", 1, 1 }, { "l'aurait", 1, 1 },
+        { "l'aura", 1, 1 },   { "l'auront", 1, 1 }, { "l'auraient", 1, 1 }, { "l'AURA", 1, 1 },
         { "l\xe2\x80\x99" "a", 1, 1 },              { "ils", 2, 2 },      { "elles", 2, 2 },
         { "deux", 2, 0 },
     };
