@@ -56,7 +56,7 @@ TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_DEPS) 2>/dev/null)
 
 # make PORTABLE=1 test: the plain C paths that CPUs without SSE2, SSSE3 or
 # AVX2 run (every vector path is an alternative to one of them), in their
-# own build folder; CI runs the unit tests this way
+# own build folder; CI runs every test this way too
 ifdef PORTABLE
 PORT := -U__SSE2__ -DRG_FOLD_NO_SSE2 -DRG_NO_CLONES -DRG_SENTENCE_NO_SIMD
 LIB_CFLAGS  += $(PORT)
