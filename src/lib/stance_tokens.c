@@ -105,14 +105,6 @@ static void st_close_quotes(rg_stance_ctx *c)
 }
 
 #if ST_SSE2
-/* 0xFF in each byte of x that lies in [lo, lo + n] (unsigned), else 0 */
-static inline __m128i st_in_range16(__m128i x, char lo, char n)
-{
-    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
-
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n)), d);
-}
-
 /*
  * rg_lexicon__lower of 16 bytes at once, for a word of at most 16 bytes:
  * A..Z + 0x20; the second byte of À..Þ (C3 80..9E, not × C3 97) + 0x20;
@@ -127,7 +119,7 @@ static inline __m128i st_lower16(__m128i x)
     __m128i upper = st_in_range16(x, 'A', 'Z' - 'A');
     __m128i latin = _mm_and_si128(
         _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC3)),
-                      st_in_range16(x, (char)0x80, 0x9E - 0x80)),
+                      st_in_range16(x, 0x80, 0x9E - 0x80)),
         _mm_xor_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)), _mm_set1_epi8(-1)));
     __m128i oe = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC5)),
                                _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x92)));
