@@ -11,7 +11,8 @@
 
 #include "lexicon.h"
 
-/* FNV-1a of s[0..n): the word table's hash (and the stem cache's). */
+/* FNV-1a of s[0..n): the word table's hash (and the stem prefixes' bit sets,
+ * lx_pre_bit; the stem cache has its own, lx_cache_set). */
 static inline uint32_t rg_lexicon__hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;

@@ -354,7 +354,7 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 static inline int st_latin_pairs(const char *w, uint64_t hb)
 {
     while (hb) {
-        unsigned j = (unsigned)__builtin_ctzll(hb);
+        unsigned j = (unsigned)rg__ctz64(hb);
         if (!st_latin2((unsigned char)w[j], (unsigned char)w[j + 1])) {
             return 0;
         }
@@ -448,7 +448,7 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
     uint64_t after = (run + cand) & ~run;
 
     while (cand) {
-        unsigned s = (unsigned)__builtin_ctzll(cand), e = (unsigned)__builtin_ctzll(after);
+        unsigned s = (unsigned)rg__ctz64(cand), e = (unsigned)rg__ctz64(after);
         unsigned len = e - s;
         cand &= cand - 1;
         after &= after - 1;
@@ -500,7 +500,7 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
         }
         st_runs64(w, ps->pron != 0, &run, &high, &il);
         if (pend) {
-            size_t e = (size_t)__builtin_ctzll(~run | UINT64_C(1) << 63);
+            size_t e = rg__ctz64(~run | UINT64_C(1) << 63);
             if (~run == 0) {
                 pend_high |= high != 0; /* the run covers this window too */
                 continue;

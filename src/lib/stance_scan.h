@@ -63,23 +63,27 @@ static inline uint64_t st_nonword8(uint64_t x)
 #define ST_SWAR 0
 #endif
 
-/* Sixteen bytes at a time where SSE2 is there (every x86-64): 0xFF in each
- * byte of x that is an ASCII letter or digit, else 0. Adding 0x80 - lo
- * moves [lo, lo + n] to the n + 1 smallest signed bytes, so one signed
- * compare tests the range (three operations for letters, two for digits,
- * against four and three with an unsigned min); bytes >= 0x80 land at
- * signed -65 or above, out of both ranges. */
+/* Sixteen bytes at a time where SSE2 is there (every x86-64). */
 #if ST_SWAR && defined(__SSE2__)
 #define ST_SSE2 1
 
+/* 0xFF in each byte of x that lies in [lo, lo + n] (unsigned), else 0.
+ * Adding 0x80 - lo moves [lo, lo + n] to the n + 1 smallest signed bytes,
+ * so one signed compare tests the range (two operations, against three
+ * with a subtraction, an unsigned min and a compare). */
+static inline __m128i st_in_range16(__m128i x, unsigned char lo, unsigned char n)
+{
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo))),
+                          _mm_set1_epi8((char)(0x80 + n + 1)));
+}
+
+/* 0xFF in each byte of x that is an ASCII letter or digit, else 0; bytes
+ * >= 0x80 land at signed -65 or above after either addition, out of both
+ * ranges. */
 static inline __m128i st_alnum16(__m128i x)
 {
-    __m128i l = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a'));
-    __m128i d = _mm_add_epi8(x, _mm_set1_epi8(0x80 - '0'));
-    __m128i letter = _mm_cmplt_epi8(l, _mm_set1_epi8((char)(0x80 + 26)));
-    __m128i digit = _mm_cmplt_epi8(d, _mm_set1_epi8((char)(0x80 + 10)));
-
-    return _mm_or_si128(letter, digit);
+    return _mm_or_si128(st_in_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z' - 'a'),
+                        st_in_range16(x, '0', '9' - '0'));
 }
 
 /* bit j set when p[j] is not an ASCII letter or digit */

@@ -16,8 +16,17 @@
 /* ---- 1. tokens ---- */
 
 /* Appends a token inside quote `quote` (-1: none), its fields set one by
- * one (no memset and copy: the tokenizer pushes one per word). */
-static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e, int quote)
+ * one (no memset and copy: the tokenizer pushes one per word); a word gives
+ * its key (koff, klen), hyphen and capital, punctuation 0 for each. */
+static inline int st_push_tok(rg_stance_ctx *c,
+                              tk_kind kind,
+                              size_t s, /* the token is text[s..e) */
+                              size_t e,
+                              size_t koff, /* key in c->kbuf, klen bytes */
+                              int klen,
+                              int hyph,  /* a hyphen joins it to the previous word */
+                              int upper, /* starts with a capital letter */
+                              int quote)
 {
     st_tok *t;
 
@@ -28,14 +37,14 @@ static inline int st_push_tok(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e
     t = &c->tok.v[c->tok.n++];
     t->start = s;
     t->end = e;
-    t->koff = 0;
-    t->klen = 0;
+    t->koff = koff;
+    t->klen = klen;
     t->ids[0] = t->ids[1] = t->ids[2] = -1;
     t->quote = quote;
     t->item = -1;
     t->kind = (unsigned char)kind;
-    t->hyph = 0;
-    t->upper = 0;
+    t->hyph = (unsigned char)hyph;
+    t->upper = (unsigned char)upper;
     return RG_OK;
 }
 
@@ -72,15 +81,15 @@ static int st_push_punct(rg_stance_ctx *c, tk_kind kind, size_t s, size_t e, int
             return RG_ERROR;
         }
         *cur = (int)c->quotes.n - 1;
-        return st_push_tok(c, kind, s, e, *cur);
+        return st_push_tok(c, kind, s, e, 0, 0, 0, 0, *cur);
     }
     if (kind == TK_QCLOSE && *cur >= 0) {
         int q = *cur;
         c->quotes.v[q].close = t;
         *cur = c->quotes.v[q].parent;
-        return st_push_tok(c, kind, s, e, q);
+        return st_push_tok(c, kind, s, e, 0, 0, 0, 0, q);
     }
-    return st_push_tok(c, kind, s, e, *cur);
+    return st_push_tok(c, kind, s, e, 0, 0, 0, 0, *cur);
 }
 
 /* quotes still open at the end of the sentence close after its last token */
@@ -96,14 +105,6 @@ static void st_close_quotes(rg_stance_ctx *c)
 }
 
 #if ST_SSE2
-/* 0xFF in each byte of x that lies in [lo, lo + n] (unsigned), else 0 */
-static inline __m128i st_in_range16(__m128i x, char lo, char n)
-{
-    __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
-
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n)), d);
-}
-
 /*
  * rg_lexicon__lower of 16 bytes at once, for a word of at most 16 bytes:
  * A..Z + 0x20; the second byte of À..Þ (C3 80..9E, not × C3 97) + 0x20;
@@ -118,7 +119,7 @@ static inline __m128i st_lower16(__m128i x)
     __m128i upper = st_in_range16(x, 'A', 'Z' - 'A');
     __m128i latin = _mm_and_si128(
         _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC3)),
-                      st_in_range16(x, (char)0x80, 0x9E - 0x80)),
+                      st_in_range16(x, 0x80, 0x9E - 0x80)),
         _mm_xor_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)), _mm_set1_epi8(-1)));
     __m128i oe = _mm_and_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8((char)0xC5)),
                                _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x92)));
@@ -171,22 +172,11 @@ static int st_push_word(rg_stance_ctx *c,
     st_tok *t;
     char *key = c->kbuf.v + c->kbuf.n;
 
-    /* st_push_tok's work, each field stored once */
-    if (c->tok.n == c->tok.cap &&
-        rg__vec_grow(&c->tok.v, &c->tok.cap, c->tok.n + 1, sizeof *c->tok.v) < 0) {
+    if (st_push_tok(c, TK_WORD, s, e, c->kbuf.n, (int)n, hyph, st_upper_at(text, s, n),
+                    quote) < 0) {
         return RG_ERROR;
     }
-    t = &c->tok.v[c->tok.n++];
-    t->start = s;
-    t->end = e;
-    t->koff = c->kbuf.n;
-    t->klen = (int)n;
-    t->ids[0] = t->ids[1] = t->ids[2] = -1;
-    t->quote = quote;
-    t->item = -1;
-    t->kind = TK_WORD;
-    t->hyph = (unsigned char)hyph;
-    t->upper = (unsigned char)st_upper_at(text, s, n);
+    t = &c->tok.v[c->tok.n - 1];
 #if ST_SSE2
     if (n <= 16 && end - s >= 16) {
         /* 16 bytes lower-cased at once; the bytes past the word land in

@@ -28,28 +28,27 @@
 #include "stance_internal.h"
 #include "text_internal.h"
 
-static rg_actors *g_actors;
-static rg_lexicon *g_lexicon;
+#include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
+
 static rg_stance_ctx *g_ctx;
 
-static int setup(void **state)
+/* the shared fixture and a stance context for the tokenizer */
+static int setup_ctx(void **state)
 {
-    (void)state;
-    if (rg_actors_default(&g_actors) < 0 || rg_lexicon_default(&g_lexicon) < 0 ||
-        rg_stance_ctx_new(&g_ctx, g_actors, NULL, NULL) < 0) {
+    if (setup(state) < 0) {
+        return -1;
+    }
+    if (rg_stance_ctx_new(&g_ctx, g_actors, NULL, NULL) < 0) {
         fprintf(stderr, "setup: %s\n", rg_error_last()->message);
         return -1;
     }
     return 0;
 }
 
-static int teardown(void **state)
+static int teardown_ctx(void **state)
 {
-    (void)state;
     rg_stance_ctx_free(g_ctx);
-    rg_lexicon_free(g_lexicon);
-    rg_actors_free(g_actors);
-    return 0;
+    return teardown(state);
 }
 
 /* ---- reference: one code point at a time ---- */
@@ -793,5 +792,5 @@ int main(void)
         cmocka_unit_test(test_prescan_random_windows),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_ctx, teardown_ctx);
 }
