@@ -44,19 +44,6 @@ static size_t doc_end(const rg_evidence *ev, const clean_segs *sg, size_t end)
     return o + n > ev->doc->len ? ev->doc->len : o + n;
 }
 
-/* Appends the decimal digits of v. */
-static int put_digits(rg_strbuf *b, unsigned long long v)
-{
-    char tmp[24];
-    size_t n = 0;
-
-    do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return rg_strbuf_put(b, tmp + sizeof tmp - n, n);
-}
-
 /* Appends a string literal (its length known at compile time). */
 #define PUT_LIT(b, lit) rg_strbuf_put((b), (lit), sizeof(lit) - 1)
 
@@ -96,7 +83,7 @@ static int put_sign(rg_strbuf *b, int v)
     if (v >= 0) {
         return PUT_KEY_UINT(b, "sign", (size_t)v);
     }
-    if (PUT_LIT(b, ",\"sign\":-") < 0 || put_digits(b, 0ull - (unsigned long long)v) < 0) {
+    if (PUT_LIT(b, ",\"sign\":") < 0 || rg_strbuf_put_int(b, v) < 0) {
         return RG_ERROR;
     }
     return RG_OK;

@@ -331,22 +331,6 @@ cleanup:
     return error;
 }
 
-/* v in decimal, as printf's "%lld" writes it. */
-static int put_integer(rg_strbuf *b, json_int_t v)
-{
-    char tmp[24], *p = tmp + sizeof tmp;
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u > 0);
-    if (v < 0) {
-        *--p = '-';
-    }
-    return rg_strbuf_put(b, p, (size_t)(tmp + sizeof tmp - p));
-}
-
 /*
  * 1 when x is a number with at most 6 decimals written by the graph files
  * (rg_strbuf_put_real(x, 6)): 1e-4 <= |x| < 1e9 and x is the double nearest
@@ -373,7 +357,7 @@ int rg_export__put_scalar(rg_strbuf *b, const json_t *v)
 
     switch (json_typeof(v)) {
     case JSON_INTEGER:
-        return put_integer(b, json_integer_value(v));
+        return rg_strbuf_put_int(b, (long long)json_integer_value(v));
     case JSON_REAL:
         x = json_real_value(v);
         if (!isfinite(x)) {

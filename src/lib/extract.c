@@ -32,7 +32,7 @@
 #include <relgraph/text.h>
 #include "common.h"
 #include "clean_internal.h"   /* clean_out, rg_clean__text_into */
-#include "extract_internal.h" /* rg_extract__lean, rg_evidence__json_put */
+#include "extract_internal.h" /* rg_extract__run, rg_evidence__json_put */
 #include "sentence_internal.h" /* rg_sentence__split_into */
 
 struct rg_extractor {
@@ -103,16 +103,16 @@ void rg_evidence_free(rg_evidence *ev)
  * the cleaner hands it over (key_ok; else the matcher folds the text
  * itself); it, `html` and `sort` live only while the document is
  * extracted. `text` holds the cleaned text and its map, handed to the
- * evidence (or, for rg_extract__lean, taken back after the line, and
+ * evidence (or, for a lean extraction, taken back after the line, and
  * likewise `spans`).
  */
 typedef struct {
     clean_out text;
     clean_out key;
     clean_out html;
-    clean_segs segs;       /* rg_extract__lean's map of text, when seg_ok */
+    clean_segs segs;       /* a lean extraction's map of text, when seg_ok */
     int seg_ok;
-    RG_VEC(rg_span) spans; /* rg_extract__lean's sentences */
+    RG_VEC(rg_span) spans; /* a lean extraction's sentences */
     RG_VEC(rg_relation) sort;
     rg_strbuf json;
     int key_ok;
@@ -626,7 +626,7 @@ static int extract_steps(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex, r
 
 /* The JSON line of ev into ev->json, formatted in bf->json and copied at
  * its size (the evidence leaves the thread; the kept buffer stays). */
-static int lean_json(rg_evidence *ev, ex_bufs *bf, const rg_actors *json)
+static int extract_json(rg_evidence *ev, ex_bufs *bf, const rg_actors *json)
 {
     int error;
 
@@ -643,10 +643,8 @@ static int lean_json(rg_evidence *ev, ex_bufs *bf, const rg_actors *json)
     return RG_OK;
 }
 
-/* rg_extract_document (lean 0: the evidence owns its text), or
- * rg_extract__lean (1: the text stays in the thread's buffers). */
-static int extract_run(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
-                       const rg_actors *json, int lean)
+int rg_extract__run(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
+                    const rg_actors *json, int lean)
 {
     rg_evidence *ev = NULL;
     ex_bufs bf;
@@ -664,7 +662,7 @@ static int extract_run(rg_evidence **out, const rg_extractor *ex, rg_document *d
     }
     error = extract_steps(ev, &bf, ex, doc, lean);
     if (error >= 0 && json) {
-        error = lean_json(ev, &bf, json);
+        error = extract_json(ev, &bf, json);
     }
     if (lean) { /* the text, its map and the spans stay with bf (kept or freed there) */
         ev->clean = NULL;
@@ -686,11 +684,5 @@ static int extract_run(rg_evidence **out, const rg_extractor *ex, rg_document *d
 
 int rg_extract_document(rg_evidence **out, const rg_extractor *ex, rg_document *doc)
 {
-    return extract_run(out, ex, doc, NULL, 0);
-}
-
-int rg_extract__lean(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
-                     const rg_actors *json)
-{
-    return extract_run(out, ex, doc, json, 1);
+    return rg_extract__run(out, ex, doc, NULL, 0);
 }

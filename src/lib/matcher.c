@@ -247,7 +247,7 @@ static void mt_rows(rg_matcher *m, const mt_trie *tr, const int32_t *perm, int32
             memcpy(row, &next[(size_t)perm[tr->node[s].fail] * ncls], rsz);
         }
         for (t = tr->node[s].kid; t != 0; t = tr->node[t].sib) {
-            if ((size_t)tr->node[t].in < ncls) { /* < INT32_MAX: mt_new_state */
+            if ((size_t)tr->node[t].in < ncls) { /* not the '#': mt_build keeps offsets < INT32_MAX */
                 row[tr->node[t].in] = perm[t] * (int32_t)ncls;
             }
         }

@@ -15,7 +15,7 @@
 
 #include <relgraph/pipeline.h>
 #include "common.h"
-#include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
+#include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 #include "stance_internal.h" /* rg_stance__reuse_begin, rg_stance__reuse_end */
 
 #define PL_MAX_THREADS 64
@@ -110,17 +110,7 @@ static void pl_batch_dispose(pl_batch *b)
  * release_text). */
 static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
-    rg_evidence *ev;
-
-    if (sh->release) { /* the text in this thread's kept buffers */
-        b->codes[i] = rg_extract__lean(&b->evs[i], sh->ex, b->docs[i], sh->json);
-    } else {
-        b->codes[i] = rg_extract_document(&b->evs[i], sh->ex, b->docs[i]);
-        ev = b->evs[i];
-        if (b->codes[i] >= 0 && sh->json) {
-            b->codes[i] = rg_evidence_to_json(&ev->json, &ev->json_len, ev, sh->json);
-        }
-    }
+    b->codes[i] = rg_extract__run(&b->evs[i], sh->ex, b->docs[i], sh->json, sh->release);
     if (b->codes[i] < 0) {
         const rg_error *e = rg_error_last(); /* thread-local: copy it out */
         snprintf(b->msgs[i], sizeof b->msgs[i], "%s: %s", b->docs[i]->origin,

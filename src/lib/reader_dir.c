@@ -166,7 +166,7 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
     DIR *d = NULL;
     struct dirent *e;
     struct stat st;
-    size_t i;
+    size_t i, base;
     int error = RG_OK;
 
     if (stat(dir, &st) < 0) {
@@ -213,8 +213,9 @@ static int walk_dir(rg_reader *r, const char *dir, dir_id *stack, size_t depth)
         error = RG_ERROR;
         goto cleanup;
     }
+    base = path.len;
     for (i = 0; i < offs.n && error == RG_OK; i++) {
-        path.len = strlen(dir) + 1; /* dir "/" name, without sprintf's cost */
+        path.len = base; /* dir "/" name, without sprintf's cost */
         if ((error = rg_strbuf_puts(&path, names[i].name)) == RG_OK) {
             error = walk_entry(r, (unsigned char)names[i].name[-1], path.ptr, stack, depth);
         }

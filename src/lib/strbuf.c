@@ -162,7 +162,7 @@ static int real_scaled(double x, int prec, uint64_t *r)
 
 /* Writes n in decimal, at least `width` digits, ending just before `end`;
  * returns where it starts. */
-static char *real_digits(char *end, uint64_t n, int width)
+static char *put_digits(char *end, uint64_t n, int width)
 {
     do {
         *--end = (char)('0' + n % 10);
@@ -170,6 +170,17 @@ static char *real_digits(char *end, uint64_t n, int width)
         width--;
     } while (n > 0 || width > 0);
     return end;
+}
+
+int rg_strbuf_put_int(rg_strbuf *b, long long v)
+{
+    uint64_t u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char tmp[24], *p = put_digits(tmp + sizeof tmp, u, 1);
+
+    if (v < 0) {
+        *--p = '-';
+    }
+    return rg_strbuf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
@@ -197,10 +208,10 @@ int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
                 frac /= 10;
                 w--;
             }
-            p = real_digits(p, frac, w);
+            p = put_digits(p, frac, w);
             *--p = '.';
         }
-        p = real_digits(p, r / unit, 1);
+        p = put_digits(p, r / unit, 1);
         if (r != 0 && x < 0) {
             *--p = '-'; /* a value that rounds to zero is written "0" */
         }

@@ -62,6 +62,8 @@ int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n);
 /* Appends a finite double with up to `prec` decimals, trailing zeros trimmed,
  * "-0" written as "0". Returns RG_EINVAL for NaN/Inf. */
 int rg_strbuf_put_real(rg_strbuf *b, double x, int prec);
+/* Appends v in decimal, as printf's "%lld" writes it. */
+int rg_strbuf_put_int(rg_strbuf *b, long long v);
 void rg_strbuf_clear(rg_strbuf *b);
 /* Hands the buffer to the caller (who frees it with rg__free). */
 char *rg_strbuf_detach(rg_strbuf *b, size_t *len_out);

@@ -23,7 +23,7 @@
 #include <relgraph/clean.h>
 #include <relgraph/reader.h>
 #include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
-#include "extract_internal.h" /* rg_extract__lean, rg_extract__reuse_begin */
+#include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 
 #include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
 
@@ -159,7 +159,7 @@ static rg_extractor *reuse_extractor(rg_boilerplate *bp)
 }
 
 /* Document k's line through rg_extract_document (lean 0) or
- * rg_extract__lean (1), into a new string (NULL on error). */
+ * rg_extract__run lean (1), into a new string (NULL on error). */
 static char *reuse_line(const rg_extractor *ex, size_t k, int lean, int *code)
 {
     rg_document *doc = NULL;
@@ -171,7 +171,7 @@ static char *reuse_line(const rg_extractor *ex, size_t k, int lean, int *code)
         return NULL; /* an injected failure */
     }
     if (lean) {
-        *code = rg_extract__lean(&ev, ex, doc, g_actors);
+        *code = rg_extract__run(&ev, ex, doc, g_actors, 1);
         if (*code == RG_OK) {
             assert_null(ev->clean);
             assert_null(ev->clean_map);
@@ -229,6 +229,18 @@ static void test_reuse_same_lines(void **state)
         char *got = reuse_line(ex, i, 1, &code);
         assert_string_equal(got, ref[i]);
         free(got);
+    }
+    for (i = 0; i < N_REUSE; i++) { /* the line made, the text kept */
+        rg_document *doc = NULL;
+        rg_evidence *ev = NULL;
+        assert_int_equal(rg_document_new(&doc, "d", reuse_docs[i], strlen(reuse_docs[i])), RG_OK);
+        assert_int_equal(rg_extract__run(&ev, ex, doc, g_actors, 0), RG_OK);
+        assert_non_null(ev->clean);
+        assert_non_null(ev->clean_map);
+        assert_non_null(ev->json);
+        assert_string_equal(ev->json, ref[i]);
+        rg_evidence_free(ev);
+        rg_document_free(doc);
     }
     rg_extract__reuse_end();
     rg_extract__reuse_end(); /* one too many: ignored */
@@ -317,7 +329,7 @@ static void test_reuse_large_text(void **state)
     rg_extract__reuse_begin();
     for (i = 0; i < 2; i++) {
         assert_int_equal(rg_document_new(&doc, "big", big, len), RG_OK);
-        assert_int_equal(rg_extract__lean(&ev, ex, doc, g_actors), RG_OK);
+        assert_int_equal(rg_extract__run(&ev, ex, doc, g_actors, 1), RG_OK);
         assert_true(ev->n_mentions > 40000);
         for (k = 0; k < lines; k += lines / 7) { /* offsets of 1 to 7 digits */
             char want[64];

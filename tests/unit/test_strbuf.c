@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h> /* LLONG_MAX, LLONG_MIN */
 #include <math.h>   /* pow */
 #include <stdio.h>  /* snprintf */
 #include <string.h> /* memcmp, memset */
@@ -57,6 +58,26 @@ static void check_real(double x, int prec)
 /* Numbers as the graphs write them (precision 2 and 6), ties and near-ties
  * in binary, magnitudes around the fast path's limit, and random doubles of
  * every scale, at every precision 0-12, against snprintf. */
+/* rg_strbuf_put_int writes what printf's "%lld" writes. */
+static void test_put_int(void **state)
+{
+    static const long long v[] = { 0, 1, -1, 9, 10, -10, 99, 100, 123456789, -987654321,
+                                   LLONG_MAX, LLONG_MIN, LLONG_MIN + 1 };
+    char want[32];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof v / sizeof *v; i++) {
+        rg_strbuf b = RG_STRBUF_INIT;
+        snprintf(want, sizeof want, "%lld", v[i]);
+        assert_int_equal(rg_strbuf_puts(&b, "x"), RG_OK);
+        assert_int_equal(rg_strbuf_put_int(&b, v[i]), RG_OK);
+        assert_int_equal(b.len, 1 + strlen(want));
+        assert_string_equal(b.ptr + 1, want);
+        rg_strbuf_dispose(&b);
+    }
+}
+
 static void test_put_real(void **state)
 {
     static const double fixed[] = { 0.0, -0.0, 0.5, 1.5, 2.5, -0.5, -2.5, 0.125, 0.375, 2.675,
@@ -239,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_escape_every_byte),
         cmocka_unit_test(test_escape_pairs),
         cmocka_unit_test(test_put_edges),
+        cmocka_unit_test(test_put_int),
         cmocka_unit_test(test_put_real),
         cmocka_unit_test(test_put_alloc_failure),
     };
