@@ -12,6 +12,7 @@
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
+#include "text_internal.h"  /* RG_TEXT_WIDE */
 
 /* Boilerplate rules (clean_rules.c loads them, clean.c applies them). */
 typedef enum { /* the kinds matched at the line start first */
@@ -61,7 +62,7 @@ struct rg_boilerplate {
      * and near[s][1]; c = 256: the line's start or end): the rule's
      * neighbour bytes and a space, or every byte where a rule has none. */
     uint64_t near[BP_RARE_SLOTS][2][5];
-    int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
+    int wide; /* the machine has AVX2 (RG_TEXT_WIDE) */
 };
 
 /* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
@@ -111,21 +112,17 @@ static inline int bp_is_space(char c)
 }
 
 /*
- * AVX2 code where the compiler and the loader allow it (x86-64 ELF, GCC or
- * Clang; -DRG_NO_CLONES keeps the baseline alone), 32 bytes a step and a
- * 32-byte store for four map entries: RG_MAP_CLONES compiles a function
- * twice, for AVX2 and for the baseline (SSE2), and an ifunc picks one at
- * load time (the cleaner's kept lines, out_span); where RG_CLEAN_WIDE is
- * 1, functions with a target("avx2") attribute are taken when
- * __builtin_cpu_supports says so (the rare byte scan of clean_rules.c;
- * text_fold.c and document.c test the same conditions for their own).
+ * AVX2 code where RG_TEXT_WIDE allows it, 32 bytes a step and a 32-byte
+ * store for four map entries: RG_MAP_CLONES compiles a function twice, for
+ * AVX2 and for the baseline (SSE2), and an ifunc picks one at load time
+ * (the cleaner's kept lines, out_span); the rest of the module's AVX2 code
+ * has a target("avx2") attribute and is taken when __builtin_cpu_supports
+ * says so (see text_internal.h).
  */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#if RG_TEXT_WIDE
 #define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
-#define RG_CLEAN_WIDE 1
 #else
 #define RG_MAP_CLONES
-#define RG_CLEAN_WIDE 0
 #endif
 /* For the helpers of such a function: inlined into each of its versions
  * (called from two, the compiler would otherwise keep one baseline copy). */

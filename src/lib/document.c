@@ -181,7 +181,7 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, si
 #define DOC_SSE2 0
 #endif
 
-#if DOC_SSE2 && defined(__x86_64__) && defined(__ELF__) && !defined(RG_NO_CLONES)
+#if DOC_SSE2 && RG_TEXT_WIDE
 /*
  * count_blocks 32 bytes a step where the machine has AVX2 (byte_count asks
  * it): the same masks, one bit per byte of the block, and the same test as

@@ -16,14 +16,12 @@
 
 #include "common.h"
 #include "jsonl_scan.h"
-#include "text_internal.h" /* rg_text__utf8_seq_len */
+#include "text_internal.h" /* rg_text__utf8_seq_len, RG_TEXT_WIDE */
 
-/* AVX2 string blocks (str_blocks_wide) where the compiler and the loader
- * allow a target attribute (x86-64 ELF, GCC or Clang; -DRG_NO_CLONES and
- * builds without SSE2 keep the SWAR loop alone); taken when
+/* AVX2 string blocks (str_blocks_wide) where RG_TEXT_WIDE allows them
+ * (builds without SSE2 keep the SWAR loop alone); taken when
  * __builtin_cpu_supports says so, asked once a line. */
-#if defined(__SSE2__) && defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && \
-    !defined(RG_NO_CLONES)
+#if defined(__SSE2__) && RG_TEXT_WIDE
 #define JSCAN_WIDE 1
 #include <immintrin.h> /* str_blocks_wide */
 #else

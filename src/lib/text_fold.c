@@ -19,10 +19,9 @@
 #include "text_internal.h"
 #include "clean_internal.h" /* clean_out, rg_clean__fold_into */
 
-/* x86-64 (ELF, GCC or Clang): the ASCII runs have an AVX2 version, blocks and
- * map stores of 32 bytes, taken when the machine has it (fold_wide). */
-#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
-    defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+/* Where RG_TEXT_WIDE allows it: the ASCII runs have an AVX2 version, blocks
+ * and map stores of 32 bytes, taken when the machine has it (fold_wide). */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && RG_TEXT_WIDE
 #define FOLD_WIDE 1
 static int fold_wide;
 #else

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private helpers of the text module (text.c, text_fold.c, text_decode.c,
- * clean.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
+ * clean.c, document.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
  * code point, the Windows-1252 table and a word-character test, so that
  * clean.c needs no utf8proc of its own; and decoding of bytes whose
  * properties the reader already knows (RG_DOC_*).
@@ -13,6 +13,20 @@
 #include <stdint.h>
 
 #include <relgraph/text.h> /* rg_decode_info */
+
+/*
+ * 1 where the module's AVX2 code compiles and loads (x86-64 ELF, GCC or
+ * Clang; -DRG_NO_CLONES, which make PORTABLE=1 sets, keeps the plain paths
+ * alone): functions with a target("avx2") attribute, taken when
+ * __builtin_cpu_supports("avx2") says so (text_fold.c, the rare byte scan
+ * of clean_rules.c, document.c, jsonl_scan.c), and the target_clones of
+ * clean_internal.h (RG_MAP_CLONES).
+ */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define RG_TEXT_WIDE 1
+#else
+#define RG_TEXT_WIDE 0
+#endif
 
 /* Writes cp (0..0x10FFFF, not a surrogate) as UTF-8 into dst (>= 4 bytes);
  * returns the number of bytes written. (text.c) */
