@@ -124,13 +124,6 @@ static inline int bp_is_space(char c)
 #else
 #define RG_MAP_CLONES
 #endif
-/* For the helpers of such a function: inlined into each of its versions
- * (called from two, the compiler would otherwise keep one baseline copy). */
-#if defined(__GNUC__)
-#define RG_MAP_INLINE inline __attribute__((always_inline))
-#else
-#define RG_MAP_INLINE inline
-#endif
 
 #if defined(__GNUC__)
 /* Four map entries; a 32-byte vector of the compiler's own (two SSE2
@@ -143,7 +136,7 @@ typedef uint64_t rg_map4 __attribute__((vector_size(32)));
  * (the cleaner's kept lines, the fold's ASCII blocks). A fixed count,
  * which the compiler vectorises.
  */
-static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
+static RG_TEXT_INLINE void rg_clean__map8(size_t *map, size_t src)
 {
     int q;
 
@@ -156,7 +149,7 @@ static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
  * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8: four
  * stores of four entries, each the previous plus 4 (see RG_MAP_CLONES).
  */
-static RG_MAP_INLINE void rg_clean__map16(size_t *map, size_t src)
+static RG_TEXT_INLINE void rg_clean__map16(size_t *map, size_t src)
 {
 #if defined(__GNUC__) && SIZE_MAX == UINT64_MAX
     rg_map4 v = { src, src + 1, src + 2, src + 3 };

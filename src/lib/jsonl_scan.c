@@ -16,7 +16,7 @@
 
 #include "common.h"
 #include "jsonl_scan.h"
-#include "text_internal.h" /* rg_text__utf8_seq_len, RG_TEXT_WIDE */
+#include "text_internal.h" /* rg_text__utf8_seq_len, RG_TEXT_WIDE, RG_TEXT_INLINE */
 
 /* AVX2 string blocks (str_blocks_wide) where RG_TEXT_WIDE allows them
  * (builds without SSE2 keep the SWAR loop alone); taken when
@@ -81,7 +81,7 @@ typedef struct {
     uint32_t special, lead, cont;
 } str_masks;
 
-__attribute__((target("avx2"), always_inline)) static inline str_masks
+__attribute__((target("avx2"))) static RG_TEXT_INLINE str_masks
 str_masks32(const unsigned char *p)
 {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
@@ -295,20 +295,13 @@ static inline const unsigned char *skip_plain(const unsigned char *p, const unsi
     return p;
 }
 
-/* For scan_string_body, compiled into each of its two versions. */
-#if defined(__GNUC__)
-#define JSCAN_INLINE inline __attribute__((always_inline))
-#else
-#define JSCAN_INLINE inline
-#endif
-
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
  * `wide`: plain runs are skipped by the AVX2 blocks. 1 ok, 0 fall back.
  */
-static JSCAN_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
+static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
                                          size_t *len, int wide)
 {
     const unsigned char *p = (const unsigned char *)s->p;

@@ -347,7 +347,7 @@ static void fold_tables_init(void)
 /* The bad bytes of the block x as a bit mask in memory order; sp = a
  * folded space was just written. A signed compare with 0x21 catches the
  * bytes of 0x80 or more too. */
-static RG_MAP_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
+static RG_TEXT_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
 {
     __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
@@ -359,7 +359,7 @@ static RG_MAP_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
 }
 
 /* A block of 16 bytes (see above). */
-static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     const __m128i c20 = _mm_set1_epi8(0x20);
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -444,7 +444,7 @@ static size_t fold_good_len(uint64_t bad)
 }
 
 /* A block of 8 bytes (see above). */
-static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     uint64_t x, bad, upper;
 
@@ -463,7 +463,7 @@ static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp
  * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
  * for any other byte sequence or one cut by `end` (fold_step decides).
  */
-static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
+static RG_TEXT_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
                                                        size_t end, size_t *n)
 {
     unsigned c = p[j];
@@ -483,7 +483,7 @@ static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, s
 
 /* The 2-byte character at p[j..end) when its fold is at most 2 bytes and no
  * space (é -> e, œ -> oe, U+00AD -> ""), else NULL (fold_words takes it). */
-static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+static RG_TEXT_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
 {
     unsigned c = p[j];
     const fold_entry *e;
@@ -502,7 +502,7 @@ static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t 
  * go through a copy padded with NUL (a bad byte) when `lim` (how far the
  * output room reaches, in input bytes) leaves room for a whole block.
  * Returns the input offset reached; updates *o and *sp. */
-static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
+static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage */
                                        size_t *map,            /* its map, or NULL */
                                        size_t base,            /* added to map entries */
                                        const unsigned char *p, /* input */
@@ -577,7 +577,7 @@ static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
  * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
  * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
  * go through fold_words; the rest one at a time. */
-static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
+static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
                                            const unsigned char *p, /* input */
                                            size_t *i,              /* in/out: input offset */
                                            size_t len,             /* input length */

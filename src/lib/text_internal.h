@@ -28,6 +28,15 @@
 #define RG_TEXT_WIDE 0
 #endif
 
+/* For the helpers of a function compiled in two versions (target_clones,
+ * or a plain and a target("avx2") caller): inlined into each of them
+ * (called from two, the compiler would otherwise keep one baseline copy). */
+#if defined(__GNUC__)
+#define RG_TEXT_INLINE inline __attribute__((always_inline))
+#else
+#define RG_TEXT_INLINE inline
+#endif
+
 /* Writes cp (0..0x10FFFF, not a surrogate) as UTF-8 into dst (>= 4 bytes);
  * returns the number of bytes written. (text.c) */
 size_t rg_text__utf8_encode(unsigned char *dst, int32_t cp);
