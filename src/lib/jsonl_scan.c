@@ -8,9 +8,10 @@
  * Strings are scanned eight bytes at a time while they hold only plain ASCII
  * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
  * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB);
- * other UTF-8 sequences are checked byte by byte as jansson does (no overlongs, no surrogates, nothing above
- * U+10FFFF). Object keys are compared raw, so a key with an escape falls
- * back (jansson would compare the unescaped keys).
+ * other UTF-8 sequences are checked byte by byte as jansson does (no
+ * overlongs, no surrogates, nothing above U+10FFFF). Object keys are
+ * compared raw, so a key with an escape falls back (jansson would compare
+ * the unescaped keys).
  */
 #include <string.h> /* memcpy, memcmp */
 

@@ -332,8 +332,10 @@ static void fold_tables_init(void)
  * ends the block (fold_words takes the short 2-byte characters itself, the
  * rest goes through the per-byte step of fold_ascii_run). A block is
  * written whole and only its good part kept: fold_words writes a block
- * only where the room that fold_ascii_run checked holds all of it. With SSE2 (every x86-64) a block is 16 bytes
- * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
+ * only where the room that fold_ascii_run checked holds all of it. With
+ * SSE2 (every x86-64) a block is 16 bytes tested with byte compares, and
+ * 32 where the machine has AVX2 (fold_block32); elsewhere 8 bytes tested
+ * in a uint64_t.
  * Each variant has
  *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
  *     (written whole), sp = a folded space was just written, and returns
@@ -590,7 +592,7 @@ static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being
     int sp = fb->in_space;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
-     * (a block is written whole only FOLD_BLOCK bytes or more before end) */
+     * (a block is written whole only where `lim` holds all of it) */
     while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp, wide)) < end) {
         unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;
