@@ -42,17 +42,6 @@ static inline uint64_t load8(const unsigned char *p)
     return w;
 }
 
-/*
- * Index of the first flagged byte in a nonzero mask m of high bits (a
- * subtraction's borrow only flags bytes after a truly flagged one): exact on
- * a little-endian machine; elsewhere 0, and the byte loop walks up to it.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_FLAG(m) (rg__ctz64(m) >> 3)
-#else
-#define FIRST_FLAG(m) ((size_t)0 * (m))
-#endif
-
 /* Append Windows-1252 byte c as UTF-8. */
 static int put_cp1252(rg_strbuf *b, unsigned char c)
 {
@@ -249,13 +238,13 @@ static void count_words(byte_counts *bc, const unsigned char *p, size_t i, size_
             i += 8;
         }
         if (m) {
-            i += FIRST_FLAG(m);
+            i += RG_TEXT_FIRST_FLAG(m);
         }
         if (i >= len) {
             break;
         }
         if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++; /* FIRST_FLAG is 0 on a big-endian machine */
+            i++; /* RG_TEXT_FIRST_FLAG is 0 on a big-endian machine */
             continue;
         }
         i += count_one(bc, p, i, len);

@@ -62,17 +62,6 @@ static inline uint64_t swar_special(uint64_t w)
     return ((q - SWAR_ONES) | (b - SWAR_ONES) | (w - SWAR_ONES * 0x20) | w) & SWAR_HIGH;
 }
 
-/*
- * Index of the first flagged byte of a nonzero swar_special() mask. The
- * borrow of the subtractions can only flag bytes after a truly special one,
- * so on a little-endian machine the lowest flag is exact. Elsewhere 0: the
- * byte loop then walks up to the special byte.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_FIRST(m) (rg__ctz64(m) >> 3)
-#else
-#define SWAR_FIRST(m) ((size_t)0 * (m))
-#endif
 
 #if JSCAN_WIDE
 /* Masks of 32 bytes at p, one bit a byte: the bytes that stop a plain run
@@ -289,7 +278,7 @@ static inline const unsigned char *skip_plain(const unsigned char *p, const unsi
         uint64_t w, m;
         memcpy(&w, p, 8);
         if ((m = swar_special(w)) != 0) {
-            return p + SWAR_FIRST(m);
+            return p + RG_TEXT_FIRST_FLAG(m);
         }
         p += 8;
     }

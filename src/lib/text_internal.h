@@ -28,6 +28,19 @@
 #define RG_TEXT_WIDE 0
 #endif
 
+/*
+ * Index of the first flagged byte in a nonzero word-at-a-time mask m of
+ * high bits (the word loaded with memcpy), where a subtraction's borrow
+ * only flags bytes after a truly flagged one: exact on a little-endian
+ * machine; elsewhere 0, and the caller's byte loop walks up to the flagged
+ * byte. (rg__ctz64: common.h)
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define RG_TEXT_FIRST_FLAG(m) (rg__ctz64(m) >> 3)
+#else
+#define RG_TEXT_FIRST_FLAG(m) ((size_t)0 * (m))
+#endif
+
 /* For the helpers of a function compiled in two versions (target_clones,
  * or a plain and a target("avx2") caller): inlined into each of them
  * (called from two, the compiler would otherwise keep one baseline copy). */
