@@ -50,8 +50,8 @@ struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
     /* The rare byte of each slot (slot_byte[0] again past the last one,
-     * so that a scan may compare with all BP_RARE_SLOTS), and the slot of
-     * each byte (BP_RARE_SLOTS: none). */
+     * where rare_scan stops), and the slot of each byte (BP_RARE_SLOTS:
+     * none). */
     unsigned char slot_byte[BP_RARE_SLOTS];
     unsigned char slot_of[256];
     /* bit s of nib_lo[c & 15] and of nib_hi[c >> 4]: byte c may be the
