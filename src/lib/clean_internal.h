@@ -12,6 +12,7 @@
 
 #include <relgraph/clean.h> /* rg_boilerplate */
 #include "common.h"         /* RG_VEC */
+#include "text_internal.h"  /* RG_TEXT_WIDE */
 
 /* Boilerplate rules (clean_rules.c loads them, clean.c applies them). */
 typedef enum { /* the kinds matched at the line start first */
@@ -49,8 +50,8 @@ struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
     /* The rare byte of each slot (slot_byte[0] again past the last one,
-     * so that a scan may compare with all BP_RARE_SLOTS), and the slot of
-     * each byte (BP_RARE_SLOTS: none). */
+     * where rare_scan stops), and the slot of each byte (BP_RARE_SLOTS:
+     * none). */
     unsigned char slot_byte[BP_RARE_SLOTS];
     unsigned char slot_of[256];
     /* bit s of nib_lo[c & 15] and of nib_hi[c >> 4]: byte c may be the
@@ -61,7 +62,7 @@ struct rg_boilerplate {
      * and near[s][1]; c = 256: the line's start or end): the rule's
      * neighbour bytes and a space, or every byte where a rule has none. */
     uint64_t near[BP_RARE_SLOTS][2][5];
-    int wide; /* the machine has AVX2 (RG_CLEAN_WIDE) */
+    int wide; /* the machine has AVX2 (RG_TEXT_WIDE) */
 };
 
 /* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
@@ -111,28 +112,17 @@ static inline int bp_is_space(char c)
 }
 
 /*
- * AVX2 code where the compiler and the loader allow it (x86-64 ELF, GCC or
- * Clang; -DRG_NO_CLONES keeps the baseline alone), 32 bytes a step and a
- * 32-byte store for four map entries: RG_MAP_CLONES compiles a function
- * twice, for AVX2 and for the baseline (SSE2), and an ifunc picks one at
- * load time (the cleaner's kept lines, out_span); where RG_CLEAN_WIDE is
- * 1, functions with a target("avx2") attribute are taken when
- * __builtin_cpu_supports says so (the rare byte scan of clean_rules.c;
- * text_fold.c and document.c test the same conditions for their own).
+ * AVX2 code where RG_TEXT_WIDE allows it, 32 bytes a step and a 32-byte
+ * store for four map entries: RG_MAP_CLONES compiles a function twice, for
+ * AVX2 and for the baseline (SSE2), and an ifunc picks one at load time
+ * (the cleaner's kept lines, out_span); the rest of the module's AVX2 code
+ * has a target("avx2") attribute and is taken when __builtin_cpu_supports
+ * says so (see text_internal.h).
  */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#if RG_TEXT_WIDE
 #define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
-#define RG_CLEAN_WIDE 1
 #else
 #define RG_MAP_CLONES
-#define RG_CLEAN_WIDE 0
-#endif
-/* For the helpers of such a function: inlined into each of its versions
- * (called from two, the compiler would otherwise keep one baseline copy). */
-#if defined(__GNUC__)
-#define RG_MAP_INLINE inline __attribute__((always_inline))
-#else
-#define RG_MAP_INLINE inline
 #endif
 
 #if defined(__GNUC__)
@@ -146,7 +136,7 @@ typedef uint64_t rg_map4 __attribute__((vector_size(32)));
  * (the cleaner's kept lines, the fold's ASCII blocks). A fixed count,
  * which the compiler vectorises.
  */
-static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
+static RG_TEXT_INLINE void rg_clean__map8(size_t *map, size_t src)
 {
     int q;
 
@@ -159,7 +149,7 @@ static RG_MAP_INLINE void rg_clean__map8(size_t *map, size_t src)
  * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8: four
  * stores of four entries, each the previous plus 4 (see RG_MAP_CLONES).
  */
-static RG_MAP_INLINE void rg_clean__map16(size_t *map, size_t src)
+static RG_TEXT_INLINE void rg_clean__map16(size_t *map, size_t src)
 {
 #if defined(__GNUC__) && SIZE_MAX == UINT64_MAX
     rg_map4 v = { src, src + 1, src + 2, src + 3 };

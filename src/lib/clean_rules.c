@@ -13,7 +13,7 @@
 #include "common.h"
 #include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
 #include "data.h"           /* rg__data_boilerplate_txt */
-#if RG_CLEAN_WIDE
+#if RG_TEXT_WIDE
 #include <immintrin.h> /* rare_scan_wide */
 #endif
 
@@ -233,7 +233,7 @@ static void bp_index(rg_boilerplate *bp)
     for (c = n_slots; c < BP_RARE_SLOTS; c++) {
         slots[c] = slots[0];
     }
-#if RG_CLEAN_WIDE
+#if RG_TEXT_WIDE
     bp->wide = __builtin_cpu_supports("avx2");
 #endif
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
@@ -255,7 +255,7 @@ static void bp_index(rg_boilerplate *bp)
  * "y", and the rules anchored on them were a memchr call per hit each.
  */
 
-#if RG_CLEAN_WIDE
+#if RG_TEXT_WIDE
 /* 1 when byte c (256: none) is in the set b (bp->near). */
 static inline int near_has(const uint64_t *b, unsigned c)
 {
@@ -298,7 +298,7 @@ static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, siz
     }
 }
 
-#if RG_CLEAN_WIDE
+#if RG_TEXT_WIDE
 /*
  * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
  * tested for the rare bytes of all the slots at once, in the order of the
@@ -345,7 +345,7 @@ void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, 
 {
     memset(h->n, 0, sizeof h->n);
     h->known = 1;
-#if RG_CLEAN_WIDE
+#if RG_TEXT_WIDE
     if (bp->wide) {
         rare_scan_wide(h, bp, k, kl);
         return;

@@ -42,17 +42,6 @@ static inline uint64_t load8(const unsigned char *p)
     return w;
 }
 
-/*
- * Index of the first flagged byte in a nonzero mask m of high bits (a
- * subtraction's borrow only flags bytes after a truly flagged one): exact on
- * a little-endian machine; elsewhere 0, and the byte loop walks up to it.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_FLAG(m) (rg__ctz64(m) >> 3)
-#else
-#define FIRST_FLAG(m) ((size_t)0 * (m))
-#endif
-
 /* Append Windows-1252 byte c as UTF-8. */
 static int put_cp1252(rg_strbuf *b, unsigned char c)
 {
@@ -108,12 +97,21 @@ static inline size_t count_one(byte_counts *bc, const unsigned char *p, size_t i
 
 #if defined(__SSE2__) && defined(__GNUC__)
 /*
- * 1 when the flagged bytes of block v (mask m, see count_blocks) change no
+ * 1 when the flagged bytes of a block (mask m, see count_blocks) change no
  * count but `multi`: LF, and 2-byte sequences inside the block whose lead
- * is below 0xCC (a code point below U+0300: nothing for `unstable`). Bit j of `lead` is a lead
- * byte 0xC2..0xCB, of `cont` a continuation byte; each lead must be
- * followed by one, and each continuation follow a lead.
+ * is below 0xCC (a code point below U+0300: nothing for `unstable`). Bit j
+ * of `high` is a byte >= 0x80, of `lf` a LF, of `lead` a lead byte
+ * 0xC2..0xCB, of `cont` a continuation byte; each lead must be followed by
+ * one (the lead shifted in 64 bits: a lead at the block's last byte
+ * fails), and each continuation follow a lead.
  */
+static inline int masks_plain(uint64_t m, uint64_t high, uint64_t lf, uint64_t lead,
+                              uint64_t cont)
+{
+    return (m & ~high & ~lf) == 0 && high == (lead | cont) && cont == lead << 1;
+}
+
+/* masks_plain for the 16-byte block v. */
 static inline int block_plain(__m128i v, unsigned m)
 {
     unsigned high = (unsigned)_mm_movemask_epi8(v);
@@ -123,7 +121,7 @@ static inline int block_plain(__m128i v, unsigned m)
                       _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xCC))));
     unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
 
-    return (m & ~high & ~lf) == 0 && high == (lead | cont) && cont == lead << 1;
+    return masks_plain(m, high, lf, lead, cont);
 }
 
 /*
@@ -181,12 +179,11 @@ static size_t count_blocks(byte_counts *bc, const unsigned char *p, size_t i, si
 #define DOC_SSE2 0
 #endif
 
-#if DOC_SSE2 && defined(__x86_64__) && defined(__ELF__) && !defined(RG_NO_CLONES)
+#if DOC_SSE2 && RG_TEXT_WIDE
 /*
  * count_blocks 32 bytes a step where the machine has AVX2 (byte_count asks
- * it): the same masks, one bit per byte of the block, and the same test as
- * block_plain (the lead shifted in 64 bits: a lead at the last byte must
- * fail it). Stops 32 bytes or less before the end.
+ * it): the same masks, one bit per byte of the block, and the same test
+ * (masks_plain). Stops 32 bytes or less before the end.
  */
 #define DOC_WIDE 1
 __attribute__((target("avx2"))) static size_t count_blocks_wide(byte_counts *bc,
@@ -213,7 +210,7 @@ __attribute__((target("avx2"))) static size_t count_blocks_wide(byte_counts *bc,
         lead = (uint32_t)_mm256_movemask_epi8(
             _mm256_and_si256(_mm256_cmpgt_epi8(v, c1), _mm256_cmpgt_epi8(cc, v)));
         cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c0, v));
-        if ((m & ~high & ~lfm) == 0 && high == (lead | cont) && (uint64_t)lead << 1 == cont) {
+        if (masks_plain(m, high, lfm, lead, cont)) {
             *partial = 1;
             continue;
         }
@@ -241,13 +238,13 @@ static void count_words(byte_counts *bc, const unsigned char *p, size_t i, size_
             i += 8;
         }
         if (m) {
-            i += FIRST_FLAG(m);
+            i += RG_TEXT_FIRST_FLAG(m);
         }
         if (i >= len) {
             break;
         }
         if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++; /* FIRST_FLAG is 0 on a big-endian machine */
+            i++; /* RG_TEXT_FIRST_FLAG is 0 on a big-endian machine */
             continue;
         }
         i += count_one(bc, p, i, len);

@@ -8,22 +8,21 @@
  * Strings are scanned eight bytes at a time while they hold only plain ASCII
  * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
  * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB);
- * other UTF-8 sequences are checked byte by byte as jansson does (no overlongs, no surrogates, nothing above
- * U+10FFFF). Object keys are compared raw, so a key with an escape falls
- * back (jansson would compare the unescaped keys).
+ * other UTF-8 sequences are checked byte by byte as jansson does (no
+ * overlongs, no surrogates, nothing above U+10FFFF). Object keys are
+ * compared raw, so a key with an escape falls back (jansson would compare
+ * the unescaped keys).
  */
 #include <string.h> /* memcpy, memcmp */
 
 #include "common.h"
 #include "jsonl_scan.h"
-#include "text_internal.h" /* rg_text__utf8_seq_len */
+#include "text_internal.h" /* rg_text__utf8_seq_len, RG_TEXT_WIDE, RG_TEXT_INLINE */
 
-/* AVX2 string blocks (str_blocks_wide) where the compiler and the loader
- * allow a target attribute (x86-64 ELF, GCC or Clang; -DRG_NO_CLONES and
- * builds without SSE2 keep the SWAR loop alone); taken when
+/* AVX2 string blocks (str_blocks_wide) where RG_TEXT_WIDE allows them
+ * (builds without SSE2 keep the SWAR loop alone); taken when
  * __builtin_cpu_supports says so, asked once a line. */
-#if defined(__SSE2__) && defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && \
-    !defined(RG_NO_CLONES)
+#if defined(__SSE2__) && RG_TEXT_WIDE
 #define JSCAN_WIDE 1
 #include <immintrin.h> /* str_blocks_wide */
 #else
@@ -63,17 +62,6 @@ static inline uint64_t swar_special(uint64_t w)
     return ((q - SWAR_ONES) | (b - SWAR_ONES) | (w - SWAR_ONES * 0x20) | w) & SWAR_HIGH;
 }
 
-/*
- * Index of the first flagged byte of a nonzero swar_special() mask. The
- * borrow of the subtractions can only flag bytes after a truly special one,
- * so on a little-endian machine the lowest flag is exact. Elsewhere 0: the
- * byte loop then walks up to the special byte.
- */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_FIRST(m) (rg__ctz64(m) >> 3)
-#else
-#define SWAR_FIRST(m) ((size_t)0 * (m))
-#endif
 
 #if JSCAN_WIDE
 /* Masks of 32 bytes at p, one bit a byte: the bytes that stop a plain run
@@ -83,7 +71,7 @@ typedef struct {
     uint32_t special, lead, cont;
 } str_masks;
 
-__attribute__((target("avx2"), always_inline)) static inline str_masks
+__attribute__((target("avx2"))) static RG_TEXT_INLINE str_masks
 str_masks32(const unsigned char *p)
 {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
@@ -290,19 +278,12 @@ static inline const unsigned char *skip_plain(const unsigned char *p, const unsi
         uint64_t w, m;
         memcpy(&w, p, 8);
         if ((m = swar_special(w)) != 0) {
-            return p + SWAR_FIRST(m);
+            return p + RG_TEXT_FIRST_FLAG(m);
         }
         p += 8;
     }
     return p;
 }
-
-/* For scan_string_body, compiled into each of its two versions. */
-#if defined(__GNUC__)
-#define JSCAN_INLINE inline __attribute__((always_inline))
-#else
-#define JSCAN_INLINE inline
-#endif
 
 /*
  * A string; s->p is just past the opening quote. With `want`, the value goes
@@ -310,7 +291,7 @@ static inline const unsigned char *skip_plain(const unsigned char *p, const unsi
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
  * `wide`: plain runs are skipped by the AVX2 blocks. 1 ok, 0 fall back.
  */
-static JSCAN_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
+static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
                                          size_t *len, int wide)
 {
     const unsigned char *p = (const unsigned char *)s->p;

@@ -19,10 +19,9 @@
 #include "text_internal.h"
 #include "clean_internal.h" /* clean_out, rg_clean__fold_into */
 
-/* x86-64 (ELF, GCC or Clang): the ASCII runs have an AVX2 version, blocks and
- * map stores of 32 bytes, taken when the machine has it (fold_wide). */
-#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && defined(__x86_64__) && \
-    defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+/* Where RG_TEXT_WIDE allows it: the ASCII runs have an AVX2 version, blocks
+ * and map stores of 32 bytes, taken when the machine has it (fold_wide). */
+#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && RG_TEXT_WIDE
 #define FOLD_WIDE 1
 static int fold_wide;
 #else
@@ -333,8 +332,10 @@ static void fold_tables_init(void)
  * ends the block (fold_words takes the short 2-byte characters itself, the
  * rest goes through the per-byte step of fold_ascii_run). A block is
  * written whole and only its good part kept: fold_words writes a block
- * only where the room that fold_ascii_run checked holds all of it. With SSE2 (every x86-64) a block is 16 bytes
- * tested with byte compares; elsewhere 8 bytes tested in a uint64_t.
+ * only where the room that fold_ascii_run checked holds all of it. With
+ * SSE2 (every x86-64) a block is 16 bytes tested with byte compares, and
+ * 32 where the machine has AVX2 (fold_block32); elsewhere 8 bytes tested
+ * in a uint64_t.
  * Each variant has
  *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
  *     (written whole), sp = a folded space was just written, and returns
@@ -348,7 +349,7 @@ static void fold_tables_init(void)
 /* The bad bytes of the block x as a bit mask in memory order; sp = a
  * folded space was just written. A signed compare with 0x21 catches the
  * bytes of 0x80 or more too. */
-static RG_MAP_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
+static RG_TEXT_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
 {
     __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
@@ -360,7 +361,7 @@ static RG_MAP_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
 }
 
 /* A block of 16 bytes (see above). */
-static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     const __m128i c20 = _mm_set1_epi8(0x20);
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -445,7 +446,7 @@ static size_t fold_good_len(uint64_t bad)
 }
 
 /* A block of 8 bytes (see above). */
-static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
+static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
 {
     uint64_t x, bad, upper;
 
@@ -464,7 +465,7 @@ static RG_MAP_INLINE size_t fold_block(char *out, const unsigned char *p, int sp
  * 3-byte one of U+2000..U+206F at p[j..end), with its length in *n; NULL
  * for any other byte sequence or one cut by `end` (fold_step decides).
  */
-static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
+static RG_TEXT_INLINE const fold_entry *fold_short_char(const unsigned char *p, size_t j,
                                                        size_t end, size_t *n)
 {
     unsigned c = p[j];
@@ -484,7 +485,7 @@ static RG_MAP_INLINE const fold_entry *fold_short_char(const unsigned char *p, s
 
 /* The 2-byte character at p[j..end) when its fold is at most 2 bytes and no
  * space (é -> e, œ -> oe, U+00AD -> ""), else NULL (fold_words takes it). */
-static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
+static RG_TEXT_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t j, size_t end)
 {
     unsigned c = p[j];
     const fold_entry *e;
@@ -503,7 +504,7 @@ static RG_MAP_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t 
  * go through a copy padded with NUL (a bad byte) when `lim` (how far the
  * output room reaches, in input bytes) leaves room for a whole block.
  * Returns the input offset reached; updates *o and *sp. */
-static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
+static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage */
                                        size_t *map,            /* its map, or NULL */
                                        size_t base,            /* added to map entries */
                                        const unsigned char *p, /* input */
@@ -578,7 +579,7 @@ static RG_MAP_INLINE size_t fold_words(char *out,              /* key storage */
  * are (é -> e, ’ -> ', NBSP -> ' '); stops at any other character, for
  * fold_step. Returns the number of input bytes consumed. Good ASCII bytes
  * go through fold_words; the rest one at a time. */
-static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
+static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being built */
                                            const unsigned char *p, /* input */
                                            size_t *i,              /* in/out: input offset */
                                            size_t len,             /* input length */
@@ -591,7 +592,7 @@ static RG_MAP_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being 
     int sp = fb->in_space;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
-     * (a block is written whole only FOLD_BLOCK bytes or more before end) */
+     * (a block is written whole only where `lim` holds all of it) */
     while ((j = fold_words(out, map, base, p, j, end, lim, &o, &sp, wide)) < end) {
         unsigned char a = fold_ascii[p[j]];
         const fold_entry *e;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private helpers of the text module (text.c, text_fold.c, text_decode.c,
- * clean.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
+ * clean.c, document.c, jsonl_scan.c): UTF-8 encode, decode and length check of one
  * code point, the Windows-1252 table and a word-character test, so that
  * clean.c needs no utf8proc of its own; and decoding of bytes whose
  * properties the reader already knows (RG_DOC_*).
@@ -13,6 +13,42 @@
 #include <stdint.h>
 
 #include <relgraph/text.h> /* rg_decode_info */
+
+/*
+ * 1 where the module's AVX2 code compiles and loads (x86-64 ELF, GCC or
+ * Clang; -DRG_NO_CLONES, which make PORTABLE=1 sets, keeps the plain paths
+ * alone): functions with a target("avx2") attribute, taken when
+ * __builtin_cpu_supports("avx2") says so (text_fold.c, the rare byte scan
+ * of clean_rules.c, document.c, jsonl_scan.c), and the target_clones of
+ * clean_internal.h (RG_MAP_CLONES).
+ */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#define RG_TEXT_WIDE 1
+#else
+#define RG_TEXT_WIDE 0
+#endif
+
+/*
+ * Index of the first flagged byte in a nonzero word-at-a-time mask m of
+ * high bits (the word loaded with memcpy), where a subtraction's borrow
+ * only flags bytes after a truly flagged one: exact on a little-endian
+ * machine; elsewhere 0, and the caller's byte loop walks up to the flagged
+ * byte. (rg__ctz64: common.h)
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define RG_TEXT_FIRST_FLAG(m) (rg__ctz64(m) >> 3)
+#else
+#define RG_TEXT_FIRST_FLAG(m) ((size_t)0 * (m))
+#endif
+
+/* For the helpers of a function compiled in two versions (target_clones,
+ * or a plain and a target("avx2") caller): inlined into each of them
+ * (called from two, the compiler would otherwise keep one baseline copy). */
+#if defined(__GNUC__)
+#define RG_TEXT_INLINE inline __attribute__((always_inline))
+#else
+#define RG_TEXT_INLINE inline
+#endif
 
 /* Writes cp (0..0x10FFFF, not a surrogate) as UTF-8 into dst (>= 4 bytes);
  * returns the number of bytes written. (text.c) */

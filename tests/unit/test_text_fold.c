@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for the fast paths of the match-key fold (text_fold.c): the
- * blocks of ASCII bytes (16 with SSE2, else 8: build with
- * CFLAGS=-DRG_FOLD_NO_SSE2 to test the other), the 2- and 3-byte
+ * blocks of ASCII bytes (32 with AVX2, 16 with SSE2, else 8: make
+ * PORTABLE=1 test takes the 8-byte ones), the 2- and 3-byte
  * characters folded inside the run, and the cleaner's fold of each line
  * straight into the joined key.
  * Every text is built from tokens (an ASCII byte, a character, an invalid
