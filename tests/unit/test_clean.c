@@ -20,6 +20,8 @@
 #include <relgraph/errors.h>
 #include <relgraph/text.h>
 
+#include "clean_internal.h" /* rg_clean__rare_scan, rare_hits, struct rg_boilerplate */
+
 static rg_boilerplate *default_rules;
 
 static int group_setup(void **state)
@@ -346,6 +348,49 @@ static void test_rare_lists(void **state)
     check_rules(rules, 0, "Un ab) c\nxi= y\nfin", "Un ab) c\nxi= y\nfin");
 }
 
+/* The rare-byte listing straight on lines held in buffers of exactly their
+ * length (heap, no slack), of every length up to 3 blocks, holding a rule's
+ * key at every seventh offset: every listed offset is inside the line and
+ * holds its slot's byte, the key's rare byte is listed, and, under
+ * AddressSanitizer, no block reads past the line's end. */
+static void test_rare_scan_exact_lines(void **state)
+{
+    rg_boilerplate *bp = NULL;
+    const bp_rule *r = NULL;
+    rare_hits h;
+    size_t kl, s, i, pos;
+    (void)state;
+
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    for (i = 0; i < bp->rules.n && !r; i++) {
+        if (bp->rules.v[i].rare_slot < BP_RARE_SLOTS) {
+            r = &bp->rules.v[i];
+        }
+    }
+    assert_non_null(r);
+    for (kl = r->key_len; kl <= 96; kl++) {
+        for (pos = 0; pos + r->key_len <= kl; pos += 7) {
+            char *k = malloc(kl);
+            int found = 0;
+            assert_non_null(k);
+            memset(k, ' ', kl);
+            memcpy(k + pos, r->key, r->key_len);
+            rg_clean__rare_scan(&h, bp, k, kl);
+            assert_true(h.known);
+            for (s = 0; s < BP_RARE_SLOTS; s++) {
+                for (i = 0; i < h.n[s] && i < RARE_HITS; i++) {
+                    assert_true(h.at[s][i] < kl);
+                    assert_int_equal((unsigned char)k[h.at[s][i]], bp->slot_byte[s]);
+                    found |= s == r->rare_slot && h.at[s][i] == pos + r->rare_at;
+                }
+            }
+            assert_true(found);
+            free(k);
+        }
+    }
+    rg_boilerplate_free(bp);
+}
+
 /* The listing of rare bytes takes 32 bytes a step where AVX2 is there,
  * the end of a line from a padded copy: with the default rules, a script
  * marker ("fbq(", rare byte "(") and a credit ("©", rare byte 0xA9) at
@@ -488,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_load_rules),
         cmocka_unit_test(test_rule_index),
         cmocka_unit_test(test_rare_lists),
+        cmocka_unit_test(test_rare_scan_exact_lines),
         cmocka_unit_test(test_rare_scan_offsets),
         cmocka_unit_test(test_rare_neighbours),
         cmocka_unit_test(test_load_errors),
