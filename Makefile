@@ -5,6 +5,7 @@
 #   make test       build and run every test (= make check)
 #   make SANITIZE=address,undefined test
 #   make PORTABLE=1 test   the plain C paths, without SSE2/AVX2 code
+#   make test-cpu-levels   the tests again with the SSE2 and SSSE3 paths
 
 # -- directories (all overridable; DESTDIR for staged installs)
 PREFIX       ?= /usr/local
@@ -178,6 +179,19 @@ check-headers:
 ## test: same as check
 test: check
 
+## test-cpu-levels: the unit, CLI, golden and seed tests again, with the same
+##   binaries, under each vector level an older CPU would give: RELGRAPH_CPU
+##   (src/lib/cpu.h) caps it at SSE2, then at SSSE3 (no AVX2), so that every
+##   run-time vector choice takes the path such a CPU takes
+CPU_LEVELS ?= sse2 ssse3
+test-cpu-levels: all $(TEST_BIN)
+	@for c in $(CPU_LEVELS); do \
+	    echo "test-cpu-levels: RELGRAPH_CPU=$$c"; \
+	    export RELGRAPH_CPU=$$c RELGRAPH=$(RG) RELGRAPH_RENDER=$(RENDER); \
+	    sh scripts/run_unit_tests.sh $(TEST_BIN) && sh scripts/run_cli_tests.sh && \
+	        sh scripts/run_golden.sh && sh scripts/check_seeds.sh || exit 1; \
+	done
+
 ## eval: score extraction against ../shared/eval/seeds.gold.json
 eval: all
 	sh scripts/eval.sh $(RG)
@@ -212,7 +226,7 @@ uninstall:
 clean:
 	rm -rf build build-san build-portable
 
-.PHONY: all run check check-headers test eval bench update-golden install uninstall clean
+.PHONY: all run check check-headers test test-cpu-levels eval bench update-golden install uninstall clean
 
 # -- fuzzing (tests/fuzz): libFuzzer binaries with clang, and a standalone
 #    replay of the committed corpus with $(CC) that runs under `make check`

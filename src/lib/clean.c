@@ -81,12 +81,13 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
-/* Appends s[a..b); `m` maps s to the input (NULL: s is the input). */
-RG_MAP_CLONES static int out_span(clean_out *o,     /* output */
-                    const char *s,    /* text to copy from */
-                    const size_t *m,  /* its map to the input, or NULL */
-                    size_t a,         /* first byte */
-                    size_t b)         /* one past the last */
+/* Appends s[a..b); `m` maps s to the input (NULL: s is the input). The
+ * body of out_span, inlined into its baseline and AVX2 versions. */
+static RG_TEXT_INLINE int out_span_body(clean_out *o,    /* output */
+                                        const char *s,   /* text to copy from */
+                                        const size_t *m, /* its map to the input, or NULL */
+                                        size_t a,        /* first byte */
+                                        size_t b)        /* one past the last */
 {
     size_t k;
 
@@ -119,6 +120,31 @@ RG_MAP_CLONES static int out_span(clean_out *o,     /* output */
         o->len += b - a;
     }
     return RG_OK;
+}
+
+RG_MAP_BASE static int out_span_base(clean_out *o, const char *s, const size_t *m, size_t a,
+                                     size_t b)
+{
+    return out_span_body(o, s, m, a, b);
+}
+
+#if RG_TEXT_WIDE
+RG_MAP_AVX2 static int out_span_avx2(clean_out *o, const char *s, const size_t *m, size_t a,
+                                     size_t b)
+{
+    return out_span_body(o, s, m, a, b);
+}
+#endif
+
+/* out_span_body in the version rg__cpu_level() allows (RG_MAP_AVX2). */
+static int out_span(clean_out *o, const char *s, const size_t *m, size_t a, size_t b)
+{
+#if RG_TEXT_WIDE
+    if (rg__cpu_level() >= RG_CPU_AVX2) {
+        return out_span_avx2(o, s, m, a, b);
+    }
+#endif
+    return out_span_base(o, s, m, a, b);
 }
 
 static void out_dispose(clean_out *o)

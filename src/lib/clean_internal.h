@@ -113,21 +113,26 @@ static inline int bp_is_space(char c)
 
 /*
  * AVX2 code where RG_TEXT_WIDE allows it, 32 bytes a step and a 32-byte
- * store for four map entries: RG_MAP_CLONES compiles a function twice, for
- * AVX2 and for the baseline (SSE2), and an ifunc picks one at load time
- * (the cleaner's kept lines, out_span); the rest of the module's AVX2 code
- * has a target("avx2") attribute and is taken when __builtin_cpu_supports
- * says so (see text_internal.h).
+ * store for four map entries: the cleaner's kept lines (clean.c's
+ * out_span) have one body, inlined into a baseline (SSE2) function and
+ * into an RG_MAP_AVX2 one, and a dispatch on rg__cpu_level() picks one
+ * (an explicit choice rather than target_clones, whose ifunc resolver
+ * would ask the CPU itself and miss the RELGRAPH_CPU cap of cpu.h); the
+ * rest of the module's AVX2 code is taken likewise (see text_internal.h).
  */
 #if RG_TEXT_WIDE
-#define RG_MAP_CLONES __attribute__((target_clones("avx2", "default")))
+#define RG_MAP_AVX2 __attribute__((target("avx2")))
+/* The baseline version: out of line like the AVX2 one, so that the caller
+ * keeps the size and registers it had with one call (inlined, the body
+ * cost clean_into 13 instructions a call in spills). */
+#define RG_MAP_BASE __attribute__((noinline))
 #else
-#define RG_MAP_CLONES
+#define RG_MAP_BASE
 #endif
 
 #if defined(__GNUC__)
 /* Four map entries; a 32-byte vector of the compiler's own (two SSE2
- * registers in the baseline clone, one AVX2 register in the other). */
+ * registers in the baseline function, one AVX2 register in the other). */
 typedef uint64_t rg_map4 __attribute__((vector_size(32)));
 #endif
 
@@ -147,7 +152,7 @@ static RG_TEXT_INLINE void rg_clean__map8(size_t *map, size_t src)
 
 /*
  * map[0..16) = src, src + 1, ..., src + 15, as rg_clean__map8: four
- * stores of four entries, each the previous plus 4 (see RG_MAP_CLONES).
+ * stores of four entries, each the previous plus 4 (see RG_MAP_AVX2).
  */
 static RG_TEXT_INLINE void rg_clean__map16(size_t *map, size_t src)
 {

@@ -234,7 +234,7 @@ static void bp_index(rg_boilerplate *bp)
         slots[c] = slots[0];
     }
 #if RG_TEXT_WIDE
-    bp->wide = __builtin_cpu_supports("avx2");
+    bp->wide = rg__cpu_level() >= RG_CPU_AVX2;
 #endif
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];

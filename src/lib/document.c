@@ -263,7 +263,7 @@ static void byte_count(byte_counts *bc, const unsigned char *p, size_t len)
 
     memset(bc, 0, sizeof *bc);
 #if DOC_WIDE
-    if (__builtin_cpu_supports("avx2")) {
+    if (rg__cpu_level() >= RG_CPU_AVX2) {
         i = count_blocks_wide(bc, p, len, &partial);
     }
 #endif

@@ -21,7 +21,7 @@
 
 /* AVX2 string blocks (str_blocks_wide) where RG_TEXT_WIDE allows them
  * (builds without SSE2 keep the SWAR loop alone); taken when
- * __builtin_cpu_supports says so, asked once a line. */
+ * rg__cpu_level() allows them (cpu.h), asked once a line. */
 #if defined(__SSE2__) && RG_TEXT_WIDE
 #define JSCAN_WIDE 1
 #include <immintrin.h> /* str_blocks_wide */
@@ -635,7 +635,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     s.out_len = 0;
     s.n_seen = 0;
 #if JSCAN_WIDE
-    s.wide = __builtin_cpu_supports("avx2");
+    s.wide = rg__cpu_level() >= RG_CPU_AVX2;
 #else
     s.wide = 0;
 #endif

@@ -21,6 +21,7 @@
 
 #include <relgraph/sentence.h>
 #include "common.h"
+#include "cpu.h" /* rg__cpu_level: which of run_end's tables */
 #include "sentence_internal.h"
 
 /*
@@ -754,11 +755,11 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     cx.len = len;
 #if RUN_SIMD
 #if !defined(RG_SENTENCE_NO_AVX2)
-    if (__builtin_cpu_supports("avx2")) {
+    if (rg__cpu_level() >= RG_CPU_AVX2) {
         cx.cands = run_cands64_avx2;
     } else
 #endif
-    if (__builtin_cpu_supports("ssse3")) {
+    if (rg__cpu_level() >= RG_CPU_SSSE3) {
         cx.cands = run_cands64;
     }
     simd = cx.cands != NULL && len > 0;

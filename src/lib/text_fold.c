@@ -320,7 +320,7 @@ static void fold_tables_init(void)
     fold_ascii_init();
     fold_table_init();
 #if FOLD_WIDE
-    fold_wide = __builtin_cpu_supports("avx2");
+    fold_wide = rg__cpu_level() >= RG_CPU_AVX2;
 #endif
 }
 

@@ -13,14 +13,16 @@
 #include <stdint.h>
 
 #include <relgraph/text.h> /* rg_decode_info */
+#include "cpu.h"           /* rg__cpu_level, for the AVX2 paths below */
 
 /*
  * 1 where the module's AVX2 code compiles and loads (x86-64 ELF, GCC or
  * Clang; -DRG_NO_CLONES, which make PORTABLE=1 sets, keeps the plain paths
  * alone): functions with a target("avx2") attribute, taken when
- * __builtin_cpu_supports("avx2") says so (text_fold.c, the rare byte scan
- * of clean_rules.c, document.c, jsonl_scan.c), and the target_clones of
- * clean_internal.h (RG_MAP_CLONES).
+ * rg__cpu_level() >= RG_CPU_AVX2 (cpu.h: the CPU has it and RELGRAPH_CPU
+ * does not cap it): text_fold.c, the rare byte scan of clean_rules.c,
+ * document.c, jsonl_scan.c, and the map stores of clean.c (RG_MAP_AVX2 in
+ * clean_internal.h).
  */
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
 #define RG_TEXT_WIDE 1
@@ -41,8 +43,8 @@
 #define RG_TEXT_FIRST_FLAG(m) ((size_t)0 * (m))
 #endif
 
-/* For the helpers of a function compiled in two versions (target_clones,
- * or a plain and a target("avx2") caller): inlined into each of them
+/* For the helpers of a function compiled in two versions (a plain and a
+ * target("avx2") caller, e.g. clean.c's out_span): inlined into each of them
  * (called from two, the compiler would otherwise keep one baseline copy). */
 #if defined(__GNUC__)
 #define RG_TEXT_INLINE inline __attribute__((always_inline))
