@@ -100,6 +100,9 @@ static const stance_case cases[] = {
     { "Vladimir Poutine a critiqué le président américain.", "poutine>trump-" },
     { "Donald Trump a appelé Emmanuel Macron. Les deux présidents ont convenu de se revoir.", "macron>trump+ trump>macron+" },
     { "Donald Trump a vu Vladimir Poutine. Les deux hommes se sont mis d'accord.", "poutine>trump+ trump>poutine+" },
+    /* "deux" before any other noun is no pair (the prescan drops the sentence) */
+    { "Donald Trump a vu Vladimir Poutine. Les deux pays se sont mis d'accord.", "" },
+    { "Donald Trump a vu Vladimir Poutine. En deux heures, les deux hommes se sont mis d'accord.", "poutine>trump+ trump>poutine+" },
     { "Macron, Merkel et Theresa May étaient là. Les deux dirigeants se sont mis d'accord.", "" },
     /* --- states and metonyms --- */
     { "Londres accuse Moscou.", "GBR>RUS-" },

@@ -132,6 +132,26 @@ static size_t ref_pronoun(const char *buf, size_t n, const char *t, size_t e, si
     return 0;
 }
 
+/* 1 when the word after text[..e) in text[e..end), lower-cased, is one of
+ * rg_st__deux_nouns: "deux" then gives the two items of "les deux
+ * présidents" (whatever lies between the words: the prescan's bound) */
+static int ref_deux_noun(const char *t, size_t e, size_t end)
+{
+    char low[RG_LX_MAXTOK];
+    size_t i = e, s, we, k;
+
+    if (!ref_next_word(t, &i, end, &s, &we) || we - s > sizeof low) {
+        return 0;
+    }
+    rg_lexicon__lower(low, t + s, we - s);
+    for (k = 0; rg_st__deux_nouns[k]; k++) {
+        if (ref_is(low, we - s, rg_st__deux_nouns[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* the prescan as it was specified, every word lower-cased and looked up */
 static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 {
@@ -162,7 +182,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
             } else if (w >= 0 && g_lexicon->adj_state[w]) {
                 n++;
                 *np_lead = 0;
-            } else if (ref_is(buf, len, "deux")) {
+            } else if (ref_is(buf, len, "deux") && ref_deux_noun(t, e, sp.end)) {
                 n += 2;
             }
         }
@@ -266,6 +286,11 @@ static void test_fixed_cases(void **state)
         "LES AUTORITÉS RUSSES ET AMÉRICAINES",
         "les deux présidents",
         "Les DEUX", "Deux", "deux2 deuxx xdeux deu",
+        /* "deux" counts before "présidents", "hommes"... only */
+        "deux ans", "deux, présidents", "Les deux-hommes", "deux « chefs »", "deux 12 chefs",
+        "DEUX DIRIGEANTES", "deux dirigeantesx", "deux\xc2\xa0leaders", "Deux PRÉSIDENTS",
+        "deux présidentsprésidents", "deux\x80hommes", "deux\xe2\x80\x99hommes",
+        "deux\xc3" "chefs", "deux \xc3\x97 chefs", "deux deux chefs",
         "Il a dit qu'elle viendrait et lui aussi",
         "ils et elles", "Ils l'ont vu, l'aurait-il dit, l’avait, l'a",
         "Gérard Depardieu a dit", "Émile Zola", "Le ministre a ajouté",
@@ -293,6 +318,11 @@ static void test_fixed_cases(void **state)
             assert_true((unsigned char)*d < 0x80);
         }
     }
+    /* st_prescan_deux reads the word after "deux" into 16 bytes: a longer
+     * word is taken for none of the nouns */
+    for (k = 0; rg_st__deux_nouns[k]; k++) {
+        assert_true(strlen(rg_st__deux_nouns[k]) <= 16);
+    }
     {
         /* every ASCII byte but NUL between letters, and at the end */
         char all[300];
@@ -318,6 +348,7 @@ static void test_random_sentences(void **state)
         "\xc3\x97", "\xc3\xb7", "é", "É", "Œuvre", "12", "2x", "x2", "abc123def",
         "\xc2\xab", "\xc2\xbb", "\xc2\xa0", "\xe2\x80\x99", "\x80", "\xc3", "\xff",
         "-", "Gérard", "Depardieu", "Le", "Ce", "état", "syrien", "britannique", "a", "et",
+        "présidents", "hommes", "CHEFS", "Dirigeants",
     };
     static const char *const sep[] = { " ", "", ", ", "'", "\n", "  ", "-", ". " };
     uint32_t seed = 12345;
@@ -582,7 +613,8 @@ static void test_prescan_windows(void **state)
 /*
  * The words the pronoun rules take (stance_pronouns.c: il, elle, ils and
  * elles in st_subject_pronoun, lui and l' before an avoir auxiliary in
- * st_object_clitic) and "deux" (stance_items.c) against the prescan's
+ * st_object_clitic) and "deux", two items before "hommes" and none alone
+ * (st_deux_item in stance_items.c), against the prescan's
  * hard-coded length tables (st_deux_lens, st_deux_pron_lens) and the
  * tokenizer's pronoun list (c->pron): each word, as written, capitalised
  * and in capitals, first in the sentence and after the first two words at
@@ -600,7 +632,8 @@ static void test_pronoun_words(void **state)
         { "l'ont", 1, 1 },    { "l'avait", 1, 1 }, { "l'avaient", 1, 1 }, { "l'aurait", 1, 1 },
         { "l'aura", 1, 1 },   { "l'auront", 1, 1 }, { "l'auraient", 1, 1 }, { "l'AURA", 1, 1 },
         { "l\xe2\x80\x99" "a", 1, 1 },              { "ils", 2, 2 },      { "elles", 2, 2 },
-        { "deux", 2, 0 },
+        { "deux", 0, 0 },     { "deux hommes", 2, 0 }, { "deux chefs", 2, 0 },
+        { "deux leaders", 2, 0 },
     };
     size_t k, off;
     int form, pron;
@@ -618,7 +651,9 @@ static void test_pronoun_words(void **state)
                     continue; /* the auxiliary after l' is read in lower case */
                 }
                 for (j = 0; j < n; j++) {
-                    w[j] = (char)(w[j] - 32);
+                    if (w[j] >= 'a' && w[j] <= 'z') {
+                        w[j] = (char)(w[j] - 32); /* not the space of "deux hommes" */
+                    }
                 }
             }
             for (off = 0; off < 72; off++) {
@@ -729,6 +764,7 @@ static void test_prescan_random_windows(void **state)
         "lui", "l'a", "l\xe2\x80\x99ont", "Les", "le", "un", "Gérard", "Depardieu", "état",
         "présidents", "israéliens", "syro", "anticonstitutionnellement", "x", "de", "à",
         "\xc2\xab", "\xc2\xbb", "\xc3\x97", "\xe2\x80\x99", "\x80", "\xc3", "\xff", "12",
+        "hommes", "CHEFS", "Dirigeantes", "deux",
     };
     static const char *const sep[] = { " ", "", ", ", "'", "  ", "-", ". ", "\xc2\xa0" };
     const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
