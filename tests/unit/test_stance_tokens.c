@@ -251,6 +251,9 @@ static void check_prescan(const char *t, rg_span sp)
         }
         assert_int_equal(n, rn);
         assert_int_equal(np, rnp);
+        /* without np_lead every word is read from the 64-byte windows,
+         * the first two included */
+        assert_int_equal(rg_st__prescan(g_lexicon, t, sp, pron, NULL), rn);
     }
 }
 
@@ -447,6 +450,7 @@ static void test_adjective_filters(void **state)
             rg_span sp = { 0, strlen(pairs[k]) };
             int np;
             assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, &np), 2);
+            assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, NULL), 2);
         }
     }
     g_lexicon = dflt;
@@ -670,7 +674,8 @@ static void test_pronoun_words(void **state)
                 for (pron = 0; pron < 4; pron++) {
                     int np;
                     size_t want = !words[k].pron || (pron & words[k].pron) ? words[k].items : 0;
-                    if (rg_st__prescan(g_lexicon, text, sp, pron, &np) != want) {
+                    if (rg_st__prescan(g_lexicon, text, sp, pron, &np) != want ||
+                        rg_st__prescan(g_lexicon, text, sp, pron, NULL) != want) {
                         fprintf(stderr, "prescan(%d) of \"%s\": expected %zu\n", pron, text, want);
                         fail();
                     }
