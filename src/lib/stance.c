@@ -105,7 +105,8 @@
  *      joint subject ("X et Y ont ...") is remembered apart, for "ils"; a
  *      single subject forgets it.
  */
-#include <string.h> /* memset */
+#include <stddef.h> /* offsetof */
+#include <string.h> /* memcpy, memset */
 
 #include "stance_internal.h"
 
@@ -132,13 +133,16 @@ void rg_stance__reuse_end(void)
     }
 }
 
-/* A context as rg_stance_ctx_new leaves it, keeping `ctx`'s stemmer and the
- * storage of its buffers (emptied). */
+/* A context as rg_stance_ctx_new leaves it, keeping `ctx`'s stemmer, the
+ * storage of its buffers (emptied) and its memo of adjective states, the
+ * fields from memo_actors on, untouched (st_adj_state checks the memo's
+ * owners before it reads it; copying its 2 KB cost more than it saved). */
 static void st_ctx_reset(rg_stance_ctx *ctx)
 {
-    rg_stance_ctx keep = *ctx;
+    rg_stance_ctx keep;
 
-    memset(ctx, 0, sizeof *ctx);
+    memcpy(&keep, ctx, offsetof(rg_stance_ctx, memo_actors));
+    memset(ctx, 0, offsetof(rg_stance_ctx, memo_actors));
     ctx->stemmer = keep.stemmer;
 #define ST_KEEP_VEC(f) (ctx->f.v = keep.f.v, ctx->f.cap = keep.f.cap)
     ST_KEEP_VEC(tok);

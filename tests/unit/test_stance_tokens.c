@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <relgraph/actors.h>
+#include <relgraph/alloc.h> /* rg_free */
 #include <relgraph/errors.h>
 #include <relgraph/stance.h>
 #include "lexicon.h"
@@ -818,6 +819,66 @@ static void test_prescan_random_windows(void **state)
     }
 }
 
+/* "x>y-" of the one relation of rels[0..n) (actor ids), "" when n != 1 */
+static void rel_string(const rg_actors *a, const rg_relation *rels, size_t n, char *out,
+                       size_t cap)
+{
+    out[0] = '\0';
+    if (n == 1) {
+        snprintf(out, cap, "%s>%s%c", rg_actors_id(a, (size_t)rels[0].source),
+                 rg_actors_id(a, (size_t)rels[0].target), rels[0].sign > 0 ? '+' : '-');
+    }
+}
+
+/*
+ * The context keeps the actor of each state adjective's state
+ * (st_adj_state) when it is reused for the next document: with another
+ * dictionary, where the states have other indices or are missing, the
+ * adjectives are looked up again.
+ */
+static void test_adjective_states_reuse(void **state)
+{
+    static const char other_json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\": \"x\", \"label\": \"X\", \"type\": \"person\", \"aliases\": [\"Xavier X\"]},"
+        "{\"id\": \"USA\", \"label\": \"US\", \"type\": \"state\", \"aliases\": [\"USA\"]},"
+        "{\"id\": \"RUS\", \"label\": \"Russie\", \"type\": \"state\", \"aliases\": [\"Russie\"]}"
+        "]}";
+    static const char only_rus_json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\": \"RUS\", \"label\": \"Russie\", \"type\": \"state\", \"aliases\": [\"Russie\"]}"
+        "]}";
+    const char *text = "Les autorités russes condamnent les autorités américaines.";
+    rg_span sp = { 0, strlen(text) };
+    rg_actors *dicts[4] = { NULL, NULL, NULL, NULL };
+    const char *want[4] = { "RUS>USA-", "RUS>USA-", "", "RUS>USA-" };
+    int k;
+
+    (void)state;
+    assert_int_equal(rg_actors_from_buffer(&dicts[1], other_json, sizeof other_json - 1, "t"),
+                     RG_OK);
+    assert_int_equal(
+        rg_actors_from_buffer(&dicts[2], only_rus_json, sizeof only_rus_json - 1, "t"), RG_OK);
+    dicts[0] = dicts[3] = g_actors;
+    rg_stance__reuse_begin();
+    for (k = 0; k < 4; k++) {
+        rg_stance_ctx *ctx = NULL;
+        rg_relation *rels = NULL;
+        size_t n = 0, cap = 0;
+        char got[64];
+        assert_int_equal(rg_stance_ctx_new(&ctx, dicts[k], NULL, NULL), RG_OK);
+        assert_int_equal(rg_stance_sentence(&rels, &n, &cap, g_lexicon, ctx, text, sp, 0, NULL, 0),
+                         RG_OK);
+        rel_string(dicts[k], rels, n, got, sizeof got);
+        assert_string_equal(got, want[k]);
+        rg_free(rels);
+        rg_stance_ctx_free(ctx); /* kept for the next one */
+    }
+    rg_stance__reuse_end();
+    rg_actors_free(dicts[1]);
+    rg_actors_free(dicts[2]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -831,6 +892,7 @@ int main(void)
         cmocka_unit_test(test_prescan_lengths),
         cmocka_unit_test(test_prescan_determiners),
         cmocka_unit_test(test_prescan_random_windows),
+        cmocka_unit_test(test_adjective_states_reuse),
     };
 
     return cmocka_run_group_tests(tests, setup_ctx, teardown_ctx);
