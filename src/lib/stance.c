@@ -264,8 +264,7 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
         }
     }
 subject:
-    rg_st__remember_subject(ctx, lx);
-    rg_st__remember_plural(ctx, lx);
+    rg_st__remember(ctx, lx);
 remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {

@@ -283,8 +283,7 @@ int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, si
 int rg_st__clause_lead(const rg_stance_ctx *c, int start);
 int rg_st__pronoun_items(rg_stance_ctx *c, size_t index);
 void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender);
-void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx);
-void rg_st__remember_plural(rg_stance_ctx *c, const rg_lexicon *lx);
+void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx);
 
 /* ---- 3-7. cues, negation, speakers, subjects (stance_cues.c) ---- */
 
