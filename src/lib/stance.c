@@ -105,7 +105,8 @@
  *      joint subject ("X et Y ont ...") is remembered apart, for "ils"; a
  *      single subject forgets it.
  */
-#include <string.h> /* memset */
+#include <stddef.h> /* offsetof */
+#include <string.h> /* memcpy, memset */
 
 #include "stance_internal.h"
 
@@ -132,13 +133,16 @@ void rg_stance__reuse_end(void)
     }
 }
 
-/* A context as rg_stance_ctx_new leaves it, keeping `ctx`'s stemmer and the
- * storage of its buffers (emptied). */
+/* A context as rg_stance_ctx_new leaves it, keeping `ctx`'s stemmer, the
+ * storage of its buffers (emptied) and its memo of adjective states, the
+ * fields from memo_actors on, untouched (st_adj_state checks the memo's
+ * owners before it reads it; copying its 2 KB cost more than it saved). */
 static void st_ctx_reset(rg_stance_ctx *ctx)
 {
-    rg_stance_ctx keep = *ctx;
+    rg_stance_ctx keep;
 
-    memset(ctx, 0, sizeof *ctx);
+    memcpy(&keep, ctx, offsetof(rg_stance_ctx, memo_actors));
+    memset(ctx, 0, offsetof(rg_stance_ctx, memo_actors));
     ctx->stemmer = keep.stemmer;
 #define ST_KEEP_VEC(f) (ctx->f.v = keep.f.v, ctx->f.cap = keep.f.cap)
     ST_KEEP_VEC(tok);
@@ -220,9 +224,11 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
     ctx->cues.n = 0;
     ctx->items.n = 0;
+    /* np_lead only counts when a subject or a joint one is remembered */
     if (n_mentions == 0 &&
         rg_st__prescan(lx, text, sent, (ctx->n_subj > 0) | (ctx->n_plural > 0) << 1,
-                       &np_lead) < 2) {
+                       ((ctx->n_subj && ctx->subj[0].actor >= 0) || ctx->n_plural) ? &np_lead
+                                                                                    : NULL) < 2) {
         if (np_lead && ctx->n_subj && ctx->subj[0].actor >= 0) {
             rg_st__subject_push(ctx, -1, G_UNKNOWN); /* "Le ministre a ajouté" */
         }
@@ -258,8 +264,7 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
         }
     }
 subject:
-    rg_st__remember_subject(ctx, lx);
-    rg_st__remember_plural(ctx, lx);
+    rg_st__remember(ctx, lx);
 remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {

@@ -80,6 +80,14 @@ typedef struct {
     int gender;
 } st_subject;
 
+/* entries of rg_stance_ctx.adj_state, the states of state adjectives */
+#define ST_ADJ_MEMO 256
+
+typedef struct {
+    int word;  /* lexicon word id, -1: empty */
+    int actor; /* its state's actor (rg_actors_find), -1: none */
+} st_adj_memo;
+
 struct rg_stance_ctx {
     const rg_actors *actors;
     rg_date date;
@@ -105,6 +113,13 @@ struct rg_stance_ctx {
     int plural[ST_RECENT];       /* the last joint subject ("X et Y ont ..."), for "ils" */
     size_t n_plural;
     rg_lx_cue flipped;           /* a negated "negflip" cue, sign reversed */
+    /* the actor of each state adjective's state, by word id modulo
+     * ST_ADJ_MEMO, for memo_actors and memo_lx (st_adj_state). Last: when
+     * the context is reused (rg_stance__reuse_begin) st_ctx_reset clears
+     * the fields before memo_actors and keeps these */
+    const rg_actors *memo_actors;
+    const rg_lexicon *memo_lx;
+    st_adj_memo adj_state[ST_ADJ_MEMO];
 };
 
 typedef struct {
@@ -239,8 +254,10 @@ extern const char *const rg_st__avoir_aux[];
  * rg_stance_ctx_free() keeps the context (its stemmer, stem cache and
  * buffers) and the next rg_stance_ctx_new() on that thread takes it back
  * cleared, instead of allocating a stemmer per document. Calls nest; the
- * outermost _end() frees the kept context. The lexicon must outlive the
- * bracket (the stem cache holds its word ids).
+ * outermost _end() frees the kept context. The lexicon and the dictionary
+ * must outlive the bracket (the stem cache holds the lexicon's word ids,
+ * the adjective memo the dictionary's actor indices; both check the
+ * owner's address only).
  */
 void rg_stance__reuse_begin(void);
 void rg_stance__reuse_end(void);
@@ -266,8 +283,7 @@ int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, si
 int rg_st__clause_lead(const rg_stance_ctx *c, int start);
 int rg_st__pronoun_items(rg_stance_ctx *c, size_t index);
 void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender);
-void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx);
-void rg_st__remember_plural(rg_stance_ctx *c, const rg_lexicon *lx);
+void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx);
 
 /* ---- 3-7. cues, negation, speakers, subjects (stance_cues.c) ---- */
 

@@ -226,12 +226,39 @@ static int st_head_of_state(const rg_stance_ctx *c, int t)
     return tk_is(c, t - 2, "l") && tk_is(c, t - 3, "de") && tk_is(c, t - 4, "chef");
 }
 
+/*
+ * The actor of the state of adjective w (its code, lx->adj_state[w]), -1
+ * when the dictionary has none. rg_actors_find compares the code with every
+ * actor's id (1,150 instructions a call with the built-in dictionary), and
+ * a document names the same few states, so the context keeps the answers
+ * by word id, for one dictionary and one lexicon: both must outlive the
+ * context, as the stem cache's lexicon does.
+ */
+static int st_adj_state(rg_stance_ctx *c, const rg_lexicon *lx, int w)
+{
+    st_adj_memo *m = &c->adj_state[(unsigned)w % ST_ADJ_MEMO];
+    size_t i;
+
+    if (c->memo_actors != c->actors || c->memo_lx != lx) {
+        for (i = 0; i < ST_ADJ_MEMO; i++) {
+            c->adj_state[i].word = -1;
+        }
+        c->memo_actors = c->actors;
+        c->memo_lx = lx;
+    }
+    if (m->word != w) {
+        m->word = w;
+        m->actor = rg_actors_find(c->actors, lx->adj_state[w]);
+    }
+    return m->actor;
+}
+
 /* a state adjective at t: the state, its leader ("homologue américain") or nothing */
 static int st_adjective_item(rg_stance_ctx *c, const rg_lexicon *lx, int t)
 {
     int w = c->tok.v[t].ids[0], state;
 
-    if (w < 0 || !lx->adj_state[w] || (state = rg_actors_find(c->actors, lx->adj_state[w])) < 0) {
+    if (w < 0 || !lx->adj_state[w] || (state = st_adj_state(c, lx, w)) < 0) {
         return RG_OK;
     }
     if ((size_t)(t + 1) < c->tok.n && c->tok.v[t + 1].item >= 0 &&

@@ -321,67 +321,73 @@ void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender)
     c->subj[0].gender = gender != G_UNKNOWN ? gender : old;
 }
 
-/*
- * The subject of the sentence, remembered for "il"/"elle" in the next ones:
- * the first ungoverned item outside quotes that is not an object ("a
- * condamné X", "de quitter X"), with the gender its title shows.
- */
-void rg_st__remember_subject(rg_stance_ctx *c, const rg_lexicon *lx)
+/* the joint subject that starts at item i (st_remember's `plural`): it with
+ * the items coordinated to it, when they are two or more of one level, else
+ * none */
+static void st_remember_plural(rg_stance_ctx *c, size_t i)
 {
-    size_t i;
+    int first = st_group_first(c, (int)i);
+    size_t k;
 
-    for (i = 0; i < c->items.n; i++) {
-        const st_item *it = &c->items.v[i];
-        int g;
-        if (it->quote >= 0 || it->gov >= 0 || it->pron == G_PLURAL ||
-            (i > 0 && c->items.v[i - 1].lo == it->lo) ||
-            (i + 1 < c->items.n && c->items.v[i + 1].lo == it->lo) ||
-            rg_st__object_of_cue(c, lx, it->lo) || rg_st__after_infinitive(c, it->lo)) {
-            continue;
+    c->n_plural = 0;
+    for (k = (size_t)first; k < c->items.n && c->n_plural < ST_RECENT &&
+                            (k == (size_t)first || c->items.v[k].coord == (int)k - 1);
+         k++) {
+        if (c->items.v[k].level != c->items.v[first].level) {
+            c->n_plural = 0;
+            return;
         }
-        g = it->pron ? it->pron : st_gender_at(c, it->lo, it->hi);
-        rg_st__subject_push(c, it->actor, g);
-        return;
+        c->plural[c->n_plural++] = c->items.v[k].actor;
     }
-    if (rg_st__clause_lead(c, 0) == -2) {
-        rg_st__subject_push(c, -1, G_UNKNOWN); /* "Le ministre a ajouté": no actor */
+    if (c->n_plural < 2) {
+        c->n_plural = 0;
     }
 }
 
 /*
- * The joint subject of the sentence, remembered for "ils"/"elles" in the
- * next ones: the first ungoverned item outside quotes that is not an object,
- * with the items coordinated to it ("X et Y", "les deux présidents"), when
- * they are two or more of one level; a single subject forgets it.
+ * The subject of the sentence, remembered for "il"/"elle" in the next ones:
+ * the first ungoverned item outside quotes that is not an object ("a
+ * condamné X", "de quitter X"), nor a "ils" or one of a pair ("les deux
+ * présidents"), with the gender its title shows. And the joint subject,
+ * remembered for "ils"/"elles": the first such item that is no object
+ * pronoun, with the items coordinated to it ("X et Y", "les deux
+ * présidents"); a single subject forgets it. A sentence with neither that
+ * opens with a noun phrase or a name that is no actor ("Le ministre a
+ * ajouté") remembers "nobody" and forgets the joint subject. Both memories
+ * in one walk: the object tests and the opening are shared.
  */
-void rg_st__remember_plural(rg_stance_ctx *c, const rg_lexicon *lx)
+void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx)
 {
-    size_t i, k;
+    size_t i, n = c->items.n;
+    int subj = -1, plural = -1, lead = 0;
 
-    for (i = 0; i < c->items.n; i++) {
+    for (i = 0; i < n && (subj < 0 || plural < 0); i++) {
         const st_item *it = &c->items.v[i];
-        int first;
-        if (it->quote >= 0 || it->gov >= 0 || it->clitic ||
-            rg_st__object_of_cue(c, lx, it->lo) || rg_st__after_infinitive(c, it->lo)) {
+        int s_ok, p_ok;
+        if (it->quote >= 0 || it->gov >= 0) {
             continue;
         }
-        first = st_group_first(c, (int)i);
-        c->n_plural = 0;
-        for (k = (size_t)first; k < c->items.n && c->n_plural < ST_RECENT &&
-                                (k == (size_t)first || c->items.v[k].coord == (int)k - 1);
-             k++) {
-            if (c->items.v[k].level != c->items.v[first].level) {
-                c->n_plural = 0;
-                return;
-            }
-            c->plural[c->n_plural++] = c->items.v[k].actor;
+        s_ok = subj < 0 && it->pron != G_PLURAL && !(i > 0 && c->items.v[i - 1].lo == it->lo) &&
+               !(i + 1 < n && c->items.v[i + 1].lo == it->lo);
+        p_ok = plural < 0 && !it->clitic;
+        if ((s_ok || p_ok) && !rg_st__object_of_cue(c, lx, it->lo) &&
+            !rg_st__after_infinitive(c, it->lo)) {
+            subj = s_ok ? (int)i : subj;
+            plural = p_ok ? (int)i : plural;
         }
-        if (c->n_plural < 2) {
-            c->n_plural = 0;
-        }
-        return;
     }
-    if (rg_st__clause_lead(c, 0) == -2) {
+    if (subj < 0 || plural < 0) {
+        lead = rg_st__clause_lead(c, 0);
+    }
+    if (subj >= 0) {
+        const st_item *it = &c->items.v[subj];
+        rg_st__subject_push(c, it->actor, it->pron ? it->pron : st_gender_at(c, it->lo, it->hi));
+    } else if (lead == -2) {
+        rg_st__subject_push(c, -1, G_UNKNOWN); /* "Le ministre a ajouté": no actor */
+    }
+    if (plural >= 0) {
+        st_remember_plural(c, (size_t)plural);
+    } else if (lead == -2) {
         c->n_plural = 0; /* "Les ministres ont ajouté": no actor */
     }
 }

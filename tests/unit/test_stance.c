@@ -100,6 +100,17 @@ static const stance_case cases[] = {
     { "Vladimir Poutine a critiqué le président américain.", "poutine>trump-" },
     { "Donald Trump a appelé Emmanuel Macron. Les deux présidents ont convenu de se revoir.", "macron>trump+ trump>macron+" },
     { "Donald Trump a vu Vladimir Poutine. Les deux hommes se sont mis d'accord.", "poutine>trump+ trump>poutine+" },
+    /* "deux" before any other noun is no pair (the prescan drops the sentence) */
+    { "Donald Trump a vu Vladimir Poutine. Les deux pays se sont mis d'accord.", "" },
+    { "Donald Trump a vu Vladimir Poutine. En deux heures, les deux hommes se sont mis d'accord.", "poutine>trump+ trump>poutine+" },
+    /* the subject memory and the joint one, kept in one walk (rg_st__remember) */
+    { "Donald Trump a vu Vladimir Poutine. Les deux hommes se sont parlé. Ils ont critiqué Kim Jong-un.", "poutine>kim- trump>kim-" },
+    { "Emmanuel Macron et Angela Merkel se sont vus. Ils ont condamné la Syrie.", "DEU>SYR- FRA>SYR-" },
+    { "Angela Merkel a reçu Emmanuel Macron. Il lui a dit son soutien. Elle a salué Donald Trump.", "merkel>macron+" },
+    { "Emmanuel Macron a parlé avec Donald Trump. Le ministre a ajouté un mot. Il a critiqué Angela Merkel.", "" },
+    { "Vladimir Poutine et Donald Trump ont parlé. Macron, lui, a critiqué Erdogan. Ils ont salué Angela Merkel.", "macron>erdogan-" },
+    { "« Poutine et Trump sont là », a dit Emmanuel Macron. Il a félicité Theresa May.", "macron>may+" },
+    { "Trump a décidé de quitter l'accord avec l'Iran. Il a critiqué Emmanuel Macron.", "trump>macron-" },
     { "Macron, Merkel et Theresa May étaient là. Les deux dirigeants se sont mis d'accord.", "" },
     /* --- states and metonyms --- */
     { "Londres accuse Moscou.", "GBR>RUS-" },

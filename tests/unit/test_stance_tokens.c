@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <relgraph/actors.h>
+#include <relgraph/alloc.h> /* rg_free */
 #include <relgraph/errors.h>
 #include <relgraph/stance.h>
 #include "lexicon.h"
@@ -132,6 +133,26 @@ static size_t ref_pronoun(const char *buf, size_t n, const char *t, size_t e, si
     return 0;
 }
 
+/* 1 when the word after text[..e) in text[e..end), lower-cased, is one of
+ * rg_st__deux_nouns: "deux" then gives the two items of "les deux
+ * présidents" (whatever lies between the words: the prescan's bound) */
+static int ref_deux_noun(const char *t, size_t e, size_t end)
+{
+    char low[RG_LX_MAXTOK];
+    size_t i = e, s, we, k;
+
+    if (!ref_next_word(t, &i, end, &s, &we) || we - s > sizeof low) {
+        return 0;
+    }
+    rg_lexicon__lower(low, t + s, we - s);
+    for (k = 0; rg_st__deux_nouns[k]; k++) {
+        if (ref_is(low, we - s, rg_st__deux_nouns[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* the prescan as it was specified, every word lower-cased and looked up */
 static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
 {
@@ -162,7 +183,7 @@ static size_t ref_prescan(const char *t, rg_span sp, int pron, int *np_lead)
             } else if (w >= 0 && g_lexicon->adj_state[w]) {
                 n++;
                 *np_lead = 0;
-            } else if (ref_is(buf, len, "deux")) {
+            } else if (ref_is(buf, len, "deux") && ref_deux_noun(t, e, sp.end)) {
                 n += 2;
             }
         }
@@ -231,6 +252,9 @@ static void check_prescan(const char *t, rg_span sp)
         }
         assert_int_equal(n, rn);
         assert_int_equal(np, rnp);
+        /* without np_lead every word is read from the 64-byte windows,
+         * the first two included */
+        assert_int_equal(rg_st__prescan(g_lexicon, t, sp, pron, NULL), rn);
     }
 }
 
@@ -266,6 +290,11 @@ static void test_fixed_cases(void **state)
         "LES AUTORITÉS RUSSES ET AMÉRICAINES",
         "les deux présidents",
         "Les DEUX", "Deux", "deux2 deuxx xdeux deu",
+        /* "deux" counts before "présidents", "hommes"... only */
+        "deux ans", "deux, présidents", "Les deux-hommes", "deux « chefs »", "deux 12 chefs",
+        "DEUX DIRIGEANTES", "deux dirigeantesx", "deux\xc2\xa0leaders", "Deux PRÉSIDENTS",
+        "deux présidentsprésidents", "deux\x80hommes", "deux\xe2\x80\x99hommes",
+        "deux\xc3" "chefs", "deux \xc3\x97 chefs", "deux deux chefs",
         "Il a dit qu'elle viendrait et lui aussi",
         "ils et elles", "Ils l'ont vu, l'aurait-il dit, l’avait, l'a",
         "Gérard Depardieu a dit", "Émile Zola", "Le ministre a ajouté",
@@ -293,6 +322,11 @@ static void test_fixed_cases(void **state)
             assert_true((unsigned char)*d < 0x80);
         }
     }
+    /* st_prescan_deux reads the word after "deux" into 16 bytes: a longer
+     * word is taken for none of the nouns */
+    for (k = 0; rg_st__deux_nouns[k]; k++) {
+        assert_true(strlen(rg_st__deux_nouns[k]) <= 16);
+    }
     {
         /* every ASCII byte but NUL between letters, and at the end */
         char all[300];
@@ -318,6 +352,7 @@ static void test_random_sentences(void **state)
         "\xc3\x97", "\xc3\xb7", "é", "É", "Œuvre", "12", "2x", "x2", "abc123def",
         "\xc2\xab", "\xc2\xbb", "\xc2\xa0", "\xe2\x80\x99", "\x80", "\xc3", "\xff",
         "-", "Gérard", "Depardieu", "Le", "Ce", "état", "syrien", "britannique", "a", "et",
+        "présidents", "hommes", "CHEFS", "Dirigeants",
     };
     static const char *const sep[] = { " ", "", ", ", "'", "\n", "  ", "-", ". " };
     uint32_t seed = 12345;
@@ -416,6 +451,7 @@ static void test_adjective_filters(void **state)
             rg_span sp = { 0, strlen(pairs[k]) };
             int np;
             assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, &np), 2);
+            assert_int_equal(rg_st__prescan(lx, pairs[k], sp, 0, NULL), 2);
         }
     }
     g_lexicon = dflt;
@@ -582,7 +618,8 @@ static void test_prescan_windows(void **state)
 /*
  * The words the pronoun rules take (stance_pronouns.c: il, elle, ils and
  * elles in st_subject_pronoun, lui and l' before an avoir auxiliary in
- * st_object_clitic) and "deux" (stance_items.c) against the prescan's
+ * st_object_clitic) and "deux", two items before "hommes" and none alone
+ * (st_deux_item in stance_items.c), against the prescan's
  * hard-coded length tables (st_deux_lens, st_deux_pron_lens) and the
  * tokenizer's pronoun list (c->pron): each word, as written, capitalised
  * and in capitals, first in the sentence and after the first two words at
@@ -600,7 +637,8 @@ static void test_pronoun_words(void **state)
         { "l'ont", 1, 1 },    { "l'avait", 1, 1 }, { "l'avaient", 1, 1 }, { "l'aurait", 1, 1 },
         { "l'aura", 1, 1 },   { "l'auront", 1, 1 }, { "l'auraient", 1, 1 }, { "l'AURA", 1, 1 },
         { "l\xe2\x80\x99" "a", 1, 1 },              { "ils", 2, 2 },      { "elles", 2, 2 },
-        { "deux", 2, 0 },
+        { "deux", 0, 0 },     { "deux hommes", 2, 0 }, { "deux chefs", 2, 0 },
+        { "deux leaders", 2, 0 },
     };
     size_t k, off;
     int form, pron;
@@ -618,7 +656,9 @@ static void test_pronoun_words(void **state)
                     continue; /* the auxiliary after l' is read in lower case */
                 }
                 for (j = 0; j < n; j++) {
-                    w[j] = (char)(w[j] - 32);
+                    if (w[j] >= 'a' && w[j] <= 'z') {
+                        w[j] = (char)(w[j] - 32); /* not the space of "deux hommes" */
+                    }
                 }
             }
             for (off = 0; off < 72; off++) {
@@ -635,7 +675,8 @@ static void test_pronoun_words(void **state)
                 for (pron = 0; pron < 4; pron++) {
                     int np;
                     size_t want = !words[k].pron || (pron & words[k].pron) ? words[k].items : 0;
-                    if (rg_st__prescan(g_lexicon, text, sp, pron, &np) != want) {
+                    if (rg_st__prescan(g_lexicon, text, sp, pron, &np) != want ||
+                        rg_st__prescan(g_lexicon, text, sp, pron, NULL) != want) {
                         fprintf(stderr, "prescan(%d) of \"%s\": expected %zu\n", pron, text, want);
                         fail();
                     }
@@ -729,6 +770,7 @@ static void test_prescan_random_windows(void **state)
         "lui", "l'a", "l\xe2\x80\x99ont", "Les", "le", "un", "Gérard", "Depardieu", "état",
         "présidents", "israéliens", "syro", "anticonstitutionnellement", "x", "de", "à",
         "\xc2\xab", "\xc2\xbb", "\xc3\x97", "\xe2\x80\x99", "\x80", "\xc3", "\xff", "12",
+        "hommes", "CHEFS", "Dirigeantes", "deux",
     };
     static const char *const sep[] = { " ", "", ", ", "'", "  ", "-", ". ", "\xc2\xa0" };
     const char *env = getenv("RG_TEST_TOKENS_ROUNDS");
@@ -777,6 +819,66 @@ static void test_prescan_random_windows(void **state)
     }
 }
 
+/* "x>y-" of the one relation of rels[0..n) (actor ids), "" when n != 1 */
+static void rel_string(const rg_actors *a, const rg_relation *rels, size_t n, char *out,
+                       size_t cap)
+{
+    out[0] = '\0';
+    if (n == 1) {
+        snprintf(out, cap, "%s>%s%c", rg_actors_id(a, (size_t)rels[0].source),
+                 rg_actors_id(a, (size_t)rels[0].target), rels[0].sign > 0 ? '+' : '-');
+    }
+}
+
+/*
+ * The context keeps the actor of each state adjective's state
+ * (st_adj_state) when it is reused for the next document: with another
+ * dictionary, where the states have other indices or are missing, the
+ * adjectives are looked up again.
+ */
+static void test_adjective_states_reuse(void **state)
+{
+    static const char other_json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\": \"x\", \"label\": \"X\", \"type\": \"person\", \"aliases\": [\"Xavier X\"]},"
+        "{\"id\": \"USA\", \"label\": \"US\", \"type\": \"state\", \"aliases\": [\"USA\"]},"
+        "{\"id\": \"RUS\", \"label\": \"Russie\", \"type\": \"state\", \"aliases\": [\"Russie\"]}"
+        "]}";
+    static const char only_rus_json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\": \"RUS\", \"label\": \"Russie\", \"type\": \"state\", \"aliases\": [\"Russie\"]}"
+        "]}";
+    const char *text = "Les autorités russes condamnent les autorités américaines.";
+    rg_span sp = { 0, strlen(text) };
+    rg_actors *dicts[4] = { NULL, NULL, NULL, NULL };
+    const char *want[4] = { "RUS>USA-", "RUS>USA-", "", "RUS>USA-" };
+    int k;
+
+    (void)state;
+    assert_int_equal(rg_actors_from_buffer(&dicts[1], other_json, sizeof other_json - 1, "t"),
+                     RG_OK);
+    assert_int_equal(
+        rg_actors_from_buffer(&dicts[2], only_rus_json, sizeof only_rus_json - 1, "t"), RG_OK);
+    dicts[0] = dicts[3] = g_actors;
+    rg_stance__reuse_begin();
+    for (k = 0; k < 4; k++) {
+        rg_stance_ctx *ctx = NULL;
+        rg_relation *rels = NULL;
+        size_t n = 0, cap = 0;
+        char got[64];
+        assert_int_equal(rg_stance_ctx_new(&ctx, dicts[k], NULL, NULL), RG_OK);
+        assert_int_equal(rg_stance_sentence(&rels, &n, &cap, g_lexicon, ctx, text, sp, 0, NULL, 0),
+                         RG_OK);
+        rel_string(dicts[k], rels, n, got, sizeof got);
+        assert_string_equal(got, want[k]);
+        rg_free(rels);
+        rg_stance_ctx_free(ctx); /* kept for the next one */
+    }
+    rg_stance__reuse_end();
+    rg_actors_free(dicts[1]);
+    rg_actors_free(dicts[2]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -790,6 +892,7 @@ int main(void)
         cmocka_unit_test(test_prescan_lengths),
         cmocka_unit_test(test_prescan_determiners),
         cmocka_unit_test(test_prescan_random_windows),
+        cmocka_unit_test(test_adjective_states_reuse),
     };
 
     return cmocka_run_group_tests(tests, setup_ctx, teardown_ctx);
