@@ -178,28 +178,40 @@ static double value_number(const rg_xval *v)
     return !v ? 0.0 : v->kind == RG_XV_INT ? (double)v->u.i : v->kind == RG_XV_REAL ? v->u.r : 0.0;
 }
 
-/* Merge the scalar attributes of one element into the column list. */
+/*
+ * Merge the scalar attributes of one element into the column list. Every
+ * element lists mostly the same names in the same (sorted) order, so the
+ * column after the last one found is tried first: about one strcmp per
+ * attribute instead of a scan of the columns and of the skip list. A name
+ * found among the columns is not in the skip list (it would not be there).
+ */
 static int cols_add(void *vec, const rg_xattr *attrs, size_t n, const char *const *skip)
 {
     RG_VEC(gexf_col) *cols = vec;
-    size_t a;
+    size_t a, next = 0;
 
     for (a = 0; a < n; a++) {
         const char *k = attrs[a].name;
         unsigned kind = value_kind(&attrs[a].v);
-        size_t i;
-        if (!kind || in_list(skip, k)) {
+        size_t i = next;
+        if (!kind) {
             continue;
         }
-        for (i = 0; i < cols->n && strcmp(cols->v[i].name, k) != 0; i++) {
+        if (i >= cols->n || strcmp(cols->v[i].name, k) != 0) {
+            for (i = 0; i < cols->n && strcmp(cols->v[i].name, k) != 0; i++) {
+            }
         }
         if (i == cols->n) {
             gexf_col c = { k, 0 };
+            if (in_list(skip, k)) {
+                continue;
+            }
             if (RG_VEC_PUSH(*cols, c) < 0) {
                 return RG_ERROR;
             }
         }
         cols->v[i].kinds |= kind;
+        next = i + 1;
     }
     return RG_OK;
 }
