@@ -89,6 +89,17 @@ RG_EXTERN(int) rg_agg_add(rg_agg *agg, const rg_evidence *ev);
 RG_EXTERN(int) rg_agg_write(const rg_agg *agg, const char *outdir);
 
 /**
+ * As rg_agg_write, then DIR/graph.gexf, DIR/nodes.csv and DIR/edges.csv
+ * (include/relgraph/export.h), written from the results in memory: the
+ * bytes rg_export_gexf(DIR) and rg_export_csv(DIR) make from the files just
+ * written, without reading them back. The GEXF timeline has this
+ * aggregate's periods only (rg_export_gexf would also take other files
+ * found in DIR/periods/).
+ * @return RG_OK, RG_EIO, RG_EGRAPH, RG_ERROR (OOM)
+ */
+RG_EXTERN(int) rg_agg_export(const rg_agg *agg, const char *outdir);
+
+/**
  * Remove the files of DIR/periods/ that an earlier build left for periods
  * this one does not have (2017-05.json, .dot, .png, .svg beside 2017.json
  * after a --period year build). Only files named like a period key with one

@@ -115,7 +115,7 @@ static int build_write(build_ctx *ctx, const char *dir, const char *const *forma
     char exe[PATH_MAX];
     size_t n_stale;
 
-    if (rg_agg_write(ctx->agg, dir) < 0 || rg_export_gexf(dir) < 0 || rg_export_csv(dir) < 0) {
+    if (rg_agg_export(ctx->agg, dir) < 0) {
         return cli_error_lib();
     }
     if (n_formats &&

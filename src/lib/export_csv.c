@@ -10,7 +10,6 @@
 #include <stdlib.h> /* qsort */
 #include <string.h> /* strcmp, strpbrk */
 
-#include <jansson.h> /* json_object_foreach, json_is_* */
 #include <relgraph/export.h>
 #include <relgraph/io.h>
 
@@ -63,30 +62,37 @@ static int cols_has(const csv_cols *c, const char *name)
 }
 
 /* A usable column: a scalar, or (doc_ids) an array of strings. */
-static int csv_is_cell(const json_t *v)
+static int csv_is_cell(const rg_xval *v)
 {
-    return json_is_string(v) || json_is_number(v) || json_is_boolean(v) || json_is_array(v);
+    return v && v->kind != RG_XV_OTHER;
+}
+
+/* The attributes of node i, or of edge i. */
+static const rg_xattr *row_attrs(const rg_xgraph *g, int edges, size_t i, size_t *n)
+{
+    *n = edges ? g->edges[i].n_attrs : g->nodes[i].n_attrs;
+    return edges ? g->edges[i].attrs : g->nodes[i].attrs;
 }
 
 /*
- * Columns of one table: every attribute of `objs` (attribute objects at
- * `stride`-spaced json_t* fields) that is not skipped; documented ones in
- * `order`, the rest sorted.
+ * Columns of one table: every attribute of the rows that is not skipped;
+ * documented ones in `order`, the rest sorted.
  */
 static int csv_columns(csv_cols *out,                 /* filled here */
-                       json_t *const *attrs,          /* attribute objects */
-                       size_t n,                      /* how many */
+                       const rg_xgraph *g,            /* the graph */
+                       int edges,                     /* 1: edges, 0: nodes */
                        const char *const *order,      /* documented order */
                        const char *const *skip)       /* never a column */
 {
     csv_cols extra = { NULL, 0, 0 };
-    size_t i;
+    size_t i, a, na, n = edges ? g->n_edges : g->n_nodes;
     const char *const *o;
     int error = RG_OK;
 
     for (o = order; *o; o++) {
         for (i = 0; i < n; i++) {
-            if (csv_is_cell(json_object_get(attrs[i], *o))) {
+            const rg_xattr *attrs = row_attrs(g, edges, i, &na);
+            if (csv_is_cell(rg_export__attr(attrs, na, *o))) {
                 if (RG_VEC_PUSH(*out, *o) < 0) {
                     return RG_ERROR;
                 }
@@ -95,11 +101,11 @@ static int csv_columns(csv_cols *out,                 /* filled here */
         }
     }
     for (i = 0; i < n; i++) {
-        const char *k;
-        json_t *v;
-        json_object_foreach(attrs[i], k, v) {
-            if (!csv_is_cell(v) || json_is_array(v) || in_list(skip, k) || in_list(order, k)
-                || cols_has(&extra, k)) {
+        const rg_xattr *attrs = row_attrs(g, edges, i, &na);
+        for (a = 0; a < na; a++) {
+            const char *k = attrs[a].name;
+            if (!csv_is_cell(&attrs[a].v) || attrs[a].v.kind == RG_XV_LIST || in_list(skip, k)
+                || in_list(order, k) || cols_has(&extra, k)) {
                 continue;
             }
             if (RG_VEC_PUSH(extra, k) < 0) {
@@ -141,8 +147,8 @@ static int csv_put_field(rg_strbuf *b, const char *s, size_t n)
     return rg_strbuf_putc(b, '"');
 }
 
-/* Append a JSON value as one field; arrays of scalars joined with ';'. */
-static int csv_put_value(rg_strbuf *b, rg_strbuf *tmp, const json_t *v)
+/* Append a value as one field; lists of scalars joined with ';'. */
+static int csv_put_value(rg_strbuf *b, rg_strbuf *tmp, const rg_xgraph *g, const rg_xval *v)
 {
     size_t i;
 
@@ -150,9 +156,9 @@ static int csv_put_value(rg_strbuf *b, rg_strbuf *tmp, const json_t *v)
     if (rg_strbuf_put(tmp, "", 0) < 0) {
         return RG_ERROR;
     }
-    if (json_is_array(v)) {
-        for (i = 0; i < json_array_size(v); i++) {
-            const json_t *item = json_array_get(v, i);
+    if (v && v->kind == RG_XV_LIST) {
+        for (i = 0; i < v->u.list.n; i++) {
+            const rg_xval *item = &g->items.v[v->u.list.first + i];
             if ((i > 0 && rg_strbuf_putc(tmp, ';') < 0)
                 || (rg_export__put_scalar(tmp, item) == RG_ERROR)) {
                 return RG_ERROR;
@@ -188,14 +194,16 @@ static int csv_header(rg_strbuf *b, const char *fixed, const csv_cols *cols)
 /* The end of a row: one field per attribute column of attrs, then EOL. */
 static int csv_row_tail(rg_strbuf *b,            /* the table */
                         rg_strbuf *tmp,          /* scratch for values */
-                        const json_t *attrs,     /* the row's attributes */
+                        const rg_xgraph *g,      /* the graph */
+                        const rg_xattr *attrs,   /* the row's attributes */
+                        size_t n,                /* how many */
                         const csv_cols *cols)    /* the attribute columns */
 {
     size_t c;
 
     for (c = 0; c < cols->n; c++) {
         if (rg_strbuf_putc(b, ',') < 0
-            || csv_put_value(b, tmp, json_object_get(attrs, cols->v[c])) < 0) {
+            || csv_put_value(b, tmp, g, rg_export__attr(attrs, n, cols->v[c])) < 0) {
             return RG_ERROR;
         }
     }
@@ -212,15 +220,15 @@ static int csv_nodes(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
         goto cleanup;
     }
     for (i = 0; i < g->n_nodes; i++) {
-        json_t *a = g->nodes[i].attrs;
-        const json_t *label = json_object_get(a, "label");
-        if (csv_put_str(b, g->nodes[i].key) < 0 || rg_strbuf_putc(b, ',') < 0
-            || csv_put_value(b, &tmp, json_is_string(label) ? label : NULL) < 0
+        const rg_xnode *n = &g->nodes[i];
+        const rg_xval *label = rg_export__attr(n->attrs, n->n_attrs, "label");
+        if (csv_put_str(b, n->key) < 0 || rg_strbuf_putc(b, ',') < 0
+            || csv_put_value(b, &tmp, g, label && label->kind == RG_XV_STR ? label : NULL) < 0
             || rg_strbuf_putc(b, ',') < 0
-            || csv_put_value(b, &tmp, json_object_get(a, "type")) < 0) {
+            || csv_put_value(b, &tmp, g, rg_export__attr(n->attrs, n->n_attrs, "type")) < 0) {
             goto cleanup;
         }
-        if (csv_row_tail(b, &tmp, a, cols) < 0) {
+        if (csv_row_tail(b, &tmp, g, n->attrs, n->n_attrs, cols) < 0) {
             goto cleanup;
         }
     }
@@ -241,14 +249,15 @@ static int csv_edges(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
     }
     for (i = 0; i < g->n_edges; i++) {
         const rg_xedge *e = &g->edges[i];
-        const json_t *w = json_object_get(e->attrs, "weight");
+        const rg_xval *w = rg_export__attr(e->attrs, e->n_attrs, "weight");
         if (csv_put_str(b, e->source) < 0 || rg_strbuf_putc(b, ',') < 0
             || csv_put_str(b, e->target) < 0 || rg_strbuf_puts(b, ",Undirected,") < 0
             || csv_put_str(b, e->key) < 0 || rg_strbuf_putc(b, ',') < 0
-            || csv_put_value(b, &tmp, json_is_number(w) ? w : NULL) < 0) {
+            || csv_put_value(b, &tmp, g, w && (w->kind == RG_XV_INT || w->kind == RG_XV_REAL)
+                                             ? w : NULL) < 0) {
             goto cleanup;
         }
-        if (csv_row_tail(b, &tmp, e->attrs, cols) < 0) {
+        if (csv_row_tail(b, &tmp, g, e->attrs, e->n_attrs, cols) < 0) {
             goto cleanup;
         }
     }
@@ -272,36 +281,15 @@ static int csv_write(const char *dir, const char *name, const rg_strbuf *b)
     return error;
 }
 
-int rg_export_csv(const char *dir)
+int rg_export__csv_write(const char *dir, const rg_xgraph *g)
 {
-    rg_xgraph g;
-    rg_strbuf path = RG_STRBUF_INIT, nodes = RG_STRBUF_INIT, edges = RG_STRBUF_INIT;
+    rg_strbuf nodes = RG_STRBUF_INIT, edges = RG_STRBUF_INIT;
     csv_cols ncols = { NULL, 0, 0 }, ecols = { NULL, 0, 0 };
-    json_t **attrs = NULL;
-    size_t i;
-    int error;
+    int error = RG_ERROR;
 
-    RG_ASSERT_ARG(dir);
-    memset(&g, 0, sizeof g);
-    if ((error = rg_strbuf_printf(&path, "%s/graph.json", dir)) < 0
-        || (error = rg_export__graph_load(&g, path.ptr)) < 0) {
-        goto cleanup;
-    }
-    error = RG_ERROR;
-    attrs = rg__calloc(g.n_nodes + g.n_edges + 1, sizeof *attrs);
-    if (!attrs) {
-        rg__error_set_oom();
-        goto cleanup;
-    }
-    for (i = 0; i < g.n_nodes; i++) {
-        attrs[i] = g.nodes[i].attrs;
-    }
-    for (i = 0; i < g.n_edges; i++) {
-        attrs[g.n_nodes + i] = g.edges[i].attrs;
-    }
-    if (csv_columns(&ncols, attrs, g.n_nodes, csv_node_order, csv_node_skip) < 0
-        || csv_columns(&ecols, attrs + g.n_nodes, g.n_edges, csv_edge_order, csv_edge_skip) < 0
-        || csv_nodes(&nodes, &g, &ncols) < 0 || csv_edges(&edges, &g, &ecols) < 0) {
+    if (csv_columns(&ncols, g, 0, csv_node_order, csv_node_skip) < 0
+        || csv_columns(&ecols, g, 1, csv_edge_order, csv_edge_skip) < 0
+        || csv_nodes(&nodes, g, &ncols) < 0 || csv_edges(&edges, g, &ecols) < 0) {
         rg__error_set_oom();
         goto cleanup;
     }
@@ -313,10 +301,24 @@ int rg_export_csv(const char *dir)
 cleanup:
     RG_VEC_FREE(ncols);
     RG_VEC_FREE(ecols);
-    rg__free(attrs);
-    rg_strbuf_dispose(&path);
     rg_strbuf_dispose(&nodes);
     rg_strbuf_dispose(&edges);
+    return error;
+}
+
+int rg_export_csv(const char *dir)
+{
+    rg_xgraph g;
+    rg_strbuf path = RG_STRBUF_INIT;
+    int error;
+
+    RG_ASSERT_ARG(dir);
+    memset(&g, 0, sizeof g);
+    if ((error = rg_strbuf_printf(&path, "%s/graph.json", dir)) == RG_OK
+        && (error = rg_export__graph_load(&g, path.ptr)) == RG_OK) {
+        error = rg_export__csv_write(dir, &g);
+    }
+    rg_strbuf_dispose(&path);
     rg_export__graph_destroy(&g);
     return error;
 }

@@ -25,7 +25,6 @@
 #include <stdlib.h> /* qsort */
 #include <string.h> /* strcmp, memset */
 
-#include <jansson.h> /* json_object_get, json_typeof */
 #include <relgraph/export.h>
 #include <relgraph/io.h>
 
@@ -42,13 +41,22 @@ typedef struct {
     const char *key, *source, *target;
 } gexf_edge;
 
+/* An element's attributes in one slot, read column after column in byte
+ * order of their names: a merge of two sorted lists, no search. */
+typedef struct {
+    const rg_xattr *a;
+    size_t n, at;
+    int in;        /* the element is in this slot */
+} gexf_cursor;
+
 typedef struct {
     const char *dir;
-    rg_xgraph overall;
-    rg_xgraph *periods;
+    const rg_xgraph *overall;
+    const rg_xgraph *periods;
     size_t n_periods;
-    rg_xgraph **slots;  /* the periods, or the overall graph when none */
+    const rg_xgraph **slots;  /* the periods, or the overall graph when none */
     size_t n_slots;
+    gexf_cursor *cursors;     /* one per slot */
     int timeline; /* 1 when there are periods (mode="dynamic") */
     RG_VEC(gexf_col) ncols;
     RG_VEC(gexf_col) ecols;
@@ -147,43 +155,63 @@ static int col_cmp(const void *a, const void *b)
     return strcmp(((const gexf_col *)a)->name, ((const gexf_col *)b)->name);
 }
 
-static unsigned value_kind(const json_t *v)
+static unsigned value_kind(const rg_xval *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_INTEGER: {
-        json_int_t i = json_integer_value(v);
-        return K_INT | (i > 2147483647 || i < -2147483647 - 1 ? K_BIG : 0);
-    }
-    case JSON_REAL: return K_REAL;
-    case JSON_TRUE:
-    case JSON_FALSE: return K_BOOL;
-    case JSON_STRING: return K_STR;
+    switch (v ? v->kind : RG_XV_OTHER) {
+    case RG_XV_INT:
+        return K_INT | (v->u.i > 2147483647 || v->u.i < -2147483647 - 1 ? K_BIG : 0);
+    case RG_XV_REAL: return K_REAL;
+    case RG_XV_BOOL: return K_BOOL;
+    case RG_XV_STR: return K_STR;
     default: return 0;
     }
 }
 
-/* Merge the scalar attributes of one object into the column list. */
-static int cols_add(void *vec, json_t *attrs, const char *const *skip)
+static int value_is_number(const rg_xval *v)
+{
+    return v && (v->kind == RG_XV_INT || v->kind == RG_XV_REAL);
+}
+
+/* A number's value, 0 for anything else (as json_number_value). */
+static double value_number(const rg_xval *v)
+{
+    return !v ? 0.0 : v->kind == RG_XV_INT ? (double)v->u.i : v->kind == RG_XV_REAL ? v->u.r : 0.0;
+}
+
+/*
+ * Merge the scalar attributes of one element into the column list. Every
+ * element lists mostly the same names in the same (sorted) order, so the
+ * column after the last one found is tried first: about one strcmp per
+ * attribute instead of a scan of the columns and of the skip list. A name
+ * found among the columns is not in the skip list (it would not be there).
+ */
+static int cols_add(void *vec, const rg_xattr *attrs, size_t n, const char *const *skip)
 {
     RG_VEC(gexf_col) *cols = vec;
-    const char *k;
-    json_t *v;
+    size_t a, next = 0;
 
-    json_object_foreach(attrs, k, v) {
-        unsigned kind = value_kind(v);
-        size_t i;
-        if (!kind || in_list(skip, k)) {
+    for (a = 0; a < n; a++) {
+        const char *k = attrs[a].name;
+        unsigned kind = value_kind(&attrs[a].v);
+        size_t i = next;
+        if (!kind) {
             continue;
         }
-        for (i = 0; i < cols->n && strcmp(cols->v[i].name, k) != 0; i++) {
+        if (i >= cols->n || strcmp(cols->v[i].name, k) != 0) {
+            for (i = 0; i < cols->n && strcmp(cols->v[i].name, k) != 0; i++) {
+            }
         }
         if (i == cols->n) {
             gexf_col c = { k, 0 };
+            if (in_list(skip, k)) {
+                continue;
+            }
             if (RG_VEC_PUSH(*cols, c) < 0) {
                 return RG_ERROR;
             }
         }
         cols->v[i].kinds |= kind;
+        next = i + 1;
     }
     return RG_OK;
 }
@@ -222,7 +250,7 @@ static int gexf_unions(gexf_ctx *c)
     size_t s, i, n;
 
     for (s = 0; s <= c->n_periods; s++) {
-        const rg_xgraph *g = s == 0 ? &c->overall : &c->periods[s - 1];
+        const rg_xgraph *g = s == 0 ? c->overall : &c->periods[s - 1];
         for (i = 0; i < g->n_nodes; i++) {
             if (RG_VEC_PUSH(c->nodes, g->nodes[i].key) < 0) {
                 return RG_ERROR;
@@ -263,12 +291,12 @@ static int gexf_columns(gexf_ctx *c)
     for (s = 0; s < c->n_slots; s++) {
         const rg_xgraph *g = c->slots[s];
         for (i = 0; i < g->n_nodes; i++) {
-            if (cols_add(&c->ncols, g->nodes[i].attrs, gexf_node_skip) < 0) {
+            if (cols_add(&c->ncols, g->nodes[i].attrs, g->nodes[i].n_attrs, gexf_node_skip) < 0) {
                 return RG_ERROR;
             }
         }
         for (i = 0; i < g->n_edges; i++) {
-            if (cols_add(&c->ecols, g->edges[i].attrs, gexf_edge_skip) < 0) {
+            if (cols_add(&c->ecols, g->edges[i].attrs, g->edges[i].n_attrs, gexf_edge_skip) < 0) {
                 return RG_ERROR;
             }
         }
@@ -282,59 +310,34 @@ static int gexf_columns(gexf_ctx *c)
     return RG_OK;
 }
 
-static int gexf_load(gexf_ctx *c)
+/* Every period has dates when there is a timeline. */
+static int gexf_slots(gexf_ctx *c)
 {
-    rg_strbuf path = RG_STRBUF_INIT;
-    char **names = NULL;
-    size_t n = 0, i;
-    int error;
+    size_t i, n = c->n_periods;
 
-    if ((error = rg_strbuf_printf(&path, "%s/graph.json", c->dir)) < 0
-        || (error = rg_export__graph_load(&c->overall, path.ptr)) < 0) {
-        goto cleanup;
-    }
-    rg_strbuf_clear(&path);
-    if ((error = rg_strbuf_printf(&path, "%s/periods", c->dir)) < 0
-        || (error = rg_export__list_json(&names, &n, path.ptr)) < 0) {
-        goto cleanup;
-    }
-    error = RG_ERROR;
-    c->periods = rg__calloc(n + 1, sizeof *c->periods);
     c->slots = rg__calloc(n + 1, sizeof *c->slots);
-    if (!c->periods || !c->slots) {
+    c->cursors = rg__calloc(n + 1, sizeof *c->cursors);
+    if (!c->slots || !c->cursors) {
         rg__error_set_oom();
-        goto cleanup;
+        return RG_ERROR;
     }
     for (i = 0; i < n; i++) {
-        rg_strbuf_clear(&path);
-        if ((error = rg_strbuf_printf(&path, "%s/periods/%s", c->dir, names[i])) < 0) {
-            goto cleanup;
-        }
-        c->n_periods = i + 1;
-        if ((error = rg_export__graph_load(&c->periods[i], path.ptr)) < 0) {
-            goto cleanup;
-        }
         c->slots[i] = &c->periods[i];
     }
     c->n_slots = n;
     c->timeline = n > 0;
     if (n == 0) {
-        c->slots[0] = &c->overall;
+        c->slots[0] = c->overall;
         c->n_slots = 1;
     }
     for (i = 0; c->timeline && i < c->n_slots; i++) {
         if (!c->slots[i]->start || !c->slots[i]->end) {
             rg__error_set(RG_EPARSE, "%s: period_start and period_end must be YYYY-MM-DD dates",
                           c->slots[i]->path);
-            error = RG_EPARSE;
-            goto cleanup;
+            return RG_EPARSE;
         }
     }
-    error = RG_OK;
-cleanup:
-    rg_export__names_free(names, n);
-    rg_strbuf_dispose(&path);
-    return error;
+    return RG_OK;
 }
 
 /* ---- writing ---- */
@@ -342,7 +345,7 @@ cleanup:
 /* The node as found first in the overall graph, then in the slots. */
 static const rg_xnode *node_any(const gexf_ctx *c, const char *key)
 {
-    const rg_xnode *n = rg_export__node_find(&c->overall, key);
+    const rg_xnode *n = rg_export__node_find(c->overall, key);
     size_t s;
 
     for (s = 0; !n && s < c->n_periods; s++) {
@@ -353,7 +356,7 @@ static const rg_xnode *node_any(const gexf_ctx *c, const char *key)
 
 static const rg_xedge *edge_any(const gexf_ctx *c, const gexf_edge *e)
 {
-    const rg_xedge *x = rg_export__edge_find(&c->overall, e->source, e->target);
+    const rg_xedge *x = rg_export__edge_find(c->overall, e->source, e->target);
     size_t s;
 
     for (s = 0; !x && s < c->n_periods; s++) {
@@ -457,7 +460,7 @@ static int put_columns(gexf_ctx *c)
 }
 
 /* <attvalue for="name" value="v" start end/> for one slot, if v is scalar */
-static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const json_t *v,
+static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const rg_xval *v,
                         const rg_xgraph *slot)
 {
     rg_strbuf_clear(tmp);
@@ -480,6 +483,42 @@ static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const js
     return rg_strbuf_puts(b, "\"/>\n");
 }
 
+/* The value of column `name` for a cursor (NULL: none). Columns are asked in
+ * byte order, as the attributes are sorted, so the cursor only moves on. */
+static const rg_xval *cursor_get(gexf_cursor *k, const char *name)
+{
+    while (k->at < k->n) {
+        const char *an = k->a[k->at].name;
+        int cmp = an == name ? 0 : strcmp(an, name);
+        if (cmp == 0) {
+            return &k->a[k->at++].v;
+        }
+        if (cmp > 0) {
+            return NULL;
+        }
+        k->at++;
+    }
+    return NULL;
+}
+
+/* The spells of an element: one per slot holding it. */
+static int put_spells(gexf_ctx *c)
+{
+    rg_strbuf *b = &c->out;
+    size_t s;
+
+    if (rg_strbuf_puts(b, "        <spells>\n") < 0) {
+        return RG_ERROR;
+    }
+    for (s = 0; s < c->n_slots; s++) {
+        if (c->cursors[s].in && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
+                                                c->slots[s]->start, c->slots[s]->end) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return rg_strbuf_puts(b, "        </spells>\n");
+}
+
 /*
  * attvalues and spells of one node (is_edge 0) or edge (1): for each column,
  * one value per slot holding the element; then one spell per such slot.
@@ -489,51 +528,39 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
 {
     rg_strbuf *b = &c->out;
     size_t s, i, ncols = is_edge ? c->ecols.n + 1 : c->ncols.n;
-    json_t **attrs = c->n_slots ? rg__calloc(c->n_slots, sizeof *attrs) : NULL;
-    int error = RG_ERROR, any = 0;
+    int any = 0;
 
-    if (!attrs) {
-        rg__error_set_oom();
-        return RG_ERROR;
-    }
     for (s = 0; s < c->n_slots; s++) {
+        gexf_cursor *k = &c->cursors[s];
         const rg_xnode *n = is_edge ? NULL : rg_export__node_find(c->slots[s], key);
         const rg_xedge *x = is_edge ? rg_export__edge_find(c->slots[s], e->source, e->target)
                                     : NULL;
-        attrs[s] = n ? n->attrs : x ? x->attrs : NULL;
-        any |= attrs[s] != NULL;
+        k->a = n ? n->attrs : x ? x->attrs : NULL;
+        k->n = n ? n->n_attrs : x ? x->n_attrs : 0;
+        k->at = 0;
+        k->in = n || x;
+        any |= k->in;
     }
     for (i = 0; i < ncols; i++) {
         const char *name = is_edge ? (i == 0 ? "weight" : c->ecols.v[i - 1].name)
                                    : c->ncols.v[i].name;
         for (s = 0; s < c->n_slots; s++) {
-            if (attrs[s] && put_attvalue(b, tmp, name, json_object_get(attrs[s], name),
-                                         c->timeline ? c->slots[s] : NULL) < 0) {
-                goto cleanup;
+            gexf_cursor *k = &c->cursors[s];
+            const rg_xval *v;
+            if (!k->in) {
+                continue;
+            }
+            /* "weight" comes first but is not in byte order: looked up */
+            v = is_edge && i == 0 ? rg_export__attr(k->a, k->n, name) : cursor_get(k, name);
+            if (put_attvalue(b, tmp, name, v, c->timeline ? c->slots[s] : NULL) < 0) {
+                return RG_ERROR;
             }
         }
     }
     if (rg_strbuf_puts(b, "        </attvalues>\n") < 0) {
-        goto cleanup;
+        return RG_ERROR;
     }
-    if (c->timeline && any) {
-        if (rg_strbuf_puts(b, "        <spells>\n") < 0) {
-            goto cleanup;
-        }
-        for (s = 0; s < c->n_slots; s++) {
-            if (attrs[s] && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
-                                             c->slots[s]->start, c->slots[s]->end) < 0) {
-                goto cleanup;
-            }
-        }
-        if (rg_strbuf_puts(b, "        </spells>\n") < 0) {
-            goto cleanup;
-        }
-    }
-    error = RG_OK;
-cleanup:
-    rg__free(attrs);
-    return error;
+    return c->timeline && any ? put_spells(c) : RG_OK;
 }
 
 static const char *type_rgb(const char *type)
@@ -553,12 +580,14 @@ static const char *type_rgb(const char *type)
 static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
 {
     rg_strbuf *b = &c->out;
-    const char *type = json_string_value(json_object_get(n->attrs, "type"));
-    json_t *x = json_object_get(n->attrs, "x"), *y = json_object_get(n->attrs, "y");
+    const rg_xval *t = rg_export__attr(n->attrs, n->n_attrs, "type");
+    const rg_xval *x = rg_export__attr(n->attrs, n->n_attrs, "x");
+    const rg_xval *y = rg_export__attr(n->attrs, n->n_attrs, "y");
+    const char *type = t && t->kind == RG_XV_STR ? t->u.str.s : NULL;
     double v = 0, size;
 
     if (c->size_by) {
-        v = json_number_value(json_object_get(n->attrs, c->size_by));
+        v = value_number(rg_export__attr(n->attrs, n->n_attrs, c->size_by));
     }
     size = c->size_max > 0 && v > 0 ? 6.0 + 30.0 * sqrt(v / c->size_max) : 6.0;
     rg_strbuf_clear(tmp);
@@ -566,7 +595,7 @@ static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
         || rg_strbuf_put_real(b, size, 2) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0) {
         return RG_ERROR;
     }
-    if (json_is_number(x) && json_is_number(y)) {
+    if (value_is_number(x) && value_is_number(y)) {
         if (rg_strbuf_puts(b, "        <viz:position x=\"") < 0
             || rg_export__put_scalar(b, x) < 0 || rg_strbuf_puts(b, "\" y=\"") < 0
             || rg_export__put_scalar(b, y) < 0 || rg_strbuf_puts(b, "\" z=\"0\"/>\n") < 0) {
@@ -589,14 +618,15 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
     }
     for (i = 0; i < c->nodes.n; i++) {
         const rg_xnode *n = node_any(c, c->nodes.v[i]);
-        const char *label = json_string_value(json_object_get(n->attrs, "label"));
+        const rg_xval *l = rg_export__attr(n->attrs, n->n_attrs, "label");
+        const char *label = l && l->kind == RG_XV_STR ? l->u.str.s : NULL;
         if (!in_timeline(c, c->nodes.v[i], NULL)) {
             continue;
         }
         if (rg_strbuf_puts(b, "      <node") < 0 || xml_attr(b, "id", n->key) < 0
             || xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
-            || put_attvalue(b, tmp, "type", json_object_get(n->attrs, "type"), NULL) < 0
+            || put_attvalue(b, tmp, "type", rg_export__attr(n->attrs, n->n_attrs, "type"), NULL) < 0
             || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, tmp, n) < 0
             || rg_strbuf_puts(b, "      </node>\n") < 0) {
             return RG_ERROR;
@@ -622,7 +652,8 @@ static int put_edges(gexf_ctx *c, rg_strbuf *tmp)
         if (!in_timeline(c, NULL, e)) {
             continue;
         }
-        json_int_t sign = json_integer_value(json_object_get(x->attrs, "sign"));
+        const rg_xval *sv = rg_export__attr(x->attrs, x->n_attrs, "sign");
+        long long sign = sv && sv->kind == RG_XV_INT ? sv->u.i : 0;
         const char *rgb = sign > 0 ? "r=\"46\" g=\"139\" b=\"87\""
                         : sign < 0 ? "r=\"214\" g=\"39\" b=\"40\""
                                    : "r=\"158\" g=\"158\" b=\"158\"";
@@ -644,29 +675,32 @@ static void gexf_size_by(gexf_ctx *c)
     size_t k, i;
 
     for (k = 0; candidates[k] && !c->size_by; k++) {
-        for (i = 0; i < c->overall.n_nodes; i++) {
-            json_t *v = json_object_get(c->overall.nodes[i].attrs, candidates[k]);
-            if (json_is_number(v)) {
+        for (i = 0; i < c->overall->n_nodes; i++) {
+            const rg_xnode *n = &c->overall->nodes[i];
+            const rg_xval *v = rg_export__attr(n->attrs, n->n_attrs, candidates[k]);
+            if (value_is_number(v)) {
                 c->size_by = candidates[k];
-                if (json_number_value(v) > c->size_max) {
-                    c->size_max = json_number_value(v);
+                if (value_number(v) > c->size_max) {
+                    c->size_max = value_number(v);
                 }
             }
         }
     }
 }
 
-int rg_export_gexf(const char *dir)
+int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
+                          const rg_xgraph *periods, size_t n_periods)
 {
     gexf_ctx c;
     rg_strbuf tmp = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
-    size_t i;
     int error;
 
-    RG_ASSERT_ARG(dir);
     memset(&c, 0, sizeof c);
     c.dir = dir;
-    if ((error = gexf_load(&c)) < 0) {
+    c.overall = overall;
+    c.periods = periods;
+    c.n_periods = n_periods;
+    if ((error = gexf_slots(&c)) < 0) {
         goto cleanup;
     }
     gexf_size_by(&c);
@@ -685,12 +719,8 @@ int rg_export_gexf(const char *dir)
     }
     error = rg_write_file_atomic(path.ptr, c.out.ptr, c.out.len);
 cleanup:
-    for (i = 0; i < c.n_periods; i++) {
-        rg_export__graph_destroy(&c.periods[i]);
-    }
-    rg__free(c.periods);
     rg__free(c.slots);
-    rg_export__graph_destroy(&c.overall);
+    rg__free(c.cursors);
     RG_VEC_FREE(c.ncols);
     RG_VEC_FREE(c.ecols);
     RG_VEC_FREE(c.nodes);
@@ -698,5 +728,62 @@ cleanup:
     rg_strbuf_dispose(&c.out);
     rg_strbuf_dispose(&tmp);
     rg_strbuf_dispose(&path);
+    return error;
+}
+
+/* graph.json and periods/KEY.json of dir, in file name order. */
+static int gexf_load(rg_xgraph *overall, rg_xgraph **periods, size_t *n_periods, const char *dir)
+{
+    rg_strbuf path = RG_STRBUF_INIT;
+    char **names = NULL;
+    size_t n = 0, i;
+    int error;
+
+    if ((error = rg_strbuf_printf(&path, "%s/graph.json", dir)) < 0
+        || (error = rg_export__graph_load(overall, path.ptr)) < 0) {
+        goto cleanup;
+    }
+    rg_strbuf_clear(&path);
+    if ((error = rg_strbuf_printf(&path, "%s/periods", dir)) < 0
+        || (error = rg_export__list_json(&names, &n, path.ptr)) < 0) {
+        goto cleanup;
+    }
+    if (!(*periods = rg__calloc(n + 1, sizeof **periods))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        rg_strbuf_clear(&path);
+        if ((error = rg_strbuf_printf(&path, "%s/periods/%s", dir, names[i])) < 0) {
+            goto cleanup;
+        }
+        *n_periods = i + 1;
+        if ((error = rg_export__graph_load(&(*periods)[i], path.ptr)) < 0) {
+            goto cleanup;
+        }
+    }
+cleanup:
+    rg_export__names_free(names, n);
+    rg_strbuf_dispose(&path);
+    return error;
+}
+
+int rg_export_gexf(const char *dir)
+{
+    rg_xgraph overall, *periods = NULL;
+    size_t n_periods = 0, i;
+    int error;
+
+    RG_ASSERT_ARG(dir);
+    memset(&overall, 0, sizeof overall);
+    if ((error = gexf_load(&overall, &periods, &n_periods, dir)) == RG_OK) {
+        error = rg_export__gexf_write(dir, &overall, periods, n_periods);
+    }
+    for (i = 0; i < n_periods; i++) {
+        rg_export__graph_destroy(&periods[i]);
+    }
+    rg__free(periods);
+    rg_export__graph_destroy(&overall);
     return error;
 }

@@ -4,6 +4,7 @@
  * the slice, sorted by id, with mention and stance counters; the edges (one
  * per pair with any evidence), sorted by (source, target). Then the igraph
  * graphs of a result (igraph zone): co-mention, stance and signed graphs.
+ * Last, every result and delta of an aggregate (rg_graph__compute_all).
  */
 #include <igraph.h> /* igraph_create, igraph_vector_push_back */
 #include <stdio.h>  /* snprintf */
@@ -294,4 +295,69 @@ igraph_error_t rg_graph__ig_signed(igraph_t *g, igraph_vector_int_t *signs,
     igraph_vector_int_destroy(&edges);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
+}
+
+/* ---- every result of an aggregate ---- */
+
+/* Free n period results and deltas (either may be NULL) and the arrays. */
+static void dispose_series(rg_graph_result *periods, rg_delta *deltas, size_t n)
+{
+    size_t i;
+
+    for (i = 0; periods && i < n; i++) {
+        rg_graph__result_dispose(&periods[i]);
+    }
+    for (i = 0; deltas && i < n; i++) {
+        rg_graph__delta_dispose(&deltas[i]);
+    }
+    rg__free(periods);
+    rg__free(deltas);
+}
+
+int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
+                          rg_delta **deltas_out, const rg_agg *agg)
+{
+    rg_graph_result *periods = NULL;
+    rg_delta *deltas = NULL;
+    size_t i, n = agg->n_periods;
+    int error = RG_OK;
+
+    *periods_out = NULL;
+    *deltas_out = NULL;
+    periods = rg__calloc(n + 1, sizeof *periods);
+    deltas = rg__calloc(n + 1, sizeof *deltas);
+    if (!periods || !deltas) {
+        rg__error_set_oom();
+        error = RG_ERROR;
+        goto cleanup;
+    }
+    if ((error = rg_graph__from_slice(overall, agg, &agg->overall)) != RG_OK ||
+        (error = rg_graph__compute(overall, NULL)) != RG_OK) {
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if ((error = rg_graph__from_slice(&periods[i], agg, agg->periods[i])) != RG_OK ||
+            (error = rg_graph__compute(&periods[i], overall)) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    for (i = 0; i + 1 < n; i++) {
+        if ((error = rg_graph__delta(&deltas[i], &periods[i], &periods[i + 1])) != RG_OK) {
+            goto cleanup;
+        }
+    }
+    *periods_out = periods;
+    *deltas_out = deltas;
+    periods = NULL;
+    deltas = NULL;
+cleanup:
+    dispose_series(periods, deltas, n);
+    return error;
+}
+
+void rg_graph__dispose_all(rg_graph_result *overall, rg_graph_result *periods,
+                        rg_delta *deltas, size_t n)
+{
+    rg_graph__result_dispose(overall);
+    dispose_series(periods, deltas, n);
 }

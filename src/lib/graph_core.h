@@ -190,8 +190,12 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
                                const rg_graph_result *r);
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
-/* Builds every result and delta of an aggregate; the caller disposes them. */
+/* Builds every result and delta of an aggregate; the caller disposes them
+ * (graph_build.c). */
 int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods,
                           rg_delta **deltas, const rg_agg *agg);
+/* Frees what rg_graph__compute_all made (n periods; arrays may be NULL). */
+void rg_graph__dispose_all(rg_graph_result *overall, rg_graph_result *periods,
+                           rg_delta *deltas, size_t n);
 
 #endif

@@ -4,7 +4,9 @@
  * JSON (docs/graph-json.md), built with rg_strbuf. Keys are written in byte
  * order by construction, reals with at most 6 decimals (NaN/Inf never
  * reach the output: they are written as 0), two-space indentation, arrays of
- * scalars on one line. Also rg_agg_write(), which drives the whole job.
+ * scalars on one line. The same calls also fill the exporters' graph model
+ * (export_load.h), so GEXF and CSV are written from memory with what the
+ * files hold. Also rg_agg_write() and rg_agg_export(), which drive the job.
  */
 #include <math.h>   /* isfinite */
 #include <stdio.h>  /* snprintf */
@@ -15,6 +17,7 @@
 #include <relgraph/io.h>
 
 #include "common.h"
+#include "export_load.h"
 #include "graph_core.h"
 #include "strbuf.h"
 
@@ -24,6 +27,8 @@
 
 typedef struct {
     rg_strbuf *b;
+    rg_xgraph *x;       /* set: attributes go to this export model, no text */
+    rg_strbuf *num;     /* with x: scratch for the text of a number */
     int depth;
     int inline_depth;   /* > 0: inside a one-line array */
     int has_items;      /* the current container has an item */
@@ -121,6 +126,9 @@ static void jw_num(jw *w, double x)
 
 static void jw_begin(jw *w, const char *open, int one_line)
 {
+    if (w->x) {
+        return;
+    }
     jw_sep(w);
     jw_raw(w, open);
     w->depth++;
@@ -134,6 +142,9 @@ static void jw_end(jw *w, const char *close)
 {
     int had = w->has_items;
 
+    if (w->x) {
+        return;
+    }
     w->depth--;
     if (w->inline_depth > 0) {
         w->inline_depth--;
@@ -144,16 +155,81 @@ static void jw_end(jw *w, const char *close)
     w->has_items = 1;
 }
 
+/* Model mode: one attribute of the current node or edge. */
+static void jx_attr(jw *w, const char *k, const rg_xval *v)
+{
+    if (!w->error) {
+        w->error = rg_export__add_attr(w->x, k, v);
+    }
+}
+
 static void jw_kstr(jw *w, const char *k, const char *v)
 {
+    rg_xval x;
+
+    if (w->x) {
+        x.kind = RG_XV_STR;
+        x.u.str.s = v;
+        x.u.str.len = strlen(v);
+        jx_attr(w, k, &x);
+        return;
+    }
     jw_key(w, k);
     jw_string(w, v);
 }
 
+/* Model mode: the number as the file holds it and jansson reads it back,
+ * typed from its text ("2" is an integer, "0.5" a real, "1" for 0.9999999). */
+static void jx_num(jw *w, const char *k, double v)
+{
+    rg_xval x;
+
+    rg_strbuf_clear(w->num);
+    if (w->error || (w->error = rg_graph__put_real(w->num, v)) != RG_OK) {
+        return;
+    }
+    if (rg_export__number(&x, w->num->ptr, w->num->len) != RG_OK) {
+        rg__error_set(RG_EPARSE, "%s: %s %s is out of range", w->x->path, k, w->num->ptr);
+        w->error = RG_EPARSE;
+        return;
+    }
+    jx_attr(w, k, &x);
+}
+
 static void jw_knum(jw *w, const char *k, double v)
 {
+    if (w->x) {
+        jx_num(w, k, v);
+        return;
+    }
     jw_key(w, k);
     jw_num(w, v);
+}
+
+/* "k": ["s0", "s1", ...] on one line, or a list in the model. */
+static void jw_kstrs(jw *w, const char *k, char *const *v, size_t n)
+{
+    rg_xval x;
+    size_t i;
+
+    if (w->x) {
+        x.kind = RG_XV_LIST;
+        x.u.list.n = n;
+        jx_attr(w, k, &x);
+        for (i = 0; i < n && !w->error; i++) {
+            x.kind = RG_XV_STR;
+            x.u.str.s = v[i];
+            x.u.str.len = strlen(v[i]);
+            w->error = rg_export__add_item(w->x, &x);
+        }
+        return;
+    }
+    jw_key(w, k);
+    jw_begin(w, "[", 1);
+    for (i = 0; i < n; i++) {
+        jw_string(w, v[i]);
+    }
+    jw_end(w, "]");
 }
 
 /* ---- shared pieces ---- */
@@ -453,7 +529,7 @@ int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
                             const rg_graph_result *periods, size_t n_periods,
                             const rg_delta *deltas)
 {
-    jw w = { b, 0, 0, 0, 0, 0 };
+    jw w = { b, NULL, NULL, 0, 0, 0, 0, 0 };
     size_t i;
     int error = RG_OK;
 
@@ -498,26 +574,25 @@ cleanup:
 
 /* ---- Graphology JSON ---- */
 
-static void put_gl_edge(jw *w, const rg_graph_result *r, const rg_edge_result *e)
+static void put_gl_edge_attrs(jw *w, const rg_edge_result *e)
 {
-    const char *s = r->nodes[e->u].id, *t = r->nodes[e->v].id;
-    size_t i;
-
-    jw_begin(w, "{", 0);
-    jw_key(w, "attributes");
     jw_begin(w, "{", 0);
     jw_knum(w, "comention", e->comention);
-    jw_key(w, "doc_ids");
-    jw_begin(w, "[", 1);
-    for (i = 0; e->pair && i < e->pair->n_doc_ids; i++) {
-        jw_string(w, e->pair->doc_ids[i]);
-    }
-    jw_end(w, "]");
+    jw_kstrs(w, "doc_ids", e->pair ? e->pair->doc_ids : NULL, e->pair ? e->pair->n_doc_ids : 0);
     jw_knum(w, "doc_ids_total", e->documents);
     jw_knum(w, "documents", e->documents);
     put_edge_fields(w, e);
     jw_knum(w, "weight", e->comention);
     jw_end(w, "}");
+}
+
+static void put_gl_edge(jw *w, const rg_graph_result *r, const rg_edge_result *e)
+{
+    const char *s = r->nodes[e->u].id, *t = r->nodes[e->v].id;
+
+    jw_begin(w, "{", 0);
+    jw_key(w, "attributes");
+    put_gl_edge_attrs(w, e);
     jw_key(w, "key");
     jw_pipe_str(w, s, t);
     jw_kstr(w, "source", s);
@@ -528,7 +603,7 @@ static void put_gl_edge(jw *w, const rg_graph_result *r, const rg_edge_result *e
 int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *s,
                                const rg_graph_result *r)
 {
-    jw w = { b, 0, 0, 0, 0, 0 };
+    jw w = { b, NULL, NULL, 0, 0, 0, 0, 0 };
     char start[16], end[16], name[48];
     size_t i;
 
@@ -575,69 +650,6 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
 
 /* ---- driving the job ---- */
 
-/* Free n period results and deltas (either may be NULL) and the arrays. */
-static void dispose_series(rg_graph_result *periods, rg_delta *deltas, size_t n)
-{
-    size_t i;
-
-    for (i = 0; periods && i < n; i++) {
-        rg_graph__result_dispose(&periods[i]);
-    }
-    for (i = 0; deltas && i < n; i++) {
-        rg_graph__delta_dispose(&deltas[i]);
-    }
-    rg__free(periods);
-    rg__free(deltas);
-}
-
-int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
-                          rg_delta **deltas_out, const rg_agg *agg)
-{
-    rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
-    size_t i, n = agg->n_periods;
-    int error = RG_OK;
-
-    *periods_out = NULL;
-    *deltas_out = NULL;
-    periods = rg__calloc(n + 1, sizeof *periods);
-    deltas = rg__calloc(n + 1, sizeof *deltas);
-    if (!periods || !deltas) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    if ((error = rg_graph__from_slice(overall, agg, &agg->overall)) != RG_OK ||
-        (error = rg_graph__compute(overall, NULL)) != RG_OK) {
-        goto cleanup;
-    }
-    for (i = 0; i < n; i++) {
-        if ((error = rg_graph__from_slice(&periods[i], agg, agg->periods[i])) != RG_OK ||
-            (error = rg_graph__compute(&periods[i], overall)) != RG_OK) {
-            goto cleanup;
-        }
-    }
-    for (i = 0; i + 1 < n; i++) {
-        if ((error = rg_graph__delta(&deltas[i], &periods[i], &periods[i + 1])) != RG_OK) {
-            goto cleanup;
-        }
-    }
-    *periods_out = periods;
-    *deltas_out = deltas;
-    periods = NULL;
-    deltas = NULL;
-cleanup:
-    dispose_series(periods, deltas, n);
-    return error;
-}
-
-static void dispose_all(rg_graph_result *overall, rg_graph_result *periods,
-                        rg_delta *deltas, size_t n)
-{
-    rg_graph__result_dispose(overall);
-    dispose_series(periods, deltas, n);
-}
-
 int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
 {
     rg_graph_result overall;
@@ -660,7 +672,7 @@ int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
         error = RG_ERROR;
     }
 cleanup:
-    dispose_all(&overall, periods, deltas, agg->n_periods);
+    rg_graph__dispose_all(&overall, periods, deltas, agg->n_periods);
     rg_strbuf_dispose(&b);
     return error;
 }
@@ -678,39 +690,110 @@ static int write_buf(const char *dir, const char *sub, const char *name, rg_strb
     return error;
 }
 
-int rg_agg_write(const rg_agg *agg, const char *outdir)
+/* The export model of the graph of slice s, filled in model mode by the
+ * calls that write its file (`path`, for messages). */
+static int fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_agg *agg,
+                      const rg_slice *s, const rg_graph_result *r)
+{
+    jw w = { NULL, x, num, 0, 0, 0, 0, 0 };
+    char start[16], end[16];
+    size_t i;
+
+    if ((w.error = rg_export__graph_init(x, path)) != RG_OK) {
+        return w.error;
+    }
+    rg_graph__slice_bounds(start, end, sizeof start, agg, s);
+    rg_export__graph_period(x, s->key, start, end);
+    for (i = 0; i < r->n_nodes && !w.error; i++) {
+        if ((w.error = rg_export__add_node(x, r->nodes[i].id)) == RG_OK) {
+            put_actor(&w, &r->nodes[i], 1);
+        }
+    }
+    if (w.error || (w.error = rg_export__nodes_done(x)) != RG_OK) {
+        return w.error;
+    }
+    for (i = 0; i < r->n_edges && !w.error; i++) {
+        const rg_edge_result *e = &r->edges[i];
+        if ((w.error = rg_export__add_edge(x, NULL, r->nodes[e->u].id,
+                                           r->nodes[e->v].id)) == RG_OK) {
+            put_gl_edge_attrs(&w, e);
+        }
+    }
+    return w.error ? w.error : rg_export__graph_done(x);
+}
+
+/* graph.json or periods/KEY.json of slice s, and its model when asked. */
+static int write_graph(rg_xgraph *model, rg_strbuf *b, const char *outdir, const rg_agg *agg,
+                       const rg_slice *s, const rg_graph_result *r)
+{
+    const char *sub = s == &agg->overall ? "" : "periods/";
+    int error;
+
+    rg_strbuf_clear(b);
+    if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
+        (error = write_buf(outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
+        return error;
+    }
+    /* b holds the path until fill_model has copied it, then numbers' text */
+    if ((error = rg_strbuf_printf(b, "%s/%s%s.json", outdir, sub, *sub ? s->key : "graph")) < 0) {
+        return error;
+    }
+    return fill_model(model, b, b->ptr, agg, s, r);
+}
+
+static int agg_write(const rg_agg *agg, const char *outdir, int exports)
 {
     rg_graph_result overall;
     rg_graph_result *periods = NULL;
     rg_delta *deltas = NULL;
+    rg_xgraph *models = NULL;
     rg_strbuf b = RG_STRBUF_INIT;
-    size_t i;
+    size_t i, n = agg->n_periods;
     int error;
 
-    RG_ASSERT_ARG(agg && outdir);
     memset(&overall, 0, sizeof overall);
     if ((error = rg_strbuf_printf(&b, "%s/periods", outdir)) != RG_OK ||
         (error = rg_mkdir_p(b.ptr)) != RG_OK) {
         goto cleanup;
     }
     rg_strbuf_clear(&b);
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
-        (error = rg_graph__write_metrics(&b, agg, &overall, periods, agg->n_periods,
-                                         deltas)) != RG_OK ||
-        (error = write_buf(outdir, "", "metrics", &b)) != RG_OK ||
-        (error = rg_graph__write_graphology(&b, agg, &agg->overall, &overall)) != RG_OK ||
-        (error = write_buf(outdir, "", "graph", &b)) != RG_OK) {
+    if (exports && !(models = rg__calloc(n + 1, sizeof *models))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
         goto cleanup;
     }
-    for (i = 0; i < agg->n_periods; i++) {
-        if ((error = rg_graph__write_graphology(&b, agg, agg->periods[i],
-                                                &periods[i])) != RG_OK ||
-            (error = write_buf(outdir, "periods/", agg->periods[i]->key, &b)) != RG_OK) {
-            goto cleanup;
-        }
+    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
+        (error = rg_graph__write_metrics(&b, agg, &overall, periods, n, deltas)) != RG_OK ||
+        (error = write_buf(outdir, "", "metrics", &b)) != RG_OK) {
+        goto cleanup;
+    }
+    for (i = 0; i <= n && error == RG_OK; i++) { /* 0: the overall graph */
+        error = write_graph(models ? &models[i] : NULL, &b, outdir, agg,
+                            i ? agg->periods[i - 1] : &agg->overall,
+                            i ? &periods[i - 1] : &overall);
+    }
+    if (error == RG_OK && exports &&
+        (error = rg_export__gexf_write(outdir, &models[0], models + 1, n)) == RG_OK) {
+        error = rg_export__csv_write(outdir, &models[0]);
     }
 cleanup:
-    dispose_all(&overall, periods, deltas, agg->n_periods);
+    for (i = 0; models && i <= n; i++) {
+        rg_export__graph_destroy(&models[i]);
+    }
+    rg__free(models);
+    rg_graph__dispose_all(&overall, periods, deltas, n);
     rg_strbuf_dispose(&b);
     return error;
+}
+
+int rg_agg_write(const rg_agg *agg, const char *outdir)
+{
+    RG_ASSERT_ARG(agg && outdir);
+    return agg_write(agg, outdir, 0);
+}
+
+int rg_agg_export(const rg_agg *agg, const char *outdir)
+{
+    RG_ASSERT_ARG(agg && outdir);
+    return agg_write(agg, outdir, 1);
 }
