@@ -20,15 +20,7 @@
 #include "matcher_internal.h"
 #include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
 
-#define PAT_WORD_START 1u /* the key starts with a letter or digit */
-#define PAT_WORD_END 2u   /* the key ends with a letter or digit */
-#define PAT_CAPITAL 4u    /* the text must start with a capital, as the form does */
-
-typedef struct {
-    const rg_actors__form *form;
-    uint32_t len;   /* key length in bytes */
-    unsigned edges; /* PAT_WORD_START | PAT_WORD_END */
-} mt_pattern;
+typedef rg_matcher__pattern mt_pattern;
 
 struct rg_matcher {
     const rg_actors *a;  /* borrowed */
@@ -51,12 +43,8 @@ struct rg_matcher {
 };
 
 /* Selected candidate during a scan: key span and pattern. */
-typedef struct {
-    size_t ks, ke;
-    int32_t pat;
-} mt_cand;
-
-typedef RG_VEC(mt_cand) mt_cand_vec;
+typedef rg_matcher__cand mt_cand;
+typedef rg_matcher__cand_vec mt_cand_vec;
 
 /* What one scan works on. */
 typedef struct {
@@ -78,11 +66,6 @@ const char *rg_mention_kind_name(rg_mention_kind k)
 /* Word boundaries in the folded key                                  */
 /* ------------------------------------------------------------------ */
 
-static int ascii_word(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* 1 when the character starting at k[pos] is a letter or digit. */
 static int word_at(const char *k, size_t klen, size_t pos)
 {
@@ -90,7 +73,7 @@ static int word_at(const char *k, size_t klen, size_t pos)
     int32_t cp;
 
     if (c < 0x80) {
-        return ascii_word(c);
+        return rg_matcher__ascii_word(c);
     }
     rg_text__utf8_decode(k + pos, klen - pos, &cp);
     return cp >= 0 && rg_text__is_word_cp(cp);
@@ -170,12 +153,12 @@ static void mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
     int32_t s = 0;
     size_t i;
 
-    if (m->pat[p].edges & PAT_WORD_START) {
+    if (m->pat[p].edges & RG_MATCHER__WORD_START) {
         s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
     }
     for (i = 0; i < f->key_len; i++) {
         unsigned char b = (unsigned char)f->key[i];
-        int word = ascii_word(b);
+        int word = rg_matcher__ascii_word(b);
         s = mt_child(m, tr, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER);
         if (!word && i + 1 < f->key_len) {
             s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
@@ -236,7 +219,8 @@ static void mt_rows(rg_matcher *m, const mt_trie *tr, const int32_t *perm, int32
     size_t h, x;
 
     for (x = 0; x < 256; x++) {
-        next[m->cls[x]] = ascii_word((unsigned char)x) ? 0 : (int32_t)m->start_row;
+        int word = rg_matcher__ascii_word((unsigned char)x);
+        next[m->cls[x]] = word ? 0 : (int32_t)m->start_row;
     }
     for (h = 0; h < m->nstates; h++) {
         int32_t s = tr->order[h], t, *row = &next[(size_t)perm[s] * ncls];
@@ -312,15 +296,15 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
         (f->kind == RG_FORM_NAME && a->actors.v[f->actor].type == RG_ACTOR_PERSON)) {
         rg_text__utf8_decode(f->text, strlen(f->text), &cp);
         if (rg_matcher__is_upper(cp)) {
-            e |= PAT_CAPITAL;
+            e |= RG_MATCHER__CAPITAL;
         }
     }
 
     if (word_at(f->key, f->key_len, 0)) {
-        e |= PAT_WORD_START;
+        e |= RG_MATCHER__WORD_START;
     }
     if (word_before(f->key, f->key_len, f->key_len)) {
-        e |= PAT_WORD_END;
+        e |= RG_MATCHER__WORD_END;
     }
     return e;
 }
@@ -351,7 +335,7 @@ static void mt_patterns(rg_matcher *m)
         m->npat++;
     }
     for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
-        if (m->cls[i] == 0 && ascii_word((unsigned char)i)) {
+        if (m->cls[i] == 0 && rg_matcher__ascii_word((unsigned char)i)) {
             m->cls[i] = (uint8_t)m->ncls; /* < 256: byte i is in no key */
             j = 1;
         }
@@ -513,13 +497,14 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
 {
     size_t ts, te;
 
-    if ((p->edges & PAT_WORD_START) && ks > 0 && word_before(sc->t.key, sc->t.klen, ks)) {
+    if ((p->edges & RG_MATCHER__WORD_START) && ks > 0 &&
+        word_before(sc->t.key, sc->t.klen, ks)) {
         return 0;
     }
-    if ((p->edges & PAT_WORD_END) && ke < sc->t.klen && word_at(sc->t.key, sc->t.klen, ke)) {
+    if ((p->edges & RG_MATCHER__WORD_END) && ke < sc->t.klen && word_at(sc->t.key, sc->t.klen, ke)) {
         return 0;
     }
-    if ((p->edges & PAT_CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
+    if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
         return 0;
     }
     if (p->form->flags & RG_FORM_EXACT_CASE) {
@@ -531,40 +516,6 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
         }
     }
     return 1;
-}
-
-/* Selected candidate j as a role's neighbour; none when j is out of range. */
-static rg_matcher__near mt_near(const mt_scan *sc, const mt_cand_vec *sel, size_t j)
-{
-    rg_matcher__near r = { NULL, 0, 0 };
-
-    if (j < sel->n) { /* j == (size_t)-1 before the first */
-        r.form = sc->m->pat[sel->v[j].pat].form;
-        r.ks = sel->v[j].ks;
-        r.ke = sel->v[j].ke;
-    }
-    return r;
-}
-
-/*
- * Step 5 for a role candidate: its holder at the date, or -1 when it is
- * vacant, blocked by a prefix, or its context names somebody else.
- */
-static int mt_role(const mt_scan *sc, const mt_cand_vec *sel, size_t i, const rg_date *date)
-{
-    const mt_cand *c = &sel->v[i];
-    const rg_actors__form *f = sc->m->pat[c->pat].form;
-    int holder;
-
-    holder = rg_actors__resolve(sc->m->a, f->role, f->state, f->gender, date);
-    if (holder < 0 || rg_matcher__role_prefixed(&sc->t, sc->m->a, c->ks)) {
-        return -1;
-    }
-    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ks, c->ke, holder,
-                                  mt_near(sc, sel, i - 1), mt_near(sc, sel, i + 1))) {
-        return -1;
-    }
-    return holder;
 }
 
 /* Steps 4-5 for selected candidate i: fills *mt, returns 1 to keep it. */
@@ -595,7 +546,7 @@ static int mt_finish(const mt_scan *sc,       /* scan */
         mt->kind = RG_MENTION_METONYM;
         break;
     case RG_FORM_ROLE:
-        mt->actor = mt_role(sc, sel, i, date);
+        mt->actor = rg_matcher__role_holder(&sc->t, sc->m->a, sc->m->pat, sel, i, date);
         if (mt->actor < 0) {
             return 0;
         }

@@ -11,6 +11,32 @@
 #include <stdint.h>
 
 #include "actors_internal.h"
+#include "common.h" /* RG_VEC */
+
+#define RG_MATCHER__WORD_START 1u /* the key starts with a letter or digit */
+#define RG_MATCHER__WORD_END 2u   /* the key ends with a letter or digit */
+#define RG_MATCHER__CAPITAL 4u    /* the text must start with a capital, as the form does */
+
+/* A dictionary form as the matcher looks for it. */
+typedef struct {
+    const rg_actors__form *form;
+    uint32_t len;   /* key length in bytes */
+    unsigned edges; /* RG_MATCHER__WORD_START | ... */
+} rg_matcher__pattern;
+
+/* A key found in the folded text: its span [ks, ke) and pattern. */
+typedef struct {
+    size_t ks, ke;
+    int32_t pat;
+} rg_matcher__cand;
+
+typedef RG_VEC(rg_matcher__cand) rg_matcher__cand_vec;
+
+/* 1 when byte c is an ASCII letter or digit. */
+static inline int rg_matcher__ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 /* A text being scanned: the original bytes and their fold. */
 typedef struct {
@@ -44,5 +70,14 @@ typedef struct {
 int rg_matcher__role_context(const rg_matcher__text *t, const rg_actors *a,
                              const rg_actors__form *f, size_t ks, size_t ke, int holder,
                              rg_matcher__near prev, rg_matcher__near next);
+
+/*
+ * Step 5 for the selected role candidate sel->v[i] (patterns `pat`): its
+ * holder at `date`, or -1 when the role is vacant, blocked by a prefix,
+ * or its context names somebody else.
+ */
+int rg_matcher__role_holder(const rg_matcher__text *t, const rg_actors *a,
+                            const rg_matcher__pattern *pat, const rg_matcher__cand_vec *sel,
+                            size_t i, const rg_date *date);
 
 #endif
