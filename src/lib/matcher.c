@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Actor matcher: one Aho-Corasick automaton over the folded keys of every
- * dictionary form (aliases, metonyms, expanded role forms, blocked forms).
- * Transitions are a dense table over byte classes (the distinct bytes of
- * the keys, plus one class for every other ASCII letter or digit and one
- * for every other byte), completed with the failure function at build
- * time, so scanning costs one table load per byte. Keys that must start a
- * word only start after a byte that is not an ASCII letter or digit (see
- * "Word starts" below), so inside words the walk stays at the root. The
- * matcher borrows its dictionary, which must outlive it; after
- * rg_matcher_new it is read-only and may be shared between threads.
+ * Actor matcher: finds the folded keys of every dictionary form (aliases,
+ * metonyms, expanded role forms, blocked forms) in a folded text. When all
+ * keys start with a letter or digit, as the built-in ones do, a trie is
+ * walked from the word starts a filter lets through (matcher_starts.c);
+ * otherwise one Aho-Corasick automaton runs over the text (rg_matcher_new
+ * picks; all after step 1 is shared). The automaton's transitions are a
+ * dense table over byte classes (the distinct bytes of the keys, plus one
+ * class for every other ASCII letter or digit and one for every other
+ * byte), completed with the failure function at build time, so scanning
+ * costs one table load per byte. Keys that must start a word only start
+ * after a byte that is not an ASCII letter or digit (see "Word starts"
+ * below), so inside words the walk stays at the root. The matcher borrows
+ * its dictionary, which must outlive it; after rg_matcher_new it is
+ * read-only and may be shared between threads.
  */
 #include <string.h> /* memcmp, memset */
 
@@ -40,6 +44,8 @@ struct rg_matcher {
     mt_pattern *pat;
     size_t npat;
     int has_guarded;
+    int all_word_start;  /* every key starts with a letter or digit */
+    rg_matcher__starts *starts; /* the scan from word starts, or NULL: the automaton */
 };
 
 /* Selected candidate during a scan: key span and pattern. */
@@ -316,6 +322,7 @@ static void mt_patterns(rg_matcher *m)
     size_t i, j;
 
     m->ncls = 1;
+    m->all_word_start = 1;
     for (i = 0; i < a->forms.n; i++) {
         const rg_actors__form *f = &a->forms.v[i];
         if (f->skip || f->key_len == 0 || f->key_len > UINT32_MAX) {
@@ -332,6 +339,7 @@ static void mt_patterns(rg_matcher *m)
         m->maxlen = f->key_len > m->maxlen ? f->key_len : m->maxlen;
         m->pat[m->npat].edges = mt_edges(a, f);
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
+        m->all_word_start &= (m->pat[m->npat].edges & RG_MATCHER__WORD_START) != 0;
         m->npat++;
     }
     for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
@@ -381,7 +389,8 @@ static int mt_build(rg_matcher *m)
     return error;
 }
 
-int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+/* rg_matcher_new; `automaton`: the automaton even when every key starts a word. */
+static int mt_new(rg_matcher **out, const rg_actors *a, int automaton)
 {
     rg_matcher *m = NULL;
     int error = RG_OK;
@@ -397,7 +406,12 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
     }
     m->a = a;
     mt_patterns(m);
-    if ((error = mt_build(m)) < 0) {
+    if (m->all_word_start && !automaton) {
+        error = rg_matcher__starts_new(&m->starts, m->pat, m->npat, m->cls, m->ncls);
+    } else {
+        error = mt_build(m);
+    }
+    if (error < 0) {
         goto cleanup;
     }
     *out = m;
@@ -405,6 +419,21 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
 cleanup:
     rg_matcher_free(m);
     return error;
+}
+
+int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+{
+    return mt_new(out, a, 0);
+}
+
+int rg_matcher__new_automaton(rg_matcher **out, const rg_actors *a)
+{
+    return mt_new(out, a, 1);
+}
+
+int rg_matcher__uses_starts(const rg_matcher *m)
+{
+    return m->starts != NULL;
 }
 
 void rg_matcher_free(rg_matcher *m)
@@ -418,6 +447,7 @@ void rg_matcher_free(rg_matcher *m)
     rg__free(m->link);
     rg__free(m->back);
     rg__free(m->pat);
+    rg_matcher__starts_free(m->starts);
     rg__free(m);
 }
 
@@ -431,7 +461,8 @@ void rg_matcher_free(rg_matcher *m)
  *    the text, and the automaton runs over the key. At each byte the output
  *    chain lists every key ending there, longest first. (A caller that
  *    already holds the fold, such as the cleaner's, hands it to
- *    rg_matcher_scan_folded, which starts here.)
+ *    rg_matcher_scan_folded, which starts here.) The scan from word starts
+ *    gives the same hits in the same order, less some step 2 would refuse.
  * 2. A hit is a candidate when it is a whole word in the key (the bytes
  *    around it are not letters or digits; ' and - are boundaries), when a
  *    person's name or a metonym written with a capital starts with one in
@@ -501,7 +532,8 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
         word_before(sc->t.key, sc->t.klen, ks)) {
         return 0;
     }
-    if ((p->edges & RG_MATCHER__WORD_END) && ke < sc->t.klen && word_at(sc->t.key, sc->t.klen, ke)) {
+    if ((p->edges & RG_MATCHER__WORD_END) && ke < sc->t.klen &&
+        word_at(sc->t.key, sc->t.klen, ke)) {
         return 0;
     }
     if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
@@ -640,6 +672,27 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
     return RG_OK;
 }
 
+/*
+ * Step 1 from word starts (matcher_starts.c), when every key starts a
+ * word: the keys found there, in the automaton's order; step 2 decides.
+ */
+static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits)
+{
+    size_t i;
+
+    if (rg_matcher__starts_scan(sc->m->starts, (const unsigned char *)sc->t.key, sc->t.klen,
+                                hits) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < hits->n; i++) {
+        const mt_cand *c = &hits->v[i];
+        if (mt_accept(sc, &sc->m->pat[c->pat], c->ks, c->ke) && mt_select(sel, *c) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
 int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
                            const char *text, size_t len, const char *key, size_t klen,
                            const size_t *map, const rg_date *date)
@@ -671,7 +724,8 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
-    if ((error = mt_walk(&sc, &sel, &later)) < 0 || sel.n == 0) {
+    error = m->starts ? mt_by_starts(&sc, &sel, &later) : mt_walk(&sc, &sel, &later);
+    if (error < 0 || sel.n == 0) {
         goto cleanup;
     }
     if (m->has_guarded) {

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private view shared by matcher.c (automaton, scan) and matcher_roles.c
- * (the context rules that decide whether a role mention names the current
- * holder: blocking prefixes, apposed names, generic roles with a country).
+ * Private view shared by matcher.c (automaton, scan), matcher_starts.c
+ * (the scan from word starts) and matcher_roles.c (the context rules that
+ * decide whether a role mention names the current holder: blocking
+ * prefixes, apposed names, generic roles with a country).
  */
 #ifndef RG_LIB_MATCHER_INTERNAL_H
 #define RG_LIB_MATCHER_INTERNAL_H
@@ -31,6 +32,43 @@ typedef struct {
 } rg_matcher__cand;
 
 typedef RG_VEC(rg_matcher__cand) rg_matcher__cand_vec;
+
+/*
+ * The scan from word starts (matcher_starts.c), for dictionaries whose
+ * keys all start with a letter or digit: a trie of the keys walked only
+ * from the word starts that a filter of the keys' first four bytes lets
+ * through. Read-only once built.
+ */
+typedef struct rg_matcher__starts rg_matcher__starts;
+
+/*
+ * Builds the trie of the `npat` patterns, whose key bytes map to classes
+ * 1..ncls-1 by `cls` (a class per byte; cls and the keys must outlive the
+ * result). Returns RG_OK or RG_ERROR (out of memory, set).
+ */
+int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *pat,
+                           size_t npat, const uint8_t *cls, size_t ncls);
+void rg_matcher__starts_free(rg_matcher__starts *s);
+
+/*
+ * Appends to `hits` the occurrences in key[0..klen) of keys that begin
+ * after a byte that is not an ASCII letter or digit (or at 0), in the
+ * automaton's order (by end, at one end longest first): every one that
+ * the automaton finds and mt_accept may take (so not those followed by a
+ * letter or digit when the key ends with one). Returns RG_OK or RG_ERROR
+ * (out of memory, set).
+ */
+int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
+                            size_t klen, rg_matcher__cand_vec *hits);
+
+/*
+ * rg_matcher_new with the automaton whatever the keys: the reference the
+ * tests compare the scan from word starts with.
+ */
+int rg_matcher__new_automaton(rg_matcher **out, const rg_actors *a);
+
+/* 1 when m scans from word starts, 0 when it runs the automaton. */
+int rg_matcher__uses_starts(const rg_matcher *m);
 
 /* 1 when byte c is an ASCII letter or digit. */
 static inline int rg_matcher__ascii_word(unsigned char c)
