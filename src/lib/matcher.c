@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Actor matcher: one Aho-Corasick automaton over the folded keys of every
- * dictionary form (aliases, metonyms, expanded role forms, blocked forms).
- * Transitions are a dense table over byte classes (the distinct bytes of
- * the keys, plus one class for every other ASCII letter or digit and one
- * for every other byte), completed with the failure function at build
- * time, so scanning costs one table load per byte. Keys that must start a
- * word only start after a byte that is not an ASCII letter or digit (see
- * "Word starts" below), so inside words the walk stays at the root. The
- * matcher borrows its dictionary, which must outlive it; after
- * rg_matcher_new it is read-only and may be shared between threads.
+ * Actor matcher: finds the folded keys of every dictionary form (aliases,
+ * metonyms, expanded role forms, blocked forms) in a folded text. When all
+ * keys start with a letter or digit, as the built-in ones do, a trie is
+ * walked from the word starts a filter lets through (matcher_starts.c);
+ * otherwise one Aho-Corasick automaton runs over the text (rg_matcher_new
+ * picks; all after step 1 is shared). The automaton's transitions are a
+ * dense table over byte classes (the distinct bytes of the keys, plus one
+ * class for every other ASCII letter or digit and one for every other
+ * byte), completed with the failure function at build time, so scanning
+ * costs one table load per byte. Keys that must start a word only start
+ * after a byte that is not an ASCII letter or digit (see "Word starts"
+ * below), so inside words the walk stays at the root. The matcher borrows
+ * its dictionary, which must outlive it; after rg_matcher_new it is
+ * read-only and may be shared between threads.
  */
 #include <string.h> /* memcmp, memset */
 
@@ -20,15 +24,7 @@
 #include "matcher_internal.h"
 #include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
 
-#define PAT_WORD_START 1u /* the key starts with a letter or digit */
-#define PAT_WORD_END 2u   /* the key ends with a letter or digit */
-#define PAT_CAPITAL 4u    /* the text must start with a capital, as the form does */
-
-typedef struct {
-    const rg_actors__form *form;
-    uint32_t len;   /* key length in bytes */
-    unsigned edges; /* PAT_WORD_START | PAT_WORD_END */
-} mt_pattern;
+typedef rg_matcher__pattern mt_pattern;
 
 struct rg_matcher {
     const rg_actors *a;  /* borrowed */
@@ -48,15 +44,13 @@ struct rg_matcher {
     mt_pattern *pat;
     size_t npat;
     int has_guarded;
+    int all_word_start;  /* every key starts with a letter or digit */
+    rg_matcher__starts *starts; /* the scan from word starts, or NULL: the automaton */
 };
 
 /* Selected candidate during a scan: key span and pattern. */
-typedef struct {
-    size_t ks, ke;
-    int32_t pat;
-} mt_cand;
-
-typedef RG_VEC(mt_cand) mt_cand_vec;
+typedef rg_matcher__cand mt_cand;
+typedef rg_matcher__cand_vec mt_cand_vec;
 
 /* What one scan works on. */
 typedef struct {
@@ -78,11 +72,6 @@ const char *rg_mention_kind_name(rg_mention_kind k)
 /* Word boundaries in the folded key                                  */
 /* ------------------------------------------------------------------ */
 
-static int ascii_word(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* 1 when the character starting at k[pos] is a letter or digit. */
 static int word_at(const char *k, size_t klen, size_t pos)
 {
@@ -90,7 +79,7 @@ static int word_at(const char *k, size_t klen, size_t pos)
     int32_t cp;
 
     if (c < 0x80) {
-        return ascii_word(c);
+        return rg_matcher__ascii_word(c);
     }
     rg_text__utf8_decode(k + pos, klen - pos, &cp);
     return cp >= 0 && rg_text__is_word_cp(cp);
@@ -170,12 +159,12 @@ static void mt_insert(rg_matcher *m, mt_trie *tr, size_t p)
     int32_t s = 0;
     size_t i;
 
-    if (m->pat[p].edges & PAT_WORD_START) {
+    if (m->pat[p].edges & RG_MATCHER__WORD_START) {
         s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
     }
     for (i = 0; i < f->key_len; i++) {
         unsigned char b = (unsigned char)f->key[i];
-        int word = ascii_word(b);
+        int word = rg_matcher__ascii_word(b);
         s = mt_child(m, tr, s, m->cls[b], word ? MT_TAIL_WORD : MT_TAIL_OTHER);
         if (!word && i + 1 < f->key_len) {
             s = mt_child(m, tr, s, m->ncls, MT_TAIL_BOUND);
@@ -236,7 +225,8 @@ static void mt_rows(rg_matcher *m, const mt_trie *tr, const int32_t *perm, int32
     size_t h, x;
 
     for (x = 0; x < 256; x++) {
-        next[m->cls[x]] = ascii_word((unsigned char)x) ? 0 : (int32_t)m->start_row;
+        int word = rg_matcher__ascii_word((unsigned char)x);
+        next[m->cls[x]] = word ? 0 : (int32_t)m->start_row;
     }
     for (h = 0; h < m->nstates; h++) {
         int32_t s = tr->order[h], t, *row = &next[(size_t)perm[s] * ncls];
@@ -312,15 +302,15 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
         (f->kind == RG_FORM_NAME && a->actors.v[f->actor].type == RG_ACTOR_PERSON)) {
         rg_text__utf8_decode(f->text, strlen(f->text), &cp);
         if (rg_matcher__is_upper(cp)) {
-            e |= PAT_CAPITAL;
+            e |= RG_MATCHER__CAPITAL;
         }
     }
 
     if (word_at(f->key, f->key_len, 0)) {
-        e |= PAT_WORD_START;
+        e |= RG_MATCHER__WORD_START;
     }
     if (word_before(f->key, f->key_len, f->key_len)) {
-        e |= PAT_WORD_END;
+        e |= RG_MATCHER__WORD_END;
     }
     return e;
 }
@@ -332,6 +322,7 @@ static void mt_patterns(rg_matcher *m)
     size_t i, j;
 
     m->ncls = 1;
+    m->all_word_start = 1;
     for (i = 0; i < a->forms.n; i++) {
         const rg_actors__form *f = &a->forms.v[i];
         if (f->skip || f->key_len == 0 || f->key_len > UINT32_MAX) {
@@ -348,10 +339,11 @@ static void mt_patterns(rg_matcher *m)
         m->maxlen = f->key_len > m->maxlen ? f->key_len : m->maxlen;
         m->pat[m->npat].edges = mt_edges(a, f);
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
+        m->all_word_start &= (m->pat[m->npat].edges & RG_MATCHER__WORD_START) != 0;
         m->npat++;
     }
     for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
-        if (m->cls[i] == 0 && ascii_word((unsigned char)i)) {
+        if (m->cls[i] == 0 && rg_matcher__ascii_word((unsigned char)i)) {
             m->cls[i] = (uint8_t)m->ncls; /* < 256: byte i is in no key */
             j = 1;
         }
@@ -397,7 +389,8 @@ static int mt_build(rg_matcher *m)
     return error;
 }
 
-int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+/* rg_matcher_new; `automaton`: the automaton even when every key starts a word. */
+static int mt_new(rg_matcher **out, const rg_actors *a, int automaton)
 {
     rg_matcher *m = NULL;
     int error = RG_OK;
@@ -413,7 +406,12 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
     }
     m->a = a;
     mt_patterns(m);
-    if ((error = mt_build(m)) < 0) {
+    if (m->all_word_start && !automaton) {
+        error = rg_matcher__starts_new(&m->starts, m->pat, m->npat, m->cls, m->ncls);
+    } else {
+        error = mt_build(m);
+    }
+    if (error < 0) {
         goto cleanup;
     }
     *out = m;
@@ -421,6 +419,21 @@ int rg_matcher_new(rg_matcher **out, const rg_actors *a)
 cleanup:
     rg_matcher_free(m);
     return error;
+}
+
+int rg_matcher_new(rg_matcher **out, const rg_actors *a)
+{
+    return mt_new(out, a, 0);
+}
+
+int rg_matcher__new_automaton(rg_matcher **out, const rg_actors *a)
+{
+    return mt_new(out, a, 1);
+}
+
+int rg_matcher__uses_starts(const rg_matcher *m)
+{
+    return m->starts != NULL;
 }
 
 void rg_matcher_free(rg_matcher *m)
@@ -434,6 +447,7 @@ void rg_matcher_free(rg_matcher *m)
     rg__free(m->link);
     rg__free(m->back);
     rg__free(m->pat);
+    rg_matcher__starts_free(m->starts);
     rg__free(m);
 }
 
@@ -447,7 +461,8 @@ void rg_matcher_free(rg_matcher *m)
  *    the text, and the automaton runs over the key. At each byte the output
  *    chain lists every key ending there, longest first. (A caller that
  *    already holds the fold, such as the cleaner's, hands it to
- *    rg_matcher_scan_folded, which starts here.)
+ *    rg_matcher_scan_folded, which starts here.) The scan from word starts
+ *    gives the same hits in the same order, less some step 2 would refuse.
  * 2. A hit is a candidate when it is a whole word in the key (the bytes
  *    around it are not letters or digits; ' and - are boundaries), when a
  *    person's name or a metonym written with a capital starts with one in
@@ -513,13 +528,15 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
 {
     size_t ts, te;
 
-    if ((p->edges & PAT_WORD_START) && ks > 0 && word_before(sc->t.key, sc->t.klen, ks)) {
+    if ((p->edges & RG_MATCHER__WORD_START) && ks > 0 &&
+        word_before(sc->t.key, sc->t.klen, ks)) {
         return 0;
     }
-    if ((p->edges & PAT_WORD_END) && ke < sc->t.klen && word_at(sc->t.key, sc->t.klen, ke)) {
+    if ((p->edges & RG_MATCHER__WORD_END) && ke < sc->t.klen &&
+        word_at(sc->t.key, sc->t.klen, ke)) {
         return 0;
     }
-    if ((p->edges & PAT_CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
+    if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
         return 0;
     }
     if (p->form->flags & RG_FORM_EXACT_CASE) {
@@ -531,40 +548,6 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
         }
     }
     return 1;
-}
-
-/* Selected candidate j as a role's neighbour; none when j is out of range. */
-static rg_matcher__near mt_near(const mt_scan *sc, const mt_cand_vec *sel, size_t j)
-{
-    rg_matcher__near r = { NULL, 0, 0 };
-
-    if (j < sel->n) { /* j == (size_t)-1 before the first */
-        r.form = sc->m->pat[sel->v[j].pat].form;
-        r.ks = sel->v[j].ks;
-        r.ke = sel->v[j].ke;
-    }
-    return r;
-}
-
-/*
- * Step 5 for a role candidate: its holder at the date, or -1 when it is
- * vacant, blocked by a prefix, or its context names somebody else.
- */
-static int mt_role(const mt_scan *sc, const mt_cand_vec *sel, size_t i, const rg_date *date)
-{
-    const mt_cand *c = &sel->v[i];
-    const rg_actors__form *f = sc->m->pat[c->pat].form;
-    int holder;
-
-    holder = rg_actors__resolve(sc->m->a, f->role, f->state, f->gender, date);
-    if (holder < 0 || rg_matcher__role_prefixed(&sc->t, sc->m->a, c->ks)) {
-        return -1;
-    }
-    if (!rg_matcher__role_context(&sc->t, sc->m->a, f, c->ks, c->ke, holder,
-                                  mt_near(sc, sel, i - 1), mt_near(sc, sel, i + 1))) {
-        return -1;
-    }
-    return holder;
 }
 
 /* Steps 4-5 for selected candidate i: fills *mt, returns 1 to keep it. */
@@ -595,7 +578,7 @@ static int mt_finish(const mt_scan *sc,       /* scan */
         mt->kind = RG_MENTION_METONYM;
         break;
     case RG_FORM_ROLE:
-        mt->actor = mt_role(sc, sel, i, date);
+        mt->actor = rg_matcher__role_holder(&sc->t, sc->m->a, sc->m->pat, sel, i, date);
         if (mt->actor < 0) {
             return 0;
         }
@@ -689,6 +672,27 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
     return RG_OK;
 }
 
+/*
+ * Step 1 from word starts (matcher_starts.c), when every key starts a
+ * word: the keys found there, in the automaton's order; step 2 decides.
+ */
+static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits)
+{
+    size_t i;
+
+    if (rg_matcher__starts_scan(sc->m->starts, (const unsigned char *)sc->t.key, sc->t.klen,
+                                hits) < 0) {
+        return RG_ERROR;
+    }
+    for (i = 0; i < hits->n; i++) {
+        const mt_cand *c = &hits->v[i];
+        if (mt_accept(sc, &sc->m->pat[c->pat], c->ks, c->ke) && mt_select(sel, *c) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
 int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
                            const char *text, size_t len, const char *key, size_t klen,
                            const size_t *map, const rg_date *date)
@@ -720,7 +724,8 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
-    if ((error = mt_walk(&sc, &sel, &later)) < 0 || sel.n == 0) {
+    error = m->starts ? mt_by_starts(&sc, &sel, &later) : mt_walk(&sc, &sel, &later);
+    if (error < 0 || sel.n == 0) {
         goto cleanup;
     }
     if (m->has_guarded) {

@@ -353,3 +353,36 @@ int rg_matcher__role_context(const rg_matcher__text *t, const rg_actors *a,
     return name_before_keeps(t, a, ks, holder, prev) &&
            apposition_keeps(t, a, ke, holder, next);
 }
+
+/* Selected candidate j as a role's neighbour; none when j is out of range. */
+static rg_matcher__near role_near(const rg_matcher__pattern *pat, const rg_matcher__cand_vec *sel,
+                                  size_t j)
+{
+    rg_matcher__near r = { NULL, 0, 0 };
+
+    if (j < sel->n) { /* j == (size_t)-1 before the first */
+        r.form = pat[sel->v[j].pat].form;
+        r.ks = sel->v[j].ks;
+        r.ke = sel->v[j].ke;
+    }
+    return r;
+}
+
+int rg_matcher__role_holder(const rg_matcher__text *t, const rg_actors *a,
+                            const rg_matcher__pattern *pat, const rg_matcher__cand_vec *sel,
+                            size_t i, const rg_date *date)
+{
+    const rg_matcher__cand *c = &sel->v[i];
+    const rg_actors__form *f = pat[c->pat].form;
+    int holder;
+
+    holder = rg_actors__resolve(a, f->role, f->state, f->gender, date);
+    if (holder < 0 || rg_matcher__role_prefixed(t, a, c->ks)) {
+        return -1;
+    }
+    if (!rg_matcher__role_context(t, a, f, c->ks, c->ke, holder, role_near(pat, sel, i - 1),
+                                  role_near(pat, sel, i + 1))) {
+        return -1;
+    }
+    return holder;
+}

@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The matcher's scan from word starts, for dictionaries whose keys all
+ * start with a letter or digit (every built-in one). A trie of the keys is
+ * walked only from the word starts whose first four bytes begin some key,
+ * by a filter; the automaton (matcher.c) stays for the other dictionaries.
+ */
+#include <string.h> /* memcpy, memset */
+
+#include "common.h"
+#include "matcher_internal.h"
+#include "text_internal.h" /* RG_TEXT_WIDE, RG_TEXT_INLINE */
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if RG_TEXT_WIDE
+#include <immintrin.h>
+#endif
+
+/*
+ * HOW IT WORKS
+ * The automaton costs a dependent table load per byte of text, mostly
+ * spent going nowhere: a key can only begin at a word start (a letter,
+ * digit or byte >= 0x80 after a byte that is not an ASCII letter or
+ * digit), one byte in six, and few of those begin a key. So each block of
+ * 64 bytes gives, with vector compares, its word starts and a canonical
+ * copy of its bytes (letters and digits kept, any other byte 0). Each
+ * start's first four canonical bytes, hashed, pick a bit of a 64 K-bit
+ * filter (8 KiB) set for the keys' first four bytes, without a branch;
+ * the trie is walked only from the starts whose bit is set (6% of them
+ * in the news corpus), until no key goes on.
+ *   "le president" starts "le" (gram "le\0p") and "president" ("pres"):
+ *   both walked; "prestation" ("pres") walked, stops at its 't'.
+ * Being canonical, the grams stand for keys shorter than four bytes too:
+ * after a key that ends a word the next byte cannot be a letter or digit
+ * (the match would be refused), so it is 0 in the gram; the filter holds
+ * the grams of every other byte a short key may be followed by.
+ * The walks are independent (no state carried from one start to the
+ * next) but their rows are spread over a table too large for the cache,
+ * so where the trie goes one way for several bytes (the tail of a key no
+ * other key shares) the walk compares them at once (chains).
+ */
+
+#define MS_GRAM_BITS 16 /* the filter: 64 K bits */
+#define MS_BLOCK 64     /* bytes of text a step */
+#define MS_AHEAD 32     /* bytes past a block read for its grams (>= 3) */
+
+/*
+ * A chain: its len bytes, pool[off, off + len), lead one way to row
+ * `end`; the first 8 are also in `head`, as a load from the text gives
+ * them (mask: the bytes that count).
+ */
+typedef struct {
+    uint64_t head, mask;
+    uint32_t off, len;
+    int32_t end;
+} ms_chain;
+
+/*
+ * The trie's rows have w = ncls + 1 columns: per class the row offset of
+ * the child (its state x w; 0 for none, the root being nobody's child),
+ * then the pattern whose key ends at the state (or -1). The rows come in
+ * four groups, no pattern and no chain, a chain only, both, a pattern
+ * only, so that whether a state ends a key or starts a chain is a compare
+ * of its row offset, not a load.
+ */
+struct rg_matcher__starts {
+    const uint8_t *cls;   /* byte -> class (the matcher's) */
+    size_t ncls, w;
+    int32_t *trie;
+    size_t out0;          /* rows from this offset on end a key */
+    size_t ch0, chn;      /* rows in [ch0, ch0 + chn) start a chain */
+    unsigned w_shift;     /* (r - ch0) / w, exactly, as ((r - ch0) >> w_shift) x w_inv */
+    uint32_t w_inv;       /* (mod 2^32): no division nor load on the walk */
+    ms_chain *chain;      /* by (r - ch0) / w */
+    unsigned char *pool;  /* the chains' bytes */
+    uint64_t grams[((size_t)1 << MS_GRAM_BITS) / 64]; /* the filter */
+};
+
+/* ------------------------------------------------------------------ */
+/* Build                                                               */
+/* ------------------------------------------------------------------ */
+
+static uint32_t ms_hash(uint32_t gram)
+{
+    return gram * 0x9E3779B1u >> (32 - MS_GRAM_BITS);
+}
+
+/* A letter or digit as it is, any other byte 0. */
+static unsigned char ms_canon(unsigned char c)
+{
+    return rg_matcher__ascii_word(c) ? c : 0;
+}
+
+/*
+ * Sets the filter bits of gram g (canonical bytes), g[0..len) taken from
+ * the key and each later byte any value it may have in a text where the
+ * key matches: 0 or a letter or digit, only 0 right after a key that ends
+ * a word (`word_end`). At most 63 x 63 grams, for a key of one byte.
+ */
+static void ms_gram_add(rg_matcher__starts *s, unsigned char g[4], size_t at, size_t len,
+                        int word_end)
+{
+    uint32_t x, h;
+    unsigned c;
+
+    if (at == 4) {
+        memcpy(&x, g, 4); /* as the scan reads it */
+        h = ms_hash(x);
+        s->grams[h >> 6] |= (uint64_t)1 << (h & 63);
+        return;
+    }
+    if (at < len) {
+        ms_gram_add(s, g, at + 1, len, word_end);
+        return;
+    }
+    g[at] = 0;
+    ms_gram_add(s, g, at + 1, len, word_end);
+    for (c = 1; c < 256 && !(at == len && word_end); c++) {
+        if (rg_matcher__ascii_word((unsigned char)c)) {
+            g[at] = (unsigned char)c;
+            ms_gram_add(s, g, at + 1, len, word_end);
+        }
+    }
+}
+
+/* The trie while building; the scan table replaces it. */
+typedef struct {
+    int32_t *go;  /* states x ncls: the child on a class, 0 = none */
+    int32_t *out; /* per state: the pattern whose key ends there, or -1 */
+    int32_t *kid; /* per state: its last child, or 0 */
+    int32_t *sib; /* per state: its parent's child before it, or 0 */
+    int32_t *in;  /* per state: the class of its edge */
+    size_t n;     /* states */
+} ms_trie;
+
+/* Inserts pattern i into the trie (root 0) and its grams into the filter. */
+static void ms_insert(rg_matcher__starts *s, ms_trie *tr, const rg_matcher__pattern *p,
+                      size_t i)
+{
+    const unsigned char *k = (const unsigned char *)p->form->key;
+    unsigned char g[4];
+    int32_t st = 0;
+    size_t j;
+
+    for (j = 0; j < p->len; j++) {
+        size_t x = s->cls[k[j]];
+        int32_t *t = &tr->go[(size_t)st * s->ncls + x];
+        if (*t == 0) {
+            *t = (int32_t)tr->n;
+            tr->out[tr->n] = -1;
+            tr->kid[tr->n] = 0;
+            tr->sib[tr->n] = tr->kid[st];
+            tr->in[tr->n] = (int32_t)x;
+            tr->kid[st] = (int32_t)tr->n++;
+        }
+        st = *t;
+    }
+    tr->out[st] = (int32_t)i; /* keys are unique */
+    for (j = 0; j < 4 && j < p->len; j++) {
+        g[j] = ms_canon(k[j]);
+    }
+    ms_gram_add(s, g, 0, p->len, (p->edges & RG_MATCHER__WORD_END) != 0);
+}
+
+/*
+ * A chain: where a walk can go only one way for several bytes (the state
+ * has one child, which has one child and ends no key, and so on), it
+ * compares those bytes at once instead of loading a row per byte, in a
+ * table too large to stay in cache. Chains start at states a walk arrives
+ * at (not the root, not inside another chain: those are never arrived
+ * at), breadth first. Key bytes have a class each, so comparing bytes is
+ * comparing classes. Returns the chain's length (0 for none, or 1: no
+ * gain) and sets its bytes, end state and the states inside it.
+ */
+static size_t ms_chain_of(const ms_trie *tr, const unsigned char *byte_of, int32_t st,
+                          unsigned char *bytes, int32_t *end, unsigned char *inside)
+{
+    int32_t t = tr->kid[st];
+    size_t len = 0;
+
+    if (st == 0 || inside[st] || t == 0 || tr->sib[t] != 0) {
+        return 0;
+    }
+    for (;;) {
+        bytes[len++] = byte_of[tr->in[t]];
+        if (tr->out[t] >= 0 || tr->kid[t] == 0 || tr->sib[tr->kid[t]] != 0) {
+            break;
+        }
+        t = tr->kid[t];
+    }
+    *end = t;
+    if (len < 2) {
+        return 0;
+    }
+    for (t = tr->kid[st]; t != *end; t = tr->kid[t]) {
+        inside[t] = 1;
+    }
+    return len;
+}
+
+/*
+ * The chains, breadth first (`order`): chain_of[state] its number or -1,
+ * end_state[number] the state it leads to.
+ */
+static int ms_chains(rg_matcher__starts *s, const ms_trie *tr, const int32_t *order,
+                     int32_t *chain_of, int32_t *end_state)
+{
+    unsigned char byte_of[256], *inside = rg__calloc(tr->n, 1);
+    size_t h, used = 0, nch = 0, len;
+    int32_t end;
+
+    s->pool = rg__reallocarray(NULL, tr->n, 1); /* a byte per state at most */
+    s->chain = rg__reallocarray(NULL, tr->n, sizeof *s->chain);
+    if (!inside || !s->pool || !s->chain) {
+        rg__free(inside);
+        return RG_ERROR;
+    }
+    for (h = 0; h < 256; h++) {
+        byte_of[s->cls[h]] = (unsigned char)h; /* exact for the classes of key bytes */
+    }
+    for (h = 0; h < tr->n; h++) {
+        int32_t st = order[h];
+        chain_of[st] = -1;
+        if ((len = ms_chain_of(tr, byte_of, st, s->pool + used, &end, inside)) > 0) {
+            s->chain[nch].off = (uint32_t)used;
+            s->chain[nch].len = (uint32_t)len;
+            end_state[nch] = end;
+            chain_of[st] = (int32_t)nch++;
+            used += len;
+        }
+    }
+    rg__free(inside);
+    return RG_OK;
+}
+
+/* Row offsets from ch0 to chain numbers: shift and modular inverse of w. */
+static void ms_divisor(rg_matcher__starts *s)
+{
+    uint32_t odd, inv;
+    int i;
+
+    for (s->w_shift = 0; !(s->w >> s->w_shift & 1); s->w_shift++) {
+    }
+    odd = (uint32_t)(s->w >> s->w_shift);
+    inv = odd; /* correct to 3 bits; each step doubles them */
+    for (i = 0; i < 4; i++) {
+        inv *= 2 - odd * inv;
+    }
+    s->w_inv = inv;
+}
+
+/*
+ * The chains in the order of their rows (group 1 then 2), ends as row
+ * offsets, their first 8 bytes and mask as an 8-byte load reads them.
+ */
+static int ms_chain_rows(rg_matcher__starts *s, size_t n, const int32_t *perm,
+                         const int32_t *chain_of, const int32_t *end_state)
+{
+    size_t st, nrows = s->chn / s->w;
+    ms_chain *fin = rg__reallocarray(NULL, nrows ? nrows : 1, sizeof *fin);
+
+    if (!fin) {
+        return RG_ERROR;
+    }
+    for (st = 0; st < n; st++) {
+        if (chain_of[st] >= 0) {
+            ms_chain *c = &fin[(size_t)perm[st] - s->ch0 / s->w];
+            unsigned char head[8] = { 0 }, mask[8] = { 0 };
+            *c = s->chain[chain_of[st]];
+            memcpy(head, s->pool + c->off, c->len < 8 ? c->len : 8);
+            memset(mask, 0xFF, c->len < 8 ? c->len : 8);
+            memcpy(&c->head, head, 8);
+            memcpy(&c->mask, mask, 8);
+            c->end = perm[end_state[chain_of[st]]] * (int32_t)s->w;
+        }
+    }
+    rg__free(s->chain);
+    s->chain = fin;
+    return RG_OK;
+}
+
+/*
+ * The scan table: states breadth first (the short prefixes that all walks
+ * go through together) in the four groups of rg_matcher__starts. `order`,
+ * `perm` (twice) and `tmp` have room for the states.
+ */
+static int ms_table(rg_matcher__starts *s, const ms_trie *tr, int32_t *order, int32_t *perm,
+                    int32_t *tmp)
+{
+    static const int out_of[4] = { 0, 0, 1, 1 }, chain_of_g[4] = { 0, 1, 1, 0 };
+    const size_t w = s->w;
+    int32_t *chain_of = perm + tr->n, t;
+    size_t h, q = 1, k = 0, g;
+
+    order[0] = 0;
+    for (h = 0; h < q; h++) {
+        for (t = tr->kid[order[h]]; t != 0; t = tr->sib[t]) {
+            order[q++] = t;
+        }
+    }
+    s->trie = rg__calloc(tr->n * w, sizeof *s->trie);
+    if (!s->trie || ms_chains(s, tr, order, chain_of, tmp) < 0) {
+        return RG_ERROR;
+    }
+    for (g = 0; g < 4; g++) {
+        s->out0 = g == 2 ? k * w : s->out0;
+        s->ch0 = g == 1 ? k * w : s->ch0;
+        s->chn = g == 3 ? k * w - s->ch0 : s->chn;
+        for (h = 0; h < tr->n; h++) {
+            int32_t st = order[h];
+            if ((tr->out[st] >= 0) == out_of[g] && (chain_of[st] >= 0) == chain_of_g[g]) {
+                perm[st] = (int32_t)k++;
+            }
+        }
+    }
+    for (h = 0; h < tr->n; h++) {
+        int32_t *row = &s->trie[(size_t)perm[h] * w];
+        for (t = tr->kid[h]; t != 0; t = tr->sib[t]) {
+            row[tr->in[t]] = perm[t] * (int32_t)w;
+        }
+        row[s->ncls] = tr->out[h];
+    }
+    ms_divisor(s);
+    return ms_chain_rows(s, tr->n, perm, chain_of, tmp);
+}
+
+int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *pat,
+                           size_t npat, const uint8_t *cls, size_t ncls)
+{
+    rg_matcher__starts *s = rg__calloc(1, sizeof *s);
+    ms_trie tr = { NULL, NULL, NULL, NULL, NULL, 1 };
+    int32_t *order = NULL, *perm = NULL, *tmp = NULL;
+    size_t i, max = 1;
+    int error = RG_ERROR;
+
+    *out = NULL;
+    for (i = 0; i < npat; i++) {
+        max += pat[i].len; /* no overflow: the keys are in memory */
+    }
+    if (s && max < (size_t)INT32_MAX / (ncls + 2) && /* row offsets fit in int32_t */
+        (tr.go = rg__calloc(max * ncls, sizeof *tr.go)) &&
+        (tr.out = rg__reallocarray(NULL, max, sizeof *tr.out)) &&
+        (tr.kid = rg__reallocarray(NULL, max, sizeof *tr.kid)) &&
+        (tr.sib = rg__reallocarray(NULL, max, sizeof *tr.sib)) &&
+        (tr.in = rg__reallocarray(NULL, max, sizeof *tr.in)) &&
+        (order = rg__reallocarray(NULL, max, sizeof *order)) &&
+        (perm = rg__reallocarray(NULL, 2 * max, sizeof *perm)) &&
+        (tmp = rg__reallocarray(NULL, max, sizeof *tmp))) {
+        s->cls = cls;
+        s->ncls = ncls;
+        s->w = ncls + 1;
+        tr.out[0] = -1;
+        tr.kid[0] = 0;
+        for (i = 0; i < npat; i++) {
+            ms_insert(s, &tr, &pat[i], i);
+        }
+        error = ms_table(s, &tr, order, perm, tmp);
+    }
+    rg__free(tr.go);
+    rg__free(tr.out);
+    rg__free(tr.kid);
+    rg__free(tr.sib);
+    rg__free(tr.in);
+    rg__free(order);
+    rg__free(perm);
+    rg__free(tmp);
+    if (error < 0) {
+        rg__error_set_oom();
+        rg_matcher__starts_free(s);
+        return error;
+    }
+    *out = s;
+    return RG_OK;
+}
+
+void rg_matcher__starts_free(rg_matcher__starts *s)
+{
+    if (!s) {
+        return;
+    }
+    rg__free(s->trie);
+    rg__free(s->chain);
+    rg__free(s->pool);
+    rg__free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scan                                                                */
+/* ------------------------------------------------------------------ */
+
+/* 1 when a[0..len) == b[0..len), 8 bytes a step. */
+static int ms_same(const unsigned char *a, const unsigned char *b, size_t len)
+{
+    uint64_t x, y;
+
+    for (; len >= 8; a += 8, b += 8, len -= 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y) {
+            return 0;
+        }
+    }
+    while (len > 0 && *a == *b) {
+        a++;
+        b++;
+        len--;
+    }
+    return len == 0;
+}
+
+/* 1 when the text k[0..left) goes on with chain c. */
+static int ms_chain_ok(const rg_matcher__starts *s, const ms_chain *c, const unsigned char *k,
+                       size_t left)
+{
+    uint64_t x;
+
+    if (c->len > left) {
+        return 0;
+    }
+    if (left < 8) {
+        return ms_same(k, s->pool + c->off, c->len);
+    }
+    memcpy(&x, k, 8);
+    return (x & c->mask) == c->head &&
+           (c->len <= 8 || ms_same(k + 8, s->pool + c->off + 8, c->len - 8));
+}
+
+/* Appends the key that ends at row r (its pattern in the row) as [p, i). */
+static int ms_hit(const rg_matcher__starts *s, size_t r, size_t p, size_t i,
+                  rg_matcher__cand_vec *hits)
+{
+    rg_matcher__cand c;
+
+    c.ks = p;
+    c.ke = i;
+    c.pat = s->trie[r + s->ncls];
+    return RG_VEC_PUSH(*hits, c);
+}
+
+/* Walks the trie from key[p]: every key that starts there, by end. */
+static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t klen, size_t p,
+                   rg_matcher__cand_vec *hits)
+{
+    const int32_t *trie = s->trie;
+    const uint8_t *cls = s->cls;
+    size_t r = 0, i = p;
+
+    while (i < klen && (r = (size_t)trie[r + cls[key[i]]]) != 0) {
+        i++;
+        for (;;) { /* arrived at row r after key[i - 1] */
+            const ms_chain *c;
+            if (r >= s->out0 && ms_hit(s, r, p, i, hits) < 0) {
+                return RG_ERROR;
+            }
+            if (r - s->ch0 >= s->chn) { /* no chain (r < ch0 wraps) */
+                break;
+            }
+            c = &s->chain[(uint32_t)((r - s->ch0) >> s->w_shift) * s->w_inv];
+            if (!ms_chain_ok(s, c, key + i, klen - i)) {
+                return RG_OK;
+            }
+            i += c->len;
+            r = (size_t)c->end;
+        }
+    }
+    return RG_OK;
+}
+
+/*
+ * Block k[0..MS_BLOCK) (MS_BLOCK + MS_AHEAD bytes readable): returns its
+ * letters and digits as bits, sets *high to its bytes >= 0x80 and writes
+ * the canonical form of all MS_BLOCK + MS_AHEAD bytes to canon.
+ */
+static RG_TEXT_INLINE uint64_t ms_block(const unsigned char *k, unsigned char *canon,
+                                        uint64_t *high)
+{
+    uint64_t w = 0, hi = 0;
+    size_t i;
+
+#if defined(__SSE2__)
+    const __m128i lo_a = _mm_set1_epi8((char)(0x80 - 'a')), n_a = _mm_set1_epi8(-128 + 26);
+    const __m128i lo_0 = _mm_set1_epi8((char)(0x80 - '0')), n_0 = _mm_set1_epi8(-128 + 10);
+    const __m128i x20 = _mm_set1_epi8(0x20);
+
+    for (i = 0; i < MS_BLOCK + MS_AHEAD; i += 16) {
+        /* unsigned range tests as signed ones: x - lo + 0x80 < n - 0x80;
+         * x | 0x20 folds the capitals onto the small letters */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(k + i));
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, x20), lo_a), n_a);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, lo_0), n_0);
+        __m128i wd = _mm_or_si128(l, d);
+        _mm_storeu_si128((__m128i *)(void *)(canon + i), _mm_and_si128(v, wd));
+        if (i < MS_BLOCK) {
+            w |= (uint64_t)(unsigned)_mm_movemask_epi8(wd) << i;
+            hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << i;
+        }
+    }
+#else
+    for (i = 0; i < MS_BLOCK + MS_AHEAD; i++) {
+        canon[i] = ms_canon(k[i]);
+        if (i < MS_BLOCK) {
+            w |= (uint64_t)(canon[i] != 0) << i;
+            hi |= (uint64_t)(k[i] >> 7) << i;
+        }
+    }
+#endif
+    *high = hi;
+    return w;
+}
+
+#if RG_TEXT_WIDE
+/* ms_block with AVX2, 32 bytes a step (inlined into ms_scan_wide only). */
+__attribute__((target("avx2,bmi,bmi2"))) static inline uint64_t
+ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
+{
+    const __m256i lo_a = _mm256_set1_epi8((char)(0x80 - 'a')), n_a = _mm256_set1_epi8(-128 + 26);
+    const __m256i lo_0 = _mm256_set1_epi8((char)(0x80 - '0')), n_0 = _mm256_set1_epi8(-128 + 10);
+    const __m256i x20 = _mm256_set1_epi8(0x20);
+    uint64_t w = 0, hi = 0;
+    size_t i;
+
+    for (i = 0; i < MS_BLOCK + MS_AHEAD; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(k + i));
+        __m256i l = _mm256_cmpgt_epi8(n_a, _mm256_add_epi8(_mm256_or_si256(v, x20), lo_a));
+        __m256i d = _mm256_cmpgt_epi8(n_0, _mm256_add_epi8(v, lo_0));
+        __m256i wd = _mm256_or_si256(l, d);
+        _mm256_storeu_si256((__m256i *)(void *)(canon + i), _mm256_and_si256(v, wd));
+        if (i < MS_BLOCK) {
+            w |= (uint64_t)(uint32_t)_mm256_movemask_epi8(wd) << i;
+            hi |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << i;
+        }
+    }
+    *high = hi;
+    return w;
+}
+#endif
+
+/* Scan state: the key, the hits, and what a block leaves to the next. */
+typedef struct {
+    const rg_matcher__starts *s;
+    const unsigned char *key;
+    size_t klen;
+    rg_matcher__cand_vec *hits;
+    uint64_t carry; /* 1 when the last byte of the block before is a letter or digit */
+} ms_scan;
+
+/*
+ * The block at key offset `base`, read from k (which is key + base or a
+ * padded copy): its starts (a letter, digit or byte >= 0x80 after any
+ * other byte), those the filter lets through, then their walks.
+ */
+static RG_TEXT_INLINE int ms_step(ms_scan *sc, const unsigned char *k, size_t base, int wide)
+{
+    unsigned char canon[MS_BLOCK + MS_AHEAD], surv[MS_BLOCK];
+    const uint64_t *grams = sc->s->grams;
+    uint64_t hi, w, st;
+    size_t n = 0, i;
+
+#if RG_TEXT_WIDE
+    w = wide ? ms_block_wide(k, canon, &hi) : ms_block(k, canon, &hi);
+#else
+    (void)wide;
+    w = ms_block(k, canon, &hi);
+#endif
+    st = (w | hi) & ~(w << 1 | sc->carry);
+    sc->carry = w >> 63;
+    while (st) { /* no branch on the filter: survivors are kept by count */
+        size_t b = rg__ctz64(st);
+        uint32_t x, h;
+        memcpy(&x, canon + b, 4);
+        h = ms_hash(x);
+        st &= st - 1;
+        surv[n] = (unsigned char)b;
+        n += (size_t)(grams[h >> 6] >> (h & 63) & 1);
+    }
+    for (i = 0; i < n; i++) {
+        if (ms_walk(sc->s, sc->key, sc->klen, base + surv[i], sc->hits) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+/* The whole scan; the last blocks from a zero-padded copy (0 starts nothing). */
+static RG_TEXT_INLINE int ms_scan_body(ms_scan *sc, int wide)
+{
+    unsigned char pad[2 * (MS_BLOCK + MS_AHEAD)];
+    size_t base = 0, off;
+
+    for (; sc->klen - base >= MS_BLOCK + MS_AHEAD; base += MS_BLOCK) {
+        if (ms_step(sc, sc->key + base, base, wide) < 0) {
+            return RG_ERROR;
+        }
+    }
+    memset(pad, 0, sizeof pad);
+    memcpy(pad, sc->key + base, sc->klen - base); /* < MS_BLOCK + MS_AHEAD */
+    for (off = 0; base + off < sc->klen; off += MS_BLOCK) {
+        if (ms_step(sc, pad + off, base + off, wide) < 0) {
+            return RG_ERROR;
+        }
+    }
+    return RG_OK;
+}
+
+#if RG_TEXT_WIDE
+__attribute__((target("avx2,bmi,bmi2"))) static int ms_scan_wide(ms_scan *sc)
+{
+    return ms_scan_body(sc, 1);
+}
+#endif
+
+/*
+ * The walks give the hits by start; the automaton's order is by end and,
+ * at one end, longest first. Only nested hits are out of that order, so
+ * an insertion sort is linear.
+ */
+static void ms_by_end(rg_matcher__cand *v, size_t n)
+{
+    size_t i, j;
+
+    for (i = 1; i < n; i++) {
+        rg_matcher__cand c = v[i];
+        for (j = i; j > 0 && (v[j - 1].ke > c.ke || (v[j - 1].ke == c.ke && v[j - 1].ks > c.ks));
+             j--) {
+            v[j] = v[j - 1];
+        }
+        v[j] = c;
+    }
+}
+
+int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
+                            size_t klen, rg_matcher__cand_vec *hits)
+{
+    size_t n0 = hits->n;
+    int error;
+    ms_scan sc;
+
+    sc.s = s;
+    sc.key = key;
+    sc.klen = klen;
+    sc.hits = hits;
+    sc.carry = 0; /* the text's start is a word start */
+#if RG_TEXT_WIDE
+    error = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")
+                ? ms_scan_wide(&sc)
+                : ms_scan_body(&sc, 0);
+#else
+    error = ms_scan_body(&sc, 0);
+#endif
+    if (error == RG_OK && hits->n > n0) { /* hits->v may be NULL */
+        ms_by_end(hits->v + n0, hits->n - n0);
+    }
+    return error;
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The matcher's scan from word starts (matcher_starts.c) against the
+ * automaton (rg_matcher__new_automaton), which it replaces when every key
+ * starts a word: the same matches on random dictionaries and texts, on the
+ * built-in dictionary with random dates, and with a key slid across the
+ * 64-byte blocks and the end of the text. RG_DIFF_DICTS=n runs n random
+ * dictionaries instead of 2,000 (the figures go to stderr).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>  /* snprintf, fprintf */
+#include <stdlib.h> /* getenv, atoi */
+#include <string.h> /* strlen, memcpy */
+
+#include <relgraph/actors.h>
+#include <relgraph/errors.h>
+#include <relgraph/text.h> /* rg_free */
+#include "actors_internal.h" /* the forms of the built-in dictionary */
+#include "matcher_internal.h" /* rg_matcher__new_automaton */
+
+static uint64_t rng = 0x9E3779B97F4A7C15u;
+
+static uint32_t rnd(uint32_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng >> 32) % n;
+}
+
+/* What keys and texts are made of: shared prefixes, every kind of edge. */
+static const char *const word_pieces[] = {
+    "a", "b", "ab", "ba", "abc", "c", "A", "B", "Ab", "1", "2", "é", "É", "Δ", "ω", "z", "aa",
+};
+static const char *const other_pieces[] = {
+    " ", " ", " ", "-", "'", ".", ",", "«", "»", "\xE2\x80\x99", "\xC2\xA0", "\xE2\x80\x94", "_",
+};
+
+#define NWORD (sizeof word_pieces / sizeof *word_pieces)
+#define NOTHER (sizeof other_pieces / sizeof *other_pieces)
+
+static size_t put(char *buf, size_t len, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (len + n < cap) {
+        memcpy(buf + len, s, n + 1);
+        len += n;
+    }
+    return len;
+}
+
+/* A random key of 1 to 6 pieces; the first a letter or digit unless `any`. */
+static void rand_key(char *buf, size_t cap, int any)
+{
+    size_t len = 0, n = 1 + rnd(6), i;
+
+    buf[0] = '\0';
+    for (i = 0; i < n; i++) {
+        int word = (i == 0 && !any) || rnd(3) != 0;
+        len = put(buf, len, cap, word ? word_pieces[rnd(NWORD)] : other_pieces[rnd(NOTHER)]);
+    }
+}
+
+/* A random dictionary of aliases (some guarded, exact-case) and metonyms. */
+static size_t rand_dict(char *json, size_t cap, char keys[][64], size_t *nkeys, int any)
+{
+    size_t len = 0, na = 1 + rnd(8), i, j;
+
+    *nkeys = 0;
+    len = put(json, len, cap, "{\"schema\": 1, \"actors\": [");
+    for (i = 0; i < na; i++) {
+        static const char *const types[] = { "person", "organisation", "state" };
+        const char *type = types[rnd(3)];
+        char head[128];
+        snprintf(head, sizeof head, "%s{\"id\":\"a%zu\",\"label\":\"A%zu\",\"type\":\"%s\",",
+                 i ? "," : "", i, i, type);
+        len = put(json, len, cap, head);
+        for (j = 0; j < 2; j++) {
+            size_t k, nk = 1 + rnd(3);
+            if (j == 1 && strcmp(type, "state") != 0) {
+                break;
+            }
+            len = put(json, len, cap, j ? ",\"metonyms\":[" : "\"aliases\":[");
+            for (k = 0; k < nk && *nkeys < 64; k++) {
+                char *key = keys[(*nkeys)++];
+                int flagged = j == 0 && k > 0 && rnd(5) == 0;
+                rand_key(key, 64, any && rnd(4) == 0);
+                len = put(json, len, cap, k ? "," : "");
+                len = put(json, len, cap, flagged ? "{\"form\":\"" : "\"");
+                len = put(json, len, cap, key);
+                len = put(json, len, cap,
+                          flagged ? "\",\"guarded\":true,\"exact_case\":true}" : "\"");
+            }
+            len = put(json, len, cap, "]");
+        }
+        len = put(json, len, cap, "}");
+    }
+    return put(json, len, cap, "]}");
+}
+
+/* A random text of pieces and keys, up to about `max` bytes. */
+static size_t rand_text(char *buf, size_t cap, size_t max, char keys[][64], size_t nkeys)
+{
+    size_t len = 0;
+
+    buf[0] = '\0';
+    while (len < max) {
+        uint32_t r = rnd(10);
+        if (r < 3 && nkeys > 0) {
+            len = put(buf, len, cap, keys[rnd((uint32_t)nkeys)]);
+        } else if (r < 6) {
+            len = put(buf, len, cap, word_pieces[rnd(NWORD)]);
+        } else if (r < 9) {
+            len = put(buf, len, cap, other_pieces[rnd(NOTHER)]);
+        } else if (len + 1 < cap) {
+            buf[len++] = (char)(0x80 + rnd(0x80)); /* a stray byte */
+            buf[len] = '\0';
+        }
+    }
+    return len;
+}
+
+static size_t n_matches;
+
+/* Both matchers on text[0..len) at `date`: the same matches. */
+static void same_matches(const rg_matcher *fast, const rg_matcher *ref, const char *text,
+                         size_t len, const rg_date *date)
+{
+    rg_match *m1 = NULL, *m2 = NULL;
+    size_t n1 = 0, n2 = 0, i;
+
+    assert_int_equal(rg_matcher_scan(&m1, &n1, fast, text, len, date), RG_OK);
+    assert_int_equal(rg_matcher_scan(&m2, &n2, ref, text, len, date), RG_OK);
+    if (n1 != n2) {
+        fprintf(stderr, "text [%.*s]: %zu matches, automaton %zu\n", (int)len, text, n1, n2);
+    }
+    assert_int_equal(n1, n2);
+    for (i = 0; i < n1; i++) {
+        assert_int_equal(m1[i].start, m2[i].start);
+        assert_int_equal(m1[i].end, m2[i].end);
+        assert_int_equal(m1[i].actor, m2[i].actor);
+        assert_int_equal(m1[i].kind, m2[i].kind);
+    }
+    n_matches += n1;
+    rg_free(m1);
+    rg_free(m2);
+}
+
+static void test_random_dicts(void **state)
+{
+    static char json[16384], keys[64][64], text[4096];
+    const char *env = getenv("RG_DIFF_DICTS");
+    size_t ndict = env ? (size_t)atoi(env) : 2000, d, t, loaded = 0, texts = 0, starts = 0;
+
+    (void)state;
+    n_matches = 0;
+    for (d = 0; d < ndict; d++) {
+        rg_actors *a = NULL;
+        rg_matcher *fast = NULL, *ref = NULL;
+        size_t nkeys;
+        rand_dict(json, sizeof json, keys, &nkeys, d % 10 == 0);
+        if (rg_actors_from_buffer(&a, json, strlen(json), "t.json") != RG_OK) {
+            continue; /* a random key the loader refuses */
+        }
+        loaded++;
+        assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+        assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+        for (t = 0; t < 24; t++) {
+            size_t len = rand_text(text, sizeof text, t < 20 ? rnd(300) : rnd(3000), keys, nkeys);
+            same_matches(fast, ref, text, len, NULL);
+            texts++;
+        }
+        starts += rg_matcher__uses_starts(fast);
+        rg_matcher_free(fast);
+        rg_matcher_free(ref);
+        rg_actors_free(a);
+    }
+    fprintf(stderr, "random dictionaries: %zu loaded of %zu (%zu scanned from word starts), "
+                    "%zu texts, %zu matches\n",
+            loaded, ndict, starts, texts, n_matches);
+    assert_true(starts > loaded / 2);
+}
+
+/* The built-in dictionary, texts of its forms' texts and pieces, dated. */
+static void test_builtin_dict(void **state)
+{
+    static char text[8192];
+    rg_actors *a = NULL;
+    rg_matcher *fast = NULL, *ref = NULL;
+    size_t t, rounds = 3000;
+
+    (void)state;
+    n_matches = 0;
+    assert_int_equal(rg_actors_default(&a), RG_OK);
+    assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+    assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+    assert_true(rg_matcher__uses_starts(fast));
+    for (t = 0; t < rounds; t++) {
+        rg_date date = { 2010 + (int)rnd(12), 1 + (int)rnd(12), 1 + (int)rnd(28) };
+        size_t len = 0, max = rnd(t % 50 == 0 ? 6000 : 400);
+        text[0] = '\0';
+        while (len < max) {
+            uint32_t r = rnd(6);
+            if (r < 2) {
+                len = put(text, len, sizeof text, a->forms.v[rnd((uint32_t)a->forms.n)].text);
+            } else if (r < 4) {
+                len = put(text, len, sizeof text, " ");
+            } else {
+                len = put(text, len, sizeof text,
+                          r == 4 ? word_pieces[rnd(NWORD)] : other_pieces[rnd(NOTHER)]);
+            }
+        }
+        same_matches(fast, ref, text, len, rnd(4) ? &date : NULL);
+    }
+    fprintf(stderr, "built-in dictionary: %zu texts, %zu matches\n", rounds, n_matches);
+    rg_matcher_free(fast);
+    rg_matcher_free(ref);
+    rg_actors_free(a);
+}
+
+/*
+ * Keys slid over every offset of texts of every length up to 200 bytes (the
+ * 64-byte blocks, the 32 bytes read past one, the padded end), amid letters,
+ * spaces or bytes >= 0x80, found where a word may start.
+ */
+static void test_block_edges(void **state)
+{
+    static const char json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"a\",\"label\":\"A\",\"type\":\"organisation\","
+        "\"aliases\":[\"ab\",\"abcd efgh\",\"x\",\"abcdefghijklmnopq\"]}]}";
+    static const char *const keys[] = { "ab", "abcd efgh", "x", "abcdefghijklmnopq" };
+    static const char fill[] = { 'z', ' ', (char)0xC3, (char)0xA9, (char)0x80, (char)0xFF };
+    char text[256];
+    rg_actors *a = NULL;
+    rg_matcher *fast = NULL, *ref = NULL;
+    size_t len, p, k, f, found;
+
+    (void)state;
+    assert_int_equal(rg_actors_from_buffer(&a, json, strlen(json), "t.json"), RG_OK);
+    assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+    assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+    assert_true(rg_matcher__uses_starts(fast));
+    same_matches(fast, ref, "", 0, NULL);
+    for (f = 0; f < sizeof fill; f++) {
+        for (k = 0; k < 4; k++) {
+            size_t kl = strlen(keys[k]);
+            for (len = kl; len <= 200; len++) {
+                for (p = 0; p + kl <= len; p++) {
+                    rg_match *m = NULL;
+                    memset(text, ' ', len);
+                    memset(text, fill[f], p);
+                    memcpy(text + p, keys[k], kl);
+                    same_matches(fast, ref, text, len, NULL);
+                    assert_int_equal(rg_matcher_scan(&m, &found, fast, text, len, NULL), RG_OK);
+                    if (fill[f] == ' ' || p == 0) { /* a word start: found */
+                        assert_true(found >= 1 && m[found - 1].start == p);
+                    }
+                    rg_free(m);
+                }
+            }
+        }
+    }
+    rg_matcher_free(fast);
+    rg_matcher_free(ref);
+    rg_actors_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_block_edges),
+        cmocka_unit_test(test_builtin_dict),
+        cmocka_unit_test(test_random_dicts),
+    };
+
+    return cmocka_run_group_tests_name("matcher_starts", tests, NULL, NULL);
+}
