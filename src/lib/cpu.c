@@ -20,8 +20,12 @@ static pthread_once_t cpu_once = PTHREAD_ONCE_INIT;
 rg_cpu_level rg__cpu_machine(void)
 {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    /* GCC and Clang check the OS saves the YMM registers for "avx2" too */
-    if (__builtin_cpu_supports("avx2")) {
+    /* GCC and Clang check the OS saves the YMM registers for "avx2" too.
+     * The AVX2 level includes BMI1 and BMI2 (every AVX2 CPU has them, but
+     * a virtual machine may hide them), which the matcher's word-start
+     * scan is compiled for */
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi")
+        && __builtin_cpu_supports("bmi2")) {
         return RG_CPU_AVX2;
     }
     if (__builtin_cpu_supports("ssse3")) {

@@ -20,7 +20,7 @@
 typedef enum {
     RG_CPU_SSE2 = 1,  /* the compiler's baseline only */
     RG_CPU_SSSE3 = 2, /* + SSSE3 (sentence.c's 16-entry tables) */
-    RG_CPU_AVX2 = 3   /* + AVX2 (text_fold.c, clean*.c, document.c, ...) */
+    RG_CPU_AVX2 = 3   /* + AVX2, BMI1, BMI2 (text_fold.c, clean*.c, matcher_starts.c, ...) */
 } rg_cpu_level;
 
 /*

@@ -8,6 +8,7 @@
 #include <string.h> /* memcpy, memset */
 
 #include "common.h"
+#include "cpu.h" /* rg__cpu_level */
 #include "matcher_internal.h"
 #include "text_internal.h" /* RG_TEXT_WIDE, RG_TEXT_INLINE */
 
@@ -643,9 +644,7 @@ int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *ke
     sc.hits = hits;
     sc.carry = 0; /* the text's start is a word start */
 #if RG_TEXT_WIDE
-    error = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")
-                ? ms_scan_wide(&sc)
-                : ms_scan_body(&sc, 0);
+    error = rg__cpu_level() >= RG_CPU_AVX2 ? ms_scan_wide(&sc) : ms_scan_body(&sc, 0);
 #else
     error = ms_scan_body(&sc, 0);
 #endif

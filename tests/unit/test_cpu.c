@@ -59,7 +59,9 @@ static void test_machine(void **state)
     (void)state;
     assert_true(m >= RG_CPU_SSE2 && m <= RG_CPU_AVX2);
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    assert_int_equal(m == RG_CPU_AVX2, __builtin_cpu_supports("avx2") != 0);
+    assert_int_equal(m == RG_CPU_AVX2, __builtin_cpu_supports("avx2") &&
+                                           __builtin_cpu_supports("bmi") &&
+                                           __builtin_cpu_supports("bmi2"));
     if (m != RG_CPU_AVX2) {
         assert_int_equal(m == RG_CPU_SSSE3, __builtin_cpu_supports("ssse3") != 0);
     }
