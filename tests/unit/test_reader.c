@@ -823,7 +823,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl", "s.jsonl",
-                                         "s.txt" };
+                                         "s.txt", "dup.jsonl" };
     char p[200];
     size_t i;
     (void)state;
