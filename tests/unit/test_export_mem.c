@@ -15,7 +15,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <math.h>   /* fabs */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* mkdtemp, free */
 #include <string.h> /* memset, strcmp, strstr */
@@ -46,50 +45,7 @@ static const char dict_json[] =
 
 static rg_actors *dict;
 
-/* One relation: 'c' co-mention, 's' stance src -> dst, 't' tone; w signed. */
-typedef struct {
-    char type;
-    const char *src, *dst;
-    double w;
-    size_t sentence;
-} rel;
-
-static int add_doc(rg_agg *agg, const char *id, int year, int month, const rel *rels,
-                   size_t n)
-{
-    rg_document doc;
-    rg_evidence ev;
-    rg_relation r[16];
-    rg_mention m[32];
-    size_t i;
-
-    assert_true(n <= 16);
-    memset(&doc, 0, sizeof doc);
-    memset(&ev, 0, sizeof ev);
-    memset(r, 0, sizeof r);
-    memset(m, 0, sizeof m);
-    doc.id = (char *)(uintptr_t)id;
-    doc.date.year = year;
-    doc.date.month = month;
-    for (i = 0; i < n; i++) {
-        r[i].type = rels[i].type == 'c' ? RG_REL_COMENTION
-                    : rels[i].type == 's' ? RG_REL_STANCE : RG_REL_TONE;
-        r[i].source = rg_actors_find(dict, rels[i].src);
-        r[i].target = rg_actors_find(dict, rels[i].dst);
-        assert_true(r[i].source >= 0 && r[i].target >= 0);
-        r[i].sentence = rels[i].sentence;
-        r[i].sign = rels[i].w > 0 ? 1 : rels[i].w < 0 ? -1 : 0;
-        r[i].weight = fabs(rels[i].w);
-        m[2 * i].actor = r[i].source;
-        m[2 * i + 1].actor = r[i].target;
-    }
-    ev.doc = &doc;
-    ev.relations = r;
-    ev.n_relations = n;
-    ev.mentions = m;
-    ev.n_mentions = 2 * n;
-    return rg_agg_add(agg, &ev);
-}
+#include "agg_fixture.h"
 
 /* Stance intensities whose sums are written as "1" (0.9999999), "0"
  * (4e-7), with 6 decimals, or whole: integers and reals in the files. */
@@ -110,13 +66,13 @@ static int fill(rg_agg *agg, int dated)
 {
     int error;
 
-    if ((error = add_doc(agg, "d1", dated ? 2017 : 0, dated ? 1 : 0, doc1, 8)) != RG_OK ||
-        (error = add_doc(agg, "d2", dated ? 2017 : 0, dated ? 2 : 0, doc2, 6)) != RG_OK ||
-        (error = add_doc(agg, "d3", 0, 0, doc3, 2)) != RG_OK ||
-        (error = add_doc(agg, "d,4 \"q\";x", dated ? 2018 : 0, dated ? 3 : 0, doc2, 3)) != RG_OK) {
+    if ((error = agg_fixture_add(agg, "d1", dated ? 2017 : 0, dated ? 1 : 0, doc1, 8)) != RG_OK ||
+        (error = agg_fixture_add(agg, "d2", dated ? 2017 : 0, dated ? 2 : 0, doc2, 6)) != RG_OK ||
+        (error = agg_fixture_add(agg, "d3", 0, 0, doc3, 2)) != RG_OK ||
+        (error = agg_fixture_add(agg, "d,4 \"q\";x", dated ? 2018 : 0, dated ? 3 : 0, doc2, 3)) != RG_OK) {
         return error;
     }
-    return add_doc(agg, "d5\nline", dated ? 2017 : 0, dated ? 1 : 0, doc3, 1);
+    return agg_fixture_add(agg, "d5\nline", dated ? 2017 : 0, dated ? 1 : 0, doc3, 1);
 }
 
 static void compare_file(const char *a, const char *b, const char *name)

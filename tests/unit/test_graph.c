@@ -42,50 +42,12 @@ static const char dict_json[] =
 
 static rg_actors *dict;
 
-/* One relation of a hand-built document: "c a b" co-mention, "s a b +4"
- * stance a -> b, "t a b -1" tone. */
-typedef struct {
-    char type;
-    const char *src, *dst;
-    double signed_weight;
-    size_t sentence;
-} rel;
+#include "agg_fixture.h"
 
 static void add_doc(rg_agg *agg, const char *id, int year, int month, const rel *rels,
                     size_t n)
 {
-    rg_document doc;
-    rg_evidence ev;
-    rg_relation r[64];
-    rg_mention m[128];
-    size_t i;
-
-    assert_true(n <= 64);
-    memset(&doc, 0, sizeof doc);
-    memset(&ev, 0, sizeof ev);
-    memset(r, 0, sizeof r);
-    memset(m, 0, sizeof m);
-    doc.id = (char *)(uintptr_t)id;
-    doc.date.year = year;
-    doc.date.month = month;
-    for (i = 0; i < n; i++) {
-        r[i].type = rels[i].type == 'c' ? RG_REL_COMENTION
-                    : rels[i].type == 's' ? RG_REL_STANCE : RG_REL_TONE;
-        r[i].source = rg_actors_find(dict, rels[i].src);
-        r[i].target = rg_actors_find(dict, rels[i].dst);
-        assert_true(r[i].source >= 0 && r[i].target >= 0);
-        r[i].sentence = rels[i].sentence;
-        r[i].sign = rels[i].signed_weight > 0 ? 1 : rels[i].signed_weight < 0 ? -1 : 0;
-        r[i].weight = fabs(rels[i].signed_weight);
-        m[2 * i].actor = r[i].source;
-        m[2 * i + 1].actor = r[i].target;
-    }
-    ev.doc = &doc;
-    ev.relations = r;
-    ev.n_relations = n;
-    ev.mentions = m;
-    ev.n_mentions = 2 * n;
-    assert_int_equal(rg_agg_add(agg, &ev), RG_OK);
+    assert_int_equal(agg_fixture_add(agg, id, year, month, rels, n), RG_OK);
 }
 
 static rg_agg *new_agg(rg_period_kind p, rg_layer l)
