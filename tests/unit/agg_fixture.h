@@ -2,7 +2,8 @@
 /*
  * Shared by test_graph.c and test_export_mem.c: hand-built documents fed
  * to an aggregate, without extraction. The including file defines
- * `static rg_actors *dict;` (the actors the relations name) before it.
+ * `static const char dict_json[]` (a dictionary) and `static rg_actors
+ * *dict;` (loaded from it by the group setup below) before it.
  */
 #ifndef RG_TEST_AGG_FIXTURE_H
 #define RG_TEST_AGG_FIXTURE_H
@@ -12,6 +13,7 @@
 #include <string.h> /* memset */
 
 #include <relgraph/actors.h>
+#include <relgraph/errors.h>
 #include <relgraph/evidence.h>
 #include <relgraph/graph.h>
 
@@ -63,6 +65,22 @@ static int agg_fixture_add(rg_agg *agg, const char *id, int year, int month, con
     ev.mentions = m;
     ev.n_mentions = 2 * n;
     return rg_agg_add(agg, &ev);
+}
+
+/* cmocka group setup and teardown: the library and `dict`. */
+static int agg_fixture_setup(void **state)
+{
+    (void)state;
+    rg_init();
+    return rg_actors_from_buffer(&dict, dict_json, sizeof dict_json - 1, "test") == RG_OK ? 0 : -1;
+}
+
+static int agg_fixture_teardown(void **state)
+{
+    (void)state;
+    rg_actors_free(dict);
+    rg_shutdown();
+    return 0;
 }
 
 #endif

@@ -233,21 +233,6 @@ static void test_alloc_failures(void **state)
     remove_dir(dir);
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    rg_init();
-    return rg_actors_from_buffer(&dict, dict_json, sizeof dict_json - 1, "test") == RG_OK ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    rg_actors_free(dict);
-    rg_shutdown();
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,5 +241,5 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
     };
 
-    return cmocka_run_group_tests_name("export_mem", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("export_mem", tests, agg_fixture_setup, agg_fixture_teardown);
 }

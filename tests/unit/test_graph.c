@@ -110,21 +110,6 @@ static double M(const rg_graph_result *r, const char *id, rg_metric m)
 
 #define EPS 1e-6
 
-static int group_setup(void **state)
-{
-    (void)state;
-    rg_init();
-    return rg_actors_from_buffer(&dict, dict_json, sizeof dict_json - 1, "test") == RG_OK ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    rg_actors_free(dict);
-    rg_shutdown();
-    return 0;
-}
-
 static int teardown(void **state)
 {
     (void)state;
@@ -781,5 +766,5 @@ int main(void)
         cmocka_unit_test_teardown(test_empty, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
-    return cmocka_run_group_tests_name("graph", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("graph", tests, agg_fixture_setup, agg_fixture_teardown);
 }
