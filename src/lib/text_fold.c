@@ -24,6 +24,7 @@
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && RG_TEXT_WIDE
 #define FOLD_WIDE 1
 static int fold_wide;
+#include "text_fold_wide.h" /* fold_pairs32, fold_block32 */
 #else
 #define FOLD_WIDE 0
 #endif
@@ -315,12 +316,30 @@ static void fold_ascii_init(void)
     }
 }
 
+#if FOLD_WIDE
+/* The tables of text_fold_wide.h, with the fold of U+00C0..U+00FF when it
+ * is one ASCII byte (0 for the longer ones: ß, æ, þ, ×, ÷). */
+static void fold_wide_tables(void)
+{
+    unsigned char c3[64];
+    int t;
+
+    for (t = 0; t < 64; t++) {
+        const fold_entry *e = &fold_table[0xC0 + t];
+        int one = e->len == 1 && e->s[0] > ' ' && e->s[0] < 0x7F;
+        c3[t] = one ? (unsigned char)e->s[0] : 0;
+    }
+    fold_wide_init(c3);
+}
+#endif
+
 static void fold_tables_init(void)
 {
     fold_ascii_init();
     fold_table_init();
 #if FOLD_WIDE
     fold_wide = rg__cpu_level() >= RG_CPU_AVX2;
+    fold_wide_tables();
 #endif
 }
 
@@ -334,8 +353,8 @@ static void fold_tables_init(void)
  * written whole and only its good part kept: fold_words writes a block
  * only where the room that fold_ascii_run checked holds all of it. With
  * SSE2 (every x86-64) a block is 16 bytes tested with byte compares, and
- * 32 where the machine has AVX2 (fold_block32); elsewhere 8 bytes tested
- * in a uint64_t.
+ * 32 where the machine has AVX2 (text_fold_wide.h, whose fold_pairs32
+ * also folds the é-like pairs of a block); elsewhere 8 bytes, a uint64_t.
  * Each variant has
  *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
  *     (written whole), sp = a folded space was just written, and returns
@@ -374,29 +393,6 @@ static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int s
     return bad ? rg__ctz64(bad) : FOLD_BLOCK;
 }
 #define FOLD_BLOCK_MAP rg_clean__map16
-
-#if FOLD_WIDE
-/* fold_block for 32 bytes, where the machine has AVX2 (fold_wide): the
- * same tests, 32-bit masks; bytes of 0x80 or more are below 0x21 signed. */
-__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
-                                                                  const unsigned char *p,
-                                                                  int sp)
-{
-    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(0x40)),
-                                        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), x));
-    const __m256i odd =
-        _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), x),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x60)),
-                                        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F))));
-    uint32_t spm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x20)));
-    uint32_t bad = ((uint32_t)_mm256_movemask_epi8(odd) & ~spm) | (spm & ((spm << 1) | (uint32_t)sp));
-
-    _mm256_storeu_si256((__m256i *)(void *)out,
-                        _mm256_or_si256(x, _mm256_and_si256(up, _mm256_set1_epi8(0x20))));
-    return bad ? rg__ctz64(bad) : 32;
-}
-#endif
 #else
 #define FOLD_BLOCK 8
 
@@ -526,6 +522,10 @@ static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage *
         size_t blk = FOLD_BLOCK;
 #if FOLD_WIDE
         if (wide && end - j >= 32) {
+            if (fold_pairs32(out, map, j + base, q, &oo, &s)) {
+                j += 32;
+                continue;
+            }
             n = fold_block32(out + oo, q, s);
             if (map) {
                 rg_clean__map16(map + oo, j + base);

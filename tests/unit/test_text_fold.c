@@ -243,6 +243,61 @@ static void test_fold_random(void **state)
     }
 }
 
+/* The AVX2 blocks of 32 bytes that fold the pairs C3 80..C3 BF
+ * (U+00C0..U+00FF) in one step: texts of letters, single spaces and those
+ * characters (each of the 64), now and then something that makes a block
+ * take the other path (ß, ×: a fold longer than one byte; « NBSP; a
+ * second space; a lone lead or continuation byte; a control byte), at
+ * every alignment, so that pairs fall on every offset of a block, on its
+ * last byte (cut by the block's end) and across its 8- and 16-byte parts.
+ * Also checked where the machine has no AVX2 (the same results). */
+static void test_fold_latin1_blocks(void **state)
+{
+    static const token odd[] = {
+        { "\xc3\x9f", 0 }, { "\xc3\x97", 0 }, { "\xc3\xa6", 0 }, { "\xc3\xbe", 0 },
+        { "\xc2\xab", 0 }, { "\xc2\xa0", 0 }, { " ", 0 },         { "\xc3Z", 0 },
+        { "\xa9", 0 },      { "\t", 0 },        { "`", 0 },         { "\xe2\x80\x99", 0 },
+        { "\xc3\xc3z", 0 }, { "\xc5\x93", 0 }, { "\x7f", 0 },       { "Q", 0 },
+    };
+    static ref_text r;
+    uint32_t seed = 4242;
+    size_t n, k, pos;
+    (void)state;
+
+    for (n = 0; n < 3000; n++) {
+        size_t ntok = 1 + lcg(&seed) % 120;
+        memset(&r, 0, sizeof r);
+        for (k = 0; k < ntok; k++) {
+            uint32_t x = lcg(&seed) % 100;
+            char c3[3] = { (char)0xC3, (char)(0x80 + lcg(&seed) % 64), 0 };
+            token t = { c3, 0 };
+            if (x < 50) {
+                t.s = tokens[x % N_PLAIN].s;
+            } else if (x < 60) {
+                t.s = tokens[5 + x % 3].s; /* capitals */
+            } else if (x < 70) {
+                t.s = " ";
+            } else if (x >= 98 - (n % 4)) {
+                t = odd[lcg(&seed) % (sizeof odd / sizeof odd[0])];
+            }
+            ref_add(&r, &t);
+        }
+        ref_check(&r, n % 8);
+    }
+    /* one é or É at every offset of 80 letters, and two side by side */
+    for (pos = 0; pos < 79; pos++) {
+        for (k = 0; k < 3; k++) {
+            memset(&r, 0, sizeof r);
+            for (n = 0; n < 80; n++) {
+                static const token e[] = { { "\xc3\xa9", 0 }, { "\xc3\x89", 0 } };
+                ref_add(&r, n == pos || (k == 2 && n == pos + 1) ? &e[k & 1]
+                                                                : &tokens[5 + n % 3]);
+            }
+            ref_check(&r, k);
+        }
+    }
+}
+
 /* The cleaner's key (each line folded straight into it) against the fold
  * of the cleaned text, for random lines with spaces at their ends. */
 static void test_clean_key_lines(void **state)
@@ -331,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_fold_word_positions),
         cmocka_unit_test(test_fold_ends),
         cmocka_unit_test(test_fold_random),
+        cmocka_unit_test(test_fold_latin1_blocks),
         cmocka_unit_test(test_clean_key_lines),
         cmocka_unit_test(test_clean_identity_map),
     };

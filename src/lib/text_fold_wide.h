@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The AVX2 blocks of the match-key fold (text_fold.c includes this file
+ * alone, where FOLD_WIDE holds): 32 bytes of ASCII tested at once, and the
+ * blocks whose only other characters are the 2-byte ones of U+00C0..U+00FF
+ * that fold to one letter (é -> e, the bulk of French accents), folded in
+ * one step with byte shuffles instead of one step per character.
+ */
+#ifndef RG_LIB_TEXT_FOLD_WIDE_H
+#define RG_LIB_TEXT_FOLD_WIDE_H
+
+#include <immintrin.h>
+#include <stdint.h> /* uint32_t */
+#include <string.h> /* memcpy */
+
+#include "common.h"         /* rg__ctz64 */
+#include "clean_internal.h" /* rg_clean__map16 */
+
+/*
+ * Tables filled once by fold_wide_init:
+ * fold_c3[t]: the fold of U+00C0 + t when it is one ASCII byte, else 0;
+ * fold_keep[m][k]: the offsets 0..7 whose bit is clear in m, in order (the
+ *   bytes of an 8-byte quarter kept when the bits of m, the lead bytes,
+ *   go), then 0x80 (vpshufb writes 0); [256 + m] the same + 8, for the
+ *   second quarter of a 16-byte lane;
+ * fold_kept[m]: how many bits of m are clear.
+ */
+static unsigned char fold_c3[64] __attribute__((aligned(16)));
+static unsigned char fold_keep[512][8] __attribute__((aligned(8)));
+static unsigned char fold_kept[256];
+
+/* The byte constants of the blocks, 32 copies each, read from memory: GCC
+ * built each one in place (three instructions, a dozen of them a block). */
+enum { FK_20, FK_21, FK_40, FK_5B, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N };
+static unsigned char fold_kbytes[FK_N][32] __attribute__((aligned(32)));
+#define fold_k(i) _mm256_load_si256((const __m256i *)(const void *)fold_kbytes[i])
+
+/* c3[t]: the fold of U+00C0 + t (0: not one ASCII byte). */
+static void fold_wide_init(const unsigned char c3[64])
+{
+    unsigned m, k, n;
+
+    static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x40, 0x5B, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
+
+    memcpy(fold_c3, c3, sizeof fold_c3);
+    for (k = 0; k < FK_N; k++) {
+        memset(fold_kbytes[k], kb[k], sizeof fold_kbytes[k]);
+    }
+    for (m = 0; m < 256; m++) {
+        for (k = n = 0; k < 8; k++) {
+            if (!(m >> k & 1)) {
+                fold_keep[m][n] = (unsigned char)k;
+                fold_keep[256 + m][n++] = (unsigned char)(k + 8);
+            }
+        }
+        fold_kept[m] = (unsigned char)n;
+        for (; n < 8; n++) {
+            fold_keep[m][n] = fold_keep[256 + m][n] = 0x80;
+        }
+    }
+}
+
+/* The 8 bytes at p as one integer (a shuffle quarter of fold_keep). */
+static inline long long fold_u64(const unsigned char *p)
+{
+    long long v;
+
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* The bytes of x lowered ('A'..'Z' get bit 0x20). */
+__attribute__((target("avx2"))) static inline __m256i fold_lower32(__m256i x)
+{
+    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, fold_k(FK_40)),
+                                        _mm256_cmpgt_epi8(fold_k(FK_5B), x));
+
+    return _mm256_or_si256(x, _mm256_and_si256(up, fold_k(FK_20)));
+}
+
+/* The bad bytes of x as fold_block tests them (bytes of 0x80 or more are
+ * below 0x21 signed); *spm receives the spaces. */
+__attribute__((target("avx2"))) static inline uint32_t fold_bad32(__m256i x, int sp,
+                                                                   uint32_t *spm)
+{
+    const __m256i odd =
+        _mm256_or_si256(_mm256_cmpgt_epi8(fold_k(FK_21), x),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(x, fold_k(FK_60)),
+                                        _mm256_cmpeq_epi8(x, fold_k(FK_7F))));
+    uint32_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_20)));
+
+    *spm = s;
+    /* a space is bad only after a space */
+    return ((uint32_t)_mm256_movemask_epi8(odd) & ~s) | (s & ((s << 1) | (uint32_t)sp));
+}
+
+/* fold_block for 32 bytes: the same tests, 32-bit masks. */
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
+                                                                  const unsigned char *p,
+                                                                  int sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    uint32_t spm, bad = fold_bad32(x, sp, &spm);
+
+    _mm256_storeu_si256((__m256i *)(void *)out, fold_lower32(x));
+    return bad ? rg__ctz64(bad) : 32;
+}
+
+/* The folds (fold_c3) of the continuation bytes of x (0x80..0xBF): bits
+ * 0-3 index a 16-byte table, bits 4 and 5 pick one of four. */
+__attribute__((target("avx2"))) static inline __m256i fold_c3_of(__m256i x)
+{
+    const __m256i t0 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3));
+    const __m256i t1 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 1));
+    const __m256i t2 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 2));
+    const __m256i t3 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 3));
+    const __m256i lo = _mm256_and_si256(x, fold_k(FK_0F));
+    const __m256i b4 = _mm256_slli_epi16(x, 3), b5 = _mm256_slli_epi16(x, 2); /* to bit 7 */
+    __m256i a = _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo), b4);
+    __m256i b = _mm256_blendv_epi8(_mm256_shuffle_epi8(t2, lo), _mm256_shuffle_epi8(t3, lo), b4);
+
+    return _mm256_blendv_epi8(a, b, b5);
+}
+
+/* Writes the 8-byte quarter v (its kept bytes first, see fold_keep) at
+ * out[*o..], and its map from the 8 offsets in d + src (base); m: the
+ * quarter's lead bytes. */
+__attribute__((target("avx2"))) static inline void fold_quarter(char *out, size_t *map,
+                                                                __m256i base, size_t *o,
+                                                                __m128i v, __m128i d,
+                                                                unsigned m)
+{
+    _mm_storel_epi64((__m128i *)(void *)(out + *o), v);
+    if (map) {
+        _mm256_storeu_si256((__m256i *)(void *)(map + *o),
+                            _mm256_add_epi64(base, _mm256_cvtepu8_epi64(d)));
+        _mm256_storeu_si256((__m256i *)(void *)(map + *o + 4),
+                            _mm256_add_epi64(base, _mm256_cvtepu8_epi64(_mm_srli_si128(d, 4))));
+    }
+    *o += fold_kept[m];
+}
+
+/* The four quarters of y and of their offsets idx (fold_quarter), lead:
+ * the lead bytes dropped. */
+__attribute__((target("avx2"))) static inline void fold_quarters(char *out, size_t *map,
+                                                                 size_t src, size_t *o,
+                                                                 __m256i y, __m256i idx,
+                                                                 uint32_t lead)
+{
+    const __m256i base = _mm256_set1_epi64x((long long)src);
+    __m128i v = _mm256_castsi256_si128(y), d = _mm256_castsi256_si128(idx);
+
+    fold_quarter(out, map, base, o, v, d, lead & 0xFF);
+    fold_quarter(out, map, base, o, _mm_unpackhi_epi64(v, v), _mm_unpackhi_epi64(d, d),
+                 lead >> 8 & 0xFF);
+    v = _mm256_extracti128_si256(y, 1);
+    d = _mm256_extracti128_si256(idx, 1);
+    fold_quarter(out, map, base, o, v, d, lead >> 16 & 0xFF);
+    fold_quarter(out, map, base, o, _mm_unpackhi_epi64(v, v), _mm_unpackhi_epi64(d, d),
+                 lead >> 24);
+}
+
+/*
+ * A block of 32 bytes at p (output at out[*o..], map + src) whose bytes
+ * are all good (as fold_block32) or, besides good ASCII, whole pairs
+ * C3 80..C3 BF with a one-byte fold: folds it and returns 1 (updates *o
+ * and *sp); else writes nothing and returns 0.
+ * HOW IT WORKS: the continuation bytes take their fold (fold_c3_of), the
+ * ASCII bytes are lowered, then each 8-byte quarter drops its lead bytes
+ * with one vpshufb (fold_keep; each quarter stays within its 16-byte lane,
+ * as vpshufb requires) and is stored after the previous one. The map
+ * comes from the offsets shuffled the same way, a continuation byte's
+ * offset lowered by one (a character maps to its first byte).
+ */
+__attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t *map,
+                                                               size_t src,
+                                                               const unsigned char *p,
+                                                               size_t *o, int *sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    uint32_t spm, bad = fold_bad32(x, *sp, &spm), high, lead, cont;
+    __m256i y, is_cont, idx, shuf;
+
+    if (!bad) {
+        _mm256_storeu_si256((__m256i *)(void *)(out + *o), fold_lower32(x));
+        if (map) {
+            rg_clean__map16(map + *o, src);
+            rg_clean__map16(map + *o + 16, src + 16);
+        }
+        *o += 32;
+        *sp = (int)(spm >> 31);
+        return 1;
+    }
+    high = (uint32_t)_mm256_movemask_epi8(x);
+    lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_C3)));
+    cont = lead << 1;
+    /* only good ASCII besides the pairs, none cut by the block's end */
+    if ((bad & ~high) != 0 || high != (lead | cont) || (lead >> 31) != 0) {
+        return 0;
+    }
+    is_cont = _mm256_cmpgt_epi8(fold_k(FK_C0), x); /* 0x80..0xBF, signed */
+    if ((cont & ~(uint32_t)_mm256_movemask_epi8(is_cont)) != 0) {
+        return 0;
+    }
+    y = fold_c3_of(x);
+    if ((cont & (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, _mm256_setzero_si256()))) !=
+        0) {
+        return 0; /* a character whose fold is not one byte (ß, æ, ×...) */
+    }
+    /* is_cont: the continuation bytes, all of pairs (a lone one failed) */
+    y = _mm256_blendv_epi8(fold_lower32(x), y, is_cont);
+    idx = _mm256_add_epi8(_mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                                           16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+                                           29, 30, 31),
+                          is_cont); /* -1 on a continuation byte */
+    shuf = _mm256_setr_epi64x(
+        fold_u64(fold_keep[lead & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
+        fold_u64(fold_keep[lead >> 16 & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 24)]));
+    fold_quarters(out, map, src, o, _mm256_shuffle_epi8(y, shuf), _mm256_shuffle_epi8(idx, shuf),
+                  lead);
+    *sp = 0; /* the last byte is a letter or a continuation byte's */
+    if (!(cont >> 31)) {
+        *sp = (int)(spm >> 31);
+    }
+    return 1;
+}
+
+#endif
