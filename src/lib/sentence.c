@@ -279,50 +279,70 @@ __attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char
 }
 
 #if !defined(RG_SENTENCE_NO_AVX2) /* the tests' way to run the SSSE3 tables */
-/* run_cands64 with 32-byte vectors (AVX2 CPUs): half the instructions. */
-__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p,
-                                                                 int word_before)
+/* The classes of the 32 bytes at p (see run_cands64). */
+__attribute__((target("avx2"))) static inline __m256i run_class32(const unsigned char *p)
 {
     const __m256i lo_tab = _mm256_setr_epi8(LO_TAB, LO_TAB);
     const __m256i hi_tab = _mm256_setr_epi8(HI_TAB, HI_TAB);
-    const __m256i nib = _mm256_set1_epi8(0x0F), rest = _mm256_set1_epi8(0x77);
-    uint64_t none = 0, cap = 0, word = 0;
-    int k;
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
 
-    for (k = 0; k < 64; k += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-        __m256i c = _mm256_and_si256(
-            _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib)),
-            _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-        none |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                    _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()))
-                << k;
-        cap |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 4)) << k;
-        word |= (uint64_t)(uint32_t)_mm256_movemask_epi8(c) << k;
-    }
+    return _mm256_and_si256(
+        _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib)),
+        _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+}
+
+/* Bit k of the result: byte k of c has none of the bits of `rest`. */
+__attribute__((target("avx2"))) static inline uint32_t run_none32(__m256i c, __m256i rest)
+{
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()));
+}
+
+/* run_cands64 with 32-byte vectors (AVX2 CPUs), the two halves written
+ * out: a loop over them shifted each mask by a variable count and cost a
+ * third more instructions. */
+__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p,
+                                                                 int word_before)
+{
+    const __m256i rest = _mm256_set1_epi8(0x77);
+    __m256i c0 = run_class32(p), c1 = run_class32(p + 32);
+    uint64_t none, cap, word;
+
+    none = run_none32(c0, rest) | (uint64_t)run_none32(c1, rest) << 32;
+    cap = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c0, 4)) |
+          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c1, 4)) << 32;
+    word = (uint32_t)_mm256_movemask_epi8(c0) |
+           (uint64_t)(uint32_t)_mm256_movemask_epi8(c1) << 32;
     return run_cands_mix(~none, cap, word, word_before);
 }
 #endif
 
-/* Fill cx's window with the candidate stops of s[b..b+64); past len,
- * every offset is one. */
-static void run_window(split_ctx *cx, size_t b)
+/* run_window for the last window of the text, fewer than 64 bytes: the
+ * candidates of a zero-padded copy, and every offset past len. */
+static void run_window_tail(split_ctx *cx, size_t b, int word_before)
 {
     unsigned char buf[64];
-    const unsigned char *p = cx->s + b;
     size_t left = cx->len - b;
+
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, cx->s + b, left);
+    cx->win_stop = cx->cands(buf, word_before) | ~(uint64_t)0 << left;
+}
+
+/* Fill cx's window with the candidate stops of s[b..b+64); past len,
+ * every offset is one. The short tail has a function of its own, so
+ * that the common case keeps no buffer on the stack. */
+static inline void run_window(split_ctx *cx, size_t b)
+{
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
-    if (left < 64) {
-        memset(buf, 0, sizeof buf);
-        memcpy(buf, p, left);
-        p = buf;
-    }
     cx->win = b;
-    cx->win_stop = cx->cands(p, word_before);
-    if (left < 64) {
-        cx->win_stop |= ~(uint64_t)0 << left;
+    if (cx->len - b < 64) {
+        run_window_tail(cx, b, word_before);
+        return;
     }
+    cx->win_stop = cx->cands(cx->s + b, word_before);
 }
 
 /*
