@@ -642,8 +642,13 @@ static int on_straight_quote(split_ctx *cx, split_state *st, size_t i)
             if (plain_word_at(cx, i + 1)) {
                 rc = split_emit(cx, i + 1);
             }
-        } else if (camel_cut(cx, st, i + 1)) {
-            rc = split_emit(cx, i);
+        } else {
+            if (st->run_j) { /* the word fields, left stale by most quotes */
+                run_word_state(cx->s, st);
+            }
+            if (camel_cut(cx, st, i + 1)) {
+                rc = split_emit(cx, i);
+            }
         }
     }
     st->in_dq = !st->in_dq;
@@ -692,8 +697,10 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 {
     int rc = RG_OK;
 
-    if (st->run_j) { /* after a non-letter the word fields go stale anyway */
-        if (cls == C_LO || cls == C_UP || cls == C_DQ) {
+    /* after a non-letter the word fields go stale anyway; the straight
+     * quote rebuilds them only for camel_cut, rarely reached */
+    if (st->run_j && cls != C_DQ) {
+        if (cls == C_LO || cls == C_UP) {
             run_word_state(cx->s, st);
         }
         st->run_j = 0;
@@ -717,6 +724,7 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
         break;
     case C_DQ:
         rc = on_straight_quote(cx, st, *i);
+        st->run_j = 0;
         break;
     case C_NL:
         rc = on_newline(cx, st, *i, n);
