@@ -178,7 +178,8 @@ static int split_emit(split_ctx *cx, size_t cut)
  *              cut (the state's prev has the same class, or C_TE after
  *              on_terminal, since an ASCII byte is a code point of its own).
  * Terminals, closers, the straight quote and newlines have handlers and
- * stop a run. Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
+ * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
+ * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
  * together they are the lowercase letters U+00DF-U+00FF but U+00F7
  * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
  * any other symbol. run_end never stops between C3 and a second byte that
@@ -347,11 +348,43 @@ static inline void run_window(split_ctx *cx, size_t b)
 
 /*
  * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms. Candidates that
- * do not stop a run are dropped from the window (whether a byte stops a
- * run does not depend on where the run started).
+ * first candidate of the window that run_byte confirms and that is not a
+ * quiet closer. Candidates that do not stop a run are dropped from the
+ * window (whether a byte stops a run depends on the bytes around it, not
+ * on where the run started; a quiet quote, dropped, is never passed again,
+ * since the scan never goes back).
  */
-static size_t run_end_simd(split_ctx *cx, size_t i)
+/*
+ * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
+ * handler can only toggle the quote parity? It cuts only between a
+ * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
+ * so it is quiet when the byte after is ASCII but not a capital (or there
+ * is none), or the byte before is ASCII but not a lowercase letter or a
+ * digit: the state's prev is then that byte's class, or C_TE after a
+ * terminal cluster, or C_SP at the start. Most quotes and brackets are
+ * quiet; run_end_simd keeps them in the run (the state after it is
+ * rebuilt from the bytes as usual) and toggles *in_dq for a quote.
+ */
+static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j, int *in_dq)
+{
+    unsigned char b = s[j], a, z;
+
+    if (b != '"' && b != ')' && b != ']' && b != '}') {
+        return 0;
+    }
+    if (j + 1 < len && j > 0) {
+        a = s[j + 1];
+        z = s[j - 1];
+        if (((unsigned)(a - 'A') < 26u || a >= 0x80) &&
+            ((unsigned)(z - 'a') < 26u || (unsigned)(z - '0') < 10u || z >= 0x80)) {
+            return 0;
+        }
+    }
+    *in_dq ^= b == '"';
+    return 1;
+}
+
+static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
 {
     const unsigned char *s = cx->s;
     size_t j = i;
@@ -373,7 +406,8 @@ static size_t run_end_simd(split_ctx *cx, size_t i)
         }
         b = s[j];
         if (!(run_byte[b] & RB_ALWAYS) &&
-            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT))) {
+            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT)) &&
+            !run_quiet_closer(s, cx->len, j, in_dq)) {
             break;
         }
         cx->win_stop &= ~((uint64_t)1 << (j - cx->win));
@@ -798,7 +832,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 
     while (i < len) {
 #if RUN_SIMD
-        n = simd ? run_end_simd(&cx, i) : run_end(&cx, i);
+        n = simd ? run_end_simd(&cx, i, &st.in_dq) : run_end(&cx, i);
 #else
         n = run_end(&cx, i);
 #endif
