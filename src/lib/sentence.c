@@ -7,22 +7,16 @@
  */
 #include <string.h>
 
-/* run_end's byte classes come from two 16-entry tables (SSSE3 pshufb,
- * or AVX2) on x86 CPUs that have them, chosen at run time; otherwise (and with
- * -DRG_SENTENCE_NO_SIMD, which the differential tests use as the
- * reference) a 256-entry table, 4 bytes a step. */
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
-    !defined(RG_SENTENCE_NO_SIMD)
-#include <immintrin.h> /* run_cands64, run_cands64_avx2 */
-#define RUN_SIMD 1
-#else
-#define RUN_SIMD 0
-#endif
-
 #include <relgraph/sentence.h>
 #include "common.h"
 #include "cpu.h" /* rg__cpu_level: which of run_end's tables */
 #include "sentence_internal.h"
+
+/* run_end's byte classes come from two 16-entry tables (SSSE3 pshufb,
+ * or AVX2, sentence_simd.c) on x86 CPUs that have them, chosen at run
+ * time; otherwise (and with -DRG_SENTENCE_NO_SIMD, which the differential
+ * tests use as the reference) a 256-entry table, 4 bytes a step. */
+#define RUN_SIMD RG_SENTENCE_SIMD
 
 /*
  * HOW IT WORKS
@@ -107,7 +101,7 @@ typedef struct {
      * may stop a run (and for every offset at or past len) */
     size_t win;
     uint64_t win_stop;
-    uint64_t (*cands)(const unsigned char *p, int word_before); /* run_cands64(_avx2) */
+    uint64_t (*cands)(const unsigned char *p, int word_before); /* sentence_simd.c */
 } split_ctx;
 
 /* What the scan remembers between code points. */
@@ -178,7 +172,8 @@ static int split_emit(split_ctx *cx, size_t cut)
  *              cut (the state's prev has the same class, or C_TE after
  *              on_terminal, since an ASCII byte is a code point of its own).
  * Terminals, closers, the straight quote and newlines have handlers and
- * stop a run. Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
+ * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
+ * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
  * together they are the lowercase letters U+00DF-U+00FF but U+00F7
  * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
  * any other symbol. run_end never stops between C3 and a second byte that
@@ -224,114 +219,72 @@ static const unsigned char run_byte[256] = {
 #undef S_
 
 #if RUN_SIMD
-/*
- * Candidate stops of the 64 bytes at p: bit k is set when p[k] may stop a
- * run. Each byte's class is lo[b & 15] & hi[b >> 4] (one pshufb each):
- * eight bits, each a rectangle of (high nibble, low nibble) pairs:
- *   bit 0 {0,B}x{7,A}  1 {2}x{1,2,9,E}  2 {3,5,7}x{D,F}
- *   bit 4 {8,9,C-F}x{all but 3,F}  5 {8,9,D-F}x{3}  6 {8,C-F}x{F}
- *   bit 3 {4,5}x{all}: capitals (and @ [ \ ] ^ _)
- *   bit 7 {3,6-F}x{all}: lowercase letters, digits, bytes >= 0x80 (and
- *         : ; < = > ? ` { | } ~ DEL)
- * Bits 0-2 and 4-6 cover every byte that is not RB_ALWAYS but capitals --
- * \n ! " ) . ? ] } and the bytes >= 0x80 but C3 and 9F-BF (B7 included);
- * a capital (bit 3) is a candidate after a bit 7 byte, or at p[0] when
- * word_before (the byte before is not RB_CAP_NEXT, or there is none).
- * The rare bytes that are candidates without being stops (07 = @ [ \ ^ _
- * 7F BA, capitals after : ; < > ` { | ~) are dropped by run_end_simd,
- * which checks every candidate against run_byte. Round 6's exact SSE2
- * 16-byte skips cost ~55 instructions a block; this is ~10 a block and is
- * computed once per 64-byte window.
- */
-#define LO_TAB 0x98, 0x9A, 0x9A, 0xA8, 0x98, 0x98, 0x98, 0x99, \
-               0x98, 0x9A, 0x99, 0x98, 0x98, 0x9C, 0x9A, 0xCC
-#define HI_TAB 0x01, 0x00, 0x02, (char)0x84, 0x08, 0x0C, (char)0x80, (char)0x84, \
-               (char)0xF0, (char)0xB0, (char)0x80, (char)0x81, (char)0xD0, (char)0xF0, \
-               (char)0xF0, (char)0xF0
-
-/* The candidates from the three masks of a window (see above). */
-static inline uint64_t run_cands_mix(uint64_t other, uint64_t cap, uint64_t word,
-                                     int word_before)
-{
-    return other | (cap & (word << 1 | (uint64_t)word_before));
-}
-
-__attribute__((target("ssse3"))) static uint64_t run_cands64(const unsigned char *p,
-                                                             int word_before)
-{
-    const __m128i lo_tab = _mm_setr_epi8(LO_TAB), hi_tab = _mm_setr_epi8(HI_TAB);
-    const __m128i nib = _mm_set1_epi8(0x0F), rest = _mm_set1_epi8(0x77);
-    uint64_t none = 0, cap = 0, word = 0;
-    int k;
-
-    for (k = 0; k < 64; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        __m128i c = _mm_and_si128(_mm_shuffle_epi8(lo_tab, _mm_and_si128(v, nib)),
-                                  _mm_shuffle_epi8(hi_tab,
-                                                   _mm_and_si128(_mm_srli_epi16(v, 4), nib)));
-        none |= (uint64_t)(unsigned)_mm_movemask_epi8(
-                    _mm_cmpeq_epi8(_mm_and_si128(c, rest), _mm_setzero_si128()))
-                << k;
-        cap |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(c, 4)) << k;
-        word |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
-    }
-    return run_cands_mix(~none, cap, word, word_before);
-}
-
-#if !defined(RG_SENTENCE_NO_AVX2) /* the tests' way to run the SSSE3 tables */
-/* run_cands64 with 32-byte vectors (AVX2 CPUs): half the instructions. */
-__attribute__((target("avx2"))) static uint64_t run_cands64_avx2(const unsigned char *p,
-                                                                 int word_before)
-{
-    const __m256i lo_tab = _mm256_setr_epi8(LO_TAB, LO_TAB);
-    const __m256i hi_tab = _mm256_setr_epi8(HI_TAB, HI_TAB);
-    const __m256i nib = _mm256_set1_epi8(0x0F), rest = _mm256_set1_epi8(0x77);
-    uint64_t none = 0, cap = 0, word = 0;
-    int k;
-
-    for (k = 0; k < 64; k += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-        __m256i c = _mm256_and_si256(
-            _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib)),
-            _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-        none |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                    _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()))
-                << k;
-        cap |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c, 4)) << k;
-        word |= (uint64_t)(uint32_t)_mm256_movemask_epi8(c) << k;
-    }
-    return run_cands_mix(~none, cap, word, word_before);
-}
-#endif
-
-/* Fill cx's window with the candidate stops of s[b..b+64); past len,
- * every offset is one. */
-static void run_window(split_ctx *cx, size_t b)
+/* run_window for the last window of the text, fewer than 64 bytes: the
+ * candidates of a zero-padded copy, and every offset past len. */
+static void run_window_tail(split_ctx *cx, size_t b, int word_before)
 {
     unsigned char buf[64];
-    const unsigned char *p = cx->s + b;
     size_t left = cx->len - b;
+
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, cx->s + b, left);
+    cx->win_stop = cx->cands(buf, word_before) | ~(uint64_t)0 << left;
+}
+
+/* Fill cx's window with the candidate stops of s[b..b+64); past len,
+ * every offset is one. The short tail has a function of its own, so
+ * that the common case keeps no buffer on the stack. */
+static inline void run_window(split_ctx *cx, size_t b)
+{
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
-    if (left < 64) {
-        memset(buf, 0, sizeof buf);
-        memcpy(buf, p, left);
-        p = buf;
-    }
     cx->win = b;
-    cx->win_stop = cx->cands(p, word_before);
-    if (left < 64) {
-        cx->win_stop |= ~(uint64_t)0 << left;
+    if (cx->len - b < 64) {
+        run_window_tail(cx, b, word_before);
+        return;
     }
+    cx->win_stop = cx->cands(cx->s + b, word_before);
 }
 
 /*
  * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms. Candidates that
- * do not stop a run are dropped from the window (whether a byte stops a
- * run does not depend on where the run started).
+ * first candidate of the window that run_byte confirms and that is not a
+ * quiet closer. Candidates that do not stop a run are dropped from the
+ * window (whether a byte stops a run depends on the bytes around it, not
+ * on where the run started; a quiet quote, dropped, is never passed again,
+ * since the scan never goes back).
  */
-static size_t run_end_simd(split_ctx *cx, size_t i)
+/*
+ * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
+ * handler can only toggle the quote parity? It cuts only between a
+ * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
+ * so it is quiet when the byte after is ASCII but not a capital (or there
+ * is none), or the byte before is ASCII but not a lowercase letter or a
+ * digit: the state's prev is then that byte's class, or C_TE after a
+ * terminal cluster, or C_SP at the start. Most quotes and brackets are
+ * quiet; run_end_simd keeps them in the run (the state after it is
+ * rebuilt from the bytes as usual) and toggles *in_dq for a quote.
+ */
+static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j, int *in_dq)
+{
+    unsigned char b = s[j], a, z;
+
+    if (b != '"' && b != ')' && b != ']' && b != '}') {
+        return 0;
+    }
+    if (j + 1 < len && j > 0) {
+        a = s[j + 1];
+        z = s[j - 1];
+        if (((unsigned)(a - 'A') < 26u || a >= 0x80) &&
+            ((unsigned)(z - 'a') < 26u || (unsigned)(z - '0') < 10u || z >= 0x80)) {
+            return 0;
+        }
+    }
+    *in_dq ^= b == '"';
+    return 1;
+}
+
+static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
 {
     const unsigned char *s = cx->s;
     size_t j = i;
@@ -353,7 +306,8 @@ static size_t run_end_simd(split_ctx *cx, size_t i)
         }
         b = s[j];
         if (!(run_byte[b] & RB_ALWAYS) &&
-            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT))) {
+            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT)) &&
+            !run_quiet_closer(s, cx->len, j, in_dq)) {
             break;
         }
         cx->win_stop &= ~((uint64_t)1 << (j - cx->win));
@@ -622,8 +576,13 @@ static int on_straight_quote(split_ctx *cx, split_state *st, size_t i)
             if (plain_word_at(cx, i + 1)) {
                 rc = split_emit(cx, i + 1);
             }
-        } else if (camel_cut(cx, st, i + 1)) {
-            rc = split_emit(cx, i);
+        } else {
+            if (st->run_j) { /* the word fields, left stale by most quotes */
+                run_word_state(cx->s, st);
+            }
+            if (camel_cut(cx, st, i + 1)) {
+                rc = split_emit(cx, i);
+            }
         }
     }
     st->in_dq = !st->in_dq;
@@ -672,8 +631,10 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
 {
     int rc = RG_OK;
 
-    if (st->run_j) { /* after a non-letter the word fields go stale anyway */
-        if (cls == C_LO || cls == C_UP || cls == C_DQ) {
+    /* after a non-letter the word fields go stale anyway; the straight
+     * quote rebuilds them only for camel_cut, rarely reached */
+    if (st->run_j && cls != C_DQ) {
+        if (cls == C_LO || cls == C_UP) {
             run_word_state(cx->s, st);
         }
         st->run_j = 0;
@@ -697,6 +658,7 @@ static int split_step(split_ctx *cx, split_state *st, int cls, uint32_t cp, size
         break;
     case C_DQ:
         rc = on_straight_quote(cx, st, *i);
+        st->run_j = 0;
         break;
     case C_NL:
         rc = on_newline(cx, st, *i, n);
@@ -756,11 +718,11 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 #if RUN_SIMD
 #if !defined(RG_SENTENCE_NO_AVX2)
     if (rg__cpu_level() >= RG_CPU_AVX2) {
-        cx.cands = run_cands64_avx2;
+        cx.cands = rg_sentence__cands64_avx2;
     } else
 #endif
     if (rg__cpu_level() >= RG_CPU_SSSE3) {
-        cx.cands = run_cands64;
+        cx.cands = rg_sentence__cands64;
     }
     simd = cx.cands != NULL && len > 0;
     if (simd) {
@@ -770,7 +732,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 
     while (i < len) {
 #if RUN_SIMD
-        n = simd ? run_end_simd(&cx, i) : run_end(&cx, i);
+        n = simd ? run_end_simd(&cx, i, &st.in_dq) : run_end(&cx, i);
 #else
         n = run_end(&cx, i);
 #endif

@@ -263,4 +263,20 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
 int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const char *text,
                             size_t len);
 
+/* ---- sentence_simd.c ---------------------------------------------------- */
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    !defined(RG_SENTENCE_NO_SIMD)
+#define RG_SENTENCE_SIMD 1
+/*
+ * Candidate stops of the 64 bytes at p (bit k for p[k]; see
+ * sentence_simd.c), on CPUs with SSSE3, and with AVX2: word_before says
+ * the byte before p is a lowercase letter, a digit or >= 0x80 (or none).
+ */
+uint64_t rg_sentence__cands64(const unsigned char *p, int word_before);
+uint64_t rg_sentence__cands64_avx2(const unsigned char *p, int word_before);
+#else
+#define RG_SENTENCE_SIMD 0
+#endif
+
 #endif

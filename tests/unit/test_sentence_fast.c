@@ -378,6 +378,14 @@ static void test_run_lazy_word(void **state)
     EXPECT("Un mot abcdEf ghDans la suite.", "Un mot abcd", "Ef ghDans la suite.");
     EXPECT("Un mot abcdEf ghiDans la suite.", "Un mot abcd", "Ef ghi", "Dans la suite.");
     EXPECT("Un mot AbcdEf ghiDans la suite.", "Un mot AbcdEf ghi", "Dans la suite.");
+    /* a quote rebuilds them only for camel_cut: not inside a quote, not
+     * before a non-capital, and a word after the quote starts afresh */
+    EXPECT("Il dit \"abcd\"Dans la suite.", "Il dit \"abcd\"", "Dans la suite.");
+    EXPECT("Son \"abcd\" efgh\"Ijkl mn.", "Son \"abcd\" efgh", "\"Ijkl mn.");
+    EXPECT("Son \"abcd\" Efgh\"Ijkl mn.", "Son \"abcd\" Efgh\"Ijkl mn.");
+    EXPECT("Son ab\"cdefDans la suite.", "Son ab\"cdef", "Dans la suite.");
+    EXPECT("Son abcd\"e\"fghIjkl.", "Son abcd\"e\"fgh", "Ijkl.");
+    EXPECT("Son abcd\"\"Efgh ij.", "Son abcd\"\"Efgh ij.");
     assert_int_equal(bad, 0);
 }
 

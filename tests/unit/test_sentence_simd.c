@@ -164,6 +164,40 @@ static void test_every_byte(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Straight quotes and ASCII closers between every kind of byte, at every
+ * offset around a window edge and at both ends of the text, then text
+ * whose full stops absorb quotes by the parity (the skipper keeps the quiet
+ * ones in its runs and toggles the parity itself). */
+static void test_quiet_closers(void **state)
+{
+    static const char *const before[] = { "", "a", "A", "1", " ", "\xC3\xA9", ".", "\xC3",
+                                          "(", "\"", "\n" };
+    static const char *const closer[] = { "\"", ")", "]", "}", "\"\"", "\")", "]\"" };
+    static const char *const after[] = { "", "A", "a", " ", "\xC3\x89", "\xC3\xA9", "1", ".",
+                                         "\"", "Dans", "\xC3", "\n" };
+    static const char *const tails[] = { "", " fin.\" Le mot.", " \"Oui. Non\". Il \"dit\"Le." };
+    char text[200];
+    size_t b, c, a, t, p, len;
+    int bad = 0;
+
+    (void)state;
+    for (p = 0; p <= 72; p += p < 54 ? 54 : 1) {
+        for (b = 0; b < sizeof before / sizeof before[0]; b++) {
+            for (c = 0; c < sizeof closer / sizeof closer[0]; c++) {
+                for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+                    for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+                        memset(text, 'x', p);
+                        len = p + (size_t)snprintf(text + p, sizeof text - p, "%s%s%s%s",
+                                                   before[b], closer[c], after[a], tails[t]);
+                        bad += !same_split(text, len);
+                    }
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Short and empty texts: the window is padded past the end. */
 static void test_short_texts(void **state)
 {
@@ -222,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_short_texts),
         cmocka_unit_test(test_every_byte),
+        cmocka_unit_test(test_quiet_closers),
         cmocka_unit_test(test_random_pieces),
     };
 #if defined(SENTENCE_REF_SSSE3)
