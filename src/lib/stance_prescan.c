@@ -403,28 +403,32 @@ static inline int st_latin_pairs(const char *w, uint64_t hb)
     return 1;
 }
 
-/* A run text[s..e) that went on across windows (`high`: it has a byte >=
- * 0x80). */
-static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
-                                size_t end, int high)
+/*
+ * A run at text[s..] of 64 bytes or more without an ASCII separator (a
+ * whole window): cut to its end, then one word when its bytes >= 0x80 are
+ * two-byte Latin letters, as st_latin_pairs says within a window, else
+ * word by word. Returns its end. Rare: long URLs, runs of signs.
+ */
+static size_t st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t end)
 {
-    size_t j;
+    size_t e = s, j;
+    int high = 0;
 
-    if (high) {
-        /* one word when its bytes >= 0x80 are two-byte Latin letters, as
-         * st_latin_pairs says within a window (most such runs: "présidents"
-         * across two windows), else cut word by word */
-        for (j = s; j < e; j++) {
-            if ((unsigned char)text[j] >= 0x80) {
-                if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
-                    st_prescan_words(ps, text, s, e, end, SIZE_MAX);
-                    return;
-                }
-                j++;
+    while (e < end && !(st_ascii_class[(unsigned char)text[e]] & ST_SEP)) {
+        high |= (unsigned char)text[e] >= 0x80;
+        e++;
+    }
+    for (j = s; high && j < e; j++) {
+        if ((unsigned char)text[j] >= 0x80) {
+            if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
+                st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+                return e;
             }
+            j++;
         }
     }
     st_prescan_visit(ps, text, s, e - s, end, !high);
+    return e;
 }
 
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
@@ -450,20 +454,20 @@ static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t p
  * i, I, l and L when pronouns count, else nothing): at the run's start, or
  * right after a byte >= 0x80 in its first two, that would then belong to
  * no word ("\x80il", "«l'a"; the ASCII byte before a third one would join
- * its word; "à", "où" are dropped). A run that reaches the window's end is
- * kept: it may go on.
+ * its word; "à", "où" are dropped). No run reaches the window's last byte
+ * (st_prescan_windows), so the shifts bring in no byte of a run.
  */
 static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
                                          uint64_t il, size_t minlen)
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
-    uint64_t two = run & (run >> 1 | UINT64_C(1) << 63); /* bytes j and j + 1 in a run */
+    uint64_t two = run & run >> 1; /* bytes j and j + 1 in a run */
 
     if (minlen > 3) {
-        longer &= two & (two >> 2 | UINT64_C(3) << 62); /* j to j + 3 (most lexicons) */
+        longer &= two & two >> 2; /* j to j + 3 (most lexicons) */
     } else if (minlen > 2) {
-        longer &= two & (run >> 2 | UINT64_C(3) << 62);
+        longer &= two & run >> 2;
     } else if (minlen > 1) {
         longer &= two;
     }
@@ -519,18 +523,19 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
  * letters: their length and first two bytes come from the masks and the
  * window. Other runs are cut by st_prescan_words (a « or a ’ ends words
  * there). ASCII bytes are never inside a code point, so every way cuts the
- * words st_word_end cuts. A run that reaches the end of a window is pending
- * until the window where it ends.
+ * words st_word_end cuts. A run that reaches a window's last byte may go on
+ * past it: the next window starts at that run instead (about 5% more
+ * windows), so that every run is read whole from one window; only a run
+ * that fills a window is cut apart (st_prescan_long_run).
  */
 static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
 {
-    size_t rs = 0; /* start of the pending run */
     size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
-    int pend = 0, pend_high = 0;
     char tail[64];
 
-    for (; pos < end; pos += 64) {
+    while (pos < end) {
         const char *w = text + pos;
+        size_t next = pos + 64;
         uint64_t run, high, il, cand;
         if (end - pos < 64) {
             memset(tail, ' ', sizeof tail); /* separators past the end */
@@ -538,45 +543,29 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
             w = tail;
         }
         st_runs64(w, ps->pron != 0, &run, &high, &il);
-        if (pend) {
-            size_t e = rg__ctz64(~run | UINT64_C(1) << 63);
+        if (run >> 63) {
+            /* the last run may go on: the next window starts at it */
+            uint64_t keep;
             if (~run == 0) {
-                pend_high |= high != 0; /* the run covers this window too */
+                pos = st_prescan_long_run(ps, text, pos, end);
+                if (ps->n >= 2) {
+                    return;
+                }
                 continue;
             }
-            pend = 0;
-            pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
-            if (pend_high || pos + e - rs - 2 > 28) {
-                st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
-            } else if (st_prescan_pair_maybe(ps, text + rs, pos + e - rs)) {
-                /* an ASCII word of 2..30 bytes, filtered here (most) */
-                ps->n += st_prescan_word(ps->lx, text, rs, pos + e - rs, end, 1, ps->pron,
-                                         ps->np_lead);
-            }
-            if (ps->n >= 2) {
-                return;
-            }
-            run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
-            high &= run;
+            next = pos + 64 - (size_t)__builtin_clzll(~run);
+            keep = (UINT64_C(1) << (next - pos)) - 1;
+            run &= keep;
+            high &= keep;
+            il &= keep;
         }
         cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
-        if (run >> 63) {
-            /* the last run goes on in the next window; st_prescan_starts
-             * keeps its start, the highest of cand */
-            size_t s = 63 - (size_t)__builtin_clzll(cand);
-            cand &= ~(UINT64_C(1) << s);
-            pend = 1;
-            rs = pos + s;
-            pend_high = (high >> s) != 0;
-        }
         /* a carry from a byte >= 0x80 runs to the end of its run and sets
-         * the separator after it (runs reaching bit 63 are pending) */
+         * the separator after it */
         if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, (run + high) & ~run)) {
             return;
         }
-    }
-    if (pend) {
-        st_prescan_long_run(ps, text, rs, end, end, pend_high);
+        pos = next;
     }
 }
 #endif
