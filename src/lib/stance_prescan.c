@@ -9,8 +9,14 @@
 #include <stdint.h> /* uint64_t, uint32_t, SIZE_MAX */
 #include <string.h> /* memcmp, memcpy, memset */
 
+#include "cpu.h" /* rg__cpu_level */
 #include "stance_internal.h"
 #include "stance_scan.h"
+#include "text_internal.h" /* RG_TEXT_WIDE, RG_TEXT_INLINE */
+
+#if RG_TEXT_WIDE
+#include <immintrin.h>
+#endif
 
 /* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary
  * ("'a", "'aura"), in any case: the word the tokenizer lowers and the
@@ -386,11 +392,51 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
     *il = i0 | (uint64_t)i1 << 16 | (uint64_t)i2 << 32 | (uint64_t)i3 << 48;
 }
 
+#if RG_TEXT_WIDE
+/* st_runs64's masks of the 32 bytes p[0..32) with AVX2 */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_runs32(const char *p, int il_too, uint32_t *run, uint32_t *high, uint32_t *il)
+{
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i f = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+    __m256i a = _mm256_or_si256(
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 26),
+                          _mm256_add_epi8(f, _mm256_set1_epi8((char)(0x80 - 'a')))),
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 10),
+                          _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0')))));
+
+    /* the sign bit of x marks the bytes >= 0x80 in both masks */
+    *run = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(a, x));
+    *high = (uint32_t)_mm256_movemask_epi8(x);
+    if (il_too) {
+        __m256i m = _mm256_or_si256(_mm256_cmpeq_epi8(f, _mm256_set1_epi8('i')),
+                                    _mm256_cmpeq_epi8(f, _mm256_set1_epi8('l')));
+        *il = (uint32_t)_mm256_movemask_epi8(m);
+    } else {
+        *il = 0;
+    }
+}
+
+/* st_runs64 with AVX2, 32 bytes a step, the two steps written out (inlined
+ * into st_prescan_windows_wide alone): half the vector instructions */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_runs64_wide(const char *w, int il_too, uint64_t *run, uint64_t *high, uint64_t *il)
+{
+    uint32_t r0, r1, h0, h1, i0, i1;
+
+    st_runs32(w, il_too, &r0, &h0, &i0);
+    st_runs32(w + 32, il_too, &r1, &h1, &i1);
+    *run = r0 | (uint64_t)r1 << 32;
+    *high = h0 | (uint64_t)h1 << 32;
+    *il = i0 | (uint64_t)i1 << 32;
+}
+#endif
+
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
  * before the window's last byte) pair up as two-byte Latin letters
  * (st_latin2, taken by st_word_cp_len without decoding): the run is then
  * one word. */
-static inline int st_latin_pairs(const char *w, uint64_t hb)
+static RG_TEXT_INLINE int st_latin_pairs(const char *w, uint64_t hb)
 {
     while (hb) {
         unsigned j = (unsigned)rg__ctz64(hb);
@@ -434,7 +480,7 @@ static size_t st_prescan_long_run(st_prescan_state *ps, const char *text, size_t
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
  * (`hb`: those bytes, as bits of the window) and does not reach the
  * window's end. */
-static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
+static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
                                 size_t end, const char *w, size_t s, size_t len, uint64_t hb)
 {
     if (st_latin_pairs(w, hb)) {
@@ -457,7 +503,7 @@ static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t p
  * its word; "à", "où" are dropped). No run reaches the window's last byte
  * (st_prescan_windows), so the shifts bring in no byte of a run.
  */
-static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
+static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
                                          uint64_t il, size_t minlen)
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
@@ -482,7 +528,7 @@ static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t
  * the byte after each run with a byte >= 0x80 (st_prescan_windows): those
  * go to st_prescan_high_run. Returns 1 once two items are counted.
  */
-static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
+static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
                                    size_t end, const char *w, uint64_t cand, uint64_t run,
                                    uint64_t high, uint64_t hend)
 {
@@ -526,9 +572,11 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
  * words st_word_end cuts. A run that reaches a window's last byte may go on
  * past it: the next window starts at that run instead (about 5% more
  * windows), so that every run is read whole from one window; only a run
- * that fills a window is cut apart (st_prescan_long_run).
+ * that fills a window is cut apart (st_prescan_long_run). Compiled twice
+ * (`wide`: the masks with AVX2, st_prescan_windows_wide).
  */
-static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+static RG_TEXT_INLINE void st_prescan_windows_body(st_prescan_state *ps, const char *text,
+                                                   size_t pos, size_t end, int wide)
 {
     size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
     char tail[64];
@@ -542,7 +590,15 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
             memcpy(tail, w, end - pos);
             w = tail;
         }
-        st_runs64(w, ps->pron != 0, &run, &high, &il);
+#if RG_TEXT_WIDE
+        if (wide) {
+            st_runs64_wide(w, ps->pron != 0, &run, &high, &il);
+        } else
+#endif
+        {
+            (void)wide;
+            st_runs64(w, ps->pron != 0, &run, &high, &il);
+        }
         if (run >> 63) {
             /* the last run may go on: the next window starts at it */
             uint64_t keep;
@@ -568,6 +624,19 @@ static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t po
         pos = next;
     }
 }
+
+static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    st_prescan_windows_body(ps, text, pos, end, 0);
+}
+
+#if RG_TEXT_WIDE
+__attribute__((target("avx2,bmi,bmi2"))) static void
+st_prescan_windows_wide(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    st_prescan_windows_body(ps, text, pos, end, 1);
+}
+#endif
 #endif
 
 /*
@@ -601,7 +670,14 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
         ps.nw = 2; /* no lead to find: st_prescan_visit only counts */
     }
     if (ps.n < 2) {
-        st_prescan_windows(&ps, text, i, sent.end);
+#if RG_TEXT_WIDE
+        if (rg__cpu_level() >= RG_CPU_AVX2) {
+            st_prescan_windows_wide(&ps, text, i, sent.end);
+        } else
+#endif
+        {
+            st_prescan_windows(&ps, text, i, sent.end);
+        }
     }
 #else
     i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, SIZE_MAX);
