@@ -127,22 +127,6 @@ static size_t st_prescan_deux(const char *text, size_t s, size_t end)
     return st_key_index(key, e - i, rg_st__deux_nouns) >= 0 ? 2 : 0;
 }
 
-/* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
- * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
- * subject is remembered, the pronouns il, ils, elle, elles, l', lui. One
- * byte an entry (none is longer than five): 1 KB to keep in cache, where
- * the lexicon's adjective lengths take 4 KB. */
-#define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
-static const uint8_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
-static const uint8_t st_deux_pron_lens[1024] = {
-    [ST_PAIR('d', 'e')] = 1u << 4,
-    [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
-    [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
-    [ST_PAIR('l', 0)] = 1u << 1,             /* l' (one letter) */
-    [ST_PAIR('l', 'u')] = 1u << 3,           /* lui */
-};
-#undef ST_PAIR
-
 #define ST_K(a, b, c, d, e)                                                                 \
     ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 |         \
      (uint64_t)(e) << 32)
@@ -267,7 +251,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
  * np_lead needs of the first word. */
 typedef struct {
     const rg_lexicon *lx;
-    const uint8_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    const uint32_t *pair_lens; /* lx->pre_pair_lens[pron != 0] */
     size_t n, nw;
     int up0, pron;
     int *np_lead;
@@ -278,8 +262,7 @@ typedef struct {
  * here by their first two bytes and length */
 static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, size_t len)
 {
-    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) &
-            rg_lexicon__len_bit32(len)) != 0;
+    return (ps->pair_lens[pair] & rg_lexicon__len_bit32(len)) != 0;
 }
 
 /* st_prescan_maybe for the ASCII word p[0..len) of 2 to 30 bytes (most
@@ -291,7 +274,7 @@ static inline int st_prescan_pair_maybe(const st_prescan_state *ps, const char *
 
     memcpy(&v, p, 2);
     pair = (v & 31u) << 5 | (v >> 8 & 31u);
-    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) >> len) & 1;
+    return (ps->pair_lens[pair] >> len) & 1;
 }
 
 /* One word text[s..s+len) of the prescan, in text order: np_lead from the
@@ -393,9 +376,57 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
 }
 
 #if RG_TEXT_WIDE
-/* st_runs64's masks of the 32 bytes p[0..32) with AVX2 */
+/*
+ * Bit j set when the bytes p[j], p[j + 1] of x (the 32 bytes at p; p[32]
+ * is read) may start a word the prescan counts: their low five bits pick
+ * buckets in the lexicon's pre_first and pre_second (two 16-byte halves
+ * each), and some bucket holds both. After a byte >= 0x80 the second is
+ * taken as 0, as in rg_lexicon__pair_index. No lengths: the scalar test
+ * (st_prescan_cands) still follows for the words that pass.
+ */
+__attribute__((target("avx2,bmi,bmi2"))) static inline uint32_t
+st_pairs32(__m256i x, const char *p, const uint8_t *first, const uint8_t *second)
+{
+#define ST_HALF(t) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(t)))
+    const __m256i m5 = _mm256_set1_epi8(0x1F);
+    __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    __m256i x5 = _mm256_and_si256(x, m5), y5 = _mm256_and_si256(y, m5);
+    /* shuffles read the low four bits; bit 4, moved to the sign bit,
+     * picks the half */
+    __m256i f = _mm256_blendv_epi8(_mm256_shuffle_epi8(ST_HALF(first), x5),
+                                   _mm256_shuffle_epi8(ST_HALF(first + 16), x5),
+                                   _mm256_slli_epi16(x5, 3));
+    __m256i sc = _mm256_blendv_epi8(_mm256_shuffle_epi8(ST_HALF(second), y5),
+                                    _mm256_shuffle_epi8(ST_HALF(second + 16), y5),
+                                    _mm256_slli_epi16(y5, 3));
+#undef ST_HALF
+
+    sc = _mm256_blendv_epi8(sc, _mm256_set1_epi8((char)second[0]), x);
+    return ~(uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(f, sc), _mm256_setzero_si256()));
+}
+
+/* The bytes of the 32 at x that may be part of a two-byte Latin letter
+ * (st_latin2): in *lead C3..C8, in *cont 80..BF, in *c3 C3, in *sign 97
+ * and B7 (after C3: × and ÷) */
 __attribute__((target("avx2,bmi,bmi2"))) static inline void
-st_runs32(const char *p, int il_too, uint32_t *run, uint32_t *high, uint32_t *il)
+st_latin32(__m256i x, uint32_t *lead, uint32_t *cont, uint32_t *c3, uint32_t *sign)
+{
+    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 6),
+                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - 0xC3))));
+
+    *lead = (uint32_t)_mm256_movemask_epi8(l);
+    *cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), x));
+    *c3 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)));
+    *sign = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_or_si256(x, _mm256_set1_epi8(0x20)), _mm256_set1_epi8((char)0xB7)));
+}
+
+/* st_runs64's masks of the 32 bytes p[0..32) with AVX2, st_pairs32's and
+ * st_latin32's */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_runs32(const char *p, const st_prescan_state *ps, uint32_t *run, uint32_t *high, uint32_t *il,
+          uint32_t *pairs, uint32_t latin[4])
 {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     __m256i f = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
@@ -408,29 +439,63 @@ st_runs32(const char *p, int il_too, uint32_t *run, uint32_t *high, uint32_t *il
     /* the sign bit of x marks the bytes >= 0x80 in both masks */
     *run = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(a, x));
     *high = (uint32_t)_mm256_movemask_epi8(x);
-    if (il_too) {
+    if (ps->pron) {
         __m256i m = _mm256_or_si256(_mm256_cmpeq_epi8(f, _mm256_set1_epi8('i')),
                                     _mm256_cmpeq_epi8(f, _mm256_set1_epi8('l')));
         *il = (uint32_t)_mm256_movemask_epi8(m);
     } else {
         *il = 0;
     }
+    *pairs = st_pairs32(x, p, ps->lx->pre_first[ps->pron != 0], ps->lx->pre_second[ps->pron != 0]);
+    st_latin32(x, &latin[0], &latin[1], &latin[2], &latin[3]);
 }
 
-/* st_runs64 with AVX2, 32 bytes a step, the two steps written out (inlined
- * into st_prescan_windows_wide alone): half the vector instructions */
+/*
+ * st_runs64 with AVX2, 32 bytes a step, the two steps written out (inlined
+ * into st_prescan_windows_wide alone): half the vector instructions; and
+ * the pairs of st_pairs32 (w[64] is read), and in *latin the bytes >= 0x80
+ * that are one of a two-byte Latin letter (st_latin2 of the lead and the
+ * byte after it). A run whose bytes >= 0x80 are all such is one word, as
+ * st_latin_pairs finds pair by pair: the lowest such byte of a run must
+ * be a lead (a lead before it would be in the run), so is the lowest after
+ * its pair (the byte before it ends the pair, and is no lead), and so on.
+ */
 __attribute__((target("avx2,bmi,bmi2"))) static inline void
-st_runs64_wide(const char *w, int il_too, uint64_t *run, uint64_t *high, uint64_t *il)
+st_runs64_wide(const char *w, const st_prescan_state *ps, uint64_t *run, uint64_t *high,
+               uint64_t *il, uint64_t *pairs, uint64_t *latin)
 {
-    uint32_t r0, r1, h0, h1, i0, i1;
+    uint32_t r0, r1, h0, h1, i0, i1, p0, p1, l0[4], l1[4];
+    uint64_t lead, cont, c3, sign;
 
-    st_runs32(w, il_too, &r0, &h0, &i0);
-    st_runs32(w + 32, il_too, &r1, &h1, &i1);
+    st_runs32(w, ps, &r0, &h0, &i0, &p0, l0);
+    st_runs32(w + 32, ps, &r1, &h1, &i1, &p1, l1);
     *run = r0 | (uint64_t)r1 << 32;
     *high = h0 | (uint64_t)h1 << 32;
     *il = i0 | (uint64_t)i1 << 32;
+    *pairs = p0 | (uint64_t)p1 << 32;
+    lead = l0[0] | (uint64_t)l1[0] << 32;
+    cont = l0[1] | (uint64_t)l1[1] << 32;
+    c3 = l0[2] | (uint64_t)l1[2] << 32;
+    sign = l0[3] | (uint64_t)l1[3] << 32;
+    /* a lead whose next byte ends the letter, a byte that ends its lead's
+     * (no bit 64: a lead at w[63] is no letter here; no run reaches it) */
+    *latin = (lead & cont >> 1 & ~(c3 & sign >> 1)) | (cont & lead << 1 & ~(c3 << 1 & sign));
 }
 #endif
+
+/* The starts of some runs, from `hend` (the byte after each): one after
+ * the last separator before each end. */
+static RG_TEXT_INLINE uint64_t st_high_starts(uint64_t run, uint64_t hend)
+{
+    uint64_t hs = 0;
+
+    while (hend) {
+        uint64_t below = ~run & ((hend & (0 - hend)) - 1);
+        hs |= below ? UINT64_C(2) << (63 - __builtin_clzll(below)) : 1;
+        hend &= hend - 1;
+    }
+    return hs;
+}
 
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
  * before the window's last byte) pair up as two-byte Latin letters
@@ -579,24 +644,23 @@ static RG_TEXT_INLINE void st_prescan_windows_body(st_prescan_state *ps, const c
                                                    size_t pos, size_t end, int wide)
 {
     size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
-    char tail[64];
+    char tail[80]; /* 64 bytes and the one st_pairs32 reads after them */
 
     while (pos < end) {
         const char *w = text + pos;
         size_t next = pos + 64;
-        uint64_t run, high, il, cand;
-        if (end - pos < 64) {
+        uint64_t run, high, il, cand, hend, pairs = 0, latin = 0;
+        if (end - pos <= 64) {
             memset(tail, ' ', sizeof tail); /* separators past the end */
             memcpy(tail, w, end - pos);
             w = tail;
         }
 #if RG_TEXT_WIDE
         if (wide) {
-            st_runs64_wide(w, ps->pron != 0, &run, &high, &il);
+            st_runs64_wide(w, ps, &run, &high, &il, &pairs, &latin);
         } else
 #endif
         {
-            (void)wide;
             st_runs64(w, ps->pron != 0, &run, &high, &il);
         }
         if (run >> 63) {
@@ -618,7 +682,16 @@ static RG_TEXT_INLINE void st_prescan_windows_body(st_prescan_state *ps, const c
         cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
         /* a carry from a byte >= 0x80 runs to the end of its run and sets
          * the separator after it */
-        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, (run + high) & ~run)) {
+        hend = (run + high) & ~run;
+        if (wide) {
+            /* only the words whose first two bytes may count (most are
+             * dropped here, in the masks), runs of one byte (their pair
+             * index has no second byte) and runs that may be more than one
+             * word (a byte >= 0x80 not in a Latin letter: a « or a ’) */
+            uint64_t other = high & ~latin;
+            cand &= pairs | ~(run >> 1) | (other ? st_high_starts(run, (run + other) & ~run) : 0);
+        }
+        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, hend)) {
             return;
         }
         pos = next;
@@ -658,7 +731,7 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
                       int *np_lead)
 {
     int unused;
-    st_prescan_state ps = { lx, pron ? st_deux_pron_lens : st_deux_lens, 0, 0, 0, pron,
+    st_prescan_state ps = { lx, lx->pre_pair_lens[pron != 0], 0, 0, 0, pron,
                             np_lead ? np_lead : &unused };
     size_t i = sent.start;
 
