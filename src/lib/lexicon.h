@@ -67,9 +67,17 @@ struct rg_lexicon {
      * from the adjectives alone */
     uint64_t adj_lens[256];
     uint64_t adj_prefix[1024];
-    /* the same lengths (bit 31: 31 bytes or more) by the first two bytes
-     * of a word, rg_lexicon__pair_index() */
-    uint32_t adj_pair_lens[1024];
+    /* the stance prescan's filter (stance_prescan.c): the same lengths
+     * (bit 31: 31 bytes or more) by the first two bytes of a word,
+     * rg_lexicon__pair_index(), with those of the other words it counts:
+     * "deux" in [0]; "deux" and the pronouns il, ils, elle, elles, l', lui
+     * in [1] (lx_pre_words) */
+    uint32_t pre_pair_lens[2][1024];
+    /* those pairs, lengths aside, in at most 8 buckets for a vector test
+     * at every byte: each pair (a, b) of pre_pair_lens[v] has a bucket k
+     * whose bit is set in pre_first[v][a] and pre_second[v][b] (indexes:
+     * the low five bits of the bytes); other pairs may pass too */
+    uint8_t pre_first[2][32], pre_second[2][32];
     size_t adj_min_len;     /* bytes of the shortest state adjective, 0: none */
     /* 65536-bit prefilter over the first three bytes of every key */
     uint64_t prefilter[1024];
@@ -93,14 +101,14 @@ static inline uint64_t rg_lexicon__len_bit(size_t n)
     return (uint64_t)1 << (n < 63 ? n : 63);
 }
 
-/* Bit L of lx->adj_pair_lens[] for a word of L bytes. */
+/* Bit L of lx->pre_pair_lens[][] for a word of L bytes. */
 static inline uint32_t rg_lexicon__len_bit32(size_t n)
 {
     return (uint32_t)1 << (n < 31 ? n : 31);
 }
 
 /*
- * Index into lx->adj_pair_lens[] of the word w[0..n) (n >= 1), as written or
+ * Index into lx->pre_pair_lens[][] of the word w[0..n) (n >= 1), as written or
  * lower-cased: the low five bits of its first byte and, when that byte is
  * ASCII and n > 1, of its second byte (else 0). Lower-casing
  * (rg_lexicon__lower) flips bit 5 of an ASCII letter and changes no lead

@@ -15,7 +15,7 @@
  */
 #include <errno.h>  /* errno */
 #include <stdlib.h> /* strtod */
-#include <string.h> /* memcpy, memchr, strlen */
+#include <string.h> /* memcpy, memchr, memset, strlen */
 
 #include <relgraph/io.h>
 #include <relgraph/stance.h>
@@ -407,6 +407,90 @@ static int lx_parse_line(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
     return lx_add_cues(lx, st, w, f[0], fn[0], &tmpl);
 }
 
+/* The words the stance prescan counts besides the state adjectives
+ * (rg_st__prescan): [0] "deux" (before a noun: st_prescan_deux), [1] also
+ * the pronouns, when a subject is remembered ("l": l' one letter). */
+static const char *const lx_pre_words[2][8] = {
+    { "deux", NULL },
+    { "deux", "il", "ils", "elle", "elles", "l", "lui", NULL },
+};
+
+static int lx_popcount(uint32_t x)
+{
+    int n = 0;
+
+    for (; x; x &= x - 1) {
+        n++;
+    }
+    return n;
+}
+
+/*
+ * pre_first and pre_second of the pairs of `lens` (rg_lexicon's): a bucket
+ * for each first byte used (the rows), then, while there are more than 8,
+ * the two buckets merged whose merge lets the fewest other pairs through
+ * (a bucket passes every pair of its rows and its second bytes).
+ */
+static void lx_pre_buckets(const uint32_t *lens, uint8_t *first, uint8_t *second)
+{
+    uint32_t rows[32], cols[32]; /* per bucket: bit r of its rows, bit c of its seconds */
+    size_t nb = 0, i, j, k, bi = 0, bj = 0;
+
+    for (i = 0; i < 32; i++) {
+        uint32_t c = 0;
+        for (j = 0; j < 32; j++) {
+            c |= (uint32_t)(lens[i << 5 | j] != 0) << j;
+        }
+        if (c) {
+            rows[nb] = UINT32_C(1) << i;
+            cols[nb++] = c;
+        }
+    }
+    while (nb > 8) {
+        long best = -1;
+        for (i = 0; i < nb; i++) {
+            for (j = i + 1; j < nb; j++) {
+                long cost = (long)lx_popcount(rows[i] | rows[j]) * lx_popcount(cols[i] | cols[j]) -
+                            (long)lx_popcount(rows[i]) * lx_popcount(cols[i]) -
+                            (long)lx_popcount(rows[j]) * lx_popcount(cols[j]);
+                if (best < 0 || cost < best) {
+                    best = cost;
+                    bi = i;
+                    bj = j;
+                }
+            }
+        }
+        rows[bi] |= rows[bj];
+        cols[bi] |= cols[bj];
+        rows[bj] = rows[--nb];
+        cols[bj] = cols[nb];
+    }
+    memset(first, 0, 32);
+    memset(second, 0, 32);
+    for (k = 0; k < nb; k++) {
+        for (i = 0; i < 32; i++) {
+            first[i] |= (uint8_t)(((rows[k] >> i) & 1) << k);
+            second[i] |= (uint8_t)(((cols[k] >> i) & 1) << k);
+        }
+    }
+}
+
+/* The prescan's filters: the adjectives' pairs (set by lx_index) with
+ * those of lx_pre_words, then their buckets. */
+static void lx_pre_filter(rg_lexicon *lx)
+{
+    size_t v, i;
+
+    for (v = 0; v < 2; v++) {
+        for (i = 0; lx_pre_words[v][i]; i++) {
+            const char *wd = lx_pre_words[v][i];
+            size_t n = strlen(wd);
+            lx->pre_pair_lens[v][rg_lexicon__pair_index(wd, n)] |= rg_lexicon__len_bit32(n);
+        }
+        lx_pre_buckets(lx->pre_pair_lens[v], lx->pre_first[v], lx->pre_second[v]);
+    }
+}
+
 /* First-word index: per word id, its cues, longest first. */
 static int lx_index(rg_lexicon *lx)
 {
@@ -452,12 +536,14 @@ static int lx_index(rg_lexicon *lx)
                 lx->adj_lens[f - 32] |= rg_lexicon__len_bit(kn); /* "Russes" */
             }
             lx->adj_prefix[bit >> 6] |= (uint64_t)1 << (bit & 63);
-            lx->adj_pair_lens[rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
+            lx->pre_pair_lens[0][rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
+            lx->pre_pair_lens[1][rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
             if (lx->adj_min_len == 0 || kn < lx->adj_min_len) {
                 lx->adj_min_len = kn;
             }
         }
     }
+    lx_pre_filter(lx);
 cleanup:
     rg__free(fill);
     return error;

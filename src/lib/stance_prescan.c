@@ -9,8 +9,14 @@
 #include <stdint.h> /* uint64_t, uint32_t, SIZE_MAX */
 #include <string.h> /* memcmp, memcpy, memset */
 
+#include "cpu.h" /* rg__cpu_level */
 #include "stance_internal.h"
 #include "stance_scan.h"
+#include "text_internal.h" /* RG_TEXT_WIDE, RG_TEXT_INLINE */
+
+#if RG_TEXT_WIDE
+#include <immintrin.h>
+#endif
 
 /* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary
  * ("'a", "'aura"), in any case: the word the tokenizer lowers and the
@@ -120,22 +126,6 @@ static size_t st_prescan_deux(const char *text, size_t s, size_t end)
     st_lower_word(key, text, i, e - i, ascii);
     return st_key_index(key, e - i, rg_st__deux_nouns) >= 0 ? 2 : 0;
 }
-
-/* Lengths (bit L: L bytes) of the words st_prescan_word must see besides
- * the state adjectives, by rg_lexicon__pair_index: "deux"; and, when a
- * subject is remembered, the pronouns il, ils, elle, elles, l', lui. One
- * byte an entry (none is longer than five): 1 KB to keep in cache, where
- * the lexicon's adjective lengths take 4 KB. */
-#define ST_PAIR(a, b) (((a) & 31) << 5 | ((b) & 31))
-static const uint8_t st_deux_lens[1024] = { [ST_PAIR('d', 'e')] = 1u << 4 };
-static const uint8_t st_deux_pron_lens[1024] = {
-    [ST_PAIR('d', 'e')] = 1u << 4,
-    [ST_PAIR('i', 'l')] = 1u << 2 | 1u << 3, /* il, ils */
-    [ST_PAIR('e', 'l')] = 1u << 4 | 1u << 5, /* elle, elles */
-    [ST_PAIR('l', 0)] = 1u << 1,             /* l' (one letter) */
-    [ST_PAIR('l', 'u')] = 1u << 3,           /* lui */
-};
-#undef ST_PAIR
 
 #define ST_K(a, b, c, d, e)                                                                 \
     ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 |         \
@@ -261,7 +251,7 @@ static size_t st_prescan_word(const rg_lexicon *lx,
  * np_lead needs of the first word. */
 typedef struct {
     const rg_lexicon *lx;
-    const uint8_t *extra_lens; /* st_deux_lens or st_deux_pron_lens */
+    const uint32_t *pair_lens; /* lx->pre_pair_lens[pron != 0] */
     size_t n, nw;
     int up0, pron;
     int *np_lead;
@@ -272,8 +262,7 @@ typedef struct {
  * here by their first two bytes and length */
 static inline int st_prescan_maybe(const st_prescan_state *ps, unsigned pair, size_t len)
 {
-    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) &
-            rg_lexicon__len_bit32(len)) != 0;
+    return (ps->pair_lens[pair] & rg_lexicon__len_bit32(len)) != 0;
 }
 
 /* st_prescan_maybe for the ASCII word p[0..len) of 2 to 30 bytes (most
@@ -285,7 +274,7 @@ static inline int st_prescan_pair_maybe(const st_prescan_state *ps, const char *
 
     memcpy(&v, p, 2);
     pair = (v & 31u) << 5 | (v >> 8 & 31u);
-    return ((ps->lx->adj_pair_lens[pair] | ps->extra_lens[pair]) >> len) & 1;
+    return (ps->pair_lens[pair] >> len) & 1;
 }
 
 /* One word text[s..s+len) of the prescan, in text order: np_lead from the
@@ -386,11 +375,133 @@ static inline void st_runs64(const char *w, int il_too, uint64_t *run, uint64_t 
     *il = i0 | (uint64_t)i1 << 16 | (uint64_t)i2 << 32 | (uint64_t)i3 << 48;
 }
 
+#if RG_TEXT_WIDE
+/*
+ * Bit j set when the bytes p[j], p[j + 1] of x (the 32 bytes at p; p[32]
+ * is read) may start a word the prescan counts: their low five bits pick
+ * buckets in the lexicon's pre_first and pre_second (two 16-byte halves
+ * each), and some bucket holds both. After a byte >= 0x80 the second is
+ * taken as 0, as in rg_lexicon__pair_index. No lengths: the scalar test
+ * (st_prescan_cands) still follows for the words that pass.
+ */
+__attribute__((target("avx2,bmi,bmi2"))) static inline uint32_t
+st_pairs32(__m256i x, const char *p, const uint8_t *first, const uint8_t *second)
+{
+#define ST_HALF(t) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(t)))
+    const __m256i m5 = _mm256_set1_epi8(0x1F);
+    __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    __m256i x5 = _mm256_and_si256(x, m5), y5 = _mm256_and_si256(y, m5);
+    /* shuffles read the low four bits; bit 4, moved to the sign bit,
+     * picks the half */
+    __m256i f = _mm256_blendv_epi8(_mm256_shuffle_epi8(ST_HALF(first), x5),
+                                   _mm256_shuffle_epi8(ST_HALF(first + 16), x5),
+                                   _mm256_slli_epi16(x5, 3));
+    __m256i sc = _mm256_blendv_epi8(_mm256_shuffle_epi8(ST_HALF(second), y5),
+                                    _mm256_shuffle_epi8(ST_HALF(second + 16), y5),
+                                    _mm256_slli_epi16(y5, 3));
+#undef ST_HALF
+
+    sc = _mm256_blendv_epi8(sc, _mm256_set1_epi8((char)second[0]), x);
+    return ~(uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(f, sc), _mm256_setzero_si256()));
+}
+
+/* The bytes of the 32 at x that may be part of a two-byte Latin letter
+ * (st_latin2): in *lead C3..C8, in *cont 80..BF, in *c3 C3, in *sign 97
+ * and B7 (after C3: × and ÷) */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_latin32(__m256i x, uint32_t *lead, uint32_t *cont, uint32_t *c3, uint32_t *sign)
+{
+    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 6),
+                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - 0xC3))));
+
+    *lead = (uint32_t)_mm256_movemask_epi8(l);
+    *cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), x));
+    *c3 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)));
+    *sign = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_or_si256(x, _mm256_set1_epi8(0x20)), _mm256_set1_epi8((char)0xB7)));
+}
+
+/* st_runs64's masks of the 32 bytes p[0..32) with AVX2, st_pairs32's and
+ * st_latin32's */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_runs32(const char *p, const st_prescan_state *ps, uint32_t *run, uint32_t *high, uint32_t *il,
+          uint32_t *pairs, uint32_t latin[4])
+{
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i f = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+    __m256i a = _mm256_or_si256(
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 26),
+                          _mm256_add_epi8(f, _mm256_set1_epi8((char)(0x80 - 'a')))),
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 10),
+                          _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0')))));
+
+    /* the sign bit of x marks the bytes >= 0x80 in both masks */
+    *run = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(a, x));
+    *high = (uint32_t)_mm256_movemask_epi8(x);
+    if (ps->pron) {
+        __m256i m = _mm256_or_si256(_mm256_cmpeq_epi8(f, _mm256_set1_epi8('i')),
+                                    _mm256_cmpeq_epi8(f, _mm256_set1_epi8('l')));
+        *il = (uint32_t)_mm256_movemask_epi8(m);
+    } else {
+        *il = 0;
+    }
+    *pairs = st_pairs32(x, p, ps->lx->pre_first[ps->pron != 0], ps->lx->pre_second[ps->pron != 0]);
+    st_latin32(x, &latin[0], &latin[1], &latin[2], &latin[3]);
+}
+
+/*
+ * st_runs64 with AVX2, 32 bytes a step, the two steps written out (inlined
+ * into st_prescan_windows_wide alone): half the vector instructions; and
+ * the pairs of st_pairs32 (w[64] is read), and in *latin the bytes >= 0x80
+ * that are one of a two-byte Latin letter (st_latin2 of the lead and the
+ * byte after it). A run whose bytes >= 0x80 are all such is one word, as
+ * st_latin_pairs finds pair by pair: the lowest such byte of a run must
+ * be a lead (a lead before it would be in the run), so is the lowest after
+ * its pair (the byte before it ends the pair, and is no lead), and so on.
+ */
+__attribute__((target("avx2,bmi,bmi2"))) static inline void
+st_runs64_wide(const char *w, const st_prescan_state *ps, uint64_t *run, uint64_t *high,
+               uint64_t *il, uint64_t *pairs, uint64_t *latin)
+{
+    uint32_t r0, r1, h0, h1, i0, i1, p0, p1, l0[4], l1[4];
+    uint64_t lead, cont, c3, sign;
+
+    st_runs32(w, ps, &r0, &h0, &i0, &p0, l0);
+    st_runs32(w + 32, ps, &r1, &h1, &i1, &p1, l1);
+    *run = r0 | (uint64_t)r1 << 32;
+    *high = h0 | (uint64_t)h1 << 32;
+    *il = i0 | (uint64_t)i1 << 32;
+    *pairs = p0 | (uint64_t)p1 << 32;
+    lead = l0[0] | (uint64_t)l1[0] << 32;
+    cont = l0[1] | (uint64_t)l1[1] << 32;
+    c3 = l0[2] | (uint64_t)l1[2] << 32;
+    sign = l0[3] | (uint64_t)l1[3] << 32;
+    /* a lead whose next byte ends the letter, a byte that ends its lead's
+     * (no bit 64: a lead at w[63] is no letter here; no run reaches it) */
+    *latin = (lead & cont >> 1 & ~(c3 & sign >> 1)) | (cont & lead << 1 & ~(c3 << 1 & sign));
+}
+#endif
+
+/* The starts of some runs, from `hend` (the byte after each): one after
+ * the last separator before each end. */
+static RG_TEXT_INLINE uint64_t st_high_starts(uint64_t run, uint64_t hend)
+{
+    uint64_t hs = 0;
+
+    while (hend) {
+        uint64_t below = ~run & ((hend & (0 - hend)) - 1);
+        hs |= below ? UINT64_C(2) << (63 - __builtin_clzll(below)) : 1;
+        hend &= hend - 1;
+    }
+    return hs;
+}
+
 /* 1 when the bytes >= 0x80 of a run (bits hb of the window w; the run ends
  * before the window's last byte) pair up as two-byte Latin letters
  * (st_latin2, taken by st_word_cp_len without decoding): the run is then
  * one word. */
-static inline int st_latin_pairs(const char *w, uint64_t hb)
+static RG_TEXT_INLINE int st_latin_pairs(const char *w, uint64_t hb)
 {
     while (hb) {
         unsigned j = (unsigned)rg__ctz64(hb);
@@ -403,34 +514,38 @@ static inline int st_latin_pairs(const char *w, uint64_t hb)
     return 1;
 }
 
-/* A run text[s..e) that went on across windows (`high`: it has a byte >=
- * 0x80). */
-static void st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t e,
-                                size_t end, int high)
+/*
+ * A run at text[s..] of 64 bytes or more without an ASCII separator (a
+ * whole window): cut to its end, then one word when its bytes >= 0x80 are
+ * two-byte Latin letters, as st_latin_pairs says within a window, else
+ * word by word. Returns its end. Rare: long URLs, runs of signs.
+ */
+static size_t st_prescan_long_run(st_prescan_state *ps, const char *text, size_t s, size_t end)
 {
-    size_t j;
+    size_t e = s, j;
+    int high = 0;
 
-    if (high) {
-        /* one word when its bytes >= 0x80 are two-byte Latin letters, as
-         * st_latin_pairs says within a window (most such runs: "présidents"
-         * across two windows), else cut word by word */
-        for (j = s; j < e; j++) {
-            if ((unsigned char)text[j] >= 0x80) {
-                if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
-                    st_prescan_words(ps, text, s, e, end, SIZE_MAX);
-                    return;
-                }
-                j++;
+    while (e < end && !(st_ascii_class[(unsigned char)text[e]] & ST_SEP)) {
+        high |= (unsigned char)text[e] >= 0x80;
+        e++;
+    }
+    for (j = s; high && j < e; j++) {
+        if ((unsigned char)text[j] >= 0x80) {
+            if (j + 1 >= e || !st_latin2((unsigned char)text[j], (unsigned char)text[j + 1])) {
+                st_prescan_words(ps, text, s, e, end, SIZE_MAX);
+                return e;
             }
+            j++;
         }
     }
     st_prescan_visit(ps, text, s, e - s, end, !high);
+    return e;
 }
 
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
  * (`hb`: those bytes, as bits of the window) and does not reach the
  * window's end. */
-static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
+static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
                                 size_t end, const char *w, size_t s, size_t len, uint64_t hb)
 {
     if (st_latin_pairs(w, hb)) {
@@ -450,20 +565,20 @@ static void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t p
  * i, I, l and L when pronouns count, else nothing): at the run's start, or
  * right after a byte >= 0x80 in its first two, that would then belong to
  * no word ("\x80il", "«l'a"; the ASCII byte before a third one would join
- * its word; "à", "où" are dropped). A run that reaches the window's end is
- * kept: it may go on.
+ * its word; "à", "où" are dropped). No run reaches the window's last byte
+ * (st_prescan_windows), so the shifts bring in no byte of a run.
  */
-static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
+static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
                                          uint64_t il, size_t minlen)
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
-    uint64_t two = run & (run >> 1 | UINT64_C(1) << 63); /* bytes j and j + 1 in a run */
+    uint64_t two = run & run >> 1; /* bytes j and j + 1 in a run */
 
     if (minlen > 3) {
-        longer &= two & (two >> 2 | UINT64_C(3) << 62); /* j to j + 3 (most lexicons) */
+        longer &= two & two >> 2; /* j to j + 3 (most lexicons) */
     } else if (minlen > 2) {
-        longer &= two & (run >> 2 | UINT64_C(3) << 62);
+        longer &= two & run >> 2;
     } else if (minlen > 1) {
         longer &= two;
     }
@@ -478,7 +593,7 @@ static inline uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t
  * the byte after each run with a byte >= 0x80 (st_prescan_windows): those
  * go to st_prescan_high_run. Returns 1 once two items are counted.
  */
-static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
+static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
                                    size_t end, const char *w, uint64_t cand, uint64_t run,
                                    uint64_t high, uint64_t hend)
 {
@@ -519,66 +634,82 @@ static inline int st_prescan_cands(st_prescan_state *ps, const char *text, size_
  * letters: their length and first two bytes come from the masks and the
  * window. Other runs are cut by st_prescan_words (a « or a ’ ends words
  * there). ASCII bytes are never inside a code point, so every way cuts the
- * words st_word_end cuts. A run that reaches the end of a window is pending
- * until the window where it ends.
+ * words st_word_end cuts. A run that reaches a window's last byte may go on
+ * past it: the next window starts at that run instead (about 5% more
+ * windows), so that every run is read whole from one window; only a run
+ * that fills a window is cut apart (st_prescan_long_run). Compiled twice
+ * (`wide`: the masks with AVX2, st_prescan_windows_wide).
  */
-static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+static RG_TEXT_INLINE void st_prescan_windows_body(st_prescan_state *ps, const char *text,
+                                                   size_t pos, size_t end, int wide)
 {
-    size_t rs = 0; /* start of the pending run */
     size_t minlen = ps->lx->adj_min_len && ps->lx->adj_min_len < 4 ? ps->lx->adj_min_len : 4;
-    int pend = 0, pend_high = 0;
-    char tail[64];
+    char tail[80]; /* 64 bytes and the one st_pairs32 reads after them */
 
-    for (; pos < end; pos += 64) {
+    while (pos < end) {
         const char *w = text + pos;
-        uint64_t run, high, il, cand;
-        if (end - pos < 64) {
+        size_t next = pos + 64;
+        uint64_t run, high, il, cand, hend, pairs = 0, latin = 0;
+        if (end - pos <= 64) {
             memset(tail, ' ', sizeof tail); /* separators past the end */
             memcpy(tail, w, end - pos);
             w = tail;
         }
-        st_runs64(w, ps->pron != 0, &run, &high, &il);
-        if (pend) {
-            size_t e = rg__ctz64(~run | UINT64_C(1) << 63);
+#if RG_TEXT_WIDE
+        if (wide) {
+            st_runs64_wide(w, ps, &run, &high, &il, &pairs, &latin);
+        } else
+#endif
+        {
+            st_runs64(w, ps->pron != 0, &run, &high, &il);
+        }
+        if (run >> 63) {
+            /* the last run may go on: the next window starts at it */
+            uint64_t keep;
             if (~run == 0) {
-                pend_high |= high != 0; /* the run covers this window too */
+                pos = st_prescan_long_run(ps, text, pos, end);
+                if (ps->n >= 2) {
+                    return;
+                }
                 continue;
             }
-            pend = 0;
-            pend_high |= (high & ((UINT64_C(1) << e) - 1)) != 0;
-            if (pend_high || pos + e - rs - 2 > 28) {
-                st_prescan_long_run(ps, text, rs, pos + e, end, pend_high);
-            } else if (st_prescan_pair_maybe(ps, text + rs, pos + e - rs)) {
-                /* an ASCII word of 2..30 bytes, filtered here (most) */
-                ps->n += st_prescan_word(ps->lx, text, rs, pos + e - rs, end, 1, ps->pron,
-                                         ps->np_lead);
-            }
-            if (ps->n >= 2) {
-                return;
-            }
-            run &= ~((UINT64_C(1) << e) - 1); /* the rest of the window */
-            high &= run;
+            next = pos + 64 - (size_t)__builtin_clzll(~run);
+            keep = (UINT64_C(1) << (next - pos)) - 1;
+            run &= keep;
+            high &= keep;
+            il &= keep;
         }
         cand = st_prescan_starts(run & ~(run << 1), run, high, il, minlen);
-        if (run >> 63) {
-            /* the last run goes on in the next window; st_prescan_starts
-             * keeps its start, the highest of cand */
-            size_t s = 63 - (size_t)__builtin_clzll(cand);
-            cand &= ~(UINT64_C(1) << s);
-            pend = 1;
-            rs = pos + s;
-            pend_high = (high >> s) != 0;
-        }
         /* a carry from a byte >= 0x80 runs to the end of its run and sets
-         * the separator after it (runs reaching bit 63 are pending) */
-        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, (run + high) & ~run)) {
+         * the separator after it */
+        hend = (run + high) & ~run;
+        if (wide) {
+            /* only the words whose first two bytes may count (most are
+             * dropped here, in the masks), runs of one byte (their pair
+             * index has no second byte) and runs that may be more than one
+             * word (a byte >= 0x80 not in a Latin letter: a « or a ’) */
+            uint64_t other = high & ~latin;
+            cand &= pairs | ~(run >> 1) | (other ? st_high_starts(run, (run + other) & ~run) : 0);
+        }
+        if (st_prescan_cands(ps, text, pos, end, w, cand, run, high, hend)) {
             return;
         }
-    }
-    if (pend) {
-        st_prescan_long_run(ps, text, rs, end, end, pend_high);
+        pos = next;
     }
 }
+
+static void st_prescan_windows(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    st_prescan_windows_body(ps, text, pos, end, 0);
+}
+
+#if RG_TEXT_WIDE
+__attribute__((target("avx2,bmi,bmi2"))) static void
+st_prescan_windows_wide(st_prescan_state *ps, const char *text, size_t pos, size_t end)
+{
+    st_prescan_windows_body(ps, text, pos, end, 1);
+}
+#endif
 #endif
 
 /*
@@ -600,7 +731,7 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
                       int *np_lead)
 {
     int unused;
-    st_prescan_state ps = { lx, pron ? st_deux_pron_lens : st_deux_lens, 0, 0, 0, pron,
+    st_prescan_state ps = { lx, lx->pre_pair_lens[pron != 0], 0, 0, 0, pron,
                             np_lead ? np_lead : &unused };
     size_t i = sent.start;
 
@@ -612,7 +743,14 @@ size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int 
         ps.nw = 2; /* no lead to find: st_prescan_visit only counts */
     }
     if (ps.n < 2) {
-        st_prescan_windows(&ps, text, i, sent.end);
+#if RG_TEXT_WIDE
+        if (rg__cpu_level() >= RG_CPU_AVX2) {
+            st_prescan_windows_wide(&ps, text, i, sent.end);
+        } else
+#endif
+        {
+            st_prescan_windows(&ps, text, i, sent.end);
+        }
     }
 #else
     i = st_prescan_words(&ps, text, sent.start, sent.end, sent.end, SIZE_MAX);

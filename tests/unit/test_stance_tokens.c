@@ -620,7 +620,7 @@ static void test_prescan_windows(void **state)
  * elles in st_subject_pronoun, lui and l' before an avoir auxiliary in
  * st_object_clitic) and "deux", two items before "hommes" and none alone
  * (st_deux_item in stance_items.c), against the prescan's
- * hard-coded length tables (st_deux_lens, st_deux_pron_lens) and the
+ * length tables (the lexicon's pre_pair_lens, from lx_pre_words) and the
  * tokenizer's pronoun list (c->pron): each word, as written, capitalised
  * and in capitals, first in the sentence and after the first two words at
  * every offset of a 64-byte window, counts as many items as the rules can
@@ -879,6 +879,111 @@ static void test_adjective_states_reuse(void **state)
     rg_actors_free(dicts[2]);
 }
 
+/*
+ * The lexicon's buckets of first-two-byte pairs (pre_first, pre_second,
+ * at most 8; the AVX2 prescan drops a word when no bucket holds its pair)
+ * let every pair of pre_pair_lens through, with the built-in lexicon and
+ * with adjectives of 20 first bytes (rows merged into shared buckets);
+ * with the latter, the prescan against the reference on each adjective,
+ * its neighbours by one byte and words sharing a bucket with it.
+ */
+static void check_buckets(const rg_lexicon *lx)
+{
+    size_t v, a, b;
+
+    for (v = 0; v < 2; v++) {
+        for (a = 0; a < 32; a++) {
+            for (b = 0; b < 32; b++) {
+                if (lx->pre_pair_lens[v][a << 5 | b]) {
+                    assert_true(lx->pre_first[v][a] & lx->pre_second[v][b]);
+                }
+            }
+        }
+        /* "deux" in both, the pronouns with [1] only */
+        assert_true(lx->pre_pair_lens[v][('d' & 31) << 5 | ('e' & 31)] & 1u << 4);
+        assert_int_equal((lx->pre_pair_lens[v][('l' & 31) << 5 | ('u' & 31)] >> 3) & 1, v);
+    }
+}
+
+static void test_prescan_buckets(void **state)
+{
+    static const char tsv[] =
+        "condamner\t-\t-2.0\tcondemn\t-\n"
+        "@adj\tabra|bcsb|cdtc|deud|efve|fgwf|ghxg|hiyh|ijzi|jkaj|klbk|lmcl|mndm|noen|opfo|"
+        "pqgp|qrhq|rsir|stjs|tukt|uvlu|russes\tFRA\n";
+    static const char *const cases[] = {
+        "Un mot abra x bcsb x cdtc x deud x efve x fgwf x ghxg x hiyh x ijzi x",
+        "Un mot JKAJ x Klbk x lmcl x mndm x noen x opfo x pqgp x qrhq x rsir x",
+        "Un mot stjs, tukt, uvlu, abr abrab ab\xc3\xa9" "a x bcs\xc3\xa9 x russe",
+        "Un mot arbr abca acdc bbsb cctc ddud eeve ffwf ggxg hhyh iizi jjaj kkbk",
+        "Un mot llcl mmdm nnen oofo ppgp qqhq rrir ssjs ttkt uulu il elle lui l'a",
+        "Un mot \xc3\xa9" "bra \xc3\x89tat \xe2\x80\x99" "abra \xc2\xab" "bcsb\xc2\xbb deux deux",
+    };
+    rg_lexicon *dflt = g_lexicon, *lx = NULL;
+    size_t k;
+
+    (void)state;
+    check_buckets(dflt);
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, strlen(tsv), "test"), RG_OK);
+    check_buckets(lx);
+    g_lexicon = lx;
+    for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+        check_spans(cases[k], 65);
+    }
+    g_lexicon = dflt;
+    rg_lexicon_free(lx);
+}
+
+/*
+ * Sentences that end where their buffer ends (heap copies of their exact
+ * length, no NUL after them), at every start offset below 70: the windows
+ * read 65 bytes with AVX2 (the byte after the window's last), never past
+ * the sentence; under ASan a read past the end fails. Random sentences
+ * of the same kind as test_prescan_random_windows, and long runs.
+ */
+static void test_prescan_buffer_ends(void **state)
+{
+    static const char *const frag[] = {
+        "russes", "AM\xc3\x89RICAINES", "deux", "hommes", "il", "Ils", "elle", "lui", "l'a",
+        "pr\xc3\xa9sidents", "\xc2\xab", "\xc3\x97", "\xe2\x80\x99", "\x80", "\xc3", "x",
+        "anticonstitutionnellement", "\xc3\xa9", "12", ",", " ",
+    };
+    uint32_t seed = 777;
+    size_t round;
+
+    (void)state;
+    for (round = 0; round < 60; round++) {
+        char text[300];
+        size_t len = 0, want, start;
+        seed = seed * 1103515245u + 12345u;
+        want = 1 + (seed >> 16) % 200;
+        while (len < want) {
+            const char *f;
+            seed = seed * 1103515245u + 12345u;
+            f = frag[(seed >> 16) % (sizeof frag / sizeof *frag)];
+            if (len + strlen(f) + 1 >= sizeof text) {
+                break;
+            }
+            memcpy(text + len, f, strlen(f));
+            len += strlen(f);
+            if ((seed >> 8) & 1) {
+                text[len++] = ' ';
+            }
+        }
+        if (round % 10 == 9) {
+            memset(text, 'a', len); /* one run, 64 bytes or more at times */
+        }
+        for (start = 0; start < 70 && start <= len; start++) {
+            char *heap = malloc(len);
+            rg_span sp = { start, len };
+            assert_non_null(heap);
+            memcpy(heap, text, len);
+            check_prescan(heap, sp);
+            free(heap);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -893,6 +998,8 @@ int main(void)
         cmocka_unit_test(test_prescan_determiners),
         cmocka_unit_test(test_prescan_random_windows),
         cmocka_unit_test(test_adjective_states_reuse),
+        cmocka_unit_test(test_prescan_buckets),
+        cmocka_unit_test(test_prescan_buffer_ends),
     };
 
     return cmocka_run_group_tests(tests, setup_ctx, teardown_ctx);
