@@ -50,7 +50,6 @@ typedef struct {
 } gexf_cursor;
 
 typedef struct {
-    const char *dir;
     const rg_xgraph *overall;
     const rg_xgraph *periods;
     size_t n_periods;
@@ -696,7 +695,6 @@ int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
     int error;
 
     memset(&c, 0, sizeof c);
-    c.dir = dir;
     c.overall = overall;
     c.periods = periods;
     c.n_periods = n_periods;
