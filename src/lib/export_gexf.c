@@ -576,7 +576,7 @@ static const char *type_rgb(const char *type)
     return "r=\"156\" g=\"156\" b=\"156\"";
 }
 
-static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
+static int put_node_viz(gexf_ctx *c, const rg_xnode *n)
 {
     rg_strbuf *b = &c->out;
     const rg_xval *t = rg_export__attr(n->attrs, n->n_attrs, "type");
@@ -589,7 +589,6 @@ static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
         v = value_number(rg_export__attr(n->attrs, n->n_attrs, c->size_by));
     }
     size = c->size_max > 0 && v > 0 ? 6.0 + 30.0 * sqrt(v / c->size_max) : 6.0;
-    rg_strbuf_clear(tmp);
     if (rg_strbuf_printf(b, "        <viz:color %s/>\n        <viz:size value=\"", type_rgb(type)) < 0
         || rg_strbuf_put_real(b, size, 2) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0) {
         return RG_ERROR;
@@ -626,7 +625,7 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
             || xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
             || put_attvalue(b, tmp, "type", rg_export__attr(n->attrs, n->n_attrs, "type"), NULL) < 0
-            || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, tmp, n) < 0
+            || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, n) < 0
             || rg_strbuf_puts(b, "      </node>\n") < 0) {
             return RG_ERROR;
         }
