@@ -166,11 +166,6 @@ static unsigned value_kind(const rg_xval *v)
     }
 }
 
-static int value_is_number(const rg_xval *v)
-{
-    return v && (v->kind == RG_XV_INT || v->kind == RG_XV_REAL);
-}
-
 /* A number's value, 0 for anything else (as json_number_value). */
 static double value_number(const rg_xval *v)
 {
@@ -593,7 +588,7 @@ static int put_node_viz(gexf_ctx *c, const rg_xnode *n)
         || rg_strbuf_put_real(b, size, 2) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0) {
         return RG_ERROR;
     }
-    if (value_is_number(x) && value_is_number(y)) {
+    if (rg_export__is_number(x) && rg_export__is_number(y)) {
         if (rg_strbuf_puts(b, "        <viz:position x=\"") < 0
             || rg_export__put_scalar(b, x) < 0 || rg_strbuf_puts(b, "\" y=\"") < 0
             || rg_export__put_scalar(b, y) < 0 || rg_strbuf_puts(b, "\" z=\"0\"/>\n") < 0) {
@@ -676,7 +671,7 @@ static void gexf_size_by(gexf_ctx *c)
         for (i = 0; i < c->overall->n_nodes; i++) {
             const rg_xnode *n = &c->overall->nodes[i];
             const rg_xval *v = rg_export__attr(n->attrs, n->n_attrs, candidates[k]);
-            if (value_is_number(v)) {
+            if (rg_export__is_number(v)) {
                 c->size_by = candidates[k];
                 if (value_number(v) > c->size_max) {
                     c->size_max = value_number(v);

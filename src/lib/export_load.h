@@ -122,6 +122,12 @@ const rg_xnode *rg_export__node_find(const rg_xgraph *g, const char *key);
 const rg_xedge *rg_export__edge_find(const rg_xgraph *g, const char *source,
                                      const char *target);
 
+/** 1 when v is set and a number (an integer or a real). */
+static inline int rg_export__is_number(const rg_xval *v)
+{
+    return v && (v->kind == RG_XV_INT || v->kind == RG_XV_REAL);
+}
+
 /** Attribute of an element by name (attrs sorted, n of them); NULL when absent. */
 const rg_xval *rg_export__attr(const rg_xattr *attrs, size_t n, const char *name);
 
