@@ -253,8 +253,7 @@ static int csv_edges(rg_strbuf *b, const rg_xgraph *g, const csv_cols *cols)
         if (csv_put_str(b, e->source) < 0 || rg_strbuf_putc(b, ',') < 0
             || csv_put_str(b, e->target) < 0 || rg_strbuf_puts(b, ",Undirected,") < 0
             || csv_put_str(b, e->key) < 0 || rg_strbuf_putc(b, ',') < 0
-            || csv_put_value(b, &tmp, g, w && (w->kind == RG_XV_INT || w->kind == RG_XV_REAL)
-                                             ? w : NULL) < 0) {
+            || csv_put_value(b, &tmp, g, rg_export__is_number(w) ? w : NULL) < 0) {
             goto cleanup;
         }
         if (csv_row_tail(b, &tmp, g, e->attrs, e->n_attrs, cols) < 0) {

@@ -50,7 +50,6 @@ typedef struct {
 } gexf_cursor;
 
 typedef struct {
-    const char *dir;
     const rg_xgraph *overall;
     const rg_xgraph *periods;
     size_t n_periods;
@@ -165,11 +164,6 @@ static unsigned value_kind(const rg_xval *v)
     case RG_XV_STR: return K_STR;
     default: return 0;
     }
-}
-
-static int value_is_number(const rg_xval *v)
-{
-    return v && (v->kind == RG_XV_INT || v->kind == RG_XV_REAL);
 }
 
 /* A number's value, 0 for anything else (as json_number_value). */
@@ -577,7 +571,7 @@ static const char *type_rgb(const char *type)
     return "r=\"156\" g=\"156\" b=\"156\"";
 }
 
-static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
+static int put_node_viz(gexf_ctx *c, const rg_xnode *n)
 {
     rg_strbuf *b = &c->out;
     const rg_xval *t = rg_export__attr(n->attrs, n->n_attrs, "type");
@@ -590,12 +584,11 @@ static int put_node_viz(gexf_ctx *c, rg_strbuf *tmp, const rg_xnode *n)
         v = value_number(rg_export__attr(n->attrs, n->n_attrs, c->size_by));
     }
     size = c->size_max > 0 && v > 0 ? 6.0 + 30.0 * sqrt(v / c->size_max) : 6.0;
-    rg_strbuf_clear(tmp);
     if (rg_strbuf_printf(b, "        <viz:color %s/>\n        <viz:size value=\"", type_rgb(type)) < 0
         || rg_strbuf_put_real(b, size, 2) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0) {
         return RG_ERROR;
     }
-    if (value_is_number(x) && value_is_number(y)) {
+    if (rg_export__is_number(x) && rg_export__is_number(y)) {
         if (rg_strbuf_puts(b, "        <viz:position x=\"") < 0
             || rg_export__put_scalar(b, x) < 0 || rg_strbuf_puts(b, "\" y=\"") < 0
             || rg_export__put_scalar(b, y) < 0 || rg_strbuf_puts(b, "\" z=\"0\"/>\n") < 0) {
@@ -627,7 +620,7 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
             || xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
             || put_attvalue(b, tmp, "type", rg_export__attr(n->attrs, n->n_attrs, "type"), NULL) < 0
-            || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, tmp, n) < 0
+            || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, n) < 0
             || rg_strbuf_puts(b, "      </node>\n") < 0) {
             return RG_ERROR;
         }
@@ -678,7 +671,7 @@ static void gexf_size_by(gexf_ctx *c)
         for (i = 0; i < c->overall->n_nodes; i++) {
             const rg_xnode *n = &c->overall->nodes[i];
             const rg_xval *v = rg_export__attr(n->attrs, n->n_attrs, candidates[k]);
-            if (value_is_number(v)) {
+            if (rg_export__is_number(v)) {
                 c->size_by = candidates[k];
                 if (value_number(v) > c->size_max) {
                     c->size_max = value_number(v);
@@ -696,7 +689,6 @@ int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
     int error;
 
     memset(&c, 0, sizeof c);
-    c.dir = dir;
     c.overall = overall;
     c.periods = periods;
     c.n_periods = n_periods;

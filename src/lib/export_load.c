@@ -89,8 +89,8 @@ int rg_export__graph_init(rg_xgraph *g, const char *path)
 }
 
 /* start and end are kept only when they are dates, as the loader does. */
-int rg_export__graph_period(rg_xgraph *g, const char *period, const char *start,
-                            const char *end)
+void rg_export__graph_period(rg_xgraph *g, const char *period, const char *start,
+                             const char *end)
 {
     g->period = period;
     g->start = g->end = NULL;
@@ -102,7 +102,6 @@ int rg_export__graph_period(rg_xgraph *g, const char *period, const char *start,
         memcpy(g->bounds[1], end, 11);
         g->end = g->bounds[1];
     }
-    return RG_OK;
 }
 
 int rg_export__add_node(rg_xgraph *g, const char *key)

@@ -87,12 +87,14 @@ int rg_export__graph_load(rg_xgraph *g, const char *path);
  * Filling a graph by hand, in this order: init; period (optional); nodes,
  * each followed by its attributes; nodes_done; edges, each followed by its
  * attributes; done. Strings are borrowed and must outlive g (edge keys
- * excepted). Each returns RG_OK or RG_ERROR (OOM, set), nodes_done and done
- * also RG_EPARSE (duplicate keys; the message names path).
+ * excepted). Each but period returns RG_OK or RG_ERROR (OOM, set),
+ * nodes_done and done also RG_EPARSE (duplicate keys; the message names
+ * path).
  */
 int rg_export__graph_init(rg_xgraph *g, const char *path);
-int rg_export__graph_period(rg_xgraph *g, const char *period, const char *start,
-                            const char *end);
+/* start and end are kept only when they are YYYY-MM-DD dates; cannot fail. */
+void rg_export__graph_period(rg_xgraph *g, const char *period, const char *start,
+                             const char *end);
 int rg_export__add_node(rg_xgraph *g, const char *key);
 /* key NULL: "source|target", kept in g */
 int rg_export__add_edge(rg_xgraph *g, const char *key, const char *source, const char *target);
@@ -119,6 +121,12 @@ const rg_xnode *rg_export__node_find(const rg_xgraph *g, const char *key);
 /** Binary search by (source, target); NULL when absent. */
 const rg_xedge *rg_export__edge_find(const rg_xgraph *g, const char *source,
                                      const char *target);
+
+/** 1 when v is set and a number (an integer or a real). */
+static inline int rg_export__is_number(const rg_xval *v)
+{
+    return v && (v->kind == RG_XV_INT || v->kind == RG_XV_REAL);
+}
 
 /** Attribute of an element by name (attrs sorted, n of them); NULL when absent. */
 const rg_xval *rg_export__attr(const rg_xattr *attrs, size_t n, const char *name);

@@ -97,7 +97,8 @@ static void remove_dir(const char *dir)
     static const char *const names[] = {
         "metrics.json", "graph.json", "graph.gexf", "nodes.csv", "edges.csv",
         "periods/2017.json", "periods/2018.json", "periods/2017-01.json",
-        "periods/2017-02.json", "periods/2018-03.json", NULL
+        "periods/2017-02.json", "periods/2018-03.json", "periods/2017-Q1.json",
+        "periods/2018-Q1.json", NULL
     };
     char path[256];
     size_t i;
