@@ -44,7 +44,6 @@ struct rg_matcher {
     mt_pattern *pat;
     size_t npat;
     int has_guarded;
-    int all_word_start;  /* every key starts with a letter or digit */
     rg_matcher__starts *starts; /* the scan from word starts, or NULL: the automaton */
 };
 
@@ -315,14 +314,15 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
     return e;
 }
 
-/* Collects the patterns and the byte classes. */
-static void mt_patterns(rg_matcher *m)
+/* Collects the patterns and the byte classes. Returns 1 when every key
+ * starts with a letter or digit (the scan from word starts applies). */
+static int mt_patterns(rg_matcher *m)
 {
     const rg_actors *a = m->a;
     size_t i, j;
+    int all_word_start = 1;
 
     m->ncls = 1;
-    m->all_word_start = 1;
     for (i = 0; i < a->forms.n; i++) {
         const rg_actors__form *f = &a->forms.v[i];
         if (f->skip || f->key_len == 0 || f->key_len > UINT32_MAX) {
@@ -339,7 +339,7 @@ static void mt_patterns(rg_matcher *m)
         m->maxlen = f->key_len > m->maxlen ? f->key_len : m->maxlen;
         m->pat[m->npat].edges = mt_edges(a, f);
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
-        m->all_word_start &= (m->pat[m->npat].edges & RG_MATCHER__WORD_START) != 0;
+        all_word_start &= (m->pat[m->npat].edges & RG_MATCHER__WORD_START) != 0;
         m->npat++;
     }
     for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
@@ -349,6 +349,7 @@ static void mt_patterns(rg_matcher *m)
         }
     }
     m->ncls += j;
+    return all_word_start;
 }
 
 /*
@@ -405,8 +406,7 @@ static int mt_new(rg_matcher **out, const rg_actors *a, int automaton)
         goto cleanup;
     }
     m->a = a;
-    mt_patterns(m);
-    if (m->all_word_start && !automaton) {
+    if (mt_patterns(m) && !automaton) {
         error = rg_matcher__starts_new(&m->starts, m->pat, m->npat, m->cls, m->ncls);
     } else {
         error = mt_build(m);

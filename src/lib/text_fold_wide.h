@@ -220,10 +220,7 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
         fold_u64(fold_keep[256 + (lead >> 24)]));
     fold_quarters(out, map, src, o, _mm256_shuffle_epi8(y, shuf), _mm256_shuffle_epi8(idx, shuf),
                   lead);
-    *sp = 0; /* the last byte is a letter or a continuation byte's */
-    if (!(cont >> 31)) {
-        *sp = (int)(spm >> 31);
-    }
+    *sp = (int)(spm >> 31); /* a continuation byte there is not a space */
     return 1;
 }
 
