@@ -59,7 +59,7 @@ TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_DEPS) 2>/dev/null)
 # AVX2 run (every vector path is an alternative to one of them), in their
 # own build folder; CI runs every test this way too
 ifdef PORTABLE
-PORT := -U__SSE2__ -DRG_FOLD_NO_SSE2 -DRG_NO_CLONES -DRG_SENTENCE_NO_SIMD
+PORT := -U__SSE2__ -DRG_FOLD_NO_SSE2 -DRG_NO_AVX2 -DRG_SENTENCE_NO_SIMD
 LIB_CFLAGS  += $(PORT)
 TEST_CFLAGS += $(PORT)
 BUILD ?= build-portable

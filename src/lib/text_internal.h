@@ -16,15 +16,15 @@
 #include "cpu.h"           /* rg__cpu_level, for the AVX2 paths below */
 
 /*
- * 1 where the module's AVX2 code compiles and loads (x86-64 ELF, GCC or
- * Clang; -DRG_NO_CLONES, which make PORTABLE=1 sets, keeps the plain paths
- * alone): functions with a target("avx2") attribute, taken when
- * rg__cpu_level() >= RG_CPU_AVX2 (cpu.h: the CPU has it and RELGRAPH_CPU
- * does not cap it): text_fold.c, the rare byte scan of clean_rules.c,
- * document.c, jsonl_scan.c, and the map stores of clean.c (RG_MAP_AVX2 in
- * clean_internal.h).
+ * 1 where the AVX2 code compiles (x86-64, GCC or Clang; -DRG_NO_AVX2,
+ * which make PORTABLE=1 sets, keeps the plain paths alone): functions with
+ * a target("avx2") attribute, taken when rg__cpu_level() >= RG_CPU_AVX2
+ * (cpu.h: the CPU has it and RELGRAPH_CPU does not cap it): text_fold.c,
+ * the rare byte scan of clean_rules.c, document.c, jsonl_scan.c, the map
+ * stores of clean.c (RG_MAP_AVX2 in clean_internal.h), matcher_starts.c and
+ * the stance prescan.
  */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(RG_NO_CLONES)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(RG_NO_AVX2)
 #define RG_TEXT_WIDE 1
 #else
 #define RG_TEXT_WIDE 0
