@@ -247,14 +247,6 @@ static inline void run_window(split_ctx *cx, size_t b)
 }
 
 /*
- * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms and that is not a
- * quiet closer. Candidates that do not stop a run are dropped from the
- * window (whether a byte stops a run depends on the bytes around it, not
- * on where the run started; a quiet quote, dropped, is never passed again,
- * since the scan never goes back).
- */
-/*
  * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
  * handler can only toggle the quote parity? It cuts only between a
  * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
@@ -284,6 +276,14 @@ static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
     return 1;
 }
 
+/*
+ * End of the run that starts at s[i] (i itself when there is none): the
+ * first candidate of the window that run_byte confirms and that is not a
+ * quiet closer. Candidates that do not stop a run are dropped from the
+ * window (whether a byte stops a run depends on the bytes around it, not
+ * on where the run started; a quiet quote, dropped, is never passed again,
+ * since the scan never goes back).
+ */
 static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
 {
     const unsigned char *s = cx->s;
