@@ -4,7 +4,8 @@
  * the sentences without mentions that cannot hold two items (most of them),
  * and tells whether such a sentence opens like a noun phrase (np_lead, for
  * the subject memory). Words are cut by the tokenizer's scanner
- * (stance_scan.h); after the first two, 64 bytes at a time.
+ * (stance_scan.h), 64 bytes at a time where SSE2 is there (but for the
+ * first two when np_lead is wanted, one by one).
  */
 #include <stdint.h> /* uint64_t, uint32_t, SIZE_MAX */
 #include <string.h> /* memcmp, memcpy, memset */
@@ -724,7 +725,8 @@ st_prescan_windows_wide(st_prescan_state *ps, const char *text, size_t pos, size
  * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor
  * here. np_lead may be NULL: rg_stance_sentence only reads it when a
- * subject is remembered, before 8% of the prescans on OrangeSum, and the
+ * subject with an actor or a joint subject is remembered, before 8% of
+ * the prescans on OrangeSum, and the
  * first two words one by one were 18% of the prescan's instructions.
  */
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
