@@ -628,7 +628,8 @@ static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *tex
 }
 
 /*
- * The words of text[pos..end) after the first two, 64 bytes at a time. Runs
+ * The words of text[pos..end) (after the first two when np_lead is wanted:
+ * rg_st__prescan), 64 bytes at a time. Runs
  * of bytes between ASCII separators (st_runs64) too short to count are
  * skipped from the masks alone (st_prescan_starts). A run with no byte >=
  * 0x80 is one word, and so is a run whose bytes >= 0x80 are two-byte Latin
