@@ -173,12 +173,12 @@ static int split_emit(split_ctx *cx, size_t cut)
  *              on_terminal, since an ASCII byte is a code point of its own).
  * Terminals, closers, the straight quote and newlines have handlers and
  * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
- * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
- * together they are the lowercase letters U+00DF-U+00FF but U+00F7
- * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
- * any other symbol. run_end never stops between C3 and a second byte that
- * is not one of these ("É" is C3 89), and run_prev tells pairs from
- * lone bytes when the state is rebuilt.
+ * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but
+ * B7 are RB_ALWAYS: together they are the lowercase letters U+00DF-U+00FF
+ * but U+00F7 (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid
+ * UTF-8, C_OT like any other symbol. run_end never stops between C3 and
+ * a second byte that is not one of these ("É" is C3 89), and run_prev
+ * tells pairs from lone bytes when the state is rebuilt.
  */
 enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
 
