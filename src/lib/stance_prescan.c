@@ -546,8 +546,9 @@ static size_t st_prescan_long_run(st_prescan_state *ps, const char *text, size_t
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
  * (`hb`: those bytes, as bits of the window) and does not reach the
  * window's end. */
-static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
-                                size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text,
+                                               size_t pos, size_t end, const char *w, size_t s,
+                                               size_t len, uint64_t hb)
 {
     if (st_latin_pairs(w, hb)) {
         if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
@@ -570,7 +571,7 @@ static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char 
  * (st_prescan_windows), so the shifts bring in no byte of a run.
  */
 static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
-                                         uint64_t il, size_t minlen)
+                                                 uint64_t il, size_t minlen)
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
@@ -595,8 +596,8 @@ static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, 
  * go to st_prescan_high_run. Returns 1 once two items are counted.
  */
 static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
-                                   size_t end, const char *w, uint64_t cand, uint64_t run,
-                                   uint64_t high, uint64_t hend)
+                                           size_t end, const char *w, uint64_t cand,
+                                           uint64_t run, uint64_t high, uint64_t hend)
 {
     /* the byte after each candidate run: a carry from its start runs to
      * its end (one start a run, so the carries never meet) */
