@@ -475,12 +475,13 @@ static void lx_pre_buckets(const uint32_t *lens, uint8_t *first, uint8_t *second
     }
 }
 
-/* The prescan's filters: the adjectives' pairs (set by lx_index) with
- * those of lx_pre_words, then their buckets. */
+/* The prescan's filters: the adjectives' pairs (set by lx_index in [0],
+ * copied to [1]) with those of lx_pre_words, then their buckets. */
 static void lx_pre_filter(rg_lexicon *lx)
 {
     size_t v, i;
 
+    memcpy(lx->pre_pair_lens[1], lx->pre_pair_lens[0], sizeof lx->pre_pair_lens[1]);
     for (v = 0; v < 2; v++) {
         for (i = 0; lx_pre_words[v][i]; i++) {
             const char *wd = lx_pre_words[v][i];
@@ -537,7 +538,6 @@ static int lx_index(rg_lexicon *lx)
             }
             lx->adj_prefix[bit >> 6] |= (uint64_t)1 << (bit & 63);
             lx->pre_pair_lens[0][rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
-            lx->pre_pair_lens[1][rg_lexicon__pair_index(k, kn)] |= rg_lexicon__len_bit32(kn);
             if (lx->adj_min_len == 0 || kn < lx->adj_min_len) {
                 lx->adj_min_len = kn;
             }

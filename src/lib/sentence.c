@@ -173,12 +173,12 @@ static int split_emit(split_ctx *cx, size_t cut)
  *              on_terminal, since an ASCII byte is a code point of its own).
  * Terminals, closers, the straight quote and newlines have handlers and
  * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
- * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but B7 are RB_ALWAYS:
- * together they are the lowercase letters U+00DF-U+00FF but U+00F7
- * (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid UTF-8, C_OT like
- * any other symbol. run_end never stops between C3 and a second byte that
- * is not one of these ("É" is C3 89), and run_prev tells pairs from
- * lone bytes when the state is rebuilt.
+ * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but
+ * B7 are RB_ALWAYS: together they are the lowercase letters U+00DF-U+00FF
+ * but U+00F7 (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid
+ * UTF-8, C_OT like any other symbol. run_end never stops between C3 and
+ * a second byte that is not one of these ("É" is C3 89), and run_prev
+ * tells pairs from lone bytes when the state is rebuilt.
  */
 enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
 
@@ -247,14 +247,6 @@ static inline void run_window(split_ctx *cx, size_t b)
 }
 
 /*
- * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms and that is not a
- * quiet closer. Candidates that do not stop a run are dropped from the
- * window (whether a byte stops a run depends on the bytes around it, not
- * on where the run started; a quiet quote, dropped, is never passed again,
- * since the scan never goes back).
- */
-/*
  * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
  * handler can only toggle the quote parity? It cuts only between a
  * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
@@ -284,6 +276,14 @@ static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
     return 1;
 }
 
+/*
+ * End of the run that starts at s[i] (i itself when there is none): the
+ * first candidate of the window that run_byte confirms and that is not a
+ * quiet closer. Candidates that do not stop a run are dropped from the
+ * window (whether a byte stops a run depends on the bytes around it, not
+ * on where the run started; a quiet quote, dropped, is never passed again,
+ * since the scan never goes back).
+ */
 static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
 {
     const unsigned char *s = cx->s;

@@ -219,17 +219,17 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
 {
     st_out o;
     size_t i;
-    int error, speaker, np_lead = 0;
+    int error, speaker, np_lead = 0, subj_actor;
 
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
     ctx->cues.n = 0;
     ctx->items.n = 0;
+    subj_actor = ctx->n_subj && ctx->subj[0].actor >= 0;
     /* np_lead only counts when a subject or a joint one is remembered */
     if (n_mentions == 0 &&
         rg_st__prescan(lx, text, sent, (ctx->n_subj > 0) | (ctx->n_plural > 0) << 1,
-                       ((ctx->n_subj && ctx->subj[0].actor >= 0) || ctx->n_plural) ? &np_lead
-                                                                                    : NULL) < 2) {
-        if (np_lead && ctx->n_subj && ctx->subj[0].actor >= 0) {
+                       subj_actor || ctx->n_plural ? &np_lead : NULL) < 2) {
+        if (np_lead && subj_actor) {
             rg_st__subject_push(ctx, -1, G_UNKNOWN); /* "Le ministre a ajouté" */
         }
         if (np_lead) {

@@ -4,7 +4,8 @@
  * the sentences without mentions that cannot hold two items (most of them),
  * and tells whether such a sentence opens like a noun phrase (np_lead, for
  * the subject memory). Words are cut by the tokenizer's scanner
- * (stance_scan.h); after the first two, 64 bytes at a time.
+ * (stance_scan.h), 64 bytes at a time where SSE2 is there (but for the
+ * first two when np_lead is wanted, one by one).
  */
 #include <stdint.h> /* uint64_t, uint32_t, SIZE_MAX */
 #include <string.h> /* memcmp, memcpy, memset */
@@ -545,8 +546,9 @@ static size_t st_prescan_long_run(st_prescan_state *ps, const char *text, size_t
 /* The run w[s..s+len) of a window at text[pos..] that has a byte >= 0x80
  * (`hb`: those bytes, as bits of the window) and does not reach the
  * window's end. */
-static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text, size_t pos,
-                                size_t end, const char *w, size_t s, size_t len, uint64_t hb)
+static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char *text,
+                                               size_t pos, size_t end, const char *w, size_t s,
+                                               size_t len, uint64_t hb)
 {
     if (st_latin_pairs(w, hb)) {
         if (st_prescan_maybe(ps, rg_lexicon__pair_index(w + s, len), len)) {
@@ -569,7 +571,7 @@ static RG_TEXT_INLINE void st_prescan_high_run(st_prescan_state *ps, const char 
  * (st_prescan_windows), so the shifts bring in no byte of a run.
  */
 static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, uint64_t high,
-                                         uint64_t il, size_t minlen)
+                                                 uint64_t il, size_t minlen)
 {
     uint64_t keep = il | (high & il >> 1) | (high >> 1 & il >> 2);
     uint64_t longer = starts;
@@ -594,8 +596,8 @@ static RG_TEXT_INLINE uint64_t st_prescan_starts(uint64_t starts, uint64_t run, 
  * go to st_prescan_high_run. Returns 1 once two items are counted.
  */
 static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *text, size_t pos,
-                                   size_t end, const char *w, uint64_t cand, uint64_t run,
-                                   uint64_t high, uint64_t hend)
+                                           size_t end, const char *w, uint64_t cand,
+                                           uint64_t run, uint64_t high, uint64_t hend)
 {
     /* the byte after each candidate run: a carry from its start runs to
      * its end (one start a run, so the carries never meet) */
@@ -627,7 +629,8 @@ static RG_TEXT_INLINE int st_prescan_cands(st_prescan_state *ps, const char *tex
 }
 
 /*
- * The words of text[pos..end) after the first two, 64 bytes at a time. Runs
+ * The words of text[pos..end) (after the first two when np_lead is wanted:
+ * rg_st__prescan), 64 bytes at a time. Runs
  * of bytes between ASCII separators (st_runs64) too short to count are
  * skipped from the masks alone (st_prescan_starts). A run with no byte >=
  * 0x80 is one word, and so is a run whose bytes >= 0x80 are two-byte Latin
@@ -724,7 +727,8 @@ st_prescan_windows_wide(st_prescan_state *ps, const char *text, size_t pos, size
  * Sets *np_lead = 1 when the sentence opens like a noun phrase or a
  * two-word name (rg_st__clause_lead's -2), the first words being no actor
  * here. np_lead may be NULL: rg_stance_sentence only reads it when a
- * subject is remembered, before 8% of the prescans on OrangeSum, and the
+ * subject with an actor or a joint subject is remembered, before 8% of
+ * the prescans on OrangeSum, and the
  * first two words one by one were 18% of the prescan's instructions.
  */
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
