@@ -274,12 +274,67 @@ static void test_block_edges(void **state)
     rg_actors_free(a);
 }
 
+/*
+ * Keys whose first words (what the second filter and the word table see)
+ * are 0 (a Greek letter first), 7, 8, 9 and more bytes long, prefixes of
+ * each other or of the text's words, followed by spaces, hyphens, dots
+ * or bytes >= 0x80 (kept by the fold or not); the
+ * texts mix them with longer and shorter words, at every offset of a
+ * 64-byte block.
+ */
+static void test_first_words(void **state)
+{
+    static const char json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"a\",\"label\":\"A\",\"type\":\"organisation\",\"aliases\":["
+        "\"abcdefg\",\"abcdefgh\",\"abcdefghi\",\"abcdefgh ij\",\"abcdefghijk-l\","
+        "\"mais\",\"maison blanche\",\"ab\",\"ab-cd\",\"x.y\",\"zz\xC3\xA9t\xC3\xA9\","
+        "\"president\",\"president de la republique\",\"9 mars\",\"ab\xCE\x94\",\"\xCE\x94x y\"]}]}";
+    static const char *const words[] = {
+        "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefghijk", "abcdef", "ij", "l",
+        "mais", "maiso", "maison", "maisons", "blanche", "ab", "abc", "cd", "x", "y", "zz",
+        "\xC3\xA9t\xC3\xA9", "president", "presidents", "presiden", "de", "la", "republique",
+        "9", "99", "mars", "A", "AB", "\xCE\x94", "\xCE\x94x", "ab\xCE\x94", "abcdefgh\xCE\x94",
+    };
+    static const char *const seps[] = { " ", " ", "-", ".", "\xC3\xA9", "\xE2\x80\x99", "," };
+    char text[700];
+    rg_actors *a = NULL;
+    rg_matcher *fast = NULL, *ref = NULL;
+    size_t t, off;
+
+    (void)state;
+    n_matches = 0;
+    assert_int_equal(rg_actors_from_buffer(&a, json, strlen(json), "t.json"), RG_OK);
+    assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+    assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+    assert_true(rg_matcher__uses_starts(fast));
+    for (t = 0; t < 400; t++) {
+        for (off = 0; off < 64; off += 1 + rnd(8)) {
+            size_t len = 0, max = 40 + rnd(560);
+            memset(text, ' ', off);
+            len = off;
+            text[len] = '\0';
+            while (len < max) {
+                len = put(text, len, sizeof text, words[rnd(sizeof words / sizeof *words)]);
+                len = put(text, len, sizeof text, seps[rnd(sizeof seps / sizeof *seps)]);
+            }
+            same_matches(fast, ref, text, len, NULL);
+        }
+    }
+    fprintf(stderr, "first words: %zu matches\n", n_matches);
+    assert_true(n_matches > 1000); /* not two empty lists compared */
+    rg_matcher_free(fast);
+    rg_matcher_free(ref);
+    rg_actors_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_edges),
         cmocka_unit_test(test_builtin_dict),
         cmocka_unit_test(test_random_dicts),
+        cmocka_unit_test(test_first_words),
     };
 
     return cmocka_run_group_tests_name("matcher_starts", tests, NULL, NULL);
