@@ -561,29 +561,37 @@ static RG_TEXT_INLINE uint64_t ms_block(const unsigned char *k, unsigned char *c
 }
 
 #if RG_TEXT_WIDE
-/* ms_block with AVX2, 32 bytes a step (inlined into ms_scan_wide only). */
-__attribute__((target("avx2,bmi,bmi2"))) static inline uint64_t
-ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
+/*
+ * 32 bytes v: stores their canonical form to canon, returns 0xFF for
+ * their ASCII letters and digits (unsigned range tests as signed ones, as
+ * in ms_block).
+ */
+__attribute__((target("avx2,bmi,bmi2"))) static inline __m256i ms_word32(__m256i v,
+                                                                         unsigned char *canon)
 {
     const __m256i lo_a = _mm256_set1_epi8((char)(0x80 - 'a')), n_a = _mm256_set1_epi8(-128 + 26);
     const __m256i lo_0 = _mm256_set1_epi8((char)(0x80 - '0')), n_0 = _mm256_set1_epi8(-128 + 10);
-    const __m256i x20 = _mm256_set1_epi8(0x20);
-    uint64_t w = 0, hi = 0;
-    size_t i;
+    __m256i word = _mm256_or_si256(
+        _mm256_cmpgt_epi8(n_a, _mm256_add_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), lo_a)),
+        _mm256_cmpgt_epi8(n_0, _mm256_add_epi8(v, lo_0)));
 
-    for (i = 0; i < MS_BLOCK + MS_AHEAD; i += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(k + i));
-        __m256i l = _mm256_cmpgt_epi8(n_a, _mm256_add_epi8(_mm256_or_si256(v, x20), lo_a));
-        __m256i d = _mm256_cmpgt_epi8(n_0, _mm256_add_epi8(v, lo_0));
-        __m256i wd = _mm256_or_si256(l, d);
-        _mm256_storeu_si256((__m256i *)(void *)(canon + i), _mm256_and_si256(v, wd));
-        if (i < MS_BLOCK) {
-            w |= (uint64_t)(uint32_t)_mm256_movemask_epi8(wd) << i;
-            hi |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << i;
-        }
-    }
-    *high = hi;
-    return w;
+    _mm256_storeu_si256((__m256i *)(void *)canon, _mm256_and_si256(v, word));
+    return word;
+}
+
+/* ms_block with AVX2, written out for its 3 x 32 bytes (inlined into
+ * ms_scan_wide only). */
+__attribute__((target("avx2,bmi,bmi2"))) static inline uint64_t
+ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
+{
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)k);
+    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(k + 32));
+    uint64_t w0 = (uint32_t)_mm256_movemask_epi8(ms_word32(v0, canon));
+    uint64_t w1 = (uint32_t)_mm256_movemask_epi8(ms_word32(v1, canon + 32));
+
+    (void)ms_word32(_mm256_loadu_si256((const __m256i *)(const void *)(k + 64)), canon + 64);
+    *high = (uint32_t)_mm256_movemask_epi8(v0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(v1) << 32;
+    return w0 | w1 << 32;
 }
 #endif
 
