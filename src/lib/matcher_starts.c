@@ -53,6 +53,7 @@
 #define MS_BLOCK 64     /* bytes of text a step */
 #define MS_AHEAD 32     /* bytes past a block read for its grams (>= 7) */
 #define MS_WORD_BITS 16 /* the first words' filter: 64 K bits */
+#define MS_BATCH 8      /* blocks filtered twice and walked together */
 
 /*
  * A chain: its len bytes, pool[off, off + len), lead one way to row
@@ -595,27 +596,67 @@ ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
 }
 #endif
 
-/* Scan state: the key, the hits, and what a block leaves to the next. */
+/*
+ * Scan state: the key, the hits, what a block leaves to the next, and the
+ * batch: MS_BATCH blocks whose starts that pass the first filter go
+ * through the second and their walks together (a loop exit, mispredicted,
+ * a batch instead of two a block).
+ */
 typedef struct {
     const rg_matcher__starts *s;
     const unsigned char *key;
     size_t klen;
     rg_matcher__cand_vec *hits;
     uint64_t carry; /* 1 when the last byte of the block before is a letter or digit */
+    size_t batch;   /* key offset of the batch's first block */
+    size_t n;       /* starts in surv */
+    uint16_t surv[MS_BATCH * MS_BLOCK];                /* offsets from batch */
+    unsigned char canon[MS_BATCH * MS_BLOCK + MS_AHEAD]; /* the blocks' canonical bytes */
 } ms_scan;
+
+/*
+ * The batch's starts that the first filter let through: those that the
+ * first words' filter lets through too, then their walks. The next batch
+ * starts at key offset `next`.
+ */
+static int ms_flush(ms_scan *sc, size_t next)
+{
+    const uint64_t *words = sc->s->words;
+    size_t i, m = 0;
+
+    for (i = 0; i < sc->n; i++) { /* no branch on the filter, as in ms_step */
+        uint64_t x;
+        uint32_t h;
+        memcpy(&x, sc->canon + sc->surv[i], 8);
+        h = ms_word_hash(ms_first_word(x));
+        sc->surv[m] = sc->surv[i];
+        m += (size_t)(words[h >> 6] >> (h & 63) & 1);
+    }
+    for (i = 0; i < m; i++) {
+        if (ms_walk(sc->s, sc->key, sc->klen, sc->batch + sc->surv[i], sc->hits) < 0) {
+            return RG_ERROR;
+        }
+    }
+    sc->n = 0;
+    sc->batch = next;
+    return RG_OK;
+}
 
 /*
  * The block at key offset `base`, read from k (which is key + base or a
  * padded copy): its starts (a letter, digit or byte >= 0x80 after any
- * other byte), those the filter lets through, then their walks.
+ * other byte) and those the filter lets through, added to the batch; the
+ * batch's filter and walks after its last block. Its canonical bytes go
+ * to the batch's copy, the MS_AHEAD past it too (the next block writes
+ * them again, the same).
  */
 static RG_TEXT_INLINE int ms_step(ms_scan *sc, const unsigned char *k, size_t base, int wide)
 {
-    unsigned char canon[MS_BLOCK + MS_AHEAD], surv[MS_BLOCK];
+    const size_t at = base - sc->batch;
+    unsigned char *canon = sc->canon + at;
     const unsigned char *grams = sc->s->grams;
-    const uint64_t *words = sc->s->words;
     uint64_t hi, w, st;
-    size_t n = 0, m, i;
+    size_t n = sc->n;
 
 #if RG_TEXT_WIDE
     w = wide ? ms_block_wide(k, canon, &hi) : ms_block(k, canon, &hi);
@@ -631,23 +672,11 @@ static RG_TEXT_INLINE int ms_step(ms_scan *sc, const unsigned char *k, size_t ba
         memcpy(&x, canon + b, 4);
         h = ms_hash(x);
         st &= st - 1;
-        surv[n] = (unsigned char)b;
+        sc->surv[n] = (uint16_t)(at + b);
         n += grams[h];
     }
-    for (i = 0, m = 0; i < n; i++) { /* then the first words' filter, the same way */
-        uint64_t x;
-        uint32_t h;
-        memcpy(&x, canon + surv[i], 8);
-        h = ms_word_hash(ms_first_word(x));
-        surv[m] = surv[i];
-        m += (size_t)(words[h >> 6] >> (h & 63) & 1);
-    }
-    for (i = 0; i < m; i++) {
-        if (ms_walk(sc->s, sc->key, sc->klen, base + surv[i], sc->hits) < 0) {
-            return RG_ERROR;
-        }
-    }
-    return RG_OK;
+    sc->n = n;
+    return at == (MS_BATCH - 1) * MS_BLOCK ? ms_flush(sc, base + MS_BLOCK) : RG_OK;
 }
 
 /* The whole scan; the last blocks from a zero-padded copy (0 starts nothing). */
@@ -668,7 +697,7 @@ static RG_TEXT_INLINE int ms_scan_body(ms_scan *sc, int wide)
             return RG_ERROR;
         }
     }
-    return RG_OK;
+    return ms_flush(sc, 0);
 }
 
 #if RG_TEXT_WIDE
@@ -709,6 +738,8 @@ int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *ke
     sc.klen = klen;
     sc.hits = hits;
     sc.carry = 0; /* the text's start is a word start */
+    sc.batch = 0;
+    sc.n = 0;
 #if RG_TEXT_WIDE
     error = rg__cpu_level() >= RG_CPU_AVX2 ? ms_scan_wide(&sc) : ms_scan_body(&sc, 0);
 #else
