@@ -95,10 +95,22 @@ typedef struct {
     uint64_t bits[2][LX_PRE_MAX][LX_PRE_BITS / 64];
 } lx_pre_set;
 
+/*
+ * Stems that only continue a cue. Many words that pass lx_stem_may do so
+ * for the short stems of words that never open a cue ("au", "le", "un" of
+ * "appeler au dialogue"), and the detector reads a token's stems at the
+ * start of a cue for every token but in a cue's later words only where the
+ * words before matched (rg_st__find_cues). So rg_lexicon__token_ids_lead
+ * stems a token only if a stem may be the first word of a cue (the same
+ * test on those keys alone) and leaves RG_LX_LATER in ids[1] and ids[2]
+ * otherwise; rg_lexicon__token_ids stems it when it is needed. The cache
+ * keeps the mark until then.
+ */
 struct rg_lx_stemmer {
     struct sb_stemmer *sb;
     const rg_lexicon *owner; /* lexicon the cached ids and prefixes belong to */
     lx_pre_set any;          /* of every stem key */
+    lx_pre_set lead;         /* of the stem keys that are the first word of a cue */
     lx_cache_entry cache[LX_CACHE_SETS][LX_CACHE_WAYS]; /* [set][0]: last used */
 };
 
@@ -343,6 +355,7 @@ static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
 
     memset(st->cache, 0, sizeof st->cache);
     memset(&st->any, 0, sizeof st->any);
+    memset(&st->lead, 0, sizeof st->lead);
     st->owner = lx;
     for (i = 0; i < lx->n_words; i++) {
         const char *k = lx->pool + lx->word_off[i];
@@ -358,10 +371,17 @@ static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
             size_t tn = strlen(lx_tails[j]);
             if (tn <= kn && memcmp(nk + kn - tn, lx_tails[j], tn) == 0) {
                 lx_pre_key_tail(&st->any, set, nk, kn, lx_tails[j]);
+                if (lx->first_start && lx->first_start[i + 1] > lx->first_start[i]) {
+                    lx_pre_key_tail(&st->lead, set, nk, kn, lx_tails[j]);
+                }
             }
         }
     }
 }
+
+/* lx_stem_may's answers */
+#define LX_MAY_KEY 1u  /* a stem may be a key */
+#define LX_MAY_LEAD 2u /* a stem may be the first word of a cue */
 
 /* 1 when bit `bit` of prefix length i + 1 is set in ps, for a word whose
  * keys without a vowel count (`bare`) or not */
@@ -372,27 +392,25 @@ static int lx_pre_has(const lx_pre_set *ps, size_t i, unsigned bit, int bare)
 }
 
 /*
- * 0 when no stem of w[0..n), nor of w without "-nt", "-ons" or "-s", can
- * be a key of the lexicon st is bound to (above); 1: it may. One pass
- * over the word: the marks, N(w) with the FNV-1a hash of each of its
- * prefixes (the bit sets' index), the vowels; the keys without a vowel
- * only count for a word without one after its first letter, in each
- * variant (the "o" of "-ons" does not count).
+ * Which stems of w[0..n) (and of w without "-nt", "-ons" or "-s") may be
+ * keys of the lexicon st is bound to (above): LX_MAY_KEY, LX_MAY_LEAD,
+ * or 0 when none can be. One pass over the word: the marks, N(w) with
+ * the FNV-1a hash of each of its prefixes (the bit sets' index), the
+ * vowels; the keys without a vowel only count for a word without one
+ * after its first letter, in each variant (the "o" of "-ons" does not
+ * count).
  */
-static int lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
+static unsigned lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
 {
-    unsigned bits[LX_PRE_MAX];
+    unsigned bits[LX_PRE_MAX], may = 0;
     uint32_t h = 2166136261u;
     size_t i, m = 0, v = n > 5 && memcmp(w + n - 3, "ons", 3) == 0 ? n - 3 : n;
     int vowel = 0;
 
-    if (st->any.all) {
-        return 1;
-    }
     for (i = 0; i < n; i++) {
         unsigned char b = (unsigned char)w[i], c = i + 1 < n ? (unsigned char)w[i + 1] : 0;
         if (b == 'H' || b == 'I' || b == 'U' || b == 'Y' || (b == 0xC3 && (c | 4u) == 0xAF)) {
-            return 1; /* a mark could be left half-undone (ë C3 AB, ï C3 AF) */
+            return LX_MAY_KEY | LX_MAY_LEAD; /* a mark could be left half-undone (ë, ï) */
         }
         vowel |= i > 0 && i < v && (b < 0x80 ? lx_vowel(b) : b == 0xC3 && lx_vowel2(c));
         if (m < LX_PRE_MAX) {
@@ -405,24 +423,25 @@ static int lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
         }
     }
     vowel = vowel && lx_consonant((unsigned char)w[0]);
-    for (i = 0; i < m; i++) {
-        if (lx_pre_has(&st->any, i, bits[i], !vowel)) {
-            return 1;
-        }
+    may |= st->any.all ? LX_MAY_KEY : 0;
+    may |= st->lead.all ? LX_MAY_LEAD : 0;
+    for (i = 0; i < m && may != (LX_MAY_KEY | LX_MAY_LEAD); i++) {
+        may |= lx_pre_has(&st->any, i, bits[i], !vowel) ? LX_MAY_KEY : 0;
+        may |= lx_pre_has(&st->lead, i, bits[i], !vowel) ? LX_MAY_LEAD : 0;
     }
-    return 0;
+    return may;
 }
 
 /* The ids of a token that passed the prefilter: its exact form, its stem
  * and the stem without "-nt", "-ons" or "-s". */
 static void lx_stem_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
-                        int ids[3])
+                        int ids[3], unsigned may) /* lx_stem_may's answer */
 {
     const char *s;
     size_t sn;
 
     ids[0] = lx_find(lx, 'x', lower, len);
-    if (st && lx_stem_may(st, lower, len) && (s = rg_lexicon__stem(st, lower, len, &sn))) {
+    if (st && (may & LX_MAY_KEY) && (s = rg_lexicon__stem(st, lower, len, &sn))) {
         ids[1] = lx_find(lx, 's', s, sn);
         if (len > 5 && lower[len - 1] == 't' && lower[len - 2] == 'n' && lower[len - 3] == 'e' &&
             (s = rg_lexicon__stem(st, lower, len - 2, &sn)) != NULL) {
@@ -466,35 +485,56 @@ static size_t lx_cache_set(const char *w, size_t n)
     return (size_t)(a >> 40) & (LX_CACHE_SETS - 1);
 }
 
-/* The cached ids of a token that passed the prefilter (0 < len <=
- * LX_CACHE_WORD), stemming it on a miss. */
-static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
-                          size_t len, int ids[3])
+/* The ids of a token that passed the prefilter, stemming it; with `lead`,
+ * only when a stem may be the first word of a cue, else ids[0] and
+ * RG_LX_LATER in ids[1] and ids[2] (the stemmer's comment). A word no stem
+ * key can come from is no stem then either: ids[0] and -1, -1. */
+static void lx_fresh_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
+                         int ids[3], int lead)
 {
-    lx_cache_entry *set, *e;
+    unsigned may = st ? lx_stem_may(st, lower, len) : 0;
+
+    if (lead && may == LX_MAY_KEY) {
+        ids[0] = lx_find(lx, 'x', lower, len);
+        ids[1] = ids[2] = RG_LX_LATER;
+        return;
+    }
+    lx_stem_ids(lx, st, lower, len, ids, may);
+}
+
+/* The cached ids of a token that passed the prefilter (0 < len <=
+ * LX_CACHE_WORD), from lx_fresh_ids on a miss, and on a hit that holds
+ * RG_LX_LATER when the stems are wanted now (`lead` 0). */
+static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                          size_t len, int ids[3], int lead)
+{
+    lx_cache_entry *set, *e = NULL;
 
     set = st->cache[lx_cache_set(lower, len)];
     if (set[0].len == len && memcmp(set[0].word, lower, len) == 0) {
-        memcpy(ids, set[0].ids, sizeof set[0].ids);
-        return;
-    }
-    if (set[1].len == len && memcmp(set[1].word, lower, len) == 0) {
+        e = &set[0];
+    } else if (set[1].len == len && memcmp(set[1].word, lower, len) == 0) {
         lx_cache_entry hit = set[1];
         set[1] = set[0]; /* the hit becomes the last used */
         set[0] = hit;
-        memcpy(ids, hit.ids, sizeof hit.ids);
+        e = &set[0];
+    }
+    if (e && (lead || e->ids[1] != RG_LX_LATER)) {
+        memcpy(ids, e->ids, sizeof e->ids);
         return;
     }
-    lx_stem_ids(lx, st, lower, len, ids);
-    set[1] = set[0]; /* the least recently used word goes */
-    e = &set[0];
-    e->len = (unsigned char)len;
-    memcpy(e->word, lower, len);
+    if (!e) {
+        set[1] = set[0]; /* the least recently used word goes */
+        e = &set[0];
+        e->len = (unsigned char)len;
+        memcpy(e->word, lower, len);
+    }
+    lx_fresh_ids(lx, st, lower, len, ids, lead);
     memcpy(e->ids, ids, sizeof e->ids);
 }
 
-int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
-                          size_t len, int ids[3])
+static int lx_token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
+                        int ids[3], int lead)
 {
     ids[0] = ids[1] = ids[2] = -1;
     if (len == 0 || len > RG_LX_MAXTOK || !lx_prefilter_pass(lx, lower, len)) {
@@ -504,11 +544,23 @@ int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
         lx_stemmer_bind(st, lx);
     }
     if (st && len <= LX_CACHE_WORD) {
-        lx_cached_ids(lx, st, lower, len, ids);
+        lx_cached_ids(lx, st, lower, len, ids, lead);
     } else {
-        lx_stem_ids(lx, st, lower, len, ids);
+        lx_fresh_ids(lx, st, lower, len, ids, lead);
     }
     return ids[0] >= 0 || ids[1] >= 0 || ids[2] >= 0;
+}
+
+int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                          size_t len, int ids[3])
+{
+    return lx_token_ids(lx, st, lower, len, ids, 0);
+}
+
+void rg_lexicon__token_ids_lead(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                                size_t len, int ids[3])
+{
+    (void)lx_token_ids(lx, st, lower, len, ids, 1);
 }
 
 int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len)

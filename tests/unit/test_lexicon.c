@@ -363,6 +363,67 @@ static void test_token_ids_bare_keys(void **state)
     rg_lexicon_free(lx);
 }
 
+/*
+ * rg_lexicon__token_ids_lead: the exact form always; the stems, or
+ * RG_LX_LATER in both only when neither stem opens a cue; then
+ * rg_lexicon__token_ids gives the reference, from the cache or not. The
+ * number of words left for later.
+ */
+static size_t check_lead(const rg_lexicon *lx, size_t n_words)
+{
+    rg_lx_stemmer *st = NULL;
+    size_t pass, i, later = 0;
+
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (pass = 0; pass < 3; pass++) {
+        rnd_state = 555u; /* the same words again: cached, marked or stemmed */
+        for (i = 0; i < n_words; i++) {
+            char raw[96], w[96];
+            int got[3], want[3], k;
+            size_t n = make_word(raw, sizeof raw, i), nf;
+            rg_lexicon__lower(w, raw, n);
+            ref_ids(lx, w, n, want);
+            rg_lexicon__token_ids_lead(lx, st, w, n, got);
+            assert_int_equal(got[0], want[0]);
+            if (got[1] == RG_LX_LATER) {
+                assert_int_equal(got[2], RG_LX_LATER);
+                for (k = 1; k < 3; k++) {
+                    rg_lexicon__first(lx, want[k], &nf);
+                    if (nf != 0) {
+                        fail_msg("\"%.*s\": stem %d opens a cue", (int)n, w, want[k]);
+                    }
+                }
+                later++;
+                if (pass == 2 || i % 2) {
+                    continue; /* stemmed later, or never: both must hold */
+                }
+                rg_lexicon__token_ids(lx, st, w, n, got);
+            }
+            if (memcmp(got, want, sizeof got) != 0) {
+                fail_msg("\"%.*s\": %d %d %d, expected %d %d %d", (int)n, w, got[0], got[1],
+                         got[2], want[0], want[1], want[2]);
+            }
+        }
+    }
+    rg_lexicon__stemmer_free(st);
+    return later;
+}
+
+static void test_token_ids_lead(void **state)
+{
+    static const char tsv[] = "d'accord|appeler au dialogue|rendre hommage\t+\t1.0\tx\t-\n"
+                              "en colère|sa compassion|à l'encontre\t-\t-1.0\ty\t-\n";
+    rg_lexicon *lx = NULL;
+
+    (void)state;
+    assert_int_equal(rg_lexicon_default(&lx), RG_OK);
+    assert_true(check_lead(lx, 3 * N_STARTS * N_SUFFIXES) > 100);
+    rg_lexicon_free(lx);
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, sizeof tsv - 1, "t"), RG_OK);
+    assert_true(check_lead(lx, 3 * N_STARTS * N_SUFFIXES) > 100);
+    rg_lexicon_free(lx);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -386,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_token_ids_tails),
         cmocka_unit_test(test_stem_keeps_first_vowel),
         cmocka_unit_test(test_token_ids_bare_keys),
+        cmocka_unit_test(test_token_ids_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
