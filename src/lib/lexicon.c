@@ -50,7 +50,7 @@ typedef struct {
 
 /*
  * Which words can stem to a key at all: most words that pass the prefilter
- * cannot, and a word is stemmed only if lx_stem_maybe says it may. Why
+ * cannot, and a word is stemmed only if lx_stem_may says it may. Why
  * that is exact (Snowball French, algorithms/french.sbl): the prelude only
  * marks some letters (u, i, y -> U, I, Y; q+u -> qU; ë, ï -> He, Hi); the
  * suffix steps work at the end of the word, deleting a suffix or putting
@@ -63,9 +63,22 @@ typedef struct {
  * With N() writing é and è as e, a key K can be the stem of w only if N(w)
  * starts with N(K) less one of those tails; the variants stemmed without
  * "-nt", "-ons", "-s" are prefixes of w, so the test covers them too.
+ * Two more facts make the test sharper. (1) Each tail that stands in
+ * place of a suffix starts with the suffix's first letter ("ent" for
+ * "ence", "emment"; "ou" for "oux"; "al" for "aux"...), but for the "i"
+ * and "c" of Y and ç: so N(w) starts with N(K) less the tail plus the
+ * tail's first letter (or y, ç). (2) The stem keeps w up to its first
+ * vowel after the first letter, when w starts with a consonant: every
+ * step deletes inside RV, R1 or R2, which start after that vowel, but the
+ * final "s" and the undoubled letter, consonants (a vowel marked U, I or
+ * Y is written back; é, è become e). So a key with no vowel after its
+ * first letter, a consonant ("d", "s" of "d'accord", "s'opposer"), is the
+ * stem only of words with none either (the stem of "dénoncer" cannot be
+ * "d", although it starts with it).
  * Those prefixes of every key, cut to LX_PRE_MAX bytes, are kept in one
- * bit set per length (hashed: a false hit only costs a stem).
- * tests/unit/test_lexicon.c checks the claim on the stemmer itself.
+ * bit set per length (hashed: a false hit only costs a stem), those of
+ * keys without a vowel apart.
+ * tests/unit/test_lexicon.c checks both claims on the stemmer itself.
  */
 #define LX_PRE_MAX 8
 #define LX_PRE_BITS 4096
@@ -74,11 +87,30 @@ static const char *const lx_tails[] = {
     "", "iqu", "log", "u", "ent", "eux", "i", "abl", "eau", "al", "ou", "ant", "c", NULL
 };
 
+/* The prefixes (above) of a set of keys. */
+typedef struct {
+    int all; /* some key may come from any word: no filter */
+    /* [0][L - 1]: the prefixes of L bytes; [1]: those of keys that start
+     * with an ASCII consonant and have no vowel after it (above) */
+    uint64_t bits[2][LX_PRE_MAX][LX_PRE_BITS / 64];
+} lx_pre_set;
+
+/*
+ * Stems that only continue a cue. Many words that pass lx_stem_may do so
+ * for the short stems of words that never open a cue ("au", "le", "un" of
+ * "appeler au dialogue"), and the detector reads a token's stems at the
+ * start of a cue for every token but in a cue's later words only where the
+ * words before matched (rg_st__find_cues). So rg_lexicon__token_ids_lead
+ * stems a token only if a stem may be the first word of a cue (the same
+ * test on those keys alone) and leaves RG_LX_LATER in ids[1] and ids[2]
+ * otherwise; rg_lexicon__token_ids stems it when it is needed. The cache
+ * keeps the mark until then.
+ */
 struct rg_lx_stemmer {
     struct sb_stemmer *sb;
     const rg_lexicon *owner; /* lexicon the cached ids and prefixes belong to */
-    int pre_all;             /* some key may come from any word: no filter */
-    uint64_t pre[LX_PRE_MAX][LX_PRE_BITS / 64]; /* [L - 1]: the prefixes of L bytes */
+    lx_pre_set any;          /* of every stem key */
+    lx_pre_set lead;         /* of the stem keys that are the first word of a cue */
     lx_cache_entry cache[LX_CACHE_SETS][LX_CACHE_WAYS]; /* [set][0]: last used */
 };
 
@@ -238,6 +270,83 @@ static unsigned lx_pre_bit(const char *p, size_t n)
     return (rg_lexicon__hash(p, n) >> 7) & (LX_PRE_BITS - 1);
 }
 
+/* 1 for a lower-case ASCII letter that is no vowel of Snowball French
+ * (capitals are no vowels to it either, but no key holds one) */
+static int lx_consonant(unsigned char b)
+{
+    return b >= 'b' && b <= 'z' && b != 'e' && b != 'i' && b != 'o' && b != 'u' && b != 'y';
+}
+
+/* 1 for a vowel of Snowball French written in ASCII: a e i o u y */
+static int lx_vowel(unsigned char b)
+{
+    return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y';
+}
+
+/* 1 when C3 c is one of its other vowels: â à ë é ê è ï î ô û ù */
+static int lx_vowel2(unsigned char c)
+{
+    return c == 0xA0 || c == 0xA2 || (c >= 0xA8 && c <= 0xAB) || c == 0xAE || c == 0xAF ||
+           c == 0xB4 || c == 0xB9 || c == 0xBB;
+}
+
+/* 1 when the UTF-8 bytes w[0..n) hold a vowel of Snowball French */
+static int lx_has_vowel(const char *w, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b < 0x80 ? lx_vowel(b) : b == 0xC3 && i + 1 < n && lx_vowel2((unsigned char)w[i + 1])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Marks the prefix p[0..n) (cut to LX_PRE_MAX bytes) in bit set `set`;
+ * none (n == 0): every word may stem to a key. */
+static void lx_pre_mark(lx_pre_set *ps, int set, const char *p, size_t n)
+{
+    unsigned bit;
+
+    if (n == 0) {
+        ps->all = 1;
+        return;
+    }
+    n = n < LX_PRE_MAX ? n : LX_PRE_MAX;
+    bit = lx_pre_bit(p, n);
+    ps->bits[set][n - 1][bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
+/* Marks what a word must start with for its stem to be the key nk[0..kn)
+ * (é, è as e) with tail t (nk ends with it): the key less the tail, and
+ * the tail's first letter or the y, ç that step 3 writes as i, c. */
+static void lx_pre_key_tail(lx_pre_set *ps, int set, const char *nk, size_t kn,
+                            const char *t)
+{
+    size_t tn = strlen(t), pn = kn - tn;
+    char buf[LX_PRE_MAX];
+
+    if (tn == 0 || pn >= LX_PRE_MAX) {
+        lx_pre_mark(ps, set, nk, tn == 0 ? kn : pn + 1);
+        return;
+    }
+    memcpy(buf, nk, pn);
+    buf[pn] = t[0];
+    lx_pre_mark(ps, set, buf, pn + 1);
+    if (tn == 1 && t[0] == 'i') {
+        buf[pn] = 'y';
+        lx_pre_mark(ps, set, buf, pn + 1);
+    } else if (tn == 1 && t[0] == 'c') {
+        buf[pn] = (char)0xC3; /* ç C3 A7 */
+        if (pn + 1 < LX_PRE_MAX) {
+            buf[pn + 1] = (char)0xA7;
+        }
+        lx_pre_mark(ps, set, buf, pn + 2 < LX_PRE_MAX ? pn + 2 : LX_PRE_MAX);
+    }
+}
+
 /* Binds st to lx: an empty cache, and the prefixes a word needs for its
  * stem to be one of lx's keys (above). */
 static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
@@ -245,70 +354,94 @@ static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
     size_t i, j;
 
     memset(st->cache, 0, sizeof st->cache);
-    memset(st->pre, 0, sizeof st->pre);
-    st->pre_all = 0;
+    memset(&st->any, 0, sizeof st->any);
+    memset(&st->lead, 0, sizeof st->lead);
     st->owner = lx;
     for (i = 0; i < lx->n_words; i++) {
         const char *k = lx->pool + lx->word_off[i];
         char nk[RG_LX_MAXTOK * 2 + 1];
         size_t kn;
+        int set;
         if (k[0] != 's') {
             continue; /* exact forms are not stems */
         }
         kn = lx_unaccent(k + 1, strlen(k + 1), nk, sizeof nk);
+        set = kn > 0 && lx_consonant((unsigned char)nk[0]) && !lx_has_vowel(nk + 1, kn - 1);
         for (j = 0; lx_tails[j]; j++) {
-            size_t tn = strlen(lx_tails[j]), pn, bit;
-            if (tn > kn || memcmp(nk + kn - tn, lx_tails[j], tn) != 0) {
-                continue;
+            size_t tn = strlen(lx_tails[j]);
+            if (tn <= kn && memcmp(nk + kn - tn, lx_tails[j], tn) == 0) {
+                lx_pre_key_tail(&st->any, set, nk, kn, lx_tails[j]);
+                if (lx->first_start && lx->first_start[i + 1] > lx->first_start[i]) {
+                    lx_pre_key_tail(&st->lead, set, nk, kn, lx_tails[j]);
+                }
             }
-            if ((pn = kn - tn) == 0) {
-                st->pre_all = 1;
-                continue;
-            }
-            pn = pn < LX_PRE_MAX ? pn : LX_PRE_MAX;
-            bit = lx_pre_bit(nk, pn);
-            st->pre[pn - 1][bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
     }
 }
 
-/* 0 when no stem of w[0..n), nor of w without "-nt", "-ons" or "-s", can
- * be a key of the lexicon st is bound to (above); 1: it may. */
-static int lx_stem_maybe(const rg_lx_stemmer *st, const char *w, size_t n)
-{
-    char pre[LX_PRE_MAX];
-    size_t i, m;
+/* lx_stem_may's answers */
+#define LX_MAY_KEY 1u  /* a stem may be a key */
+#define LX_MAY_LEAD 2u /* a stem may be the first word of a cue */
 
-    if (st->pre_all) {
-        return 1;
-    }
+/* 1 when bit `bit` of prefix length i + 1 is set in ps, for a word whose
+ * keys without a vowel count (`bare`) or not */
+static int lx_pre_has(const lx_pre_set *ps, size_t i, unsigned bit, int bare)
+{
+    return ((ps->bits[0][i][bit >> 6] >> (bit & 63)) & 1) ||
+           (bare && ((ps->bits[1][i][bit >> 6] >> (bit & 63)) & 1));
+}
+
+/*
+ * Which stems of w[0..n) (and of w without "-nt", "-ons" or "-s") may be
+ * keys of the lexicon st is bound to (above): LX_MAY_KEY, LX_MAY_LEAD,
+ * or 0 when none can be. One pass over the word: the marks, N(w) with
+ * the FNV-1a hash of each of its prefixes (the bit sets' index), the
+ * vowels; the keys without a vowel only count for a word without one
+ * after its first letter, in each variant (the "o" of "-ons" does not
+ * count).
+ */
+static unsigned lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
+{
+    unsigned bits[LX_PRE_MAX], may = 0;
+    uint32_t h = 2166136261u;
+    size_t i, m = 0, v = n > 5 && memcmp(w + n - 3, "ons", 3) == 0 ? n - 3 : n;
+    int vowel = 0;
+
     for (i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)w[i];
-        if (b == 'H' || b == 'I' || b == 'U' || b == 'Y' ||
-            (b == 0xC3 && i + 1 < n && ((unsigned char)w[i + 1] | 4u) == 0xAF)) {
-            return 1; /* a mark could be left half-undone (ë C3 AB, ï C3 AF) */
+        unsigned char b = (unsigned char)w[i], c = i + 1 < n ? (unsigned char)w[i + 1] : 0;
+        if (b == 'H' || b == 'I' || b == 'U' || b == 'Y' || (b == 0xC3 && (c | 4u) == 0xAF)) {
+            return LX_MAY_KEY | LX_MAY_LEAD; /* a mark could be left half-undone (ë, ï) */
+        }
+        vowel |= i > 0 && i < v && (b < 0x80 ? lx_vowel(b) : b == 0xC3 && lx_vowel2(c));
+        if (m < LX_PRE_MAX) {
+            if (b == 0xC3 && (c | 1u) == 0xA9) {
+                b = 'e'; /* N(): é C3 A9, è C3 A8 */
+                i++;
+            }
+            h = (h ^ b) * 16777619u;
+            bits[m++] = (h >> 7) & (LX_PRE_BITS - 1);
         }
     }
-    m = lx_unaccent(w, n, pre, sizeof pre);
-    for (i = 1; i <= m; i++) {
-        unsigned bit = lx_pre_bit(pre, i);
-        if ((st->pre[i - 1][bit >> 6] >> (bit & 63)) & 1) {
-            return 1;
-        }
+    vowel = vowel && lx_consonant((unsigned char)w[0]);
+    may |= st->any.all ? LX_MAY_KEY : 0;
+    may |= st->lead.all ? LX_MAY_LEAD : 0;
+    for (i = 0; i < m && may != (LX_MAY_KEY | LX_MAY_LEAD); i++) {
+        may |= lx_pre_has(&st->any, i, bits[i], !vowel) ? LX_MAY_KEY : 0;
+        may |= lx_pre_has(&st->lead, i, bits[i], !vowel) ? LX_MAY_LEAD : 0;
     }
-    return 0;
+    return may;
 }
 
 /* The ids of a token that passed the prefilter: its exact form, its stem
  * and the stem without "-nt", "-ons" or "-s". */
 static void lx_stem_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
-                        int ids[3])
+                        int ids[3], unsigned may) /* lx_stem_may's answer */
 {
     const char *s;
     size_t sn;
 
     ids[0] = lx_find(lx, 'x', lower, len);
-    if (st && lx_stem_maybe(st, lower, len) && (s = rg_lexicon__stem(st, lower, len, &sn))) {
+    if (st && (may & LX_MAY_KEY) && (s = rg_lexicon__stem(st, lower, len, &sn))) {
         ids[1] = lx_find(lx, 's', s, sn);
         if (len > 5 && lower[len - 1] == 't' && lower[len - 2] == 'n' && lower[len - 3] == 'e' &&
             (s = rg_lexicon__stem(st, lower, len - 2, &sn)) != NULL) {
@@ -352,35 +485,56 @@ static size_t lx_cache_set(const char *w, size_t n)
     return (size_t)(a >> 40) & (LX_CACHE_SETS - 1);
 }
 
-/* The cached ids of a token that passed the prefilter (0 < len <=
- * LX_CACHE_WORD), stemming it on a miss. */
-static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
-                          size_t len, int ids[3])
+/* The ids of a token that passed the prefilter, stemming it; with `lead`,
+ * only when a stem may be the first word of a cue, else ids[0] and
+ * RG_LX_LATER in ids[1] and ids[2] (the stemmer's comment). A word no stem
+ * key can come from is no stem then either: ids[0] and -1, -1. */
+static void lx_fresh_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
+                         int ids[3], int lead)
 {
-    lx_cache_entry *set, *e;
+    unsigned may = st ? lx_stem_may(st, lower, len) : 0;
+
+    if (lead && may == LX_MAY_KEY) {
+        ids[0] = lx_find(lx, 'x', lower, len);
+        ids[1] = ids[2] = RG_LX_LATER;
+        return;
+    }
+    lx_stem_ids(lx, st, lower, len, ids, may);
+}
+
+/* The cached ids of a token that passed the prefilter (0 < len <=
+ * LX_CACHE_WORD), from lx_fresh_ids on a miss, and on a hit that holds
+ * RG_LX_LATER when the stems are wanted now (`lead` 0). */
+static void lx_cached_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                          size_t len, int ids[3], int lead)
+{
+    lx_cache_entry *set, *e = NULL;
 
     set = st->cache[lx_cache_set(lower, len)];
     if (set[0].len == len && memcmp(set[0].word, lower, len) == 0) {
-        memcpy(ids, set[0].ids, sizeof set[0].ids);
-        return;
-    }
-    if (set[1].len == len && memcmp(set[1].word, lower, len) == 0) {
+        e = &set[0];
+    } else if (set[1].len == len && memcmp(set[1].word, lower, len) == 0) {
         lx_cache_entry hit = set[1];
         set[1] = set[0]; /* the hit becomes the last used */
         set[0] = hit;
-        memcpy(ids, hit.ids, sizeof hit.ids);
+        e = &set[0];
+    }
+    if (e && (lead || e->ids[1] != RG_LX_LATER)) {
+        memcpy(ids, e->ids, sizeof e->ids);
         return;
     }
-    lx_stem_ids(lx, st, lower, len, ids);
-    set[1] = set[0]; /* the least recently used word goes */
-    e = &set[0];
-    e->len = (unsigned char)len;
-    memcpy(e->word, lower, len);
+    if (!e) {
+        set[1] = set[0]; /* the least recently used word goes */
+        e = &set[0];
+        e->len = (unsigned char)len;
+        memcpy(e->word, lower, len);
+    }
+    lx_fresh_ids(lx, st, lower, len, ids, lead);
     memcpy(e->ids, ids, sizeof e->ids);
 }
 
-int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
-                          size_t len, int ids[3])
+static int lx_token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower, size_t len,
+                        int ids[3], int lead)
 {
     ids[0] = ids[1] = ids[2] = -1;
     if (len == 0 || len > RG_LX_MAXTOK || !lx_prefilter_pass(lx, lower, len)) {
@@ -390,11 +544,23 @@ int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *l
         lx_stemmer_bind(st, lx);
     }
     if (st && len <= LX_CACHE_WORD) {
-        lx_cached_ids(lx, st, lower, len, ids);
+        lx_cached_ids(lx, st, lower, len, ids, lead);
     } else {
-        lx_stem_ids(lx, st, lower, len, ids);
+        lx_fresh_ids(lx, st, lower, len, ids, lead);
     }
     return ids[0] >= 0 || ids[1] >= 0 || ids[2] >= 0;
+}
+
+int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                          size_t len, int ids[3])
+{
+    return lx_token_ids(lx, st, lower, len, ids, 0);
+}
+
+void rg_lexicon__token_ids_lead(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                                size_t len, int ids[3])
+{
+    (void)lx_token_ids(lx, st, lower, len, ids, 1);
 }
 
 int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len)

@@ -153,6 +153,20 @@ void rg_lexicon__lower(char *dst, const char *src, size_t n);
 int rg_lexicon__token_ids(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
                           size_t len, int ids[3]);
 
+/* In ids[1] and ids[2]: stems not looked up yet (rg_lexicon__token_ids_lead). */
+#define RG_LX_LATER (-2)
+
+/*
+ * rg_lexicon__token_ids, except that the stems are looked up only when one
+ * of them may be the first word of a cue: when neither can be,
+ * ids[1] = ids[2] = RG_LX_LATER, and rg_lexicon__token_ids gives them.
+ * For the cue search, which reads the stems of a token at the start of a
+ * cue always and inside a cue only after the words before matched
+ * (lexicon.c says why this saves stemmer calls).
+ */
+void rg_lexicon__token_ids_lead(const rg_lexicon *lx, rg_lx_stemmer *st, const char *lower,
+                                size_t len, int ids[3]);
+
 /* The exact-form word id of one lower-case token (ids[0] above), -1 when none;
  * no stemming. */
 int rg_lexicon__token_exact(const rg_lexicon *lx, const char *lower, size_t len);

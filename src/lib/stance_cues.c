@@ -8,6 +8,21 @@
 
 /* ---- 3. cues ---- */
 
+/*
+ * 1 when the word u (outside items, with rg_st__stem_words's ids) is word
+ * w of the lexicon, as written or by a stem. Its stems were left for later
+ * (RG_LX_LATER) when neither can be the first word of a cue, which is
+ * exact for the cue starts below (they read no other token's stems); inside
+ * a cue they are looked up here, before they are compared.
+ */
+static int st_tok_is_word(rg_stance_ctx *c, const rg_lexicon *lx, st_tok *u, int w)
+{
+    if (u->ids[1] == RG_LX_LATER) {
+        rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + u->koff, (size_t)u->klen, u->ids);
+    }
+    return u->ids[0] == w || u->ids[1] == w || u->ids[2] == w;
+}
+
 int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
 {
     size_t t = 0;
@@ -32,15 +47,14 @@ int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
                 const rg_lx_cue *cue = &lx->cues[list[j]];
                 int w, ok = cue->n_words > best_n;
                 for (w = 1; ok && w < cue->n_words; w++) {
-                    const st_tok *u;
+                    st_tok *u;
                     if (t + (size_t)w >= c->tok.n) {
                         ok = 0;
                         break;
                     }
                     u = &c->tok.v[t + (size_t)w];
                     ok = u->kind == TK_WORD && u->item < 0 &&
-                         (u->ids[0] == cue->words[w] || u->ids[1] == cue->words[w] ||
-                          u->ids[2] == cue->words[w]);
+                         st_tok_is_word(c, lx, u, cue->words[w]);
                 }
                 if (ok) {
                     best = list[j];

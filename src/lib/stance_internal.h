@@ -33,7 +33,9 @@ typedef struct {
                         * tokenizing only ids[0], and only for a state
                         * adjective (else -1): rg_st__stem_words fills all
                         * three for the words outside items, the only ones
-                        * cues are looked up for */
+                        * cues are looked up for, but for the stems that
+                        * cannot open a cue, RG_LX_LATER until
+                        * rg_st__find_cues needs them */
     int quote;         /* innermost quote, -1 outside */
     int item;          /* item covering the token, -1 none */
     unsigned char kind;

@@ -236,7 +236,8 @@ static size_t unaccent(const char *s, size_t n, char *out)
 /*
  * The claim of lexicon.c's skip test, on the stemmer itself: for a word
  * without H, I, U, Y, ë, ï, N(stem) is a prefix of N(word) followed by
- * nothing or one of the tails.
+ * nothing or one of the tails, and the word goes on with the tail's first
+ * letter (y for i, ç for c).
  */
 static void test_stem_is_prefix_and_tail(void **state)
 {
@@ -262,9 +263,15 @@ static void test_stem_is_prefix_and_tail(void **state)
         sn = unaccent((const char *)s, (size_t)sb_stemmer_length(g_sb), ns);
         nn = unaccent(w, n, nw);
         for (j = 0; tails[j] && !ok; j++) {
-            size_t tn = strlen(tails[j]);
-            ok = tn <= sn && memcmp(ns + sn - tn, tails[j], tn) == 0 && sn - tn <= nn &&
-                 memcmp(ns, nw, sn - tn) == 0;
+            size_t tn = strlen(tails[j]), pn = sn - tn;
+            ok = tn <= sn && memcmp(ns + sn - tn, tails[j], tn) == 0 && pn <= nn &&
+                 memcmp(ns, nw, pn) == 0;
+            /* and the word goes on with the tail's first letter, or with
+             * the y or ç written i or c (lexicon.c's fact 1) */
+            ok = ok && (tn == 0 || (pn < nn && (nw[pn] == tails[j][0] ||
+                                                (tn == 1 && tails[j][0] == 'i' && nw[pn] == 'y') ||
+                                                (tn == 1 && tails[j][0] == 'c' && pn + 1 < nn &&
+                                                 memcmp(nw + pn, "\xC3\xA7", 2) == 0))));
         }
         if (!ok) {
             fail_msg("stem of \"%s\" is \"%.*s\"", w, (int)sb_stemmer_length(g_sb),
@@ -273,6 +280,148 @@ static void test_stem_is_prefix_and_tail(void **state)
         checked++;
     }
     assert_true(checked > 10000);
+}
+
+/* a vowel of Snowball French in the UTF-8 bytes s[from..n) */
+static int has_vowel(const char *s, size_t from, size_t n)
+{
+    static const char *const accented[] = { "â", "à", "ë", "é", "ê", "è", "ï", "î", "ô", "û",
+                                            "ù", NULL };
+    size_t i, k;
+
+    for (i = from; i < n; i++) {
+        if (strchr("aeiouyAEIOUY", s[i]) && s[i] != '\0') {
+            return 1;
+        }
+        for (k = 0; accented[k]; k++) {
+            if (i + 1 < n && memcmp(s + i, accented[k], 2) == 0) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+ * lexicon.c's fact 2, on the stemmer itself: a word that starts with a
+ * consonant and has a vowel after it keeps one in its stem (so "d" and "s"
+ * are stems of no such word). Every start of make_word with a consonant,
+ * then the same words with fewer letters.
+ */
+static void test_stem_keeps_first_vowel(void **state)
+{
+    size_t i, checked = 0;
+
+    (void)state;
+    rnd_state = 4242u;
+    for (i = 0; i < 4 * N_STARTS * N_SUFFIXES; i++) {
+        char w[96];
+        size_t n = make_word(w, sizeof w, i), cut;
+        for (cut = n; cut >= 2 && cut + 4 > n; cut--) {
+            const sb_symbol *s;
+            w[cut] = '\0';
+            if (strpbrk(w, "HIUY") || strstr(w, "\xC3\xAB") || strstr(w, "\xC3\xAF") ||
+                !strchr("bcdfghjklmnpqrstvwxz", w[0]) || !has_vowel(w, 1, cut)) {
+                continue;
+            }
+            s = sb_stemmer_stem(g_sb, (const sb_symbol *)w, (int)cut);
+            assert_non_null(s);
+            if (!has_vowel((const char *)s, 1, (size_t)sb_stemmer_length(g_sb))) {
+                fail_msg("stem of \"%s\" is \"%.*s\"", w, (int)sb_stemmer_length(g_sb),
+                         (const char *)s);
+            }
+            checked++;
+        }
+    }
+    assert_true(checked > 10000);
+}
+
+/* keys without a vowel ("d'", "s'", "qu'") that open cues or go on them:
+ * found for the words that stem to them, and for no other */
+static void test_token_ids_bare_keys(void **state)
+{
+    static const char tsv[] = "d'accord|s'opposer|qu'il|tr\t+\t1.0\tx\t-\n"
+                              "mettre d'accord|xx|c'\t-\t-1.0\ty\t-\n";
+    static const char *const words[] = { "d", "s", "ds", "ss", "qu", "tr", "trs", "xx",
+                                         "xxs", "c", "cs", "ç", "de", "des", "dénoncer",
+                                         "sa", "trsons", "xxsons", NULL };
+    rg_lexicon *lx = NULL;
+    rg_lx_stemmer *st = NULL;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, sizeof tsv - 1, "t"), RG_OK);
+    check_lexicon(lx, 2 * N_STARTS * N_SUFFIXES, 1);
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (i = 0; words[i]; i++) {
+        int ids[3], want[3];
+        ref_ids(lx, words[i], strlen(words[i]), want);
+        rg_lexicon__token_ids(lx, st, words[i], strlen(words[i]), ids);
+        assert_memory_equal(ids, want, sizeof ids);
+    }
+    rg_lexicon__stemmer_free(st);
+    rg_lexicon_free(lx);
+}
+
+/*
+ * rg_lexicon__token_ids_lead: the exact form always; the stems, or
+ * RG_LX_LATER in both only when neither stem opens a cue; then
+ * rg_lexicon__token_ids gives the reference, from the cache or not. The
+ * number of words left for later.
+ */
+static size_t check_lead(const rg_lexicon *lx, size_t n_words)
+{
+    rg_lx_stemmer *st = NULL;
+    size_t pass, i, later = 0;
+
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (pass = 0; pass < 3; pass++) {
+        rnd_state = 555u; /* the same words again: cached, marked or stemmed */
+        for (i = 0; i < n_words; i++) {
+            char raw[96], w[96];
+            int got[3], want[3], k;
+            size_t n = make_word(raw, sizeof raw, i), nf;
+            rg_lexicon__lower(w, raw, n);
+            ref_ids(lx, w, n, want);
+            rg_lexicon__token_ids_lead(lx, st, w, n, got);
+            assert_int_equal(got[0], want[0]);
+            if (got[1] == RG_LX_LATER) {
+                assert_int_equal(got[2], RG_LX_LATER);
+                for (k = 1; k < 3; k++) {
+                    rg_lexicon__first(lx, want[k], &nf);
+                    if (nf != 0) {
+                        fail_msg("\"%.*s\": stem %d opens a cue", (int)n, w, want[k]);
+                    }
+                }
+                later++;
+                if (pass == 2 || i % 2) {
+                    continue; /* stemmed later, or never: both must hold */
+                }
+                rg_lexicon__token_ids(lx, st, w, n, got);
+            }
+            if (memcmp(got, want, sizeof got) != 0) {
+                fail_msg("\"%.*s\": %d %d %d, expected %d %d %d", (int)n, w, got[0], got[1],
+                         got[2], want[0], want[1], want[2]);
+            }
+        }
+    }
+    rg_lexicon__stemmer_free(st);
+    return later;
+}
+
+static void test_token_ids_lead(void **state)
+{
+    static const char tsv[] = "d'accord|appeler au dialogue|rendre hommage\t+\t1.0\tx\t-\n"
+                              "en colère|sa compassion|à l'encontre\t-\t-1.0\ty\t-\n";
+    rg_lexicon *lx = NULL;
+
+    (void)state;
+    assert_int_equal(rg_lexicon_default(&lx), RG_OK);
+    assert_true(check_lead(lx, 3 * N_STARTS * N_SUFFIXES) > 100);
+    rg_lexicon_free(lx);
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, sizeof tsv - 1, "t"), RG_OK);
+    assert_true(check_lead(lx, 3 * N_STARTS * N_SUFFIXES) > 100);
+    rg_lexicon_free(lx);
 }
 
 static int setup(void **state)
@@ -296,6 +445,9 @@ int main(void)
         cmocka_unit_test(test_token_ids_default),
         cmocka_unit_test(test_token_ids_short_keys),
         cmocka_unit_test(test_token_ids_tails),
+        cmocka_unit_test(test_stem_keeps_first_vowel),
+        cmocka_unit_test(test_token_ids_bare_keys),
+        cmocka_unit_test(test_token_ids_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

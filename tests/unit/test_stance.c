@@ -202,6 +202,12 @@ static const stance_case cases[] = {
     { "Ankara et Paris s'opposent sur la Libye et la Syrie.", "FRA>TUR- TUR>FRA-" },
     { "La présidentielle opposera Donald Trump à Hillary Clinton.", "" },
     { "Le président américain a téléphoné à Emmanuel Macron.", "trump>macron+" },
+    /* --- cues whose later words open no cue ("au", "hommage", "d'"): their stems
+     * are looked up only when the cue reaches them (RG_LX_LATER) --- */
+    { "Vladimir Poutine a appelé au dialogue avec Emmanuel Macron.", "poutine>macron+" },
+    { "Donald Trump a rendu hommage à Emmanuel Macron.", "trump>macron+" },
+    { "Emmanuel Macron et Vladimir Poutine se sont mis d'accord sur la Syrie.",
+      "macron>poutine+ poutine>macron+" },
     /* --- withdrawal verbs negate the cue they govern --- */
     { "Donald Trump a annoncé son retrait de l'accord avec l'Iran.", "" },
     { "Les États-Unis ont décidé de quitter l'accord avec la Russie.", "" },
