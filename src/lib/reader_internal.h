@@ -124,6 +124,15 @@ int rg_reader__stopped(const rg_reader *r);
 int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, const char *raw,
                         size_t len, unsigned known, const rg_date *date, const char *origin);
 
+/*
+ * The same for text fields (the values of kind RG_JSCAN_STRING among
+ * fields[0..n)) joined as paragraphs: "\n\n" between non-empty values.
+ * `buf` is scratch for the joined bytes when they need decoding.
+ */
+int rg_reader__make_doc_fields(rg_reader *r, rg_document **out, const char *id,
+                               const rg_jscan_value *fields, size_t n, unsigned known,
+                               const rg_date *date, const char *origin, rg_strbuf *buf);
+
 /* ---- reader_dir.c ---- */
 
 /* Queue the sources of one input path: "-", a file or a folder (walked). */
@@ -165,6 +174,11 @@ void rg_reader__ids_dispose(rg_reader__ids *s);
 
 /* A document with copies of id and origin, all else zero. RG_OK or RG_ERROR (OOM). */
 int rg_document__alloc(rg_document **out, const char *id, const char *origin);
+
+/* The same with room for len bytes of text in the same block: doc->text
+ * points there (NUL-terminated at len, the rest for the caller to fill) and
+ * doc->len is len. RG_OK or RG_ERROR (OOM). */
+int rg_document__alloc_text(rg_document **out, const char *id, const char *origin, size_t len);
 
 /*
  * Decode raw bytes into doc->text (rg_text_decode), first repairing text that
