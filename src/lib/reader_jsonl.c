@@ -261,7 +261,7 @@ static unsigned known_of(unsigned flags)
     if (!(flags & RG_JSCAN_C0)) {
         known |= RG_DOC_NO_CR_NUL | RG_DOC_NOT_BINARY;
     }
-    if (!(flags & RG_JSCAN_U300)) {
+    if (!(flags & RG_JSCAN_NOT_NFC)) {
         known |= RG_DOC_NFC;
     }
     return known;
