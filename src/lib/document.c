@@ -31,6 +31,7 @@
 typedef union {
     struct {
         char *id, *origin, *text; /* in the block; text NULL when not */
+        int arena;                /* the block belongs to an rg_doc_arena */
     } in;
     max_align_t align; /* the rg_document after the head stays aligned */
 } doc_head;
@@ -57,7 +58,74 @@ void rg_document_free(rg_document *doc)
     if (doc->text != h->in.text) {
         rg__free(doc->text);
     }
-    rg__free(h);
+    if (!h->in.arena) {
+        rg__free(h);
+    }
+}
+
+/* ---- the arena of a batch ---- */
+
+#define ARENA_CHUNK (256u * 1024u)     /* bytes of a chunk */
+#define ARENA_MAX_DOC (ARENA_CHUNK / 4) /* larger blocks are malloc'd */
+#define ARENA_KEEP 4                   /* chunks kept by a reset (1 MiB) */
+
+struct rg_doc_chunk {
+    rg_doc_chunk *next;
+    size_t used; /* bytes of data handed out */
+    max_align_t data[ARENA_CHUNK / sizeof(max_align_t)];
+};
+
+/* size bytes (<= ARENA_MAX_DOC) from the arena, aligned for a doc_head, or
+ * NULL when out of memory. */
+static void *arena_get(rg_doc_arena *a, size_t size)
+{
+    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    while (a->cur && a->cur->used + size > sizeof a->cur->data) {
+        a->cur = a->cur->next; /* chunks after cur are empty */
+    }
+    if (!a->cur) {
+        rg_doc_chunk *c = rg__malloc(sizeof *c), **tail = &a->first;
+        if (!c) {
+            return NULL;
+        }
+        c->next = NULL;
+        c->used = 0;
+        while (*tail) {
+            tail = &(*tail)->next;
+        }
+        *tail = a->cur = c;
+    }
+    a->cur->used += size;
+    return (char *)a->cur->data + a->cur->used - size;
+}
+
+void rg_doc_arena_reset(rg_doc_arena *a)
+{
+    rg_doc_chunk *c, *next, **link = &a->first;
+    int kept = 0;
+
+    while ((c = *link) != NULL && kept < ARENA_KEEP) {
+        c->used = 0;
+        link = &c->next;
+        kept++;
+    }
+    *link = NULL; /* the chunks beyond those go (a batch of large documents) */
+    for (; c; c = next) {
+        next = c->next;
+        rg__free(c);
+    }
+    a->cur = a->first;
+}
+
+void rg_doc_arena_dispose(rg_doc_arena *a)
+{
+    rg_doc_chunk *c, *next;
+
+    for (c = a->first; c; c = next) {
+        next = c->next;
+        rg__free(c);
+    }
+    a->first = a->cur = NULL;
 }
 
 /* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
@@ -426,8 +494,10 @@ int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned 
 }
 
 /* One block for a document, its id, its origin and text_room bytes of text
- * (none when 0); the struct is zeroed. */
-static int doc_block(rg_document **out, const char *id, const char *origin, size_t text_room)
+ * (none when 0), from `arena` when not NULL and small enough; the struct is
+ * zeroed. */
+static int doc_block(rg_document **out, const char *id, const char *origin, size_t text_room,
+                     rg_doc_arena *arena)
 {
     size_t id_n = strlen(id) + 1, origin_n = strlen(origin) + 1;
     size_t size = sizeof(doc_head) + sizeof(rg_document) + id_n + origin_n + text_room;
@@ -436,10 +506,21 @@ static int doc_block(rg_document **out, const char *id, const char *origin, size
     char *p;
 
     *out = NULL;
-    if (size < text_room || !(h = rg__malloc(size))) {
+    if (size < text_room) {
         rg__error_set_oom();
         return RG_ERROR;
     }
+    if (!arena || size > ARENA_MAX_DOC) {
+        arena = NULL;
+        h = rg__malloc(size);
+    } else {
+        h = arena_get(arena, size);
+    }
+    if (!h) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    h->in.arena = arena != NULL;
     doc = (rg_document *)(void *)(h + 1);
     memset(doc, 0, sizeof *doc);
     p = (char *)(doc + 1);
@@ -452,10 +533,11 @@ static int doc_block(rg_document **out, const char *id, const char *origin, size
 
 int rg_document__alloc(rg_document **out, const char *id, const char *origin)
 {
-    return doc_block(out, id, origin, 0);
+    return doc_block(out, id, origin, 0, NULL);
 }
 
-int rg_document__alloc_text(rg_document **out, const char *id, const char *origin, size_t len)
+int rg_document__alloc_text(rg_document **out, const char *id, const char *origin, size_t len,
+                            rg_doc_arena *arena)
 {
     int error;
 
@@ -463,7 +545,7 @@ int rg_document__alloc_text(rg_document **out, const char *id, const char *origi
         rg__error_set_oom();
         return RG_ERROR;
     }
-    if ((error = doc_block(out, id, origin, len + 1)) == RG_OK) {
+    if ((error = doc_block(out, id, origin, len + 1, arena)) == RG_OK) {
         rg_document *doc = *out;
         doc->text = doc_head_of(doc)->in.text;
         doc->text[len] = '\0';

@@ -170,6 +170,11 @@ cleanup:
     return error;
 }
 
+void rg_reader__use_arena(rg_reader *r, rg_doc_arena *arena)
+{
+    r->arena = arena;
+}
+
 const rg_reader_stats *rg_reader_stats_get(const rg_reader *r)
 {
     return &r->stats;
@@ -366,7 +371,7 @@ int rg_reader__make_doc_fields(rg_reader *r, rg_document **out, const char *id,
         return rg_reader__make_doc(r, out, id, buf->ptr, buf->len, known, date, origin);
     }
     if ((error = doc_over_limit(r, origin)) < 0 ||
-        (error = rg_document__alloc_text(&doc, id, origin, len)) < 0) {
+        (error = rg_document__alloc_text(&doc, id, origin, len, r->arena)) < 0) {
         return error;
     }
     join_fields(doc->text, fields, n);
