@@ -31,7 +31,8 @@
 typedef union {
     struct {
         char *id, *origin, *text; /* in the block; text NULL when not */
-        int arena;                /* the block belongs to an rg_doc_arena */
+        rg_doc_arena *arena;      /* the arena the block came from, or NULL */
+        size_t size;              /* the block's bytes in the arena */
     } in;
     max_align_t align; /* the rg_document after the head stays aligned */
 } doc_head;
@@ -40,6 +41,8 @@ static doc_head *doc_head_of(rg_document *doc)
 {
     return (doc_head *)(void *)doc - 1;
 }
+
+static void arena_put_back(rg_doc_arena *a, void *block, size_t size);
 
 void rg_document_free(rg_document *doc)
 {
@@ -58,7 +61,9 @@ void rg_document_free(rg_document *doc)
     if (doc->text != h->in.text) {
         rg__free(doc->text);
     }
-    if (!h->in.arena) {
+    if (h->in.arena) {
+        arena_put_back(h->in.arena, h, h->in.size);
+    } else {
         rg__free(h);
     }
 }
@@ -75,11 +80,32 @@ struct rg_doc_chunk {
     max_align_t data[ARENA_CHUNK / sizeof(max_align_t)];
 };
 
+/* size, rounded up to keep the blocks aligned for a doc_head */
+static size_t arena_round(size_t size)
+{
+    return (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+}
+
+/*
+ * A freed block goes back to the arena when it is the last one handed out:
+ * a skipped document (empty text) is freed before the next is read, so a
+ * run of them reuses one place instead of filling the arena until the
+ * batch is retired. Any other block waits for rg_doc_arena_reset.
+ */
+static void arena_put_back(rg_doc_arena *a, void *block, size_t size)
+{
+    size = arena_round(size);
+    if (a->cur && a->cur->used >= size &&
+        (char *)block == (char *)a->cur->data + a->cur->used - size) {
+        a->cur->used -= size;
+    }
+}
+
 /* size bytes (<= ARENA_MAX_DOC) from the arena, aligned for a doc_head, or
  * NULL when out of memory. */
 static void *arena_get(rg_doc_arena *a, size_t size)
 {
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    size = arena_round(size);
     while (a->cur && a->cur->used + size > sizeof a->cur->data) {
         a->cur = a->cur->next; /* chunks after cur are empty */
     }
@@ -520,7 +546,8 @@ static int doc_block(rg_document **out, const char *id, const char *origin, size
         rg__error_set_oom();
         return RG_ERROR;
     }
-    h->in.arena = arena != NULL;
+    h->in.arena = arena;
+    h->in.size = size;
     doc = (rg_document *)(void *)(h + 1);
     memset(doc, 0, sizeof *doc);
     p = (char *)(doc + 1);

@@ -279,6 +279,41 @@ static void test_arena_batches(void **state)
     free(buf);
 }
 
+/* 50,000 documents skipped for blank text (about 5 MB of blocks) before a
+ * good one: each skipped block goes back to the arena, which stays on its
+ * first chunk instead of growing until the batch ends. */
+static void test_arena_skipped(void **state)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *d = NULL;
+    FILE *fp = fopen(path, "wb");
+    int i;
+    (void)state;
+
+    assert_non_null(fp);
+    for (i = 0; i < 50000; i++) {
+        fprintf(fp, "{\"id\":\"blank-%d\",\"text\":\" \\n \"}\n", i);
+    }
+    fputs("{\"id\":\"good\",\"text\":\"Un texte.\"}\n", fp);
+    fclose(fp);
+    assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
+    rg_reader__use_arena(r, &arena);
+    assert_int_equal(rg_reader_next(r, &d), 1);
+    assert_string_equal(d->id, "good");
+    assert_string_equal(d->text, "Un texte.");
+    assert_int_equal(rg_reader_stats_get(r)->skipped, 50000);
+    assert_true(arena.first != NULL && arena.cur == arena.first);
+    rg_document_free(d);
+    assert_int_equal(rg_reader_next(r, &d), 0);
+    rg_reader__use_arena(r, NULL);
+    rg_doc_arena_reset(&arena);
+    rg_doc_arena_dispose(&arena);
+    rg_reader_free(r);
+}
+
 typedef struct {
     size_t docs;
     char *buf;
@@ -344,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_fields_joined),
         cmocka_unit_test(test_free_moved_fields),
         cmocka_unit_test(test_arena_batches),
+        cmocka_unit_test(test_arena_skipped),
         cmocka_unit_test(test_arena_pipeline),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
