@@ -5,7 +5,8 @@
  * rg_text_decode(); binary data is recognised by its share of NUL and
  * control bytes.
  */
-#include <stdint.h> /* uint32_t, uint64_t */
+#include <stddef.h> /* max_align_t */
+#include <stdint.h> /* uint32_t, uint64_t, SIZE_MAX */
 #include <string.h> /* memcpy, memset */
 
 #if defined(__SSE2__)
@@ -18,15 +19,139 @@
 #include "strbuf.h"
 #include "text_internal.h" /* rg_text__cp1252, rg_text__utf8_encode */
 
+/*
+ * A document is one allocation: a doc_head, the rg_document, then its id,
+ * its origin and, for a JSON Lines document whose text needs no decoding,
+ * its text (rg_document__alloc_text): one malloc and one free a document
+ * instead of four, and the fields the extracting thread reads sit together.
+ * The head keeps where those strings were put, so that rg_document_free
+ * frees only a field that the caller pointed elsewhere (the struct is
+ * public) or that decoding allocated.
+ */
+typedef union {
+    struct {
+        char *id, *origin, *text; /* in the block; text NULL when not */
+        rg_doc_arena *arena;      /* the arena the block came from, or NULL */
+        size_t size;              /* the block's bytes in the arena */
+    } in;
+    max_align_t align; /* the rg_document after the head stays aligned */
+} doc_head;
+
+static doc_head *doc_head_of(rg_document *doc)
+{
+    return (doc_head *)(void *)doc - 1;
+}
+
+static void arena_put_back(rg_doc_arena *a, void *block, size_t size);
+
 void rg_document_free(rg_document *doc)
 {
+    doc_head *h;
+
     if (!doc) {
         return;
     }
-    rg__free(doc->id);
-    rg__free(doc->text);
-    rg__free(doc->origin);
-    rg__free(doc);
+    h = doc_head_of(doc);
+    if (doc->id != h->in.id) {
+        rg__free(doc->id);
+    }
+    if (doc->origin != h->in.origin) {
+        rg__free(doc->origin);
+    }
+    if (doc->text != h->in.text) {
+        rg__free(doc->text);
+    }
+    if (h->in.arena) {
+        arena_put_back(h->in.arena, h, h->in.size);
+    } else {
+        rg__free(h);
+    }
+}
+
+/* ---- the arena of a batch ---- */
+
+#define ARENA_CHUNK (256u * 1024u)     /* bytes of a chunk */
+#define ARENA_MAX_DOC (ARENA_CHUNK / 4) /* larger blocks are malloc'd */
+#define ARENA_KEEP 4                   /* chunks kept by a reset (1 MiB) */
+
+struct rg_doc_chunk {
+    rg_doc_chunk *next;
+    size_t used; /* bytes of data handed out */
+    max_align_t data[ARENA_CHUNK / sizeof(max_align_t)];
+};
+
+/* size, rounded up to keep the blocks aligned for a doc_head */
+static size_t arena_round(size_t size)
+{
+    return (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+}
+
+/*
+ * A freed block goes back to the arena when it is the last one handed out:
+ * a skipped document (empty text) is freed before the next is read, so a
+ * run of them reuses one place instead of filling the arena until the
+ * batch is retired. Any other block waits for rg_doc_arena_reset.
+ */
+static void arena_put_back(rg_doc_arena *a, void *block, size_t size)
+{
+    size = arena_round(size);
+    if (a->cur && a->cur->used >= size &&
+        (char *)block == (char *)a->cur->data + a->cur->used - size) {
+        a->cur->used -= size;
+    }
+}
+
+/* size bytes (<= ARENA_MAX_DOC) from the arena, aligned for a doc_head, or
+ * NULL when out of memory. */
+static void *arena_get(rg_doc_arena *a, size_t size)
+{
+    size = arena_round(size);
+    while (a->cur && a->cur->used + size > sizeof a->cur->data) {
+        a->cur = a->cur->next; /* chunks after cur are empty */
+    }
+    if (!a->cur) {
+        rg_doc_chunk *c = rg__malloc(sizeof *c), **tail = &a->first;
+        if (!c) {
+            return NULL;
+        }
+        c->next = NULL;
+        c->used = 0;
+        while (*tail) {
+            tail = &(*tail)->next;
+        }
+        *tail = a->cur = c;
+    }
+    a->cur->used += size;
+    return (char *)a->cur->data + a->cur->used - size;
+}
+
+void rg_doc_arena_reset(rg_doc_arena *a)
+{
+    rg_doc_chunk *c, *next, **link = &a->first;
+    int kept = 0;
+
+    while ((c = *link) != NULL && kept < ARENA_KEEP) {
+        c->used = 0;
+        link = &c->next;
+        kept++;
+    }
+    *link = NULL; /* the chunks beyond those go (a batch of large documents) */
+    for (; c; c = next) {
+        next = c->next;
+        rg__free(c);
+    }
+    a->cur = a->first;
+}
+
+void rg_doc_arena_dispose(rg_doc_arena *a)
+{
+    rg_doc_chunk *c, *next;
+
+    for (c = a->first; c; c = next) {
+        next = c->next;
+        rg__free(c);
+    }
+    a->first = a->cur = NULL;
 }
 
 /* ---- decoding: mostly-UTF-8 repair and binary detection ---- */
@@ -394,19 +519,66 @@ int rg_document__decode(rg_document *doc, const char *raw, size_t len, unsigned 
     return rc;
 }
 
-int rg_document__alloc(rg_document **out, const char *id, const char *origin)
+/* One block for a document, its id, its origin and text_room bytes of text
+ * (none when 0), from `arena` when not NULL and small enough; the struct is
+ * zeroed. */
+static int doc_block(rg_document **out, const char *id, const char *origin, size_t text_room,
+                     rg_doc_arena *arena)
 {
+    size_t id_n = strlen(id) + 1, origin_n = strlen(origin) + 1;
+    size_t size = sizeof(doc_head) + sizeof(rg_document) + id_n + origin_n + text_room;
+    doc_head *h;
     rg_document *doc;
+    char *p;
 
     *out = NULL;
-    if (!(doc = rg__calloc(1, sizeof *doc)) || !(doc->id = rg__strdup(id)) ||
-        !(doc->origin = rg__strdup(origin))) {
-        rg_document_free(doc);
+    if (size < text_room) {
         rg__error_set_oom();
         return RG_ERROR;
     }
+    if (!arena || size > ARENA_MAX_DOC) {
+        arena = NULL;
+        h = rg__malloc(size);
+    } else {
+        h = arena_get(arena, size);
+    }
+    if (!h) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    h->in.arena = arena;
+    h->in.size = size;
+    doc = (rg_document *)(void *)(h + 1);
+    memset(doc, 0, sizeof *doc);
+    p = (char *)(doc + 1);
+    doc->id = h->in.id = memcpy(p, id, id_n);
+    doc->origin = h->in.origin = memcpy(p + id_n, origin, origin_n);
+    h->in.text = text_room ? p + id_n + origin_n : NULL;
     *out = doc;
     return RG_OK;
+}
+
+int rg_document__alloc(rg_document **out, const char *id, const char *origin)
+{
+    return doc_block(out, id, origin, 0, NULL);
+}
+
+int rg_document__alloc_text(rg_document **out, const char *id, const char *origin, size_t len,
+                            rg_doc_arena *arena)
+{
+    int error;
+
+    if (len == SIZE_MAX) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    if ((error = doc_block(out, id, origin, len + 1, arena)) == RG_OK) {
+        rg_document *doc = *out;
+        doc->text = doc_head_of(doc)->in.text;
+        doc->text[len] = '\0';
+        doc->len = len;
+    }
+    return error;
 }
 
 int rg_document_new(rg_document **out, const char *id, const char *raw, size_t len)

@@ -36,7 +36,7 @@ typedef struct {
     rg_jscan_value *vals;
     char *out;      /* scratch: unescaped strings, room for the whole line */
     size_t out_len;
-    unsigned flags; /* RG_JSCAN_C0 | RG_JSCAN_U300 of the string being scanned */
+    unsigned flags; /* RG_JSCAN_C0 | RG_JSCAN_NOT_NFC of the string being scanned */
     struct {
         const char *k;
         size_t n;
@@ -98,8 +98,8 @@ str_masks32(const unsigned char *p)
  * of leaving the word loop at each accent. Returns the first byte that
  * needs the byte path (a special byte, another lead, a stray continuation
  * byte), always at a character boundary, or a point less than 64 bytes
- * before end. Leads from CC on (U+0300 and above, RG_JSCAN_U300) take the
- * byte path, which records them.
+ * before end. Leads from CC on (U+0300 and above) take the byte path,
+ * which checks them for RG_JSCAN_NOT_NFC.
  */
 __attribute__((target("avx2"))) static const unsigned char *
 str_blocks_wide(const unsigned char *p, const unsigned char *end)
@@ -223,7 +223,7 @@ static int scan_u_escape(jscan *s, const unsigned char **pp, const unsigned char
         s->out_len += utf8_put(s->out + s->out_len, cp);
     }
     s->flags |= (cp < 0x20 && cp != '\t' && cp != '\n' ? RG_JSCAN_C0 : 0) |
-                (cp >= 0x300 ? RG_JSCAN_U300 : 0);
+                (cp >= 0x300 && !rg_text__nfc_stable((int32_t)cp) ? RG_JSCAN_NOT_NFC : 0);
     *pp = p;
     return 1;
 }
@@ -286,6 +286,20 @@ static inline const unsigned char *skip_plain(const unsigned char *p, const unsi
 }
 
 /*
+ * RG_JSCAN_NOT_NFC for the valid sequence p[0..n) whose lead is 0xCC or
+ * more (U+0300 and above): the code point may change under NFC. Such
+ * characters are rare in French text (’, «, €... are stable), and once a
+ * string is flagged the check is skipped.
+ */
+static unsigned seq_nfc_flag(const unsigned char *p, size_t n)
+{
+    int32_t cp;
+
+    rg_text__utf8_decode((const char *)p, n, &cp);
+    return rg_text__nfc_stable(cp) ? 0 : RG_JSCAN_NOT_NFC;
+}
+
+/*
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
@@ -299,7 +313,6 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
     const unsigned char *start = p, *seg = p;
     size_t o0 = s->out_len;
     int escaped = 0;
-    unsigned top = 0; /* largest lead byte of a multi-byte sequence */
 
     s->flags = 0;
     for (;;) {
@@ -317,9 +330,8 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
         if (c == '"') {
             break;
         }
-        if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
-            top = c > top ? c : top;
-            p += 2; /* a 2-byte sequence (U+0080..U+07FF: "é"), the usual case */
+        if (c >= 0xC2 && c < 0xCC && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            p += 2; /* a 2-byte sequence below U+0300 ("é"), the usual case */
             continue;
         }
         if (c >= 0x80) {
@@ -327,7 +339,9 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
             if (!n) {
                 return 0;
             }
-            top = c > top ? c : top;
+            if (c >= 0xCC && !(s->flags & RG_JSCAN_NOT_NFC)) {
+                s->flags |= seq_nfc_flag(p, n);
+            }
             p += n;
             continue;
         }
@@ -343,8 +357,7 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
         }
         seg = p;
     }
-    /* p is on the closing quote; a lead byte >= 0xCC starts U+0300 or above */
-    s->flags |= top >= 0xCC ? RG_JSCAN_U300 : 0;
+    /* p is on the closing quote */
     if (want) {
         if (escaped) {
             scan_copy(s, seg, p);

@@ -42,13 +42,14 @@ typedef enum {
 /* What a string value holds (rg_jscan_value.flags), so that the reader can
  * skip decoding steps that could not change it. */
 #define RG_JSCAN_C0 1u   /* a byte below 0x20 other than TAB and LF (from escapes) */
-#define RG_JSCAN_U300 2u /* a code point >= U+0300 (any byte >= 0xCC) */
+#define RG_JSCAN_NOT_NFC 2u /* a code point >= U+0300 that NFC may change
+                              * (not rg_text__nfc_stable) */
 
 typedef struct {
     rg_jscan_kind kind;
     const char *ptr; /* unescaped bytes, valid until the next scan or the line changes */
     size_t len;
-    unsigned flags;  /* RG_JSCAN_STRING: RG_JSCAN_C0 | RG_JSCAN_U300, exact */
+    unsigned flags;  /* RG_JSCAN_STRING: RG_JSCAN_C0 | RG_JSCAN_NOT_NFC, exact */
 } rg_jscan_value;
 
 /*

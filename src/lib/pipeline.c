@@ -16,6 +16,7 @@
 #include <relgraph/pipeline.h>
 #include "common.h"
 #include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
+#include "reader_internal.h" /* rg_doc_arena, rg_reader__use_arena */
 #include "stance_internal.h" /* rg_stance__reuse_begin, rg_stance__reuse_end */
 
 #define PL_MAX_THREADS 64
@@ -30,6 +31,7 @@ typedef struct {
     size_t n;    /* documents in the batch */
     size_t next; /* next document to hand out (under pl_shared.mu) */
     size_t done; /* documents extracted (under pl_shared.mu) */
+    rg_doc_arena arena; /* storage of the documents (the calling thread's) */
 } pl_batch;
 
 /*
@@ -91,6 +93,7 @@ static void pl_batch_clear(pl_batch *b)
         b->evs[i] = NULL;
         b->docs[i] = NULL;
     }
+    rg_doc_arena_reset(&b->arena);
     b->n = b->next = b->done = 0;
 }
 
@@ -99,6 +102,7 @@ static void pl_batch_dispose(pl_batch *b)
     if (b->docs) {
         pl_batch_clear(b);
     }
+    rg_doc_arena_dispose(&b->arena);
     rg__free(b->docs);
     rg__free(b->evs);
     rg__free(b->codes);
@@ -198,9 +202,11 @@ static int pl_fill(pl_shared *sh, rg_reader *r, size_t cap)
     int rc = 1;
 
     /* the slot is not published: no worker looks at it, no lock needed */
+    rg_reader__use_arena(r, &b->arena);
     while (b->n < cap && (rc = rg_reader_next(r, &b->docs[b->n])) > 0) {
         b->n++;
     }
+    rg_reader__use_arena(r, NULL);
     pthread_mutex_lock(&sh->mu);
     sh->published++;
     pthread_cond_broadcast(&sh->work);

@@ -170,6 +170,11 @@ cleanup:
     return error;
 }
 
+void rg_reader__use_arena(rg_reader *r, rg_doc_arena *arena)
+{
+    r->arena = arena;
+}
+
 const rg_reader_stats *rg_reader_stats_get(const rg_reader *r)
 {
     return &r->stats;
@@ -212,43 +217,27 @@ static void doc_set_date(rg_reader *r, rg_document *doc, const char *id, const r
     }
 }
 
-/* Make a document from raw bytes and metadata; NULL date = none. */
-int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* document id */
-                        const char *raw, size_t len,                 /* bytes as read */
-                        unsigned known,                              /* RG_DOC_* */
-                        const rg_date *date,                         /* metadata or NULL */
-                        const char *origin)                          /* "file[:line]" */
+/* --max-docs reached: the error that stops the run, else RG_OK. */
+static int doc_over_limit(const rg_reader *r, const char *origin)
 {
-    rg_document *doc = NULL;
-    size_t first_bad, n_bad;
-    int error, existed, full;
-
-    *out = NULL;
     if (r->opts.max_docs && r->stats.read >= r->opts.max_docs) {
         rg__error_set(RG_ELIMIT, "%s: more than %zu documents (--max-docs); stopped", origin,
                       r->opts.max_docs);
         return RG_ELIMIT;
     }
-    if ((error = rg_document__alloc(&doc, id, origin)) < 0) {
-        return error;
-    }
-    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
-        if (error == RG_EENCODING) {
-            error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin,
-                                   rg_error_last()->message);
-        }
-        goto cleanup;
-    }
-    if (!(known & RG_DOC_NOT_BINARY) && rg_document__looks_binary(doc, len)) {
-        error = rg_reader__bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
-                               "binary data (more than 10% NUL or control bytes); skipped");
-        goto cleanup;
-    }
-    doc_decode_warn(r, doc, origin, first_bad, n_bad);
-    if (n_bad) {
-        doc->decode.encoding = RG_ENC_CP1252;
-        doc->decode.invalid_offset = first_bad;
-    }
+    return RG_OK;
+}
+
+/*
+ * What every decoded document goes through last: the empty-document check,
+ * its date, the duplicate-id check and its place in the stream. Takes doc:
+ * *out gets it, or it is freed (skipped, or an error).
+ */
+static int doc_admit(rg_reader *r, rg_document **out, rg_document *doc, const char *id,
+                     size_t len, const rg_date *date, const char *origin)
+{
+    int error, existed, full;
+
     if (strspn(doc->text, " \t\n\r\f\v") == doc->len) {
         error = rg_reader__bad(r, RG_WARN_EMPTY, RG_EPARSE, origin, "empty document; skipped");
         goto cleanup;
@@ -274,6 +263,120 @@ int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* docu
 cleanup:
     rg_document_free(doc);
     return error;
+}
+
+/* Make a document from raw bytes and metadata; NULL date = none. */
+int rg_reader__make_doc(rg_reader *r, rg_document **out, const char *id, /* document id */
+                        const char *raw, size_t len,                 /* bytes as read */
+                        unsigned known,                              /* RG_DOC_* */
+                        const rg_date *date,                         /* metadata or NULL */
+                        const char *origin)                          /* "file[:line]" */
+{
+    rg_document *doc = NULL;
+    size_t first_bad, n_bad;
+    int error;
+
+    *out = NULL;
+    if ((error = doc_over_limit(r, origin)) < 0 ||
+        (error = rg_document__alloc(&doc, id, origin)) < 0) {
+        return error;
+    }
+    if ((error = rg_document__decode(doc, raw, len, &known, &first_bad, &n_bad)) < 0) {
+        if (error == RG_EENCODING) {
+            error = rg_reader__bad(r, RG_WARN_UTF16, RG_EENCODING, origin,
+                                   rg_error_last()->message);
+        }
+        goto cleanup;
+    }
+    if (!(known & RG_DOC_NOT_BINARY) && rg_document__looks_binary(doc, len)) {
+        error = rg_reader__bad(r, RG_WARN_BINARY, RG_EENCODING, origin,
+                               "binary data (more than 10% NUL or control bytes); skipped");
+        goto cleanup;
+    }
+    doc_decode_warn(r, doc, origin, first_bad, n_bad);
+    if (n_bad) {
+        doc->decode.encoding = RG_ENC_CP1252;
+        doc->decode.invalid_offset = first_bad;
+    }
+    error = doc_admit(r, out, doc, id, len, date, origin);
+    doc = NULL;
+cleanup:
+    rg_document_free(doc);
+    return error;
+}
+
+/* Length of the text fields joined as paragraphs ("\n\n" between non-empty
+ * values); with dst, the joined bytes are written there too. */
+static size_t join_fields(char *dst, const rg_jscan_value *f, size_t n)
+{
+    size_t i, len = 0;
+
+    for (i = 0; i < n; i++) {
+        if (f[i].kind != RG_JSCAN_STRING || f[i].len == 0) {
+            continue;
+        }
+        if (len) {
+            if (dst) {
+                dst[len] = '\n';
+                dst[len + 1] = '\n';
+            }
+            len += 2;
+        }
+        if (dst) {
+            memcpy(dst + len, f[i].ptr, f[i].len);
+        }
+        len += f[i].len;
+    }
+    return len;
+}
+
+/* The first non-empty value of f[0..n) starts with a UTF-8 BOM. */
+static int fields_bom(const rg_jscan_value *f, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (f[i].kind == RG_JSCAN_STRING && f[i].len > 0) {
+            return f[i].len >= 3 && memcmp(f[i].ptr, "\xEF\xBB\xBF", 3) == 0;
+        }
+    }
+    return 0;
+}
+
+#define DOC_PLAIN (RG_DOC_UTF8 | RG_DOC_NO_CR_NUL | RG_DOC_NFC | RG_DOC_NOT_BINARY)
+
+/*
+ * rg_reader__make_doc for text fields joined as paragraphs (buf: a buffer
+ * for the joined bytes). When `known` says that decoding would change
+ * nothing (DOC_PLAIN, no BOM: JSON Lines text almost always), the fields
+ * are joined straight into the document's own block: one copy, no decoding
+ * pass, one allocation.
+ */
+int rg_reader__make_doc_fields(rg_reader *r, rg_document **out, const char *id,
+                               const rg_jscan_value *fields, size_t n, unsigned known,
+                               const rg_date *date, const char *origin, rg_strbuf *buf)
+{
+    rg_document *doc = NULL;
+    size_t len = join_fields(NULL, fields, n);
+    int error;
+
+    *out = NULL;
+    if ((known & DOC_PLAIN) != DOC_PLAIN || fields_bom(fields, n)) {
+        buf->len = 0;
+        if (rg_strbuf_grow(buf, len) < 0) {
+            return RG_ERROR;
+        }
+        buf->len = join_fields(buf->ptr, fields, n);
+        buf->ptr[buf->len] = '\0';
+        return rg_reader__make_doc(r, out, id, buf->ptr, buf->len, known, date, origin);
+    }
+    if ((error = doc_over_limit(r, origin)) < 0 ||
+        (error = rg_document__alloc_text(&doc, id, origin, len, r->arena)) < 0) {
+        return error;
+    }
+    join_fields(doc->text, fields, n);
+    doc->decode.encoding = RG_ENC_UTF8;
+    return doc_admit(r, out, doc, id, len, date, origin);
 }
 
 static char *base_id(const char *path)

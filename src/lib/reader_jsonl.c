@@ -261,7 +261,7 @@ static unsigned known_of(unsigned flags)
     if (!(flags & RG_JSCAN_C0)) {
         known |= RG_DOC_NO_CR_NUL | RG_DOC_NOT_BINARY;
     }
-    if (!(flags & RG_JSCAN_U300)) {
+    if (!(flags & RG_JSCAN_NOT_NFC)) {
         known |= RG_DOC_NFC;
     }
     return known;
@@ -300,15 +300,11 @@ static int jsonl_fast(rg_reader *r, const char *where, rg_strbuf *text, rg_docum
         datep = jsonl_parse_date(r, where, v[1].ptr, v[1].len, &date);
     }
     for (i = 2; i < r->n_scan_keys; i++) {
-        if (v[i].kind == RG_JSCAN_STRING && jsonl_put_text(text, v[i].ptr, v[i].len) < 0) {
-            *error = RG_ERROR;
-            return 1;
-        }
         flags |= v[i].flags;
     }
     /* the scanner validated the strings; the "\n\n" between them is plain */
-    *error = rg_reader__make_doc(r, out, id, text->ptr, text->len, known_of(flags), datep,
-                                 where);
+    *error = rg_reader__make_doc_fields(r, out, id, v + 2, r->n_scan_keys - 2, known_of(flags),
+                                        datep, where, text);
     return 1;
 }
 

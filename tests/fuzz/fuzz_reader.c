@@ -2,7 +2,9 @@
 /*
  * Fuzz target: the input reader over a JSON Lines (or .txt) file holding the
  * fuzz input. The first byte picks the options (bit 0 strict, bit 1 a tiny
- * --max-doc-bytes, bit 2 two text fields, bit 3 read as .txt). Checks: every
+ * --max-doc-bytes, bit 2 two text fields, bit 3 read as .txt, bit 4 documents
+ * into an arena, kept in groups of three as a pipeline batch would keep
+ * them, then freed and the arena reset). Checks: every
  * document has an id and an origin, valid UTF-8 text of the stated length,
  * increasing sequence numbers; the stats count what was yielded; a failure
  * carries a message; a .txt document is checked against rg_text_decode and
@@ -19,6 +21,7 @@
 #include <relgraph/reader.h>
 #include <relgraph/text.h>
 #include "../reader_ref.h" /* ref_binary */
+#include "reader_internal.h"  /* rg_doc_arena, rg_reader__use_arena */
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -87,8 +90,26 @@ static void check_txt(const uint8_t *raw, size_t len, const rg_document *doc, si
     rg_free(ref);
 }
 
+/* The documents kept in the arena: still whole, then freed; the arena is
+ * reset. */
+static void arena_release(rg_document **kept, size_t *n, rg_doc_arena *arena)
+{
+    size_t i;
+
+    for (i = 0; i < *n; i++) {
+        FUZZ_ASSERT(strlen(kept[i]->text) == kept[i]->len);
+        FUZZ_ASSERT(rg_text_utf8_valid(kept[i]->text, kept[i]->len, NULL));
+        rg_document_free(kept[i]);
+    }
+    *n = 0;
+    rg_doc_arena_reset(arena);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *kept[3];
+    size_t n_kept = 0;
     static const char *const fields[] = { "title", "text" };
     rg_reader_options ro = RG_READER_OPTIONS_INIT;
     rg_reader *r = NULL;
@@ -113,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     inputs[0] = path;
     FUZZ_ASSERT(rg_reader_new(&r, inputs, 1, &ro) == RG_OK);
+    rg_reader__use_arena(r, flags & 16 ? &arena : NULL);
     while ((rc = rg_reader_next(r, &doc)) > 0) {
         FUZZ_ASSERT(doc && doc->id && doc->origin && doc->text);
         FUZZ_ASSERT(strlen(doc->text) == doc->len);
@@ -122,9 +144,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if ((flags & 8) && !ro.strict) {
             check_txt(data + 1, size - 1, doc, yielded);
         }
-        rg_document_free(doc);
+        if (flags & 16) {
+            kept[n_kept++] = doc;
+            if (n_kept == 3) {
+                arena_release(kept, &n_kept, &arena);
+            }
+        } else {
+            rg_document_free(doc);
+        }
         doc = NULL;
     }
+    arena_release(kept, &n_kept, &arena);
+    rg_doc_arena_dispose(&arena);
     FUZZ_ASSERT(doc == NULL);
     if ((flags & 8) && !ro.strict && !((flags & 2) && size - 1 > 64) && yielded == 0) {
         check_txt(data + 1, size - 1, NULL, 0);

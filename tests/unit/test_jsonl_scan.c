@@ -79,6 +79,10 @@ static const case_t cases[] = {
     { "{\"id\":\"a\",\"text\":\"\\r \\u000D \\u001f \\u000a \\u0009 \\u001b\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"\\u02ff \\u0300 \xcb\xbf \xcc\x80 \xef\xbb\xbf\"}", 1 },
     { "{\"id\":\"a\",\"text\":\"\\u02FF\\t\\n\",\"title\":\"\\b\\f\"}", 1 },
+    /* code points from U+0300 on that NFC keeps (no RG_JSCAN_NOT_NFC) and
+     * that it may change (Hangul, combining marks), raw and escaped */
+    { "{\"id\":\"a\",\"text\":\"\xe2\x80\x99 \\u2019 \xe2\x82\xac \xe2\x80\xa6 \xc2\xab\"}", 1 },
+    { "{\"id\":\"a\",\"text\":\"\xea\xb0\x80\",\"title\":\"\\uac00\",\"date\":\"\\u0301\"}", 1 },
     { "{\"id\":\"a\",\"text\":null,\"title\":\"t\",\"date\":null}", 1 },
     { "{\"id\":\"a\",\"date\":\"2017-02-03\",\"text\":\"x\"}", 1 },
     { "{\"id\":\"\",\"text\":\"\"}", 1 },
