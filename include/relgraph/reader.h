@@ -25,6 +25,9 @@ typedef struct rg_document {
     size_t seq;          /* 0-based position in the input stream */
 } rg_document;
 
+/* Frees a document made by rg_reader_next() or rg_document_new() (and the
+ * fields the caller pointed elsewhere); only those: the library keeps a
+ * header before the struct, so a document built by the caller is not one. */
 RG_EXTERN(void) rg_document_free(rg_document *doc);
 
 /**
