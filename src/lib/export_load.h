@@ -58,7 +58,7 @@ typedef struct {
 
 typedef struct rg_xchunk rg_xchunk;
 
-typedef struct {
+typedef struct rg_xgraph { /* tagged: graph_core.h declares it */
     char *path;          /* owned copy, used in messages */
     json_t *root;        /* loaded from a file: the document, owned */
     const char *period;  /* attributes.period or NULL */

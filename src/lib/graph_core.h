@@ -182,12 +182,19 @@ int rg_graph__spearman(double *out, const double *a, const double *b, size_t n);
 
 /* ---- writers (graph_write.c) ---- */
 
+struct rg_xgraph;
+
 int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
                             const rg_graph_result *overall,
                             const rg_graph_result *periods, size_t n_periods,
                             const rg_delta *deltas);
 int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *s,
                                const rg_graph_result *r);
+/* The export model (export_load.h) of the graph of slice s, filled by the
+ * calls that write its Graphology file; path names it in messages and num
+ * is scratch for the text of numbers. */
+int rg_graph__fill_model(struct rg_xgraph *x, rg_strbuf *num, const char *path,
+                         const rg_agg *agg, const rg_slice *s, const rg_graph_result *r);
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
 /* Builds every result and delta of an aggregate; the caller disposes them

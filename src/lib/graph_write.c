@@ -6,7 +6,7 @@
  * reach the output: they are written as 0), two-space indentation, arrays of
  * scalars on one line. The same calls also fill the exporters' graph model
  * (export_load.h), so GEXF and CSV are written from memory with what the
- * files hold. Also rg_agg_write() and rg_agg_export(), which drive the job.
+ * files hold (rg_graph__fill_model); graph_output.c drives the job.
  */
 #include <math.h>   /* isfinite */
 #include <stdio.h>  /* snprintf */
@@ -14,7 +14,6 @@
 #include <string.h> /* strlen, strcmp */
 
 #include <relgraph/graph.h>
-#include <relgraph/io.h>
 
 #include "common.h"
 #include "export_load.h"
@@ -648,52 +647,12 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
     return w.error;
 }
 
-/* ---- driving the job ---- */
-
-int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
-{
-    rg_graph_result overall;
-    rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
-    rg_strbuf b = RG_STRBUF_INIT;
-    int error;
-
-    RG_ASSERT_ARG(out && agg);
-    *out = NULL;
-    memset(&overall, 0, sizeof overall);
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
-        (error = rg_graph__write_metrics(&b, agg, &overall, periods, agg->n_periods,
-                                         deltas)) != RG_OK) {
-        goto cleanup;
-    }
-    *out = rg_strbuf_detach(&b, out_len);
-    if (!*out) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-    }
-cleanup:
-    rg_graph__dispose_all(&overall, periods, deltas, agg->n_periods);
-    rg_strbuf_dispose(&b);
-    return error;
-}
-
-static int write_buf(const char *dir, const char *sub, const char *name, rg_strbuf *body)
-{
-    rg_strbuf path = RG_STRBUF_INIT;
-    int error;
-
-    if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
-        error = rg_write_file_atomic(path.ptr, body->ptr, body->len);
-    }
-    rg_strbuf_dispose(&path);
-    rg_strbuf_clear(body);
-    return error;
-}
+/* ---- the export model ---- */
 
 /* The export model of the graph of slice s, filled in model mode by the
  * calls that write its file (`path`, for messages). */
-static int fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_agg *agg,
-                      const rg_slice *s, const rg_graph_result *r)
+int rg_graph__fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_agg *agg,
+                         const rg_slice *s, const rg_graph_result *r)
 {
     jw w = { NULL, x, num, 0, 0, 0, 0, 0 };
     char start[16], end[16];
@@ -720,80 +679,4 @@ static int fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_a
         }
     }
     return w.error ? w.error : rg_export__graph_done(x);
-}
-
-/* graph.json or periods/KEY.json of slice s, and its model when asked. */
-static int write_graph(rg_xgraph *model, rg_strbuf *b, const char *outdir, const rg_agg *agg,
-                       const rg_slice *s, const rg_graph_result *r)
-{
-    const char *sub = s == &agg->overall ? "" : "periods/";
-    int error;
-
-    rg_strbuf_clear(b);
-    if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
-        (error = write_buf(outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
-        return error;
-    }
-    /* b holds the path until fill_model has copied it, then numbers' text */
-    if ((error = rg_strbuf_printf(b, "%s/%s%s.json", outdir, sub, *sub ? s->key : "graph")) < 0) {
-        return error;
-    }
-    return fill_model(model, b, b->ptr, agg, s, r);
-}
-
-static int agg_write(const rg_agg *agg, const char *outdir, int exports)
-{
-    rg_graph_result overall;
-    rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
-    rg_xgraph *models = NULL;
-    rg_strbuf b = RG_STRBUF_INIT;
-    size_t i, n = agg->n_periods;
-    int error;
-
-    memset(&overall, 0, sizeof overall);
-    if ((error = rg_strbuf_printf(&b, "%s/periods", outdir)) != RG_OK ||
-        (error = rg_mkdir_p(b.ptr)) != RG_OK) {
-        goto cleanup;
-    }
-    rg_strbuf_clear(&b);
-    if (exports && !(models = rg__calloc(n + 1, sizeof *models))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
-        (error = rg_graph__write_metrics(&b, agg, &overall, periods, n, deltas)) != RG_OK ||
-        (error = write_buf(outdir, "", "metrics", &b)) != RG_OK) {
-        goto cleanup;
-    }
-    for (i = 0; i <= n && error == RG_OK; i++) { /* 0: the overall graph */
-        error = write_graph(models ? &models[i] : NULL, &b, outdir, agg,
-                            i ? agg->periods[i - 1] : &agg->overall,
-                            i ? &periods[i - 1] : &overall);
-    }
-    if (error == RG_OK && exports &&
-        (error = rg_export__gexf_write(outdir, &models[0], models + 1, n)) == RG_OK) {
-        error = rg_export__csv_write(outdir, &models[0]);
-    }
-cleanup:
-    for (i = 0; models && i <= n; i++) {
-        rg_export__graph_destroy(&models[i]);
-    }
-    rg__free(models);
-    rg_graph__dispose_all(&overall, periods, deltas, n);
-    rg_strbuf_dispose(&b);
-    return error;
-}
-
-int rg_agg_write(const rg_agg *agg, const char *outdir)
-{
-    RG_ASSERT_ARG(agg && outdir);
-    return agg_write(agg, outdir, 0);
-}
-
-int rg_agg_export(const rg_agg *agg, const char *outdir)
-{
-    RG_ASSERT_ARG(agg && outdir);
-    return agg_write(agg, outdir, 1);
 }

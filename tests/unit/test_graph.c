@@ -645,6 +645,31 @@ static void test_write_error(void **state)
     rg_agg_free(agg);
 }
 
+/* metrics.json is written on a second thread: its failure (here a folder
+ * in its place, so the rename fails) is this thread's error afterwards, and
+ * the other files are still written. */
+static void test_write_error_metrics(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wmx_XXXXXX", path[256];
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/metrics.json/keep", dir);
+    assert_int_equal(rg_mkdir_p(path), RG_OK);
+    add_doc(agg, "d1", 2017, 1, rels, 1);
+    rg_error_clear();
+    assert_int_equal(rg_agg_write(agg, dir), RG_EIO);
+    assert_non_null(rg_error_last());
+    assert_non_null(strstr(rg_error_last()->message, "metrics.json"));
+    snprintf(path, sizeof path, "%s/graph.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    assert_int_equal(system(path), 0);
+    rg_agg_free(agg);
+}
+
 /* An empty aggregate writes valid, empty graphs. */
 static void test_empty(void **state)
 {
@@ -764,6 +789,7 @@ int main(void)
         cmocka_unit_test_teardown(test_write, teardown),
         cmocka_unit_test_teardown(test_write_error, teardown),
         cmocka_unit_test_teardown(test_empty, teardown),
+        cmocka_unit_test_teardown(test_write_error_metrics, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
     return cmocka_run_group_tests_name("graph", tests, agg_fixture_setup, agg_fixture_teardown);
