@@ -8,7 +8,7 @@
  * (export_load.h), so GEXF and CSV are written from memory with what the
  * files hold (rg_graph__fill_model); graph_output.c drives the job.
  */
-#include <math.h>   /* isfinite */
+#include <math.h>   /* fabs, isfinite */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* strlen, strcmp */
@@ -103,15 +103,52 @@ static void jw_string(jw *w, const char *s)
     jw_char(w, '"');
 }
 
+/* 1 when s needs no JSON escaping: ids and the fixed names always. */
+static int jw_plain(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "k": in one append when k needs no escaping and fits: a key took four
+ * appends and two scans, and metrics.json is mostly keys. */
 static void jw_key(jw *w, const char *k)
 {
-    jw_string(w, k);
-    jw_raw(w, ": ");
+    rg_strbuf *b = w->b;
+    size_t n = strlen(k);
+
+    jw_sep(w);
+    if (!w->error && n + 4 < b->alloc - b->len && jw_plain(k, n)) {
+        char *p = b->ptr + b->len;
+        p[0] = '"';
+        memcpy(p + 1, k, n);
+        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
+        b->len += n + 4;
+    } else {
+        jw_char(w, '"');
+        jw_escaped(w, k);
+        jw_raw(w, "\": ");
+    }
     w->after_key = 1;
 }
 
+/* Counts, ranks, degrees and communities are whole numbers: written as
+ * integers, the digits rg_strbuf_put_real gives them ("-0" too is "0"). */
 int rg_graph__put_real(rg_strbuf *b, double x)
 {
+    if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
+        long long i = (long long)x;
+        if ((double)i == x) {
+            return rg_strbuf_put_int(b, i);
+        }
+    }
     return rg_strbuf_put_real(b, isfinite(x) ? x : 0.0, 6);
 }
 

@@ -645,6 +645,43 @@ static void test_write_error(void **state)
     rg_agg_free(agg);
 }
 
+/* rg_graph__put_real writes whole numbers as integers: the same bytes as
+ * rg_strbuf_put_real (6 decimals, trimmed, "-0" as "0"), NaN and Inf as 0. */
+static void check_put_real(double x)
+{
+    rg_strbuf a = RG_STRBUF_INIT, b = RG_STRBUF_INIT;
+
+    assert_int_equal(rg_graph__put_real(&a, x), RG_OK);
+    assert_int_equal(rg_strbuf_put_real(&b, isfinite(x) ? x : 0.0, 6), RG_OK);
+    assert_string_equal(a.ptr, b.ptr);
+    rg_strbuf_dispose(&a);
+    rg_strbuf_dispose(&b);
+}
+
+static void test_put_real(void **state)
+{
+    static const double fixed[] = {
+        0.0, -0.0, 1.0, -1.0, 10.0, 0.5, -0.5, 1e-7, -1e-7, 0.9999999, 2.5e-7,
+        1099511.0, 1099512.0, 1099511.627776, 123456789.0, -123456789.0,
+        4503599627370496.0, 9007199254740991.0, 9007199254740992.0,
+        -9007199254740992.0, 1e17, -1e300, 1e300, NAN, INFINITY, -INFINITY
+    };
+    size_t i;
+    long k;
+
+    (void)state;
+    for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        check_put_real(fixed[i]);
+    }
+    for (k = -3000; k <= 3000; k++) {
+        check_put_real((double)k);
+        check_put_real((double)k * 1024.0 * 1024.0 * 1024.0);
+        check_put_real((double)k / 7.0);
+        check_put_real(nextafter((double)k, 1e9));
+        check_put_real(nextafter((double)k, -1e9));
+    }
+}
+
 /* metrics.json is written on a second thread: its failure (here a folder
  * in its place, so the rename fails) is this thread's error afterwards, and
  * the other files are still written. */
@@ -789,6 +826,7 @@ int main(void)
         cmocka_unit_test_teardown(test_write, teardown),
         cmocka_unit_test_teardown(test_write_error, teardown),
         cmocka_unit_test_teardown(test_empty, teardown),
+        cmocka_unit_test_teardown(test_put_real, teardown),
         cmocka_unit_test_teardown(test_write_error_metrics, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
