@@ -197,8 +197,13 @@ int rg_graph__fill_model(struct rg_xgraph *x, rg_strbuf *num, const char *path,
                          const rg_agg *agg, const rg_slice *s, const rg_graph_result *r);
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
-/* Builds every result and delta of an aggregate; the caller disposes them
- * (graph_build.c). */
+/* Builds every result of an aggregate, overall and per period: the graph
+ * core, igraph included (graph_build.c). */
+int rg_graph__compute_results(rg_graph_result *overall, rg_graph_result **periods,
+                              const rg_agg *agg);
+/* The n - 1 deltas between consecutive period results (no igraph). */
+int rg_graph__compute_deltas(rg_delta **deltas, const rg_graph_result *periods, size_t n);
+/* Both of the above; the caller disposes them (rg_graph__dispose_all). */
 int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods,
                           rg_delta **deltas, const rg_agg *agg);
 /* Frees what rg_graph__compute_all made (n periods; arrays may be NULL). */

@@ -74,24 +74,27 @@ static int write_graph(rg_xgraph *model, rg_strbuf *b, const char *outdir, const
     return rg_graph__fill_model(model, b, b->ptr, agg, s, r);
 }
 
-/* metrics.json, as a job beside the graph files (graph_job.h). */
+/* metrics.json, as a job beside the graph files (graph_job.h), with the
+ * deltas between periods, which only it reads. */
 typedef struct {
     const rg_agg *agg;
     const char *outdir;
     const rg_graph_result *overall, *periods;
-    const rg_delta *deltas;
 } metrics_job;
 
 static int metrics_job_run(void *arg)
 {
     const metrics_job *m = arg;
     rg_strbuf b = RG_STRBUF_INIT;
+    rg_delta *deltas = NULL;
     int error;
 
-    if ((error = rg_graph__write_metrics(&b, m->agg, m->overall, m->periods,
-                                         m->agg->n_periods, m->deltas)) == RG_OK) {
+    if ((error = rg_graph__compute_deltas(&deltas, m->periods, m->agg->n_periods)) == RG_OK &&
+        (error = rg_graph__write_metrics(&b, m->agg, m->overall, m->periods,
+                                         m->agg->n_periods, deltas)) == RG_OK) {
         error = write_buf(m->outdir, "", "metrics", &b);
     }
+    rg_graph__dispose_all(NULL, NULL, deltas, m->agg->n_periods);
     rg_strbuf_dispose(&b);
     return error;
 }
@@ -118,14 +121,14 @@ static int write_graphs(rg_xgraph *models, rg_strbuf *b, const char *outdir,
 
 /* metrics.json is the largest file and shares nothing with the others but
  * the results, which both sides only read: it is formatted and written on a
- * second thread while this one writes the graph files and exports. On
+ * second thread (deltas included) while this one writes the graph files and
+ * exports; the graph core, igraph, is done on this thread before. On
  * failure, metrics.json's error comes first, as it did when it was written
  * first. */
 static int agg_write(const rg_agg *agg, const char *outdir, int exports)
 {
     rg_graph_result overall;
     rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
     rg_xgraph *models = NULL;
     rg_strbuf b = RG_STRBUF_INIT;
     rg_graph__job job;
@@ -144,14 +147,13 @@ static int agg_write(const rg_agg *agg, const char *outdir, int exports)
         error = RG_ERROR;
         goto cleanup;
     }
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK) {
+    if ((error = rg_graph__compute_results(&overall, &periods, agg)) != RG_OK) {
         goto cleanup;
     }
     mj.agg = agg;
     mj.outdir = outdir;
     mj.overall = &overall;
     mj.periods = periods;
-    mj.deltas = deltas;
     rg_graph__job_start(&job, metrics_job_run, &mj);
     error = write_graphs(models, &b, outdir, agg, &overall, periods);
     if ((job_error = rg_graph__job_join(&job)) != RG_OK) {
@@ -162,7 +164,7 @@ cleanup:
         rg_export__graph_destroy(&models[i]);
     }
     rg__free(models);
-    rg_graph__dispose_all(&overall, periods, deltas, n);
+    rg_graph__dispose_all(&overall, periods, NULL, n);
     rg_strbuf_dispose(&b);
     return error;
 }
