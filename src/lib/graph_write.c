@@ -242,6 +242,26 @@ static void jw_knum(jw *w, const char *k, double v)
     jw_num(w, v);
 }
 
+/* jw_knum with a key that needs no escaping, given also as it is written
+ * (quoted, colon, space): one append, no scan. */
+static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, double v)
+{
+    if (w->x) {
+        jx_num(w, k, v);
+        return;
+    }
+    jw_sep(w);
+    if (!w->error) {
+        w->error = rg_strbuf_put(w->b, written, len);
+    }
+    if (!w->error) {
+        w->error = rg_graph__put_real(w->b, v);
+    }
+}
+
+/* k: a string literal */
+#define JW_KNUM(w, k, v) jw_knum_lit((w), k, "\"" k "\": ", sizeof k + 3, (v))
+
 /* "k": ["s0", "s1", ...] on one line, or a list in the model. */
 static void jw_kstrs(jw *w, const char *k, char *const *v, size_t n)
 {
@@ -284,7 +304,7 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
     jw_begin(w, "{", 0);
     for (m = 0; m < RG_METRIC__COUNT; m++) {
         if (m == RG_METRIC_DEGREE) {
-            jw_knum(w, "community", n->community);
+            JW_KNUM(w, "community", n->community);
         }
         if (m == RG_METRIC_MENTIONS) {
             jw_kstr(w, "label", n->label);
@@ -293,24 +313,24 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
     }
     jw_kstr(w, "type", type_name(n->type));
     if (with_xy) {
-        jw_knum(w, "x", n->x);
-        jw_knum(w, "y", n->y);
+        JW_KNUM(w, "x", n->x);
+        JW_KNUM(w, "y", n->y);
     }
     jw_end(w, "}");
 }
 
 static void put_edge_fields(jw *w, const rg_edge_result *e)
 {
-    jw_knum(w, "sign", e->sign);
-    jw_knum(w, "stance_neg", e->stance_neg);
-    jw_knum(w, "stance_neg_sum", e->stance_neg_sum);
-    jw_knum(w, "stance_net", e->stance_net);
-    jw_knum(w, "stance_pos", e->stance_pos);
-    jw_knum(w, "stance_pos_sum", e->stance_pos_sum);
-    jw_knum(w, "stance_st", e->stance_st);
-    jw_knum(w, "stance_ts", e->stance_ts);
-    jw_knum(w, "tone", e->tone);
-    jw_knum(w, "tone_count", e->tone_count);
+    JW_KNUM(w, "sign", e->sign);
+    JW_KNUM(w, "stance_neg", e->stance_neg);
+    JW_KNUM(w, "stance_neg_sum", e->stance_neg_sum);
+    JW_KNUM(w, "stance_net", e->stance_net);
+    JW_KNUM(w, "stance_pos", e->stance_pos);
+    JW_KNUM(w, "stance_pos_sum", e->stance_pos_sum);
+    JW_KNUM(w, "stance_st", e->stance_st);
+    JW_KNUM(w, "stance_ts", e->stance_ts);
+    JW_KNUM(w, "tone", e->tone);
+    JW_KNUM(w, "tone_count", e->tone_count);
 }
 
 static void put_graph_values(jw *w, const rg_graph_result *r)
@@ -393,8 +413,8 @@ static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph
         const rg_edge_result *e = &r->edges[order[i].edge];
         jw_pipe_key(w, r->nodes[e->u].id, r->nodes[e->v].id);
         jw_begin(w, "{", 0);
-        jw_knum(w, "comention", e->comention);
-        jw_knum(w, "documents", e->documents);
+        JW_KNUM(w, "comention", e->comention);
+        JW_KNUM(w, "documents", e->documents);
         put_edge_fields(w, e);
         jw_end(w, "}");
     }
@@ -452,20 +472,20 @@ static void put_delta_edges(jw *w, const rg_delta *d)
         jw_pipe_key(w, e->source, e->target);
         jw_begin(w, "{", 1);
         jw_kstr(w, "change", edge_change_name(e->change));
-        jw_knum(w, "net_delta", e->new_net - e->old_net);
-        jw_knum(w, "new_net", e->new_net);
-        jw_knum(w, "new_sign", e->new_sign);
-        jw_knum(w, "new_weight", e->new_weight);
-        jw_knum(w, "old_net", e->old_net);
-        jw_knum(w, "old_sign", e->old_sign);
-        jw_knum(w, "old_weight", e->old_weight);
-        jw_knum(w, "weight_delta", e->new_weight - e->old_weight);
+        JW_KNUM(w, "net_delta", e->new_net - e->old_net);
+        JW_KNUM(w, "new_net", e->new_net);
+        JW_KNUM(w, "new_sign", e->new_sign);
+        JW_KNUM(w, "new_weight", e->new_weight);
+        JW_KNUM(w, "old_net", e->old_net);
+        JW_KNUM(w, "old_sign", e->old_sign);
+        JW_KNUM(w, "old_weight", e->old_weight);
+        JW_KNUM(w, "weight_delta", e->new_weight - e->old_weight);
         jw_end(w, "}");
     }
     jw_end(w, "}");
     put_edge_list(w, "disappeared", d, RG_EDGE_DISAPPEARED);
     put_edge_list(w, "flipped", d, RG_EDGE_FLIPPED);
-    jw_knum(w, "jaccard", d->jaccard);
+    JW_KNUM(w, "jaccard", d->jaccard);
     jw_end(w, "}");
 }
 
@@ -477,15 +497,15 @@ static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_na
     if (with_names) {
         jw_kstr(w, "actor", x->id);
     }
-    jw_knum(w, "delta", x->new_v[m] - x->old_v[m]);
+    JW_KNUM(w, "delta", x->new_v[m] - x->old_v[m]);
     if (with_names) {
         jw_kstr(w, "metric", rg_metric_name((rg_metric)m));
     }
-    jw_knum(w, "new", x->new_v[m]);
-    jw_knum(w, "old", x->old_v[m]);
-    jw_knum(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
-    jw_knum(w, "rank_new", x->new_rank[m]);
-    jw_knum(w, "rank_old", x->old_rank[m]);
+    JW_KNUM(w, "new", x->new_v[m]);
+    JW_KNUM(w, "old", x->old_v[m]);
+    JW_KNUM(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
+    JW_KNUM(w, "rank_new", x->new_rank[m]);
+    JW_KNUM(w, "rank_old", x->old_rank[m]);
     jw_end(w, "}");
 }
 
@@ -526,30 +546,42 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_end(w, "}");
 }
 
-/* Each actor's value of each metric over all periods (absent: 0). */
+/* Each actor's value of each metric over all periods (absent: 0). The
+ * actor is looked up in each period once, not once a metric. */
 static void put_series(jw *w, const rg_graph_result *overall,
                        const rg_graph_result *periods, size_t n_periods)
 {
+    long *at = rg__calloc(n_periods + 1, sizeof *at);
     size_t i, p;
     int m;
 
+    if (!at) {
+        if (!w->error) {
+            rg__error_set_oom();
+            w->error = RG_ERROR;
+        }
+        return;
+    }
     jw_begin(w, "{", 0);
     jw_key(w, "actors");
     jw_begin(w, "{", 0);
     for (i = 0; i < overall->n_nodes; i++) {
+        for (p = 0; p < n_periods; p++) {
+            at[p] = rg_graph__find_node(&periods[p], overall->nodes[i].id);
+        }
         jw_key(w, overall->nodes[i].id);
         jw_begin(w, "{", 0);
         for (m = 0; m < RG_METRIC__COUNT; m++) {
             jw_key(w, rg_metric_name((rg_metric)m));
             jw_begin(w, "[", 1);
             for (p = 0; p < n_periods; p++) {
-                long j = rg_graph__find_node(&periods[p], overall->nodes[i].id);
-                jw_num(w, j >= 0 ? periods[p].nodes[j].m[m] : 0.0);
+                jw_num(w, at[p] >= 0 ? periods[p].nodes[at[p]].m[m] : 0.0);
             }
             jw_end(w, "]");
         }
         jw_end(w, "}");
     }
+    rg__free(at);
     jw_end(w, "}");
     jw_key(w, "periods");
     jw_begin(w, "[", 1);
@@ -591,15 +623,15 @@ int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
         }
     }
     jw_end(&w, "}");
-    jw_knum(&w, "schema", RG_METRICS_SCHEMA);
+    JW_KNUM(&w, "schema", RG_METRICS_SCHEMA);
     jw_key(&w, "series");
     put_series(&w, overall, periods, n_periods);
     jw_key(&w, "stats");
     jw_begin(&w, "{", 0);
-    jw_knum(&w, "documents", (double)agg->documents);
-    jw_knum(&w, "periods", (double)agg->n_periods);
-    jw_knum(&w, "undated", (double)agg->undated);
-    jw_knum(&w, "unplaced", (double)agg->unplaced);
+    JW_KNUM(&w, "documents", (double)agg->documents);
+    JW_KNUM(&w, "periods", (double)agg->n_periods);
+    JW_KNUM(&w, "undated", (double)agg->undated);
+    JW_KNUM(&w, "unplaced", (double)agg->unplaced);
     jw_end(&w, "}");
     jw_end(&w, "}");
     jw_raw(&w, "\n");
@@ -613,12 +645,12 @@ cleanup:
 static void put_gl_edge_attrs(jw *w, const rg_edge_result *e)
 {
     jw_begin(w, "{", 0);
-    jw_knum(w, "comention", e->comention);
+    JW_KNUM(w, "comention", e->comention);
     jw_kstrs(w, "doc_ids", e->pair ? e->pair->doc_ids : NULL, e->pair ? e->pair->n_doc_ids : 0);
-    jw_knum(w, "doc_ids_total", e->documents);
-    jw_knum(w, "documents", e->documents);
+    JW_KNUM(w, "doc_ids_total", e->documents);
+    JW_KNUM(w, "documents", e->documents);
     put_edge_fields(w, e);
-    jw_knum(w, "weight", e->comention);
+    JW_KNUM(w, "weight", e->comention);
     jw_end(w, "}");
 }
 
@@ -648,7 +680,7 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
     jw_begin(&w, "{", 0);
     jw_key(&w, "attributes");
     jw_begin(&w, "{", 0);
-    jw_knum(&w, "documents", (double)s->documents);
+    JW_KNUM(&w, "documents", (double)s->documents);
     jw_kstr(&w, "layer", rg_layer_name(agg->opts.layer));
     jw_key(&w, "metrics");
     put_graph_values(&w, r);
