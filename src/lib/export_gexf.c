@@ -26,7 +26,6 @@
 #include <string.h> /* strcmp, memset */
 
 #include <relgraph/export.h>
-#include <relgraph/io.h>
 
 #include "export_load.h"
 
@@ -695,7 +694,7 @@ static void gexf_size_by(gexf_ctx *c)
 }
 
 int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
-                          const rg_xgraph *periods, size_t n_periods)
+                          const rg_xgraph *periods, size_t n_periods, rg_graph__writer *wr)
 {
     gexf_ctx c;
     rg_strbuf tmp = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
@@ -722,7 +721,7 @@ int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
     if ((error = rg_strbuf_printf(&path, "%s/graph.gexf", dir)) < 0) {
         goto cleanup;
     }
-    error = rg_write_file_atomic(path.ptr, c.out.ptr, c.out.len);
+    error = rg_graph__writer_put(wr, path.ptr, &c.out);
 cleanup:
     rg__free(c.slots);
     rg__free(c.cursors);
@@ -783,7 +782,7 @@ int rg_export_gexf(const char *dir)
     RG_ASSERT_ARG(dir);
     memset(&overall, 0, sizeof overall);
     if ((error = gexf_load(&overall, &periods, &n_periods, dir)) == RG_OK) {
-        error = rg_export__gexf_write(dir, &overall, periods, n_periods);
+        error = rg_export__gexf_write(dir, &overall, periods, n_periods, NULL);
     }
     for (i = 0; i < n_periods; i++) {
         rg_export__graph_destroy(&periods[i]);

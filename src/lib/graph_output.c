@@ -13,6 +13,7 @@
 #include "export_load.h"
 #include "graph_core.h"
 #include "graph_job.h"
+#include "graph_writer.h"
 #include "strbuf.h"
 
 int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
@@ -42,13 +43,15 @@ cleanup:
     return error;
 }
 
-static int write_buf(const char *dir, const char *sub, const char *name, rg_strbuf *body)
+/* dir/sub/name.json from body (left empty), through wr when given. */
+static int write_buf(rg_graph__writer *wr, const char *dir, const char *sub, const char *name,
+                     rg_strbuf *body)
 {
     rg_strbuf path = RG_STRBUF_INIT;
     int error;
 
     if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
-        error = rg_write_file_atomic(path.ptr, body->ptr, body->len);
+        error = rg_graph__writer_put(wr, path.ptr, body);
     }
     rg_strbuf_dispose(&path);
     rg_strbuf_clear(body);
@@ -56,15 +59,15 @@ static int write_buf(const char *dir, const char *sub, const char *name, rg_strb
 }
 
 /* graph.json or periods/KEY.json of slice s, and its model when asked. */
-static int write_graph(rg_xgraph *model, rg_strbuf *b, const char *outdir, const rg_agg *agg,
-                       const rg_slice *s, const rg_graph_result *r)
+static int write_graph(rg_graph__writer *wr, rg_xgraph *model, rg_strbuf *b, const char *outdir,
+                       const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
 {
     const char *sub = s == &agg->overall ? "" : "periods/";
     int error;
 
     rg_strbuf_clear(b);
     if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
-        (error = write_buf(outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
+        (error = write_buf(wr, outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
         return error;
     }
     /* b holds the path until fill_model has copied it, then numbers' text */
@@ -92,29 +95,36 @@ static int metrics_job_run(void *arg)
     if ((error = rg_graph__compute_deltas(&deltas, m->periods, m->agg->n_periods)) == RG_OK &&
         (error = rg_graph__write_metrics(&b, m->agg, m->overall, m->periods,
                                          m->agg->n_periods, deltas)) == RG_OK) {
-        error = write_buf(m->outdir, "", "metrics", &b);
+        error = write_buf(NULL, m->outdir, "", "metrics", &b);
     }
     rg_graph__dispose_all(NULL, NULL, deltas, m->agg->n_periods);
     rg_strbuf_dispose(&b);
     return error;
 }
 
-/* The graph files and, with models, GEXF and CSV. */
+/* The graph files and, with models, GEXF and CSV, each handed to a writer
+ * thread (graph_writer.h) as soon as it is made. A failed file is reported
+ * before this thread's own later failure, as when files were written here. */
 static int write_graphs(rg_xgraph *models, rg_strbuf *b, const char *outdir,
                         const rg_agg *agg, const rg_graph_result *overall,
                         const rg_graph_result *periods)
 {
+    rg_graph__writer wr;
     size_t i, n = agg->n_periods;
-    int error = RG_OK;
+    int error = RG_OK, wr_error;
 
+    rg_graph__writer_start(&wr);
     for (i = 0; i <= n && error == RG_OK; i++) { /* 0: the overall graph */
-        error = write_graph(models ? &models[i] : NULL, b, outdir, agg,
+        error = write_graph(&wr, models ? &models[i] : NULL, b, outdir, agg,
                             i ? agg->periods[i - 1] : &agg->overall,
                             i ? &periods[i - 1] : overall);
     }
     if (error == RG_OK && models &&
-        (error = rg_export__gexf_write(outdir, &models[0], models + 1, n)) == RG_OK) {
-        error = rg_export__csv_write(outdir, &models[0]);
+        (error = rg_export__gexf_write(outdir, &models[0], models + 1, n, &wr)) == RG_OK) {
+        error = rg_export__csv_write(outdir, &models[0], &wr);
+    }
+    if ((wr_error = rg_graph__writer_finish(&wr)) != RG_OK) {
+        error = wr_error;
     }
     return error;
 }

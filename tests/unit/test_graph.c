@@ -707,6 +707,38 @@ static void test_write_error_metrics(void **state)
     rg_agg_free(agg);
 }
 
+/* The graph files go through a writer thread in order: when one fails (a
+ * folder in its place), its message is the caller's error and no later
+ * file is written, as when the calling thread wrote them and stopped. */
+static void test_write_error_writer(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 }, { 'c', "b", "c", 0, 1 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wwx_XXXXXX", path[256];
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/periods/2017-01.json/keep", dir);
+    assert_int_equal(rg_mkdir_p(path), RG_OK);
+    add_doc(agg, "d1", 2017, 1, rels, 2);
+    add_doc(agg, "d2", 2017, 2, rels, 1);
+    rg_error_clear();
+    assert_int_equal(rg_agg_export(agg, dir), RG_EIO);
+    assert_non_null(rg_error_last());
+    assert_non_null(strstr(rg_error_last()->message, "2017-01.json"));
+    snprintf(path, sizeof path, "%s/graph.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "%s/metrics.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "%s/periods/2017-02.json", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    snprintf(path, sizeof path, "%s/graph.gexf", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    assert_int_equal(system(path), 0);
+    rg_agg_free(agg);
+}
+
 /* An empty aggregate writes valid, empty graphs. */
 static void test_empty(void **state)
 {
@@ -828,6 +860,7 @@ int main(void)
         cmocka_unit_test_teardown(test_empty, teardown),
         cmocka_unit_test_teardown(test_put_real, teardown),
         cmocka_unit_test_teardown(test_write_error_metrics, teardown),
+        cmocka_unit_test_teardown(test_write_error_writer, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
     return cmocka_run_group_tests_name("graph", tests, agg_fixture_setup, agg_fixture_teardown);
