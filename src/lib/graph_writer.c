@@ -1,24 +1,31 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The graph phase's file writer (graph_writer.h): a queue of finished
- * files and one thread that writes them in order. Errors are per thread
- * (errors.c), so the writer keeps the message of its first failure for
- * the caller.
+ * files and a few threads. A thread takes the oldest file, writes and
+ * fsyncs its temporary without the lock, then waits for the file's turn
+ * (every earlier file renamed or dropped) to rename it. Errors are per
+ * thread (errors.c): each file keeps its own message until its turn, and
+ * the first failure in file order is the one the caller gets.
  */
 #include <pthread.h> /* pthread_create, pthread_join, pthread_mutex_lock, ... */
 #include <stdio.h>   /* snprintf */
+#include <unistd.h>  /* unlink */
 
 #include <relgraph/errors.h>
 #include <relgraph/io.h>
 
 #include "common.h"
 #include "graph_writer.h"
+#include "io_internal.h"
 
 struct rg_graph__wfile {
     rg_graph__wfile *next;
     char *path;
     char *data;
     size_t len;
+    size_t seq;       /* place in the order of renames */
+    int error, code;  /* of its own writing */
+    char message[512];
 };
 
 static void wfile_free(rg_graph__wfile *f)
@@ -28,26 +35,63 @@ static void wfile_free(rg_graph__wfile *f)
     rg__free(f);
 }
 
-/* Keep the first failure, with this thread's message. */
-static void note_error(rg_graph__writer *w, int error)
+/* This thread's last error into f. */
+static void wfile_failed(rg_graph__wfile *f, int error)
 {
     const rg_error *e = rg_error_last();
 
-    w->error = error;
-    w->code = e ? e->code : error;
-    snprintf(w->message, sizeof w->message, "%s", e && e->message ? e->message : "write failed");
+    f->error = error;
+    f->code = e ? e->code : error;
+    snprintf(f->message, sizeof f->message, "%s", e && e->message ? e->message : "write failed");
+}
+
+/* Write, fsync, then (in turn) rename one file; called without the lock. */
+static void write_one(rg_graph__writer *w, rg_graph__wfile *f)
+{
+    rg_strbuf tmp = RG_STRBUF_INIT;
+    int earlier_failed, error;
+
+    pthread_mutex_lock(&w->mu);
+    earlier_failed = w->error != RG_OK;
+    pthread_mutex_unlock(&w->mu);
+    if (!earlier_failed &&
+        (error = rg__io_write_temp(&tmp, f->path, f->data ? f->data : "", f->len)) != RG_OK) {
+        wfile_failed(f, error);
+    }
+    pthread_mutex_lock(&w->mu);
+    while (w->done != f->seq) {
+        pthread_cond_wait(&w->turn, &w->mu);
+    }
+    earlier_failed = w->error != RG_OK;
+    pthread_mutex_unlock(&w->mu);
+    /* in turn: no other thread renames, nor sets w->error, until done moves */
+    if (tmp.len && earlier_failed) {
+        unlink(tmp.ptr);
+    } else if (tmp.len && (error = rg__io_commit_temp(&tmp, f->path)) != RG_OK) {
+        wfile_failed(f, error);
+    }
+    pthread_mutex_lock(&w->mu);
+    if (!earlier_failed && f->error != RG_OK) {
+        w->error = f->error;
+        w->code = f->code;
+        snprintf(w->message, sizeof w->message, "%s", f->message);
+    }
+    w->done++;
+    pthread_cond_broadcast(&w->turn);
+    pthread_mutex_unlock(&w->mu);
+    rg_strbuf_dispose(&tmp);
+    wfile_free(f);
 }
 
 static void *writer_thread(void *arg)
 {
     rg_graph__writer *w = arg;
     rg_graph__wfile *f;
-    int error;
 
     pthread_mutex_lock(&w->mu);
     for (;;) {
         while (!w->head && !w->closing) {
-            pthread_cond_wait(&w->cv, &w->mu);
+            pthread_cond_wait(&w->work, &w->mu);
         }
         if (!(f = w->head)) {
             break; /* closing and nothing left */
@@ -56,15 +100,9 @@ static void *writer_thread(void *arg)
         if (!w->head) {
             w->tail = NULL;
         }
-        if (w->error == RG_OK) {
-            pthread_mutex_unlock(&w->mu);
-            error = rg_write_file_atomic(f->path, f->data ? f->data : "", f->len);
-            pthread_mutex_lock(&w->mu);
-            if (error != RG_OK) {
-                note_error(w, error);
-            }
-        }
-        wfile_free(f);
+        pthread_mutex_unlock(&w->mu);
+        write_one(w, f);
+        pthread_mutex_lock(&w->mu);
     }
     pthread_mutex_unlock(&w->mu);
     return NULL;
@@ -73,19 +111,29 @@ static void *writer_thread(void *arg)
 void rg_graph__writer_start(rg_graph__writer *w)
 {
     w->head = w->tail = NULL;
+    w->queued = w->done = 0;
     w->closing = 0;
     w->error = RG_OK;
-    w->started = 0;
+    w->n_threads = 0;
     if (pthread_mutex_init(&w->mu, NULL) != 0) {
         return;
     }
-    if (pthread_cond_init(&w->cv, NULL) != 0) {
+    if (pthread_cond_init(&w->work, NULL) != 0) {
         pthread_mutex_destroy(&w->mu);
         return;
     }
-    w->started = pthread_create(&w->thread, NULL, writer_thread, w) == 0;
-    if (!w->started) {
-        pthread_cond_destroy(&w->cv);
+    if (pthread_cond_init(&w->turn, NULL) != 0) {
+        pthread_cond_destroy(&w->work);
+        pthread_mutex_destroy(&w->mu);
+        return;
+    }
+    while (w->n_threads < RG_GRAPH_WRITERS &&
+           pthread_create(&w->threads[w->n_threads], NULL, writer_thread, w) == 0) {
+        w->n_threads++;
+    }
+    if (w->n_threads == 0) {
+        pthread_cond_destroy(&w->turn);
+        pthread_cond_destroy(&w->work);
         pthread_mutex_destroy(&w->mu);
     }
 }
@@ -95,11 +143,14 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
     rg_graph__wfile *f;
     int error;
 
-    if (!w || !w->started) {
+    if (!w || w->n_threads == 0) {
         error = rg_write_file_atomic(path, body->len ? body->ptr : "", body->len);
         rg_strbuf_clear(body);
         if (w && error != RG_OK && w->error == RG_OK) {
-            note_error(w, error);
+            w->error = error;
+            w->code = rg_error_last() ? rg_error_last()->code : error;
+            snprintf(w->message, sizeof w->message, "%s",
+                     rg_error_last() ? rg_error_last()->message : "write failed");
         }
         return error;
     }
@@ -114,6 +165,7 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
     body->len = body->alloc = 0;
     pthread_mutex_lock(&w->mu);
     if ((error = w->error) == RG_OK) {
+        f->seq = w->queued++;
         if (w->tail) {
             w->tail->next = f;
         } else {
@@ -121,7 +173,7 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
         }
         w->tail = f;
         f = NULL;
-        pthread_cond_signal(&w->cv);
+        pthread_cond_signal(&w->work);
     }
     pthread_mutex_unlock(&w->mu);
     if (f) { /* an earlier file failed: this one is not written */
@@ -133,15 +185,20 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
 
 int rg_graph__writer_finish(rg_graph__writer *w)
 {
-    if (w->started) {
+    size_t i;
+
+    if (w->n_threads > 0) {
         pthread_mutex_lock(&w->mu);
         w->closing = 1;
-        pthread_cond_signal(&w->cv);
+        pthread_cond_broadcast(&w->work);
         pthread_mutex_unlock(&w->mu);
-        pthread_join(w->thread, NULL);
-        pthread_cond_destroy(&w->cv);
+        for (i = 0; i < w->n_threads; i++) {
+            pthread_join(w->threads[i], NULL);
+        }
+        pthread_cond_destroy(&w->turn);
+        pthread_cond_destroy(&w->work);
         pthread_mutex_destroy(&w->mu);
-        w->started = 0;
+        w->n_threads = 0;
     }
     if (w->error != RG_OK) {
         rg__error_set(w->code, "%s", w->message);

@@ -734,8 +734,46 @@ static void test_write_error_writer(void **state)
     assert_int_equal(access(path, F_OK), -1);
     snprintf(path, sizeof path, "%s/graph.gexf", dir);
     assert_int_equal(access(path, F_OK), -1);
+    /* later files written beside may have been fsynced: none renamed, no
+     * temporary left */
+    snprintf(path, sizeof path, "ls -a '%s' '%s/periods' | grep -q tmp-", dir, dir);
+    assert_int_not_equal(system(path), 0);
     snprintf(path, sizeof path, "rm -rf '%s'", dir);
     assert_int_equal(system(path), 0);
+    rg_agg_free(agg);
+}
+
+/* Twelve period files through the writer threads, the sixth impossible:
+ * the five before it are written, none after it, no temporary is left;
+ * twenty times, as the threads race differently each time. */
+static void test_writer_order(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wox_XXXXXX", path[256], id[8];
+    int month, round;
+
+    (void)state;
+    for (month = 1; month <= 12; month++) {
+        snprintf(id, sizeof id, "d%d", month);
+        add_doc(agg, id, 2017, month, rels, 1);
+    }
+    for (round = 0; round < 20; round++) {
+        assert_non_null(mkdtemp(dir));
+        snprintf(path, sizeof path, "%s/periods/2017-06.json/keep", dir);
+        assert_int_equal(rg_mkdir_p(path), RG_OK);
+        assert_int_equal(rg_agg_write(agg, dir), RG_EIO);
+        assert_non_null(strstr(rg_error_last()->message, "2017-06.json"));
+        for (month = 1; month <= 12; month++) {
+            snprintf(path, sizeof path, "%s/periods/2017-%02d.json", dir, month);
+            assert_int_equal(access(path, F_OK), month <= 6 ? 0 : -1);
+        }
+        snprintf(path, sizeof path, "ls -a '%s' '%s/periods' | grep -q tmp-", dir, dir);
+        assert_int_not_equal(system(path), 0);
+        snprintf(path, sizeof path, "rm -rf '%s'", dir);
+        assert_int_equal(system(path), 0);
+        memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+    }
     rg_agg_free(agg);
 }
 
@@ -861,6 +899,7 @@ int main(void)
         cmocka_unit_test_teardown(test_put_real, teardown),
         cmocka_unit_test_teardown(test_write_error_metrics, teardown),
         cmocka_unit_test_teardown(test_write_error_writer, teardown),
+        cmocka_unit_test_teardown(test_writer_order, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
     return cmocka_run_group_tests_name("graph", tests, agg_fixture_setup, agg_fixture_teardown);
