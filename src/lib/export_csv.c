@@ -11,7 +11,6 @@
 #include <string.h> /* strcmp, strpbrk */
 
 #include <relgraph/export.h>
-#include <relgraph/io.h>
 
 #include "export_load.h"
 
@@ -266,8 +265,8 @@ cleanup:
     return error;
 }
 
-/* Write one table to dir/name. */
-static int csv_write(const char *dir, const char *name, const rg_strbuf *b)
+/* Write one table to dir/name (through wr when given). */
+static int csv_write(const char *dir, const char *name, rg_strbuf *b, rg_graph__writer *wr)
 {
     rg_strbuf path = RG_STRBUF_INIT;
     int error;
@@ -275,12 +274,12 @@ static int csv_write(const char *dir, const char *name, const rg_strbuf *b)
     if (rg_strbuf_printf(&path, "%s/%s", dir, name) < 0) {
         return RG_ERROR;
     }
-    error = rg_write_file_atomic(path.ptr, b->len ? b->ptr : "", b->len);
+    error = rg_graph__writer_put(wr, path.ptr, b);
     rg_strbuf_dispose(&path);
     return error;
 }
 
-int rg_export__csv_write(const char *dir, const rg_xgraph *g)
+int rg_export__csv_write(const char *dir, const rg_xgraph *g, rg_graph__writer *wr)
 {
     rg_strbuf nodes = RG_STRBUF_INIT, edges = RG_STRBUF_INIT;
     csv_cols ncols = { NULL, 0, 0 }, ecols = { NULL, 0, 0 };
@@ -292,8 +291,8 @@ int rg_export__csv_write(const char *dir, const rg_xgraph *g)
         rg__error_set_oom();
         goto cleanup;
     }
-    if ((error = csv_write(dir, "nodes.csv", &nodes)) < 0
-        || (error = csv_write(dir, "edges.csv", &edges)) < 0) {
+    if ((error = csv_write(dir, "nodes.csv", &nodes, wr)) < 0
+        || (error = csv_write(dir, "edges.csv", &edges, wr)) < 0) {
         goto cleanup;
     }
     error = RG_OK;
@@ -315,7 +314,7 @@ int rg_export_csv(const char *dir)
     memset(&g, 0, sizeof g);
     if ((error = rg_strbuf_printf(&path, "%s/graph.json", dir)) == RG_OK
         && (error = rg_export__graph_load(&g, path.ptr)) == RG_OK) {
-        error = rg_export__csv_write(dir, &g);
+        error = rg_export__csv_write(dir, &g, NULL);
     }
     rg_strbuf_dispose(&path);
     rg_export__graph_destroy(&g);

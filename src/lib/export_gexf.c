@@ -26,7 +26,6 @@
 #include <string.h> /* strcmp, memset */
 
 #include <relgraph/export.h>
-#include <relgraph/io.h>
 
 #include "export_load.h"
 
@@ -453,17 +452,27 @@ static int put_columns(gexf_ctx *c)
     return rg_strbuf_puts(b, "    </attributes>\n");
 }
 
-/* <attvalue for="name" value="v" start end/> for one slot, if v is scalar */
+/* <attvalue for="name" value="v" start end/> for one slot, if v is scalar.
+ * Numbers and booleans have nothing to escape and are written in place;
+ * strings go through tmp and xml_put. */
 static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const rg_xval *v,
                         const rg_xgraph *slot)
 {
-    rg_strbuf_clear(tmp);
-    if (!value_kind(v)) {
+    unsigned k = value_kind(v);
+
+    if (!k) {
         return RG_OK;
     }
-    if (rg_strbuf_put(tmp, "", 0) < 0 || rg_export__put_scalar(tmp, v) < 0
-        || rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
-        || xml_attr(b, "value", tmp->ptr) < 0) {
+    if (k & K_STR) {
+        rg_strbuf_clear(tmp);
+        if (rg_strbuf_put(tmp, "", 0) < 0 || rg_export__put_scalar(tmp, v) < 0
+            || rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
+            || xml_attr(b, "value", tmp->ptr) < 0) {
+            return RG_ERROR;
+        }
+    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
+               || rg_strbuf_puts(b, " value=\"") < 0 || rg_export__put_scalar(b, v) < 0
+               || rg_strbuf_putc(b, '"') < 0) {
         return RG_ERROR;
     }
     if (!slot) {
@@ -504,9 +513,12 @@ static int put_spells(gexf_ctx *c)
     if (rg_strbuf_puts(b, "        <spells>\n") < 0) {
         return RG_ERROR;
     }
+    /* no printf: one spell per slot and element */
     for (s = 0; s < c->n_slots; s++) {
-        if (c->cursors[s].in && rg_strbuf_printf(b, "          <spell start=\"%s\" end=\"%s\"/>\n",
-                                                c->slots[s]->start, c->slots[s]->end) < 0) {
+        if (c->cursors[s].in &&
+            (rg_strbuf_puts(b, "          <spell start=\"") < 0 ||
+             rg_strbuf_puts(b, c->slots[s]->start) < 0 || rg_strbuf_puts(b, "\" end=\"") < 0 ||
+             rg_strbuf_puts(b, c->slots[s]->end) < 0 || rg_strbuf_puts(b, "\"/>\n") < 0)) {
             return RG_ERROR;
         }
     }
@@ -682,7 +694,7 @@ static void gexf_size_by(gexf_ctx *c)
 }
 
 int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
-                          const rg_xgraph *periods, size_t n_periods)
+                          const rg_xgraph *periods, size_t n_periods, rg_graph__writer *wr)
 {
     gexf_ctx c;
     rg_strbuf tmp = RG_STRBUF_INIT, path = RG_STRBUF_INIT;
@@ -709,7 +721,7 @@ int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
     if ((error = rg_strbuf_printf(&path, "%s/graph.gexf", dir)) < 0) {
         goto cleanup;
     }
-    error = rg_write_file_atomic(path.ptr, c.out.ptr, c.out.len);
+    error = rg_graph__writer_put(wr, path.ptr, &c.out);
 cleanup:
     rg__free(c.slots);
     rg__free(c.cursors);
@@ -770,7 +782,7 @@ int rg_export_gexf(const char *dir)
     RG_ASSERT_ARG(dir);
     memset(&overall, 0, sizeof overall);
     if ((error = gexf_load(&overall, &periods, &n_periods, dir)) == RG_OK) {
-        error = rg_export__gexf_write(dir, &overall, periods, n_periods);
+        error = rg_export__gexf_write(dir, &overall, periods, n_periods, NULL);
     }
     for (i = 0; i < n_periods; i++) {
         rg_export__graph_destroy(&periods[i]);

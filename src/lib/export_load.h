@@ -15,6 +15,7 @@
 #include <jansson.h> /* json_t */
 
 #include "common.h"
+#include "graph_writer.h"
 #include "strbuf.h"
 
 /* The JSON kinds the writers tell apart. */
@@ -58,7 +59,7 @@ typedef struct {
 
 typedef struct rg_xchunk rg_xchunk;
 
-typedef struct {
+typedef struct rg_xgraph { /* tagged: graph_core.h declares it */
     char *path;          /* owned copy, used in messages */
     json_t *root;        /* loaded from a file: the document, owned */
     const char *period;  /* attributes.period or NULL */
@@ -150,10 +151,11 @@ int rg_export__put_scalar(rg_strbuf *b, const rg_xval *v);
 int rg_export__is_date(const char *s);
 
 /* The shared writers: graph.gexf from the overall graph and its periods
- * (sorted by key), nodes.csv and edges.csv from the overall graph, into dir.
- * @return RG_OK, RG_EIO, RG_EPARSE (a period without dates), RG_ERROR */
+ * (sorted by key), nodes.csv and edges.csv from the overall graph, into dir,
+ * each file handed to wr (graph_writer.h), or written at once when wr is
+ * NULL. @return RG_OK, RG_EIO, RG_EPARSE (a period without dates), RG_ERROR */
 int rg_export__gexf_write(const char *dir, const rg_xgraph *overall,
-                          const rg_xgraph *periods, size_t n_periods);
-int rg_export__csv_write(const char *dir, const rg_xgraph *g);
+                          const rg_xgraph *periods, size_t n_periods, rg_graph__writer *wr);
+int rg_export__csv_write(const char *dir, const rg_xgraph *g, rg_graph__writer *wr);
 
 #endif

@@ -314,22 +314,17 @@ static void dispose_series(rg_graph_result *periods, rg_delta *deltas, size_t n)
     rg__free(deltas);
 }
 
-int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
-                          rg_delta **deltas_out, const rg_agg *agg)
+int rg_graph__compute_results(rg_graph_result *overall, rg_graph_result **periods_out,
+                              const rg_agg *agg)
 {
     rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
     size_t i, n = agg->n_periods;
     int error = RG_OK;
 
     *periods_out = NULL;
-    *deltas_out = NULL;
-    periods = rg__calloc(n + 1, sizeof *periods);
-    deltas = rg__calloc(n + 1, sizeof *deltas);
-    if (!periods || !deltas) {
+    if (!(periods = rg__calloc(n + 1, sizeof *periods))) {
         rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
+        return RG_ERROR;
     }
     if ((error = rg_graph__from_slice(overall, agg, &agg->overall)) != RG_OK ||
         (error = rg_graph__compute(overall, NULL)) != RG_OK) {
@@ -341,17 +336,45 @@ int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_ou
             goto cleanup;
         }
     }
+    *periods_out = periods;
+    periods = NULL;
+cleanup:
+    dispose_series(periods, NULL, n);
+    return error;
+}
+
+int rg_graph__compute_deltas(rg_delta **deltas_out, const rg_graph_result *periods, size_t n)
+{
+    rg_delta *deltas = rg__calloc(n + 1, sizeof *deltas);
+    size_t i;
+    int error = RG_OK;
+
+    *deltas_out = NULL;
+    if (!deltas) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
     for (i = 0; i + 1 < n; i++) {
         if ((error = rg_graph__delta(&deltas[i], &periods[i], &periods[i + 1])) != RG_OK) {
-            goto cleanup;
+            dispose_series(NULL, deltas, n);
+            return error;
         }
     }
-    *periods_out = periods;
     *deltas_out = deltas;
-    periods = NULL;
-    deltas = NULL;
-cleanup:
-    dispose_series(periods, deltas, n);
+    return RG_OK;
+}
+
+int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods_out,
+                          rg_delta **deltas_out, const rg_agg *agg)
+{
+    int error;
+
+    *deltas_out = NULL;
+    if ((error = rg_graph__compute_results(overall, periods_out, agg)) == RG_OK &&
+        (error = rg_graph__compute_deltas(deltas_out, *periods_out, agg->n_periods)) != RG_OK) {
+        dispose_series(*periods_out, NULL, agg->n_periods);
+        *periods_out = NULL;
+    }
     return error;
 }
 

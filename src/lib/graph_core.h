@@ -182,16 +182,28 @@ int rg_graph__spearman(double *out, const double *a, const double *b, size_t n);
 
 /* ---- writers (graph_write.c) ---- */
 
+struct rg_xgraph;
+
 int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
                             const rg_graph_result *overall,
                             const rg_graph_result *periods, size_t n_periods,
                             const rg_delta *deltas);
 int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *s,
                                const rg_graph_result *r);
+/* The export model (export_load.h) of the graph of slice s, filled by the
+ * calls that write its Graphology file; path names it in messages and num
+ * is scratch for the text of numbers. */
+int rg_graph__fill_model(struct rg_xgraph *x, rg_strbuf *num, const char *path,
+                         const rg_agg *agg, const rg_slice *s, const rg_graph_result *r);
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
-/* Builds every result and delta of an aggregate; the caller disposes them
- * (graph_build.c). */
+/* Builds every result of an aggregate, overall and per period: the graph
+ * core, igraph included (graph_build.c). */
+int rg_graph__compute_results(rg_graph_result *overall, rg_graph_result **periods,
+                              const rg_agg *agg);
+/* The n - 1 deltas between consecutive period results (no igraph). */
+int rg_graph__compute_deltas(rg_delta **deltas, const rg_graph_result *periods, size_t n);
+/* Both of the above; the caller disposes them (rg_graph__dispose_all). */
 int rg_graph__compute_all(rg_graph_result *overall, rg_graph_result **periods,
                           rg_delta **deltas, const rg_agg *agg);
 /* Frees what rg_graph__compute_all made (n periods; arrays may be NULL). */

@@ -6,15 +6,14 @@
  * reach the output: they are written as 0), two-space indentation, arrays of
  * scalars on one line. The same calls also fill the exporters' graph model
  * (export_load.h), so GEXF and CSV are written from memory with what the
- * files hold. Also rg_agg_write() and rg_agg_export(), which drive the job.
+ * files hold (rg_graph__fill_model); graph_output.c drives the job.
  */
-#include <math.h>   /* isfinite */
+#include <math.h>   /* fabs, isfinite */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* strlen, strcmp */
 
 #include <relgraph/graph.h>
-#include <relgraph/io.h>
 
 #include "common.h"
 #include "export_load.h"
@@ -104,15 +103,52 @@ static void jw_string(jw *w, const char *s)
     jw_char(w, '"');
 }
 
+/* 1 when s needs no JSON escaping: ids and the fixed names always. */
+static int jw_plain(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "k": in one append when k needs no escaping and fits: a key took four
+ * appends and two scans, and metrics.json is mostly keys. */
 static void jw_key(jw *w, const char *k)
 {
-    jw_string(w, k);
-    jw_raw(w, ": ");
+    rg_strbuf *b = w->b;
+    size_t n = strlen(k);
+
+    jw_sep(w);
+    if (!w->error && n + 4 < b->alloc - b->len && jw_plain(k, n)) {
+        char *p = b->ptr + b->len;
+        p[0] = '"';
+        memcpy(p + 1, k, n);
+        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
+        b->len += n + 4;
+    } else {
+        jw_char(w, '"');
+        jw_escaped(w, k);
+        jw_raw(w, "\": ");
+    }
     w->after_key = 1;
 }
 
+/* Counts, ranks, degrees and communities are whole numbers: written as
+ * integers, the digits rg_strbuf_put_real gives them ("-0" too is "0"). */
 int rg_graph__put_real(rg_strbuf *b, double x)
 {
+    if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
+        long long i = (long long)x;
+        if ((double)i == x) {
+            return rg_strbuf_put_int(b, i);
+        }
+    }
     return rg_strbuf_put_real(b, isfinite(x) ? x : 0.0, 6);
 }
 
@@ -206,6 +242,26 @@ static void jw_knum(jw *w, const char *k, double v)
     jw_num(w, v);
 }
 
+/* jw_knum with a key that needs no escaping, given also as it is written
+ * (quoted, colon, space): one append, no scan. */
+static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, double v)
+{
+    if (w->x) {
+        jx_num(w, k, v);
+        return;
+    }
+    jw_sep(w);
+    if (!w->error) {
+        w->error = rg_strbuf_put(w->b, written, len);
+    }
+    if (!w->error) {
+        w->error = rg_graph__put_real(w->b, v);
+    }
+}
+
+/* k: a string literal */
+#define JW_KNUM(w, k, v) jw_knum_lit((w), k, "\"" k "\": ", sizeof k + 3, (v))
+
 /* "k": ["s0", "s1", ...] on one line, or a list in the model. */
 static void jw_kstrs(jw *w, const char *k, char *const *v, size_t n)
 {
@@ -248,7 +304,7 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
     jw_begin(w, "{", 0);
     for (m = 0; m < RG_METRIC__COUNT; m++) {
         if (m == RG_METRIC_DEGREE) {
-            jw_knum(w, "community", n->community);
+            JW_KNUM(w, "community", n->community);
         }
         if (m == RG_METRIC_MENTIONS) {
             jw_kstr(w, "label", n->label);
@@ -257,24 +313,24 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
     }
     jw_kstr(w, "type", type_name(n->type));
     if (with_xy) {
-        jw_knum(w, "x", n->x);
-        jw_knum(w, "y", n->y);
+        JW_KNUM(w, "x", n->x);
+        JW_KNUM(w, "y", n->y);
     }
     jw_end(w, "}");
 }
 
 static void put_edge_fields(jw *w, const rg_edge_result *e)
 {
-    jw_knum(w, "sign", e->sign);
-    jw_knum(w, "stance_neg", e->stance_neg);
-    jw_knum(w, "stance_neg_sum", e->stance_neg_sum);
-    jw_knum(w, "stance_net", e->stance_net);
-    jw_knum(w, "stance_pos", e->stance_pos);
-    jw_knum(w, "stance_pos_sum", e->stance_pos_sum);
-    jw_knum(w, "stance_st", e->stance_st);
-    jw_knum(w, "stance_ts", e->stance_ts);
-    jw_knum(w, "tone", e->tone);
-    jw_knum(w, "tone_count", e->tone_count);
+    JW_KNUM(w, "sign", e->sign);
+    JW_KNUM(w, "stance_neg", e->stance_neg);
+    JW_KNUM(w, "stance_neg_sum", e->stance_neg_sum);
+    JW_KNUM(w, "stance_net", e->stance_net);
+    JW_KNUM(w, "stance_pos", e->stance_pos);
+    JW_KNUM(w, "stance_pos_sum", e->stance_pos_sum);
+    JW_KNUM(w, "stance_st", e->stance_st);
+    JW_KNUM(w, "stance_ts", e->stance_ts);
+    JW_KNUM(w, "tone", e->tone);
+    JW_KNUM(w, "tone_count", e->tone_count);
 }
 
 static void put_graph_values(jw *w, const rg_graph_result *r)
@@ -357,8 +413,8 @@ static int put_graph(jw *w, const rg_agg *agg, const rg_slice *s, const rg_graph
         const rg_edge_result *e = &r->edges[order[i].edge];
         jw_pipe_key(w, r->nodes[e->u].id, r->nodes[e->v].id);
         jw_begin(w, "{", 0);
-        jw_knum(w, "comention", e->comention);
-        jw_knum(w, "documents", e->documents);
+        JW_KNUM(w, "comention", e->comention);
+        JW_KNUM(w, "documents", e->documents);
         put_edge_fields(w, e);
         jw_end(w, "}");
     }
@@ -416,20 +472,20 @@ static void put_delta_edges(jw *w, const rg_delta *d)
         jw_pipe_key(w, e->source, e->target);
         jw_begin(w, "{", 1);
         jw_kstr(w, "change", edge_change_name(e->change));
-        jw_knum(w, "net_delta", e->new_net - e->old_net);
-        jw_knum(w, "new_net", e->new_net);
-        jw_knum(w, "new_sign", e->new_sign);
-        jw_knum(w, "new_weight", e->new_weight);
-        jw_knum(w, "old_net", e->old_net);
-        jw_knum(w, "old_sign", e->old_sign);
-        jw_knum(w, "old_weight", e->old_weight);
-        jw_knum(w, "weight_delta", e->new_weight - e->old_weight);
+        JW_KNUM(w, "net_delta", e->new_net - e->old_net);
+        JW_KNUM(w, "new_net", e->new_net);
+        JW_KNUM(w, "new_sign", e->new_sign);
+        JW_KNUM(w, "new_weight", e->new_weight);
+        JW_KNUM(w, "old_net", e->old_net);
+        JW_KNUM(w, "old_sign", e->old_sign);
+        JW_KNUM(w, "old_weight", e->old_weight);
+        JW_KNUM(w, "weight_delta", e->new_weight - e->old_weight);
         jw_end(w, "}");
     }
     jw_end(w, "}");
     put_edge_list(w, "disappeared", d, RG_EDGE_DISAPPEARED);
     put_edge_list(w, "flipped", d, RG_EDGE_FLIPPED);
-    jw_knum(w, "jaccard", d->jaccard);
+    JW_KNUM(w, "jaccard", d->jaccard);
     jw_end(w, "}");
 }
 
@@ -441,15 +497,15 @@ static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_na
     if (with_names) {
         jw_kstr(w, "actor", x->id);
     }
-    jw_knum(w, "delta", x->new_v[m] - x->old_v[m]);
+    JW_KNUM(w, "delta", x->new_v[m] - x->old_v[m]);
     if (with_names) {
         jw_kstr(w, "metric", rg_metric_name((rg_metric)m));
     }
-    jw_knum(w, "new", x->new_v[m]);
-    jw_knum(w, "old", x->old_v[m]);
-    jw_knum(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
-    jw_knum(w, "rank_new", x->new_rank[m]);
-    jw_knum(w, "rank_old", x->old_rank[m]);
+    JW_KNUM(w, "new", x->new_v[m]);
+    JW_KNUM(w, "old", x->old_v[m]);
+    JW_KNUM(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
+    JW_KNUM(w, "rank_new", x->new_rank[m]);
+    JW_KNUM(w, "rank_old", x->old_rank[m]);
     jw_end(w, "}");
 }
 
@@ -490,30 +546,42 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_end(w, "}");
 }
 
-/* Each actor's value of each metric over all periods (absent: 0). */
+/* Each actor's value of each metric over all periods (absent: 0). The
+ * actor is looked up in each period once, not once a metric. */
 static void put_series(jw *w, const rg_graph_result *overall,
                        const rg_graph_result *periods, size_t n_periods)
 {
+    long *at = rg__calloc(n_periods + 1, sizeof *at);
     size_t i, p;
     int m;
 
+    if (!at) {
+        if (!w->error) {
+            rg__error_set_oom();
+            w->error = RG_ERROR;
+        }
+        return;
+    }
     jw_begin(w, "{", 0);
     jw_key(w, "actors");
     jw_begin(w, "{", 0);
     for (i = 0; i < overall->n_nodes; i++) {
+        for (p = 0; p < n_periods; p++) {
+            at[p] = rg_graph__find_node(&periods[p], overall->nodes[i].id);
+        }
         jw_key(w, overall->nodes[i].id);
         jw_begin(w, "{", 0);
         for (m = 0; m < RG_METRIC__COUNT; m++) {
             jw_key(w, rg_metric_name((rg_metric)m));
             jw_begin(w, "[", 1);
             for (p = 0; p < n_periods; p++) {
-                long j = rg_graph__find_node(&periods[p], overall->nodes[i].id);
-                jw_num(w, j >= 0 ? periods[p].nodes[j].m[m] : 0.0);
+                jw_num(w, at[p] >= 0 ? periods[p].nodes[at[p]].m[m] : 0.0);
             }
             jw_end(w, "]");
         }
         jw_end(w, "}");
     }
+    rg__free(at);
     jw_end(w, "}");
     jw_key(w, "periods");
     jw_begin(w, "[", 1);
@@ -555,15 +623,15 @@ int rg_graph__write_metrics(rg_strbuf *b, const rg_agg *agg,
         }
     }
     jw_end(&w, "}");
-    jw_knum(&w, "schema", RG_METRICS_SCHEMA);
+    JW_KNUM(&w, "schema", RG_METRICS_SCHEMA);
     jw_key(&w, "series");
     put_series(&w, overall, periods, n_periods);
     jw_key(&w, "stats");
     jw_begin(&w, "{", 0);
-    jw_knum(&w, "documents", (double)agg->documents);
-    jw_knum(&w, "periods", (double)agg->n_periods);
-    jw_knum(&w, "undated", (double)agg->undated);
-    jw_knum(&w, "unplaced", (double)agg->unplaced);
+    JW_KNUM(&w, "documents", (double)agg->documents);
+    JW_KNUM(&w, "periods", (double)agg->n_periods);
+    JW_KNUM(&w, "undated", (double)agg->undated);
+    JW_KNUM(&w, "unplaced", (double)agg->unplaced);
     jw_end(&w, "}");
     jw_end(&w, "}");
     jw_raw(&w, "\n");
@@ -577,12 +645,12 @@ cleanup:
 static void put_gl_edge_attrs(jw *w, const rg_edge_result *e)
 {
     jw_begin(w, "{", 0);
-    jw_knum(w, "comention", e->comention);
+    JW_KNUM(w, "comention", e->comention);
     jw_kstrs(w, "doc_ids", e->pair ? e->pair->doc_ids : NULL, e->pair ? e->pair->n_doc_ids : 0);
-    jw_knum(w, "doc_ids_total", e->documents);
-    jw_knum(w, "documents", e->documents);
+    JW_KNUM(w, "doc_ids_total", e->documents);
+    JW_KNUM(w, "documents", e->documents);
     put_edge_fields(w, e);
-    jw_knum(w, "weight", e->comention);
+    JW_KNUM(w, "weight", e->comention);
     jw_end(w, "}");
 }
 
@@ -612,7 +680,7 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
     jw_begin(&w, "{", 0);
     jw_key(&w, "attributes");
     jw_begin(&w, "{", 0);
-    jw_knum(&w, "documents", (double)s->documents);
+    JW_KNUM(&w, "documents", (double)s->documents);
     jw_kstr(&w, "layer", rg_layer_name(agg->opts.layer));
     jw_key(&w, "metrics");
     put_graph_values(&w, r);
@@ -648,52 +716,12 @@ int rg_graph__write_graphology(rg_strbuf *b, const rg_agg *agg, const rg_slice *
     return w.error;
 }
 
-/* ---- driving the job ---- */
-
-int rg_agg_metrics_json(char **out, size_t *out_len, const rg_agg *agg)
-{
-    rg_graph_result overall;
-    rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
-    rg_strbuf b = RG_STRBUF_INIT;
-    int error;
-
-    RG_ASSERT_ARG(out && agg);
-    *out = NULL;
-    memset(&overall, 0, sizeof overall);
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
-        (error = rg_graph__write_metrics(&b, agg, &overall, periods, agg->n_periods,
-                                         deltas)) != RG_OK) {
-        goto cleanup;
-    }
-    *out = rg_strbuf_detach(&b, out_len);
-    if (!*out) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-    }
-cleanup:
-    rg_graph__dispose_all(&overall, periods, deltas, agg->n_periods);
-    rg_strbuf_dispose(&b);
-    return error;
-}
-
-static int write_buf(const char *dir, const char *sub, const char *name, rg_strbuf *body)
-{
-    rg_strbuf path = RG_STRBUF_INIT;
-    int error;
-
-    if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
-        error = rg_write_file_atomic(path.ptr, body->ptr, body->len);
-    }
-    rg_strbuf_dispose(&path);
-    rg_strbuf_clear(body);
-    return error;
-}
+/* ---- the export model ---- */
 
 /* The export model of the graph of slice s, filled in model mode by the
  * calls that write its file (`path`, for messages). */
-static int fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_agg *agg,
-                      const rg_slice *s, const rg_graph_result *r)
+int rg_graph__fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_agg *agg,
+                         const rg_slice *s, const rg_graph_result *r)
 {
     jw w = { NULL, x, num, 0, 0, 0, 0, 0 };
     char start[16], end[16];
@@ -720,80 +748,4 @@ static int fill_model(rg_xgraph *x, rg_strbuf *num, const char *path, const rg_a
         }
     }
     return w.error ? w.error : rg_export__graph_done(x);
-}
-
-/* graph.json or periods/KEY.json of slice s, and its model when asked. */
-static int write_graph(rg_xgraph *model, rg_strbuf *b, const char *outdir, const rg_agg *agg,
-                       const rg_slice *s, const rg_graph_result *r)
-{
-    const char *sub = s == &agg->overall ? "" : "periods/";
-    int error;
-
-    rg_strbuf_clear(b);
-    if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
-        (error = write_buf(outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
-        return error;
-    }
-    /* b holds the path until fill_model has copied it, then numbers' text */
-    if ((error = rg_strbuf_printf(b, "%s/%s%s.json", outdir, sub, *sub ? s->key : "graph")) < 0) {
-        return error;
-    }
-    return fill_model(model, b, b->ptr, agg, s, r);
-}
-
-static int agg_write(const rg_agg *agg, const char *outdir, int exports)
-{
-    rg_graph_result overall;
-    rg_graph_result *periods = NULL;
-    rg_delta *deltas = NULL;
-    rg_xgraph *models = NULL;
-    rg_strbuf b = RG_STRBUF_INIT;
-    size_t i, n = agg->n_periods;
-    int error;
-
-    memset(&overall, 0, sizeof overall);
-    if ((error = rg_strbuf_printf(&b, "%s/periods", outdir)) != RG_OK ||
-        (error = rg_mkdir_p(b.ptr)) != RG_OK) {
-        goto cleanup;
-    }
-    rg_strbuf_clear(&b);
-    if (exports && !(models = rg__calloc(n + 1, sizeof *models))) {
-        rg__error_set_oom();
-        error = RG_ERROR;
-        goto cleanup;
-    }
-    if ((error = rg_graph__compute_all(&overall, &periods, &deltas, agg)) != RG_OK ||
-        (error = rg_graph__write_metrics(&b, agg, &overall, periods, n, deltas)) != RG_OK ||
-        (error = write_buf(outdir, "", "metrics", &b)) != RG_OK) {
-        goto cleanup;
-    }
-    for (i = 0; i <= n && error == RG_OK; i++) { /* 0: the overall graph */
-        error = write_graph(models ? &models[i] : NULL, &b, outdir, agg,
-                            i ? agg->periods[i - 1] : &agg->overall,
-                            i ? &periods[i - 1] : &overall);
-    }
-    if (error == RG_OK && exports &&
-        (error = rg_export__gexf_write(outdir, &models[0], models + 1, n)) == RG_OK) {
-        error = rg_export__csv_write(outdir, &models[0]);
-    }
-cleanup:
-    for (i = 0; models && i <= n; i++) {
-        rg_export__graph_destroy(&models[i]);
-    }
-    rg__free(models);
-    rg_graph__dispose_all(&overall, periods, deltas, n);
-    rg_strbuf_dispose(&b);
-    return error;
-}
-
-int rg_agg_write(const rg_agg *agg, const char *outdir)
-{
-    RG_ASSERT_ARG(agg && outdir);
-    return agg_write(agg, outdir, 0);
-}
-
-int rg_agg_export(const rg_agg *agg, const char *outdir)
-{
-    RG_ASSERT_ARG(agg && outdir);
-    return agg_write(agg, outdir, 1);
 }

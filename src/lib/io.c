@@ -14,6 +14,7 @@
 #include <relgraph/io.h>
 #include <relgraph/text.h>
 #include "common.h"
+#include "io_internal.h"
 #include "strbuf.h"
 
 void rg_free(void *p)
@@ -37,43 +38,55 @@ static int io_write_all(int fd, const char *p, size_t len)
     return 0;
 }
 
-int rg_write_file_atomic(const char *path, const void *data, size_t len)
+int rg__io_write_temp(rg_strbuf *tmp, const char *path, const void *data, size_t len)
 {
-    rg_strbuf tmp = RG_STRBUF_INIT;
-    int fd = -1, error = RG_OK;
+    int fd, error = RG_OK;
 
-    if (rg_strbuf_printf(&tmp, "%s.tmp-XXXXXX", path) < 0) {
+    rg_strbuf_clear(tmp);
+    if (rg_strbuf_printf(tmp, "%s.tmp-XXXXXX", path) < 0) {
         return RG_ERROR;
     }
-    fd = mkstemp(tmp.ptr);
+    fd = mkstemp(tmp->ptr);
     if (fd < 0) {
         rg__error_set(RG_EIO, "%s: cannot create temporary file: %s", path, strerror(errno));
-        error = RG_EIO;
-        goto cleanup;
+        rg_strbuf_clear(tmp);
+        return RG_EIO;
     }
     if (fchmod(fd, 0644) < 0 || io_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
         rg__error_set(RG_EIO, "%s: write failed: %s", path, strerror(errno));
         error = RG_EIO;
-        goto cleanup;
     }
-    if (close(fd) < 0) {
-        fd = -1;
+    if (close(fd) < 0 && error == RG_OK) {
         rg__error_set(RG_EIO, "%s: write failed: %s", path, strerror(errno));
         error = RG_EIO;
-        goto cleanup;
     }
-    fd = -1;
-    if (rename(tmp.ptr, path) < 0) {
+    if (error < 0) {
+        unlink(tmp->ptr);
+        rg_strbuf_clear(tmp);
+    }
+    return error;
+}
+
+int rg__io_commit_temp(rg_strbuf *tmp, const char *path)
+{
+    int error = RG_OK;
+
+    if (rename(tmp->ptr, path) < 0) {
         rg__error_set(RG_EIO, "%s: cannot rename temporary file: %s", path, strerror(errno));
+        unlink(tmp->ptr);
         error = RG_EIO;
-        goto cleanup;
     }
-cleanup:
-    if (fd >= 0) {
-        close(fd);
-    }
-    if (error < 0 && tmp.ptr) {
-        unlink(tmp.ptr);
+    rg_strbuf_clear(tmp);
+    return error;
+}
+
+int rg_write_file_atomic(const char *path, const void *data, size_t len)
+{
+    rg_strbuf tmp = RG_STRBUF_INIT;
+    int error;
+
+    if ((error = rg__io_write_temp(&tmp, path, data, len)) == RG_OK) {
+        error = rg__io_commit_temp(&tmp, path);
     }
     rg_strbuf_dispose(&tmp);
     return error;

@@ -645,6 +645,138 @@ static void test_write_error(void **state)
     rg_agg_free(agg);
 }
 
+/* rg_graph__put_real writes whole numbers as integers: the same bytes as
+ * rg_strbuf_put_real (6 decimals, trimmed, "-0" as "0"), NaN and Inf as 0. */
+static void check_put_real(double x)
+{
+    rg_strbuf a = RG_STRBUF_INIT, b = RG_STRBUF_INIT;
+
+    assert_int_equal(rg_graph__put_real(&a, x), RG_OK);
+    assert_int_equal(rg_strbuf_put_real(&b, isfinite(x) ? x : 0.0, 6), RG_OK);
+    assert_string_equal(a.ptr, b.ptr);
+    rg_strbuf_dispose(&a);
+    rg_strbuf_dispose(&b);
+}
+
+static void test_put_real(void **state)
+{
+    static const double fixed[] = {
+        0.0, -0.0, 1.0, -1.0, 10.0, 0.5, -0.5, 1e-7, -1e-7, 0.9999999, 2.5e-7,
+        1099511.0, 1099512.0, 1099511.627776, 123456789.0, -123456789.0,
+        4503599627370496.0, 9007199254740991.0, 9007199254740992.0,
+        -9007199254740992.0, 1e17, -1e300, 1e300, NAN, INFINITY, -INFINITY
+    };
+    size_t i;
+    long k;
+
+    (void)state;
+    for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        check_put_real(fixed[i]);
+    }
+    for (k = -3000; k <= 3000; k++) {
+        check_put_real((double)k);
+        check_put_real((double)k * 1024.0 * 1024.0 * 1024.0);
+        check_put_real((double)k / 7.0);
+        check_put_real(nextafter((double)k, 1e9));
+        check_put_real(nextafter((double)k, -1e9));
+    }
+}
+
+/* metrics.json is written on a second thread: its failure (here a folder
+ * in its place, so the rename fails) is this thread's error afterwards, and
+ * the other files are still written. */
+static void test_write_error_metrics(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wmx_XXXXXX", path[256];
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/metrics.json/keep", dir);
+    assert_int_equal(rg_mkdir_p(path), RG_OK);
+    add_doc(agg, "d1", 2017, 1, rels, 1);
+    rg_error_clear();
+    assert_int_equal(rg_agg_write(agg, dir), RG_EIO);
+    assert_non_null(rg_error_last());
+    assert_non_null(strstr(rg_error_last()->message, "metrics.json"));
+    snprintf(path, sizeof path, "%s/graph.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    assert_int_equal(system(path), 0);
+    rg_agg_free(agg);
+}
+
+/* The graph files go through a writer thread in order: when one fails (a
+ * folder in its place), its message is the caller's error and no later
+ * file is written, as when the calling thread wrote them and stopped. */
+static void test_write_error_writer(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 }, { 'c', "b", "c", 0, 1 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wwx_XXXXXX", path[256];
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/periods/2017-01.json/keep", dir);
+    assert_int_equal(rg_mkdir_p(path), RG_OK);
+    add_doc(agg, "d1", 2017, 1, rels, 2);
+    add_doc(agg, "d2", 2017, 2, rels, 1);
+    rg_error_clear();
+    assert_int_equal(rg_agg_export(agg, dir), RG_EIO);
+    assert_non_null(rg_error_last());
+    assert_non_null(strstr(rg_error_last()->message, "2017-01.json"));
+    snprintf(path, sizeof path, "%s/graph.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "%s/metrics.json", dir);
+    assert_int_equal(access(path, R_OK), 0);
+    snprintf(path, sizeof path, "%s/periods/2017-02.json", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    snprintf(path, sizeof path, "%s/graph.gexf", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    /* later files written beside may have been fsynced: none renamed, no
+     * temporary left */
+    snprintf(path, sizeof path, "ls -a '%s' '%s/periods' | grep -q tmp-", dir, dir);
+    assert_int_not_equal(system(path), 0);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    assert_int_equal(system(path), 0);
+    rg_agg_free(agg);
+}
+
+/* Twelve period files through the writer threads, the sixth impossible:
+ * the five before it are written, none after it, no temporary is left;
+ * twenty times, as the threads race differently each time. */
+static void test_writer_order(void **state)
+{
+    static const rel rels[] = { { 'c', "a", "b", 0, 0 } };
+    rg_agg *agg = new_agg(RG_PERIOD_MONTH, RG_LAYER_PERSONS);
+    char dir[] = "/tmp/rg_test_wox_XXXXXX", path[256], id[8];
+    int month, round;
+
+    (void)state;
+    for (month = 1; month <= 12; month++) {
+        snprintf(id, sizeof id, "d%d", month);
+        add_doc(agg, id, 2017, month, rels, 1);
+    }
+    for (round = 0; round < 20; round++) {
+        assert_non_null(mkdtemp(dir));
+        snprintf(path, sizeof path, "%s/periods/2017-06.json/keep", dir);
+        assert_int_equal(rg_mkdir_p(path), RG_OK);
+        assert_int_equal(rg_agg_write(agg, dir), RG_EIO);
+        assert_non_null(strstr(rg_error_last()->message, "2017-06.json"));
+        for (month = 1; month <= 12; month++) {
+            snprintf(path, sizeof path, "%s/periods/2017-%02d.json", dir, month);
+            assert_int_equal(access(path, F_OK), month <= 6 ? 0 : -1);
+        }
+        snprintf(path, sizeof path, "ls -a '%s' '%s/periods' | grep -q tmp-", dir, dir);
+        assert_int_not_equal(system(path), 0);
+        snprintf(path, sizeof path, "rm -rf '%s'", dir);
+        assert_int_equal(system(path), 0);
+        memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+    }
+    rg_agg_free(agg);
+}
+
 /* An empty aggregate writes valid, empty graphs. */
 static void test_empty(void **state)
 {
@@ -764,6 +896,10 @@ int main(void)
         cmocka_unit_test_teardown(test_write, teardown),
         cmocka_unit_test_teardown(test_write_error, teardown),
         cmocka_unit_test_teardown(test_empty, teardown),
+        cmocka_unit_test_teardown(test_put_real, teardown),
+        cmocka_unit_test_teardown(test_write_error_metrics, teardown),
+        cmocka_unit_test_teardown(test_write_error_writer, teardown),
+        cmocka_unit_test_teardown(test_writer_order, teardown),
         cmocka_unit_test_teardown(test_alloc_failures, teardown),
     };
     return cmocka_run_group_tests_name("graph", tests, agg_fixture_setup, agg_fixture_teardown);
