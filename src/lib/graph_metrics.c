@@ -64,6 +64,9 @@ static igraph_error_t centralities(const igraph_t *g, const igraph_vector_t *w,
                                             &dist, /* normalized */ 1));
     store(r, RG_METRIC_HARMONIC, &res);
     if (ne > 0) {
+        /* ARPACK starts from a random vector: seeded, so that the result
+         * does not depend on what ran before in the process */
+        IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED));
         IGRAPH_CHECK(igraph_eigenvector_centrality(g, &res, &value, IGRAPH_UNDIRECTED,
                                                    /* scale */ 1, w, NULL));
         store(r, RG_METRIC_EIGENVECTOR, &res);
@@ -153,6 +156,7 @@ static igraph_error_t hits(rg_graph_result *r)
     IGRAPH_FINALLY(igraph_destroy, &g);
     r->g[RG_GM_STANCE_EDGES] = (double)igraph_ecount(&g);
     if (igraph_ecount(&g) > 0) {
+        IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), RG_GRAPH_SEED)); /* ARPACK */
         IGRAPH_CHECK(igraph_hub_and_authority_scores(&g, &hub, &auth, &value,
                                                      /* scale */ 1, &w, NULL));
         store(r, RG_METRIC_HUB, &hub);
