@@ -62,6 +62,10 @@ struct rg_boilerplate {
      * and near[s][1]; c = 256: the line's start or end): the rule's
      * neighbour bytes and a space, or every byte where a rule has none. */
     uint64_t near[BP_RARE_SLOTS][2][5];
+    /* bit s of near_lo[side][c & 15] and of near_hi[side][c >> 4]: byte c
+     * may be in near[s][side] (both: maybe, a superset for the AVX2 scan;
+     * the line's ends are left to rare_add) */
+    unsigned char near_lo[2][16], near_hi[2][16];
     int wide; /* the machine has AVX2 (RG_TEXT_WIDE) */
 };
 

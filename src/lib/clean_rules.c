@@ -202,6 +202,23 @@ static void bp_near(rg_boilerplate *bp, const bp_rule *r)
     bp_near_add(near[1], b < r->key_len ? ' ' : -1);
 }
 
+/* bp->near_lo and near_hi from bp->near for the slots below n_slots. */
+static void bp_near_nibbles(rg_boilerplate *bp, unsigned n_slots)
+{
+    unsigned s, side, c;
+
+    for (s = 0; s < n_slots; s++) {
+        for (side = 0; side < 2; side++) {
+            for (c = 0; c < 256; c++) {
+                if (bp->near[s][side][c >> 6] >> (c & 63) & 1u) {
+                    bp->near_lo[side][c & 15] |= (unsigned char)(1u << s);
+                    bp->near_hi[side][c >> 4] |= (unsigned char)(1u << s);
+                }
+            }
+        }
+    }
+}
+
 /* Numbers the rare byte slots of the rules found anywhere (with
  * bp->slot_byte and bp->slot_of) and fills bp->by_first when bp_indexed
  * (see clean_internal.h). */
@@ -233,6 +250,7 @@ static void bp_index(rg_boilerplate *bp)
     for (c = n_slots; c < BP_RARE_SLOTS; c++) {
         slots[c] = slots[0];
     }
+    bp_near_nibbles(bp, n_slots);
 #if RG_TEXT_WIDE
     bp->wide = rg__cpu_level() >= RG_CPU_AVX2;
 #endif
@@ -299,42 +317,71 @@ static void rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, siz
 }
 
 #if RG_TEXT_WIDE
+/* The slot bits of the bytes of x in the nibble tables lo and hi (one
+ * 16-byte table in each lane): lo[byte & 15] & hi[byte >> 4]. */
+__attribute__((target("avx2"))) static inline __m256i rare_nibbles(__m256i x, __m256i lo,
+                                                                   __m256i hi)
+{
+    const __m256i low4 = _mm256_set1_epi8(0x0F);
+
+    return _mm256_and_si256(
+        _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
+        _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
+}
+
+/* A 16-byte table broadcast to both lanes. */
+__attribute__((target("avx2"))) static inline __m256i rare_table(const unsigned char *t)
+{
+    return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)t));
+}
+
 /*
  * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
  * tested for the rare bytes of all the slots at once, in the order of the
  * line. A byte is one of them when the bit of some slot is set both in
  * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
  * each slot has a bit of its own), two table lookups of 32 bytes
- * (vpshufb) whatever the number of slots. The last block comes from a copy
- * padded with NUL, which no rule key holds.
+ * (vpshufb) whatever the number of slots. In a block that has some, the
+ * bytes before and after each are tested the same way against the slot's
+ * neighbours (bp->near_lo, near_hi: a superset), so that rare_add, exact,
+ * sees few of the "h", "g" and "y" of French text (most have neighbours no
+ * rule has). The first block and the last ones come from a copy padded
+ * with NUL, which no rule key holds; the NUL before and after the line
+ * stands for its ends (a set holds the end only when it holds every byte:
+ * bp_near_add).
  */
 __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
                                                             const rg_boilerplate *bp,
                                                             const char *k, size_t kl)
 {
-    const __m256i lo = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_lo));
-    const __m256i hi = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128((const __m128i *)(const void *)bp->nib_hi));
-    const __m256i low4 = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
-    unsigned char pad[32];
+    const __m256i lo = rare_table(bp->nib_lo), hi = rare_table(bp->nib_hi);
+    const __m256i b_lo = rare_table(bp->near_lo[0]), b_hi = rare_table(bp->near_hi[0]);
+    const __m256i a_lo = rare_table(bp->near_lo[1]), a_hi = rare_table(bp->near_hi[1]);
+    const __m256i zero = _mm256_setzero_si256();
+    unsigned char pad[34];
     size_t t;
 
     for (t = 0; t < kl; t += 32) {
-        const void *q = k + t;
-        __m256i x, c;
+        const unsigned char *q = (const unsigned char *)k + t; /* q[-1..33) readable */
+        __m256i c, near;
         unsigned m;
 
-        if (kl - t < 32) {
+        if (t == 0 || kl - t < 33) {
             memset(pad, 0, sizeof pad);
-            memcpy(pad, q, kl - t);
-            q = pad;
+            pad[0] = t > 0 ? q[-1] : 0;
+            memcpy(pad + 1, q, kl - t < 33 ? kl - t : 33);
+            q = pad + 1;
         }
-        x = _mm256_loadu_si256((const __m256i *)q);
-        c = _mm256_and_si256(
-            _mm256_shuffle_epi8(lo, _mm256_and_si256(x, low4)),
-            _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4)));
-        for (m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero)); m; m &= m - 1) {
+        c = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), lo, hi);
+        m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero));
+        if (!m) {
+            continue;
+        }
+        near = _mm256_and_si256(
+            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), b_lo, b_hi),
+            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), a_lo, a_hi));
+        m &= ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(c, near), zero));
+        for (; m; m &= m - 1) {
             rare_add(h, bp, k, kl, t + rg__ctz64(m));
         }
     }

@@ -391,6 +391,58 @@ static void test_rare_scan_exact_lines(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* 1 when byte c (256: the line's end) is in the neighbour set b. */
+static int near_in(const uint64_t *b, unsigned c)
+{
+    return (int)(b[c >> 6] >> (c & 63) & 1u);
+}
+
+/* The listing of rare bytes against a plain one on random lines of every
+ * length up to 4 blocks, made of the rare bytes, their neighbours in the
+ * rules, spaces and other letters: with AVX2 (bp->wide) a byte is listed
+ * when its neighbours are in its slot's sets (the vector test of the
+ * neighbours is a superset, the line's ends left to the exact one), else
+ * every rare byte is. */
+static void test_rare_scan_reference(void **state)
+{
+    static const char pool[] = "hpogtyw(_.c\xa9\xc2 eaxz";
+    rg_boilerplate *bp = NULL;
+    rare_hits h;
+    uint64_t r = 0x9E3779B97F4A7C15ULL;
+    size_t kl, n, j, s, want[BP_RARE_SLOTS];
+    char k[130];
+    (void)state;
+
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    for (n = 0; n < 4000; n++) {
+        kl = 1 + n % 129;
+        for (j = 0; j < kl; j++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            k[j] = pool[r % (sizeof pool - 1)];
+        }
+        rg_clean__rare_scan(&h, bp, k, kl);
+        memset(want, 0, sizeof want);
+        for (j = 0; j < kl; j++) {
+            unsigned c = (unsigned char)k[j], before, after;
+            s = bp->slot_of[c];
+            before = j > 0 ? (unsigned char)k[j - 1] : 256;
+            after = j + 1 < kl ? (unsigned char)k[j + 1] : 256;
+            if (s >= BP_RARE_SLOTS || want[s] >= RARE_HITS ||
+                (bp->wide && !(near_in(bp->near[s][0], before) &&
+                               near_in(bp->near[s][1], after)))) {
+                continue;
+            }
+            assert_true(h.n[s] > want[s]);
+            assert_int_equal(h.at[s][want[s]], j);
+            want[s]++;
+        }
+        for (s = 0; s < BP_RARE_SLOTS; s++) {
+            assert_int_equal(h.n[s], want[s]);
+        }
+    }
+    rg_boilerplate_free(bp);
+}
+
 /* The listing of rare bytes takes 32 bytes a step where AVX2 is there,
  * the end of a line from a padded copy: with the default rules, a script
  * marker ("fbq(", rare byte "(") and a credit ("©", rare byte 0xA9) at
@@ -534,6 +586,7 @@ int main(void)
         cmocka_unit_test(test_rule_index),
         cmocka_unit_test(test_rare_lists),
         cmocka_unit_test(test_rare_scan_exact_lines),
+        cmocka_unit_test(test_rare_scan_reference),
         cmocka_unit_test(test_rare_scan_offsets),
         cmocka_unit_test(test_rare_neighbours),
         cmocka_unit_test(test_load_errors),
