@@ -6,7 +6,8 @@
  * before otherwise (a BOM, CR, a code point NFC changes, escapes of each);
  * rg_document_free on fields the caller pointed elsewhere; the per-batch
  * arena (documents of every size, resets, chunks beyond those kept) alone
- * and through the pipeline with 1 and 2 threads.
+ * and through the pipeline with 1 and 2 threads; every allocation of
+ * reading into arenas, and of the pipeline over them, failing once.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -373,6 +374,162 @@ static void test_arena_pipeline(void **state)
     free(c.buf);
 }
 
+/* A small JSON Lines file for the allocation walks: documents joined into
+ * the arena, some past its largest block (malloc'd), some to decode (CR,
+ * BOM), blank ones (skipped: their blocks go back) and a repeated id. */
+#define OOM_DOCS 40
+
+static size_t oom_doc_len(size_t k)
+{
+    return k % 13 == 3 ? 70000 : 1 + (k * 37) % 500;
+}
+
+static void write_oom_file(char *buf)
+{
+    FILE *fp = fopen(path, "wb");
+    size_t k;
+
+    assert_non_null(fp);
+    for (k = 0; k < OOM_DOCS; k++) {
+        arena_doc_text(k, buf, oom_doc_len(k));
+        fprintf(fp, "{\"id\":\"%zu\",\"text\":\"%s%s\"}\n", k == 20 ? (size_t)19 : k,
+                k % 11 == 4 ? "a\\r\\n" : k % 17 == 6 ? "\xef\xbb\xbf" : "",
+                k % 9 == 2 ? " " : buf);
+    }
+    fclose(fp);
+}
+
+/* Reads the file into an arena in batches of 8 (as pl_fill does) with the
+ * n-th allocation failing (0: none), checking each document and freeing
+ * it before the reset. Returns the reader's last code; *docs counts the
+ * documents read, *allocs the allocations made. */
+static int oom_read(long n, size_t *docs, long *allocs)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *d[8];
+    size_t i;
+    int rc;
+
+    *docs = 0;
+    rg_alloc_fail_at(n);
+    if ((rc = rg_reader_new(&r, &in, 1, &ro)) == RG_OK) {
+        do {
+            size_t m = 0;
+            rg_reader__use_arena(r, &arena);
+            while (m < 8 && (rc = rg_reader_next(r, &d[m])) > 0) {
+                m++;
+            }
+            rg_reader__use_arena(r, NULL);
+            for (i = 0; i < m; i++) {
+                assert_int_equal(strlen(d[i]->text), d[i]->len);
+                rg_document_free(d[i]);
+            }
+            *docs += m;
+            rg_doc_arena_reset(&arena);
+        } while (rc > 0);
+    }
+    *allocs = rg_alloc_count();
+    rg_alloc_fail_at(0);
+    rg_doc_arena_dispose(&arena);
+    rg_reader_free(r);
+    return rc;
+}
+
+static int count_cb(const rg_evidence *ev, void *payload)
+{
+    (void)ev;
+    ++*(size_t *)payload;
+    return RG_OK;
+}
+
+/* The pipeline (one thread, batches of 8) over the file with the n-th
+ * allocation failing; *allocs as above. */
+static int oom_pipeline(const rg_extractor *ex, long n, size_t *docs, long *allocs)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    int rc;
+
+    *docs = 0;
+    assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
+    po.threads = 1;
+    po.batch = 8;
+    rg_alloc_fail_at(n);
+    rc = rg_pipeline_run(r, ex, &po, count_cb, docs);
+    *allocs = rg_alloc_count();
+    rg_alloc_fail_at(0);
+    rg_reader_free(r);
+    return rc;
+}
+
+/* Every allocation of reading the file into arenas fails once, then every
+ * allocation of the pipeline over it up to 300 and every 7th after: each
+ * run ends complete or with RG_ERROR "out of memory", with no leak (LSan)
+ * and no bad free of an arena block (ASan). */
+static void test_arena_alloc_failures(void **state)
+{
+    rg_extract_options xo;
+    rg_actors *actors = NULL;
+    rg_lexicon *lexicon = NULL;
+    rg_extractor *ex = NULL;
+    char *buf = malloc(100000);
+    size_t docs, all;
+    long n, allocs, failed = 0, tried = 0;
+    int rc;
+    (void)state;
+
+    assert_non_null(buf);
+    write_oom_file(buf);
+    assert_int_equal(oom_read(0, &all, &allocs), 0);
+    assert_true(all > 20 && all < OOM_DOCS);
+    for (n = 1;; n++) {
+        rg_error_clear();
+        rc = oom_read(n, &docs, &allocs);
+        if (allocs < n) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(docs, all);
+            break;
+        }
+        failed++;
+        assert_int_equal(rc, RG_ERROR);
+        assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+    }
+    assert_true(failed > 20);
+    assert_int_equal(rg_actors_default(&actors), RG_OK);
+    assert_int_equal(rg_lexicon_default(&lexicon), RG_OK);
+    memset(&xo, 0, sizeof xo);
+    xo.actors = actors;
+    xo.lexicon = lexicon;
+    xo.clean.html = -1;
+    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    assert_int_equal(oom_pipeline(ex, 0, &docs, &allocs), RG_OK);
+    assert_int_equal(docs, all);
+    for (n = 1;; n += n < 300 ? 1 : 7) {
+        rg_error_clear();
+        rc = oom_pipeline(ex, n, &docs, &allocs);
+        if (allocs < n) {
+            assert_int_equal(rc, RG_OK);
+            break;
+        }
+        tried++;
+        if (rc != RG_OK || docs != all) {
+            assert_int_equal(rc, RG_ERROR);
+            assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+        }
+    }
+    print_message("arena walks: reading %ld failure points, pipeline %ld\n", failed, tried);
+    assert_true(tried > 100);
+    rg_extractor_free(ex);
+    rg_lexicon_free(lexicon);
+    rg_actors_free(actors);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_arena_batches),
         cmocka_unit_test(test_arena_skipped),
         cmocka_unit_test(test_arena_pipeline),
+        cmocka_unit_test(test_arena_alloc_failures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
