@@ -374,6 +374,58 @@ static void test_arena_pipeline(void **state)
     free(c.buf);
 }
 
+/* Under AddressSanitizer, what the arena has not handed out is poisoned:
+ * a document's bytes after the batch's reset, the bytes past its block,
+ * and a block given back; a live document's bytes are not. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+#if defined(TEST_ASAN)
+#include <sanitizer/asan_interface.h> /* __asan_address_is_poisoned */
+#endif
+
+static void test_arena_poisoned(void **state)
+{
+#if defined(TEST_ASAN)
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *d[2];
+    const char *text0, *text1;
+    FILE *fp = fopen(path, "wb");
+    (void)state;
+
+    assert_non_null(fp);
+    fputs("{\"id\":\"a\",\"text\":\"un\"}\n{\"id\":\"b\",\"text\":\"deux\"}\n", fp);
+    fclose(fp);
+    assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
+    rg_reader__use_arena(r, &arena);
+    assert_int_equal(rg_reader_next(r, &d[0]), 1);
+    assert_int_equal(rg_reader_next(r, &d[1]), 1);
+    rg_reader__use_arena(r, NULL);
+    text0 = d[0]->text;
+    text1 = d[1]->text;
+    assert_false(__asan_address_is_poisoned(text0 + 2)); /* its NUL */
+    assert_true(__asan_address_is_poisoned(text1 + 5));  /* past the last block */
+    rg_document_free(d[1]); /* the last block: given back */
+    assert_true(__asan_address_is_poisoned(text1));
+    assert_false(__asan_address_is_poisoned(text0));
+    rg_document_free(d[0]);
+    rg_doc_arena_reset(&arena);
+    assert_true(__asan_address_is_poisoned(text0));
+    rg_doc_arena_dispose(&arena);
+    rg_reader_free(r);
+#else
+    (void)state;
+    skip();
+#endif
+}
+
 /* A small JSON Lines file for the allocation walks: documents joined into
  * the arena, some past its largest block (malloc'd), some to decode (CR,
  * BOM), blank ones (skipped: their blocks go back) and a repeated id. */
@@ -539,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_arena_skipped),
         cmocka_unit_test(test_arena_pipeline),
         cmocka_unit_test(test_arena_alloc_failures),
+        cmocka_unit_test(test_arena_poisoned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
