@@ -333,13 +333,29 @@ static int pipe_cb(const rg_evidence *ev, void *payload)
     return RG_OK;
 }
 
+/* An extractor with the built-in dictionary and lexicon (the caller frees
+ * all three). */
+static rg_extractor *default_extractor(rg_actors **actors, rg_lexicon **lexicon)
+{
+    rg_extract_options xo;
+    rg_extractor *ex = NULL;
+
+    assert_int_equal(rg_actors_default(actors), RG_OK);
+    assert_int_equal(rg_lexicon_default(lexicon), RG_OK);
+    memset(&xo, 0, sizeof xo);
+    xo.actors = *actors;
+    xo.lexicon = *lexicon;
+    xo.clean.html = -1;
+    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    return ex;
+}
+
 /* The same file through the pipeline (batches of 16 and 32, arenas per
  * batch), with no worker and with one: every document intact and in order. */
 static void test_arena_pipeline(void **state)
 {
     rg_reader_options ro = RG_READER_OPTIONS_INIT;
     rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
-    rg_extract_options xo;
     rg_actors *actors = NULL;
     rg_lexicon *lexicon = NULL;
     rg_extractor *ex = NULL;
@@ -351,13 +367,7 @@ static void test_arena_pipeline(void **state)
     c.buf = malloc(100000);
     assert_non_null(c.buf);
     write_arena_file(c.buf);
-    assert_int_equal(rg_actors_default(&actors), RG_OK);
-    assert_int_equal(rg_lexicon_default(&lexicon), RG_OK);
-    memset(&xo, 0, sizeof xo);
-    xo.actors = actors;
-    xo.lexicon = lexicon;
-    xo.clean.html = -1;
-    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    ex = default_extractor(&actors, &lexicon);
     for (t = 1; t <= 2; t++) {
         rg_reader *r = NULL;
         assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
@@ -525,7 +535,6 @@ static int oom_pipeline(const rg_extractor *ex, long n, size_t *docs, long *allo
  * and no bad free of an arena block (ASan). */
 static void test_arena_alloc_failures(void **state)
 {
-    rg_extract_options xo;
     rg_actors *actors = NULL;
     rg_lexicon *lexicon = NULL;
     rg_extractor *ex = NULL;
@@ -552,13 +561,7 @@ static void test_arena_alloc_failures(void **state)
         assert_non_null(strstr(rg_error_last()->message, "out of memory"));
     }
     assert_true(failed > 20);
-    assert_int_equal(rg_actors_default(&actors), RG_OK);
-    assert_int_equal(rg_lexicon_default(&lexicon), RG_OK);
-    memset(&xo, 0, sizeof xo);
-    xo.actors = actors;
-    xo.lexicon = lexicon;
-    xo.clean.html = -1;
-    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    ex = default_extractor(&actors, &lexicon);
     assert_int_equal(oom_pipeline(ex, 0, &docs, &allocs), RG_OK);
     assert_int_equal(docs, all);
     for (n = 1;; n += n < 300 ? 1 : 7) {
