@@ -109,7 +109,7 @@ static size_t arena_round(size_t size)
  * A freed block goes back to the arena when it is the last one handed out:
  * a skipped document (empty text) is freed before the next is read, so a
  * run of them reuses one place instead of filling the arena until the
- * batch is retired. Any other block waits for rg_doc_arena_reset.
+ * batch is retired. Any other block waits for rg_document__arena_reset.
  */
 static void arena_put_back(rg_doc_arena *a, void *block, size_t size)
 {
@@ -148,7 +148,7 @@ static void *arena_get(rg_doc_arena *a, size_t want)
     return (char *)a->cur->data + a->cur->used - size;
 }
 
-void rg_doc_arena_reset(rg_doc_arena *a)
+void rg_document__arena_reset(rg_doc_arena *a)
 {
     rg_doc_chunk *c, *next, **link = &a->first;
     int kept = 0;
@@ -168,7 +168,7 @@ void rg_doc_arena_reset(rg_doc_arena *a)
     a->cur = a->first;
 }
 
-void rg_doc_arena_dispose(rg_doc_arena *a)
+void rg_document__arena_dispose(rg_doc_arena *a)
 {
     rg_doc_chunk *c, *next;
 

@@ -193,8 +193,8 @@ static void test_free_moved_fields(void **state)
     rg_document_free(d[0]);
     rg_document_free(d[1]);
     rg_document_free(d[2]);
-    rg_doc_arena_reset(&arena);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_reset(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
 }
 
@@ -271,11 +271,11 @@ static void test_arena_batches(void **state)
         for (i = 0; i < n; i++) {
             rg_document_free(docs[i]);
         }
-        rg_doc_arena_reset(&arena);
+        rg_document__arena_reset(&arena);
     }
     assert_int_equal(rc, 0);
     assert_int_equal(k, ARENA_DOCS);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
     free(buf);
 }
@@ -310,8 +310,8 @@ static void test_arena_skipped(void **state)
     rg_document_free(d);
     assert_int_equal(rg_reader_next(r, &d), 0);
     rg_reader__use_arena(r, NULL);
-    rg_doc_arena_reset(&arena);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_reset(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
 }
 
@@ -426,9 +426,9 @@ static void test_arena_poisoned(void **state)
     assert_true(__asan_address_is_poisoned(text1));
     assert_false(__asan_address_is_poisoned(text0));
     rg_document_free(d[0]);
-    rg_doc_arena_reset(&arena);
+    rg_document__arena_reset(&arena);
     assert_true(__asan_address_is_poisoned(text0));
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
 #else
     (void)state;
@@ -490,12 +490,12 @@ static int oom_read(long n, size_t *docs, long *allocs)
                 rg_document_free(d[i]);
             }
             *docs += m;
-            rg_doc_arena_reset(&arena);
+            rg_document__arena_reset(&arena);
         } while (rc > 0);
     }
     *allocs = rg_alloc_count();
     rg_alloc_fail_at(0);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
     return rc;
 }
