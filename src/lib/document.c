@@ -13,6 +13,25 @@
 #include <immintrin.h> /* count_blocks, count_blocks_wide */
 #endif
 
+/* Under AddressSanitizer the arena's free bytes are poisoned: a document
+ * read after its batch's reset, or past its block, is reported as a
+ * malloc'd one would be (the arena is one allocation to ASan otherwise). */
+#if defined(__SANITIZE_ADDRESS__)
+#define DOC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DOC_ASAN 1
+#endif
+#endif
+#if defined(DOC_ASAN)
+#include <sanitizer/asan_interface.h> /* ASAN_POISON_MEMORY_REGION */
+#define DOC_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define DOC_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define DOC_POISON(p, n) ((void)(p), (void)(n))
+#define DOC_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 #include <relgraph/reader.h>
 #include "common.h"
 #include "reader_internal.h"
@@ -90,7 +109,7 @@ static size_t arena_round(size_t size)
  * A freed block goes back to the arena when it is the last one handed out:
  * a skipped document (empty text) is freed before the next is read, so a
  * run of them reuses one place instead of filling the arena until the
- * batch is retired. Any other block waits for rg_doc_arena_reset.
+ * batch is retired. Any other block waits for rg_document__arena_reset.
  */
 static void arena_put_back(rg_doc_arena *a, void *block, size_t size)
 {
@@ -98,14 +117,16 @@ static void arena_put_back(rg_doc_arena *a, void *block, size_t size)
     if (a->cur && a->cur->used >= size &&
         (char *)block == (char *)a->cur->data + a->cur->used - size) {
         a->cur->used -= size;
+        DOC_POISON(block, size);
     }
 }
 
-/* size bytes (<= ARENA_MAX_DOC) from the arena, aligned for a doc_head, or
+/* want bytes (<= ARENA_MAX_DOC) from the arena, aligned for a doc_head, or
  * NULL when out of memory. */
-static void *arena_get(rg_doc_arena *a, size_t size)
+static void *arena_get(rg_doc_arena *a, size_t want)
 {
-    size = arena_round(size);
+    size_t size = arena_round(want);
+
     while (a->cur && a->cur->used + size > sizeof a->cur->data) {
         a->cur = a->cur->next; /* chunks after cur are empty */
     }
@@ -116,39 +137,44 @@ static void *arena_get(rg_doc_arena *a, size_t size)
         }
         c->next = NULL;
         c->used = 0;
+        DOC_POISON(c->data, sizeof c->data);
         while (*tail) {
             tail = &(*tail)->next;
         }
         *tail = a->cur = c;
     }
     a->cur->used += size;
+    DOC_UNPOISON((char *)a->cur->data + a->cur->used - size, want);
     return (char *)a->cur->data + a->cur->used - size;
 }
 
-void rg_doc_arena_reset(rg_doc_arena *a)
+void rg_document__arena_reset(rg_doc_arena *a)
 {
     rg_doc_chunk *c, *next, **link = &a->first;
     int kept = 0;
 
     while ((c = *link) != NULL && kept < ARENA_KEEP) {
         c->used = 0;
+        DOC_POISON(c->data, sizeof c->data);
         link = &c->next;
         kept++;
     }
     *link = NULL; /* the chunks beyond those go (a batch of large documents) */
     for (; c; c = next) {
         next = c->next;
+        DOC_UNPOISON(c->data, sizeof c->data);
         rg__free(c);
     }
     a->cur = a->first;
 }
 
-void rg_doc_arena_dispose(rg_doc_arena *a)
+void rg_document__arena_dispose(rg_doc_arena *a)
 {
     rg_doc_chunk *c, *next;
 
     for (c = a->first; c; c = next) {
         next = c->next;
+        DOC_UNPOISON(c->data, sizeof c->data);
         rg__free(c);
     }
     a->first = a->cur = NULL;

@@ -55,7 +55,7 @@ static void write_one(rg_graph__writer *w, rg_graph__wfile *f)
     earlier_failed = w->error != RG_OK;
     pthread_mutex_unlock(&w->mu);
     if (!earlier_failed &&
-        (error = rg__io_write_temp(&tmp, f->path, f->data ? f->data : "", f->len)) != RG_OK) {
+        (error = rg_io__write_temp(&tmp, f->path, f->data ? f->data : "", f->len)) != RG_OK) {
         wfile_failed(f, error);
     }
     pthread_mutex_lock(&w->mu);
@@ -67,7 +67,7 @@ static void write_one(rg_graph__writer *w, rg_graph__wfile *f)
     /* in turn: no other thread renames, nor sets w->error, until done moves */
     if (tmp.len && earlier_failed) {
         unlink(tmp.ptr);
-    } else if (tmp.len && (error = rg__io_commit_temp(&tmp, f->path)) != RG_OK) {
+    } else if (tmp.len && (error = rg_io__commit_temp(&tmp, f->path)) != RG_OK) {
         wfile_failed(f, error);
     }
     pthread_mutex_lock(&w->mu);

@@ -38,7 +38,7 @@ static int io_write_all(int fd, const char *p, size_t len)
     return 0;
 }
 
-int rg__io_write_temp(rg_strbuf *tmp, const char *path, const void *data, size_t len)
+int rg_io__write_temp(rg_strbuf *tmp, const char *path, const void *data, size_t len)
 {
     int fd, error = RG_OK;
 
@@ -67,7 +67,7 @@ int rg__io_write_temp(rg_strbuf *tmp, const char *path, const void *data, size_t
     return error;
 }
 
-int rg__io_commit_temp(rg_strbuf *tmp, const char *path)
+int rg_io__commit_temp(rg_strbuf *tmp, const char *path)
 {
     int error = RG_OK;
 
@@ -85,8 +85,8 @@ int rg_write_file_atomic(const char *path, const void *data, size_t len)
     rg_strbuf tmp = RG_STRBUF_INIT;
     int error;
 
-    if ((error = rg__io_write_temp(&tmp, path, data, len)) == RG_OK) {
-        error = rg__io_commit_temp(&tmp, path);
+    if ((error = rg_io__write_temp(&tmp, path, data, len)) == RG_OK) {
+        error = rg_io__commit_temp(&tmp, path);
     }
     rg_strbuf_dispose(&tmp);
     return error;

@@ -93,7 +93,7 @@ static void pl_batch_clear(pl_batch *b)
         b->evs[i] = NULL;
         b->docs[i] = NULL;
     }
-    rg_doc_arena_reset(&b->arena);
+    rg_document__arena_reset(&b->arena);
     b->n = b->next = b->done = 0;
 }
 
@@ -102,7 +102,7 @@ static void pl_batch_dispose(pl_batch *b)
     if (b->docs) {
         pl_batch_clear(b);
     }
-    rg_doc_arena_dispose(&b->arena);
+    rg_document__arena_dispose(&b->arena);
     rg__free(b->docs);
     rg__free(b->evs);
     rg__free(b->codes);

@@ -73,7 +73,7 @@ typedef struct {
 /*
  * Storage for the documents of one pipeline batch (rg_reader__use_arena):
  * their blocks are carved one after the other from chunks and released all
- * together by rg_doc_arena_reset, instead of a malloc and a free each (a
+ * together by rg_document__arena_reset, instead of a malloc and a free each (a
  * 3 KiB block took glibc about 700 instructions). Only the calling thread
  * allocates and resets; the extracting threads only read the documents.
  */
@@ -199,10 +199,10 @@ int rg_document__alloc_text(rg_document **out, const char *id, const char *origi
 
 /* Forgets every document of the arena (each already rg_document_free'd),
  * keeping a few chunks for the next batch. */
-void rg_doc_arena_reset(rg_doc_arena *a);
+void rg_document__arena_reset(rg_doc_arena *a);
 
 /* Frees the arena's chunks (its documents are gone). */
-void rg_doc_arena_dispose(rg_doc_arena *a);
+void rg_document__arena_dispose(rg_doc_arena *a);
 
 /* Documents from rg_reader_next go into `arena` (NULL: malloc) until the
  * next call; for the pipeline, one arena per batch. */

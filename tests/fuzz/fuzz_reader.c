@@ -102,7 +102,7 @@ static void arena_release(rg_document **kept, size_t *n, rg_doc_arena *arena)
         rg_document_free(kept[i]);
     }
     *n = 0;
-    rg_doc_arena_reset(arena);
+    rg_document__arena_reset(arena);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -155,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         doc = NULL;
     }
     arena_release(kept, &n_kept, &arena);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_dispose(&arena);
     FUZZ_ASSERT(doc == NULL);
     if ((flags & 8) && !ro.strict && !((flags & 2) && size - 1 > 64) && yielded == 0) {
         check_txt(data + 1, size - 1, NULL, 0);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Shared by test_graph.c and test_export_mem.c: hand-built documents fed
- * to an aggregate, without extraction. The including file defines
- * `static const char dict_json[]` (a dictionary) and `static rg_actors
- * *dict;` (loaded from it by the group setup below) before it.
+ * Shared by test_graph.c, test_graph_files.c and test_export_mem.c:
+ * hand-built documents fed to an aggregate, without extraction. The
+ * including file defines `static const char dict_json[]` (a dictionary)
+ * and `static rg_actors *dict;` (loaded from it by the group setup below)
+ * before it.
  */
 #ifndef RG_TEST_AGG_FIXTURE_H
 #define RG_TEST_AGG_FIXTURE_H

@@ -6,7 +6,8 @@
  * before otherwise (a BOM, CR, a code point NFC changes, escapes of each);
  * rg_document_free on fields the caller pointed elsewhere; the per-batch
  * arena (documents of every size, resets, chunks beyond those kept) alone
- * and through the pipeline with 1 and 2 threads.
+ * and through the pipeline with 1 and 2 threads; every allocation of
+ * reading into arenas, and of the pipeline over them, failing once.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -192,8 +193,8 @@ static void test_free_moved_fields(void **state)
     rg_document_free(d[0]);
     rg_document_free(d[1]);
     rg_document_free(d[2]);
-    rg_doc_arena_reset(&arena);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_reset(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
 }
 
@@ -270,11 +271,11 @@ static void test_arena_batches(void **state)
         for (i = 0; i < n; i++) {
             rg_document_free(docs[i]);
         }
-        rg_doc_arena_reset(&arena);
+        rg_document__arena_reset(&arena);
     }
     assert_int_equal(rc, 0);
     assert_int_equal(k, ARENA_DOCS);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
     free(buf);
 }
@@ -309,8 +310,8 @@ static void test_arena_skipped(void **state)
     rg_document_free(d);
     assert_int_equal(rg_reader_next(r, &d), 0);
     rg_reader__use_arena(r, NULL);
-    rg_doc_arena_reset(&arena);
-    rg_doc_arena_dispose(&arena);
+    rg_document__arena_reset(&arena);
+    rg_document__arena_dispose(&arena);
     rg_reader_free(r);
 }
 
@@ -332,13 +333,29 @@ static int pipe_cb(const rg_evidence *ev, void *payload)
     return RG_OK;
 }
 
+/* An extractor with the built-in dictionary and lexicon (the caller frees
+ * all three). */
+static rg_extractor *default_extractor(rg_actors **actors, rg_lexicon **lexicon)
+{
+    rg_extract_options xo;
+    rg_extractor *ex = NULL;
+
+    assert_int_equal(rg_actors_default(actors), RG_OK);
+    assert_int_equal(rg_lexicon_default(lexicon), RG_OK);
+    memset(&xo, 0, sizeof xo);
+    xo.actors = *actors;
+    xo.lexicon = *lexicon;
+    xo.clean.html = -1;
+    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    return ex;
+}
+
 /* The same file through the pipeline (batches of 16 and 32, arenas per
  * batch), with no worker and with one: every document intact and in order. */
 static void test_arena_pipeline(void **state)
 {
     rg_reader_options ro = RG_READER_OPTIONS_INIT;
     rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
-    rg_extract_options xo;
     rg_actors *actors = NULL;
     rg_lexicon *lexicon = NULL;
     rg_extractor *ex = NULL;
@@ -350,13 +367,7 @@ static void test_arena_pipeline(void **state)
     c.buf = malloc(100000);
     assert_non_null(c.buf);
     write_arena_file(c.buf);
-    assert_int_equal(rg_actors_default(&actors), RG_OK);
-    assert_int_equal(rg_lexicon_default(&lexicon), RG_OK);
-    memset(&xo, 0, sizeof xo);
-    xo.actors = actors;
-    xo.lexicon = lexicon;
-    xo.clean.html = -1;
-    assert_int_equal(rg_extractor_new(&ex, &xo), RG_OK);
+    ex = default_extractor(&actors, &lexicon);
     for (t = 1; t <= 2; t++) {
         rg_reader *r = NULL;
         assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
@@ -373,6 +384,207 @@ static void test_arena_pipeline(void **state)
     free(c.buf);
 }
 
+/* Under AddressSanitizer, what the arena has not handed out is poisoned:
+ * a document's bytes after the batch's reset, the bytes past its block,
+ * and a block given back; a live document's bytes are not. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+#if defined(TEST_ASAN)
+#include <sanitizer/asan_interface.h> /* __asan_address_is_poisoned */
+#endif
+
+static void test_arena_poisoned(void **state)
+{
+#if defined(TEST_ASAN)
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *d[2];
+    const char *text0, *text1;
+    FILE *fp = fopen(path, "wb");
+    (void)state;
+
+    assert_non_null(fp);
+    fputs("{\"id\":\"a\",\"text\":\"un\"}\n{\"id\":\"b\",\"text\":\"deux\"}\n", fp);
+    fclose(fp);
+    assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
+    rg_reader__use_arena(r, &arena);
+    assert_int_equal(rg_reader_next(r, &d[0]), 1);
+    assert_int_equal(rg_reader_next(r, &d[1]), 1);
+    rg_reader__use_arena(r, NULL);
+    text0 = d[0]->text;
+    text1 = d[1]->text;
+    assert_false(__asan_address_is_poisoned(text0 + 2)); /* its NUL */
+    assert_true(__asan_address_is_poisoned(text1 + 5));  /* past the last block */
+    rg_document_free(d[1]); /* the last block: given back */
+    assert_true(__asan_address_is_poisoned(text1));
+    assert_false(__asan_address_is_poisoned(text0));
+    rg_document_free(d[0]);
+    rg_document__arena_reset(&arena);
+    assert_true(__asan_address_is_poisoned(text0));
+    rg_document__arena_dispose(&arena);
+    rg_reader_free(r);
+#else
+    (void)state;
+    skip();
+#endif
+}
+
+/* A small JSON Lines file for the allocation walks: documents joined into
+ * the arena, some past its largest block (malloc'd), some to decode (CR,
+ * BOM), blank ones (skipped: their blocks go back) and a repeated id. */
+#define OOM_DOCS 40
+
+static size_t oom_doc_len(size_t k)
+{
+    return k % 13 == 3 ? 70000 : 1 + (k * 37) % 500;
+}
+
+static void write_oom_file(char *buf)
+{
+    FILE *fp = fopen(path, "wb");
+    size_t k;
+
+    assert_non_null(fp);
+    for (k = 0; k < OOM_DOCS; k++) {
+        arena_doc_text(k, buf, oom_doc_len(k));
+        fprintf(fp, "{\"id\":\"%zu\",\"text\":\"%s%s\"}\n", k == 20 ? (size_t)19 : k,
+                k % 11 == 4 ? "a\\r\\n" : k % 17 == 6 ? "\xef\xbb\xbf" : "",
+                k % 9 == 2 ? " " : buf);
+    }
+    fclose(fp);
+}
+
+/* Reads the file into an arena in batches of 8 (as pl_fill does) with the
+ * n-th allocation failing (0: none), checking each document and freeing
+ * it before the reset. Returns the reader's last code; *docs counts the
+ * documents read, *allocs the allocations made. */
+static int oom_read(long n, size_t *docs, long *allocs)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    rg_doc_arena arena = { NULL, NULL };
+    rg_document *d[8];
+    size_t i;
+    int rc;
+
+    *docs = 0;
+    rg_alloc_fail_at(n);
+    if ((rc = rg_reader_new(&r, &in, 1, &ro)) == RG_OK) {
+        do {
+            size_t m = 0;
+            rg_reader__use_arena(r, &arena);
+            while (m < 8 && (rc = rg_reader_next(r, &d[m])) > 0) {
+                m++;
+            }
+            rg_reader__use_arena(r, NULL);
+            for (i = 0; i < m; i++) {
+                assert_int_equal(strlen(d[i]->text), d[i]->len);
+                rg_document_free(d[i]);
+            }
+            *docs += m;
+            rg_document__arena_reset(&arena);
+        } while (rc > 0);
+    }
+    *allocs = rg_alloc_count();
+    rg_alloc_fail_at(0);
+    rg_document__arena_dispose(&arena);
+    rg_reader_free(r);
+    return rc;
+}
+
+static int count_cb(const rg_evidence *ev, void *payload)
+{
+    (void)ev;
+    ++*(size_t *)payload;
+    return RG_OK;
+}
+
+/* The pipeline (one thread, batches of 8) over the file with the n-th
+ * allocation failing; *allocs as above. */
+static int oom_pipeline(const rg_extractor *ex, long n, size_t *docs, long *allocs)
+{
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_pipeline_options po = RG_PIPELINE_OPTIONS_INIT;
+    const char *in = path;
+    rg_reader *r = NULL;
+    int rc;
+
+    *docs = 0;
+    assert_int_equal(rg_reader_new(&r, &in, 1, &ro), RG_OK);
+    po.threads = 1;
+    po.batch = 8;
+    rg_alloc_fail_at(n);
+    rc = rg_pipeline_run(r, ex, &po, count_cb, docs);
+    *allocs = rg_alloc_count();
+    rg_alloc_fail_at(0);
+    rg_reader_free(r);
+    return rc;
+}
+
+/* Every allocation of reading the file into arenas fails once, then every
+ * allocation of the pipeline over it up to 300 and every 7th after: each
+ * run ends complete or with RG_ERROR "out of memory", with no leak (LSan)
+ * and no bad free of an arena block (ASan). */
+static void test_arena_alloc_failures(void **state)
+{
+    rg_actors *actors = NULL;
+    rg_lexicon *lexicon = NULL;
+    rg_extractor *ex = NULL;
+    char *buf = malloc(100000);
+    size_t docs, all;
+    long n, allocs, failed = 0, tried = 0;
+    int rc;
+    (void)state;
+
+    assert_non_null(buf);
+    write_oom_file(buf);
+    assert_int_equal(oom_read(0, &all, &allocs), 0);
+    assert_true(all > 20 && all < OOM_DOCS);
+    for (n = 1;; n++) {
+        rg_error_clear();
+        rc = oom_read(n, &docs, &allocs);
+        if (allocs < n) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(docs, all);
+            break;
+        }
+        failed++;
+        assert_int_equal(rc, RG_ERROR);
+        assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+    }
+    assert_true(failed > 20);
+    ex = default_extractor(&actors, &lexicon);
+    assert_int_equal(oom_pipeline(ex, 0, &docs, &allocs), RG_OK);
+    assert_int_equal(docs, all);
+    for (n = 1;; n += n < 300 ? 1 : 7) {
+        rg_error_clear();
+        rc = oom_pipeline(ex, n, &docs, &allocs);
+        if (allocs < n) {
+            assert_int_equal(rc, RG_OK);
+            break;
+        }
+        tried++;
+        if (rc != RG_OK || docs != all) {
+            assert_int_equal(rc, RG_ERROR);
+            assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+        }
+    }
+    print_message("arena walks: reading %ld failure points, pipeline %ld\n", failed, tried);
+    assert_true(tried > 100);
+    rg_extractor_free(ex);
+    rg_lexicon_free(lexicon);
+    rg_actors_free(actors);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +593,8 @@ int main(void)
         cmocka_unit_test(test_arena_batches),
         cmocka_unit_test(test_arena_skipped),
         cmocka_unit_test(test_arena_pipeline),
+        cmocka_unit_test(test_arena_alloc_failures),
+        cmocka_unit_test(test_arena_poisoned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
