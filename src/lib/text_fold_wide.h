@@ -18,14 +18,16 @@
 
 /*
  * Tables filled once by fold_wide_init:
- * fold_c3[t]: the fold of U+00C0 + t when it is one ASCII byte, else 0;
+ * fold_c3[t]: the fold of U+00C0 + t when it is one ASCII byte and the
+ *   same as that of U+00E0 + t (the capital and the small letter: all but
+ *   × ÷ and ß ÿ, whose blocks go the old way), else 0;
  * fold_keep[m][k]: the offsets 0..7 whose bit is clear in m, in order (the
  *   bytes of an 8-byte quarter kept when the bits of m, the lead bytes,
  *   go), then 0x80 (vpshufb writes 0); [256 + m] the same + 8, for the
  *   second quarter of a 16-byte lane;
  * fold_kept[m]: how many bits of m are clear.
  */
-static unsigned char fold_c3[64] __attribute__((aligned(16)));
+static unsigned char fold_c3[32] __attribute__((aligned(16)));
 static unsigned char fold_keep[512][8] __attribute__((aligned(8)));
 static unsigned char fold_kept[256];
 
@@ -42,7 +44,9 @@ static void fold_wide_init(const unsigned char c3[64])
 
     static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x40, 0x5B, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
 
-    memcpy(fold_c3, c3, sizeof fold_c3);
+    for (k = 0; k < 32; k++) {
+        fold_c3[k] = c3[k] == c3[32 + k] ? c3[k] : 0;
+    }
     for (k = 0; k < FK_N; k++) {
         memset(fold_kbytes[k], kb[k], sizeof fold_kbytes[k]);
     }
@@ -107,19 +111,16 @@ __attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
 }
 
 /* The folds (fold_c3) of the continuation bytes of x (0x80..0xBF): bits
- * 0-3 index a 16-byte table, bits 4 and 5 pick one of four. */
+ * 0-3 index a 16-byte table, bit 4 picks one of two (bit 5, the case, is
+ * left out: fold_c3 only holds the folds that do not depend on it). */
 __attribute__((target("avx2"))) static inline __m256i fold_c3_of(__m256i x)
 {
     const __m256i t0 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3));
     const __m256i t1 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 1));
-    const __m256i t2 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 2));
-    const __m256i t3 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 3));
     const __m256i lo = _mm256_and_si256(x, fold_k(FK_0F));
-    const __m256i b4 = _mm256_slli_epi16(x, 3), b5 = _mm256_slli_epi16(x, 2); /* to bit 7 */
-    __m256i a = _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo), b4);
-    __m256i b = _mm256_blendv_epi8(_mm256_shuffle_epi8(t2, lo), _mm256_shuffle_epi8(t3, lo), b4);
 
-    return _mm256_blendv_epi8(a, b, b5);
+    return _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo),
+                              _mm256_slli_epi16(x, 3)); /* bit 4 to bit 7 */
 }
 
 /* Writes the 8-byte quarter v (its kept bytes first, see fold_keep) at
