@@ -33,7 +33,7 @@ static unsigned char fold_kept[256];
 
 /* The byte constants of the blocks, 32 copies each, read from memory: GCC
  * built each one in place (three instructions, a dozen of them a block). */
-enum { FK_20, FK_21, FK_40, FK_5B, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N };
+enum { FK_20, FK_21, FK_25, FK_65, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N };
 static unsigned char fold_kbytes[FK_N][32] __attribute__((aligned(32)));
 #define fold_k(i) _mm256_load_si256((const __m256i *)(const void *)fold_kbytes[i])
 
@@ -42,7 +42,7 @@ static void fold_wide_init(const unsigned char c3[64])
 {
     unsigned m, k, n;
 
-    static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x40, 0x5B, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
+    static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x25, 0x65, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
 
     for (k = 0; k < 32; k++) {
         fold_c3[k] = c3[k] == c3[32 + k] ? c3[k] : 0;
@@ -73,11 +73,12 @@ static inline long long fold_u64(const unsigned char *p)
     return v;
 }
 
-/* The bytes of x lowered ('A'..'Z' get bit 0x20). */
+/* The bytes of x lowered ('A'..'Z' get bit 0x20): x + 0x25 is above 0x65,
+ * signed, for 'A'..'Z' alone (0x66..0x7F; the bytes above 'Z' wrap to
+ * negative, those below stay under 0x66): one compare instead of two. */
 __attribute__((target("avx2"))) static inline __m256i fold_lower32(__m256i x)
 {
-    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, fold_k(FK_40)),
-                                        _mm256_cmpgt_epi8(fold_k(FK_5B), x));
+    const __m256i up = _mm256_cmpgt_epi8(_mm256_add_epi8(x, fold_k(FK_25)), fold_k(FK_65));
 
     return _mm256_or_si256(x, _mm256_and_si256(up, fold_k(FK_20)));
 }
