@@ -33,8 +33,8 @@ static unsigned char fold_kept[256];
 
 /* The byte constants of the blocks, 32 copies each, read from memory: GCC
  * built each one in place (three instructions, a dozen of them a block). */
-enum { FK_20, FK_21, FK_25, FK_65, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N };
-static unsigned char fold_kbytes[FK_N][32] __attribute__((aligned(32)));
+enum { FK_20, FK_21, FK_25, FK_65, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N, FK_IOTA = FK_N };
+static unsigned char fold_kbytes[FK_N + 1][32] __attribute__((aligned(32)));
 #define fold_k(i) _mm256_load_si256((const __m256i *)(const void *)fold_kbytes[i])
 
 /* c3[t]: the fold of U+00C0 + t (0: not one ASCII byte). */
@@ -49,6 +49,9 @@ static void fold_wide_init(const unsigned char c3[64])
     }
     for (k = 0; k < FK_N; k++) {
         memset(fold_kbytes[k], kb[k], sizeof fold_kbytes[k]);
+    }
+    for (k = 0; k < 32; k++) {
+        fold_kbytes[FK_IOTA][k] = (unsigned char)k; /* 0, 1, ..., 31 */
     }
     for (m = 0; m < 256; m++) {
         for (k = n = 0; k < 8; k++) {
@@ -99,15 +102,21 @@ __attribute__((target("avx2"))) static inline uint32_t fold_bad32(__m256i x, int
     return ((uint32_t)_mm256_movemask_epi8(odd) & ~s) | (s & ((s << 1) | (uint32_t)sp));
 }
 
-/* fold_block for 32 bytes: the same tests, 32-bit masks. */
-__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
+/* fold_block for 32 bytes: the same tests, 32-bit masks; also writes the
+ * block's map (map + o, src, src + 1, ... when map is not NULL). */
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out, size_t *map,
+                                                                  size_t o, size_t src,
                                                                   const unsigned char *p,
                                                                   int sp)
 {
     const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     uint32_t spm, bad = fold_bad32(x, sp, &spm);
 
-    _mm256_storeu_si256((__m256i *)(void *)out, fold_lower32(x));
+    _mm256_storeu_si256((__m256i *)(void *)(out + o), fold_lower32(x));
+    if (map) {
+        rg_clean__map16(map + o, src);
+        rg_clean__map16(map + o + 16, src + 16);
+    }
     return bad ? rg__ctz64(bad) : 32;
 }
 
@@ -140,7 +149,7 @@ __attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256
  * offsets idx + src; lead: the lead bytes dropped. The quarters are
  * stored from y's halves (vmovq, vmovhpd) and the offsets go through
  * memory, 4 of them widened by one load: no extractions. */
-__attribute__((target("avx2"))) static inline void fold_quarters(char *out, size_t *map,
+__attribute__((target("avx2"), always_inline)) static inline void fold_quarters(char *out, size_t *map,
                                                                  size_t src, size_t *o,
                                                                  __m256i y, __m256i idx,
                                                                  uint32_t lead)
@@ -234,6 +243,57 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
     fold_quarters(out, map, src, o, _mm256_shuffle_epi8(y, shuf), _mm256_shuffle_epi8(idx, shuf),
                   lead);
     *sp = (int)(spm >> 31); /* a continuation byte there is not a space */
+    return 1;
+}
+
+/*
+ * The last t bytes (1..31) of a run, at p[32 - t..32): the 32-byte block
+ * that ends with them is loaded (the caller checks that it lies in the
+ * input) and its first 32 - t bytes, folded already, are dropped with the
+ * lead bytes (fold_quarters). As fold_pairs32 otherwise, src the offset
+ * of p: returns 1 when the t bytes are good ASCII and such pairs (none cut
+ * by the end), else 0 (nothing written; the 16-byte blocks take them).
+ * Each line's end went through two or three 16-byte blocks (and a copy
+ * padded to 16 bytes), each one ended by an accent.
+ */
+__attribute__((target("avx2"))) static inline int fold_tail32(char *out, size_t *map,
+                                                              size_t src,
+                                                              const unsigned char *p,
+                                                              size_t t, size_t *o, int *sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const uint32_t pre = ~(uint32_t)0 >> t; /* the bytes before the tail */
+    const __m256i odd =
+        _mm256_or_si256(_mm256_cmpgt_epi8(fold_k(FK_21), x),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(x, fold_k(FK_60)),
+                                        _mm256_cmpeq_epi8(x, fold_k(FK_7F))));
+    const __m256i is_cont = _mm256_cmpgt_epi8(fold_k(FK_C0), x); /* 0x80..0xBF */
+    const __m256i y = fold_c3_of(x);
+    uint32_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_20))) & ~pre;
+    uint32_t high = (uint32_t)_mm256_movemask_epi8(x) & ~pre, bad, lead, cont;
+    __m256i shuf;
+
+    /* as fold_bad32, the space before the tail being *sp */
+    bad = ((uint32_t)_mm256_movemask_epi8(odd) & ~pre & ~s) |
+          (s & ((s << 1) | ((uint32_t)*sp << (32 - t))));
+    lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_C3))) & ~pre;
+    cont = lead << 1;
+    if ((bad & ~high) != 0 || high != (lead | cont) || (lead >> 31) != 0 ||
+        (cont & ~(uint32_t)_mm256_movemask_epi8(is_cont)) != 0 ||
+        (cont & (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, _mm256_setzero_si256()))) !=
+            0) {
+        return 0;
+    }
+    lead |= pre; /* dropped as the lead bytes are */
+    shuf = _mm256_setr_epi64x(
+        fold_u64(fold_keep[lead & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
+        fold_u64(fold_keep[lead >> 16 & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 24)]));
+    fold_quarters(out, map, src, o,
+                  _mm256_shuffle_epi8(_mm256_blendv_epi8(fold_lower32(x), y, is_cont), shuf),
+                  _mm256_shuffle_epi8(_mm256_add_epi8(fold_k(FK_IOTA), is_cont), shuf), lead);
+    *sp = (int)(s >> 31);
     return 1;
 }
 
