@@ -148,11 +148,11 @@ __attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256
  * each with its kept bytes first (see fold_keep), and their map from the
  * offsets idx + src; lead: the lead bytes dropped. The quarters are
  * stored from y's halves (vmovq, vmovhpd) and the offsets go through
- * memory, 4 of them widened by one load: no extractions. */
-__attribute__((target("avx2"), always_inline)) static inline void fold_quarters(char *out, size_t *map,
-                                                                 size_t src, size_t *o,
-                                                                 __m256i y, __m256i idx,
-                                                                 uint32_t lead)
+ * memory, 4 of them widened by one load: no extractions. Always inlined:
+ * GCC made it a call once it had two callers. */
+__attribute__((target("avx2"), always_inline)) static inline void
+fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i idx,
+              uint32_t lead)
 {
     unsigned char d[32] __attribute__((aligned(32)));
     const size_t o0 = *o, o1 = o0 + fold_kept[lead & 0xFF];
