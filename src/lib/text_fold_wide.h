@@ -133,6 +133,15 @@ __attribute__((target("avx2"))) static inline __m256i fold_c3_of(__m256i x)
                               _mm256_slli_epi16(x, 3)); /* bit 4 to bit 7 */
 }
 
+/* The high 8 bytes of v at p, unaligned (vmovhpd; _mm_storeh_pd stores
+ * through a double *, which must be aligned). */
+__attribute__((target("avx2"))) static inline void fold_store_high(char *p, __m128i v)
+{
+    const double h = _mm_castsi128_pd(v)[1];
+
+    memcpy(p, &h, sizeof h);
+}
+
 /* map[0..4) = src (in base) + the offsets d[0..4): one vpmovzxbq load. */
 __attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256i base,
                                                              const unsigned char *d)
@@ -160,9 +169,9 @@ fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i 
     const __m128i v = _mm256_castsi256_si128(y), w = _mm256_extracti128_si256(y, 1);
 
     _mm_storel_epi64((__m128i *)(void *)(out + o0), v);
-    _mm_storeh_pd((double *)(void *)(out + o1), _mm_castsi128_pd(v));
+    fold_store_high(out + o1, v);
     _mm_storel_epi64((__m128i *)(void *)(out + o2), w);
-    _mm_storeh_pd((double *)(void *)(out + o3), _mm_castsi128_pd(w));
+    fold_store_high(out + o3, w);
     if (map) {
         const __m256i base = _mm256_set1_epi64x((long long)src);
 
