@@ -24,7 +24,7 @@
 #if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2) && RG_TEXT_WIDE
 #define FOLD_WIDE 1
 static int fold_wide;
-#include "text_fold_wide.h" /* fold_pairs32, fold_block32 */
+#include "text_fold_wide.h" /* fold_pairs32, fold_block32, fold_tail32 */
 #else
 #define FOLD_WIDE 0
 #endif
@@ -526,12 +526,12 @@ static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage *
                 j += 32;
                 continue;
             }
-            n = fold_block32(out + oo, q, s);
-            if (map) {
-                rg_clean__map16(map + oo, j + base);
-                rg_clean__map16(map + oo + 16, j + base + 16);
-            }
+            n = fold_block32(out, map, oo, j + base, q, s);
             blk = 32;
+        } else if (wide && end >= 32 && lim - end >= 8 &&
+                   fold_tail32(out, map, end - 32 + base, p + end - 32, end - j, &oo, &s)) {
+            j = end; /* the run's last bytes, after a block that overlaps it */
+            break;
         } else
 #endif
         {

@@ -18,21 +18,23 @@
 
 /*
  * Tables filled once by fold_wide_init:
- * fold_c3[t]: the fold of U+00C0 + t when it is one ASCII byte, else 0;
+ * fold_c3[t]: the fold of U+00C0 + t when it is one ASCII byte and the
+ *   same as that of U+00E0 + t (the capital and the small letter: all but
+ *   × ÷ and ß ÿ, whose blocks go the old way), else 0;
  * fold_keep[m][k]: the offsets 0..7 whose bit is clear in m, in order (the
  *   bytes of an 8-byte quarter kept when the bits of m, the lead bytes,
  *   go), then 0x80 (vpshufb writes 0); [256 + m] the same + 8, for the
  *   second quarter of a 16-byte lane;
  * fold_kept[m]: how many bits of m are clear.
  */
-static unsigned char fold_c3[64] __attribute__((aligned(16)));
+static unsigned char fold_c3[32] __attribute__((aligned(16)));
 static unsigned char fold_keep[512][8] __attribute__((aligned(8)));
 static unsigned char fold_kept[256];
 
 /* The byte constants of the blocks, 32 copies each, read from memory: GCC
  * built each one in place (three instructions, a dozen of them a block). */
-enum { FK_20, FK_21, FK_40, FK_5B, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N };
-static unsigned char fold_kbytes[FK_N][32] __attribute__((aligned(32)));
+enum { FK_20, FK_21, FK_25, FK_65, FK_60, FK_7F, FK_0F, FK_C3, FK_C0, FK_N, FK_IOTA = FK_N };
+static unsigned char fold_kbytes[FK_N + 1][32] __attribute__((aligned(32)));
 #define fold_k(i) _mm256_load_si256((const __m256i *)(const void *)fold_kbytes[i])
 
 /* c3[t]: the fold of U+00C0 + t (0: not one ASCII byte). */
@@ -40,11 +42,16 @@ static void fold_wide_init(const unsigned char c3[64])
 {
     unsigned m, k, n;
 
-    static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x40, 0x5B, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
+    static const unsigned char kb[FK_N] = { 0x20, 0x21, 0x25, 0x65, 0x60, 0x7F, 0x0F, 0xC3, 0xC0 };
 
-    memcpy(fold_c3, c3, sizeof fold_c3);
+    for (k = 0; k < 32; k++) {
+        fold_c3[k] = c3[k] == c3[32 + k] ? c3[k] : 0;
+    }
     for (k = 0; k < FK_N; k++) {
         memset(fold_kbytes[k], kb[k], sizeof fold_kbytes[k]);
+    }
+    for (k = 0; k < 32; k++) {
+        fold_kbytes[FK_IOTA][k] = (unsigned char)k; /* 0, 1, ..., 31 */
     }
     for (m = 0; m < 256; m++) {
         for (k = n = 0; k < 8; k++) {
@@ -69,11 +76,12 @@ static inline long long fold_u64(const unsigned char *p)
     return v;
 }
 
-/* The bytes of x lowered ('A'..'Z' get bit 0x20). */
+/* The bytes of x lowered ('A'..'Z' get bit 0x20): x + 0x25 is above 0x65,
+ * signed, for 'A'..'Z' alone (0x66..0x7F; the bytes above 'Z' wrap to
+ * negative, those below stay under 0x66): one compare instead of two. */
 __attribute__((target("avx2"))) static inline __m256i fold_lower32(__m256i x)
 {
-    const __m256i up = _mm256_and_si256(_mm256_cmpgt_epi8(x, fold_k(FK_40)),
-                                        _mm256_cmpgt_epi8(fold_k(FK_5B), x));
+    const __m256i up = _mm256_cmpgt_epi8(_mm256_add_epi8(x, fold_k(FK_25)), fold_k(FK_65));
 
     return _mm256_or_si256(x, _mm256_and_si256(up, fold_k(FK_20)));
 }
@@ -94,70 +102,93 @@ __attribute__((target("avx2"))) static inline uint32_t fold_bad32(__m256i x, int
     return ((uint32_t)_mm256_movemask_epi8(odd) & ~s) | (s & ((s << 1) | (uint32_t)sp));
 }
 
-/* fold_block for 32 bytes: the same tests, 32-bit masks. */
-__attribute__((target("avx2"))) static inline size_t fold_block32(char *out,
+/* fold_block for 32 bytes: the same tests, 32-bit masks; also writes the
+ * block's map (map + o, src, src + 1, ... when map is not NULL). */
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out, size_t *map,
+                                                                  size_t o, size_t src,
                                                                   const unsigned char *p,
                                                                   int sp)
 {
     const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     uint32_t spm, bad = fold_bad32(x, sp, &spm);
 
-    _mm256_storeu_si256((__m256i *)(void *)out, fold_lower32(x));
+    _mm256_storeu_si256((__m256i *)(void *)(out + o), fold_lower32(x));
+    if (map) {
+        rg_clean__map16(map + o, src);
+        rg_clean__map16(map + o + 16, src + 16);
+    }
     return bad ? rg__ctz64(bad) : 32;
 }
 
 /* The folds (fold_c3) of the continuation bytes of x (0x80..0xBF): bits
- * 0-3 index a 16-byte table, bits 4 and 5 pick one of four. */
+ * 0-3 index a 16-byte table, bit 4 picks one of two (bit 5, the case, is
+ * left out: fold_c3 only holds the folds that do not depend on it). */
 __attribute__((target("avx2"))) static inline __m256i fold_c3_of(__m256i x)
 {
     const __m256i t0 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3));
     const __m256i t1 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 1));
-    const __m256i t2 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 2));
-    const __m256i t3 = _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)fold_c3 + 3));
     const __m256i lo = _mm256_and_si256(x, fold_k(FK_0F));
-    const __m256i b4 = _mm256_slli_epi16(x, 3), b5 = _mm256_slli_epi16(x, 2); /* to bit 7 */
-    __m256i a = _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo), b4);
-    __m256i b = _mm256_blendv_epi8(_mm256_shuffle_epi8(t2, lo), _mm256_shuffle_epi8(t3, lo), b4);
 
-    return _mm256_blendv_epi8(a, b, b5);
+    return _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo),
+                              _mm256_slli_epi16(x, 3)); /* bit 4 to bit 7 */
 }
 
-/* Writes the 8-byte quarter v (its kept bytes first, see fold_keep) at
- * out[*o..], and its map from the 8 offsets in d + src (base); m: the
- * quarter's lead bytes. */
-__attribute__((target("avx2"))) static inline void fold_quarter(char *out, size_t *map,
-                                                                __m256i base, size_t *o,
-                                                                __m128i v, __m128i d,
-                                                                unsigned m)
+/* The high 8 bytes of v at p, unaligned (vmovhpd; _mm_storeh_pd stores
+ * through a double *, which must be aligned). */
+__attribute__((target("avx2"))) static inline void fold_store_high(char *p, __m128i v)
 {
-    _mm_storel_epi64((__m128i *)(void *)(out + *o), v);
+    const double h = _mm_castsi128_pd(v)[1];
+
+    memcpy(p, &h, sizeof h);
+}
+
+/* map[0..4) = src (in base) + the offsets d[0..4): one vpmovzxbq load. */
+__attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256i base,
+                                                             const unsigned char *d)
+{
+    int v;
+
+    memcpy(&v, d, sizeof v);
+    _mm256_storeu_si256((__m256i *)(void *)map,
+                        _mm256_add_epi64(base, _mm256_cvtepu8_epi64(_mm_cvtsi32_si128(v))));
+}
+
+/* Writes the four 8-byte quarters of y one after the other at out[*o..],
+ * each with its kept bytes first (see fold_keep), and their map from the
+ * offsets idx + src; lead: the lead bytes dropped. The quarters are
+ * stored from y's halves (vmovq, vmovhpd) and the offsets go through
+ * memory, 4 of them widened by one load: no extractions. Always inlined:
+ * GCC made it a call once it had two callers. */
+__attribute__((target("avx2"), always_inline)) static inline void
+fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i idx,
+              uint32_t lead)
+{
+    unsigned char d[32] __attribute__((aligned(32)));
+    const size_t o0 = *o, o1 = o0 + fold_kept[lead & 0xFF];
+    const size_t o2 = o1 + fold_kept[lead >> 8 & 0xFF], o3 = o2 + fold_kept[lead >> 16 & 0xFF];
+    const __m128i v = _mm256_castsi256_si128(y), w = _mm256_extracti128_si256(y, 1);
+
+    _mm_storel_epi64((__m128i *)(void *)(out + o0), v);
+    fold_store_high(out + o1, v);
+    _mm_storel_epi64((__m128i *)(void *)(out + o2), w);
+    fold_store_high(out + o3, w);
     if (map) {
-        _mm256_storeu_si256((__m256i *)(void *)(map + *o),
-                            _mm256_add_epi64(base, _mm256_cvtepu8_epi64(d)));
-        _mm256_storeu_si256((__m256i *)(void *)(map + *o + 4),
-                            _mm256_add_epi64(base, _mm256_cvtepu8_epi64(_mm_srli_si128(d, 4))));
+        const __m256i base = _mm256_set1_epi64x((long long)src);
+
+        _mm256_store_si256((__m256i *)(void *)d, idx);
+        /* d read back from memory: GCC otherwise rebuilds each 4 bytes in
+         * a register with two shuffles */
+        __asm__("" : "+m"(d));
+        fold_map4(map + o0, base, d);
+        fold_map4(map + o0 + 4, base, d + 4);
+        fold_map4(map + o1, base, d + 8);
+        fold_map4(map + o1 + 4, base, d + 12);
+        fold_map4(map + o2, base, d + 16);
+        fold_map4(map + o2 + 4, base, d + 20);
+        fold_map4(map + o3, base, d + 24);
+        fold_map4(map + o3 + 4, base, d + 28);
     }
-    *o += fold_kept[m];
-}
-
-/* The four quarters of y and of their offsets idx (fold_quarter), lead:
- * the lead bytes dropped. */
-__attribute__((target("avx2"))) static inline void fold_quarters(char *out, size_t *map,
-                                                                 size_t src, size_t *o,
-                                                                 __m256i y, __m256i idx,
-                                                                 uint32_t lead)
-{
-    const __m256i base = _mm256_set1_epi64x((long long)src);
-    __m128i v = _mm256_castsi256_si128(y), d = _mm256_castsi256_si128(idx);
-
-    fold_quarter(out, map, base, o, v, d, lead & 0xFF);
-    fold_quarter(out, map, base, o, _mm_unpackhi_epi64(v, v), _mm_unpackhi_epi64(d, d),
-                 lead >> 8 & 0xFF);
-    v = _mm256_extracti128_si256(y, 1);
-    d = _mm256_extracti128_si256(idx, 1);
-    fold_quarter(out, map, base, o, v, d, lead >> 16 & 0xFF);
-    fold_quarter(out, map, base, o, _mm_unpackhi_epi64(v, v), _mm_unpackhi_epi64(d, d),
-                 lead >> 24);
+    *o = o3 + fold_kept[lead >> 24];
 }
 
 /*
@@ -221,6 +252,57 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
     fold_quarters(out, map, src, o, _mm256_shuffle_epi8(y, shuf), _mm256_shuffle_epi8(idx, shuf),
                   lead);
     *sp = (int)(spm >> 31); /* a continuation byte there is not a space */
+    return 1;
+}
+
+/*
+ * The last t bytes (1..31) of a run, at p[32 - t..32): the 32-byte block
+ * that ends with them is loaded (the caller checks that it lies in the
+ * input) and its first 32 - t bytes, folded already, are dropped with the
+ * lead bytes (fold_quarters). As fold_pairs32 otherwise, src the offset
+ * of p: returns 1 when the t bytes are good ASCII and such pairs (none cut
+ * by the end), else 0 (nothing written; the 16-byte blocks take them).
+ * Each line's end went through two or three 16-byte blocks (and a copy
+ * padded to 16 bytes), each one ended by an accent.
+ */
+__attribute__((target("avx2"))) static inline int fold_tail32(char *out, size_t *map,
+                                                              size_t src,
+                                                              const unsigned char *p,
+                                                              size_t t, size_t *o, int *sp)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const uint32_t pre = ~(uint32_t)0 >> t; /* the bytes before the tail */
+    const __m256i odd =
+        _mm256_or_si256(_mm256_cmpgt_epi8(fold_k(FK_21), x),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(x, fold_k(FK_60)),
+                                        _mm256_cmpeq_epi8(x, fold_k(FK_7F))));
+    const __m256i is_cont = _mm256_cmpgt_epi8(fold_k(FK_C0), x); /* 0x80..0xBF */
+    const __m256i y = fold_c3_of(x);
+    uint32_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_20))) & ~pre;
+    uint32_t high = (uint32_t)_mm256_movemask_epi8(x) & ~pre, bad, lead, cont;
+    __m256i shuf;
+
+    /* as fold_bad32, the space before the tail being *sp */
+    bad = ((uint32_t)_mm256_movemask_epi8(odd) & ~pre & ~s) |
+          (s & ((s << 1) | ((uint32_t)*sp << (32 - t))));
+    lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, fold_k(FK_C3))) & ~pre;
+    cont = lead << 1;
+    if ((bad & ~high) != 0 || high != (lead | cont) || (lead >> 31) != 0 ||
+        (cont & ~(uint32_t)_mm256_movemask_epi8(is_cont)) != 0 ||
+        (cont & (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, _mm256_setzero_si256()))) !=
+            0) {
+        return 0;
+    }
+    lead |= pre; /* dropped as the lead bytes are */
+    shuf = _mm256_setr_epi64x(
+        fold_u64(fold_keep[lead & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
+        fold_u64(fold_keep[lead >> 16 & 0xFF]),
+        fold_u64(fold_keep[256 + (lead >> 24)]));
+    fold_quarters(out, map, src, o,
+                  _mm256_shuffle_epi8(_mm256_blendv_epi8(fold_lower32(x), y, is_cont), shuf),
+                  _mm256_shuffle_epi8(_mm256_add_epi8(fold_k(FK_IOTA), is_cont), shuf), lead);
+    *sp = (int)(s >> 31);
     return 1;
 }
 

@@ -298,6 +298,41 @@ static void test_fold_latin1_blocks(void **state)
     }
 }
 
+/* A text's last 1..31 bytes, which AVX2 folds with the 32-byte block
+ * that ends with them (its first bytes, folded already, dropped): texts
+ * of 32 to 75 bytes whose tail holds an é, É, a space, two spaces, « or
+ * a lone lead byte at each of its offsets, after letters or after a
+ * space (a space run that crosses into the tail). */
+static void test_fold_tails(void **state)
+{
+    static const token mark[] = {
+        { "Ã©", 0 }, { "Ã", 0 }, { " ", 0 }, { "  ", 0 }, { "Â«", 0 },
+        { "Ã", 0 },
+    };
+    static ref_text r;
+    size_t len, at, k, n;
+    (void)state;
+
+    for (len = 32; len < 76; len++) {
+        for (at = len - 31; at < len; at++) {
+            for (k = 0; k < 2 * sizeof mark / sizeof mark[0]; k++) {
+                const token *m = &mark[k / 2];
+                memset(&r, 0, sizeof r);
+                for (n = 0; r.len < len; n++) {
+                    if (r.len == at && r.len + strlen(m->s) <= len) {
+                        ref_add(&r, m);
+                    } else if ((k & 1) && r.len + 1 == at) {
+                        ref_add(&r, &tokens[19]); /* a space just before */
+                    } else {
+                        ref_add(&r, &tokens[n % 8]);
+                    }
+                }
+                ref_check(&r, (len + at) % 8);
+            }
+        }
+    }
+}
+
 /* The cleaner's key (each line folded straight into it) against the fold
  * of the cleaned text, for random lines with spaces at their ends. */
 static void test_clean_key_lines(void **state)
@@ -387,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_fold_ends),
         cmocka_unit_test(test_fold_random),
         cmocka_unit_test(test_fold_latin1_blocks),
+        cmocka_unit_test(test_fold_tails),
         cmocka_unit_test(test_clean_key_lines),
         cmocka_unit_test(test_clean_identity_map),
     };
