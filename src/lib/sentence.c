@@ -126,16 +126,20 @@ typedef struct {
     int run_prev_cls;
 } split_state;
 
-/* Close the pending sentence at `cut`: trim, drop if empty, append. */
-static int split_emit(split_ctx *cx, size_t cut)
+/* split_emit_trim stays out of line: split_emit is inlined at every cut. */
+#if defined(__GNUC__)
+#define SPLIT_NOINLINE __attribute__((noinline))
+#else
+#define SPLIT_NOINLINE
+#endif
+
+/* split_emit's general case: trim s[a..b) (a < b), drop it if empty,
+ * append it (growing the array). */
+static SPLIT_NOINLINE int split_emit_trim(split_ctx *cx, size_t a, size_t b)
 {
-    size_t a = cx->start, b = cut, n, st;
+    size_t n, st;
     rg_span sp;
 
-    if (cut <= cx->start) {
-        return RG_OK;
-    }
-    cx->start = cut;
     while (a < b && is_space_class(class_at(cx->s, b, a, &n))) {
         a += n;
     }
@@ -157,6 +161,33 @@ static int split_emit(split_ctx *cx, size_t cut)
     }
     cx->spans.v[cx->spans.n++] = sp;
     return RG_OK;
+}
+
+/*
+ * Close the pending sentence at `cut`: trim, drop if empty, append. Most
+ * sentences start with a letter or behind one ASCII space (". Le") and
+ * end with an ASCII byte that is not white space: those are appended
+ * here, without the code point steps of split_emit_trim.
+ */
+static inline int split_emit(split_ctx *cx, size_t cut)
+{
+    const unsigned char *s = cx->s;
+    size_t a = cx->start;
+    rg_span sp;
+
+    if (cut <= a) {
+        return RG_OK;
+    }
+    cx->start = cut;
+    a += s[a] == ' ' && a + 1 < cut;
+    if (s[a] < 0x80 && !is_space_class(ascii_class[s[a]]) && s[cut - 1] < 0x80 &&
+        !is_space_class(ascii_class[s[cut - 1]]) && cx->spans.n < cx->spans.cap) {
+        sp.start = a;
+        sp.end = cut;
+        cx->spans.v[cx->spans.n++] = sp;
+        return RG_OK;
+    }
+    return split_emit_trim(cx, a, cut);
 }
 
 /*
