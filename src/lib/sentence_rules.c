@@ -9,6 +9,13 @@
 
 #include "sentence_internal.h"
 
+/* Slow paths kept out of the inlined fast ones (GCC, Clang). */
+#if defined(__GNUC__)
+#define RULES_NOINLINE __attribute__((noinline))
+#else
+#define RULES_NOINLINE
+#endif
+
 /* ---- word lists -------------------------------------------------------- */
 
 /* A list entry with its length in bytes (W("Mme") = { "Mme", 3 }). */
@@ -613,37 +620,15 @@ static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, si
     return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
 }
 
-/*
- * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
- * when the cluster does not end the sentence. *p1 gets the end of the
- * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
- */
-size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
-                             int *in_dq)
+/* rg_sentence__term_cut for the clusters that its fast cases leave: the
+ * general steps, out of line so that the common full stops do not save
+ * and restore their registers. */
+static RULES_NOINLINE size_t term_cut_general(const unsigned char *s, size_t len, size_t p0,
+                                              size_t *p1, int *in_dq)
 {
     size_t q, r;
     int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
 
-    if (s[p0] == '.' && len - p0 > 1) {
-        /* What the steps below find for the common full stops, without the
-         * classes: one dot, nothing absorbed. */
-        unsigned b = s[p0 + 1];
-        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
-            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
-            return 0;
-        }
-        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
-            *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
-                                                                                   : p0 + 1;
-        }
-        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
-            /* ". Le": a gap, a capital: only dot_blocked can keep the
-             * sentence going */
-            *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
-        }
-    }
     kind = term_cluster(s, len, p0, p1);
     if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
         return 0;
@@ -662,4 +647,35 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     }
     *in_dq = dq;
     return q;
+}
+
+/*
+ * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
+ * when the cluster does not end the sentence. *p1 gets the end of the
+ * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
+ */
+size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                             int *in_dq)
+{
+    if (s[p0] == '.' && len - p0 > 1) {
+        /* What the general steps find for the common full stops, without
+         * the classes: one dot, nothing absorbed. */
+        unsigned b = s[p0 + 1];
+        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
+            return 0;
+        }
+        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
+                                                                                   : p0 + 1;
+        }
+        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+            /* ". Le": a gap, a capital: only dot_blocked can keep the
+             * sentence going */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+        }
+    }
+    return term_cut_general(s, len, p0, p1, in_dq);
 }
