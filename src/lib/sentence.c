@@ -767,6 +767,19 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 #else
         n = run_end(&cx, i);
 #endif
+        if (n < len && s[n] < 0x80 && ascii_class[s[n]] == C_TE) {
+            /* . ? ! (most stops): on_terminal sets every field that
+             * run_state would (prev, prev_cp, last_sig, lower_run); the
+             * others are not read before a letter or digit rebuilds
+             * them, since prev is then C_TE. */
+            i = n;
+            st.run_j = 0;
+            if (on_terminal(&cx, &st, &i) != RG_OK) {
+                error = RG_ERROR;
+                goto cleanup;
+            }
+            continue;
+        }
         if (n > i) {
             run_state(s, i, n, &st);
             i = n;
