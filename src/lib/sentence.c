@@ -129,8 +129,10 @@ typedef struct {
 /* split_emit_trim stays out of line: split_emit is inlined at every cut. */
 #if defined(__GNUC__)
 #define SPLIT_NOINLINE __attribute__((noinline))
+#define SPLIT_INLINE inline __attribute__((always_inline))
 #else
 #define SPLIT_NOINLINE
+#define SPLIT_INLINE inline
 #endif
 
 /* split_emit's general case: trim s[a..b) (a < b), drop it if empty,
@@ -558,8 +560,9 @@ static int on_upper(split_ctx *cx, split_state *st, size_t i)
     return RG_OK;
 }
 
-/* A terminal cluster at s[*i]: cut after it or not; *i moves past it. */
-static int on_terminal(split_ctx *cx, split_state *st, size_t *i)
+/* A terminal cluster at s[*i]: cut after it or not; *i moves past it.
+ * Inline at both calls: most stops are full stops. */
+static SPLIT_INLINE int on_terminal(split_ctx *cx, split_state *st, size_t *i)
 {
     size_t p1, cut;
     int in_dq = st->in_dq;
