@@ -437,6 +437,11 @@ static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, siz
     if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
         return 0;
     }
+    /* no letter before it ("2020.", "».", '"."'): no word to look up
+     * (dot_blocked_short would find none) */
+    if (p0 == 0 || (s[p0 - 1] < 0x80 && (unsigned)((s[p0 - 1] | 0x20) - 'a') >= 26u)) {
+        return 0;
+    }
     return dot_blocked_short(s, len, p0, r);
 }
 
