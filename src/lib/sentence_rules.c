@@ -9,13 +9,6 @@
 
 #include "sentence_internal.h"
 
-/* Slow paths kept out of the inlined fast ones (GCC, Clang). */
-#if defined(__GNUC__)
-#define RULES_NOINLINE __attribute__((noinline))
-#else
-#define RULES_NOINLINE
-#endif
-
 /* ---- word lists -------------------------------------------------------- */
 
 /* A list entry with its length in bytes (W("Mme") = { "Mme", 3 }). */
@@ -628,7 +621,7 @@ static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, si
 /* rg_sentence__term_cut for the clusters that its fast cases leave: the
  * general steps, out of line so that the common full stops do not save
  * and restore their registers. */
-static RULES_NOINLINE size_t term_cut_general(const unsigned char *s, size_t len, size_t p0,
+static RG_SENT_NOINLINE size_t term_cut_general(const unsigned char *s, size_t len, size_t p0,
                                               size_t *p1, int *in_dq)
 {
     size_t q, r;
