@@ -126,16 +126,13 @@ typedef struct {
     int run_prev_cls;
 } split_state;
 
-/* Close the pending sentence at `cut`: trim, drop if empty, append. */
-static int split_emit(split_ctx *cx, size_t cut)
+/* split_emit's general case (out of line: split_emit is inlined at every
+ * cut): trim s[a..b) (a < b), drop it if empty, append it. */
+static RG_SENT_NOINLINE int split_emit_trim(split_ctx *cx, size_t a, size_t b)
 {
-    size_t a = cx->start, b = cut, n, st;
+    size_t n, st;
     rg_span sp;
 
-    if (cut <= cx->start) {
-        return RG_OK;
-    }
-    cx->start = cut;
     while (a < b && is_space_class(class_at(cx->s, b, a, &n))) {
         a += n;
     }
@@ -147,9 +144,8 @@ static int split_emit(split_ctx *cx, size_t cut)
     }
     sp.start = a;
     sp.end = b;
-    /* rg__vec_grow only when full: a call per sentence cost more than the
-     * trimming. The first allocation guesses one sentence per 128 bytes
-     * (news text averages ~170), which saves most of the reallocations. */
+    /* the first allocation guesses one sentence per 128 bytes (news text
+     * averages ~170), which saves most of the reallocations */
     if (cx->spans.n == cx->spans.cap &&
         rg__vec_grow(&cx->spans.v, &cx->spans.cap,
                      cx->spans.n ? cx->spans.n + 1 : cx->len / 128 + 8, sizeof sp) != RG_OK) {
@@ -157,6 +153,28 @@ static int split_emit(split_ctx *cx, size_t cut)
     }
     cx->spans.v[cx->spans.n++] = sp;
     return RG_OK;
+}
+
+/* Close the pending sentence at `cut`: trim, drop if empty, append. Most
+ * start with a non-space ASCII byte, or behind one space (". Le"), and end
+ * with one: those skip split_emit_trim's code point steps. */
+static inline int split_emit(split_ctx *cx, size_t cut)
+{
+    const unsigned char *s = cx->s;
+    size_t a = cx->start;
+
+    if (cut <= a) {
+        return RG_OK;
+    }
+    cx->start = cut;
+    a += s[a] == ' ' && a + 1 < cut;
+    if (s[a] < 0x80 && !is_space_class(ascii_class[s[a]]) && s[cut - 1] < 0x80 &&
+        !is_space_class(ascii_class[s[cut - 1]]) && cx->spans.n < cx->spans.cap) {
+        cx->spans.v[cx->spans.n].start = a;
+        cx->spans.v[cx->spans.n++].end = cut;
+        return RG_OK;
+    }
+    return split_emit_trim(cx, a, cut);
 }
 
 /*
@@ -527,8 +545,8 @@ static int on_upper(split_ctx *cx, split_state *st, size_t i)
     return RG_OK;
 }
 
-/* A terminal cluster at s[*i]: cut after it or not; *i moves past it. */
-static int on_terminal(split_ctx *cx, split_state *st, size_t *i)
+/* A terminal cluster at s[*i] (most stops): cut or not; *i moves past it. */
+static RG_SENT_INLINE int on_terminal(split_ctx *cx, split_state *st, size_t *i)
 {
     size_t p1, cut;
     int in_dq = st->in_dq;
@@ -736,6 +754,18 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 #else
         n = run_end(&cx, i);
 #endif
+        if (n < len && s[n] < 0x80 && ascii_class[s[n]] == C_TE) {
+            /* . ? ! (most stops): on_terminal sets prev, prev_cp, last_sig
+             * and lower_run; run_state's other fields are not read before
+             * a letter or a digit rebuilds them (prev is then C_TE). */
+            i = n;
+            st.run_j = 0;
+            if (on_terminal(&cx, &st, &i) != RG_OK) {
+                error = RG_ERROR;
+                goto cleanup;
+            }
+            continue;
+        }
         if (n > i) {
             run_state(s, i, n, &st);
             i = n;

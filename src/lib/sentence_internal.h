@@ -49,6 +49,16 @@ static const unsigned char ascii_class[128] = {
 
 #define CP_INVALID 0xFFFDu
 
+/* Slow paths kept out of line, so that the inlined fast paths around them
+ * save fewer registers; and fast paths inlined where GCC would not. */
+#if defined(__GNUC__)
+#define RG_SENT_NOINLINE __attribute__((noinline))
+#define RG_SENT_INLINE inline __attribute__((always_inline))
+#else
+#define RG_SENT_NOINLINE
+#define RG_SENT_INLINE inline
+#endif
+
 /* ---- UTF-8 ------------------------------------------------------------ */
 
 static inline int u8_cont(unsigned char b)

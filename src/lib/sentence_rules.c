@@ -21,41 +21,47 @@ typedef struct {
 /* Abbreviations are at most ABBREV_MAX bytes, so that a full stop after a
  * longer word skips both lists; WA() refuses to compile a longer entry. */
 #define ABBREV_MAX 5 /* below 6: see ascii_letters6 */
-#define WA(lit)                                                         \
-    {                                                                   \
-        lit, sizeof(lit) - 1 +                                          \
-                 0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]) \
-    }
+
+/* An abbreviation as one 64-bit key: byte k of the word in bits 8k..8k+7,
+ * the bytes past its end 0 (the literal's NUL and what follows it read as
+ * index 0, then multiplied by 0). dot_blocked packs the word before a full
+ * stop the same way and compares keys: a memcmp per entry cost more than
+ * the rest of the decision. */
+#define WA_BYTE(lit, k)                                                     \
+    ((uint64_t)(unsigned char)(lit)[(k) < sizeof(lit) ? (k) : 0] *           \
+     ((k) + 1 < sizeof(lit)) << (8 * (k)))
+#define WA(lit)                                                             \
+    (WA_BYTE(lit, 0) | WA_BYTE(lit, 1) | WA_BYTE(lit, 2) | WA_BYTE(lit, 3) | \
+     WA_BYTE(lit, 4) | 0 * sizeof(char[sizeof(lit) - 1 <= ABBREV_MAX ? 1 : -1]))
 
 /* The abbreviation lists below hold a row per length in bytes (row n - 1;
- * "n°", "éd" and "Gén" count their UTF-8 bytes), each row ending with
- * { NULL, 0 }: dot_blocked looks up most short words before a full stop,
- * and only the row of the word's length can hold it (abbrev_in). */
+ * "n°", "éd" and "Gén" count their UTF-8 bytes), each row ending with 0:
+ * dot_blocked looks up most short words before a full stop, and only the
+ * row of the word's length can hold it (abbrev_in). */
 #define ABBREV_ROW 14
 
 /* Titles: never end a sentence (case-sensitive). Each starts with an ASCII
  * capital: dot_blocked looks here only for words that do. */
-static const rg_word abbrev_titles[ABBREV_MAX][ABBREV_ROW] = {
-    { WA("M"), { NULL, 0 } },
-    { WA("MM"), WA("Mr"), WA("Ms"), WA("Dr"), WA("Pr"), WA("Me"), WA("St"), WA("Lt"),
-      { NULL, 0 } },
+static const uint64_t abbrev_titles[ABBREV_MAX][ABBREV_ROW] = {
+    { WA("M"), 0 },
+    { WA("MM"), WA("Mr"), WA("Ms"), WA("Dr"), WA("Pr"), WA("Me"), WA("St"), WA("Lt"), 0 },
     { WA("Mme"), WA("Mrs"), WA("Drs"), WA("Prs"), WA("Mgr"), WA("Ste"), WA("Sts"),
-      WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Sgt"), WA("Vve"), { NULL, 0 } },
-    { WA("Mmes"), WA("Mlle"), WA("Prof"), WA("Stes"), WA("Gén"), { NULL, 0 } },
-    { WA("Mlles"), { NULL, 0 } },
+      WA("Gal"), WA("Col"), WA("Cdt"), WA("Cne"), WA("Sgt"), WA("Vve"), 0 },
+    { WA("Mmes"), WA("Mlle"), WA("Prof"), WA("Stes"), WA("Gén"), 0 },
+    { WA("Mlles"), 0 },
 };
 
 /* Abbreviations followed by a number or a name (first letter in any case;
  * the rows hold it in lowercase). */
-static const rg_word abbrev_other[ABBREV_MAX][ABBREV_ROW] = {
-    { WA("p"), { NULL, 0 } },
+static const uint64_t abbrev_other[ABBREV_MAX][ABBREV_ROW] = {
+    { WA("p"), 0 },
     { WA("cf"), WA("av"), WA("pp"), WA("no"), WA("ex"), WA("vs"), WA("op"), WA("ca"),
-      WA("bd"), { NULL, 0 } },
+      WA("bd"), 0 },
     { WA("apr"), WA("vol"), WA("art"), WA("n°"), WA("fig"), WA("éd"), WA("env"),
-      WA("cit"), WA("dir"), { NULL, 0 } },
+      WA("cit"), WA("dir"), 0 },
     { WA("chap"), WA("coll"), WA("réf"), WA("tél"), WA("ibid"), WA("resp"), WA("dép"),
-      WA("trad"), { NULL, 0 } },
-    { { NULL, 0 } },
+      WA("trad"), 0 },
+    { 0 },
 };
 
 /* Capitalised French words that start sentences (glued-heading test). */
@@ -132,16 +138,37 @@ static int word_in_ci1(const rg_word *list, size_t count, const unsigned char *w
     return 0;
 }
 
-/* Is w (n bytes, 1 <= n <= ABBREV_MAX) in the row of its length of one
- * of the lists above? f stands for w[0] (lowered for abbrev_other). */
-static int abbrev_in(const rg_word (*rows)[ABBREV_ROW], const unsigned char *w, size_t n,
-                     unsigned char f)
+/* The n bytes at w (1 <= n <= ABBREV_MAX) as a key of WA: read as 8 bytes
+ * ending at w + n when the text has them before w (a full stop is never
+ * the first byte of a word of 5 letters, so most do), else byte by byte. */
+static uint64_t abbrev_key(const unsigned char *w, size_t n, size_t before)
 {
-    const rg_word *row = rows[n - 1];
+    uint64_t key = 0;
     size_t k;
 
-    for (k = 0; row[k].w; k++) {
-        if ((unsigned char)row[k].w[0] == f && memcmp(row[k].w + 1, w + 1, n - 1) == 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (before + n >= 8) {
+        memcpy(&key, w + n - 8, 8);
+        return key >> (8 * (8 - n)); /* the last n bytes */
+    }
+#else
+    (void)before;
+#endif
+    for (k = 0; k < n; k++) {
+        key |= (uint64_t)w[k] << (8 * k);
+    }
+    return key;
+}
+
+/* Is the key of a word of n bytes (1 <= n <= ABBREV_MAX) in the row of
+ * its length of one of the lists above? */
+static int abbrev_in(const uint64_t (*rows)[ABBREV_ROW], uint64_t key, size_t n)
+{
+    const uint64_t *row = rows[n - 1];
+    size_t k;
+
+    for (k = 0; row[k]; k++) {
+        if (row[k] == key) {
             return 1;
         }
     }
@@ -293,27 +320,74 @@ static int ascii_letters6(const unsigned char *s)
     return ((t + ones * 0x1F) & ~(t + ones * 0x05) & high) == high;
 }
 
+/* The letters before s[p0] for dot_blocked_short, ASCII and the Latin-1
+ * letters C3 80-BF (but × and ÷), up to 6: *ws gets the first byte, *nc
+ * the letters, *first the class of the first. Returns 0 when it meets
+ * another byte >= 0x80 (°, other scripts, invalid bytes): the caller then
+ * decodes code points. Same result as the code point loop otherwise: a C3
+ * pair is one code point, U+00C0-U+00DE capitals, U+00DF-U+00FF lowercase. */
+static int word_before_latin1(const unsigned char *s, size_t p0, size_t *ws, size_t *nc,
+                              int *first)
+{
+    size_t k = p0, n = 0;
+    unsigned char b;
+
+    while (k > 0 && n < 6) {
+        b = s[k - 1];
+        if ((unsigned)((b | 0x20) - 'a') < 26u) {
+            *first = b & 0x20 ? C_LO : C_UP;
+            k--;
+        } else if (b < 0x80) {
+            break;
+        } else if (b < 0xC0 && (b & 0xDF) != 0x97 && k >= 2 && s[k - 2] == 0xC3) {
+            *first = b < 0x9F ? C_UP : C_LO;
+            k -= 2;
+        } else {
+            return 0;
+        }
+        n++;
+    }
+    *ws = k;
+    *nc = n;
+    return 1;
+}
+
+/* The code point loop behind word_before_latin1 (letters and °). */
+static void word_before_cp(const unsigned char *s, size_t p0, size_t *ws, size_t *nc,
+                           int *first)
+{
+    size_t k = p0, n = 0, st;
+    uint32_t cp;
+    int c;
+
+    while (k > 0 && n < 6) {
+        cp = u8_prev(s, 0, k, &st);
+        c = cp_class(cp);
+        if (!is_letter_class(c) && cp != 0xB0) {
+            break;
+        }
+        *first = c;
+        k = st;
+        n++;
+    }
+    *ws = k;
+    *nc = n;
+}
+
 /* dot_blocked for a full stop after a word of at most 5 letters (or after
  * a non-letter): the lists, initials and dotted acronyms. */
 static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
 {
-    size_t ws = p0, st;
-    size_t nc = 0;
-    uint32_t cp, pc = 0;
+    size_t ws, nc, st, n;
+    uint32_t pc = 0;
+    uint64_t key;
     int first = C_OT, upper;
 
-    while (ws > 0 && nc < 6) {
-        cp = u8_prev(s, 0, ws, &st);
-        int c = cp_class(cp);
-        if (!is_letter_class(c) && cp != 0xB0) {
-            break;
-        }
-        first = c;
-        ws = st;
-        nc++;
+    if (!word_before_latin1(s, p0, &ws, &nc, &first)) {
+        word_before_cp(s, p0, &ws, &nc, &first);
     }
-    if (nc == 0) {
-        return 0;
+    if (nc == 0 || nc == 6) {
+        return 0; /* 6 letters: longer than any abbreviation, not an initial */
     }
     if (ws > 0) {
         pc = u8_prev(s, 0, ws, &st);
@@ -323,11 +397,13 @@ static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size
     }
     /* every title starts with an ASCII capital (most words here do not) */
     upper = (unsigned)(s[ws] - 'A') < 26u;
-    if (p0 - ws <= ABBREV_MAX &&
-        ((upper && abbrev_in(abbrev_titles, s + ws, p0 - ws, s[ws])) ||
-         abbrev_in(abbrev_other, s + ws, p0 - ws,
-                   upper ? (unsigned char)(s[ws] | 0x20) : s[ws]))) {
-        return 1;
+    n = p0 - ws;
+    if (n <= ABBREV_MAX) {
+        key = abbrev_key(s + ws, n, ws);
+        if ((upper && abbrev_in(abbrev_titles, key, n)) ||
+            abbrev_in(abbrev_other, upper ? key | 0x20 : key, n)) {
+            return 1;
+        }
     }
     if (nc == 1 && first == C_UP) {
         /* "J.-C.": an initial, except in "av. J.-C." */
@@ -352,6 +428,11 @@ static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size
 static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
 {
     if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return 0;
+    }
+    /* no letter before it ("2020.", "».", '"."'): no word to look up
+     * (dot_blocked_short would find none) */
+    if (p0 == 0 || (s[p0 - 1] < 0x80 && (unsigned)((s[p0 - 1] | 0x20) - 'a') >= 26u)) {
         return 0;
     }
     return dot_blocked_short(s, len, p0, r);
@@ -537,37 +618,15 @@ static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, si
     return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
 }
 
-/*
- * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
- * when the cluster does not end the sentence. *p1 gets the end of the
- * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
- */
-size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
-                             int *in_dq)
+/* rg_sentence__term_cut for the clusters that its fast cases leave: the
+ * general steps, out of line so that the common full stops do not save
+ * and restore their registers. */
+static RG_SENT_NOINLINE size_t term_cut_general(const unsigned char *s, size_t len, size_t p0,
+                                              size_t *p1, int *in_dq)
 {
     size_t q, r;
     int kind, dq = *in_dq, absorbed = 0, gap = 0, nl = 0;
 
-    if (s[p0] == '.' && len - p0 > 1) {
-        /* What the steps below find for the common full stops, without the
-         * classes: one dot, nothing absorbed. */
-        unsigned b = s[p0 + 1];
-        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
-            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
-            return 0;
-        }
-        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
-            *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
-                                                                                   : p0 + 1;
-        }
-        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
-            /* ". Le": a gap, a capital: only dot_blocked can keep the
-             * sentence going */
-            *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
-        }
-    }
     kind = term_cluster(s, len, p0, p1);
     if (kind == K_ELL && p0 > 0 && (s[p0 - 1] == '(' || s[p0 - 1] == '[')) {
         return 0;
@@ -586,4 +645,35 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
     }
     *in_dq = dq;
     return q;
+}
+
+/*
+ * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
+ * when the cluster does not end the sentence. *p1 gets the end of the
+ * cluster; *in_dq the straight-quote parity after the cut (only on a cut).
+ */
+size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                             int *in_dq)
+{
+    if (s[p0] == '.' && len - p0 > 1) {
+        /* What the general steps find for the common full stops, without
+         * the classes: one dot, nothing absorbed. */
+        unsigned b = s[p0 + 1];
+        if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+            *p1 = p0 + 1; /* "3.5", "www.site": no gap, no capital */
+            return 0;
+        }
+        if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
+                                                                                   : p0 + 1;
+        }
+        if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
+            /* ". Le": a gap, a capital: only dot_blocked can keep the
+             * sentence going */
+            *p1 = p0 + 1;
+            return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+        }
+    }
+    return term_cut_general(s, len, p0, p1, in_dq);
 }

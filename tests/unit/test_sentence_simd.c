@@ -250,10 +250,47 @@ static void test_abbreviations(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Words of 0 to 7 letters before a full stop, built from ASCII letters,
+ * C3 xx Latin-1 letters (capitals, lowercase, ß ÿ, and × ÷ which are not
+ * letters), ° and other bytes >= 0x80, at the start of the text and
+ * behind 1 to 9 bytes (dot_blocked's word read back and its 8-byte key
+ * load at every offset), before ". X", ".X", ". x" and the end. */
+static void test_words_before_stops(void **state)
+{
+    static const char *const letters[] = {
+        "a", "e", "M", "Z", "p", "v", "\xC3\xA9", "\xC3\x89", "\xC3\x9F", "\xC3\xBF",
+        "\xC3\x80", "\xC3\x97", "\xC3\xB7", "\xC2\xB0", "\xC4\x81", "\x80", "\xC3",
+        "'", "-", ".", "1", "r", "n", "J",
+    };
+    static const char *const after[] = { ". Martin ici.", ".Martin ici.", ". martin.", "",
+                                         ". Le jour." };
+    static const char *const before[] = { "", " ", "(", "Voir ", "x.", "abcdefgh " };
+    char text[96];
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    size_t t, k, n, len;
+    int bad = 0;
+
+    (void)state;
+    for (t = 0; t < 20000; t++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        len = (size_t)snprintf(text, sizeof text, "%s", before[(seed >> 20) % 6]);
+        n = (seed >> 30) % 8;
+        for (k = 0; k < n; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+                                    letters[(seed >> 40) % 24]);
+        }
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s", after[(seed >> 60) % 5]);
+        bad += !same_split(text, len);
+    }
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_words_before_stops),
         cmocka_unit_test(test_short_texts),
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_quiet_closers),
