@@ -9,7 +9,7 @@
  */
 #include <dirent.h>  /* opendir, readdir */
 #include <errno.h>   /* errno, ENOENT, ERANGE */
-#include <math.h>    /* fabs, isfinite, nearbyint */
+#include <math.h>    /* fabs, isfinite, isinf, nearbyint */
 #include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* qsort, bsearch, strtod, strtoll */
 #include <string.h>  /* strcmp, strlen, strerror, memcpy */
@@ -619,7 +619,11 @@ static int number_real(rg_xval *out, const char *s, size_t n, int neg, uint64_t 
     }
     memcpy(tmp, s, n);
     tmp[n] = '\0';
+    errno = 0;
     out->u.r = strtod(tmp, &end);
+    if (errno == ERANGE && isinf(out->u.r)) {
+        return RG_EINVAL; /* "1e400": jansson refuses an overflow */
+    }
     return end == tmp + n ? RG_OK : RG_EINVAL;
 }
 

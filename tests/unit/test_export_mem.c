@@ -46,6 +46,9 @@ static const char dict_json[] =
 static rg_actors *dict;
 
 #include "agg_fixture.h"
+#include "export_load.h" /* rg_export__number */
+
+#include <jansson.h>
 
 /* Stance intensities whose sums are written as "1" (0.9999999), "0"
  * (4e-7), with 6 decimals, or whole: integers and reals in the files. */
@@ -214,6 +217,68 @@ static int export_with_failure(long n, const char *dir)
     return error;
 }
 
+/* One number text: rg_export__number types and reads it as jansson does
+ * (the in-memory model must equal what the file read back would give). */
+static void check_number(const char *s)
+{
+    json_error_t jerr;
+    json_t *j = json_loads(s, JSON_DECODE_ANY, &jerr);
+    rg_xval x;
+    int rc = rg_export__number(&x, s, strlen(s));
+
+    if (!j) {
+        assert_int_not_equal(rc, RG_OK); /* too big a number for both */
+        return;
+    }
+    assert_int_equal(rc, RG_OK);
+    if (json_is_integer(j)) {
+        assert_int_equal(x.kind, RG_XV_INT);
+        assert_true(x.u.i == json_integer_value(j));
+    } else {
+        assert_true(json_is_real(j));
+        assert_int_equal(x.kind, RG_XV_REAL);
+        /* the same double, bit for bit (-0.0 included) */
+        assert_memory_equal(&x.u.r, &(double){ json_real_value(j) }, sizeof(double));
+    }
+    json_decref(j);
+}
+
+/* rg_export__number against jansson: integers up to and past 18 and 19
+ * digits and the long long range, reals on and off the fast path (up to 6
+ * decimals and 15 digits), signs, zeros, exponents; then 20,000 random
+ * values written as rg_graph__put_real's "%.17g"-like and short forms. */
+static void test_number_as_jansson(void **state)
+{
+    static const char *const cases[] = {
+        "0", "-0", "7", "-7", "123456789012345678", "-123456789012345678",
+        "1234567890123456789", "-1234567890123456789", "9223372036854775807",
+        "-9223372036854775808", "9223372036854775808", "-9223372036854775809",
+        "99999999999999999999", "0.0", "-0.0", "0.5", "-0.5", "0.1", "0.123456",
+        "0.1234567", "123456789.123456", "1234567890.123456", "999999999999999.9",
+        "0.000001", "1e5", "1E5", "-1e-5", "2.5e+3", "1.7976931348623157e308",
+        "4.9406564584124654e-324", "1e400", "-1e400", "0.30000000000000004",
+        "3.141592653589793", "100.0", "1.000000",
+    };
+    char buf[64];
+    size_t i;
+    unsigned long long seed = 0x9E3779B97F4A7C15ull;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        check_number(cases[i]);
+    }
+    for (i = 0; i < 20000; i++) {
+        double v;
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        v = (double)(seed >> 11) / (double)(1ull << 53) * 2e6 - 1e6;
+        snprintf(buf, sizeof buf, i % 3 == 0 ? "%.17g" : i % 3 == 1 ? "%.6f" : "%.3f", v);
+        if (!strpbrk(buf, ".eE") && i % 3 == 0) {
+            continue; /* an integer in %g: covered by the table */
+        }
+        check_number(buf);
+    }
+}
+
 static void test_alloc_failures(void **state)
 {
     char dir[] = "/tmp/rg_test_xoom_XXXXXX";
@@ -239,6 +304,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_bytes),
         cmocka_unit_test(test_foreign_period_file),
+        cmocka_unit_test(test_number_as_jansson),
         cmocka_unit_test(test_alloc_failures),
     };
 
