@@ -64,71 +64,109 @@ static inline uint64_t swar_special(uint64_t w)
 
 
 #if JSCAN_WIDE
-/* Masks of 32 bytes at p, one bit a byte: the bytes that stop a plain run
- * ('"', '\\', control bytes and every byte >= 0x80), leads C2..CB and
- * continuation bytes 80..BF. */
-typedef struct {
-    uint32_t special, lead, cont;
-} str_masks;
+/*
+ * Byte classes of the AVX2 string blocks, the AND of a table indexed by the
+ * high nibble and one indexed by the low nibble (one vpshufb each):
+ * CLS_CONT 80..BF; CLS_LEAD C2..CB; the others stop the blocks: CLS_C0x
+ * C0, C1, CC..CF; CLS_QUOTE '"'; CLS_BSL '\\'; CLS_CTL 00..1F and D0..FF.
+ * 0x20..0x7F but '"' and '\\' have no bit.
+ */
+#define CLS_CONT 0x01
+#define CLS_LEAD 0x04 /* two bits above CLS_CONT: moved onto it by a shift */
+#define CLS_C0X 0x08
+#define CLS_QUOTE 0x10
+#define CLS_BSL 0x20
+#define CLS_CTL 0x40
+#define CLS_STOP (CLS_CONT | CLS_C0X | CLS_QUOTE | CLS_BSL | CLS_CTL)
 
-__attribute__((target("avx2"))) static RG_TEXT_INLINE str_masks
-str_masks32(const unsigned char *p)
+typedef struct {
+    __m256i hi_tab, lo_tab, nib, lead;
+} str_cls;
+
+__attribute__((target("avx2"))) static RG_TEXT_INLINE str_cls str_cls_init(void)
+{
+    str_cls t;
+    const char C = CLS_CONT | CLS_CTL, L = C | CLS_LEAD, X = C | CLS_C0X; /* low nibbles */
+
+    t.hi_tab = _mm256_setr_epi8(CLS_CTL, CLS_CTL, CLS_QUOTE, 0, 0, CLS_BSL, 0, 0, CLS_CONT,
+                                CLS_CONT, CLS_CONT, CLS_CONT, CLS_LEAD | CLS_C0X, CLS_CTL,
+                                CLS_CTL, CLS_CTL, CLS_CTL, CLS_CTL, CLS_QUOTE, 0, 0, CLS_BSL,
+                                0, 0, CLS_CONT, CLS_CONT, CLS_CONT, CLS_CONT,
+                                CLS_LEAD | CLS_C0X, CLS_CTL, CLS_CTL, CLS_CTL);
+    t.lo_tab = _mm256_setr_epi8(X, X, L | CLS_QUOTE, L, L, L, L, L, L, L, L, L, X | CLS_BSL, X,
+                                X, X, X, X, L | CLS_QUOTE, L, L, L, L, L, L, L, L, L,
+                                X | CLS_BSL, X, X, X);
+    t.nib = _mm256_set1_epi8(0x0F);
+    t.lead = _mm256_set1_epi8(CLS_LEAD);
+    return t;
+}
+
+/* The classes of the 32 bytes at p. */
+__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
+str_classes(const str_cls *t, const unsigned char *p)
 {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    /* signed compares: 0x20 > v holds for control bytes and bytes >= 0x80;
-     * v - 0x42 puts C2..CB at -128..-119; 80..BF are below -64 */
-    __m256i sp = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
-                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))),
-                                 _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v));
-    __m256i ld = _mm256_cmpgt_epi8(_mm256_set1_epi8(-118),
-                                   _mm256_sub_epi8(v, _mm256_set1_epi8(0x42)));
-    __m256i ct = _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v);
-    str_masks m;
+    __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), t->nib);
 
-    m.special = (uint32_t)_mm256_movemask_epi8(sp);
-    m.lead = (uint32_t)_mm256_movemask_epi8(ld);
-    m.cont = (uint32_t)_mm256_movemask_epi8(ct);
-    return m;
+    return _mm256_and_si256(_mm256_shuffle_epi8(t->hi_tab, hi),
+                            _mm256_shuffle_epi8(t->lo_tab, _mm256_and_si256(v, t->nib)));
+}
+
+/* CLS_CONT where the byte before (the last of prev for the first) is a
+ * lead: where continuation bytes must be, and only there. */
+__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
+str_after(const str_cls *t, __m256i prev, __m256i cur)
+{
+    __m256i sh = _mm256_alignr_epi8(cur, _mm256_permute2x128_si256(prev, cur, 0x21), 15);
+
+    return _mm256_srli_epi16(_mm256_and_si256(sh, t->lead), 2);
 }
 
 /*
  * Skips p[0..) 64 bytes a step while the bytes are plain ASCII (0x20..0x7F
  * but '"' and '\\') or whole 2-byte UTF-8 sequences of U+0080..U+02FF
  * (leads C2..CB): French text ("é" every 30 bytes or so) stays here instead
- * of leaving the word loop at each accent. Returns the first byte that
- * needs the byte path (a special byte, another lead, a stray continuation
- * byte), always at a character boundary, or a point less than 64 bytes
- * before end. Leads from CC on (U+0300 and above) take the byte path,
- * which checks them for RG_JSCAN_NOT_NFC.
+ * of leaving the word loop at each accent. A byte stops the blocks when its
+ * class has a CLS_STOP bit once the lead mark of the byte before is XORed
+ * onto its CLS_CONT (a continuation without a lead, a lead without one).
+ * Returns the first byte that needs the byte path, always at a character
+ * boundary (a lead whose continuation is missing is returned itself), or a
+ * point less than 64 bytes before end. The classes of the last 32 bytes are
+ * carried to the next step, so a lead on the last byte is checked there.
+ * Leads from CC on (U+0300 and above) take the byte path, which checks them
+ * for RG_JSCAN_NOT_NFC.
  */
 __attribute__((target("avx2"))) static const unsigned char *
 str_blocks_wide(const unsigned char *p, const unsigned char *end)
 {
-    while (end - p >= 64) {
-        str_masks a = str_masks32(p), b = str_masks32(p + 32);
-        uint64_t special = a.special | (uint64_t)b.special << 32;
-        uint64_t lead, after, stop;
-        size_t first;
+    const str_cls t = str_cls_init();
+    const __m256i stopm = _mm256_set1_epi8(CLS_STOP);
+    __m256i prev = _mm256_setzero_si256();
 
-        if (special == 0) {
-            p += 64;
-            continue;
+    while (end - p >= 64) {
+        __m256i c0 = str_classes(&t, p), c1 = str_classes(&t, p + 32);
+        __m256i a0 = str_after(&t, prev, c0), a1 = str_after(&t, c0, c1);
+        __m256i x0 = _mm256_xor_si256(c0, a0), x1 = _mm256_xor_si256(c1, a1);
+
+        if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), stopm)) {
+            const __m256i zero = _mm256_setzero_si256();
+            uint64_t ok = (uint32_t)_mm256_movemask_epi8(
+                              _mm256_cmpeq_epi8(_mm256_and_si256(x0, stopm), zero)) |
+                          (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                              _mm256_cmpeq_epi8(_mm256_and_si256(x1, stopm), zero)) << 32;
+            uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
+                             (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7))
+                                 << 32;
+            size_t first = rg__ctz64(~ok);
+
+            /* a lead whose continuation is missing: the byte path starts on it */
+            return p + first - (after >> first & 1u);
         }
-        lead = a.lead | (uint64_t)b.lead << 32;
-        after = lead << 1; /* where continuation bytes must be, and only there */
-        /* special bytes but the leads and their continuations, and any
-         * mismatch between continuations and the bytes after leads; a lead
-         * on the last byte is checked by the next step, which starts on it */
-        stop = (special & ~(lead | after)) | ((a.cont | (uint64_t)b.cont << 32) ^ after);
-        if (stop == 0) {
-            p += 64 - (lead >> 63);
-            continue;
-        }
-        first = rg__ctz64(stop);
-        /* a lead whose continuation is missing: the byte path starts on it */
-        return p + first - (after >> first & 1u);
+        prev = c1;
+        p += 64;
     }
-    return p;
+    /* a lead on the last byte skipped: the byte path starts on it */
+    return p - ((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(prev, 5)) >> 31);
 }
 #endif
 

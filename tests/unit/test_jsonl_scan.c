@@ -320,6 +320,43 @@ static void test_wide_blocks(void **state)
     }
 }
 
+/*
+ * The leads carried from one 64-byte block to the next (and out of the last
+ * one): runs of "é" after 0 to 70 ASCII bytes, so that a lead falls on every
+ * byte of a block, must be accepted; the same with one continuation byte
+ * turned into 'x', or with a stray continuation added, must fall back.
+ */
+static void test_wide_carry(void **state)
+{
+    char line[512];
+    size_t off, pairs, j;
+    (void)state;
+
+    for (off = 0; off < 71; off++) {
+        for (pairs = 0; pairs < 110; pairs += 1 + pairs / 40) {
+            size_t n = (size_t)sprintf(line, "{\"text\":\""), v, i;
+            for (i = 0; i < off; i++) {
+                line[n++] = 'a';
+            }
+            v = n;
+            for (i = 0; i < pairs; i++) {
+                line[n++] = '\xc3';
+                line[n++] = '\xa9';
+            }
+            n += (size_t)sprintf(line + n, "\"}");
+            assert_int_equal(check_line(line, n), RG_JSCAN_OK);
+            for (j = 0; j < pairs; j += 1 + j / 8) {
+                line[v + 2 * j + 1] = 'x'; /* a lead without its continuation */
+                assert_int_equal(check_line(line, n), RG_JSCAN_FALLBACK);
+                line[v + 2 * j + 1] = '\xa9';
+                line[v + 2 * j] = 'x'; /* a continuation without its lead */
+                assert_int_equal(check_line(line, n), RG_JSCAN_FALLBACK);
+                line[v + 2 * j] = '\xc3';
+            }
+        }
+    }
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -367,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_zero_copy),
         cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_wide_blocks),
+        cmocka_unit_test(test_wide_carry),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
