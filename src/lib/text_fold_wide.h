@@ -102,6 +102,19 @@ __attribute__((target("avx2"))) static inline uint32_t fold_bad32(__m256i x, int
     return ((uint32_t)_mm256_movemask_epi8(odd) & ~s) | (s & ((s << 1) | (uint32_t)sp));
 }
 
+/* out[o..o+32) = the 32 bytes x lowered, and their map (map + o = src,
+ * src + 1, ... when map is not NULL): fold_block32 and fold_pairs32's
+ * all-ASCII blocks. */
+__attribute__((target("avx2"), always_inline)) static inline void
+fold_store32(char *out, size_t *map, size_t o, size_t src, __m256i x)
+{
+    _mm256_storeu_si256((__m256i *)(void *)(out + o), fold_lower32(x));
+    if (map) {
+        rg_clean__map16(map + o, src);
+        rg_clean__map16(map + o + 16, src + 16);
+    }
+}
+
 /* fold_block for 32 bytes: the same tests, 32-bit masks; also writes the
  * block's map (map + o, src, src + 1, ... when map is not NULL). */
 __attribute__((target("avx2"))) static inline size_t fold_block32(char *out, size_t *map,
@@ -112,11 +125,7 @@ __attribute__((target("avx2"))) static inline size_t fold_block32(char *out, siz
     const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     uint32_t spm, bad = fold_bad32(x, sp, &spm);
 
-    _mm256_storeu_si256((__m256i *)(void *)(out + o), fold_lower32(x));
-    if (map) {
-        rg_clean__map16(map + o, src);
-        rg_clean__map16(map + o + 16, src + 16);
-    }
+    fold_store32(out, map, o, src, x);
     return bad ? rg__ctz64(bad) : 32;
 }
 
@@ -151,6 +160,17 @@ __attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256
     memcpy(&v, d, sizeof v);
     _mm256_storeu_si256((__m256i *)(void *)map,
                         _mm256_add_epi64(base, _mm256_cvtepu8_epi64(_mm_cvtsi32_si128(v))));
+}
+
+/* The vpshufb control that drops the bytes of `lead` from each 8-byte
+ * quarter of a block (fold_keep; quarters 1 and 3 index the upper half of
+ * their lane). */
+__attribute__((target("avx2"), always_inline)) static inline __m256i fold_keep_shuf(uint32_t lead)
+{
+    return _mm256_setr_epi64x(fold_u64(fold_keep[lead & 0xFF]),
+                              fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
+                              fold_u64(fold_keep[lead >> 16 & 0xFF]),
+                              fold_u64(fold_keep[256 + (lead >> 24)]));
 }
 
 /* Writes the four 8-byte quarters of y one after the other at out[*o..],
@@ -213,11 +233,7 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
     __m256i y, is_cont, idx, shuf;
 
     if (!bad) {
-        _mm256_storeu_si256((__m256i *)(void *)(out + *o), fold_lower32(x));
-        if (map) {
-            rg_clean__map16(map + *o, src);
-            rg_clean__map16(map + *o + 16, src + 16);
-        }
+        fold_store32(out, map, *o, src, x);
         *o += 32;
         *sp = (int)(spm >> 31);
         return 1;
@@ -244,11 +260,7 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
                                            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
                                            29, 30, 31),
                           is_cont); /* -1 on a continuation byte */
-    shuf = _mm256_setr_epi64x(
-        fold_u64(fold_keep[lead & 0xFF]),
-        fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
-        fold_u64(fold_keep[lead >> 16 & 0xFF]),
-        fold_u64(fold_keep[256 + (lead >> 24)]));
+    shuf = fold_keep_shuf(lead);
     fold_quarters(out, map, src, o, _mm256_shuffle_epi8(y, shuf), _mm256_shuffle_epi8(idx, shuf),
                   lead);
     *sp = (int)(spm >> 31); /* a continuation byte there is not a space */
@@ -294,11 +306,7 @@ __attribute__((target("avx2"))) static inline int fold_tail32(char *out, size_t 
         return 0;
     }
     lead |= pre; /* dropped as the lead bytes are */
-    shuf = _mm256_setr_epi64x(
-        fold_u64(fold_keep[lead & 0xFF]),
-        fold_u64(fold_keep[256 + (lead >> 8 & 0xFF)]),
-        fold_u64(fold_keep[lead >> 16 & 0xFF]),
-        fold_u64(fold_keep[256 + (lead >> 24)]));
+    shuf = fold_keep_shuf(lead);
     fold_quarters(out, map, src, o,
                   _mm256_shuffle_epi8(_mm256_blendv_epi8(fold_lower32(x), y, is_cont), shuf),
                   _mm256_shuffle_epi8(_mm256_add_epi8(fold_k(FK_IOTA), is_cont), shuf), lead);
