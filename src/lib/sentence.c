@@ -15,8 +15,8 @@
 /* run_end's byte classes come from two 16-entry tables (SSSE3 pshufb,
  * or AVX2, sentence_simd.c) on x86 CPUs that have them, chosen at run
  * time; otherwise (and with -DRG_SENTENCE_NO_SIMD, which the differential
- * tests use as the reference) a 256-entry table, 4 bytes a step. */
-#define RUN_SIMD RG_SENTENCE_SIMD
+ * tests use as the reference) a 256-entry table, 4 bytes a step
+ * (RG_SENTENCE_SIMD, sentence_internal.h). */
 
 /*
  * HOW IT WORKS
@@ -236,7 +236,7 @@ static const unsigned char run_byte[256] = {
 #undef U_
 #undef S_
 
-#if RUN_SIMD
+#if RG_SENTENCE_SIMD
 /* run_window for the last window of the text, fewer than 64 bytes: the
  * candidates of a zero-padded copy, and every offset past len. */
 static void run_window_tail(split_ctx *cx, size_t b, int word_before)
@@ -721,7 +721,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     size_t i = 0, n;
     uint32_t cp;
     int cls, error = RG_OK;
-#if RUN_SIMD
+#if RG_SENTENCE_SIMD
     int simd;
 #endif
 
@@ -733,7 +733,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     cx.spans.cap = *cap;
     cx.s = s;
     cx.len = len;
-#if RUN_SIMD
+#if RG_SENTENCE_SIMD
 #if !defined(RG_SENTENCE_NO_AVX2)
     if (rg__cpu_level() >= RG_CPU_AVX2) {
         cx.cands = rg_sentence__cands64_avx2;
@@ -749,7 +749,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
 #endif
 
     while (i < len) {
-#if RUN_SIMD
+#if RG_SENTENCE_SIMD
         n = simd ? run_end_simd(&cx, i, &st.in_dq) : run_end(&cx, i);
 #else
         n = run_end(&cx, i);
