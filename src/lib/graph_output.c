@@ -63,18 +63,20 @@ static int write_graph(rg_graph__writer *wr, rg_xgraph *model, rg_strbuf *b, con
                        const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
 {
     const char *sub = s == &agg->overall ? "" : "periods/";
+    rg_strbuf path = RG_STRBUF_INIT;
     int error;
 
     rg_strbuf_clear(b);
-    if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
-        (error = write_buf(wr, outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
-        return error;
+    if ((error = rg_graph__write_graphology(b, agg, s, r)) == RG_OK &&
+        (error = rg_strbuf_printf(&path, "%s/%s%s.json", outdir, sub,
+                                  *sub ? s->key : "graph")) == RG_OK &&
+        (error = rg_graph__writer_put(wr, path.ptr, b)) == RG_OK && model) {
+        /* b, emptied by the writer, is now scratch for numbers' text */
+        error = rg_graph__fill_model(model, b, path.ptr, agg, s, r);
     }
-    /* b holds the path until fill_model has copied it, then numbers' text */
-    if ((error = rg_strbuf_printf(b, "%s/%s%s.json", outdir, sub, *sub ? s->key : "graph")) < 0) {
-        return error;
-    }
-    return rg_graph__fill_model(model, b, b->ptr, agg, s, r);
+    rg_strbuf_clear(b);
+    rg_strbuf_dispose(&path);
+    return error;
 }
 
 /* metrics.json, as a job beside the graph files (graph_job.h), with the
