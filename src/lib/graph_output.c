@@ -43,21 +43,6 @@ cleanup:
     return error;
 }
 
-/* dir/sub/name.json from body (left empty), through wr when given. */
-static int write_buf(rg_graph__writer *wr, const char *dir, const char *sub, const char *name,
-                     rg_strbuf *body)
-{
-    rg_strbuf path = RG_STRBUF_INIT;
-    int error;
-
-    if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
-        error = rg_graph__writer_put(wr, path.ptr, body);
-    }
-    rg_strbuf_dispose(&path);
-    rg_strbuf_clear(body);
-    return error;
-}
-
 /* graph.json or periods/KEY.json of slice s, and its model when asked. */
 static int write_graph(rg_graph__writer *wr, rg_xgraph *model, rg_strbuf *b, const char *outdir,
                        const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
@@ -87,6 +72,19 @@ typedef struct {
     const rg_graph_result *overall, *periods;
 } metrics_job;
 
+/* dir/metrics.json from body, written at once on the job's thread. */
+static int write_metrics_file(const char *dir, const rg_strbuf *body)
+{
+    rg_strbuf path = RG_STRBUF_INIT;
+    int error;
+
+    if ((error = rg_strbuf_printf(&path, "%s/metrics.json", dir)) == RG_OK) {
+        error = rg_write_file_atomic(path.ptr, body->len ? body->ptr : "", body->len);
+    }
+    rg_strbuf_dispose(&path);
+    return error;
+}
+
 static int metrics_job_run(void *arg)
 {
     const metrics_job *m = arg;
@@ -97,7 +95,7 @@ static int metrics_job_run(void *arg)
     if ((error = rg_graph__compute_deltas(&deltas, m->periods, m->agg->n_periods)) == RG_OK &&
         (error = rg_graph__write_metrics(&b, m->agg, m->overall, m->periods,
                                          m->agg->n_periods, deltas)) == RG_OK) {
-        error = write_buf(NULL, m->outdir, "", "metrics", &b);
+        error = write_metrics_file(m->outdir, &b);
     }
     rg_graph__dispose_all(NULL, NULL, deltas, m->agg->n_periods);
     rg_strbuf_dispose(&b);
