@@ -43,38 +43,25 @@ cleanup:
     return error;
 }
 
-/* dir/sub/name.json from body (left empty), through wr when given. */
-static int write_buf(rg_graph__writer *wr, const char *dir, const char *sub, const char *name,
-                     rg_strbuf *body)
-{
-    rg_strbuf path = RG_STRBUF_INIT;
-    int error;
-
-    if ((error = rg_strbuf_printf(&path, "%s/%s%s.json", dir, sub, name)) == RG_OK) {
-        error = rg_graph__writer_put(wr, path.ptr, body);
-    }
-    rg_strbuf_dispose(&path);
-    rg_strbuf_clear(body);
-    return error;
-}
-
 /* graph.json or periods/KEY.json of slice s, and its model when asked. */
 static int write_graph(rg_graph__writer *wr, rg_xgraph *model, rg_strbuf *b, const char *outdir,
                        const rg_agg *agg, const rg_slice *s, const rg_graph_result *r)
 {
     const char *sub = s == &agg->overall ? "" : "periods/";
+    rg_strbuf path = RG_STRBUF_INIT;
     int error;
 
     rg_strbuf_clear(b);
-    if ((error = rg_graph__write_graphology(b, agg, s, r)) != RG_OK ||
-        (error = write_buf(wr, outdir, sub, *sub ? s->key : "graph", b)) != RG_OK || !model) {
-        return error;
+    if ((error = rg_graph__write_graphology(b, agg, s, r)) == RG_OK &&
+        (error = rg_strbuf_printf(&path, "%s/%s%s.json", outdir, sub,
+                                  *sub ? s->key : "graph")) == RG_OK &&
+        (error = rg_graph__writer_put(wr, path.ptr, b)) == RG_OK && model) {
+        /* b, emptied by the writer, is now scratch for numbers' text */
+        error = rg_graph__fill_model(model, b, path.ptr, agg, s, r);
     }
-    /* b holds the path until fill_model has copied it, then numbers' text */
-    if ((error = rg_strbuf_printf(b, "%s/%s%s.json", outdir, sub, *sub ? s->key : "graph")) < 0) {
-        return error;
-    }
-    return rg_graph__fill_model(model, b, b->ptr, agg, s, r);
+    rg_strbuf_clear(b);
+    rg_strbuf_dispose(&path);
+    return error;
 }
 
 /* metrics.json, as a job beside the graph files (graph_job.h), with the
@@ -84,6 +71,19 @@ typedef struct {
     const char *outdir;
     const rg_graph_result *overall, *periods;
 } metrics_job;
+
+/* dir/metrics.json from body, written at once on the job's thread. */
+static int write_metrics_file(const char *dir, const rg_strbuf *body)
+{
+    rg_strbuf path = RG_STRBUF_INIT;
+    int error;
+
+    if ((error = rg_strbuf_printf(&path, "%s/metrics.json", dir)) == RG_OK) {
+        error = rg_write_file_atomic(path.ptr, body->len ? body->ptr : "", body->len);
+    }
+    rg_strbuf_dispose(&path);
+    return error;
+}
 
 static int metrics_job_run(void *arg)
 {
@@ -95,7 +95,7 @@ static int metrics_job_run(void *arg)
     if ((error = rg_graph__compute_deltas(&deltas, m->periods, m->agg->n_periods)) == RG_OK &&
         (error = rg_graph__write_metrics(&b, m->agg, m->overall, m->periods,
                                          m->agg->n_periods, deltas)) == RG_OK) {
-        error = write_buf(NULL, m->outdir, "", "metrics", &b);
+        error = write_metrics_file(m->outdir, &b);
     }
     rg_graph__dispose_all(NULL, NULL, deltas, m->agg->n_periods);
     rg_strbuf_dispose(&b);
