@@ -750,7 +750,7 @@ cleanup:
  * out-of-memory message, no leak (ASan), no FINALLY imbalance. */
 static void test_alloc_failures(void **state)
 {
-    long n, total;
+    long n, total, failed = 0;
 
     (void)state;
     rg_alloc_fail_at(0);
@@ -762,9 +762,13 @@ static void test_alloc_failures(void **state)
         if (error != RG_OK) {
             assert_int_equal(error, RG_ERROR);
             assert_non_null(strstr(rg_error_last()->message, "out of memory"));
+            failed++;
         }
         assert_true(IGRAPH_FINALLY_STACK_EMPTY);
     }
+    /* a failure may be absorbed (igraph does without some buffers), not most */
+    printf("graph alloc failures: %ld of %ld reported\n", failed, total);
+    assert_true(failed * 2 > total);
 }
 
 int main(void)
