@@ -45,13 +45,18 @@ JSONL_OPTS="--id-field file --text-field title --text-field heading --text-field
 log() { printf '%s\n' "$*" >&2; }
 
 # measure NAME RUNS CMD...: runs CMD, records median wall, CPU (user+sys)
-# and peak RSS (KiB) in $RES, or n/a when any run fails.
+# and peak RSS (KiB) in $RES, or n/a when any run fails. When $fresh names
+# a path, it is removed before each run, untimed (see measure_fresh).
+fresh=
 measure() {
     name=$1 runs=$2
     shift 2
     : > "$T/m"
     i=0
     while [ "$i" -lt "$runs" ]; do
+        if [ -n "$fresh" ]; then
+            rm -rf "$fresh"
+        fi
         if ! /usr/bin/time -f '%e %U %S %M' -o "$T/t" "$@" > "$T/out" 2> "$T/err"; then
             log "  $name: failed ($(tail -1 "$T/err"))"
             printf '%s\tn/a\tn/a\tn/a\n' "$name" >> "$RES"
@@ -65,6 +70,18 @@ measure() {
     awk '{ print $1, $2 + $3, $4 }' "$T/m" > "$T/m2" && mv "$T/m2" "$T/m"
     printf '%s\t%.2f\t%.2f\t%d\n' "$name" "$(med 1)" "$(med 2)" "$(med 3)" >> "$RES"
     log "  $(tail -1 "$RES")"
+}
+
+# measure_fresh OUT NAME RUNS CMD...: measure, each run writing OUT anew.
+# Replacing a file costs its old inode's release, which this machine's disk
+# (ext4 mounted with discard, on a VM) makes about 1 ms a file: 80 ms for
+# build's 78 files, a cost of the disk, not of relgraph. The runs are timed
+# on an empty target; one row (build_jsonl_replace) keeps the other case.
+measure_fresh() {
+    fresh=$1
+    shift
+    measure "$@"
+    fresh=
 }
 
 get() { awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }' "$RES"; }
@@ -119,16 +136,22 @@ fi
 for t in $THREADS; do
     log "bench: relgraph, $t thread(s)"
     # shellcheck disable=SC2086
-    measure "extract_jsonl_$t" "$RUNS" "$RG" -q extract --threads "$t" $JSONL_OPTS "$CORPUS" \
-        -o "$T/ev_jsonl.jsonl"
-    measure "extract_txt_$t" "$RUNS" "$RG" -q extract --threads "$t" \
+    measure_fresh "$T/ev_jsonl.jsonl" "extract_jsonl_$t" "$RUNS" "$RG" -q extract \
+        --threads "$t" $JSONL_OPTS "$CORPUS" -o "$T/ev_jsonl.jsonl"
+    measure_fresh "$T/ev_txt.jsonl" "extract_txt_$t" "$RUNS" "$RG" -q extract --threads "$t" \
         --manifest "$T/manifest.tsv" "$T/txt" -o "$T/ev_txt.jsonl"
     # shellcheck disable=SC2086
-    measure "build_jsonl_$t" "$RUNS" "$RG" -q build --threads "$t" $JSONL_OPTS "$CORPUS" \
-        -o "$T/out_jsonl"
-    measure "build_txt_$t" "$RUNS" "$RG" -q build --threads "$t" \
+    measure_fresh "$T/out_jsonl" "build_jsonl_$t" "$RUNS" "$RG" -q build --threads "$t" \
+        $JSONL_OPTS "$CORPUS" -o "$T/out_jsonl"
+    measure_fresh "$T/out_txt" "build_txt_$t" "$RUNS" "$RG" -q build --threads "$t" \
         --manifest "$T/manifest.tsv" "$T/txt" -o "$T/out_txt"
 done
+tmax=$(echo $THREADS | awk '{ print $NF }')
+log "bench: relgraph build, replacing the outputs of the run before"
+# shellcheck disable=SC2086
+measure "build_jsonl_replace_$tmax" "$RUNS" "$RG" -q build --threads "$tmax" $JSONL_OPTS \
+    "$CORPUS" -o "$T/out_jsonl"
+
 count() { # documents and sentences of an evidence file
     if [ -s "$1" ]; then
         awk '{ n++; if (match($0, /"sentences":[0-9]+/)) s += substr($0, RSTART + 12, RLENGTH - 12) }
@@ -149,15 +172,14 @@ if [ "$SCALE" -gt 1 ]; then
         sed "s/^{\"file\": \"/{\"file\": \"r$k-/" "$CORPUS"
         k=$((k + 1))
     done > "$T/big.jsonl"
-    rm -rf "$T/txt" "$T/all.txt"
-    tmax=$(echo $THREADS | awk '{ print $NF }')
+    rm -rf "$T/txt" "$T/all.txt" "$T/out_jsonl" "$T/out_txt"
     # shellcheck disable=SC2086
     measure "extract_jsonl_x${SCALE}_$tmax" "$SCALE_RUNS" "$RG" -q extract --threads "$tmax" \
         $JSONL_OPTS "$T/big.jsonl" -o "$T/ev_big.jsonl"
     rm -f "$T/ev_big.jsonl"
     # shellcheck disable=SC2086
-    measure "build_jsonl_x${SCALE}_$tmax" "$SCALE_RUNS" "$RG" -q build --threads "$tmax" \
-        $JSONL_OPTS "$T/big.jsonl" -o "$T/out_big"
+    measure_fresh "$T/out_big" "build_jsonl_x${SCALE}_$tmax" "$SCALE_RUNS" "$RG" -q build \
+        --threads "$tmax" $JSONL_OPTS "$T/big.jsonl" -o "$T/out_big"
 fi
 
 # -- table -----------------------------------------------------------------
@@ -187,6 +209,8 @@ for t in $THREADS; do
     row "extract_jsonl_$t" "relgraph extract" JSONL "$t" "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
     row "build_jsonl_$t" "relgraph build" JSONL "$t" "$JSONL_BYTES" "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 done
+row "build_jsonl_replace_$tmax" "relgraph build, over its last outputs" JSONL "$tmax" "$JSONL_BYTES" \
+    "$DOCS" "$SENTS" grep_jsonl grepo_jsonl
 row grep_txt "grep -r -c -i -F (floor)" text 1 "$TXT_BYTES" "$DOCS_TXT" "$SENTS_TXT" grep_txt grepo_txt
 row grepo_txt "grep -o -i -F, LC_ALL=C (full scan)" text 1 "$TXT_BYTES" "$DOCS_TXT" "$SENTS_TXT" grep_txt grepo_txt
 row python_txt "Python regex + networkx" text 1 "$TXT_BYTES" "$DOCS_TXT" "$SENTS_TXT" grep_txt grepo_txt
