@@ -4,13 +4,14 @@
  * (errors.c), so the job keeps its thread's message and the join hands it
  * to the caller.
  */
-#include <pthread.h> /* pthread_create, pthread_join */
+#include <pthread.h> /* pthread_join */
 #include <stdio.h>   /* snprintf */
 
 #include <relgraph/errors.h>
 
 #include "common.h"
 #include "graph_job.h"
+#include "thread.h" /* rg__thread_create */
 
 static void job_run(rg_graph__job *j)
 {
@@ -36,7 +37,7 @@ void rg_graph__job_start(rg_graph__job *j, int (*run)(void *arg), void *arg)
     j->run = run;
     j->arg = arg;
     j->error = RG_OK;
-    j->started = pthread_create(&j->thread, NULL, job_thread, j) == 0;
+    j->started = rg__thread_create(&j->thread, job_thread, j) == 0;
     if (!j->started) {
         job_run(j);
     }

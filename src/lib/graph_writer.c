@@ -7,7 +7,7 @@
  * thread (errors.c): each file keeps its own message until its turn, and
  * the first failure in file order is the one the caller gets.
  */
-#include <pthread.h> /* pthread_create, pthread_join, pthread_mutex_lock, ... */
+#include <pthread.h> /* pthread_join, pthread_mutex_lock, ... */
 #include <stdio.h>   /* snprintf */
 #include <unistd.h>  /* unlink */
 
@@ -17,6 +17,7 @@
 #include "common.h"
 #include "graph_writer.h"
 #include "io_internal.h"
+#include "thread.h" /* rg__thread_create */
 
 struct rg_graph__wfile {
     rg_graph__wfile *next;
@@ -128,7 +129,7 @@ void rg_graph__writer_start(rg_graph__writer *w)
         return;
     }
     while (w->n_threads < RG_GRAPH_WRITERS &&
-           pthread_create(&w->threads[w->n_threads], NULL, writer_thread, w) == 0) {
+           rg__thread_create(&w->threads[w->n_threads], writer_thread, w) == 0) {
         w->n_threads++;
     }
     if (w->n_threads == 0) {

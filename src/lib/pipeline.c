@@ -8,7 +8,7 @@
  * output, never depends on the thread count; memory is bounded by two
  * batches.
  */
-#include <pthread.h> /* pthread_create, pthread_join, pthread_mutex_t, pthread_cond_t */
+#include <pthread.h> /* pthread_join, pthread_mutex_t, pthread_cond_t */
 #include <stdio.h>   /* snprintf */
 #include <string.h>  /* memset */
 #include <unistd.h>  /* sysconf */
@@ -18,6 +18,7 @@
 #include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 #include "reader_internal.h" /* rg_doc_arena, rg_reader__use_arena */
 #include "stance_internal.h" /* rg_stance__reuse_begin, rg_stance__reuse_end */
+#include "thread.h"          /* rg__thread_create */
 
 #define PL_MAX_THREADS 64
 #define PL_DEFAULT_BATCH 256
@@ -358,7 +359,7 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
     }
     /* the calling thread is one of the `threads`; too few workers is fine */
     for (i = 1; i < threads; i++) {
-        if (pthread_create(&tid[started], NULL, pl_worker, &sh) == 0) {
+        if (rg__thread_create(&tid[started], pl_worker, &sh) == 0) {
             started++;
         }
     }
