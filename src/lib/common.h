@@ -46,6 +46,18 @@ void rg__error_vset(int code, const char *fmt, va_list ap) RG_PRINTFLIKE(2, 0);
 void rg__error_set_oom(void);
 /* The code of the last error, or RG_ERROR when none is set. */
 int rg__error_code(void);
+/* A thread's error kept for another thread (errors are per thread): the
+ * graph phase's job and writer threads hand theirs to the caller. */
+typedef struct {
+    int error;         /* RG_OK, or what the failing call returned */
+    int code;          /* the error's code (`error` when none was set) */
+    char message[512]; /* RG_ERROR_MAX */
+} rg__kept_error;
+/* k = this thread's last error for the failure `error` of a call;
+ * `fallback` is the message when none is set. */
+void rg__error_keep(rg__kept_error *k, int error, const char *fallback);
+/* Sets k as this thread's last error when it is one; returns k->error. */
+int rg__error_restore(const rg__kept_error *k);
 
 /*
  * Growable array: RG_VEC(T) declares { T *v; size_t n, cap; }.

@@ -3,7 +3,7 @@
  * Thread-local last error. Messages live in a fixed per-thread buffer, so
  * setting an error never allocates (and OOM can always be reported).
  */
-#include <stdio.h>  /* vsnprintf */
+#include <stdio.h>  /* vsnprintf, snprintf */
 #include <string.h> /* strlen */
 
 #include "common.h"
@@ -60,4 +60,21 @@ void rg__error_set_oom(void)
 int rg__error_code(void)
 {
     return error_isset ? error_last.code : RG_ERROR;
+}
+
+void rg__error_keep(rg__kept_error *k, int error, const char *fallback)
+{
+    const rg_error *e = rg_error_last();
+
+    k->error = error;
+    k->code = e ? e->code : error;
+    snprintf(k->message, sizeof k->message, "%s", e && e->message ? e->message : fallback);
+}
+
+int rg__error_restore(const rg__kept_error *k)
+{
+    if (k->error != RG_OK) {
+        rg__error_set(k->code, "%s", k->message);
+    }
+    return k->error;
 }

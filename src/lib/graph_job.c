@@ -5,7 +5,6 @@
  * to the caller.
  */
 #include <pthread.h> /* pthread_join */
-#include <stdio.h>   /* snprintf */
 
 #include <relgraph/errors.h>
 
@@ -15,14 +14,10 @@
 
 static void job_run(rg_graph__job *j)
 {
-    const rg_error *e;
+    int error = j->run(j->arg);
 
-    j->error = j->run(j->arg);
-    if (j->error != RG_OK) {
-        e = rg_error_last();
-        j->code = e ? e->code : j->error;
-        snprintf(j->message, sizeof j->message, "%s",
-                 e && e->message ? e->message : "out of memory");
+    if (error != RG_OK) {
+        rg__error_keep(&j->err, error, "out of memory");
     }
 }
 
@@ -36,7 +31,7 @@ void rg_graph__job_start(rg_graph__job *j, int (*run)(void *arg), void *arg)
 {
     j->run = run;
     j->arg = arg;
-    j->error = RG_OK;
+    j->err.error = RG_OK;
     j->started = rg__thread_create(&j->thread, job_thread, j) == 0;
     if (!j->started) {
         job_run(j);
@@ -49,8 +44,5 @@ int rg_graph__job_join(rg_graph__job *j)
         pthread_join(j->thread, NULL);
         j->started = 0;
     }
-    if (j->error != RG_OK) {
-        rg__error_set(j->code, "%s", j->message);
-    }
-    return j->error;
+    return rg__error_restore(&j->err);
 }

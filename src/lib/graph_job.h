@@ -17,9 +17,7 @@ typedef struct {
     void *arg;
     pthread_t thread;
     int started;           /* on its own thread (else it ran at start) */
-    int error;
-    int code;              /* the job thread's last error, for the caller */
-    char message[512];
+    rg__kept_error err;    /* the job thread's error, for the caller */
 } rg_graph__job;
 
 /* Start run(arg) on a new thread; when no thread can be made, run it now

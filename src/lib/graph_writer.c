@@ -8,7 +8,6 @@
  * the first failure in file order is the one the caller gets.
  */
 #include <pthread.h> /* pthread_join, pthread_mutex_lock, ... */
-#include <stdio.h>   /* snprintf */
 #include <unistd.h>  /* unlink */
 
 #include <relgraph/errors.h>
@@ -24,9 +23,8 @@ struct rg_graph__wfile {
     char *path;
     char *data;
     size_t len;
-    size_t seq;       /* place in the order of renames */
-    int error, code;  /* of its own writing */
-    char message[512];
+    size_t seq;         /* place in the order of renames */
+    rg__kept_error err; /* of its own writing */
 };
 
 static void wfile_free(rg_graph__wfile *f)
@@ -36,16 +34,6 @@ static void wfile_free(rg_graph__wfile *f)
     rg__free(f);
 }
 
-/* This thread's last error into f. */
-static void wfile_failed(rg_graph__wfile *f, int error)
-{
-    const rg_error *e = rg_error_last();
-
-    f->error = error;
-    f->code = e ? e->code : error;
-    snprintf(f->message, sizeof f->message, "%s", e && e->message ? e->message : "write failed");
-}
-
 /* Write, fsync, then (in turn) rename one file; called without the lock. */
 static void write_one(rg_graph__writer *w, rg_graph__wfile *f)
 {
@@ -53,29 +41,27 @@ static void write_one(rg_graph__writer *w, rg_graph__wfile *f)
     int earlier_failed, error;
 
     pthread_mutex_lock(&w->mu);
-    earlier_failed = w->error != RG_OK;
+    earlier_failed = w->err.error != RG_OK;
     pthread_mutex_unlock(&w->mu);
     if (!earlier_failed &&
         (error = rg_io__write_temp(&tmp, f->path, f->data ? f->data : "", f->len)) != RG_OK) {
-        wfile_failed(f, error);
+        rg__error_keep(&f->err, error, "write failed");
     }
     pthread_mutex_lock(&w->mu);
     while (w->done != f->seq) {
         pthread_cond_wait(&w->turn, &w->mu);
     }
-    earlier_failed = w->error != RG_OK;
+    earlier_failed = w->err.error != RG_OK;
     pthread_mutex_unlock(&w->mu);
-    /* in turn: no other thread renames, nor sets w->error, until done moves */
+    /* in turn: no other thread renames, nor sets w->err, until done moves */
     if (tmp.len && earlier_failed) {
         unlink(tmp.ptr);
     } else if (tmp.len && (error = rg_io__commit_temp(&tmp, f->path)) != RG_OK) {
-        wfile_failed(f, error);
+        rg__error_keep(&f->err, error, "write failed");
     }
     pthread_mutex_lock(&w->mu);
-    if (!earlier_failed && f->error != RG_OK) {
-        w->error = f->error;
-        w->code = f->code;
-        snprintf(w->message, sizeof w->message, "%s", f->message);
+    if (!earlier_failed && f->err.error != RG_OK) {
+        w->err = f->err;
     }
     w->done++;
     pthread_cond_broadcast(&w->turn);
@@ -114,7 +100,7 @@ void rg_graph__writer_start(rg_graph__writer *w)
     w->head = w->tail = NULL;
     w->queued = w->done = 0;
     w->closing = 0;
-    w->error = RG_OK;
+    w->err.error = RG_OK;
     w->n_threads = 0;
     if (pthread_mutex_init(&w->mu, NULL) != 0) {
         return;
@@ -147,11 +133,8 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
     if (!w || w->n_threads == 0) {
         error = rg_write_file_atomic(path, body->len ? body->ptr : "", body->len);
         rg_strbuf_clear(body);
-        if (w && error != RG_OK && w->error == RG_OK) {
-            w->error = error;
-            w->code = rg_error_last() ? rg_error_last()->code : error;
-            snprintf(w->message, sizeof w->message, "%s",
-                     rg_error_last() ? rg_error_last()->message : "write failed");
+        if (w && error != RG_OK && w->err.error == RG_OK) {
+            rg__error_keep(&w->err, error, "write failed");
         }
         return error;
     }
@@ -165,7 +148,7 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
     body->ptr = NULL;
     body->len = body->alloc = 0;
     pthread_mutex_lock(&w->mu);
-    if ((error = w->error) == RG_OK) {
+    if ((error = w->err.error) == RG_OK) {
         f->seq = w->queued++;
         if (w->tail) {
             w->tail->next = f;
@@ -179,7 +162,7 @@ int rg_graph__writer_put(rg_graph__writer *w, const char *path, rg_strbuf *body)
     pthread_mutex_unlock(&w->mu);
     if (f) { /* an earlier file failed: this one is not written */
         wfile_free(f);
-        rg__error_set(w->code, "%s", w->message);
+        rg__error_restore(&w->err); /* set once, before `error` was read */
     }
     return error;
 }
@@ -201,8 +184,5 @@ int rg_graph__writer_finish(rg_graph__writer *w)
         pthread_mutex_destroy(&w->mu);
         w->n_threads = 0;
     }
-    if (w->error != RG_OK) {
-        rg__error_set(w->code, "%s", w->message);
-    }
-    return w->error;
+    return rg__error_restore(&w->err);
 }

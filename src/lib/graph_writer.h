@@ -32,9 +32,7 @@ typedef struct {
     size_t queued;                /* files handed over so far */
     size_t done;                  /* files renamed or dropped, in order */
     int closing;
-    int error;                    /* the first failure in file order */
-    int code;
-    char message[512];
+    rg__kept_error err;           /* the first failure in file order */
 } rg_graph__writer;
 
 /* Start the threads; without any (none could be made) put writes at once.
