@@ -632,6 +632,7 @@ static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *ht
     res->len = html->len = 0;
     if (key) {
         key->len = 0;
+        key->odd = 0;
     }
     *key_ok = 0;
     if (!opts) {
@@ -728,7 +729,7 @@ static int clean_text(char **out,                    /* out: cleaned text */
                       const rg_boilerplate *bp,      /* rules or NULL */
                       const rg_clean_options *opts)  /* options or NULL */
 {
-    clean_out html = { NULL, NULL, 0, 0, NULL }, res = { NULL, NULL, 0, 0, NULL };
+    clean_out html = { NULL, NULL, 0, 0, NULL, 0 }, res = { NULL, NULL, 0, 0, NULL, 0 };
     int key_ok = 0, error;
 
     *out = NULL;
@@ -765,7 +766,7 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
                       size_t *key_len, size_t **key_map_out, const char *text, size_t len,
                       const rg_boilerplate *bp, const rg_clean_options *opts)
 {
-    clean_out key = { NULL, NULL, 0, 0, NULL };
+    clean_out key = { NULL, NULL, 0, 0, NULL, 0 };
     int error;
 
     RG_ASSERT_ARG(out);

@@ -198,6 +198,8 @@ typedef struct {
     size_t len;
     size_t cap;
     clean_segs *segs;
+    int odd; /* a key: rg_clean__fold_into met an odd character
+              * (rg_text__fold_odd); the cleaner clears it per text */
 } clean_out;
 
 /* The input offset of output byte i (segs->n > 0, i >= segs->v[0].at). */
@@ -260,7 +262,8 @@ int rg_clean__html_strip(clean_out *o, const char *t, size_t len, int mode);
  * key at o->p[at..] and each map entry as (offset in s) + base (o->map must
  * be allocated); o grows as needed, o->len is left alone. *end receives
  * the end of the fold in o. Lives in text_fold.c, next to the fold tables:
- * the cleaner folds each line straight into the joined key.
+ * the cleaner folds each line straight into the joined key. Sets o->odd
+ * when the line holds an odd character (rg_text__fold_odd), else leaves it.
  * @return RG_OK or RG_ERROR (OOM)
  */
 int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,

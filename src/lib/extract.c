@@ -20,7 +20,9 @@
  *      mention is assigned to its sentence.
  *   6. Co-mentions: one relation per unordered pair of distinct actors per
  *      sentence, source < target by id.
- *   7. Stance and tone, sentence by sentence, with a per-document context.
+ *   7. Stance and tone, sentence by sentence, with a per-document context;
+ *      skipped for a document that provably yields no relation (the gate:
+ *      extract_gate.c; the matcher also reports the state adjectives).
  *   8. Relations are sorted (sentence, type, source id, target id, cue), so
  *      output is deterministic whatever the thread count.
  */
@@ -34,10 +36,14 @@
 #include "clean_internal.h"   /* clean_out, rg_clean__text_into */
 #include "extract_internal.h" /* rg_extract__run, rg_evidence__json_put */
 #include "sentence_internal.h" /* rg_sentence__split_into */
+#include "text_internal.h"     /* rg_text__fold_odd */
 
 struct rg_extractor {
     rg_extract_options opts;
     rg_matcher *matcher;
+    rg_extract__gate *gate; /* with a lexicon; NULL: none */
+    int gate_ready;         /* the matcher reports the gate's side keys */
+    int gate_on;            /* gate_ready, unless a test turned it off */
 };
 
 const char *rg_relation_type_name(rg_relation_type t)
@@ -56,7 +62,42 @@ void rg_extractor_free(rg_extractor *ex)
         return;
     }
     rg_matcher_free(ex->matcher);
+    rg_extract__gate_free(ex->gate);
     rg__free(ex);
+}
+
+/* The matcher, with the stance gate's side keys when there is a lexicon. */
+static int extractor_matcher(rg_extractor *ex)
+{
+    const rg_matcher__side *side;
+    size_t nside;
+    int error;
+
+    if (!ex->opts.lexicon) {
+        return rg_matcher_new(&ex->matcher, ex->opts.actors);
+    }
+    if ((error = rg_extract__gate_new(&ex->gate, ex->opts.lexicon, ex->opts.actors)) < 0) {
+        return error;
+    }
+    side = rg_extract__gate_side(ex->gate, &nside);
+    if (nside > 64 * RG_EXTRACT__SIDE_WORDS) {
+        return rg_matcher_new(&ex->matcher, ex->opts.actors); /* no gate */
+    }
+    if ((error = rg_matcher__new_side(&ex->matcher, ex->opts.actors, side, nside)) < 0) {
+        return error;
+    }
+    ex->gate_ready = ex->gate_on = rg_matcher__side_ok(ex->matcher);
+    return RG_OK;
+}
+
+void rg_extract__set_gate(rg_extractor *ex, int on)
+{
+    ex->gate_on = on && ex->gate_ready;
+}
+
+int rg_extract__gate_ready(const rg_extractor *ex)
+{
+    return ex->gate_ready;
 }
 
 int rg_extractor_new(rg_extractor **out, const rg_extract_options *opts)
@@ -74,7 +115,7 @@ int rg_extractor_new(rg_extractor **out, const rg_extract_options *opts)
     if (!ex->opts.date_window) {
         ex->opts.date_window = 400;
     }
-    if ((error = rg_matcher_new(&ex->matcher, opts->actors)) < 0) {
+    if ((error = extractor_matcher(ex)) < 0) {
         goto cleanup;
     }
     *out = ex;
@@ -116,6 +157,8 @@ typedef struct {
     RG_VEC(rg_relation) sort;
     rg_strbuf json;
     int key_ok;
+    int gate_ok; /* the gate may skip stance: the key is not odd */
+    uint64_t side_hits[RG_EXTRACT__SIDE_WORDS]; /* the side keys found */
 } ex_bufs;
 
 /* The kept buffers of this thread (see rg_extract__reuse_begin): storage
@@ -406,23 +449,41 @@ static int extract_dedupe(rg_evidence *ev)
     return RG_OK;
 }
 
+/* Step 5's scan: the matches of the cleaned text into *m, the side keys
+ * found into bf->side_hits, and whether the key is odd. The key is the
+ * cleaner's when key_ok, else folded here (as rg_matcher_scan would). */
+static int extract_scan(rg_match **m, size_t *nm, ex_bufs *bf, const rg_evidence *ev,
+                        const rg_extractor *ex, const rg_date *date)
+{
+    char *key = NULL;
+    size_t *map = NULL, klen = 0;
+    int odd = 1, error;
+
+    memset(bf->side_hits, 0, sizeof bf->side_hits);
+    if (bf->key_ok) {
+        error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, bf->key.p,
+                                      bf->key.len, bf->key.map, date, bf->side_hits);
+        odd = bf->key.odd;
+    } else if ((error = rg_text__fold_odd(&key, &klen, &map, ev->clean, ev->clean_len, &odd)) >=
+               0) {
+        error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, key, klen,
+                                      map, date, bf->side_hits);
+    }
+    bf->gate_ok = ex->gate_on && !odd;
+    rg__free(key);
+    rg__free(map);
+    return error;
+}
+
 /* Step 5: matches -> mentions assigned to kept sentences (both sorted by start). */
-static int extract_mentions(rg_evidence *ev, const ex_bufs *bf, const rg_extractor *ex,
+static int extract_mentions(rg_evidence *ev, ex_bufs *bf, const rg_extractor *ex,
                             const rg_document *doc)
 {
     rg_match *m = NULL;
     size_t nm = 0, i, s = 0;
     int error;
 
-    if (bf->key_ok) {
-        error = rg_matcher_scan_folded(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
-                                       bf->key.p, bf->key.len, bf->key.map,
-                                       doc->date.year ? &doc->date : NULL);
-    } else {
-        error = rg_matcher_scan(&m, &nm, ex->matcher, ev->clean, ev->clean_len,
-                                doc->date.year ? &doc->date : NULL);
-    }
-    if (error < 0) {
+    if ((error = extract_scan(&m, &nm, bf, ev, ex, doc->date.year ? &doc->date : NULL)) < 0) {
         return error;
     }
     if (nm && !(ev->mentions = rg__calloc(nm, sizeof *ev->mentions))) {
@@ -563,12 +624,14 @@ static int extract_relations(rg_evidence *ev, ex_bufs *bf, const rg_extractor *e
                              const rg_document *doc)
 {
     rg_stance_ctx *ctx = NULL;
+    const rg_date *date = doc->date.year ? &doc->date : NULL;
     size_t cap = 0, lo = 0, s;
     int error = RG_OK;
 
     if (ex->opts.lexicon &&
-        (error = rg_stance_ctx_new(&ctx, ex->opts.actors, doc->date.year ? &doc->date : NULL,
-                                   &ex->opts.stance)) < 0) {
+        !(bf->gate_ok &&
+          rg_extract__gate_skips(ex->gate, ev, ex->opts.actors, date, bf->side_hits)) &&
+        (error = rg_stance_ctx_new(&ctx, ex->opts.actors, date, &ex->opts.stance)) < 0) {
         return error;
     }
     for (s = 0; s < ev->n_sentences; s++) {

@@ -8,8 +8,9 @@
 #define RG_LIB_EXTRACT_INTERNAL_H
 
 #include <relgraph/extract.h>
-#include "clean_internal.h" /* clean_segs */
-#include "strbuf.h"         /* rg_strbuf */
+#include "clean_internal.h"   /* clean_segs */
+#include "matcher_internal.h" /* rg_matcher__side */
+#include "strbuf.h"           /* rg_strbuf */
 
 /*
  * Between rg_extract__reuse_begin() and rg_extract__reuse_end() on one
@@ -41,5 +42,45 @@ int rg_extract__run(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
  * segments of that map (rg_clean__text_segs; ev->clean_map unused). */
 int rg_evidence__json_put(rg_strbuf *b, const rg_evidence *ev, const rg_actors *a,
                           const clean_segs *sg);
+
+/*
+ * The stance gate (extract_gate.c, HOW IT WORKS there): the documents
+ * whose stance pass cannot yield a relation skip it.
+ */
+typedef struct rg_extract__gate rg_extract__gate;
+
+/* Side keys of at most this many 64-bit words of bits (256 adjective
+ * forms; past that the extractor runs without the gate). */
+#define RG_EXTRACT__SIDE_WORDS 4
+
+/* The gate of lexicon lx and dictionary a: the folds of the state
+ * adjectives that can make items. Returns RG_OK or RG_ERROR (OOM, set). */
+int rg_extract__gate_new(rg_extract__gate **out, const rg_lexicon *lx, const rg_actors *a);
+void rg_extract__gate_free(rg_extract__gate *g);
+
+/* The side keys for rg_matcher__new_side (*n of them; owned by g). */
+const rg_matcher__side *rg_extract__gate_side(const rg_extract__gate *g, size_t *n);
+
+/* 1 when two of the actors u[0..n) can make a stance or tone relation (one
+ * level, or a person whose state is known and is not the other); negative
+ * entries are ignored. */
+int rg_extract__may_relate(const rg_actors *a, const int *u, size_t n);
+
+/*
+ * 1 when the stance pass of ev can yield nothing: its mentions' actors,
+ * the states of the side keys found (bit i of side_hits: side key i) and
+ * of the adjectives at sentence edges that cut a word, and those states'
+ * leaders at `date` (NULL: undated) cannot relate. The caller checks that
+ * the key was not odd and the matcher took the side keys.
+ */
+int rg_extract__gate_skips(const rg_extract__gate *g, const rg_evidence *ev,
+                           const rg_actors *a, const rg_date *date, const uint64_t *side_hits);
+
+/* For tests: 0 turns the gate off for ex's next extractions, 1 on again
+ * (when the matcher took the side keys). Not thread-safe with them. */
+void rg_extract__set_gate(rg_extractor *ex, int on);
+
+/* For tests: 1 when ex's matcher reports the side keys (the gate can work). */
+int rg_extract__gate_ready(const rg_extractor *ex);
 
 #endif

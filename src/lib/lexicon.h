@@ -136,6 +136,22 @@ static inline int rg_lexicon__adj_maybe(const struct rg_lexicon *lx, const char 
     return (lx->adj_prefix[bit >> 6] >> (bit & 63)) & 1;
 }
 
+/*
+ * The state code of word `w` (w < lx->n_words) when it is a state
+ * adjective ("RUS" for "russes"), else NULL; *form then receives the
+ * word's lower-case form as written in the lexicon (NUL-terminated). For
+ * the extractor's stance gate (extract_gate.c).
+ */
+static inline const char *rg_lexicon__adj_word(const struct rg_lexicon *lx, size_t w,
+                                               const char **form)
+{
+    if (!lx->adj_state[w]) {
+        return NULL;
+    }
+    *form = lx->pool + lx->word_off[w] + 1; /* after the word's tag */
+    return lx->adj_state[w];
+}
+
 int rg_lexicon__stemmer_new(rg_lx_stemmer **out);
 void rg_lexicon__stemmer_free(rg_lx_stemmer *st);
 

@@ -45,6 +45,9 @@ struct rg_matcher {
     size_t npat;
     int has_guarded;
     rg_matcher__starts *starts; /* the scan from word starts, or NULL: the automaton */
+    const rg_matcher__side *side; /* while building only: the side keys */
+    size_t nside;
+    int side_ok;                /* the scan reports the side keys */
 };
 
 /* Selected candidate during a scan: key span and pattern. */
@@ -65,34 +68,6 @@ const char *rg_mention_kind_name(rg_mention_kind k)
     case RG_MENTION_METONYM: return "metonym";
     }
     return "unknown";
-}
-
-/* ------------------------------------------------------------------ */
-/* Word boundaries in the folded key                                  */
-/* ------------------------------------------------------------------ */
-
-/* 1 when the character starting at k[pos] is a letter or digit. */
-static int word_at(const char *k, size_t klen, size_t pos)
-{
-    unsigned char c = (unsigned char)k[pos];
-    int32_t cp;
-
-    if (c < 0x80) {
-        return rg_matcher__ascii_word(c);
-    }
-    rg_text__utf8_decode(k + pos, klen - pos, &cp);
-    return cp >= 0 && rg_text__is_word_cp(cp);
-}
-
-/* 1 when the character ending just before k[pos] (pos > 0) is a letter or digit. */
-static int word_before(const char *k, size_t klen, size_t pos)
-{
-    size_t p = pos - 1;
-
-    while (p > 0 && pos - p < 4 && ((unsigned char)k[p] & 0xC0) == 0x80) {
-        p--;
-    }
-    return word_at(k, klen, p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -305,17 +280,18 @@ static unsigned mt_edges(const rg_actors *a, const rg_actors__form *f)
         }
     }
 
-    if (word_at(f->key, f->key_len, 0)) {
+    if (rg_matcher__word_at(f->key, f->key_len, 0)) {
         e |= RG_MATCHER__WORD_START;
     }
-    if (word_before(f->key, f->key_len, f->key_len)) {
+    if (rg_matcher__word_before(f->key, f->key_len, f->key_len)) {
         e |= RG_MATCHER__WORD_END;
     }
     return e;
 }
 
-/* Collects the patterns and the byte classes. Returns 1 when every key
- * starts with a letter or digit (the scan from word starts applies). */
+/* Collects the patterns and the byte classes (of the side keys too, for
+ * the scan from word starts). Returns 1 when every key starts with a
+ * letter or digit (the scan from word starts applies). */
 static int mt_patterns(rg_matcher *m)
 {
     const rg_actors *a = m->a;
@@ -341,6 +317,14 @@ static int mt_patterns(rg_matcher *m)
         m->has_guarded |= (f->flags & RG_FORM_GUARDED) != 0;
         all_word_start &= (m->pat[m->npat].edges & RG_MATCHER__WORD_START) != 0;
         m->npat++;
+    }
+    for (i = 0; all_word_start && i < m->nside; i++) { /* a class of their own too */
+        for (j = 0; j < m->side[i].len; j++) {
+            unsigned char b = (unsigned char)m->side[i].key[j];
+            if (m->cls[b] == 0) {
+                m->cls[b] = (uint8_t)m->ncls++;
+            }
+        }
     }
     for (i = 0, j = 0; i < 256; i++) { /* keep word and non-word bytes apart */
         if (m->cls[i] == 0 && rg_matcher__ascii_word((unsigned char)i)) {
@@ -390,8 +374,10 @@ static int mt_build(rg_matcher *m)
     return error;
 }
 
-/* rg_matcher_new; `automaton`: the automaton even when every key starts a word. */
-static int mt_new(rg_matcher **out, const rg_actors *a, int automaton)
+/* rg_matcher_new with side keys; `automaton`: the automaton even when
+ * every key starts a word (then without side keys). */
+static int mt_new(rg_matcher **out, const rg_actors *a, int automaton,
+                  const rg_matcher__side *side, size_t nside)
 {
     rg_matcher *m = NULL;
     int error = RG_OK;
@@ -406,8 +392,13 @@ static int mt_new(rg_matcher **out, const rg_actors *a, int automaton)
         goto cleanup;
     }
     m->a = a;
+    m->side = automaton ? NULL : side;
+    m->nside = automaton ? 0 : nside;
     if (mt_patterns(m) && !automaton) {
-        error = rg_matcher__starts_new(&m->starts, m->pat, m->npat, m->cls, m->ncls);
+        error = rg_matcher__starts_new(&m->starts, m->pat, m->npat, side, nside, m->cls,
+                                       m->ncls);
+        m->side_ok = error == RG_OK && rg_matcher__starts_side_ok(m->starts);
+        m->side = NULL; /* in the trie now */
     } else {
         error = mt_build(m);
     }
@@ -423,12 +414,23 @@ cleanup:
 
 int rg_matcher_new(rg_matcher **out, const rg_actors *a)
 {
-    return mt_new(out, a, 0);
+    return mt_new(out, a, 0, NULL, 0);
 }
 
 int rg_matcher__new_automaton(rg_matcher **out, const rg_actors *a)
 {
-    return mt_new(out, a, 1);
+    return mt_new(out, a, 1, NULL, 0);
+}
+
+int rg_matcher__new_side(rg_matcher **out, const rg_actors *a, const rg_matcher__side *side,
+                         size_t nside)
+{
+    return mt_new(out, a, 0, side, nside);
+}
+
+int rg_matcher__side_ok(const rg_matcher *m)
+{
+    return m->side_ok;
 }
 
 int rg_matcher__uses_starts(const rg_matcher *m)
@@ -529,11 +531,11 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
     size_t ts, te;
 
     if ((p->edges & RG_MATCHER__WORD_START) && ks > 0 &&
-        word_before(sc->t.key, sc->t.klen, ks)) {
+        rg_matcher__word_before(sc->t.key, sc->t.klen, ks)) {
         return 0;
     }
     if ((p->edges & RG_MATCHER__WORD_END) && ke < sc->t.klen &&
-        word_at(sc->t.key, sc->t.klen, ke)) {
+        rg_matcher__word_at(sc->t.key, sc->t.klen, ke)) {
         return 0;
     }
     if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
@@ -676,12 +678,13 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
  * Step 1 from word starts (matcher_starts.c), when every key starts a
  * word: the keys found there, in the automaton's order; step 2 decides.
  */
-static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits)
+static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits,
+                        uint64_t *side_hits)
 {
     size_t i;
 
     if (rg_matcher__starts_scan(sc->m->starts, (const unsigned char *)sc->t.key, sc->t.klen,
-                                hits) < 0) {
+                                hits, side_hits) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < hits->n; i++) {
@@ -696,6 +699,13 @@ static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits)
 int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
                            const char *text, size_t len, const char *key, size_t klen,
                            const size_t *map, const rg_date *date)
+{
+    return rg_matcher__scan_side(out, n_out, m, text, len, key, klen, map, date, NULL);
+}
+
+int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
+                          size_t len, const char *key, size_t klen, const size_t *map,
+                          const rg_date *date, uint64_t *side_hits)
 {
     mt_cand_vec sel = { NULL, 0, 0 }, later = { NULL, 0, 0 };
     mt_scan sc;
@@ -724,7 +734,7 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
-    error = m->starts ? mt_by_starts(&sc, &sel, &later) : mt_walk(&sc, &sel, &later);
+    error = m->starts ? mt_by_starts(&sc, &sel, &later, side_hits) : mt_walk(&sc, &sel, &later);
     if (error < 0 || sel.n == 0) {
         goto cleanup;
     }

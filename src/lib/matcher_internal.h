@@ -13,6 +13,7 @@
 
 #include "actors_internal.h"
 #include "common.h" /* RG_VEC */
+#include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
 
 #define RG_MATCHER__WORD_START 1u /* the key starts with a letter or digit */
 #define RG_MATCHER__WORD_END 2u   /* the key ends with a letter or digit */
@@ -34,6 +35,17 @@ typedef struct {
 typedef RG_VEC(rg_matcher__cand) rg_matcher__cand_vec;
 
 /*
+ * A side key: folded bytes that the scan from word starts looks for with
+ * the dictionary's keys but only reports as found (a bit per side key),
+ * never as a candidate: the mentions stay what they are without them. The
+ * extractor's stance gate gives the state adjectives (extract.c).
+ */
+typedef struct {
+    const char *key; /* borrowed: must outlive the matcher */
+    size_t len;
+} rg_matcher__side;
+
+/*
  * The scan from word starts (matcher_starts.c), for dictionaries whose
  * keys all start with a letter or digit: a trie of the keys walked only
  * from the word starts that a filter of the keys' first four bytes lets
@@ -42,24 +54,33 @@ typedef RG_VEC(rg_matcher__cand) rg_matcher__cand_vec;
 typedef struct rg_matcher__starts rg_matcher__starts;
 
 /*
- * Builds the trie of the `npat` patterns, whose key bytes map to classes
- * 1..ncls-1 by `cls` (a class per byte; cls and the keys must outlive the
- * result). Returns RG_OK or RG_ERROR (out of memory, set).
+ * Builds the trie of the `npat` patterns and the `nside` side keys, whose
+ * bytes map to classes 1..ncls-1 by `cls` (a class per byte; cls and the
+ * keys must outlive the result). Returns RG_OK or RG_ERROR (out of memory,
+ * set).
  */
 int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *pat,
-                           size_t npat, const uint8_t *cls, size_t ncls);
+                           size_t npat, const rg_matcher__side *side, size_t nside,
+                           const uint8_t *cls, size_t ncls);
 void rg_matcher__starts_free(rg_matcher__starts *s);
+
+/* 1 when every side key was taken: not empty, starting with a letter, a
+ * digit or a byte >= 0x80, none twice. */
+int rg_matcher__starts_side_ok(const rg_matcher__starts *s);
 
 /*
  * Appends to `hits` the occurrences in key[0..klen) of keys that begin
  * after a byte that is not an ASCII letter or digit (or at 0), in the
  * automaton's order (by end, at one end longest first): every one that
  * the automaton finds and mt_accept may take (so not those followed by a
- * letter or digit when the key ends with one). Returns RG_OK or RG_ERROR
- * (out of memory, set).
+ * letter or digit when the key ends with one). Side keys make no hits:
+ * each one found sets bit i (side key i) of side_hits (when not NULL),
+ * at least wherever it starts a word and is followed by a byte that is no
+ * ASCII letter or digit or by the end (matcher_starts.c). Returns RG_OK or
+ * RG_ERROR (out of memory, set).
  */
 int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
-                            size_t klen, rg_matcher__cand_vec *hits);
+                            size_t klen, rg_matcher__cand_vec *hits, uint64_t *side_hits);
 
 /*
  * rg_matcher_new with the automaton whatever the keys: the reference the
@@ -70,10 +91,55 @@ int rg_matcher__new_automaton(rg_matcher **out, const rg_actors *a);
 /* 1 when m scans from word starts, 0 when it runs the automaton. */
 int rg_matcher__uses_starts(const rg_matcher *m);
 
+/*
+ * rg_matcher_new with `nside` side keys (rg_matcher__side; the array may
+ * go, the keys must outlive the matcher). They take effect only when the
+ * matcher scans from word starts and takes them all: rg_matcher__side_ok.
+ */
+int rg_matcher__new_side(rg_matcher **out, const rg_actors *a, const rg_matcher__side *side,
+                         size_t nside);
+
+/* 1 when m reports its side keys (rg_matcher__scan_side). */
+int rg_matcher__side_ok(const rg_matcher *m);
+
+/*
+ * rg_matcher_scan_folded, and bit i of side_hits ((nside + 63) / 64 words,
+ * cleared by the caller) set for each side key i found, when side_ok (see
+ * rg_matcher__starts_scan for where). The matches are those of
+ * rg_matcher_scan_folded.
+ */
+int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
+                          size_t len, const char *key, size_t klen, const size_t *map,
+                          const rg_date *date, uint64_t *side_hits);
+
 /* 1 when byte c is an ASCII letter or digit. */
 static inline int rg_matcher__ascii_word(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* 1 when the character starting at k[pos] is a letter or digit. */
+static inline int rg_matcher__word_at(const char *k, size_t klen, size_t pos)
+{
+    unsigned char c = (unsigned char)k[pos];
+    int32_t cp;
+
+    if (c < 0x80) {
+        return rg_matcher__ascii_word(c);
+    }
+    rg_text__utf8_decode(k + pos, klen - pos, &cp);
+    return cp >= 0 && rg_text__is_word_cp(cp);
+}
+
+/* 1 when the character ending just before k[pos] (pos > 0) is a letter or digit. */
+static inline int rg_matcher__word_before(const char *k, size_t klen, size_t pos)
+{
+    size_t p = pos - 1;
+
+    while (p > 0 && pos - p < 4 && ((unsigned char)k[p] & 0xC0) == 0x80) {
+        p--;
+    }
+    return rg_matcher__word_at(k, klen, p);
 }
 
 /* A text being scanned: the original bytes and their fold. */

@@ -47,6 +47,15 @@
  * next) but their rows are spread over a table too large for the cache,
  * so where the trie goes one way for several bytes (the tail of a key no
  * other key shares) the walk compares them at once (chains).
+ * Side keys (rg_matcher__side: the state adjectives of the extractor's
+ * stance gate) share the filters and the trie as patterns npat, npat + 1,
+ * ...; their hits are taken out after the walks (ms_side_hits), their
+ * bits set in the caller's side_hits, so the actors' hits stay. A
+ * side key that is also an actor's key stays that actor's pattern, its
+ * side index in side_of. Their grams take any byte after the key (as if it
+ * ended no word), their first word is the key's: so a side key is reported
+ * at least wherever it starts a word and is followed by a byte that is no
+ * ASCII letter or digit, or ends the text (or has 8 letters or digits).
  */
 
 #define MS_GRAM_BITS 14 /* the filter: 16 K bytes */
@@ -84,6 +93,9 @@ struct rg_matcher__starts {
     uint32_t w_inv;       /* (mod 2^32): no division nor load on the walk */
     ms_chain *chain;      /* by (r - ch0) / w */
     unsigned char *pool;  /* the chains' bytes */
+    size_t npat;          /* patterns from npat on are side keys */
+    int32_t *side_of;     /* per actor pattern: its side key, or -1; NULL: no side keys */
+    int side_ok;          /* every side key is in the trie, alone */
     unsigned char grams[(size_t)1 << MS_GRAM_BITS]; /* the filter, 0 or 1 */
     uint64_t words[((size_t)1 << MS_WORD_BITS) / 64]; /* the first words' filter */
 };
@@ -185,16 +197,19 @@ typedef struct {
     size_t n;     /* states */
 } ms_trie;
 
-/* Inserts pattern i into the trie (root 0) and its grams into the filter. */
-static void ms_insert(rg_matcher__starts *s, ms_trie *tr, const rg_matcher__pattern *p,
-                      size_t i)
+/*
+ * Inserts key k[0..len) into the trie (root 0) as pattern i and its grams
+ * into the filter; a side key (i >= npat) whose state has a pattern already
+ * is noted in side_of (actor's) or makes the side keys unusable (another's).
+ */
+static void ms_insert(rg_matcher__starts *s, ms_trie *tr, const unsigned char *k, size_t len,
+                      size_t i, int word_end)
 {
-    const unsigned char *k = (const unsigned char *)p->form->key;
     unsigned char g[4];
     int32_t st = 0;
     size_t j;
 
-    for (j = 0; j < p->len; j++) {
+    for (j = 0; j < len; j++) {
         size_t x = s->cls[k[j]];
         int32_t *t = &tr->go[(size_t)st * s->ncls + x];
         if (*t == 0) {
@@ -207,12 +222,34 @@ static void ms_insert(rg_matcher__starts *s, ms_trie *tr, const rg_matcher__patt
         }
         st = *t;
     }
-    tr->out[st] = (int32_t)i; /* keys are unique */
-    for (j = 0; j < 4 && j < p->len; j++) {
+    if (tr->out[st] < 0) {
+        tr->out[st] = (int32_t)i; /* the actors' keys are unique */
+    } else if ((size_t)tr->out[st] < s->npat && s->side_of[tr->out[st]] < 0) {
+        s->side_of[tr->out[st]] = (int32_t)(i - s->npat);
+    } else {
+        s->side_ok = 0; /* a side key twice */
+    }
+    for (j = 0; j < 4 && j < len; j++) {
         g[j] = ms_canon(k[j]);
     }
-    ms_gram_add(s, g, 0, p->len, (p->edges & RG_MATCHER__WORD_END) != 0);
-    ms_word_add(s, k, p->len);
+    ms_gram_add(s, g, 0, len, word_end);
+    ms_word_add(s, k, len);
+}
+
+/* Inserts the side keys after the npat patterns (see HOW IT WORKS). */
+static void ms_insert_side(rg_matcher__starts *s, ms_trie *tr, const rg_matcher__side *side,
+                           size_t nside)
+{
+    size_t i;
+
+    for (i = 0; i < nside; i++) {
+        const unsigned char *k = (const unsigned char *)side[i].key;
+        if (side[i].len == 0 || (k[0] < 0x80 && !rg_matcher__ascii_word(k[0]))) {
+            s->side_ok = 0; /* never at a word start */
+            continue;
+        }
+        ms_insert(s, tr, k, side[i].len, s->npat + i, 0);
+    }
 }
 
 /*
@@ -378,7 +415,8 @@ static int ms_table(rg_matcher__starts *s, const ms_trie *tr, int32_t *order, in
 }
 
 int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *pat,
-                           size_t npat, const uint8_t *cls, size_t ncls)
+                           size_t npat, const rg_matcher__side *side, size_t nside,
+                           const uint8_t *cls, size_t ncls)
 {
     rg_matcher__starts *s = rg__calloc(1, sizeof *s);
     ms_trie tr = { NULL, NULL, NULL, NULL, NULL, 1 };
@@ -390,7 +428,11 @@ int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *
     for (i = 0; i < npat; i++) {
         max += pat[i].len; /* no overflow: the keys are in memory */
     }
+    for (i = 0; i < nside; i++) {
+        max += side[i].len;
+    }
     if (s && max < (size_t)INT32_MAX / (ncls + 2) && /* row offsets fit in int32_t */
+        (nside == 0 || (s->side_of = rg__reallocarray(NULL, npat + 1, sizeof *s->side_of))) &&
         (tr.go = rg__calloc(max * ncls, sizeof *tr.go)) &&
         (tr.out = rg__reallocarray(NULL, max, sizeof *tr.out)) &&
         (tr.kid = rg__reallocarray(NULL, max, sizeof *tr.kid)) &&
@@ -402,11 +444,18 @@ int rg_matcher__starts_new(rg_matcher__starts **out, const rg_matcher__pattern *
         s->cls = cls;
         s->ncls = ncls;
         s->w = ncls + 1;
+        s->npat = npat;
+        s->side_ok = 1;
         tr.out[0] = -1;
         tr.kid[0] = 0;
-        for (i = 0; i < npat; i++) {
-            ms_insert(s, &tr, &pat[i], i);
+        for (i = 0; s->side_of && i < npat; i++) {
+            s->side_of[i] = -1;
         }
+        for (i = 0; i < npat; i++) {
+            ms_insert(s, &tr, (const unsigned char *)pat[i].form->key, pat[i].len, i,
+                      (pat[i].edges & RG_MATCHER__WORD_END) != 0);
+        }
+        ms_insert_side(s, &tr, side, nside);
         error = ms_table(s, &tr, order, perm, tmp);
     }
     rg__free(tr.go);
@@ -434,7 +483,13 @@ void rg_matcher__starts_free(rg_matcher__starts *s)
     rg__free(s->trie);
     rg__free(s->chain);
     rg__free(s->pool);
+    rg__free(s->side_of);
     rg__free(s);
+}
+
+int rg_matcher__starts_side_ok(const rg_matcher__starts *s)
+{
+    return s->side_ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -519,82 +574,7 @@ static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t
     return RG_OK;
 }
 
-/*
- * Block k[0..MS_BLOCK) (MS_BLOCK + MS_AHEAD bytes readable): returns its
- * letters and digits as bits, sets *high to its bytes >= 0x80 and writes
- * the canonical form of all MS_BLOCK + MS_AHEAD bytes to canon.
- */
-static RG_TEXT_INLINE uint64_t ms_block(const unsigned char *k, unsigned char *canon,
-                                        uint64_t *high)
-{
-    uint64_t w = 0, hi = 0;
-    size_t i;
-
-#if defined(__SSE2__)
-    const __m128i lo_a = _mm_set1_epi8((char)(0x80 - 'a')), n_a = _mm_set1_epi8(-128 + 26);
-    const __m128i lo_0 = _mm_set1_epi8((char)(0x80 - '0')), n_0 = _mm_set1_epi8(-128 + 10);
-    const __m128i x20 = _mm_set1_epi8(0x20);
-
-    for (i = 0; i < MS_BLOCK + MS_AHEAD; i += 16) {
-        /* unsigned range tests as signed ones: x - lo + 0x80 < n - 0x80;
-         * x | 0x20 folds the capitals onto the small letters */
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(k + i));
-        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, x20), lo_a), n_a);
-        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, lo_0), n_0);
-        __m128i wd = _mm_or_si128(l, d);
-        _mm_storeu_si128((__m128i *)(void *)(canon + i), _mm_and_si128(v, wd));
-        if (i < MS_BLOCK) {
-            w |= (uint64_t)(unsigned)_mm_movemask_epi8(wd) << i;
-            hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << i;
-        }
-    }
-#else
-    for (i = 0; i < MS_BLOCK + MS_AHEAD; i++) {
-        canon[i] = ms_canon(k[i]);
-        if (i < MS_BLOCK) {
-            w |= (uint64_t)(canon[i] != 0) << i;
-            hi |= (uint64_t)(k[i] >> 7) << i;
-        }
-    }
-#endif
-    *high = hi;
-    return w;
-}
-
-#if RG_TEXT_WIDE
-/*
- * 32 bytes v: stores their canonical form to canon, returns 0xFF for
- * their ASCII letters and digits (unsigned range tests as signed ones, as
- * in ms_block).
- */
-__attribute__((target("avx2,bmi,bmi2"))) static inline __m256i ms_word32(__m256i v,
-                                                                         unsigned char *canon)
-{
-    const __m256i lo_a = _mm256_set1_epi8((char)(0x80 - 'a')), n_a = _mm256_set1_epi8(-128 + 26);
-    const __m256i lo_0 = _mm256_set1_epi8((char)(0x80 - '0')), n_0 = _mm256_set1_epi8(-128 + 10);
-    __m256i word = _mm256_or_si256(
-        _mm256_cmpgt_epi8(n_a, _mm256_add_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), lo_a)),
-        _mm256_cmpgt_epi8(n_0, _mm256_add_epi8(v, lo_0)));
-
-    _mm256_storeu_si256((__m256i *)(void *)canon, _mm256_and_si256(v, word));
-    return word;
-}
-
-/* ms_block with AVX2, written out for its 3 x 32 bytes (inlined into
- * ms_scan_wide only). */
-__attribute__((target("avx2,bmi,bmi2"))) static inline uint64_t
-ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
-{
-    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)k);
-    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(k + 32));
-    uint64_t w0 = (uint32_t)_mm256_movemask_epi8(ms_word32(v0, canon));
-    uint64_t w1 = (uint32_t)_mm256_movemask_epi8(ms_word32(v1, canon + 32));
-
-    (void)ms_word32(_mm256_loadu_si256((const __m256i *)(const void *)(k + 64)), canon + 64);
-    *high = (uint32_t)_mm256_movemask_epi8(v0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(v1) << 32;
-    return w0 | w1 << 32;
-}
-#endif
+#include "matcher_starts_block.h" /* ms_block, ms_block_wide */
 
 /*
  * Scan state: the key, the hits, what a block leaves to the next, and the
@@ -707,6 +687,26 @@ __attribute__((target("avx2,bmi,bmi2"))) static int ms_scan_wide(ms_scan *sc)
 }
 #endif
 
+/* Takes the side keys out of hits[n0..]: their bits into side_hits (NULL:
+ * not wanted), an actor's key that is a side key too stays. */
+static void ms_side_hits(const rg_matcher__starts *s, rg_matcher__cand_vec *hits, size_t n0,
+                         uint64_t *side_hits)
+{
+    size_t i, m = n0;
+
+    for (i = n0; i < hits->n; i++) {
+        size_t pat = (size_t)hits->v[i].pat;
+        int32_t side = pat >= s->npat ? (int32_t)(pat - s->npat) : s->side_of[pat];
+        if (side >= 0 && side_hits) {
+            side_hits[side >> 6] |= (uint64_t)1 << (side & 63);
+        }
+        if (pat < s->npat) {
+            hits->v[m++] = hits->v[i];
+        }
+    }
+    hits->n = m;
+}
+
 /*
  * The walks give the hits by start; the automaton's order is by end and,
  * at one end, longest first. Only nested hits are out of that order, so
@@ -727,7 +727,7 @@ static void ms_by_end(rg_matcher__cand *v, size_t n)
 }
 
 int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
-                            size_t klen, rg_matcher__cand_vec *hits)
+                            size_t klen, rg_matcher__cand_vec *hits, uint64_t *side_hits)
 {
     size_t n0 = hits->n;
     int error;
@@ -745,6 +745,9 @@ int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *ke
 #else
     error = ms_scan_body(&sc, 0);
 #endif
+    if (error == RG_OK && s->side_of) {
+        ms_side_hits(s, hits, n0, side_hits);
+    }
     if (error == RG_OK && hits->n > n0) { /* hits->v may be NULL */
         ms_by_end(hits->v + n0, hits->n - n0);
     }

@@ -95,6 +95,11 @@
  *      a state stance is also credited to the leaders in office at the date.
  *      Weight = |intensity|. One relation per (type, source, target, sign)
  *      and sentence: the strongest cue wins.
+ *   The extractor skips this whole pass for a document whose actors cannot
+ *   relate (extract_gate.c): it counts on every item's actor being a
+ *   mention's, a state adjective's state or that state's leader at the
+ *   date, or one of those remembered, and on step 8's levels. A rule that
+ *   makes items of anything else must teach the gate about it.
  *   9. Subject memory, for "il"/"elle" in the next sentences: the first
  *      ungoverned item outside quotes that is not an object, with the
  *      gender its title or determiner shows ("Mme", "la chancelière", "le

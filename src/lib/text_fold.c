@@ -41,6 +41,15 @@ static int fold_wide;
  * Every output byte records the offset of the input character that made
  * it; a run of white space becomes one ' ' mapped to the first space.
  *   "l’Élysée  X" -> "l'elysee x", map = 0 1 4 6 7 8 9 10 12 14 (+ len)
+ * The odd flag (rg_text__fold_odd, clean_out.odd) tells the extractor's
+ * stance gate that the key may hide a word's edges from the matcher: a
+ * character that is no letter or digit, so that the stance tokenizer cuts
+ * words at it, but whose fold is empty (controls, U+00AD, combining marks,
+ * U+200B) or holds an ASCII letter or digit ("™" -> "tm", "℃" -> "°c").
+ * Next to a word, such a character joins it to its neighbour in the key
+ * ("x\u00ADrusse" -> "xrusse"). Those characters all take fold_step (the
+ * tabulated ones are FOLD_ODD, ASCII controls are left by the runs), the
+ * rare path, which sets the flag.
  */
 
 typedef struct {
@@ -51,6 +60,8 @@ typedef struct {
     size_t base;  /* added to every map entry (an input offset) */
     int in_space; /* the last byte written was a folded space */
     int fixed;    /* out is caller storage of size cap: never grow it */
+    int odd;      /* a character met that the stance tokenizer cuts words at and
+                   * whose fold is empty or has an ASCII letter or digit */
 } fold_buf;
 
 static int fold_reserve(fold_buf *fb, size_t extra)
@@ -206,6 +217,21 @@ static int fold_emit(fold_buf *fb, /* key being built */
     return fold_put(fb, (const char *)enc, rg_text__utf8_encode(enc, c), src);
 }
 
+/* 1 when the fold s[0..n) of a character that is no letter or digit makes
+ * the key odd: empty, or with an ASCII letter or digit. */
+static int fold_odd_bytes(const char *s, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)(s[k] | 0x20);
+        if ((c >= 'a' && c <= 'z') || (s[k] >= '0' && s[k] <= '9')) {
+            return 1;
+        }
+    }
+    return n == 0;
+}
+
 /* Folds one non-ASCII character `cp` read at offset `src`. */
 static int fold_char(fold_buf *fb, /* key being built */
                      int32_t cp,   /* non-ASCII input character */
@@ -213,10 +239,11 @@ static int fold_char(fold_buf *fb, /* key being built */
 {
     utf8proc_int32_t dec[32];
     utf8proc_ssize_t n, k;
+    size_t before = fb->len;
     int last_bound = 0;
 
     if (fold_is_space(cp) || fold_special(cp)) {
-        return fold_emit(fb, cp, src);
+        return fold_emit(fb, cp, src); /* spaces, ' and -, or letters: never odd */
     }
     n = utf8proc_decompose_char(cp, dec, 32,
                                 UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
@@ -231,6 +258,11 @@ static int fold_char(fold_buf *fb, /* key being built */
             return RG_ERROR;
         }
     }
+    /* nothing written after a space leaves that space next to the word */
+    if (!(fb->len == before && fb->in_space) && !rg_text__is_word_cp(cp) &&
+        fold_odd_bytes(fb->out + before, fb->len - before)) {
+        fb->odd = 1;
+    }
     return RG_OK;
 }
 
@@ -239,6 +271,7 @@ static int fold_char(fold_buf *fb, /* key being built */
  * Greek, Cyrillic, general punctuation), computed once with fold_char(), so
  * that the common non-ASCII characters of French text cost one lookup.
  */
+#define FOLD_ODD 0xFD   /* odd (see HOW IT WORKS): fold_step, fold_odd_len */
 #define FOLD_SPACE 0xFE /* folds to (part of) a space run */
 #define FOLD_SLOW 0xFF  /* not tabulated: take fold_char() */
 #define FOLD_TABLE_SIZE (0x800 + 0x70)
@@ -249,6 +282,7 @@ typedef struct {
 } fold_entry;
 
 static fold_entry fold_table[FOLD_TABLE_SIZE];
+static unsigned char fold_odd_len[FOLD_TABLE_SIZE]; /* the length of a FOLD_ODD fold */
 static pthread_once_t fold_table_once = PTHREAD_ONCE_INIT;
 
 static void fold_table_init(void)
@@ -258,7 +292,7 @@ static void fold_table_init(void)
     for (t = 0; t < FOLD_TABLE_SIZE; t++) {
         int32_t cp = t < 0x800 ? (int32_t)t : (int32_t)(0x2000 + t - 0x800);
         char buf[64];
-        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 0, 1 };
+        fold_buf fb = { buf, NULL, 0, sizeof buf, 0, 0, 1, 0 };
         fold_entry *e = &fold_table[t];
 
         e->len = FOLD_SLOW;
@@ -276,6 +310,10 @@ static void fold_table_init(void)
         }
         memcpy(e->s, buf, fb.len);
         e->len = (unsigned char)fb.len;
+        if (!rg_text__is_word_cp(cp) && fold_odd_bytes(buf, fb.len)) {
+            fold_odd_len[t] = e->len;
+            e->len = FOLD_ODD;
+        }
     }
 }
 
@@ -293,8 +331,10 @@ static const fold_entry *fold_lookup(int32_t cp)
 /*
  * ASCII classes for the fold's inner loop: the output byte for a byte that
  * is copied (lowered; '`' -> '\''), FOLD_A_SPACE for white space,
- * FOLD_A_DROP for control characters, FOLD_A_NONASCII for lead and
- * continuation bytes. Every copied output byte is >= '!'.
+ * FOLD_A_NONASCII for lead and continuation bytes and for control
+ * characters (fold_step drops them and marks the key odd; FOLD_A_DROP is
+ * no class, only the bound of the copied bytes). Every copied output byte
+ * is >= '!'.
  */
 enum { FOLD_A_NONASCII = 0, FOLD_A_SPACE = 1, FOLD_A_DROP = 2 };
 static unsigned char fold_ascii[256];
@@ -307,7 +347,7 @@ static void fold_ascii_init(void)
         if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
             fold_ascii[c] = FOLD_A_SPACE;
         } else if (c < 0x20 || c == 0x7F) {
-            fold_ascii[c] = FOLD_A_DROP;
+            fold_ascii[c] = FOLD_A_NONASCII; /* dropped by fold_step, odd */
         } else if (c >= 'A' && c <= 'Z') {
             fold_ascii[c] = (unsigned char)(c + ('a' - 'A'));
         } else {
@@ -343,118 +383,7 @@ static void fold_tables_init(void)
 #endif
 }
 
-/*
- * The blocks of plain ASCII in a run (fold_words): a byte is good when the
- * fold keeps it as is or lowers it by setting bit 0x20, or it is a lone
- * ' ' (not after another one, nor first just after a folded space); the
- * first bad byte (non-ASCII, controls, TAB..CR, DEL, '`', a second space)
- * ends the block (fold_words takes the short 2-byte characters itself, the
- * rest goes through the per-byte step of fold_ascii_run). A block is
- * written whole and only its good part kept: fold_words writes a block
- * only where the room that fold_ascii_run checked holds all of it. With
- * SSE2 (every x86-64) a block is 16 bytes tested with byte compares, and
- * 32 where the machine has AVX2 (text_fold_wide.h, whose fold_pairs32
- * also folds the é-like pairs of a block); elsewhere 8 bytes, a uint64_t.
- * Each variant has
- *   fold_block(out, p, sp): folds the block at p into out[0..FOLD_BLOCK)
- *     (written whole), sp = a folded space was just written, and returns
- *     how many of its bytes are good;
- *   FOLD_BLOCK_MAP(map, src): writes the block's map, src, src + 1, ...
- */
-
-#if defined(__SSE2__) && !defined(RG_FOLD_NO_SSE2)
-#define FOLD_BLOCK 16
-
-/* The bad bytes of the block x as a bit mask in memory order; sp = a
- * folded space was just written. A signed compare with 0x21 catches the
- * bytes of 0x80 or more too. */
-static RG_TEXT_INLINE unsigned fold_block_bad(__m128i x, unsigned sp)
-{
-    __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)),
-                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x60)),
-                                            _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-    unsigned spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x20)));
-
-    /* a space is bad only after a space */
-    return ((unsigned)_mm_movemask_epi8(odd) & ~spm) | (spm & ((spm << 1) | sp));
-}
-
-/* A block of 16 bytes (see above). */
-static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
-{
-    const __m128i c20 = _mm_set1_epi8(0x20);
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x40)),
-                               _mm_cmplt_epi8(x, _mm_set1_epi8(0x5B)));
-    unsigned bad = fold_block_bad(x, (unsigned)sp);
-
-    /* 'A'..'Z' get bit 0x20 */
-    _mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(x, _mm_and_si128(up, c20)));
-    return bad ? rg__ctz64(bad) : FOLD_BLOCK;
-}
-#define FOLD_BLOCK_MAP rg_clean__map16
-#else
-#define FOLD_BLOCK 8
-
-/*
- * Word-at-a-time test of 8 bytes x (loaded with memcpy). While every byte
- * is below 0x80 no sum carries into the next byte, so each test is exact
- * per byte; a carry out of a byte of 0x80 or more only reaches later bytes
- * (higher bits on a little-endian machine), so the first bad byte is
- * always found exactly (big-endian: not so, the block goes per byte).
- * FOLD_B0 is the top bit of the first byte in memory order; FOLD_NEXT
- * moves each byte's bit to the next byte.
- */
-#define FOLD_W(b) ((uint64_t)0x0101010101010101 * (b))
-#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
-    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define FOLD_LE 0
-#define FOLD_NEXT(m) ((m) >> 8)
-#define FOLD_B0 ((uint64_t)0x80 << 56)
-#else
-#define FOLD_LE 1
-#define FOLD_NEXT(m) ((m) << 8)
-#define FOLD_B0 ((uint64_t)0x80)
-#endif
-
-/* The top bit of each bad byte of x (exact up to the first one); sp = a
- * folded space was just written. */
-static uint64_t fold_word_bad(uint64_t x, int sp)
-{
-    uint64_t bad = x | ~(x + FOLD_W(0x60))             /* >= 0x80, < 0x20 */
-                   | (x + FOLD_W(0x01))                 /* 0x7F */
-                   | ~((x ^ FOLD_W(0x60)) + FOLD_W(0x7F)); /* '`' */
-    uint64_t spc = ~(x + FOLD_W(0x5F)) & FOLD_W(0x80); /* ' ' when not bad */
-
-    /* a space is bad only after a space */
-    return (bad & FOLD_W(0x80)) | (spc & (FOLD_NEXT(spc) | (sp ? FOLD_B0 : 0)));
-}
-
-/* How many bytes of a block come before its first bad one (bad != 0). */
-static size_t fold_good_len(uint64_t bad)
-{
-#if FOLD_LE
-    return rg__ctz64(bad) >> 3;
-#else
-    (void)bad;
-    return 0; /* big-endian: the per-byte step takes the bad block */
-#endif
-}
-
-/* A block of 8 bytes (see above). */
-static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int sp)
-{
-    uint64_t x, bad, upper;
-
-    memcpy(&x, p, 8);
-    bad = fold_word_bad(x, sp);
-    upper = (x + FOLD_W(0x3F)) & ~(x + FOLD_W(0x25)) & FOLD_W(0x80); /* 'A'..'Z' */
-    x |= upper >> 2; /* 0x80 >> 2 == 0x20: lower case */
-    memcpy(out, &x, 8);
-    return bad ? fold_good_len(bad) : FOLD_BLOCK;
-}
-#define FOLD_BLOCK_MAP rg_clean__map8
-#endif
+#include "text_fold_block.h" /* fold_block, FOLD_BLOCK, FOLD_BLOCK_MAP */
 
 /*
  * The fold table entry of the 2-byte character (U+0080..U+07FF) or of the
@@ -667,7 +596,8 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
         if (fold_ascii[p[i]] == FOLD_A_SPACE) {
             return fold_space(fb, i) < 0 ? 0 : 1;
         }
-        return 1; /* FOLD_A_DROP */
+        fb->odd = 1; /* a control byte, dropped */
+        return 1;
     }
     n = rg_text__utf8_decode((const char *)p + i, len - i, &cp);
     if (cp < 0) {
@@ -675,6 +605,10 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
         return fold_put(fb, "\xEF\xBF\xBD", 3, i) < 0 ? 0 : 1;
     }
     ent = fold_lookup(cp);
+    if (ent && ent->len == FOLD_ODD) { /* as a tabulated fold below */
+        fb->odd = 1;
+        return fold_put(fb, ent->s, fold_odd_len[ent - fold_table], i) < 0 ? 0 : n;
+    }
     if (ent && ent->len == FOLD_SPACE) {
         return fold_space(fb, i) < 0 ? 0 : n;
     }
@@ -710,7 +644,7 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
         if (fb->len + 8 > fb->cap && fold_reserve(fb, 8) < 0) {
             return RG_ERROR;
         }
-        if (p[i] < 0x80) {
+        if (p[i] < 0x80 && fold_ascii[p[i]] != FOLD_A_NONASCII) {
             continue; /* the run stopped for room only: go on */
         }
         if ((n = fold_step(fb, p, i, len)) == 0) {
@@ -723,8 +657,14 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
 
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
+    return rg_text__fold_odd(out, out_len, map_out, s, len, NULL);
+}
+
+int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len,
+                      int *odd)
+{
     const unsigned char *p = (const unsigned char *)s;
-    fold_buf fb = { NULL, NULL, 0, 0, 0, 0, 0 };
+    fold_buf fb = { NULL, NULL, 0, 0, 0, 0, 0, 0 };
     int error = RG_OK;
 
     RG_ASSERT_ARG(out);
@@ -766,6 +706,9 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
     *out = fb.out;
     *out_len = fb.len;
     fb.out = NULL;
+    if (odd) {
+        *odd = fb.odd;
+    }
     if (map_out) {
         *map_out = fb.map;
         fb.map = NULL;
@@ -779,7 +722,7 @@ cleanup:
 int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
                         size_t *end)
 {
-    fold_buf fb = { o->p, o->map, at, o->cap, base, 0, 0 };
+    fold_buf fb = { o->p, o->map, at, o->cap, base, 0, 0, 0 };
     int error;
 
     pthread_once(&fold_table_once, fold_tables_init);
@@ -791,6 +734,7 @@ int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size
     o->p = fb.out; /* the buffers may have moved, even on failure */
     o->map = fb.map;
     o->cap = fb.cap;
+    o->odd |= fb.odd;
     *end = fb.len;
     return error;
 }

@@ -137,6 +137,18 @@ int rg_text__nfc_stable(int32_t cp);
 int rg_text__is_word_cp(int32_t cp);
 
 /*
+ * rg_text_fold, and in *odd (when not NULL) whether the text holds a
+ * character that is no letter or digit (rg_text__is_word_cp; ASCII: not
+ * [A-Za-z0-9]) and whose fold is empty or has an ASCII letter or digit
+ * (controls, U+00AD, combining marks, "™"): in the key such a character
+ * may glue two words that the stance tokenizer sees apart. Set only when
+ * the fold is complete (a space run absorbing nothing is no such case).
+ * (text_fold.c; rg_clean__fold_into ORs the same into clean_out.odd)
+ */
+int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len,
+                      int *odd);
+
+/*
  * What is known of a document's bytes, so that decoding skips the steps that
  * could not change them (the document and the warnings stay the same). The
  * JSON Lines scanner knows it of its strings; for other input, the counting

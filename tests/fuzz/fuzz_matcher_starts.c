@@ -9,6 +9,10 @@
  * text, scanned at two alignments. Keys are put in the JSON dictionary
  * as they are ('"', '\\' and control bytes escaped); invalid UTF-8 makes
  * the loader refuse the input.
+ * Side keys (the stance gate's, rg_matcher__new_side): the folds of the
+ * keys and of the keys without their first byte. With them the matches
+ * stay the automaton's, and each side key is reported wherever it starts
+ * a word and is followed by a byte that is no ASCII letter or digit.
  */
 #include <stdint.h> /* uint8_t */
 #include <string.h> /* memchr */
@@ -89,6 +93,69 @@ static size_t make_dict(char *json, size_t cap, unsigned flags, const uint8_t *d
     return put(json, len, cap, "]}]}");
 }
 
+#define SIDE_MAX 64 /* bits: one word */
+
+/* The side keys of the dictionary's forms: each key, and the key from its
+ * second byte on, folded, of 3 bytes or more (keys[] owns them). Returns
+ * how many. */
+static size_t make_side(rg_matcher__side *side, char **keys, const uint8_t *data, size_t n)
+{
+    size_t i = 0, ns = 0, kl;
+    char *k;
+
+    while (i < n && ns + 2 <= SIDE_MAX) {
+        const uint8_t *nl = memchr(data + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - data) : n, d;
+        for (d = 0; d < 2 && i + d < e; d++) {
+            if (rg_text_fold(&k, &kl, NULL, (const char *)data + i + d, e - i - d) < 0) {
+                return ns;
+            }
+            if (kl < 3) { /* a key of 1 or 2 bytes has up to 63^3 grams: too slow here */
+                rg_free(k);
+                continue;
+            }
+            keys[ns] = k;
+            side[ns].key = k;
+            side[ns++].len = kl;
+        }
+        i = e + 1;
+    }
+    return ns;
+}
+
+/* Every side key at a word start of the fold of text[0..len), followed by
+ * a byte that is no ASCII letter or digit or by the end, has its bit. */
+static void side_found(const rg_matcher *m, const rg_matcher__side *side, size_t ns,
+                       const char *text, size_t len, const rg_date *date)
+{
+    uint64_t bits[SIDE_MAX / 64] = { 0 };
+    rg_match *mt = NULL;
+    size_t nm = 0, klen = 0, *map = NULL, i, p;
+    char *key = NULL;
+
+    if (rg_text_fold(&key, &klen, &map, text, len) < 0) {
+        return;
+    }
+    FUZZ_ASSERT(rg_matcher__scan_side(&mt, &nm, m, text, len, key, klen, map, date, bits) >= 0);
+    for (i = 0; i < ns; i++) {
+        size_t kl = side[i].len;
+        for (p = 0; kl > 0 && p + kl <= klen; p++) {
+            unsigned char c = (unsigned char)key[p];
+            if ((p > 0 && rg_matcher__ascii_word((unsigned char)key[p - 1])) ||
+                (c < 0x80 && !rg_matcher__ascii_word(c)) ||
+                (p + kl < klen && rg_matcher__ascii_word((unsigned char)key[p + kl])) ||
+                memcmp(key + p, side[i].key, kl) != 0) {
+                continue;
+            }
+            FUZZ_ASSERT(bits[i >> 6] >> (i & 63) & 1);
+            break;
+        }
+    }
+    rg_free(mt);
+    rg_free(key);
+    rg_free(map);
+}
+
 /* Both matchers on text[0..len): the same matches. */
 static void same_matches(const rg_matcher *fast, const rg_matcher *ref, const char *text,
                          size_t len, const rg_date *date)
@@ -113,9 +180,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static char json[8192];
     const uint8_t *zero;
     rg_actors *a = NULL;
-    rg_matcher *fast = NULL, *ref = NULL;
+    rg_matcher *fast = NULL, *ref = NULL, *side = NULL;
+    rg_matcher__side sk[SIDE_MAX];
+    char *keys[SIDE_MAX];
     rg_date d = { 2018, 6, 1 };
-    size_t klen, off;
+    size_t klen, off, ns = 0, i;
 
     if (size < 2 || !(zero = memchr(data + 1, 0, size - 1))) {
         return 0;
@@ -125,15 +194,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rg_actors_from_buffer(&a, json, strlen(json), "fuzz.json") < 0) {
         return 0;
     }
-    if (rg_matcher_new(&fast, a) == RG_OK && rg_matcher__new_automaton(&ref, a) == RG_OK) {
+    ns = make_side(sk, keys, data + 1, klen);
+    if (rg_matcher_new(&fast, a) == RG_OK && rg_matcher__new_automaton(&ref, a) == RG_OK &&
+        rg_matcher__new_side(&side, a, sk, ns) == RG_OK) {
         const char *text = (const char *)zero + 1;
         size_t tlen = size - klen - 2;
         for (off = 0; off < 2 && off <= tlen; off++) { /* two alignments of the blocks */
             same_matches(fast, ref, text + off, tlen - off, (data[0] & 8) ? &d : NULL);
+            same_matches(side, ref, text + off, tlen - off, (data[0] & 8) ? &d : NULL);
+            if (rg_matcher__side_ok(side)) {
+                side_found(side, sk, ns, text + off, tlen - off, (data[0] & 8) ? &d : NULL);
+            }
         }
     }
     rg_matcher_free(fast);
     rg_matcher_free(ref);
+    rg_matcher_free(side);
+    for (i = 0; i < ns; i++) {
+        rg_free(keys[i]);
+    }
     rg_actors_free(a);
     return 0;
 }

@@ -361,8 +361,8 @@ static void test_clean_segments(void **state)
     };
     rg_boilerplate *bp = NULL;
     rg_clean_options o = RG_CLEAN_OPTIONS_INIT;
-    clean_out full = { NULL, NULL, 0, 0, NULL }, lean = { NULL, NULL, 0, 0, NULL };
-    clean_out html = { NULL, NULL, 0, 0, NULL }, key = { NULL, NULL, 0, 0, NULL };
+    clean_out full = { NULL, NULL, 0, 0, NULL, 0 }, lean = { NULL, NULL, 0, 0, NULL, 0 };
+    clean_out html = { NULL, NULL, 0, 0, NULL, 0 }, key = { NULL, NULL, 0, 0, NULL, 0 };
     clean_segs segs = { NULL, 0, 0 };
     uint64_t r = 88172645463325252ULL;
     char text[600];

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The blocks of the matcher's scan from word starts (matcher_starts.c
+ * includes this file alone, after its MS_* constants and ms_canon): a
+ * block's letters and digits, its bytes >= 0x80 and its canonical copy,
+ * with SSE2, AVX2 or plain C. Split from matcher_starts.c to keep that
+ * file short; see there.
+ */
+#ifndef RG_LIB_MATCHER_STARTS_BLOCK_H
+#define RG_LIB_MATCHER_STARTS_BLOCK_H
+
+/*
+ * Block k[0..MS_BLOCK) (MS_BLOCK + MS_AHEAD bytes readable): returns its
+ * letters and digits as bits, sets *high to its bytes >= 0x80 and writes
+ * the canonical form of all MS_BLOCK + MS_AHEAD bytes to canon.
+ */
+static RG_TEXT_INLINE uint64_t ms_block(const unsigned char *k, unsigned char *canon,
+                                        uint64_t *high)
+{
+    uint64_t w = 0, hi = 0;
+    size_t i;
+
+#if defined(__SSE2__)
+    const __m128i lo_a = _mm_set1_epi8((char)(0x80 - 'a')), n_a = _mm_set1_epi8(-128 + 26);
+    const __m128i lo_0 = _mm_set1_epi8((char)(0x80 - '0')), n_0 = _mm_set1_epi8(-128 + 10);
+    const __m128i x20 = _mm_set1_epi8(0x20);
+
+    for (i = 0; i < MS_BLOCK + MS_AHEAD; i += 16) {
+        /* unsigned range tests as signed ones: x - lo + 0x80 < n - 0x80;
+         * x | 0x20 folds the capitals onto the small letters */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(k + i));
+        __m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, x20), lo_a), n_a);
+        __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, lo_0), n_0);
+        __m128i wd = _mm_or_si128(l, d);
+        _mm_storeu_si128((__m128i *)(void *)(canon + i), _mm_and_si128(v, wd));
+        if (i < MS_BLOCK) {
+            w |= (uint64_t)(unsigned)_mm_movemask_epi8(wd) << i;
+            hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << i;
+        }
+    }
+#else
+    for (i = 0; i < MS_BLOCK + MS_AHEAD; i++) {
+        canon[i] = ms_canon(k[i]);
+        if (i < MS_BLOCK) {
+            w |= (uint64_t)(canon[i] != 0) << i;
+            hi |= (uint64_t)(k[i] >> 7) << i;
+        }
+    }
+#endif
+    *high = hi;
+    return w;
+}
+
+#if RG_TEXT_WIDE
+/*
+ * 32 bytes v: stores their canonical form to canon, returns 0xFF for
+ * their ASCII letters and digits (unsigned range tests as signed ones, as
+ * in ms_block).
+ */
+__attribute__((target("avx2,bmi,bmi2"))) static inline __m256i ms_word32(__m256i v,
+                                                                         unsigned char *canon)
+{
+    const __m256i lo_a = _mm256_set1_epi8((char)(0x80 - 'a')), n_a = _mm256_set1_epi8(-128 + 26);
+    const __m256i lo_0 = _mm256_set1_epi8((char)(0x80 - '0')), n_0 = _mm256_set1_epi8(-128 + 10);
+    __m256i word = _mm256_or_si256(
+        _mm256_cmpgt_epi8(n_a, _mm256_add_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), lo_a)),
+        _mm256_cmpgt_epi8(n_0, _mm256_add_epi8(v, lo_0)));
+
+    _mm256_storeu_si256((__m256i *)(void *)canon, _mm256_and_si256(v, word));
+    return word;
+}
+
+/* ms_block with AVX2, written out for its 3 x 32 bytes (inlined into
+ * ms_scan_wide only). */
+__attribute__((target("avx2,bmi,bmi2"))) static inline uint64_t
+ms_block_wide(const unsigned char *k, unsigned char *canon, uint64_t *high)
+{
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)k);
+    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(k + 32));
+    uint64_t w0 = (uint32_t)_mm256_movemask_epi8(ms_word32(v0, canon));
+    uint64_t w1 = (uint32_t)_mm256_movemask_epi8(ms_word32(v1, canon + 32));
+
+    (void)ms_word32(_mm256_loadu_si256((const __m256i *)(const void *)(k + 64)), canon + 64);
+    *high = (uint32_t)_mm256_movemask_epi8(v0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(v1) << 32;
+    return w0 | w1 << 32;
+}
+#endif
+
+#endif
