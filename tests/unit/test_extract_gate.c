@@ -406,6 +406,9 @@ static const char *const diff_docs[] = {
     "« Nous condamnons », a déclaré un responsable chinois à propos de l'Iran.",
     "Rien à signaler. Les relations franco-allemandes restent bonnes.",
     "Angela Merkel a critiqué la position américaine sur l'Iran.",
+    /* a noun cue that ends the sentence ("menacé" here): st_noun_agent
+     * read the token after it, past the tokens' end (found by fuzzing) */
+    "Skripal chef d'État le Royaume-Uni menacé",
 };
 
 /* A copy of `in` changed by operation op (seeded by r): capitals, a
