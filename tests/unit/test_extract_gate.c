@@ -593,6 +593,51 @@ static void test_gate_differential(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* Every allocation of an extractor with a lexicon (the gate, the matcher
+ * with side keys) failing in turn: an error, nothing leaked (sanitizer
+ * builds), and an extractor that is made has a working gate: no failure
+ * may turn it off silently. */
+static void test_gate_alloc_failures(void **state)
+{
+    rg_extract_options o;
+    rg_extractor *ex = NULL;
+    rg_extract__gate *g = NULL;
+    long k;
+    int rc;
+
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    o.lexicon = g_lexicon;
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = rg_extract__gate_new(&g, g_lexicon, g_actors);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(g);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(k > 5);
+    rg_extract__gate_free(g);
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = rg_extractor_new(&ex, &o);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(ex);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(k > 10);
+    assert_true(rg_extract__gate_ready(ex));
+    rg_extractor_free(ex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -603,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_side_key_is_actor_key),
         cmocka_unit_test(test_fold_odd),
         cmocka_unit_test(test_gate_differential),
+        cmocka_unit_test(test_gate_alloc_failures),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
