@@ -40,7 +40,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 /* Words of the documents: a space goes before each one unless the
  * previous op asked for glue. */
 static const char *const fuzz_words[] = {
-    /* persons, states and organisations of data/actors.json */
+    /* persons, states and organisations of data/actors.json, then roles:
+     * the first FUZZ_ACTORS words */
     "Vladimir Poutine", "Poutine", "M. Poutine", "Donald Trump", "M. Trump", "Trump",
     "Mme Merkel", "Angela Merkel", "Emmanuel Macron", "Macron", "Erdogan", "Bachar al-Assad",
     "Theresa May", "Boris Johnson", "Skripal", "Sergueï Skripal", "Xi Jinping", "Joe Biden",
@@ -55,7 +56,7 @@ static const char *const fuzz_words[] = {
     "le maître du Kremlin", "le locataire de la Maison Blanche", "son homologue",
     "son homologue américain", "homologue russe", "le chef d'État américain", "président",
     "les présidents", "chef d'État", "dirigeant",
-    /* stance cues */
+    /* stance cues (the first FUZZ_CUES make clauses, fuzz_clause) */
     "critique", "critiqué", "soutient", "soutien", "condamne", "condamné", "salue", "menace",
     "menacé", "accord", "rencontre", "rencontré", "accuse", "dénonce", "félicite", "remercie",
     "sanctions", "contre", "avec", "par", "à", "de", "entre", "selon", "a déclaré", "a dit",
@@ -67,6 +68,9 @@ static const char *const fuzz_words[] = {
     /* in-text dates */
     "15 juin 2019", "le 3 mars 2015", "1er janvier 2021", "12/04/2018",
 };
+
+#define FUZZ_ACTORS 66 /* "Vladimir Poutine" .. "dirigeant" */
+#define FUZZ_CUES 16   /* "critique" .. "remercie", after them */
 
 /* Punctuation and odd characters: glued, no space added. */
 static const char *const fuzz_marks[] = {
@@ -172,6 +176,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     fuzz_adjectives();
     /* fuzz_op: the words' bytes leave room for the adjectives' three cases */
     FUZZ_ASSERT(sizeof fuzz_words / sizeof fuzz_words[0] + 3 <= 0xC0);
+    FUZZ_ASSERT(strcmp(fuzz_words[FUZZ_ACTORS - 1], "dirigeant") == 0);
+    FUZZ_ASSERT(strcmp(fuzz_words[FUZZ_ACTORS + FUZZ_CUES - 1], "remercie") == 0);
     for (k = 0; k < 2; k++) {
         memset(&o, 0, sizeof o);
         o.actors = fuzz_actors;
@@ -207,16 +213,42 @@ static void fuzz_put(fuzz_doc *d, const char *s, size_t n, int word)
     d->glue = 0;
 }
 
+/* A clause "<actor> <cue> <actor or adjective phrase>." from the next
+ * three bytes: most coverage-guided inputs are too short to relate two
+ * actors by chance, these relate or nearly do. */
+static void fuzz_clause(fuzz_doc *d, const uint8_t *data, size_t size, size_t *i)
+{
+    unsigned v[3] = { 0, 0, 0 }, k;
+    const char *s;
+
+    for (k = 0; k < 3 && *i < size; k++) {
+        v[k] = data[(*i)++];
+    }
+    s = fuzz_words[v[0] % FUZZ_ACTORS];
+    fuzz_put(d, s, strlen(s), 1);
+    s = fuzz_words[FUZZ_ACTORS + v[1] % FUZZ_CUES];
+    fuzz_put(d, s, strlen(s), 1);
+    if (v[2] & 0x80) {
+        fuzz_put(d, "les autorités", strlen("les autorités"), 1);
+        s = fuzz_adj[(v[2] & 0x7F) % fuzz_nadj][v[1] >> 6 < 3 ? v[1] >> 6 : 0];
+    } else {
+        s = fuzz_words[v[2] % FUZZ_ACTORS];
+    }
+    fuzz_put(d, s, strlen(s), 1);
+    fuzz_put(d, ".", 1, 0);
+}
+
 /*
  * One op of the program at data[*i], by its first byte b: below the count
  * of fuzz_words, that word; up to 0xBF an adjective, the next byte picking
  * which one (and b its case); up to 0xF8 a mark of fuzz_marks (glued);
- * 0xF9 glues the next word to this one; 0xFA the next byte, raw; above, a
- * few ASCII letters glued (a word cut or stretched: "prisonRusses").
+ * 0xF9 glues the next word to this one; 0xFA the next byte, raw; 0xFB to
+ * 0xFE a few ASCII letters glued (a word cut or stretched:
+ * "prisonRusses"); 0xFF a clause (fuzz_clause).
  */
 static void fuzz_op(fuzz_doc *d, const uint8_t *data, size_t size, size_t *i)
 {
-    static const char *const bits[] = { "s", "e", "Dans", "prison", "x" };
+    static const char *const bits[] = { "s", "e", "Dans", "prison" };
     const size_t nw = sizeof fuzz_words / sizeof fuzz_words[0];
     const size_t nm = sizeof fuzz_marks / sizeof fuzz_marks[0];
     unsigned b = data[(*i)++];
@@ -238,9 +270,11 @@ static void fuzz_op(fuzz_doc *d, const uint8_t *data, size_t size, size_t *i)
             char c = (char)data[(*i)++];
             fuzz_put(d, &c, 1, 0);
         }
-    } else {
+    } else if (b < 0xFF) {
         s = bits[b - 0xFB];
         fuzz_put(d, s, strlen(s), 0);
+    } else {
+        fuzz_clause(d, data, size, i);
     }
 }
 
