@@ -644,7 +644,9 @@ static int extract_relations(rg_evidence *ev, ex_bufs *bf, const rg_extractor *e
         }
         if (ctx && (error = rg_stance_sentence(&ev->relations, &ev->n_relations, &cap,
                                                ex->opts.lexicon, ctx, ev->clean,
-                                               ev->sentences[s], s, ev->mentions + lo,
+                                               ev->sentences[s], s,
+                                               /* no mentions: NULL, and NULL + 0 is UB */
+                                               ev->mentions ? ev->mentions + lo : NULL,
                                                hi - lo)) < 0) {
             goto cleanup;
         }

@@ -534,11 +534,13 @@ static int st_active_source(const rg_stance_ctx *c,
  */
 static int st_noun_agent(const rg_stance_ctx *c, const st_cue *cu, int *dst)
 {
-    int a = c->tok.v[cu->hi].item, k, end;
+    int a, k, end;
 
+    /* a cue that ends the sentence has no token at cu->hi: test first */
     if ((size_t)cu->hi + 1 >= c->tok.n || !tk_in(c, cu->hi, st_de_words)) {
         return -1;
     }
+    a = c->tok.v[cu->hi].item;
     for (k = cu->hi + 1; (size_t)k < c->tok.n && k <= cu->hi + 3 && a < 0; k++) {
         a = c->tok.v[k].item;
     }

@@ -406,6 +406,9 @@ static const char *const diff_docs[] = {
     "« Nous condamnons », a déclaré un responsable chinois à propos de l'Iran.",
     "Rien à signaler. Les relations franco-allemandes restent bonnes.",
     "Angela Merkel a critiqué la position américaine sur l'Iran.",
+    /* a noun cue that ends the sentence ("menacé" here): st_noun_agent
+     * read the token after it, past the tokens' end (found by fuzzing) */
+    "Skripal chef d'État le Royaume-Uni menacé",
 };
 
 /* A copy of `in` changed by operation op (seeded by r): capitals, a
@@ -590,6 +593,98 @@ static void test_gate_differential(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* The allocations of one extraction of text, undated, gate on or off. */
+static long gate_allocs(rg_extractor *ex, const char *text, int on)
+{
+    rg_document *doc = NULL;
+    rg_evidence *ev = NULL;
+    long n;
+
+    assert_int_equal(rg_document_new(&doc, "t", text, strlen(text)), RG_OK);
+    rg_extract__set_gate(ex, on);
+    rg_alloc_fail_at(0); /* resets the count */
+    assert_int_equal(rg_extract__run(&ev, ex, doc, g_actors, 0), RG_OK);
+    n = rg_alloc_count();
+    rg_evidence_free(ev);
+    rg_document_free(doc);
+    return n;
+}
+
+/* The extractor's own gate works, with either key (the cleaner's, its own
+ * fold): a document it may skip makes no stance context (fewer
+ * allocations than with the gate off), one that relates is not skipped.
+ * The differential test alone passes with a gate that never skips. */
+static void test_gate_engages(void **state)
+{
+    static const char skip[] = "Sergueï Skripal accuse les autorités russes.";
+    static const char keep[] = "Vladimir Poutine critique les autorités américaines.";
+    rg_boilerplate *bp = NULL;
+    rg_extract_options o;
+    rg_extractor *ex = NULL;
+    int pass;
+
+    (void)state;
+    assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
+    for (pass = 0; pass < 2; pass++) {
+        memset(&o, 0, sizeof o);
+        o.actors = g_actors;
+        o.lexicon = g_lexicon;
+        o.boilerplate = pass == 0 ? bp : NULL;
+        o.clean.html = -1;
+        o.clean.boilerplate = 1;
+        assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+        assert_true(gate_allocs(ex, skip, 1) < gate_allocs(ex, skip, 0));
+        assert_int_equal(gate_allocs(ex, keep, 1), gate_allocs(ex, keep, 0));
+        rg_extractor_free(ex);
+    }
+    rg_boilerplate_free(bp);
+}
+
+/* Every allocation of an extractor with a lexicon (the gate, the matcher
+ * with side keys) failing in turn: an error, nothing leaked (sanitizer
+ * builds), and an extractor that is made has a working gate: no failure
+ * may turn it off silently. */
+static void test_gate_alloc_failures(void **state)
+{
+    rg_extract_options o;
+    rg_extractor *ex = NULL;
+    rg_extract__gate *g = NULL;
+    long k;
+    int rc;
+
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    o.lexicon = g_lexicon;
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = rg_extract__gate_new(&g, g_lexicon, g_actors);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(g);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(k > 5);
+    rg_extract__gate_free(g);
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = rg_extractor_new(&ex, &o);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(ex);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+    assert_true(k > 10);
+    assert_true(rg_extract__gate_ready(ex));
+    rg_extractor_free(ex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +695,8 @@ int main(void)
         cmocka_unit_test(test_side_key_is_actor_key),
         cmocka_unit_test(test_fold_odd),
         cmocka_unit_test(test_gate_differential),
+        cmocka_unit_test(test_gate_alloc_failures),
+        cmocka_unit_test(test_gate_engages),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
