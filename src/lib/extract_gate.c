@@ -199,35 +199,20 @@ int rg_extract__may_relate(const rg_actors *a, const int *u, size_t n)
     return 0;
 }
 
-/* 1 when the character starting at t[p] (p < len) is a letter or digit
- * for the stance tokenizer. */
-static int gate_word_at(const char *t, size_t len, size_t p)
-{
-    unsigned char c = (unsigned char)t[p];
-    int32_t cp;
-
-    if (c < 0x80) {
-        return rg_matcher__ascii_word(c);
-    }
-    rg_text__utf8_decode(t + p, len - p, &cp);
-    return cp >= 0 && rg_lexicon__is_word_cp(cp);
-}
+/*
+ * Letters and digits below are the stance tokenizer's
+ * (rg_lexicon__is_word_cp), tested with the matcher's rg_matcher__word_at
+ * and word_before (rg_text__is_word_cp): the tokenizer's test is a fast
+ * path of the same categories, and test_extract_gate checks that both
+ * agree on every code point.
+ */
 
 /* 1 when offset pos of t[0..len) lies between two letters or digits: a
- * sentence's edge there cuts a word that the key does not cut. Most edges
- * have a space or a stop on one side, an ASCII byte: tested first. */
+ * sentence's edge there cuts a word that the key does not cut. */
 static RG_TEXT_INLINE int gate_cut_in_word(const char *t, size_t len, size_t pos)
 {
-    size_t p = pos - 1;
-
-    if (pos == 0 || pos >= len ||
-        ((unsigned char)t[p] < 0x80 && !rg_matcher__ascii_word((unsigned char)t[p]))) {
-        return 0;
-    }
-    while (p > 0 && pos - p < 4 && ((unsigned char)t[p] & 0xC0) == 0x80) {
-        p--;
-    }
-    return gate_word_at(t, len, p) && gate_word_at(t, len, pos);
+    return pos > 0 && pos < len && rg_matcher__word_before(t, len, pos) &&
+           rg_matcher__word_at(t, len, pos);
 }
 
 /* Adds x to the set u[0..*n) (room for cap), unless it is there; 0 when
@@ -288,17 +273,6 @@ static int gate_edge_word(const rg_extract__gate *g, const char *text, size_t lo
     return 1;
 }
 
-/* The start of the character that ends at t[pos] (pos > 0). */
-static size_t gate_back(const char *t, size_t pos)
-{
-    size_t p = pos - 1;
-
-    while (p > 0 && pos - p < 4 && ((unsigned char)t[p] & 0xC0) == 0x80) {
-        p--;
-    }
-    return p;
-}
-
 /* Each kept sentence's edge that falls inside a word: its token, through
  * gate_edge_word. Returns 0 when U is full. */
 static int gate_edges(const rg_extract__gate *g, const rg_evidence *ev, const rg_actors *a,
@@ -311,7 +285,7 @@ static int gate_edges(const rg_extract__gate *g, const rg_evidence *ev, const rg
     for (s = 0; s < ev->n_sentences; s++) {
         rg_span sp = ev->sentences[s];
         if (gate_cut_in_word(t, len, sp.start)) {
-            for (p = sp.start; p < sp.end && gate_word_at(t, sp.end, p); p += k) {
+            for (p = sp.start; p < sp.end && rg_matcher__word_at(t, sp.end, p); p += k) {
                 k = rg_text__utf8_decode(t + p, sp.end - p, &cp);
             }
             if (!gate_edge_word(g, t, sp.start, p, a, date, u, n)) {
@@ -319,8 +293,8 @@ static int gate_edges(const rg_extract__gate *g, const rg_evidence *ev, const rg
             }
         }
         if (gate_cut_in_word(t, len, sp.end)) {
-            for (p = sp.end; p > sp.start && gate_word_at(t, sp.end, gate_back(t, p));) {
-                p = gate_back(t, p);
+            for (p = sp.end; p > sp.start && rg_matcher__word_before(t, sp.end, p);) {
+                p = rg_matcher__char_before(t, p);
             }
             if (!gate_edge_word(g, t, p, sp.end, a, date, u, n)) {
                 return 0;

@@ -131,15 +131,21 @@ static inline int rg_matcher__word_at(const char *k, size_t klen, size_t pos)
     return cp >= 0 && rg_text__is_word_cp(cp);
 }
 
-/* 1 when the character ending just before k[pos] (pos > 0) is a letter or digit. */
-static inline int rg_matcher__word_before(const char *k, size_t klen, size_t pos)
+/* The start of the character that ends just before k[pos] (pos > 0). */
+static inline size_t rg_matcher__char_before(const char *k, size_t pos)
 {
     size_t p = pos - 1;
 
     while (p > 0 && pos - p < 4 && ((unsigned char)k[p] & 0xC0) == 0x80) {
         p--;
     }
-    return rg_matcher__word_at(k, klen, p);
+    return p;
+}
+
+/* 1 when the character ending just before k[pos] (pos > 0) is a letter or digit. */
+static inline int rg_matcher__word_before(const char *k, size_t klen, size_t pos)
+{
+    return rg_matcher__word_at(k, klen, rg_matcher__char_before(k, pos));
 }
 
 /* A text being scanned: the original bytes and their fold. */

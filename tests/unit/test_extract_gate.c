@@ -24,6 +24,7 @@
 #include <relgraph/reader.h>
 #include <relgraph/text.h>
 #include "extract_internal.h" /* rg_extract__may_relate, rg_extract__gate_* */
+#include "lexicon.h"          /* rg_lexicon__is_word_cp */
 #include "matcher_internal.h" /* rg_matcher__new_side, rg_matcher__scan_side */
 #include "text_internal.h"    /* rg_text__fold_odd */
 
@@ -685,12 +686,29 @@ static void test_gate_alloc_failures(void **state)
     rg_extractor_free(ex);
 }
 
+/* The gate's edges use the matcher's letter test (rg_text__is_word_cp)
+ * for the stance tokenizer's (rg_lexicon__is_word_cp, a fast path of the
+ * same categories): both agree on every code point. */
+static void test_word_cp_agree(void **state)
+{
+    int32_t cp;
+    long differ = 0;
+    (void)state;
+
+    for (cp = 0; cp <= 0x10FFFF; cp++) {
+        differ += rg_lexicon__is_word_cp(cp) != rg_text__is_word_cp(cp);
+    }
+    assert_int_equal(differ, 0);
+    assert_true(rg_lexicon__is_word_cp(0xE9) && !rg_lexicon__is_word_cp(0xD7));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_may_relate),
         cmocka_unit_test(test_gate_skips),
         cmocka_unit_test(test_gate_edges),
+        cmocka_unit_test(test_word_cp_agree),
         cmocka_unit_test(test_side_hits),
         cmocka_unit_test(test_side_key_is_actor_key),
         cmocka_unit_test(test_fold_odd),
