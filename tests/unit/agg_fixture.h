@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Shared by test_graph.c, test_graph_files.c and test_export_mem.c:
+ * Shared by test_graph.c, test_graph_files.c, test_export_mem.c and
+ * test_threads.c:
  * hand-built documents fed to an aggregate, without extraction. The
  * including file defines `static const char dict_json[]` (a dictionary)
  * and `static rg_actors *dict;` (loaded from it by the group setup below)
@@ -19,6 +20,16 @@
 #include <relgraph/graph.h>
 
 #define AGG_FIXTURE_MAX 64
+
+#ifdef AGG_FIXTURE_ABC
+static const char dict_json[] =
+    "{\"schema\": 1, \"actors\": ["
+    "{\"id\": \"a\", \"label\": \"Anne Alpha\", \"type\": \"person\", \"aliases\": [\"Anne Alpha\"]},"
+    "{\"id\": \"b\", \"label\": \"Bruno Beta\", \"type\": \"person\", \"aliases\": [\"Bruno Beta\"]},"
+    "{\"id\": \"c\", \"label\": \"Chloe Gamma\", \"type\": \"person\", \"aliases\": [\"Chloe Gamma\"]}"
+    "]}";
+static rg_actors *dict;
+#endif
 
 /* One relation: 'c' co-mention, 's' stance src -> dst, 't' tone, with its
  * signed weight (the sign gives `sign`, the magnitude `weight`). */

@@ -28,14 +28,7 @@
 #include "graph_core.h" /* rg_graph__put_real */
 #include "strbuf.h"
 
-static const char dict_json[] =
-    "{\"schema\": 1, \"actors\": ["
-    "{\"id\": \"a\", \"label\": \"Anne Alpha\", \"type\": \"person\", \"aliases\": [\"Anne Alpha\"]},"
-    "{\"id\": \"b\", \"label\": \"Bruno Beta\", \"type\": \"person\", \"aliases\": [\"Bruno Beta\"]},"
-    "{\"id\": \"c\", \"label\": \"Chloe Gamma\", \"type\": \"person\", \"aliases\": [\"Chloe Gamma\"]}"
-    "]}";
-static rg_actors *dict;
-
+#define AGG_FIXTURE_ABC /* dict_json and dict: the persons a, b and c */
 #include "agg_fixture.h"
 
 static void add_doc(rg_agg *agg, const char *id, int year, int month, const rel *rels,

@@ -140,14 +140,7 @@ static void test_pipeline_without_threads(void **state)
 
 /* ---- the graph phase ---- */
 
-static const char dict_json[] =
-    "{\"schema\": 1, \"actors\": ["
-    "{\"id\": \"a\", \"label\": \"Anne Alpha\", \"type\": \"person\", \"aliases\": [\"Anne Alpha\"]},"
-    "{\"id\": \"b\", \"label\": \"Bruno Beta\", \"type\": \"person\", \"aliases\": [\"Bruno Beta\"]},"
-    "{\"id\": \"c\", \"label\": \"Chloe Gamma\", \"type\": \"person\", \"aliases\": [\"Chloe Gamma\"]}"
-    "]}";
-static rg_actors *dict;
-
+#define AGG_FIXTURE_ABC /* dict_json and dict: the persons a, b and c */
 #include "agg_fixture.h"
 
 /* The files of a build over 12 months. */
