@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Shared by test_graph.c, test_graph_files.c, test_export_mem.c and
- * test_threads.c:
- * hand-built documents fed to an aggregate, without extraction. The
- * including file defines `static const char dict_json[]` (a dictionary)
- * and `static rg_actors *dict;` (loaded from it by the group setup below)
- * before it.
+ * test_threads.c: hand-built documents fed to an aggregate, without
+ * extraction. The including file defines `static const char dict_json[]`
+ * (a dictionary) and `static rg_actors *dict;` (loaded from it by the group
+ * setup below) before it, or defines AGG_FIXTURE_ABC and gets both from
+ * here, with the three persons a, b and c.
  */
 #ifndef RG_TEST_AGG_FIXTURE_H
 #define RG_TEST_AGG_FIXTURE_H
