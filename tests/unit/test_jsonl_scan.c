@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>  /* printf */
+#include <stdlib.h> /* malloc, free */
 #include <string.h> /* strlen, memcmp */
 
 #include <jansson.h>
@@ -357,6 +358,102 @@ static void test_wide_carry(void **state)
     }
 }
 
+/* check_line on an exact-size heap copy: a read past the line is caught
+ * by the address sanitizer. */
+static int check_exact(const char *line, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    int rc;
+
+    assert_non_null(copy);
+    memcpy(copy, line, len);
+    rc = check_line(copy, len);
+    free(copy);
+    return rc;
+}
+
+/*
+ * Escapes in the copying blocks of a wanted string (str_copy_wide): one to
+ * three escapes (the quote, backslash and slash unescaped inside the
+ * blocks, the others on the byte path), alone or back to back, at every
+ * position of the first three blocks, over ASCII and 2-byte backgrounds;
+ * a second wanted value with or without escapes after it; every cut of
+ * the line in the 70 bytes after the first escape (a backslash last in the
+ * line included). The scanner must agree with jansson; a value without
+ * escapes must still point into the line.
+ */
+static void test_wide_escapes(void **state)
+{
+    static const char *const escapes[] = { "\\\"", "\\\\", "\\/", "\\n", "\\u00e9",
+                                           "\\\"\\\"", "\\\\\\\"", "\\\"\xe2\x80\x99" };
+    static const char *const backgrounds[] = { "abcdefg", "a\xc3\xa9" };
+    char line[600];
+    size_t b, e, pos, cut;
+    (void)state;
+
+    for (b = 0; b < 2; b++) {
+        size_t bl = strlen(backgrounds[b]);
+        for (e = 0; e < sizeof escapes / sizeof *escapes; e++) {
+            for (pos = 0; pos < 200; pos++) {
+                size_t n = (size_t)sprintf(line, "{\"text\":\""), i, at, more = pos % 4;
+                for (i = 0; i < pos || (line[n - 1] & 0xC0) == 0xC0; i++) { /* whole chars */
+                    line[n++] = backgrounds[b][i % bl];
+                }
+                at = n;
+                n += (size_t)sprintf(line + n, "%s", escapes[e]);
+                for (i = 0; i < 90 + pos % 37 || (line[n - 1] & 0xC0) == 0xC0; i++) {
+                    line[n++] = backgrounds[b][i % bl];
+                    if (i % 29 == 28 && more && !(line[n - 1] & 0x80)) {
+                        n += (size_t)sprintf(line + n, more-- % 2 ? "\\\"" : "\\/");
+                    }
+                }
+                n += (size_t)sprintf(line + n, "%s\",\"title\":\"%s\"}",
+                                     pos % 3 ? "\\\"" : "", pos % 2 ? "t\\\"t" : "title");
+                if (check_exact(line, n) != RG_JSCAN_OK) {
+                    fail_msg("b %zu e %zu pos %zu: %.*s", b, e, pos, (int)n, line);
+                }
+                for (cut = at + 1; cut < at + 70 && cut < n; cut++) {
+                    assert_int_equal(check_exact(line, cut), RG_JSCAN_FALLBACK);
+                }
+            }
+        }
+    }
+}
+
+/* A long value without escapes points into the line, one with escapes into
+ * the scratch; a value after either is right (the copy is not kept). */
+static void test_wide_copy(void **state)
+{
+    char line[400];
+    rg_jscan_value vals[NK];
+    rg_strbuf scratch = RG_STRBUF_INIT;
+    size_t n, esc;
+    (void)state;
+
+    for (esc = 0; esc < 2; esc++) {
+        n = (size_t)sprintf(line, "{\"text\":\"");
+        memset(line + n, 'a', 150);
+        n += 150;
+        if (esc) {
+            memcpy(line + n - 80, "\\\"", 2);
+        }
+        n += (size_t)sprintf(line + n, "\",\"title\":\"%s\"}", esc ? "x" : "y\\\"");
+        assert_int_equal(rg_jsonl_scan(line, n, keys, NK, vals, &scratch), RG_JSCAN_OK);
+        assert_int_equal(check_line(line, n), RG_JSCAN_OK);
+        if (esc) {
+            assert_true(vals[2].ptr >= scratch.ptr && vals[2].ptr < scratch.ptr + scratch.alloc);
+            assert_int_equal(vals[2].len, 149);
+            assert_true(vals[3].ptr == line + n - 3);
+        } else {
+            assert_true(vals[2].ptr == line + 9);
+            assert_int_equal(vals[2].len, 150);
+            assert_true(vals[3].ptr == scratch.ptr);
+            assert_memory_equal(vals[3].ptr, "y\"", 2);
+        }
+    }
+    rg_strbuf_dispose(&scratch);
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -405,6 +502,8 @@ int main(void)
         cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_wide_blocks),
         cmocka_unit_test(test_wide_carry),
+        cmocka_unit_test(test_wide_escapes),
+        cmocka_unit_test(test_wide_copy),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
