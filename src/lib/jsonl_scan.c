@@ -9,7 +9,7 @@
  * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
  * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB),
  * a wanted string copied by the blocks as they go, its escaped quotes,
- * backslashes and slashes unescaped without leaving them (str_copy_wide);
+ * backslashes and slashes unescaped without leaving them;
  * other UTF-8 sequences are checked byte by byte as jansson does (no
  * overlongs, no surrogates, nothing above U+10FFFF). Object keys are
  * compared raw, so a key with an escape falls back (jansson would compare
@@ -113,34 +113,6 @@ __attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i str_classes_of(con
                             _mm256_shuffle_epi8(t->lo_tab, _mm256_and_si256(v, t->nib)));
 }
 
-/* The classes of the 32 bytes at p. */
-__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
-str_classes(const str_cls *t, const unsigned char *p)
-{
-    return str_classes_of(t, _mm256_loadu_si256((const __m256i *)(const void *)p));
-}
-
-/*
- * Where the 64 bytes whose classes (lead marks XORed in) are x0, x1 and
- * whose lead marks are a0, a1 stop the blocks: the first byte with a
- * CLS_STOP bit, or the lead before it when that byte is its missing
- * continuation. Only called when one byte stops them.
- */
-__attribute__((target("avx2"))) static RG_TEXT_INLINE size_t str_stop(__m256i x0, __m256i x1,
-                                                                      __m256i a0, __m256i a1)
-{
-    const __m256i zero = _mm256_setzero_si256(), stopm = _mm256_set1_epi8(CLS_STOP);
-    uint64_t ok =
-        (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(x0, stopm), zero)) |
-        (uint64_t)(uint32_t)_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(_mm256_and_si256(x1, stopm), zero)) << 32;
-    uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
-                     (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7)) << 32;
-    size_t first = rg__ctz64(~ok);
-
-    return first - (after >> first & 1u);
-}
-
 /* CLS_CONT where the byte before (the last of prev for the first) is a
  * lead: where continuation bytes must be, and only there. */
 __attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
@@ -158,48 +130,23 @@ str_after(const str_cls *t, __m256i prev, __m256i cur)
  * of leaving the word loop at each accent. A byte stops the blocks when its
  * class has a CLS_STOP bit once the lead mark of the byte before is XORed
  * onto its CLS_CONT (a continuation without a lead, a lead without one).
- * Returns the first byte that needs the byte path, always at a character
- * boundary (a lead whose continuation is missing is returned itself), or a
- * point less than 64 bytes before end. The classes of the last 32 bytes are
+ * Each block is also stored to out[*o..) before it is tested (out has
+ * room: see scan_string_body), so that a wanted string is copied as it is
+ * scanned, and an escaped quote, backslash or slash (the quotes of the
+ * news: 16 a line, in 4 lines of 5) is unescaped there instead of stopping
+ * the blocks, which go on after it (*escaped set): each escape used to
+ * leave the blocks, copy the string so far with a call and come back to
+ * scan its block again. Returns the first byte that needs the byte path,
+ * always at a character boundary (a lead whose continuation is missing is
+ * returned itself), or a point less than 64 bytes before end; out[..*o)
+ * ends with the bytes before it. The classes of the last 32 bytes are
  * carried to the next step, so a lead on the last byte is checked there.
  * Leads from CC on (U+0300 and above) take the byte path, which checks them
  * for RG_JSCAN_NOT_NFC.
  */
 __attribute__((target("avx2"))) static const unsigned char *
-str_blocks_wide(const unsigned char *p, const unsigned char *end)
-{
-    const str_cls t = str_cls_init();
-    const __m256i stopm = _mm256_set1_epi8(CLS_STOP);
-    __m256i prev = _mm256_setzero_si256();
-
-    while (end - p >= 64) {
-        __m256i c0 = str_classes(&t, p), c1 = str_classes(&t, p + 32);
-        __m256i a0 = str_after(&t, prev, c0), a1 = str_after(&t, c0, c1);
-        __m256i x0 = _mm256_xor_si256(c0, a0), x1 = _mm256_xor_si256(c1, a1);
-
-        if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), stopm)) {
-            return p + str_stop(x0, x1, a0, a1);
-        }
-        prev = c1;
-        p += 64;
-    }
-    /* a lead on the last byte skipped: the byte path starts on it */
-    return p - ((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(prev, 5)) >> 31);
-}
-
-/*
- * str_blocks_wide for a wanted string, which it copies as it goes: each
- * block is stored to out[*o..) before it is tested (out has room: see
- * scan_string_body), and an escaped quote, backslash or slash (the news
- * quotes: 16 escapes in 20 lines in 25) is unescaped there instead of
- * stopping the blocks, which go on after it (*escaped set). Returns where
- * the blocks stopped, out[..*o) ending with the bytes before it. Without
- * it, each escape left the blocks, copied the string so far with a call
- * and came back to scan its block again.
- */
-__attribute__((target("avx2"))) static const unsigned char *
-str_copy_wide(const unsigned char *p, const unsigned char *end, char *out, size_t *o,
-              int *escaped)
+str_blocks_wide(const unsigned char *p, const unsigned char *end, char *out, size_t *o,
+                int *escaped)
 {
     const str_cls t = str_cls_init();
     const __m256i stopm = _mm256_set1_epi8(CLS_STOP);
@@ -216,7 +163,16 @@ str_copy_wide(const unsigned char *p, const unsigned char *end, char *out, size_
         _mm256_storeu_si256((__m256i *)(void *)(out + n), v0);
         _mm256_storeu_si256((__m256i *)(void *)(out + n + 32), v1);
         if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), stopm)) {
-            size_t first = str_stop(x0, x1, a0, a1);
+            const __m256i zero = _mm256_setzero_si256();
+            uint64_t ok = (uint32_t)_mm256_movemask_epi8(
+                              _mm256_cmpeq_epi8(_mm256_and_si256(x0, stopm), zero)) |
+                          (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                              _mm256_cmpeq_epi8(_mm256_and_si256(x1, stopm), zero)) << 32;
+            uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
+                             (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7))
+                                 << 32;
+            size_t first = rg__ctz64(~ok);
+            first -= after >> first & 1u; /* a lead whose continuation is missing */
             p += first;
             n += first;
             if (p[0] != '\\' || end - p < 2 || (p[1] != '"' && p[1] != '\\' && p[1] != '/')) {
@@ -364,23 +320,12 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 }
 
 /*
- * Moves p past plain ASCII: to the first byte that may need a closer look
- * in a string (the AVX2 blocks also skip 2-byte sequences), or to a point
- * less than 8 bytes before end.
+ * Moves p past plain ASCII, 8 bytes a step: to the first byte that may
+ * need a closer look in a string, or to a point less than 8 bytes before
+ * end.
  */
-static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end,
-                                              int wide)
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
 {
-#if JSCAN_WIDE
-    if (wide) {
-        p = str_blocks_wide(p, end);
-        if (end - p >= 64) {
-            return p; /* on the byte that stopped the blocks */
-        }
-    }
-#else
-    (void)wide;
-#endif
     while (end - p >= 8) {
         uint64_t w, m;
         memcpy(&w, p, 8);
@@ -411,7 +356,7 @@ static unsigned seq_nfc_flag(const unsigned char *p, size_t n)
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
  * `wide`: plain runs are skipped by the AVX2 blocks, which copy a wanted
- * string to the scratch as they go (str_copy_wide; the copy is dropped
+ * string to the scratch as they go (str_blocks_wide; the copy is dropped
  * when the string has no escape). Their 64-byte stores fit: the scratch
  * holds the line's length, and what it holds before out_len came from
  * line bytes before p (unescaping never lengthens), so out_len + 64 is at
@@ -431,15 +376,18 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
         unsigned c;
 
 #if JSCAN_WIDE
-        if (wide && want && end - p >= 64) {
-            if (seg != p) {
+        if (wide && end - p >= 64) {
+            size_t o = s->out_len; /* without want, the copy is not kept */
+            if (want && seg != p) {
                 scan_copy(s, seg, p); /* the bytes the byte path went past */
             }
-            p = str_copy_wide(p, end, s->out, &s->out_len, &escaped);
+            p = str_blocks_wide(p, end, s->out, want ? &s->out_len : &o, &escaped);
             seg = p;
         }
+#else
+        (void)wide;
 #endif
-        p = skip_plain(p, end, wide && !want);
+        p = skip_plain(p, end);
         if (p >= end) {
             return 0;
         }
@@ -485,7 +433,7 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
             *ptr = s->out + o0;
             *len = s->out_len - o0;
         } else {
-            s->out_len = o0; /* what str_copy_wide copied is not needed */
+            s->out_len = o0; /* what str_blocks_wide copied is not needed */
             *ptr = (const char *)start;
             *len = (size_t)(p - start);
         }
