@@ -44,6 +44,7 @@ typedef struct {
         size_t n;
     } seen[RG_JSCAN_MAX_KEYS]; /* keys of the open objects, innermost last */
     size_t n_seen;
+    uint64_t wanted_seen; /* bit i: a member named keys[i] was seen (depth 1) */
     int wide;       /* str_blocks_wide may run (AVX2) */
 } jscan;
 
@@ -563,6 +564,80 @@ static int key_is(const char *want, const char *k, size_t kn)
     return want[kn] == '\0';
 }
 
+/* The length of the name w when the line at p holds it in plain ASCII
+ * (0x20..0x7E but '"' and '\\') followed by a quote, else SIZE_MAX. */
+static size_t key_plain(const char *w, const char *p, const char *end)
+{
+    size_t j;
+
+    for (j = 0; w[j]; j++) {
+        unsigned char c = (unsigned char)w[j];
+        if (p + j >= end || p[j] != w[j] || c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+            return SIZE_MAX;
+        }
+    }
+    return p + j < end && p[j] == '"' ? j : SIZE_MAX;
+}
+
+/* Marks wanted name i seen in the line's object: 0 when it was already
+ * (a duplicate key: jansson rejects the line), else 1. */
+static int wanted_once(jscan *s, size_t i)
+{
+    if (s->wanted_seen >> i & 1) {
+        return 0;
+    }
+    s->wanted_seen |= (uint64_t)1 << i;
+    return 1;
+}
+
+/*
+ * The key of a member of an object at `depth` whose keys start at
+ * seen[base] (s->p just past its opening quote) into *k, *kn, and at depth
+ * 1 *want, the first wanted name it is (-1: none). A wanted name in plain
+ * ASCII is compared with the line's bytes first (key_plain): when they
+ * hold it, the key is valid as it stands and its duplicate is known by a
+ * bit of wanted_seen, so the key is neither scanned nor compared with the
+ * other names and keys (five in a news line: 600 instructions). Other keys
+ * are scanned, compared with the keys seen in the object, and recorded.
+ * 1 ok, 0 fall back.
+ */
+static int scan_key(jscan *s, int depth, size_t base, const char **k, size_t *kn, int *want)
+{
+    size_t i, n;
+
+    *want = -1;
+    for (i = 0; depth == 1 && s->n_keys <= 64 && i < s->n_keys; i++) {
+        if ((n = key_plain(s->keys[i], s->p, s->end)) != SIZE_MAX) {
+            *k = s->p;
+            *kn = n;
+            s->p += n + 1;
+            *want = (int)i;
+            return wanted_once(s, i);
+        }
+    }
+    if (!scan_string(s, 1, 1, k, kn)) {
+        return 0;
+    }
+    for (i = base; i < s->n_seen; i++) {
+        if (s->seen[i].n == *kn && memcmp(s->seen[i].k, *k, *kn) == 0) {
+            return 0; /* duplicate key: jansson rejects the line */
+        }
+    }
+    if (s->n_seen >= RG_JSCAN_MAX_KEYS) {
+        return 0;
+    }
+    s->seen[s->n_seen].k = *k;
+    s->seen[s->n_seen].n = *kn;
+    s->n_seen++;
+    for (i = 0; depth == 1 && i < s->n_keys; i++) {
+        if (key_is(s->keys[i], *k, *kn)) {
+            *want = (int)i;
+            return s->n_keys > 64 || wanted_once(s, i); /* else in seen[] only */
+        }
+    }
+    return 1;
+}
+
 static int scan_array(jscan *s, int depth)
 {
     int more;
@@ -602,26 +677,15 @@ static int scan_object(jscan *s, int depth)
     for (;;) {
         const char *k = NULL;
         size_t kn = 0;
-        int wanted = 0;
+        int want;
 
         if (s->p >= s->end || *s->p != '"') {
             return 0;
         }
         s->p++;
-        if (!scan_string(s, 1, 1, &k, &kn)) {
+        if (!scan_key(s, depth, base, &k, &kn, &want)) {
             return 0;
         }
-        for (i = base; i < s->n_seen; i++) {
-            if (s->seen[i].n == kn && memcmp(s->seen[i].k, k, kn) == 0) {
-                return 0; /* duplicate key: jansson rejects the line */
-            }
-        }
-        if (s->n_seen >= RG_JSCAN_MAX_KEYS) {
-            return 0;
-        }
-        s->seen[s->n_seen].k = k;
-        s->seen[s->n_seen].n = kn;
-        s->n_seen++;
         skip_ws(s);
         if (s->p >= s->end || *s->p != ':') {
             return 0;
@@ -631,16 +695,9 @@ static int scan_object(jscan *s, int depth)
         if (s->p >= s->end) {
             return 0;
         }
-        if (depth == 1) {
-            for (i = 0; i < s->n_keys; i++) {
-                if (key_is(s->keys[i], k, kn)) {
-                    wanted = 1;
-                    break;
-                }
-            }
-        }
-        if (wanted) {
+        if (want >= 0) {
             rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0, 0 };
+            i = (size_t)want;
             if (*s->p == '"') {
                 s->p++;
                 if (!scan_string(s, 1, 0, &v.ptr, &v.len)) {
@@ -717,6 +774,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     s.out = scratch->ptr;
     s.out_len = 0;
     s.n_seen = 0;
+    s.wanted_seen = 0;
 #if JSCAN_WIDE
     s.wide = rg__cpu_level() >= RG_CPU_AVX2;
 #else

@@ -25,15 +25,16 @@
 static const char *const keys[] = { "id", "date", "text", "title", "text" };
 enum { NK = sizeof keys / sizeof *keys };
 
-/* Scan and compare with jansson; returns the scanner's answer. */
-static int check_line(const char *line, size_t len)
+/* Scan for names[0..nk) (nk <= 80) and compare with jansson; returns the
+ * scanner's answer. */
+static int check_names(const char *line, size_t len, const char *const *names, size_t nk)
 {
-    rg_jscan_value vals[NK];
+    rg_jscan_value vals[80];
     rg_strbuf scratch = RG_STRBUF_INIT;
     json_error_t jerr;
     json_t *obj;
     size_t i;
-    int rc = rg_jsonl_scan(line, len, keys, NK, vals, &scratch);
+    int rc = rg_jsonl_scan(line, len, names, nk, vals, &scratch);
 
     assert_true(rc == RG_JSCAN_OK || rc == RG_JSCAN_FALLBACK);
     if (rc == RG_JSCAN_OK) {
@@ -43,8 +44,8 @@ static int check_line(const char *line, size_t len)
                      line);
         }
         assert_true(json_is_object(obj));
-        for (i = 0; i < NK; i++) {
-            json_t *v = json_object_get(obj, keys[i]);
+        for (i = 0; i < nk; i++) {
+            json_t *v = json_object_get(obj, names[i]);
             if (vals[i].kind == RG_JSCAN_ABSENT) {
                 assert_null(v);
             } else if (vals[i].kind == RG_JSCAN_NULL) {
@@ -60,6 +61,12 @@ static int check_line(const char *line, size_t len)
     }
     rg_strbuf_dispose(&scratch);
     return rc;
+}
+
+/* check_names with keys[]. */
+static int check_line(const char *line, size_t len)
+{
+    return check_names(line, len, keys, NK);
 }
 
 typedef struct {
@@ -92,6 +99,10 @@ static const case_t cases[] = {
     { "{\"o\":{\"k\":1},\"p\":{\"k\":2},\"text\":\"same key in two objects\"}", 1 },
     { "{\"\":\"empty key\",\"text\":\"x\"}", 1 },
     { "{\"id\":\"0123456789abcdefghijklmnopqrstuvwxyz\\\"0123456789abcdefghijklmnop\"}", 1 },
+    /* keys near the wanted names (compared raw first: see scan_key) */
+    { "{\"tex\":\"a\",\"texts\":\"b\",\"text\":\"c\",\"title \":\"d\",\"T\":1}", 1 },
+    { "{\"o\":{\"text\":1,\"id\":{\"text\":2}},\"text\":\"x\",\"p\":{\"text\":\"y\"}}", 1 },
+    { "{\"text\" :\"x\", \"id\"\t: null}", 1 },
     /* fall back: invalid JSON */
     { "", 0 },
     { "   ", 0 },
@@ -135,6 +146,12 @@ static const case_t cases[] = {
     { "{\"id\":\"a\",\"t\xe9xt\":\"x\"}", 0 },
     /* fall back: duplicates, escaped keys, types, limits */
     { "{\"id\":\"a\",\"id\":\"b\"}", 0 },
+    { "{\"text\":\"a\",\"x\":1,\"text\":null}", 0 },
+    { "{\"text\":\"a\",\"t\\u0065xt\":\"b\"}", 0 },
+    { "{\"text", 0 },
+    { "{\"text\"", 0 },
+    { "{\"text\":", 0 },
+    { "{\"text\"\"x\"}", 0 },
     { "{\"id\":\"a\",\"o\":{\"k\":1,\"k\":2}}", 0 },
     { "{\"id\":\"a\",\"x\":1,\"x\":1}", 0 },
     { "{\"\\u0069d\":\"a\"}", 0 },
@@ -161,6 +178,51 @@ static void test_cases(void **state)
                      cases[i].line);
         }
     }
+}
+
+/*
+ * Wanted names that are not plain ASCII (compared after scanning the key,
+ * not raw), or that no valid key can be, and more than 64 names (no bit
+ * each: duplicates found by the keys seen), against jansson.
+ */
+static void test_key_names(void **state)
+{
+    static const char *const odd[] = { "caf\xc3\xa9", "tab\there", "a\"b", "a\\b", "\x7f", "" };
+    static const char *const lines[] = {
+        "{\"caf\xc3\xa9\":\"x\",\"\x7f\":\"w\",\"\":\"v\",\"ab\":1}",
+        "{\"a\\\\b\":\"z\"}", /* escaped keys fall back */
+        "{\"caf\xc3\xa9\":\"x\",\"caf\xc3\xa9\":\"y\"}",
+        "{\"\x7f\":\"x\",\"\x7f\":\"y\"}",
+        "{\"\":\"x\",\"\":\"y\"}",
+        "{\"tab\there\":\"x\"}",
+        "{\"a\"b\":\"x\"}",
+    };
+    static const int ok[] = { 1, 0, 0, 0, 0, 0, 0 };
+    static char names_buf[70][8];
+    const char *names[80];
+    char line[256];
+    size_t i, n;
+    (void)state;
+
+    for (i = 0; i < sizeof lines / sizeof *lines; i++) {
+        if (check_names(lines[i], strlen(lines[i]), odd, 6) != ok[i]) {
+            fail_msg("line %zu: expected %s", i, ok[i] ? "accept" : "fallback");
+        }
+    }
+    for (i = 0; i < 70; i++) { /* k0 .. k69, then the line's keys */
+        sprintf(names_buf[i], "k%zu", i);
+        names[i] = names_buf[i];
+    }
+    names[70] = "k69";
+    n = (size_t)sprintf(line, "{\"k1\":\"a\",\"k64\":\"b\",\"k69\":null,\"x\":{\"k1\":1}}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_OK);
+    n = (size_t)sprintf(line, "{\"k1\":\"a\",\"k64\":\"b\",\"k64\":null}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_FALLBACK);
+    n = (size_t)sprintf(line, "{\"k69\":\"a\",\"k69\":\"b\"}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_FALLBACK);
+    assert_int_equal(check_names(line, n, names, 64), RG_JSCAN_FALLBACK); /* not wanted */
+    n = (size_t)sprintf(line, "{\"k63\":\"a\",\"k63\":\"b\"}");
+    assert_int_equal(check_names(line, n, names, 64), RG_JSCAN_FALLBACK);
 }
 
 /* Nesting: accepted up to RG_JSCAN_MAX_DEPTH levels, beyond it jansson decides. */
@@ -498,6 +560,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_depth),
+        cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_zero_copy),
         cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_wide_blocks),
