@@ -172,10 +172,9 @@ str_blocks_wide(const unsigned char *p, const unsigned char *end, char *out, siz
             uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
                              (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7))
                                  << 32;
-            size_t first = rg__ctz64(~ok);
-            first -= after >> first & 1u; /* a lead whose continuation is missing */
-            p += first;
-            n += first;
+            size_t first = rg__ctz64(~ok), lead = after >> first & 1u;
+            p = p + first - lead; /* lead: its continuation is missing, maybe the block's */
+            n = n + first - lead; /* first byte (first 0): the byte path starts on it */
             if (p[0] != '\\' || end - p < 2 || (p[1] != '"' && p[1] != '\\' && p[1] != '/')) {
                 *o = n;
                 return p;
