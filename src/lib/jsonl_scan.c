@@ -7,7 +7,9 @@
  *
  * Strings are scanned eight bytes at a time while they hold only plain ASCII
  * (no quote, backslash, control byte or byte >= 0x80), or with AVX2 64 bytes
- * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB);
+ * at a time while they hold plain ASCII and 2-byte sequences (leads C2..CB),
+ * a wanted string copied by the blocks as they go, its escaped quotes,
+ * backslashes and slashes unescaped without leaving them;
  * other UTF-8 sequences are checked byte by byte as jansson does (no
  * overlongs, no surrogates, nothing above U+10FFFF). Object keys are
  * compared raw, so a key with an escape falls back (jansson would compare
@@ -42,6 +44,7 @@ typedef struct {
         size_t n;
     } seen[RG_JSCAN_MAX_KEYS]; /* keys of the open objects, innermost last */
     size_t n_seen;
+    uint64_t wanted_seen; /* bit i: a member named keys[i] was seen (depth 1) */
     int wide;       /* str_blocks_wide may run (AVX2) */
 } jscan;
 
@@ -101,11 +104,10 @@ __attribute__((target("avx2"))) static RG_TEXT_INLINE str_cls str_cls_init(void)
     return t;
 }
 
-/* The classes of the 32 bytes at p. */
-__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
-str_classes(const str_cls *t, const unsigned char *p)
+/* The classes of the 32 bytes v. */
+__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i str_classes_of(const str_cls *t,
+                                                                             __m256i v)
 {
-    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
     __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), t->nib);
 
     return _mm256_and_si256(_mm256_shuffle_epi8(t->hi_tab, hi),
@@ -129,25 +131,38 @@ str_after(const str_cls *t, __m256i prev, __m256i cur)
  * of leaving the word loop at each accent. A byte stops the blocks when its
  * class has a CLS_STOP bit once the lead mark of the byte before is XORed
  * onto its CLS_CONT (a continuation without a lead, a lead without one).
- * Returns the first byte that needs the byte path, always at a character
- * boundary (a lead whose continuation is missing is returned itself), or a
- * point less than 64 bytes before end. The classes of the last 32 bytes are
+ * Each block is also stored to out[*o..) before it is tested (out has
+ * room: see scan_string_body), so that a wanted string is copied as it is
+ * scanned, and an escaped quote, backslash or slash (the quotes of the
+ * news: 16 a line, in 4 lines of 5) is unescaped there instead of stopping
+ * the blocks, which go on after it (*escaped set): each escape used to
+ * leave the blocks, copy the string so far with a call and come back to
+ * scan its block again. Returns the first byte that needs the byte path,
+ * always at a character boundary (a lead whose continuation is missing is
+ * returned itself), or a point less than 64 bytes before end; out[..*o)
+ * ends with the bytes before it. The classes of the last 32 bytes are
  * carried to the next step, so a lead on the last byte is checked there.
  * Leads from CC on (U+0300 and above) take the byte path, which checks them
  * for RG_JSCAN_NOT_NFC.
  */
 __attribute__((target("avx2"))) static const unsigned char *
-str_blocks_wide(const unsigned char *p, const unsigned char *end)
+str_blocks_wide(const unsigned char *p, const unsigned char *end, char *out, size_t *o,
+                int *escaped)
 {
     const str_cls t = str_cls_init();
     const __m256i stopm = _mm256_set1_epi8(CLS_STOP);
     __m256i prev = _mm256_setzero_si256();
+    size_t n = *o, back;
 
     while (end - p >= 64) {
-        __m256i c0 = str_classes(&t, p), c1 = str_classes(&t, p + 32);
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+        __m256i c0 = str_classes_of(&t, v0), c1 = str_classes_of(&t, v1);
         __m256i a0 = str_after(&t, prev, c0), a1 = str_after(&t, c0, c1);
         __m256i x0 = _mm256_xor_si256(c0, a0), x1 = _mm256_xor_si256(c1, a1);
 
+        _mm256_storeu_si256((__m256i *)(void *)(out + n), v0);
+        _mm256_storeu_si256((__m256i *)(void *)(out + n + 32), v1);
         if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), stopm)) {
             const __m256i zero = _mm256_setzero_si256();
             uint64_t ok = (uint32_t)_mm256_movemask_epi8(
@@ -157,16 +172,26 @@ str_blocks_wide(const unsigned char *p, const unsigned char *end)
             uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
                              (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7))
                                  << 32;
-            size_t first = rg__ctz64(~ok);
-
-            /* a lead whose continuation is missing: the byte path starts on it */
-            return p + first - (after >> first & 1u);
+            size_t first = rg__ctz64(~ok), lead = after >> first & 1u;
+            p = p + first - lead; /* lead: its continuation is missing, maybe the block's */
+            n = n + first - lead; /* first byte (first 0): the byte path starts on it */
+            if (p[0] != '\\' || end - p < 2 || (p[1] != '"' && p[1] != '\\' && p[1] != '/')) {
+                *o = n;
+                return p;
+            }
+            out[n++] = (char)p[1];
+            p += 2;
+            *escaped = 1;
+            prev = _mm256_setzero_si256(); /* p[-1] is ASCII */
+            continue;
         }
         prev = c1;
         p += 64;
+        n += 64;
     }
-    /* a lead on the last byte skipped: the byte path starts on it */
-    return p - ((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(prev, 5)) >> 31);
+    back = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(prev, 5)) >> 31;
+    *o = n - back; /* a lead on the last byte skipped: the byte path starts on it */
+    return p - back;
 }
 #endif
 
@@ -295,23 +320,12 @@ static int scan_escape(jscan *s, const unsigned char **pp, const unsigned char *
 }
 
 /*
- * Moves p past plain ASCII: to the first byte that may need a closer look
- * in a string (the AVX2 blocks also skip 2-byte sequences), or to a point
- * less than 8 bytes before end.
+ * Moves p past plain ASCII, 8 bytes a step: to the first byte that may
+ * need a closer look in a string, or to a point less than 8 bytes before
+ * end.
  */
-static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end,
-                                              int wide)
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
 {
-#if JSCAN_WIDE
-    if (wide) {
-        p = str_blocks_wide(p, end);
-        if (end - p >= 64) {
-            return p; /* on the byte that stopped the blocks */
-        }
-    }
-#else
-    (void)wide;
-#endif
     while (end - p >= 8) {
         uint64_t w, m;
         memcpy(&w, p, 8);
@@ -341,7 +355,12 @@ static unsigned seq_nfc_flag(const unsigned char *p, size_t n)
  * A string; s->p is just past the opening quote. With `want`, the value goes
  * to *ptr and *len (into the line when it has no escapes, else into the
  * scratch), its RG_JSCAN_* flags to s->flags. `is_key`: escapes are refused.
- * `wide`: plain runs are skipped by the AVX2 blocks. 1 ok, 0 fall back.
+ * `wide`: plain runs are skipped by the AVX2 blocks, which copy a wanted
+ * string to the scratch as they go (str_blocks_wide; the copy is dropped
+ * when the string has no escape). Their 64-byte stores fit: the scratch
+ * holds the line's length, and what it holds before out_len came from
+ * line bytes before p (unescaping never lengthens), so out_len + 64 is at
+ * most the offset of p + 64, at most the line's end. 1 ok, 0 fall back.
  */
 static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const char **ptr,
                                          size_t *len, int wide)
@@ -356,7 +375,19 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
     for (;;) {
         unsigned c;
 
-        p = skip_plain(p, end, wide);
+#if JSCAN_WIDE
+        if (wide && end - p >= 64) {
+            size_t o = s->out_len; /* without want, the copy is not kept */
+            if (want && seg != p) {
+                scan_copy(s, seg, p); /* the bytes the byte path went past */
+            }
+            p = str_blocks_wide(p, end, s->out, want ? &s->out_len : &o, &escaped);
+            seg = p;
+        }
+#else
+        (void)wide;
+#endif
+        p = skip_plain(p, end);
         if (p >= end) {
             return 0;
         }
@@ -402,6 +433,7 @@ static RG_TEXT_INLINE int scan_string_body(jscan *s, int want, int is_key, const
             *ptr = s->out + o0;
             *len = s->out_len - o0;
         } else {
+            s->out_len = o0; /* what str_blocks_wide copied is not needed */
             *ptr = (const char *)start;
             *len = (size_t)(p - start);
         }
@@ -531,6 +563,80 @@ static int key_is(const char *want, const char *k, size_t kn)
     return want[kn] == '\0';
 }
 
+/* The length of the name w when the line at p holds it in plain ASCII
+ * (0x20..0x7E but '"' and '\\') followed by a quote, else SIZE_MAX. */
+static size_t key_plain(const char *w, const char *p, const char *end)
+{
+    size_t j;
+
+    for (j = 0; w[j]; j++) {
+        unsigned char c = (unsigned char)w[j];
+        if (p + j >= end || p[j] != w[j] || c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+            return SIZE_MAX;
+        }
+    }
+    return p + j < end && p[j] == '"' ? j : SIZE_MAX;
+}
+
+/* Marks wanted name i seen in the line's object: 0 when it was already
+ * (a duplicate key: jansson rejects the line), else 1. */
+static int wanted_once(jscan *s, size_t i)
+{
+    if (s->wanted_seen >> i & 1) {
+        return 0;
+    }
+    s->wanted_seen |= (uint64_t)1 << i;
+    return 1;
+}
+
+/*
+ * The key of a member of an object at `depth` whose keys start at
+ * seen[base] (s->p just past its opening quote) into *k, *kn, and at depth
+ * 1 *want, the first wanted name it is (-1: none). A wanted name in plain
+ * ASCII is compared with the line's bytes first (key_plain): when they
+ * hold it, the key is valid as it stands and its duplicate is known by a
+ * bit of wanted_seen, so the key is neither scanned nor compared with the
+ * other names and keys (five in a news line: 600 instructions). Other keys
+ * are scanned, compared with the keys seen in the object, and recorded.
+ * 1 ok, 0 fall back.
+ */
+static int scan_key(jscan *s, int depth, size_t base, const char **k, size_t *kn, int *want)
+{
+    size_t i, n;
+
+    *want = -1;
+    for (i = 0; depth == 1 && s->n_keys <= 64 && i < s->n_keys; i++) {
+        if ((n = key_plain(s->keys[i], s->p, s->end)) != SIZE_MAX) {
+            *k = s->p;
+            *kn = n;
+            s->p += n + 1;
+            *want = (int)i;
+            return wanted_once(s, i);
+        }
+    }
+    if (!scan_string(s, 1, 1, k, kn)) {
+        return 0;
+    }
+    for (i = base; i < s->n_seen; i++) {
+        if (s->seen[i].n == *kn && memcmp(s->seen[i].k, *k, *kn) == 0) {
+            return 0; /* duplicate key: jansson rejects the line */
+        }
+    }
+    if (s->n_seen >= RG_JSCAN_MAX_KEYS) {
+        return 0;
+    }
+    s->seen[s->n_seen].k = *k;
+    s->seen[s->n_seen].n = *kn;
+    s->n_seen++;
+    for (i = 0; depth == 1 && i < s->n_keys; i++) {
+        if (key_is(s->keys[i], *k, *kn)) {
+            *want = (int)i;
+            return s->n_keys > 64 || wanted_once(s, i); /* else in seen[] only */
+        }
+    }
+    return 1;
+}
+
 static int scan_array(jscan *s, int depth)
 {
     int more;
@@ -570,26 +676,15 @@ static int scan_object(jscan *s, int depth)
     for (;;) {
         const char *k = NULL;
         size_t kn = 0;
-        int wanted = 0;
+        int want;
 
         if (s->p >= s->end || *s->p != '"') {
             return 0;
         }
         s->p++;
-        if (!scan_string(s, 1, 1, &k, &kn)) {
+        if (!scan_key(s, depth, base, &k, &kn, &want)) {
             return 0;
         }
-        for (i = base; i < s->n_seen; i++) {
-            if (s->seen[i].n == kn && memcmp(s->seen[i].k, k, kn) == 0) {
-                return 0; /* duplicate key: jansson rejects the line */
-            }
-        }
-        if (s->n_seen >= RG_JSCAN_MAX_KEYS) {
-            return 0;
-        }
-        s->seen[s->n_seen].k = k;
-        s->seen[s->n_seen].n = kn;
-        s->n_seen++;
         skip_ws(s);
         if (s->p >= s->end || *s->p != ':') {
             return 0;
@@ -599,16 +694,9 @@ static int scan_object(jscan *s, int depth)
         if (s->p >= s->end) {
             return 0;
         }
-        if (depth == 1) {
-            for (i = 0; i < s->n_keys; i++) {
-                if (key_is(s->keys[i], k, kn)) {
-                    wanted = 1;
-                    break;
-                }
-            }
-        }
-        if (wanted) {
+        if (want >= 0) {
             rg_jscan_value v = { RG_JSCAN_NULL, NULL, 0, 0 };
+            i = (size_t)want;
             if (*s->p == '"') {
                 s->p++;
                 if (!scan_string(s, 1, 0, &v.ptr, &v.len)) {
@@ -685,6 +773,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     s.out = scratch->ptr;
     s.out_len = 0;
     s.n_seen = 0;
+    s.wanted_seen = 0;
 #if JSCAN_WIDE
     s.wide = rg__cpu_level() >= RG_CPU_AVX2;
 #else

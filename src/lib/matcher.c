@@ -54,10 +54,13 @@ struct rg_matcher {
 typedef rg_matcher__cand mt_cand;
 typedef rg_matcher__cand_vec mt_cand_vec;
 
-/* What one scan works on. */
+#define MT_FIXED 64 /* candidates a scan keeps on the stack (see rg_matcher__cand_grow) */
+
+/* What one scan works on: the text and the arrays sel and later start in. */
 typedef struct {
     const rg_matcher *m;
     rg_matcher__text t;
+    mt_cand sel0[MT_FIXED], later0[MT_FIXED];
 } mt_scan;
 
 const char *rg_mention_kind_name(rg_mention_kind k)
@@ -490,8 +493,8 @@ void rg_matcher_free(rg_matcher *m)
  *    the holder ("le président russe Boris Eltsine") drops the mention.
  */
 
-/* Offers candidate c to the selection (step 3). */
-static int mt_select(mt_cand_vec *sel, mt_cand c)
+/* Offers candidate c to the selection (step 3), which starts in sc->sel0. */
+static int mt_select(mt_scan *sc, mt_cand_vec *sel, mt_cand c)
 {
     size_t n = sel->n;
 
@@ -505,7 +508,7 @@ static int mt_select(mt_cand_vec *sel, mt_cand c)
         }
         sel->n = n;
     }
-    return RG_VEC_PUSH(*sel, c);
+    return rg_matcher__cand_push(sel, sc->sel0, c);
 }
 
 /* Text offset just past the character that produced key byte ke - 1. */
@@ -599,7 +602,7 @@ static int mt_finish(const mt_scan *sc,       /* scan */
  * is offered to the selection (sel) or, for the second lane, appended to
  * `later` to be offered once the first lane is done.
  */
-static int mt_emit(const mt_scan *sc, size_t row, size_t i, mt_cand_vec *sel,
+static int mt_emit(mt_scan *sc, size_t row, size_t i, mt_cand_vec *sel,
                    mt_cand_vec *later)
 {
     const rg_matcher *m = sc->m;
@@ -615,7 +618,8 @@ static int mt_emit(const mt_scan *sc, size_t row, size_t i, mt_cand_vec *sel,
         if (!mt_accept(sc, p, c.ks, c.ke)) {
             continue;
         }
-        if ((error = later ? RG_VEC_PUSH(*later, c) : mt_select(sel, c)) < 0) {
+        if ((error = later ? rg_matcher__cand_push(later, sc->later0, c)
+                           : mt_select(sc, sel, c)) < 0) {
             return error;
         }
     }
@@ -631,7 +635,7 @@ static int mt_emit(const mt_scan *sc, size_t row, size_t i, mt_cand_vec *sel,
  * hits of the warm-up belong to lane 1 and are skipped. Lane 2's candidates
  * wait in `later`, as the selection needs them in order of end.
  */
-static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
+static int mt_walk(mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
 {
     const rg_matcher *m = sc->m;
     const int32_t *delta = m->delta; /* in locals: a char key may alias */
@@ -667,7 +671,7 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
         }
     }
     for (a = 0; a < later->n; a++) {
-        if ((error = mt_select(sel, later->v[a])) < 0) {
+        if ((error = mt_select(sc, sel, later->v[a])) < 0) {
             return error;
         }
     }
@@ -678,18 +682,18 @@ static int mt_walk(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *later)
  * Step 1 from word starts (matcher_starts.c), when every key starts a
  * word: the keys found there, in the automaton's order; step 2 decides.
  */
-static int mt_by_starts(const mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits,
+static int mt_by_starts(mt_scan *sc, mt_cand_vec *sel, mt_cand_vec *hits,
                         uint64_t *side_hits)
 {
     size_t i;
 
     if (rg_matcher__starts_scan(sc->m->starts, (const unsigned char *)sc->t.key, sc->t.klen,
-                                hits, side_hits) < 0) {
+                                hits, sc->later0, side_hits) < 0) {
         return RG_ERROR;
     }
     for (i = 0; i < hits->n; i++) {
         const mt_cand *c = &hits->v[i];
-        if (mt_accept(sc, &sc->m->pat[c->pat], c->ks, c->ke) && mt_select(sel, *c) < 0) {
+        if (mt_accept(sc, &sc->m->pat[c->pat], c->ks, c->ke) && mt_select(sc, sel, *c) < 0) {
             return RG_ERROR;
         }
     }
@@ -707,8 +711,8 @@ int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, co
                           size_t len, const char *key, size_t klen, const size_t *map,
                           const rg_date *date, uint64_t *side_hits)
 {
-    mt_cand_vec sel = { NULL, 0, 0 }, later = { NULL, 0, 0 };
     mt_scan sc;
+    mt_cand_vec sel = { sc.sel0, 0, MT_FIXED }, later = { sc.later0, 0, MT_FIXED };
     size_t i, n = 0;
     unsigned char named_small[256], *named = NULL, *named_heap = NULL;
     rg_match *res = NULL;
@@ -722,12 +726,8 @@ int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, co
     RG_ASSERT_ARG(map);
     *out = NULL;
     *n_out = 0;
-    if (!text) {
-        text = "";
-    }
-    if (!key) {
-        key = "";
-    }
+    text = text ? text : "";
+    key = key ? key : "";
     sc.m = m;
     sc.t.text = text;
     sc.t.len = len;
@@ -766,8 +766,8 @@ int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, co
 cleanup:
     rg__free(res);
     rg__free(named_heap);
-    RG_VEC_FREE(sel);
-    RG_VEC_FREE(later);
+    rg_matcher__cand_free(&sel, sc.sel0);
+    rg_matcher__cand_free(&later, sc.later0);
     return error;
 }
 

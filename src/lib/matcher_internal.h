@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h> /* memcpy */
 
 #include "actors_internal.h"
 #include "common.h" /* RG_VEC */
@@ -33,6 +34,49 @@ typedef struct {
 } rg_matcher__cand;
 
 typedef RG_VEC(rg_matcher__cand) rg_matcher__cand_vec;
+
+/*
+ * Room for one more candidate in v, which may still be in `fixed`, an
+ * array of the caller's (v->cap its length; NULL: none): the candidates
+ * then move to the heap, and fixed is never freed. Most texts have a few
+ * candidates: a scan then allocates nothing for them. Returns RG_OK or
+ * RG_ERROR (out of memory, set).
+ */
+static inline int rg_matcher__cand_grow(rg_matcher__cand_vec *v, rg_matcher__cand *fixed)
+{
+    rg_matcher__cand *nv;
+
+    if (!fixed || v->v != fixed) {
+        return rg__vec_grow(&v->v, &v->cap, v->n + 1, sizeof *v->v);
+    }
+    if (!(nv = rg__reallocarray(NULL, v->cap, 2 * sizeof *nv))) { /* cap is small */
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    memcpy(nv, v->v, v->n * sizeof *nv);
+    v->v = nv;
+    v->cap *= 2;
+    return RG_OK;
+}
+
+/* Appends c to v (fixed: see rg_matcher__cand_grow). */
+static inline int rg_matcher__cand_push(rg_matcher__cand_vec *v, rg_matcher__cand *fixed,
+                                        rg_matcher__cand c)
+{
+    if (v->n == v->cap && rg_matcher__cand_grow(v, fixed) < 0) {
+        return RG_ERROR;
+    }
+    v->v[v->n++] = c;
+    return RG_OK;
+}
+
+/* Frees v unless it is still in fixed. */
+static inline void rg_matcher__cand_free(rg_matcher__cand_vec *v, rg_matcher__cand *fixed)
+{
+    if (v->v != fixed) {
+        rg__free(v->v);
+    }
+}
 
 /*
  * A side key: folded bytes that the scan from word starts looks for with
@@ -69,7 +113,8 @@ void rg_matcher__starts_free(rg_matcher__starts *s);
 int rg_matcher__starts_side_ok(const rg_matcher__starts *s);
 
 /*
- * Appends to `hits` the occurrences in key[0..klen) of keys that begin
+ * Appends to `hits` (which may be in the caller's array `fixed`: see
+ * rg_matcher__cand_grow) the occurrences in key[0..klen) of keys that begin
  * after a byte that is not an ASCII letter or digit (or at 0), in the
  * automaton's order (by end, at one end longest first): every one that
  * the automaton finds and mt_accept may take (so not those followed by a
@@ -80,7 +125,8 @@ int rg_matcher__starts_side_ok(const rg_matcher__starts *s);
  * RG_ERROR (out of memory, set).
  */
 int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
-                            size_t klen, rg_matcher__cand_vec *hits, uint64_t *side_hits);
+                            size_t klen, rg_matcher__cand_vec *hits,
+                            rg_matcher__cand *fixed, uint64_t *side_hits);
 
 /*
  * rg_matcher_new with the automaton whatever the keys: the reference the

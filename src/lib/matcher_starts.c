@@ -535,19 +535,19 @@ static int ms_chain_ok(const rg_matcher__starts *s, const ms_chain *c, const uns
 
 /* Appends the key that ends at row r (its pattern in the row) as [p, i). */
 static int ms_hit(const rg_matcher__starts *s, size_t r, size_t p, size_t i,
-                  rg_matcher__cand_vec *hits)
+                  rg_matcher__cand_vec *hits, rg_matcher__cand *fixed)
 {
     rg_matcher__cand c;
 
     c.ks = p;
     c.ke = i;
     c.pat = s->trie[r + s->ncls];
-    return RG_VEC_PUSH(*hits, c);
+    return rg_matcher__cand_push(hits, fixed, c);
 }
 
 /* Walks the trie from key[p]: every key that starts there, by end. */
 static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t klen, size_t p,
-                   rg_matcher__cand_vec *hits)
+                   rg_matcher__cand_vec *hits, rg_matcher__cand *fixed)
 {
     const int32_t *trie = s->trie;
     const uint8_t *cls = s->cls;
@@ -557,7 +557,7 @@ static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t
         i++;
         for (;;) { /* arrived at row r after key[i - 1] */
             const ms_chain *c;
-            if (r >= s->out0 && ms_hit(s, r, p, i, hits) < 0) {
+            if (r >= s->out0 && ms_hit(s, r, p, i, hits, fixed) < 0) {
                 return RG_ERROR;
             }
             if (r - s->ch0 >= s->chn) { /* no chain (r < ch0 wraps) */
@@ -587,6 +587,7 @@ typedef struct {
     const unsigned char *key;
     size_t klen;
     rg_matcher__cand_vec *hits;
+    rg_matcher__cand *fixed; /* the caller's array hits may be in */
     uint64_t carry; /* 1 when the last byte of the block before is a letter or digit */
     size_t batch;   /* key offset of the batch's first block */
     size_t n;       /* starts in surv */
@@ -613,7 +614,8 @@ static int ms_flush(ms_scan *sc, size_t next)
         m += (size_t)(words[h >> 6] >> (h & 63) & 1);
     }
     for (i = 0; i < m; i++) {
-        if (ms_walk(sc->s, sc->key, sc->klen, sc->batch + sc->surv[i], sc->hits) < 0) {
+        if (ms_walk(sc->s, sc->key, sc->klen, sc->batch + sc->surv[i], sc->hits,
+                    sc->fixed) < 0) {
             return RG_ERROR;
         }
     }
@@ -727,7 +729,8 @@ static void ms_by_end(rg_matcher__cand *v, size_t n)
 }
 
 int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *key,
-                            size_t klen, rg_matcher__cand_vec *hits, uint64_t *side_hits)
+                            size_t klen, rg_matcher__cand_vec *hits,
+                            rg_matcher__cand *fixed, uint64_t *side_hits)
 {
     size_t n0 = hits->n;
     int error;
@@ -737,6 +740,7 @@ int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *ke
     sc.key = key;
     sc.klen = klen;
     sc.hits = hits;
+    sc.fixed = fixed;
     sc.carry = 0; /* the text's start is a word start */
     sc.batch = 0;
     sc.n = 0;

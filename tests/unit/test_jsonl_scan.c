@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>  /* printf */
+#include <stdlib.h> /* malloc, free */
 #include <string.h> /* strlen, memcmp */
 
 #include <jansson.h>
@@ -24,15 +25,16 @@
 static const char *const keys[] = { "id", "date", "text", "title", "text" };
 enum { NK = sizeof keys / sizeof *keys };
 
-/* Scan and compare with jansson; returns the scanner's answer. */
-static int check_line(const char *line, size_t len)
+/* Scan for names[0..nk) (nk <= 80) and compare with jansson; returns the
+ * scanner's answer. */
+static int check_names(const char *line, size_t len, const char *const *names, size_t nk)
 {
-    rg_jscan_value vals[NK];
+    rg_jscan_value vals[80];
     rg_strbuf scratch = RG_STRBUF_INIT;
     json_error_t jerr;
     json_t *obj;
     size_t i;
-    int rc = rg_jsonl_scan(line, len, keys, NK, vals, &scratch);
+    int rc = rg_jsonl_scan(line, len, names, nk, vals, &scratch);
 
     assert_true(rc == RG_JSCAN_OK || rc == RG_JSCAN_FALLBACK);
     if (rc == RG_JSCAN_OK) {
@@ -42,8 +44,8 @@ static int check_line(const char *line, size_t len)
                      line);
         }
         assert_true(json_is_object(obj));
-        for (i = 0; i < NK; i++) {
-            json_t *v = json_object_get(obj, keys[i]);
+        for (i = 0; i < nk; i++) {
+            json_t *v = json_object_get(obj, names[i]);
             if (vals[i].kind == RG_JSCAN_ABSENT) {
                 assert_null(v);
             } else if (vals[i].kind == RG_JSCAN_NULL) {
@@ -59,6 +61,12 @@ static int check_line(const char *line, size_t len)
     }
     rg_strbuf_dispose(&scratch);
     return rc;
+}
+
+/* check_names with keys[]. */
+static int check_line(const char *line, size_t len)
+{
+    return check_names(line, len, keys, NK);
 }
 
 typedef struct {
@@ -91,6 +99,10 @@ static const case_t cases[] = {
     { "{\"o\":{\"k\":1},\"p\":{\"k\":2},\"text\":\"same key in two objects\"}", 1 },
     { "{\"\":\"empty key\",\"text\":\"x\"}", 1 },
     { "{\"id\":\"0123456789abcdefghijklmnopqrstuvwxyz\\\"0123456789abcdefghijklmnop\"}", 1 },
+    /* keys near the wanted names (compared raw first: see scan_key) */
+    { "{\"tex\":\"a\",\"texts\":\"b\",\"text\":\"c\",\"title \":\"d\",\"T\":1}", 1 },
+    { "{\"o\":{\"text\":1,\"id\":{\"text\":2}},\"text\":\"x\",\"p\":{\"text\":\"y\"}}", 1 },
+    { "{\"text\" :\"x\", \"id\"\t: null}", 1 },
     /* fall back: invalid JSON */
     { "", 0 },
     { "   ", 0 },
@@ -134,6 +146,12 @@ static const case_t cases[] = {
     { "{\"id\":\"a\",\"t\xe9xt\":\"x\"}", 0 },
     /* fall back: duplicates, escaped keys, types, limits */
     { "{\"id\":\"a\",\"id\":\"b\"}", 0 },
+    { "{\"text\":\"a\",\"x\":1,\"text\":null}", 0 },
+    { "{\"text\":\"a\",\"t\\u0065xt\":\"b\"}", 0 },
+    { "{\"text", 0 },
+    { "{\"text\"", 0 },
+    { "{\"text\":", 0 },
+    { "{\"text\"\"x\"}", 0 },
     { "{\"id\":\"a\",\"o\":{\"k\":1,\"k\":2}}", 0 },
     { "{\"id\":\"a\",\"x\":1,\"x\":1}", 0 },
     { "{\"\\u0069d\":\"a\"}", 0 },
@@ -160,6 +178,51 @@ static void test_cases(void **state)
                      cases[i].line);
         }
     }
+}
+
+/*
+ * Wanted names that are not plain ASCII (compared after scanning the key,
+ * not raw), or that no valid key can be, and more than 64 names (no bit
+ * each: duplicates found by the keys seen), against jansson.
+ */
+static void test_key_names(void **state)
+{
+    static const char *const odd[] = { "caf\xc3\xa9", "tab\there", "a\"b", "a\\b", "\x7f", "" };
+    static const char *const lines[] = {
+        "{\"caf\xc3\xa9\":\"x\",\"\x7f\":\"w\",\"\":\"v\",\"ab\":1}",
+        "{\"a\\\\b\":\"z\"}", /* escaped keys fall back */
+        "{\"caf\xc3\xa9\":\"x\",\"caf\xc3\xa9\":\"y\"}",
+        "{\"\x7f\":\"x\",\"\x7f\":\"y\"}",
+        "{\"\":\"x\",\"\":\"y\"}",
+        "{\"tab\there\":\"x\"}",
+        "{\"a\"b\":\"x\"}",
+    };
+    static const int ok[] = { 1, 0, 0, 0, 0, 0, 0 };
+    static char names_buf[70][8];
+    const char *names[80];
+    char line[256];
+    size_t i, n;
+    (void)state;
+
+    for (i = 0; i < sizeof lines / sizeof *lines; i++) {
+        if (check_names(lines[i], strlen(lines[i]), odd, 6) != ok[i]) {
+            fail_msg("line %zu: expected %s", i, ok[i] ? "accept" : "fallback");
+        }
+    }
+    for (i = 0; i < 70; i++) { /* k0 .. k69, then the line's keys */
+        sprintf(names_buf[i], "k%zu", i);
+        names[i] = names_buf[i];
+    }
+    names[70] = "k69";
+    n = (size_t)sprintf(line, "{\"k1\":\"a\",\"k64\":\"b\",\"k69\":null,\"x\":{\"k1\":1}}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_OK);
+    n = (size_t)sprintf(line, "{\"k1\":\"a\",\"k64\":\"b\",\"k64\":null}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_FALLBACK);
+    n = (size_t)sprintf(line, "{\"k69\":\"a\",\"k69\":\"b\"}");
+    assert_int_equal(check_names(line, n, names, 71), RG_JSCAN_FALLBACK);
+    assert_int_equal(check_names(line, n, names, 64), RG_JSCAN_FALLBACK); /* not wanted */
+    n = (size_t)sprintf(line, "{\"k63\":\"a\",\"k63\":\"b\"}");
+    assert_int_equal(check_names(line, n, names, 64), RG_JSCAN_FALLBACK);
 }
 
 /* Nesting: accepted up to RG_JSCAN_MAX_DEPTH levels, beyond it jansson decides. */
@@ -357,6 +420,102 @@ static void test_wide_carry(void **state)
     }
 }
 
+/* check_line on an exact-size heap copy: a read past the line is caught
+ * by the address sanitizer. */
+static int check_exact(const char *line, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    int rc;
+
+    assert_non_null(copy);
+    memcpy(copy, line, len);
+    rc = check_line(copy, len);
+    free(copy);
+    return rc;
+}
+
+/*
+ * Escapes in the copying blocks of a wanted string (str_copy_wide): one to
+ * three escapes (the quote, backslash and slash unescaped inside the
+ * blocks, the others on the byte path), alone or back to back, at every
+ * position of the first three blocks, over ASCII and 2-byte backgrounds;
+ * a second wanted value with or without escapes after it; every cut of
+ * the line in the 70 bytes after the first escape (a backslash last in the
+ * line included). The scanner must agree with jansson; a value without
+ * escapes must still point into the line.
+ */
+static void test_wide_escapes(void **state)
+{
+    static const char *const escapes[] = { "\\\"", "\\\\", "\\/", "\\n", "\\u00e9",
+                                           "\\\"\\\"", "\\\\\\\"", "\\\"\xe2\x80\x99" };
+    static const char *const backgrounds[] = { "abcdefg", "a\xc3\xa9" };
+    char line[600];
+    size_t b, e, pos, cut;
+    (void)state;
+
+    for (b = 0; b < 2; b++) {
+        size_t bl = strlen(backgrounds[b]);
+        for (e = 0; e < sizeof escapes / sizeof *escapes; e++) {
+            for (pos = 0; pos < 200; pos++) {
+                size_t n = (size_t)sprintf(line, "{\"text\":\""), i, at, more = pos % 4;
+                for (i = 0; i < pos || (line[n - 1] & 0xC0) == 0xC0; i++) { /* whole chars */
+                    line[n++] = backgrounds[b][i % bl];
+                }
+                at = n;
+                n += (size_t)sprintf(line + n, "%s", escapes[e]);
+                for (i = 0; i < 90 + pos % 37 || (line[n - 1] & 0xC0) == 0xC0; i++) {
+                    line[n++] = backgrounds[b][i % bl];
+                    if (i % 29 == 28 && more && !(line[n - 1] & 0x80)) {
+                        n += (size_t)sprintf(line + n, more-- % 2 ? "\\\"" : "\\/");
+                    }
+                }
+                n += (size_t)sprintf(line + n, "%s\",\"title\":\"%s\"}",
+                                     pos % 3 ? "\\\"" : "", pos % 2 ? "t\\\"t" : "title");
+                if (check_exact(line, n) != RG_JSCAN_OK) {
+                    fail_msg("b %zu e %zu pos %zu: %.*s", b, e, pos, (int)n, line);
+                }
+                for (cut = at + 1; cut < at + 70 && cut < n; cut++) {
+                    assert_int_equal(check_exact(line, cut), RG_JSCAN_FALLBACK);
+                }
+            }
+        }
+    }
+}
+
+/* A long value without escapes points into the line, one with escapes into
+ * the scratch; a value after either is right (the copy is not kept). */
+static void test_wide_copy(void **state)
+{
+    char line[400];
+    rg_jscan_value vals[NK];
+    rg_strbuf scratch = RG_STRBUF_INIT;
+    size_t n, esc;
+    (void)state;
+
+    for (esc = 0; esc < 2; esc++) {
+        n = (size_t)sprintf(line, "{\"text\":\"");
+        memset(line + n, 'a', 150);
+        n += 150;
+        if (esc) {
+            memcpy(line + n - 80, "\\\"", 2);
+        }
+        n += (size_t)sprintf(line + n, "\",\"title\":\"%s\"}", esc ? "x" : "y\\\"");
+        assert_int_equal(rg_jsonl_scan(line, n, keys, NK, vals, &scratch), RG_JSCAN_OK);
+        assert_int_equal(check_line(line, n), RG_JSCAN_OK);
+        if (esc) {
+            assert_true(vals[2].ptr >= scratch.ptr && vals[2].ptr < scratch.ptr + scratch.alloc);
+            assert_int_equal(vals[2].len, 149);
+            assert_true(vals[3].ptr == line + n - 3);
+        } else {
+            assert_true(vals[2].ptr == line + 9);
+            assert_int_equal(vals[2].len, 150);
+            assert_true(vals[3].ptr == scratch.ptr);
+            assert_memory_equal(vals[3].ptr, "y\"", 2);
+        }
+    }
+    rg_strbuf_dispose(&scratch);
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
@@ -401,10 +560,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_depth),
+        cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_zero_copy),
         cmocka_unit_test(test_word_loop),
         cmocka_unit_test(test_wide_blocks),
         cmocka_unit_test(test_wide_carry),
+        cmocka_unit_test(test_wide_escapes),
+        cmocka_unit_test(test_wide_copy),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);

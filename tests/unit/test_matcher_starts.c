@@ -18,6 +18,7 @@
 #include <string.h> /* strlen, memcpy */
 
 #include <relgraph/actors.h>
+#include <relgraph/alloc.h> /* rg_alloc_fail_at */
 #include <relgraph/errors.h>
 #include <relgraph/text.h> /* rg_free */
 #include "actors_internal.h" /* the forms of the built-in dictionary */
@@ -328,6 +329,59 @@ static void test_first_words(void **state)
     rg_actors_free(a);
 }
 
+/*
+ * Texts with 0 to 300 matches, hits and selected candidates around the 64
+ * a scan keeps on the stack before they move to the heap (both scans, the
+ * automaton's second lane too), and allocation failures at that move.
+ */
+static void test_many_candidates(void **state)
+{
+    static const char json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"a\",\"label\":\"A\",\"type\":\"organisation\","
+        "\"aliases\":[\"ab\",\"ab ab\"]}]}";
+    static const size_t counts[] = { 0, 1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 300 };
+    static char text[1024];
+    rg_actors *a = NULL;
+    rg_matcher *fast = NULL, *ref = NULL;
+    rg_match *m = NULL;
+    size_t c, i, n;
+    long k;
+    int rc;
+
+    (void)state;
+    assert_int_equal(rg_actors_from_buffer(&a, json, strlen(json), "t.json"), RG_OK);
+    assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+    assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+    for (c = 0; c < sizeof counts / sizeof *counts; c++) {
+        for (i = 0; i < counts[c]; i++) { /* "ab ab" and "ab" overlap: 2 hits an "ab" */
+            memcpy(text + 3 * i, "ab ", 3);
+        }
+        same_matches(fast, ref, text, 3 * counts[c], NULL);
+        assert_int_equal(rg_matcher_scan(&m, &n, fast, text, 3 * counts[c], NULL), RG_OK);
+        assert_int_equal(n, (counts[c] + 1) / 2);
+        rg_free(m);
+    }
+    for (k = 1;; k++) { /* text holds 300 "ab " */
+        rg_alloc_fail_at(k);
+        m = NULL;
+        rc = rg_matcher_scan(&m, &n, fast, text, 900, NULL);
+        if (rc == RG_OK) {
+            break;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_null(m);
+        assert_int_equal(n, 0);
+    }
+    rg_alloc_fail_at(0);
+    assert_true(k > 4); /* the key, its map, the hits, the selection, the result */
+    assert_int_equal(n, 150);
+    rg_free(m);
+    rg_matcher_free(fast);
+    rg_matcher_free(ref);
+    rg_actors_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_builtin_dict),
         cmocka_unit_test(test_random_dicts),
         cmocka_unit_test(test_first_words),
+        cmocka_unit_test(test_many_candidates),
     };
 
     return cmocka_run_group_tests_name("matcher_starts", tests, NULL, NULL);
