@@ -440,6 +440,17 @@ static int line_classify(line_action *act,          /* out: what to do */
             continue;
         }
         r = &bp->rules.v[i];
+        if (indexed && r->kind > BP_TRAILER && !hits.known) {
+            /* the first rule found anywhere: list the rare bytes, keep
+             * the rules that may match (this one too?) */
+            uint64_t live;
+            rg_clean__rare_scan(&hits, bp, k, kl);
+            live = rg_clean__rare_live(&hits, bp);
+            todo &= live;
+            if (!(live >> i & 1)) {
+                continue;
+            }
+        }
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:

@@ -67,6 +67,10 @@ struct rg_boilerplate {
      * the line's ends are left to rare_add) */
     unsigned char near_lo[2][16], near_hi[2][16];
     int wide; /* the machine has AVX2 (RG_TEXT_WIDE) */
+    /* With the index (bp_indexed): bit i of slot_rules[s] is set for rule i
+     * of slot s; of anywhere, for every rule found anywhere, slot or none;
+     * of slot_any, for those with a slot (see rg_clean__rare_live) */
+    uint64_t slot_rules[BP_RARE_SLOTS], anywhere, slot_any;
 };
 
 /* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
@@ -101,6 +105,26 @@ static inline const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerpla
     }
     *n = h->n[s];
     return h->at[s];
+}
+
+/*
+ * The rules of a line's index (bp->by_first) still worth a search once its
+ * rare bytes are listed: the anchored ones, and of those found anywhere,
+ * the ones without a slot and the ones whose slot has a hit. A rule whose
+ * slot has none (and did not overflow: RARE_HITS means maybe more) cannot
+ * match, as key_find would find at once; most lines of French news hold
+ * none of "_", "(", "©"... after the neighbour test, so most of the twelve
+ * credit and script rules cost nothing.
+ */
+static inline uint64_t rg_clean__rare_live(const rare_hits *h, const struct rg_boilerplate *bp)
+{
+    uint64_t live = ~bp->anywhere;
+    unsigned s;
+
+    for (s = 0; s < BP_RARE_SLOTS; s++) {
+        live |= h->n[s] ? bp->slot_rules[s] : 0;
+    }
+    return live | (bp->anywhere & ~bp->slot_any);
 }
 
 /* 1 when bp->by_first is filled (see above). */

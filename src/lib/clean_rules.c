@@ -264,6 +264,11 @@ static void bp_index(rg_boilerplate *bp)
         for (c = 0; c <= BP_NO_BYTE; c++) {
             bp->by_first[c] |= bit;
         }
+        bp->anywhere |= bit;
+        if (r->rare_slot < BP_RARE_SLOTS) {
+            bp->slot_rules[r->rare_slot] |= bit;
+            bp->slot_any |= bit;
+        }
     }
 }
 

@@ -21,6 +21,7 @@
 #include <relgraph/text.h>
 
 #include "clean_internal.h" /* rg_clean__rare_scan, rare_hits, struct rg_boilerplate */
+#include "data.h"           /* rg__data_boilerplate_txt */
 
 static rg_boilerplate *default_rules;
 
@@ -569,6 +570,75 @@ static void test_alloc_failures(void **state)
     assert_true(n > 3 && n < 1000);
 }
 
+/* The default rules loaded as they are (indexed: a line skips the rules
+ * found anywhere whose rare byte it lacks, rg_clean__rare_live) and after
+ * 70 filler rules (more than BP_INDEX_MAX: every rule walked, each found
+ * anywhere searched): the same cleaned text and map on 4,000 random texts
+ * of lines made of pieces of the rules, spaces, capitals and French. */
+static void test_rare_live_default(void **state)
+{
+    static const char *const pieces[] = {
+        "Crédit photo", "crédits  photo", "©", "(c)", "_gaq.push", "var _gaq", "googletag.",
+        "adsbygoogle", "window.dataLayer", "document.createElement(", "document.write(",
+        "document.getElementsByTagName(", "fbq(", "Lire aussi", "Partager", "ph", "go", "by",
+        "wi", "(", "_", "g", "h", "y", "w", " ", "  ", "é", "le gouvernement", "AFP", "Photo",
+        "P h o t o", "G", "\xC2\xA9", "x", ".", "\n", "\n\n", "- ", "•",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    size_t blen = rg__data_boilerplate_txt_len, n = 0, t;
+    char *rules = malloc(blen + 40 * 70 + 1), path[2][64], in[600];
+    rg_boilerplate *bp[2] = { NULL, NULL };
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    unsigned seed = 12345;
+    int k;
+
+    (void)state;
+    assert_non_null(rules);
+    memcpy(rules, rg__data_boilerplate_txt, blen);
+    rules[blen] = '\0';
+    write_temp(path[0], sizeof path[0], rules);
+    for (k = 0; k < 70; k++) {
+        n += (size_t)sprintf(rules + n, "line: qqfiller %d\n", k);
+    }
+    memcpy(rules + n, rg__data_boilerplate_txt, blen);
+    rules[n + blen] = '\0';
+    write_temp(path[1], sizeof path[1], rules);
+    free(rules);
+    for (k = 0; k < 2; k++) {
+        assert_int_equal(rg_boilerplate_load(&bp[k], path[k]), RG_OK);
+        unlink(path[k]);
+    }
+    assert_true(bp_indexed(bp[0]));
+    assert_false(bp_indexed(bp[1]));
+    for (t = 0; t < 4000; t++) {
+        char *out[2];
+        size_t len = 0, out_len[2], *map[2];
+        while (len < 500) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            p = pieces[(seed >> 16) % np];
+            memcpy(in + len, p, strlen(p));
+            len += strlen(p);
+            if ((seed >> 8) % 11 == 0) {
+                break;
+            }
+        }
+        for (k = 0; k < 2; k++) {
+            assert_int_equal(rg_clean_text(&out[k], &out_len[k], &map[k], in, len, bp[k], &opts),
+                             RG_OK);
+        }
+        assert_int_equal(out_len[0], out_len[1]);
+        assert_memory_equal(out[0], out[1], out_len[0]);
+        assert_memory_equal(map[0], map[1], (out_len[0] + 1) * sizeof *map[0]);
+        for (k = 0; k < 2; k++) {
+            rg_free(out[k]);
+            rg_free(map[k]);
+        }
+    }
+    rg_boilerplate_free(bp[0]);
+    rg_boilerplate_free(bp[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -589,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_rare_scan_reference),
         cmocka_unit_test(test_rare_scan_offsets),
         cmocka_unit_test(test_rare_neighbours),
+        cmocka_unit_test(test_rare_live_default),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };
