@@ -79,6 +79,42 @@ static unsigned char bp_rare_byte(const char *key, size_t len)
     return best;
 }
 
+/*
+ * Where in the key its rare byte c is looked for, when it is there more
+ * than once: the first one with a non-space byte on both sides, else on
+ * the side before, else after, else the first one. The rare-byte scan
+ * tests the bytes around each hit against the rules' neighbours
+ * (bp_near): "googletag." anchored on its second "g" needs "ogl", which
+ * French lacks, where its first one passed with any byte before and an
+ * "o" after ("gouvernement"). key_find finds the same matches from any
+ * anchor (the start it fixes moves with the hit).
+ */
+static size_t bp_rare_at(const char *key, size_t len, unsigned char c)
+{
+    size_t j, best = len;
+    int best_score = -1;
+
+    for (j = 0; j < len; j++) {
+        size_t a = j, b = j + 1;
+        int score;
+        if ((unsigned char)key[j] != c) {
+            continue;
+        }
+        while (a > 0 && key[a - 1] == ' ') {
+            a--;
+        }
+        while (b < len && key[b] == ' ') {
+            b++;
+        }
+        score = 2 * (a > 0) + (b < len);
+        if (score > best_score) {
+            best = j;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* Folds `text` into a rule key with no leading or trailing space. */
 static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        bp_kind kind,       /* rule kind */
@@ -106,7 +142,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
     r.key = key;
     r.key_len = klen;
     r.rare = bp_rare_byte(key, klen);
-    r.rare_at = (size_t)((const char *)memchr(key, r.rare, klen) - key);
+    r.rare_at = bp_rare_at(key, klen, r.rare);
     error = RG_VEC_PUSH(bp->rules, r);
     if (error < 0) {
         goto cleanup;
@@ -340,53 +376,75 @@ __attribute__((target("avx2"))) static inline __m256i rare_table(const unsigned 
     return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)t));
 }
 
+/* The six tables of rare_scan_wide, each in both lanes. */
+typedef struct {
+    __m256i lo, hi;     /* the slots' rare bytes */
+    __m256i b_lo, b_hi; /* their neighbours before */
+    __m256i a_lo, a_hi; /* and after */
+} rare_tabs;
+
+/* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
+ * byte with bytes around it that a match may have there (see below). */
+__attribute__((target("avx2"), always_inline)) static inline unsigned
+rare_block(const rare_tabs *tb, const unsigned char *q)
+{
+    /* the rare bytes whose byte before may be a match's: few blocks have
+     * one (one in six), against two in five with any rare byte, a branch
+     * that the machine mostly got wrong */
+    const __m256i c = _mm256_and_si256(
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
+                     tb->b_hi));
+    __m256i near;
+
+    if (_mm256_testz_si256(c, c)) {
+        return 0;
+    }
+    near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), tb->a_lo,
+                        tb->a_hi);
+    return ~(unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+}
+
 /*
  * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
  * tested for the rare bytes of all the slots at once, in the order of the
  * line. A byte is one of them when the bit of some slot is set both in
  * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
  * each slot has a bit of its own), two table lookups of 32 bytes
- * (vpshufb) whatever the number of slots. In a block that has some, the
- * bytes before and after each are tested the same way against the slot's
- * neighbours (bp->near_lo, near_hi: a superset), so that rare_add, exact,
- * sees few of the "h", "g" and "y" of French text (most have neighbours no
- * rule has). The first block and the last ones come from a copy padded
- * with NUL, which no rule key holds; the NUL before and after the line
- * stands for its ends (a set holds the end only when it holds every byte:
- * bp_near_add).
+ * (vpshufb) whatever the number of slots. The bytes before and after each
+ * are tested the same way against the slot's neighbours (bp->near_lo,
+ * near_hi: a superset), so that rare_add, exact, sees few of the "h", "g"
+ * and "y" of French text (most have neighbours no rule has). The first
+ * block and the last ones come from a copy padded with NUL, which no rule
+ * key holds; the NUL before and after the line stands for its ends (a set
+ * holds the end only when it holds every byte: bp_near_add). The blocks
+ * between them take no test for it.
  */
 __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
                                                             const rg_boilerplate *bp,
                                                             const char *k, size_t kl)
 {
-    const __m256i lo = rare_table(bp->nib_lo), hi = rare_table(bp->nib_hi);
-    const __m256i b_lo = rare_table(bp->near_lo[0]), b_hi = rare_table(bp->near_hi[0]);
-    const __m256i a_lo = rare_table(bp->near_lo[1]), a_hi = rare_table(bp->near_hi[1]);
-    const __m256i zero = _mm256_setzero_si256();
+    const rare_tabs tb = { rare_table(bp->nib_lo),     rare_table(bp->nib_hi),
+                           rare_table(bp->near_lo[0]), rare_table(bp->near_hi[0]),
+                           rare_table(bp->near_lo[1]), rare_table(bp->near_hi[1]) };
+    const unsigned char *u = (const unsigned char *)k;
     unsigned char pad[34];
+    unsigned m;
     size_t t;
 
     for (t = 0; t < kl; t += 32) {
-        const unsigned char *q = (const unsigned char *)k + t; /* q[-1..33) readable */
-        __m256i c, near;
-        unsigned m;
-
-        if (t == 0 || kl - t < 33) {
-            memset(pad, 0, sizeof pad);
-            pad[0] = t > 0 ? q[-1] : 0;
-            memcpy(pad + 1, q, kl - t < 33 ? kl - t : 33);
-            q = pad + 1;
+        if (t > 0) { /* the blocks with their q[-1..33) in the line */
+            for (; kl - t >= 33; t += 32) {
+                for (m = rare_block(&tb, u + t); m; m &= m - 1) {
+                    rare_add(h, bp, k, kl, t + rg__ctz64(m));
+                }
+            }
         }
-        c = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), lo, hi);
-        m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero));
-        if (!m) {
-            continue;
-        }
-        near = _mm256_and_si256(
-            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), b_lo, b_hi),
-            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), a_lo, a_hi));
-        m &= ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(c, near), zero));
-        for (; m; m &= m - 1) {
+        memset(pad, 0, sizeof pad);
+        pad[0] = t > 0 ? u[t - 1] : 0;
+        memcpy(pad + 1, u + t, kl - t < 33 ? kl - t : 33);
+        for (m = rare_block(&tb, pad + 1); m; m &= m - 1) {
             rare_add(h, bp, k, kl, t + rg__ctz64(m));
         }
     }
