@@ -423,6 +423,13 @@ static int line_classify(line_action *act,          /* out: what to do */
      * needs its first byte there; most lines fail this at once, so with
      * the index only the rules that can match are visited, in order */
     todo = indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    if (todo) { /* and its second non-space byte (most lines fail here) */
+        i = start + 1;
+        while (i < kl && k[i] == ' ') {
+            i++;
+        }
+        todo &= bp->by_second[i < kl ? (unsigned char)k[i] : BP_NO_BYTE];
+    }
     for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
         const bp_rule *r;
         size_t e, at;

@@ -49,6 +49,11 @@ typedef struct {
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
+    /* The same for the line's next non-space byte after its first one: an
+     * anchored rule needs its own second non-space byte there (key_match
+     * skips the line's spaces); a rule of one byte and the rules found
+     * anywhere always can */
+    uint64_t by_second[BP_NO_BYTE + 1];
     /* The rare byte of each slot (slot_byte[0] again past the last one,
      * where rare_scan stops), and the slot of each byte (BP_RARE_SLOTS:
      * none). */

@@ -293,6 +293,16 @@ static void bp_index(rg_boilerplate *bp)
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];
         uint64_t bit = (uint64_t)1 << i;
+        size_t j = 1;
+        while (j < r->key_len && r->key[j] == ' ') {
+            j++;
+        }
+        if (r->kind <= BP_TRAILER && j < r->key_len) {
+            bp->by_second[(unsigned char)r->key[j]] |= bit;
+        }
+        for (c = 0; c <= BP_NO_BYTE && (r->kind > BP_TRAILER || j == r->key_len); c++) {
+            bp->by_second[c] |= bit;
+        }
         if (r->kind <= BP_TRAILER) { /* anchored: key[0] != ' ' (trimmed) */
             bp->by_first[(unsigned char)r->key[0]] |= bit;
             continue;

@@ -572,7 +572,8 @@ static void test_alloc_failures(void **state)
 }
 
 /* The default rules loaded as they are (indexed: a line skips the rules
- * found anywhere whose rare byte it lacks, rg_clean__rare_live) and after
+ * anchored on other first two bytes and the rules found anywhere whose
+ * rare byte it lacks, rg_clean__rare_live) and after
  * 70 filler rules (more than BP_INDEX_MAX: every rule walked, each found
  * anywhere searched): the same cleaned text and map on 4,000 random texts
  * of lines made of pieces of the rules, spaces, capitals and French. */
@@ -583,7 +584,10 @@ static void test_rare_live_default(void **state)
         "adsbygoogle", "window.dataLayer", "document.createElement(", "document.write(",
         "document.getElementsByTagName(", "fbq(", "Lire aussi", "Partager", "ph", "go", "by",
         "wi", "(", "_", "g", "h", "y", "w", " ", "  ", "é", "le gouvernement", "AFP", "Photo",
-        "P h o t o", "G", "\xC2\xA9", "x", ".", "\n", "\n\n", "- ", "•",
+        "P h o t o", "G", "\xC2\xA9", "x", ".", "\n", "\n\n", "- ", "•", "Lire aussi",
+        "L ire  aussi", "Lire", "lire", "Le Monde avec AFP", "Publicité", "Partager sur",
+        "Partager", "Sur le même sujet", "Lien copié", "Copier le lien", "À lire aussi", "\n- ",
+        "\n• ", "\n* ", "L", "i", "ire", "\nADVERTISEMENT", "\nRéagir", "Réagir!", "\nlire",
     };
     const size_t np = sizeof pieces / sizeof pieces[0];
     size_t blen = rg__data_boilerplate_txt_len, n = 0, t;
