@@ -81,6 +81,24 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
     return RG_OK;
 }
 
+/* rg_clean__out_put of one byte, inline: the line breaks between kept
+ * lines (two calls a line, half of them for a blank line before it). */
+static RG_TEXT_INLINE int out_byte(clean_out *o, char c, size_t src)
+{
+    if (o->len + 2 > o->cap && rg_clean__out_reserve(o, 1) < 0) {
+        return RG_ERROR;
+    }
+    if (o->segs) {
+        if (out_seg(o, src) < 0) {
+            return RG_ERROR;
+        }
+    } else {
+        o->map[o->len] = src;
+    }
+    o->p[o->len++] = c;
+    return RG_OK;
+}
+
 /* Appends s[a..b); `m` maps s to the input (NULL: s is the input). The
  * body of out_span, inlined into its baseline and AVX2 versions. */
 static RG_TEXT_INLINE int out_span_body(clean_out *o,    /* output */
@@ -604,8 +622,8 @@ static int clean_lines(clean_out *o,              /* output */
             if (kept) {
                 size_t src = m ? m[sep_at] : sep_at;
                 /* the second break maps to the LF just before this line */
-                if ((error = rg_clean__out_put(o, "\n", 1, src)) < 0 ||
-                    (blank && (error = rg_clean__out_put(o, "\n", 1, m ? m[pos - 1] : pos - 1)) < 0)) {
+                if ((error = out_byte(o, '\n', src)) < 0 ||
+                    (blank && (error = out_byte(o, '\n', m ? m[pos - 1] : pos - 1)) < 0)) {
                     goto cleanup;
                 }
             }
