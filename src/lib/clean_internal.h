@@ -138,6 +138,23 @@ static inline int bp_indexed(const struct rg_boilerplate *bp)
     return bp->rules.n <= BP_INDEX_MAX;
 }
 
+/*
+ * The rules in a folded line k[0..kl) (clean_rules.c). line_rules skips
+ * the line's bullets ("•", "-"...) to *start and returns the rules that may
+ * match there (bit i: rule i; 0 without the index: bp_indexed), those
+ * found anywhere included; key_match gives the end of a match of r at
+ * k[i] (the line's spaces skipped, a word boundary after it) or
+ * (size_t)-1; key_no_words is 1 when k[i..kl) has no letter or digit;
+ * key_find gives the start of the leftmost match of r (not glued to a
+ * letter before it) or (size_t)-1, with h the line's rare byte lists
+ * (h->known 0 before the first call for the line).
+ */
+uint64_t rg_clean__line_rules(size_t *start, const rg_boilerplate *bp, const char *k, size_t kl);
+size_t rg_clean__key_match(const char *k, size_t kl, size_t i, const bp_rule *r);
+int rg_clean__key_no_words(const char *k, size_t kl, size_t i);
+size_t rg_clean__key_find(const char *k, size_t kl, const rg_boilerplate *bp, const bp_rule *r,
+                          rare_hits *h);
+
 /* ASCII white space other than the newline, for rules and lines. */
 static inline int bp_is_space(char c)
 {

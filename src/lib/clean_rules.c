@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Boilerplate rules: the rule set of data/boilerplate.txt (format in
- * docs/cleaning.md) parsed into folded keys, each with its rarest byte for
- * the search in clean.c, which applies them line by line; and the listing
- * of those rare bytes in a line (rg_clean__rare_list).
+ * docs/cleaning.md) parsed into folded keys, each with its rarest byte;
+ * the listing of those rare bytes in a line (rg_clean__rare_list) and the
+ * search of the rules in a folded line, which clean.c applies line by
+ * line.
  */
 #include <string.h> /* memchr, memcmp, memcpy, memmove, memset, strchr, strlen */
 
@@ -13,6 +14,7 @@
 #include "common.h"
 #include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
 #include "data.h"           /* rg__data_boilerplate_txt */
+#include "text_internal.h"  /* rg_text__utf8_decode, rg_text__is_word_cp */
 #if RG_TEXT_WIDE
 #include <immintrin.h> /* rare_scan_wide */
 #endif
@@ -472,6 +474,194 @@ void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, 
     }
 #endif
     rare_scan(h, bp, k, kl);
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules in a folded line (clean.c's line_classify applies them)   */
+/* ------------------------------------------------------------------ */
+
+/* Word character (letter or digit, any script) at key[i]. */
+static int key_word_at(const char *k, /* folded key */
+                       size_t kl,     /* its length */
+                       size_t i)      /* byte offset */
+{
+    int32_t cp;
+    unsigned char c = (unsigned char)k[i];
+
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    while (i > 0 && ((unsigned char)k[i] & 0xC0) == 0x80) {
+        i--; /* back to the lead byte */
+    }
+    rg_text__utf8_decode(k + i, kl - i, &cp);
+    return cp >= 0 && rg_text__is_word_cp(cp);
+}
+
+/* Bullet-like characters skipped at the start of a folded line. */
+static size_t key_bullet_len(const char *k, /* folded key */
+                             size_t kl,     /* its length */
+                             size_t i)      /* byte offset */
+{
+    static const char *const bullets[] = {
+        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xA0",
+        "\xE2\x96\xAA", "\xE2\x86\x92", "\xE2\x97\x8F", "\xE2\x80\xBA", "\xC2\xBB", NULL
+    };
+    size_t b;
+
+    if (strchr(" -*>|+", k[i])) {
+        return 1;
+    }
+    if ((unsigned char)k[i] != 0xE2 && (unsigned char)k[i] != 0xC2) {
+        return 0; /* the lead byte of every bullet below */
+    }
+    for (b = 0; bullets[b]; b++) {
+        size_t n = strlen(bullets[b]);
+        if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* End of a match of `r` at key[i] (spaces ignored, word boundary at the
+ * end), or (size_t)-1. */
+size_t rg_clean__key_match(const char *k,    /* folded line */
+                           size_t kl,        /* its length */
+                           size_t i,         /* where the rule must start */
+                           const bp_rule *r) /* the rule */
+{
+    size_t j = 0;
+
+    while (j < r->key_len) {
+        if (r->key[j] == ' ') {
+            j++;
+            continue;
+        }
+        while (i < kl && k[i] == ' ') {
+            i++;
+        }
+        if (i >= kl || k[i] != r->key[j]) {
+            return (size_t)-1;
+        }
+        i++;
+        j++;
+    }
+    if (i < kl && key_word_at(r->key, r->key_len, r->key_len - 1) && key_word_at(k, kl, i)) {
+        return (size_t)-1;
+    }
+    return i;
+}
+
+/* 1 when key[i..kl) holds no letter or digit. */
+int rg_clean__key_no_words(const char *k, /* folded line */
+                           size_t kl,     /* its length */
+                           size_t i)      /* from this offset */
+{
+    for (; i < kl; i++) {
+        if (((unsigned char)k[i] & 0xC0) != 0x80 && key_word_at(k, kl, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Start of the only possible match of `r` whose rare byte (r->rare_at) is
+ * key[at], or (size_t)-1: the rule's earlier bytes, read backwards, must be
+ * the line's earlier non-space bytes (rg_clean__key_match skips line spaces). */
+static size_t key_back(const char *k,    /* folded line */
+                       size_t at,        /* a byte equal to r->rare */
+                       const bp_rule *r) /* the rule */
+{
+    size_t j = r->rare_at;
+
+    while (j > 0) {
+        if (r->key[--j] == ' ') {
+            continue;
+        }
+        do {
+            if (at == 0) {
+                return (size_t)-1;
+            }
+        } while (k[--at] == ' ');
+        if (k[at] != r->key[j]) {
+            return (size_t)-1;
+        }
+    }
+    return at;
+}
+
+/*
+ * Finds `r` anywhere in the key (word boundary before a rule starting with
+ * a letter); returns its key offset or (size_t)-1.
+ * HOW IT WORKS: the line is searched for the rule's rarest byte (most lines
+ * lack "_" or "(", and "h" is far rarer than the "c" of "crédit"); each hit
+ * fixes the only start a match through it could have (key_back), which is
+ * then checked. Starts come in the order of their hits, so the first match
+ * found is the leftmost one.
+ */
+size_t rg_clean__key_find(const char *k,            /* folded line */
+                          size_t kl,                /* its length */
+                          const rg_boilerplate *bp, /* rules */
+                          const bp_rule *r,         /* the rule */
+                          rare_hits *h)             /* the line's rare byte offsets */
+{
+    size_t at, i, q = 0, n, from = 0;
+    const size_t *list = rg_clean__rare_list(h, bp, r, k, kl, &n);
+
+    for (;;) {
+        if (q < n) {
+            at = list[q++];
+        } else if (list && n < RARE_HITS) {
+            break; /* every hit was listed */
+        } else {
+            const char *p = from < kl ? memchr(k + from, r->rare, kl - from) : NULL;
+            if (!p) {
+                break;
+            }
+            at = (size_t)(p - k);
+        }
+        from = at + 1;
+        if ((i = key_back(k, at, r)) == (size_t)-1) {
+            continue;
+        }
+        /* never glued to a preceding letter: a rule starting with a letter
+         * must start a word, and a symbol rule ("©") must not follow one
+         * either, or the mojibake "Ã©" of a mis-decoded "é" would match */
+        if (i > 0 && key_word_at(k, kl, i - 1)) {
+            continue;
+        }
+        if (rg_clean__key_match(k, kl, i, r) != (size_t)-1) {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+uint64_t rg_clean__line_rules(size_t *start, const rg_boilerplate *bp, const char *k, size_t kl)
+{
+    uint64_t todo;
+    size_t n, i;
+
+    *start = 0;
+    while (*start < kl && (n = key_bullet_len(k, kl, *start)) > 0) {
+        *start += n;
+    }
+    if (!bp_indexed(bp)) {
+        return 0;
+    }
+    /* a rule anchored at `start` (no space there: bullets include it)
+     * needs its first byte there, and its second non-space byte at the
+     * line's next one (key_match skips the line's spaces); most lines
+     * fail this at once, so only the rules that can match are visited */
+    i = *start;
+    todo = bp->by_first[i < kl ? (unsigned char)k[i] : BP_NO_BYTE];
+    if (todo) {
+        for (i++; i < kl && k[i] == ' '; i++) {
+        }
+        todo &= bp->by_second[i < kl ? (unsigned char)k[i] : BP_NO_BYTE];
+    }
+    return todo;
 }
 
 /* Parses a whole rules file held in memory (decoded first). */
