@@ -295,7 +295,7 @@ static int line_classify(line_action *act,          /* out: what to do */
         r = &bp->rules.v[i];
         if (indexed && r->kind > BP_TRAILER && !hits.known) {
             /* the first rule found anywhere: list the rare bytes, keep
-             * the rules that may match (this one too?) */
+             * only the rules that may match, this one included or not */
             uint64_t live;
             rg_clean__rare_scan(&hits, bp, k, kl);
             live = rg_clean__rare_live(&hits, bp);
