@@ -5,13 +5,12 @@
  * clean_html.c. The output keeps a byte map to the input so that
  * provenance offsets survive cleaning.
  */
-#include <string.h> /* memcmp, memchr, memmove, memcpy, strlen, strchr */
+#include <string.h> /* memchr, memcpy */
 
 #include <relgraph/clean.h>
 #include <relgraph/text.h> /* rg_text_fold */
 #include "common.h"
 #include "clean_internal.h" /* clean_out, rg_clean__html_strip */
-#include "text_internal.h" /* rg_text__utf8_decode, rg_text__is_word_cp */
 
 /* ------------------------------------------------------------------ */
 /* Output buffer with byte map                                         */
@@ -78,6 +77,24 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src)
         o->p[o->len] = s[k];
         o->map[o->len++] = src;
     }
+    return RG_OK;
+}
+
+/* rg_clean__out_put of one byte, inline: the line breaks between kept
+ * lines (two calls a line, half of them for a blank line before it). */
+static RG_TEXT_INLINE int out_byte(clean_out *o, char c, size_t src)
+{
+    if (o->len + 2 > o->cap && rg_clean__out_reserve(o, 1) < 0) {
+        return RG_ERROR;
+    }
+    if (o->segs) {
+        if (out_seg(o, src) < 0) {
+            return RG_ERROR;
+        }
+    } else {
+        o->map[o->len] = src;
+    }
+    o->p[o->len++] = c;
     return RG_OK;
 }
 
@@ -210,164 +227,6 @@ static size_t line_ws_back(const char *s, /* text */
     return 0;
 }
 
-/* Word character (letter or digit, any script) at key[i]. */
-static int key_word_at(const char *k, /* folded key */
-                       size_t kl,     /* its length */
-                       size_t i)      /* byte offset */
-{
-    int32_t cp;
-    unsigned char c = (unsigned char)k[i];
-
-    if (c < 0x80) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-    while (i > 0 && ((unsigned char)k[i] & 0xC0) == 0x80) {
-        i--; /* back to the lead byte */
-    }
-    rg_text__utf8_decode(k + i, kl - i, &cp);
-    return cp >= 0 && rg_text__is_word_cp(cp);
-}
-
-/* Bullet-like characters skipped at the start of a folded line. */
-static size_t key_bullet_len(const char *k, /* folded key */
-                             size_t kl,     /* its length */
-                             size_t i)      /* byte offset */
-{
-    static const char *const bullets[] = {
-        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xA0",
-        "\xE2\x96\xAA", "\xE2\x86\x92", "\xE2\x97\x8F", "\xE2\x80\xBA", "\xC2\xBB", NULL
-    };
-    size_t b;
-
-    if (strchr(" -*>|+", k[i])) {
-        return 1;
-    }
-    if ((unsigned char)k[i] != 0xE2 && (unsigned char)k[i] != 0xC2) {
-        return 0; /* the lead byte of every bullet below */
-    }
-    for (b = 0; bullets[b]; b++) {
-        size_t n = strlen(bullets[b]);
-        if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
-            return n;
-        }
-    }
-    return 0;
-}
-
-/* End of a match of `r` at key[i] (spaces ignored, word boundary at the
- * end), or (size_t)-1. */
-static size_t key_match(const char *k,     /* folded line */
-                        size_t kl,         /* its length */
-                        size_t i,          /* where the rule must start */
-                        const bp_rule *r)  /* the rule */
-{
-    size_t j = 0;
-
-    while (j < r->key_len) {
-        if (r->key[j] == ' ') {
-            j++;
-            continue;
-        }
-        while (i < kl && k[i] == ' ') {
-            i++;
-        }
-        if (i >= kl || k[i] != r->key[j]) {
-            return (size_t)-1;
-        }
-        i++;
-        j++;
-    }
-    if (i < kl && key_word_at(r->key, r->key_len, r->key_len - 1) && key_word_at(k, kl, i)) {
-        return (size_t)-1;
-    }
-    return i;
-}
-
-/* 1 when key[i..kl) holds no letter or digit. */
-static int key_no_words(const char *k, /* folded line */
-                        size_t kl,     /* its length */
-                        size_t i)      /* from this offset */
-{
-    for (; i < kl; i++) {
-        if (((unsigned char)k[i] & 0xC0) != 0x80 && key_word_at(k, kl, i)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* Start of the only possible match of `r` whose rare byte (r->rare_at) is
- * key[at], or (size_t)-1: the rule's earlier bytes, read backwards, must be
- * the line's earlier non-space bytes (key_match skips line spaces). */
-static size_t key_back(const char *k,    /* folded line */
-                       size_t at,        /* a byte equal to r->rare */
-                       const bp_rule *r) /* the rule */
-{
-    size_t j = r->rare_at;
-
-    while (j > 0) {
-        if (r->key[--j] == ' ') {
-            continue;
-        }
-        do {
-            if (at == 0) {
-                return (size_t)-1;
-            }
-        } while (k[--at] == ' ');
-        if (k[at] != r->key[j]) {
-            return (size_t)-1;
-        }
-    }
-    return at;
-}
-
-/*
- * Finds `r` anywhere in the key (word boundary before a rule starting with
- * a letter); returns its key offset or (size_t)-1.
- * HOW IT WORKS: the line is searched for the rule's rarest byte (most lines
- * lack "_" or "(", and "h" is far rarer than the "c" of "crédit"); each hit
- * fixes the only start a match through it could have (key_back), which is
- * then checked. Starts come in the order of their hits, so the first match
- * found is the leftmost one.
- */
-static size_t key_find(const char *k,            /* folded line */
-                       size_t kl,                /* its length */
-                       const rg_boilerplate *bp, /* rules */
-                       const bp_rule *r,         /* the rule */
-                       rare_hits *h)             /* the line's rare byte offsets */
-{
-    size_t at, i, q = 0, n, from = 0;
-    const size_t *list = rg_clean__rare_list(h, bp, r, k, kl, &n);
-
-    for (;;) {
-        if (q < n) {
-            at = list[q++];
-        } else if (list && n < RARE_HITS) {
-            break; /* every hit was listed */
-        } else {
-            const char *p = from < kl ? memchr(k + from, r->rare, kl - from) : NULL;
-            if (!p) {
-                break;
-            }
-            at = (size_t)(p - k);
-        }
-        from = at + 1;
-        if ((i = key_back(k, at, r)) == (size_t)-1) {
-            continue;
-        }
-        /* never glued to a preceding letter: a rule starting with a letter
-         * must start a word, and a symbol rule ("©") must not follow one
-         * either, or the mojibake "Ã©" of a mis-decoded "é" would match */
-        if (i > 0 && key_word_at(k, kl, i - 1)) {
-            continue;
-        }
-        if (key_match(k, kl, i, r) != (size_t)-1) {
-            return i;
-        }
-    }
-    return (size_t)-1;
-}
-
 /* The fold of one line: in the joined key (km set), or its own copy. */
 typedef struct {
     const char *k;
@@ -409,20 +268,14 @@ static int line_classify(line_action *act,          /* out: what to do */
                          size_t b)                  /* line end */
 {
     const char *k = lk->k;
-    size_t kl = lk->kl, start = 0, i, n;
+    size_t kl = lk->kl, start, i;
     uint64_t todo;
     rare_hits hits;
     int indexed = bp_indexed(bp), error = RG_OK;
 
     *act = LINE_KEEP;
     hits.known = 0;
-    while (start < kl && (n = key_bullet_len(k, kl, start)) > 0) {
-        start += n;
-    }
-    /* a rule anchored at `start` (no space there: bullets include it)
-     * needs its first byte there; most lines fail this at once, so with
-     * the index only the rules that can match are visited, in order */
-    todo = indexed ? bp->by_first[start < kl ? (unsigned char)k[start] : BP_NO_BYTE] : 0;
+    todo = rg_clean__line_rules(&start, bp, k, kl);
     for (i = 0; *act != LINE_DROP && *act != LINE_STOP; i++) {
         const bp_rule *r;
         size_t e, at;
@@ -440,26 +293,37 @@ static int line_classify(line_action *act,          /* out: what to do */
             continue;
         }
         r = &bp->rules.v[i];
+        if (indexed && r->kind > BP_TRAILER && !hits.known) {
+            /* the first rule found anywhere: list the rare bytes, keep
+             * only the rules that may match, this one included or not */
+            uint64_t live;
+            rg_clean__rare_scan(&hits, bp, k, kl);
+            live = rg_clean__rare_live(&hits, bp);
+            todo &= live;
+            if (!(live >> i & 1)) {
+                continue;
+            }
+        }
         switch (r->kind) {
         case BP_LINE:
         case BP_TRAILER:
-            e = key_match(k, kl, start, r);
-            if (e != (size_t)-1 && key_no_words(k, kl, e)) {
+            e = rg_clean__key_match(k, kl, start, r);
+            if (e != (size_t)-1 && rg_clean__key_no_words(k, kl, e)) {
                 *act = r->kind == BP_LINE ? LINE_DROP : LINE_STOP;
             }
             break;
         case BP_PREFIX:
-            if (key_match(k, kl, start, r) != (size_t)-1) {
+            if (rg_clean__key_match(k, kl, start, r) != (size_t)-1) {
                 *act = LINE_DROP;
             }
             break;
         case BP_SCRIPT:
-            if (key_find(k, kl, bp, r, &hits) != (size_t)-1) {
+            if (rg_clean__key_find(k, kl, bp, r, &hits) != (size_t)-1) {
                 *act = LINE_DROP;
             }
             break;
         case BP_CREDIT:
-            at = key_find(k, kl, bp, r, &hits);
+            at = rg_clean__key_find(k, kl, bp, r, &hits);
             if (at == (size_t)-1) {
                 break;
             }
@@ -586,8 +450,8 @@ static int clean_lines(clean_out *o,              /* output */
             if (kept) {
                 size_t src = m ? m[sep_at] : sep_at;
                 /* the second break maps to the LF just before this line */
-                if ((error = rg_clean__out_put(o, "\n", 1, src)) < 0 ||
-                    (blank && (error = rg_clean__out_put(o, "\n", 1, m ? m[pos - 1] : pos - 1)) < 0)) {
+                if ((error = out_byte(o, '\n', src)) < 0 ||
+                    (blank && (error = out_byte(o, '\n', m ? m[pos - 1] : pos - 1)) < 0)) {
                     goto cleanup;
                 }
             }

@@ -49,6 +49,11 @@ typedef struct {
 struct rg_boilerplate {
     RG_VEC(bp_rule) rules;
     uint64_t by_first[BP_NO_BYTE + 1];
+    /* The same for the line's next non-space byte after its first one: an
+     * anchored rule needs its own second non-space byte there (key_match
+     * skips the line's spaces); a rule of one byte and the rules found
+     * anywhere always can */
+    uint64_t by_second[BP_NO_BYTE + 1];
     /* The rare byte of each slot (slot_byte[0] again past the last one,
      * where rare_scan stops), and the slot of each byte (BP_RARE_SLOTS:
      * none). */
@@ -67,6 +72,10 @@ struct rg_boilerplate {
      * the line's ends are left to rare_add) */
     unsigned char near_lo[2][16], near_hi[2][16];
     int wide; /* the machine has AVX2 (RG_TEXT_WIDE) */
+    /* With the index (bp_indexed): bit i of slot_rules[s] is set for rule i
+     * of slot s; of anywhere, for every rule found anywhere, slot or none;
+     * of slot_any, for those with a slot (see rg_clean__rare_live) */
+    uint64_t slot_rules[BP_RARE_SLOTS], anywhere, slot_any;
 };
 
 /* The offsets of each rare byte slot (bp_rule.rare_slot) in one line
@@ -103,11 +112,48 @@ static inline const size_t *rg_clean__rare_list(rare_hits *h, const rg_boilerpla
     return h->at[s];
 }
 
+/*
+ * The rules of a line's index (bp->by_first) still worth a search once its
+ * rare bytes are listed: the anchored ones, and of those found anywhere,
+ * the ones without a slot and the ones whose slot has a hit. A rule whose
+ * slot has none (and did not overflow: RARE_HITS means maybe more) cannot
+ * match, as key_find would find at once; most lines of French news hold
+ * none of "_", "(", "©"... after the neighbour test, so most of the twelve
+ * credit and script rules cost nothing.
+ */
+static inline uint64_t rg_clean__rare_live(const rare_hits *h, const struct rg_boilerplate *bp)
+{
+    uint64_t live = ~bp->anywhere;
+    unsigned s;
+
+    for (s = 0; s < BP_RARE_SLOTS; s++) {
+        live |= h->n[s] ? bp->slot_rules[s] : 0;
+    }
+    return live | (bp->anywhere & ~bp->slot_any);
+}
+
 /* 1 when bp->by_first is filled (see above). */
 static inline int bp_indexed(const struct rg_boilerplate *bp)
 {
     return bp->rules.n <= BP_INDEX_MAX;
 }
+
+/*
+ * The rules in a folded line k[0..kl) (clean_rules.c). line_rules skips
+ * the line's bullets ("•", "-"...) to *start and returns the rules that may
+ * match there (bit i: rule i; 0 without the index: bp_indexed), those
+ * found anywhere included; key_match gives the end of a match of r at
+ * k[i] (the line's spaces skipped, a word boundary after it) or
+ * (size_t)-1; key_no_words is 1 when k[i..kl) has no letter or digit;
+ * key_find gives the start of the leftmost match of r (not glued to a
+ * letter before it) or (size_t)-1, with h the line's rare byte lists
+ * (h->known 0 before the first call for the line).
+ */
+uint64_t rg_clean__line_rules(size_t *start, const rg_boilerplate *bp, const char *k, size_t kl);
+size_t rg_clean__key_match(const char *k, size_t kl, size_t i, const bp_rule *r);
+int rg_clean__key_no_words(const char *k, size_t kl, size_t i);
+size_t rg_clean__key_find(const char *k, size_t kl, const rg_boilerplate *bp, const bp_rule *r,
+                          rare_hits *h);
 
 /* ASCII white space other than the newline, for rules and lines. */
 static inline int bp_is_space(char c)

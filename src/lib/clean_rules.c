@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Boilerplate rules: the rule set of data/boilerplate.txt (format in
- * docs/cleaning.md) parsed into folded keys, each with its rarest byte for
- * the search in clean.c, which applies them line by line; and the listing
- * of those rare bytes in a line (rg_clean__rare_list).
+ * docs/cleaning.md) parsed into folded keys, each with its rarest byte;
+ * the listing of those rare bytes in a line (rg_clean__rare_list) and the
+ * search of the rules in a folded line, which clean.c applies line by
+ * line.
  */
 #include <string.h> /* memchr, memcmp, memcpy, memmove, memset, strchr, strlen */
 
@@ -13,6 +14,7 @@
 #include "common.h"
 #include "clean_internal.h" /* bp_rule, struct rg_boilerplate */
 #include "data.h"           /* rg__data_boilerplate_txt */
+#include "text_internal.h"  /* rg_text__utf8_decode, rg_text__is_word_cp */
 #if RG_TEXT_WIDE
 #include <immintrin.h> /* rare_scan_wide */
 #endif
@@ -79,6 +81,42 @@ static unsigned char bp_rare_byte(const char *key, size_t len)
     return best;
 }
 
+/*
+ * Where in the key its rare byte c is looked for, when it is there more
+ * than once: the first one with a non-space byte on both sides, else on
+ * the side before, else after, else the first one. The rare-byte scan
+ * tests the bytes around each hit against the rules' neighbours
+ * (bp_near): "googletag." anchored on its second "g" needs "ogl", which
+ * French lacks, where its first one passed with any byte before and an
+ * "o" after ("gouvernement"). key_find finds the same matches from any
+ * anchor (the start it fixes moves with the hit).
+ */
+static size_t bp_rare_at(const char *key, size_t len, unsigned char c)
+{
+    size_t j, best = len;
+    int best_score = -1;
+
+    for (j = 0; j < len; j++) {
+        size_t a = j, b = j + 1;
+        int score;
+        if ((unsigned char)key[j] != c) {
+            continue;
+        }
+        while (a > 0 && key[a - 1] == ' ') {
+            a--;
+        }
+        while (b < len && key[b] == ' ') {
+            b++;
+        }
+        score = 2 * (a > 0) + (b < len);
+        if (score > best_score) {
+            best = j;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* Folds `text` into a rule key with no leading or trailing space. */
 static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
                        bp_kind kind,       /* rule kind */
@@ -106,7 +144,7 @@ static int bp_add_rule(rg_boilerplate *bp, /* rules to add to */
     r.key = key;
     r.key_len = klen;
     r.rare = bp_rare_byte(key, klen);
-    r.rare_at = (size_t)((const char *)memchr(key, r.rare, klen) - key);
+    r.rare_at = bp_rare_at(key, klen, r.rare);
     error = RG_VEC_PUSH(bp->rules, r);
     if (error < 0) {
         goto cleanup;
@@ -257,12 +295,27 @@ static void bp_index(rg_boilerplate *bp)
     for (i = 0; bp_indexed(bp) && i < bp->rules.n; i++) {
         const bp_rule *r = &bp->rules.v[i];
         uint64_t bit = (uint64_t)1 << i;
+        size_t j = 1;
+        while (j < r->key_len && r->key[j] == ' ') {
+            j++;
+        }
+        if (r->kind <= BP_TRAILER && j < r->key_len) {
+            bp->by_second[(unsigned char)r->key[j]] |= bit;
+        }
+        for (c = 0; c <= BP_NO_BYTE && (r->kind > BP_TRAILER || j == r->key_len); c++) {
+            bp->by_second[c] |= bit;
+        }
         if (r->kind <= BP_TRAILER) { /* anchored: key[0] != ' ' (trimmed) */
             bp->by_first[(unsigned char)r->key[0]] |= bit;
             continue;
         }
         for (c = 0; c <= BP_NO_BYTE; c++) {
             bp->by_first[c] |= bit;
+        }
+        bp->anywhere |= bit;
+        if (r->rare_slot < BP_RARE_SLOTS) {
+            bp->slot_rules[r->rare_slot] |= bit;
+            bp->slot_any |= bit;
         }
     }
 }
@@ -335,53 +388,75 @@ __attribute__((target("avx2"))) static inline __m256i rare_table(const unsigned 
     return _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)t));
 }
 
+/* The six tables of rare_scan_wide, each in both lanes. */
+typedef struct {
+    __m256i lo, hi;     /* the slots' rare bytes */
+    __m256i b_lo, b_hi; /* their neighbours before */
+    __m256i a_lo, a_hi; /* and after */
+} rare_tabs;
+
+/* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
+ * byte with bytes around it that a match may have there (see below). */
+__attribute__((target("avx2"), always_inline)) static inline unsigned
+rare_block(const rare_tabs *tb, const unsigned char *q)
+{
+    /* the rare bytes whose byte before may be a match's: few blocks have
+     * one (one in six), against two in five with any rare byte, a branch
+     * that the machine mostly got wrong */
+    const __m256i c = _mm256_and_si256(
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
+                     tb->b_hi));
+    __m256i near;
+
+    if (_mm256_testz_si256(c, c)) {
+        return 0;
+    }
+    near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), tb->a_lo,
+                        tb->a_hi);
+    return ~(unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+}
+
 /*
  * rare_scan where AVX2 is there (bp->wide): each 32-byte block of the line
  * tested for the rare bytes of all the slots at once, in the order of the
  * line. A byte is one of them when the bit of some slot is set both in
  * bp->nib_lo[its low 4 bits] and in bp->nib_hi[its high 4 bits] (exact:
  * each slot has a bit of its own), two table lookups of 32 bytes
- * (vpshufb) whatever the number of slots. In a block that has some, the
- * bytes before and after each are tested the same way against the slot's
- * neighbours (bp->near_lo, near_hi: a superset), so that rare_add, exact,
- * sees few of the "h", "g" and "y" of French text (most have neighbours no
- * rule has). The first block and the last ones come from a copy padded
- * with NUL, which no rule key holds; the NUL before and after the line
- * stands for its ends (a set holds the end only when it holds every byte:
- * bp_near_add).
+ * (vpshufb) whatever the number of slots. The bytes before and after each
+ * are tested the same way against the slot's neighbours (bp->near_lo,
+ * near_hi: a superset), so that rare_add, exact, sees few of the "h", "g"
+ * and "y" of French text (most have neighbours no rule has). The first
+ * block and the last ones come from a copy padded with NUL, which no rule
+ * key holds; the NUL before and after the line stands for its ends (a set
+ * holds the end only when it holds every byte: bp_near_add). The blocks
+ * between them take no test for it.
  */
 __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
                                                             const rg_boilerplate *bp,
                                                             const char *k, size_t kl)
 {
-    const __m256i lo = rare_table(bp->nib_lo), hi = rare_table(bp->nib_hi);
-    const __m256i b_lo = rare_table(bp->near_lo[0]), b_hi = rare_table(bp->near_hi[0]);
-    const __m256i a_lo = rare_table(bp->near_lo[1]), a_hi = rare_table(bp->near_hi[1]);
-    const __m256i zero = _mm256_setzero_si256();
+    const rare_tabs tb = { rare_table(bp->nib_lo),     rare_table(bp->nib_hi),
+                           rare_table(bp->near_lo[0]), rare_table(bp->near_hi[0]),
+                           rare_table(bp->near_lo[1]), rare_table(bp->near_hi[1]) };
+    const unsigned char *u = (const unsigned char *)k;
     unsigned char pad[34];
+    unsigned m;
     size_t t;
 
     for (t = 0; t < kl; t += 32) {
-        const unsigned char *q = (const unsigned char *)k + t; /* q[-1..33) readable */
-        __m256i c, near;
-        unsigned m;
-
-        if (t == 0 || kl - t < 33) {
-            memset(pad, 0, sizeof pad);
-            pad[0] = t > 0 ? q[-1] : 0;
-            memcpy(pad + 1, q, kl - t < 33 ? kl - t : 33);
-            q = pad + 1;
+        if (t > 0) { /* the blocks with their q[-1..33) in the line */
+            for (; kl - t >= 33; t += 32) {
+                for (m = rare_block(&tb, u + t); m; m &= m - 1) {
+                    rare_add(h, bp, k, kl, t + rg__ctz64(m));
+                }
+            }
         }
-        c = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), lo, hi);
-        m = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(c, zero));
-        if (!m) {
-            continue;
-        }
-        near = _mm256_and_si256(
-            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), b_lo, b_hi),
-            rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), a_lo, a_hi));
-        m &= ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(c, near), zero));
-        for (; m; m &= m - 1) {
+        memset(pad, 0, sizeof pad);
+        pad[0] = t > 0 ? u[t - 1] : 0;
+        memcpy(pad + 1, u + t, kl - t < 33 ? kl - t : 33);
+        for (m = rare_block(&tb, pad + 1); m; m &= m - 1) {
             rare_add(h, bp, k, kl, t + rg__ctz64(m));
         }
     }
@@ -399,6 +474,194 @@ void rg_clean__rare_scan(rare_hits *h, const rg_boilerplate *bp, const char *k, 
     }
 #endif
     rare_scan(h, bp, k, kl);
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules in a folded line (clean.c's line_classify applies them)   */
+/* ------------------------------------------------------------------ */
+
+/* Word character (letter or digit, any script) at key[i]. */
+static int key_word_at(const char *k, /* folded key */
+                       size_t kl,     /* its length */
+                       size_t i)      /* byte offset */
+{
+    int32_t cp;
+    unsigned char c = (unsigned char)k[i];
+
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    while (i > 0 && ((unsigned char)k[i] & 0xC0) == 0x80) {
+        i--; /* back to the lead byte */
+    }
+    rg_text__utf8_decode(k + i, kl - i, &cp);
+    return cp >= 0 && rg_text__is_word_cp(cp);
+}
+
+/* Bullet-like characters skipped at the start of a folded line. */
+static size_t key_bullet_len(const char *k, /* folded key */
+                             size_t kl,     /* its length */
+                             size_t i)      /* byte offset */
+{
+    static const char *const bullets[] = {
+        "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x96\xA0",
+        "\xE2\x96\xAA", "\xE2\x86\x92", "\xE2\x97\x8F", "\xE2\x80\xBA", "\xC2\xBB", NULL
+    };
+    size_t b;
+
+    if (strchr(" -*>|+", k[i])) {
+        return 1;
+    }
+    if ((unsigned char)k[i] != 0xE2 && (unsigned char)k[i] != 0xC2) {
+        return 0; /* the lead byte of every bullet below */
+    }
+    for (b = 0; bullets[b]; b++) {
+        size_t n = strlen(bullets[b]);
+        if (i + n <= kl && memcmp(k + i, bullets[b], n) == 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* End of a match of `r` at key[i] (spaces ignored, word boundary at the
+ * end), or (size_t)-1. */
+size_t rg_clean__key_match(const char *k,    /* folded line */
+                           size_t kl,        /* its length */
+                           size_t i,         /* where the rule must start */
+                           const bp_rule *r) /* the rule */
+{
+    size_t j = 0;
+
+    while (j < r->key_len) {
+        if (r->key[j] == ' ') {
+            j++;
+            continue;
+        }
+        while (i < kl && k[i] == ' ') {
+            i++;
+        }
+        if (i >= kl || k[i] != r->key[j]) {
+            return (size_t)-1;
+        }
+        i++;
+        j++;
+    }
+    if (i < kl && key_word_at(r->key, r->key_len, r->key_len - 1) && key_word_at(k, kl, i)) {
+        return (size_t)-1;
+    }
+    return i;
+}
+
+/* 1 when key[i..kl) holds no letter or digit. */
+int rg_clean__key_no_words(const char *k, /* folded line */
+                           size_t kl,     /* its length */
+                           size_t i)      /* from this offset */
+{
+    for (; i < kl; i++) {
+        if (((unsigned char)k[i] & 0xC0) != 0x80 && key_word_at(k, kl, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Start of the only possible match of `r` whose rare byte (r->rare_at) is
+ * key[at], or (size_t)-1: the rule's earlier bytes, read backwards, must be
+ * the line's earlier non-space bytes (rg_clean__key_match skips line spaces). */
+static size_t key_back(const char *k,    /* folded line */
+                       size_t at,        /* a byte equal to r->rare */
+                       const bp_rule *r) /* the rule */
+{
+    size_t j = r->rare_at;
+
+    while (j > 0) {
+        if (r->key[--j] == ' ') {
+            continue;
+        }
+        do {
+            if (at == 0) {
+                return (size_t)-1;
+            }
+        } while (k[--at] == ' ');
+        if (k[at] != r->key[j]) {
+            return (size_t)-1;
+        }
+    }
+    return at;
+}
+
+/*
+ * Finds `r` anywhere in the key (word boundary before a rule starting with
+ * a letter); returns its key offset or (size_t)-1.
+ * HOW IT WORKS: the line is searched for the rule's rarest byte (most lines
+ * lack "_" or "(", and "h" is far rarer than the "c" of "crédit"); each hit
+ * fixes the only start a match through it could have (key_back), which is
+ * then checked. Starts come in the order of their hits, so the first match
+ * found is the leftmost one.
+ */
+size_t rg_clean__key_find(const char *k,            /* folded line */
+                          size_t kl,                /* its length */
+                          const rg_boilerplate *bp, /* rules */
+                          const bp_rule *r,         /* the rule */
+                          rare_hits *h)             /* the line's rare byte offsets */
+{
+    size_t at, i, q = 0, n, from = 0;
+    const size_t *list = rg_clean__rare_list(h, bp, r, k, kl, &n);
+
+    for (;;) {
+        if (q < n) {
+            at = list[q++];
+        } else if (list && n < RARE_HITS) {
+            break; /* every hit was listed */
+        } else {
+            const char *p = from < kl ? memchr(k + from, r->rare, kl - from) : NULL;
+            if (!p) {
+                break;
+            }
+            at = (size_t)(p - k);
+        }
+        from = at + 1;
+        if ((i = key_back(k, at, r)) == (size_t)-1) {
+            continue;
+        }
+        /* never glued to a preceding letter: a rule starting with a letter
+         * must start a word, and a symbol rule ("©") must not follow one
+         * either, or the mojibake "Ã©" of a mis-decoded "é" would match */
+        if (i > 0 && key_word_at(k, kl, i - 1)) {
+            continue;
+        }
+        if (rg_clean__key_match(k, kl, i, r) != (size_t)-1) {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+uint64_t rg_clean__line_rules(size_t *start, const rg_boilerplate *bp, const char *k, size_t kl)
+{
+    uint64_t todo;
+    size_t n, i;
+
+    *start = 0;
+    while (*start < kl && (n = key_bullet_len(k, kl, *start)) > 0) {
+        *start += n;
+    }
+    if (!bp_indexed(bp)) {
+        return 0;
+    }
+    /* a rule anchored at `start` (no space there: bullets include it)
+     * needs its first byte there, and its second non-space byte at the
+     * line's next one (key_match skips the line's spaces); most lines
+     * fail this at once, so only the rules that can match are visited */
+    i = *start;
+    todo = bp->by_first[i < kl ? (unsigned char)k[i] : BP_NO_BYTE];
+    if (todo) {
+        for (i++; i < kl && k[i] == ' '; i++) {
+        }
+        todo &= bp->by_second[i < kl ? (unsigned char)k[i] : BP_NO_BYTE];
+    }
+    return todo;
 }
 
 /* Parses a whole rules file held in memory (decoded first). */

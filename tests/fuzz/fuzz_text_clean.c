@@ -5,20 +5,48 @@
  * Checks: decoded text is valid UTF-8 without NUL bytes; the cleaning map is
  * non-decreasing, inside the decoded text and ends at its length; and
  * rg_clean_text_key gives the same text and map, with a key (when it gives
- * one) byte for byte what rg_text_fold makes of the cleaned text.
+ * one) byte for byte what rg_text_fold makes of the cleaned text; and the
+ * same rules after 70 filler rules (more than the index takes: every rule
+ * walked and searched) give the same text and map (the index by a line's
+ * first two bytes, the rules skipped for want of a rare byte).
  */
 #include <stdint.h> /* uint8_t */
+#include <stdio.h>  /* FILE, fdopen, fwrite, fprintf, fclose */
+#include <stdlib.h> /* mkstemp */
 #include <string.h> /* memchr, memcmp */
+#include <unistd.h> /* unlink */
 
 #include <relgraph/clean.h>
 #include <relgraph/errors.h>
 #include <relgraph/text.h>
+#include "data.h" /* rg__data_boilerplate_txt */
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static rg_boilerplate *fuzz_bp;
+static rg_boilerplate *fuzz_bp, *fuzz_bp_walk;
+
+/* The built-in rules after 70 rules that never match, from a temporary
+ * file (the loader reads files). */
+static rg_boilerplate *rules_walked(void)
+{
+    char path[] = "/tmp/rg-fuzz-rules-XXXXXX";
+    rg_boilerplate *bp = NULL;
+    int fd = mkstemp(path), k;
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+    FUZZ_ASSERT(f != NULL);
+    for (k = 0; k < 70; k++) {
+        fprintf(f, "line: qqfiller %d\n", k);
+    }
+    FUZZ_ASSERT(fwrite(rg__data_boilerplate_txt, 1, rg__data_boilerplate_txt_len, f) ==
+                rg__data_boilerplate_txt_len);
+    FUZZ_ASSERT(fclose(f) == 0);
+    FUZZ_ASSERT(rg_boilerplate_load(&bp, path) == RG_OK);
+    unlink(path);
+    return bp;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -26,7 +54,22 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     rg_init();
     FUZZ_ASSERT(rg_boilerplate_default(&fuzz_bp) == RG_OK);
+    fuzz_bp_walk = rules_walked();
     return 0;
+}
+
+/* The same text and map with every rule walked (fuzz_bp_walk). */
+static void check_walked(const char *text, size_t len, const char *clean, size_t clen,
+                         const size_t *map, const rg_clean_options *co)
+{
+    char *c2 = NULL;
+    size_t c2len = 0, *map2 = NULL;
+
+    FUZZ_ASSERT(rg_clean_text(&c2, &c2len, &map2, text, len, fuzz_bp_walk, co) == RG_OK);
+    FUZZ_ASSERT(c2len == clen && memcmp(c2, clean, clen) == 0);
+    FUZZ_ASSERT(memcmp(map2, map, (clen + 1) * sizeof *map) == 0);
+    rg_free(c2);
+    rg_free(map2);
 }
 
 /* The shortcut key of rg_clean_text_key is exactly the fold of the text. */
@@ -81,6 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(i == 0 || map[i] >= map[i - 1]);
     }
     check_key(text, len, clean, clen, map, &co);
+    check_walked(text, len, clean, clen, map, &co);
     rg_free(map);
     rg_free(clean);
     rg_free(text);

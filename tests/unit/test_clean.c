@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <ctype.h>  /* isalnum */
 #include <stdio.h>  /* fopen, fputs, fclose */
 #include <stdlib.h> /* mkstemp */
 #include <string.h>
@@ -21,6 +22,7 @@
 #include <relgraph/text.h>
 
 #include "clean_internal.h" /* rg_clean__rare_scan, rare_hits, struct rg_boilerplate */
+#include "data.h"           /* rg__data_boilerplate_txt */
 
 static rg_boilerplate *default_rules;
 
@@ -569,6 +571,172 @@ static void test_alloc_failures(void **state)
     assert_true(n > 3 && n < 1000);
 }
 
+/* The default rules loaded as they are (indexed: a line skips the rules
+ * anchored on other first two bytes and the rules found anywhere whose
+ * rare byte it lacks, rg_clean__rare_live) and after
+ * 70 filler rules (more than BP_INDEX_MAX: every rule walked, each found
+ * anywhere searched): the same cleaned text and map on 4,000 random texts
+ * of lines made of pieces of the rules, spaces, capitals and French. */
+static void test_rare_live_default(void **state)
+{
+    static const char *const pieces[] = {
+        "Crédit photo", "crédits  photo", "©", "(c)", "_gaq.push", "var _gaq", "googletag.",
+        "adsbygoogle", "window.dataLayer", "document.createElement(", "document.write(",
+        "document.getElementsByTagName(", "fbq(", "Lire aussi", "Partager", "ph", "go", "by",
+        "wi", "(", "_", "g", "h", "y", "w", " ", "  ", "é", "le gouvernement", "AFP", "Photo",
+        "P h o t o", "G", "\xC2\xA9", "x", ".", "\n", "\n\n", "- ", "•", "Lire aussi",
+        "L ire  aussi", "Lire", "lire", "Le Monde avec AFP", "Publicité", "Partager sur",
+        "Partager", "Sur le même sujet", "Lien copié", "Copier le lien", "À lire aussi", "\n- ",
+        "\n• ", "\n* ", "L", "i", "ire", "\nADVERTISEMENT", "\nRéagir", "Réagir!", "\nlire",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    size_t blen = rg__data_boilerplate_txt_len, n = 0, t;
+    char *rules = malloc(blen + 40 * 70 + 1), path[2][64], in[600];
+    rg_boilerplate *bp[2] = { NULL, NULL };
+    rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+    unsigned seed = 12345;
+    int k;
+
+    (void)state;
+    assert_non_null(rules);
+    memcpy(rules, rg__data_boilerplate_txt, blen);
+    rules[blen] = '\0';
+    write_temp(path[0], sizeof path[0], rules);
+    for (k = 0; k < 70; k++) {
+        n += (size_t)sprintf(rules + n, "line: qqfiller %d\n", k);
+    }
+    memcpy(rules + n, rg__data_boilerplate_txt, blen);
+    rules[n + blen] = '\0';
+    write_temp(path[1], sizeof path[1], rules);
+    free(rules);
+    for (k = 0; k < 2; k++) {
+        assert_int_equal(rg_boilerplate_load(&bp[k], path[k]), RG_OK);
+        unlink(path[k]);
+    }
+    assert_true(bp_indexed(bp[0]));
+    assert_false(bp_indexed(bp[1]));
+    for (t = 0; t < 4000; t++) {
+        char *out[2];
+        size_t len = 0, out_len[2], *map[2];
+        while (len < 500) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            p = pieces[(seed >> 16) % np];
+            memcpy(in + len, p, strlen(p));
+            len += strlen(p);
+            if ((seed >> 8) % 11 == 0) {
+                break;
+            }
+        }
+        for (k = 0; k < 2; k++) {
+            assert_int_equal(rg_clean_text(&out[k], &out_len[k], &map[k], in, len, bp[k], &opts),
+                             RG_OK);
+        }
+        assert_int_equal(out_len[0], out_len[1]);
+        assert_memory_equal(out[0], out[1], out_len[0]);
+        assert_memory_equal(map[0], map[1], (out_len[0] + 1) * sizeof *map[0]);
+        for (k = 0; k < 2; k++) {
+            rg_free(out[k]);
+            rg_free(map[k]);
+        }
+    }
+    rg_boilerplate_free(bp[0]);
+    rg_boilerplate_free(bp[1]);
+}
+
+/* Naive search of an ASCII rule key in an ASCII line (lower case): a start
+ * not glued to a letter or digit, the rule's bytes with the line's spaces
+ * skipped before each, no letter or digit just after a rule that ends
+ * with one. 1 when found. */
+static int naive_find(const char *line, const char *rule)
+{
+    size_t kl = strlen(line), rl = strlen(rule), i;
+
+    for (i = 0; i < kl; i++) {
+        size_t a = i, j;
+        int ok = 1;
+        if (i > 0 && isalnum((unsigned char)line[i - 1])) {
+            continue;
+        }
+        for (j = 0; j < rl && ok; j++) {
+            if (rule[j] == ' ') {
+                continue;
+            }
+            while (a < kl && line[a] == ' ') {
+                a++;
+            }
+            ok = a < kl && line[a] == rule[j];
+            a++;
+        }
+        if (ok && !(a < kl && isalnum((unsigned char)rule[rl - 1]) &&
+                    isalnum((unsigned char)line[a]))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A rule's rare byte is looked for where it has bytes on both sides when
+ * it occurs more than once (bp_rare_at): the lines dropped by one
+ * script-marker rule whose rare byte repeats are those where a naive
+ * search finds it, on 3,000 random lines each, of pieces of the rule. */
+static void test_rare_anchor(void **state)
+{
+    static const char *const rules[] = { "googletag.", "gogog", "hah", "w w", "zz", "ogo g" };
+    static const char *const pieces[] = { "g", "o", "go", "og", "gog", "ogog", " ", "  ", "h",
+                                          "a", "ha", "ah", "w", "z", "x", ".", "googletag.",
+                                          "gogog", "hah", "w w", "zz", "-", "1", "ogl" };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 777;
+    size_t r, t;
+
+    (void)state;
+    for (r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        char text[64], in[256], want[256], line[160];
+        rg_boilerplate *bp = NULL;
+        rg_clean_options opts = RG_CLEAN_OPTIONS_INIT;
+        char path[64];
+        snprintf(text, sizeof text, "script-marker: %s\n", rules[r]);
+        write_temp(path, sizeof path, text);
+        assert_int_equal(rg_boilerplate_load(&bp, path), RG_OK);
+        unlink(path);
+        for (t = 0; t < 3000; t++) {
+            size_t len = 0, a = 0, b, out_len = 0, *map = NULL;
+            char *out = NULL;
+            while (len < 100) {
+                const char *p;
+                seed = seed * 1103515245u + 12345u;
+                p = pieces[(seed >> 16) % np];
+                memcpy(line + len, p, strlen(p));
+                len += strlen(p);
+                if ((seed >> 8) % 7 == 0) {
+                    break;
+                }
+            }
+            line[len] = '\0';
+            snprintf(in, sizeof in, "Titre\n%s\nfin", line);
+            for (b = len; b > 0 && line[b - 1] == ' '; b--) {
+            }
+            while (a < b && line[a] == ' ') {
+                a++;
+            }
+            if (a == b) { /* a blank line */
+                snprintf(want, sizeof want, "Titre\n\nfin");
+            } else if (naive_find(line, rules[r])) {
+                snprintf(want, sizeof want, "Titre\nfin");
+            } else {
+                snprintf(want, sizeof want, "Titre\n%.*s\nfin", (int)(b - a), line + a);
+            }
+            assert_int_equal(rg_clean_text(&out, &out_len, &map, in, strlen(in), bp, &opts),
+                             RG_OK);
+            assert_string_equal(out, want);
+            rg_free(out);
+            rg_free(map);
+        }
+        rg_boilerplate_free(bp);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -589,6 +757,8 @@ int main(void)
         cmocka_unit_test(test_rare_scan_reference),
         cmocka_unit_test(test_rare_scan_offsets),
         cmocka_unit_test(test_rare_neighbours),
+        cmocka_unit_test(test_rare_live_default),
+        cmocka_unit_test(test_rare_anchor),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_alloc_failures),
     };
