@@ -234,13 +234,43 @@ void rg_stance_ctx_free(rg_stance_ctx *ctx)
     rg__free(ctx);
 }
 
+/* Steps 4-8 for each cue of the sentence that is no marker; the speakers
+ * (step 6) only when there is one (most sentences have none, and step 9
+ * does not read them). */
+static int st_cue_relations(rg_stance_ctx *ctx, const rg_lexicon *lx, rg_relation **rels,
+                            size_t *n, size_t *cap, size_t index)
+{
+    st_out o;
+    size_t i;
+    int error, speaker = -1, spoken = 0;
+
+    memset(&o, 0, sizeof o);
+    o.rels = rels;
+    o.n = n;
+    o.cap = cap;
+    o.n0 = *n;
+    o.index = index;
+    for (i = 0; i < ctx->cues.n; i++) {
+        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) {
+            continue;
+        }
+        if (!spoken) {
+            speaker = rg_st__speakers(ctx, lx);
+            spoken = 1;
+        }
+        if ((error = rg_st__one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {
+            return error;
+        }
+    }
+    return RG_OK;
+}
+
 int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexicon *lx,
                        rg_stance_ctx *ctx, const char *text, rg_span sent, size_t index,
                        const rg_mention *mentions, size_t n_mentions)
 {
-    st_out o;
     size_t i;
-    int error, speaker, np_lead = 0, subj_actor;
+    int error, np_lead = 0, subj_actor;
 
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
     ctx->cues.n = 0;
@@ -273,20 +303,8 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     if ((error = rg_st__find_cues(ctx, lx)) < 0) {
         return error;
     }
-    speaker = rg_st__speakers(ctx, lx);
-    memset(&o, 0, sizeof o);
-    o.rels = rels;
-    o.n = n;
-    o.cap = cap;
-    o.n0 = *n;
-    o.index = index;
-    for (i = 0; i < ctx->cues.n; i++) {
-        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) {
-            continue;
-        }
-        if ((error = rg_st__one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {
-            return error;
-        }
+    if ((error = st_cue_relations(ctx, lx, rels, n, cap, index)) < 0) {
+        return error;
     }
 subject:
     if ((error = rg_st__remember(ctx, lx)) < 0) {
