@@ -13,7 +13,8 @@
  *      just before an item (it skips the objects of cues), so the cues are
  *      sought only there, and only as far as the scan must go to find them
  *      as a whole scan would (rg_st__cues_before): most words are never
- *      stemmed, no speaker or role is looked for.
+ *      stemmed, no speaker or role is looked for. A rule that makes step 9
+ *      read the cues elsewhere must seek them there the same way.
  *   1. Tokens. The sentence is split into words and punctuation (commas, ;,
  *      :, quotes). Each word is lower-cased into a per-context buffer and
  *      looked up in the lexicon's word table (exact form and Snowball stems);
