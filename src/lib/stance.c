@@ -6,7 +6,15 @@
  *   0. Early exit. A sentence without mentions is scanned once for state
  *      adjectives, "deux" and "il"/"elle": fewer than two possible items, no
  *      relation, nothing more is done. Fewer than two items after step 2:
- *      only the subject memory (step 9) is updated; no stemming.
+ *      only the subject memory (step 9) is updated; no stemming. Items no
+ *      two of which make a pair step 8 keeps (one actor after levelling:
+ *      "Vladimir Poutine ... il", "la Russie ... russe"): no relation
+ *      either (rg_st__items_may_relate), and step 9 reads the cues only
+ *      just before an item (it skips the objects of cues), so the cues are
+ *      sought only there, and only as far as the scan must go to find them
+ *      as a whole scan would (rg_st__cues_before): most words are never
+ *      stemmed, no speaker or role is looked for. A rule that makes step 9
+ *      read the cues elsewhere must seek them there the same way.
  *   1. Tokens. The sentence is split into words and punctuation (commas, ;,
  *      :, quotes). Each word is lower-cased into a per-context buffer and
  *      looked up in the lexicon's word table (exact form and Snowball stems);
@@ -111,9 +119,18 @@
  *      single subject forgets it.
  */
 #include <stddef.h> /* offsetof */
+#include <stdint.h> /* SIZE_MAX */
 #include <string.h> /* memcpy, memset */
 
 #include "stance_internal.h"
+
+/* 1 while a test turns the on-demand cue scan off (rg_stance__set_lazy_cues) */
+static _Thread_local int st_lazy_off;
+
+void rg_stance__set_lazy_cues(int on)
+{
+    st_lazy_off = !on;
+}
 
 /* ---- context ---- */
 
@@ -218,16 +235,47 @@ void rg_stance_ctx_free(rg_stance_ctx *ctx)
     rg__free(ctx);
 }
 
+/* Steps 4-8 for each cue of the sentence that is no marker; the speakers
+ * (step 6) only when there is one (most sentences have none, and step 9
+ * does not read them). */
+static int st_cue_relations(rg_stance_ctx *ctx, const rg_lexicon *lx, rg_relation **rels,
+                            size_t *n, size_t *cap, size_t index)
+{
+    st_out o;
+    size_t i;
+    int error, speaker = -1, spoken = 0;
+
+    memset(&o, 0, sizeof o);
+    o.rels = rels;
+    o.n = n;
+    o.cap = cap;
+    o.n0 = *n;
+    o.index = index;
+    for (i = 0; i < ctx->cues.n; i++) {
+        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) {
+            continue;
+        }
+        if (!spoken) {
+            speaker = rg_st__speakers(ctx, lx);
+            spoken = 1;
+        }
+        if ((error = rg_st__one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {
+            return error;
+        }
+    }
+    return RG_OK;
+}
+
 int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexicon *lx,
                        rg_stance_ctx *ctx, const char *text, rg_span sent, size_t index,
                        const rg_mention *mentions, size_t n_mentions)
 {
-    st_out o;
     size_t i;
-    int error, speaker, np_lead = 0, subj_actor;
+    int error, np_lead = 0, subj_actor;
 
     RG_ASSERT_ARG(rels && n && cap && lx && ctx && text);
     ctx->cues.n = 0;
+    ctx->cue_next = SIZE_MAX; /* no cues unless sought */
     ctx->items.n = 0;
     subj_actor = ctx->n_subj && ctx->subj[0].actor >= 0;
     /* np_lead only counts when a subject or a joint one is remembered */
@@ -249,27 +297,20 @@ int rg_stance_sentence(rg_relation **rels, size_t *n, size_t *cap, const rg_lexi
     if (ctx->items.n < 2) {
         goto subject;
     }
-    rg_st__stem_words(ctx, lx);
+    if (!st_lazy_off && !rg_st__items_may_relate(ctx)) {
+        ctx->cue_next = ctx->stem_next = 0; /* step 9 seeks the cues it reads */
+        goto subject;
+    }
     if ((error = rg_st__find_cues(ctx, lx)) < 0) {
         return error;
     }
-    speaker = rg_st__speakers(ctx, lx);
-    memset(&o, 0, sizeof o);
-    o.rels = rels;
-    o.n = n;
-    o.cap = cap;
-    o.n0 = *n;
-    o.index = index;
-    for (i = 0; i < ctx->cues.n; i++) {
-        if (st_cue_flags(lx, &ctx->cues.v[i]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE)) {
-            continue;
-        }
-        if ((error = rg_st__one_cue(ctx, lx, &o, &ctx->cues.v[i], speaker)) < 0) {
-            return error;
-        }
+    if ((error = st_cue_relations(ctx, lx, rels, n, cap, index)) < 0) {
+        return error;
     }
 subject:
-    rg_st__remember(ctx, lx);
+    if ((error = rg_st__remember(ctx, lx)) < 0) {
+        return error;
+    }
 remember:
     for (i = 0; i < n_mentions; i++) {
         if (rg_actors_type(ctx->actors, (size_t)mentions[i].actor) == RG_ACTOR_PERSON) {

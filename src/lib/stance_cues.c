@@ -23,13 +23,16 @@ static int st_tok_is_word(rg_stance_ctx *c, const rg_lexicon *lx, st_tok *u, int
     return u->ids[0] == w || u->ids[1] == w || u->ids[2] == w;
 }
 
-int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
+/*
+ * The cue scan from token t on, for the starts before `stop`: the longest
+ * cue at each word outside items, then on after it. A cue starting at s
+ * reads tokens s to s + RG_LX_MAXW - 1 only, so the scan gives the same
+ * cues, stopped and resumed (rg_st__cues_before), as in one run. Returns
+ * the token the next start is looked for at, or an error.
+ */
+static long st_cues_from(rg_stance_ctx *c, const rg_lexicon *lx, size_t t, size_t stop)
 {
-    size_t t = 0;
-    int error;
-
-    c->cues.n = 0;
-    while (t < c->tok.n) {
+    while (t < stop) {
         const st_tok *tk = &c->tok.v[t];
         int best = -1, best_n = 0, k;
         if (tk->kind != TK_WORD || tk->item >= 0) {
@@ -64,6 +67,7 @@ int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
         }
         if (best >= 0) {
             st_cue cu = { best, (int)t, (int)t + best_n };
+            int error;
             if ((error = RG_VEC_PUSH(c->cues, cu)) < 0) {
                 return error;
             }
@@ -72,6 +76,20 @@ int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
             t++;
         }
     }
+    return (long)t;
+}
+
+int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx)
+{
+    long next;
+
+    c->cues.n = 0;
+    rg_st__stem_words(c, lx, 0, c->tok.n);
+    if ((next = st_cues_from(c, lx, 0, c->tok.n)) < 0) {
+        return (int)next;
+    }
+    c->cue_next = (size_t)next;
+    c->stem_next = c->tok.n;
     return RG_OK;
 }
 
@@ -195,21 +213,62 @@ static int st_item_after(const rg_stance_ctx *c, int t)
     return -1;
 }
 
-/* 1 when token t directly follows a stance cue (determiners aside): its object */
-int rg_st__object_of_cue(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
+/* The token whose cue would make token t its object (rg_st__object_of_cue):
+ * the one before t, past at most two determiners; -1 when none. */
+static int st_object_lead(const rg_stance_ctx *c, int t)
 {
-    int p = t - 1, ci;
+    int p = t - 1;
 
     while (p >= 0 && p >= t - 3 && c->tok.v[p].item < 0 && tk_in(c, p, rg_st__skip)) {
         p--;
     }
-    if (p < 0 || p == t - 1 - 3) {
+    return p < 0 || p == t - 1 - 3 ? -1 : p;
+}
+
+/* 1 when token t directly follows a stance cue (determiners aside): its object */
+int rg_st__object_of_cue(const rg_stance_ctx *c, const rg_lexicon *lx, int t)
+{
+    int p = st_object_lead(c, t), ci;
+
+    if (p < 0) {
         return 0;
     }
     ci = rg_st__cue_at(c, p);
     return ci >= 0 && c->cues.v[ci].lo != t &&
            !(st_cue_flags(lx, &c->cues.v[ci]) & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE |
                                                   RG_LX_TONE));
+}
+
+/*
+ * The scan is run on demand only where rg_st__object_of_cue(lo) reads it:
+ * at the token p its cue would cover. Cues are made of words outside
+ * items, each a lexicon word (an exact form or a stem: one of its ids),
+ * so a token that is none is in no cue, wherever the scan starts its cues
+ * before it; the scan then stays where it is. Else it is run on to lo; as
+ * lo starts an item, no cue that starts before lo reads a token past it,
+ * and the ids of the tokens before lo are all it needs.
+ */
+int rg_st__cues_before(rg_stance_ctx *c, const rg_lexicon *lx, int lo)
+{
+    size_t stop = lo > 0 ? (size_t)lo : 0;
+    int p, ids[3];
+    long next;
+
+    if (c->cue_next >= stop || (p = st_object_lead(c, lo)) < 0 ||
+        c->tok.v[p].kind != TK_WORD || c->tok.v[p].item >= 0 ||
+        !rg_lexicon__token_ids(lx, c->stemmer, c->kbuf.v + c->tok.v[p].koff,
+                               (size_t)c->tok.v[p].klen, ids)) {
+        return RG_OK;
+    }
+    if (c->stem_next < stop) {
+        rg_st__stem_words(c, lx, c->stem_next, stop);
+        c->stem_next = stop;
+    }
+    if ((next = st_cues_from(c, lx, c->cue_next, stop)) < 0) {
+        return (int)next;
+    }
+    c->cue_next = (size_t)next;
+    return RG_OK;
 }
 
 int rg_st__nearest_subject(const rg_stance_ctx *c, const rg_lexicon *lx, int from,

@@ -106,6 +106,9 @@ struct rg_stance_ctx {
     RG_VEC(st_item) items;
     RG_VEC(st_quote) quotes;
     RG_VEC(st_cue) cues;
+    size_t cue_next;             /* the cue scan has looked at every start before this
+                                  * token (SIZE_MAX: no scan in this sentence) */
+    size_t stem_next;            /* the words before this token have their ids */
     RG_VEC(int) src;
     RG_VEC(int) dst;
     st_recent recent[ST_RECENT]; /* most recent first */
@@ -264,12 +267,17 @@ extern const char *const rg_st__avoir_aux[];
 void rg_stance__reuse_begin(void);
 void rg_stance__reuse_end(void);
 
+/* For tests, on this thread: 0 makes every sentence whose items cannot
+ * relate seek all its cues as the others do (rg_stance_sentence), 1 (the
+ * default) seeks only those its subject memory reads. */
+void rg_stance__set_lazy_cues(int on);
+
 /* ---- 0, 1. prescan (stance_prescan.c), tokens (stance_tokens.c) ---- */
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent);
 size_t rg_st__prescan(const rg_lexicon *lx, const char *text, rg_span sent, int pron,
                       int *np_lead);
-void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx);
+void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx, size_t from, size_t to);
 
 /* ---- 2. items (mentions, state adjectives; governors, coordination) (stance_items.c) ---- */
 
@@ -285,11 +293,15 @@ int rg_st__items(rg_stance_ctx *c, const rg_lexicon *lx, const rg_mention *m, si
 int rg_st__clause_lead(const rg_stance_ctx *c, int start);
 int rg_st__pronoun_items(rg_stance_ctx *c, size_t index);
 void rg_st__subject_push(rg_stance_ctx *c, int actor, int gender);
-void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx);
+int rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx);
 
 /* ---- 3-7. cues, negation, speakers, subjects (stance_cues.c) ---- */
 
 int rg_st__find_cues(rg_stance_ctx *c, const rg_lexicon *lx);
+/* When the sentence's cue scan was left to be run on demand (c->cue_next),
+ * runs it (rg_st__find_cues: the ids, then the cues) as far as
+ * rg_st__object_of_cue(lo) reads it; lo is the first token of an item. */
+int rg_st__cues_before(rg_stance_ctx *c, const rg_lexicon *lx, int lo);
 int rg_st__cue_at(const rg_stance_ctx *c, int t);
 int rg_st__negated(const rg_stance_ctx *c, const rg_lexicon *lx, const st_cue *cu);
 int rg_st__postposed_speech(const rg_stance_ctx *c, const rg_lexicon *lx, int t);
@@ -302,5 +314,7 @@ int rg_st__speakers(rg_stance_ctx *c, const rg_lexicon *lx);
 
 int rg_st__one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const st_cue *cu,
                    int sent_speaker);
+/* 0 when st_emit keeps no pair of the sentence's items: no relation. */
+int rg_st__items_may_relate(const rg_stance_ctx *c);
 
 #endif

@@ -354,12 +354,15 @@ static void st_remember_plural(rg_stance_ctx *c, size_t i)
  * présidents"); a single subject forgets it. A sentence with neither that
  * opens with a noun phrase or a name that is no actor ("Le ministre a
  * ajouté") remembers "nobody" and forgets the joint subject. Both memories
- * in one walk: the object tests and the opening are shared.
+ * in one walk: the object tests and the opening are shared. The object
+ * tests read the cues: where the sentence left its cue scan to be run on
+ * demand, it is run as far as each test reads (rg_st__cues_before).
+ * Returns RG_OK, or RG_ERROR when out of memory there.
  */
-void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx)
+int rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx)
 {
     size_t i, n = c->items.n;
-    int subj = -1, plural = -1, lead = 0;
+    int subj = -1, plural = -1, lead = 0, error;
 
     for (i = 0; i < n && (subj < 0 || plural < 0); i++) {
         const st_item *it = &c->items.v[i];
@@ -370,6 +373,9 @@ void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx)
         s_ok = subj < 0 && it->pron != G_PLURAL && !(i > 0 && c->items.v[i - 1].lo == it->lo) &&
                !(i + 1 < n && c->items.v[i + 1].lo == it->lo);
         p_ok = plural < 0 && !it->clitic;
+        if ((s_ok || p_ok) && (error = rg_st__cues_before(c, lx, it->lo)) < 0) {
+            return error; /* the cues before the item, when left for now */
+        }
         if ((s_ok || p_ok) && !rg_st__object_of_cue(c, lx, it->lo) &&
             !rg_st__after_infinitive(c, it->lo)) {
             subj = s_ok ? (int)i : subj;
@@ -390,4 +396,5 @@ void rg_st__remember(rg_stance_ctx *c, const rg_lexicon *lx)
     } else if (lead == -2) {
         c->n_plural = 0; /* "Les ministres ont ajouté": no actor */
     }
+    return RG_OK;
 }

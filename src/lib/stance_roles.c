@@ -293,6 +293,43 @@ static int st_emit(rg_stance_ctx *c, st_out *o, rg_relation_type type, const st_
     return RG_OK;
 }
 
+/*
+ * 0 when no two items of the sentence make a pair that st_emit keeps, in
+ * either order: after levelling (a person facing a state or an
+ * organisation counts as the person's state, and as none when it has
+ * none) both are one actor. Relations come only from st_emit1, reached
+ * only through st_emit for two items of c->items (made before the cues,
+ * never after), and attribute_states adds the leaders only after a pair
+ * that st_emit keeps; so such a sentence yields no relation. An item
+ * without an actor counts as a possible pair.
+ */
+int rg_st__items_may_relate(const rg_stance_ctx *c)
+{
+    size_t i, j;
+
+    for (i = 0; i < c->items.n; i++) {
+        const st_item *a = &c->items.v[i];
+        for (j = i + 1; j < c->items.n; j++) {
+            const st_item *b = &c->items.v[j];
+            int s = a->actor, t = b->actor;
+            if (s < 0 || t < 0) {
+                return 1;
+            }
+            if (a->level != b->level) {
+                if (a->level == 0) {
+                    s = rg_actors_state_of(c->actors, (size_t)s);
+                } else {
+                    t = rg_actors_state_of(c->actors, (size_t)t);
+                }
+            }
+            if (s >= 0 && t >= 0 && s != t) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* pair construct near a cue: "entre A et B", "russo-américain", "A et B" */
 static int st_pair(const rg_stance_ctx *c, const st_cue *cu, int *a, int *b)
 {

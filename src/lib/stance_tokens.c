@@ -268,14 +268,14 @@ int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg
     return RG_OK;
 }
 
-/* ids of the words outside items: only they can be cues. Their stems only
- * where one may open a cue; rg_st__find_cues asks for the others when a
- * cue reaches them (RG_LX_LATER, lexicon.h) */
-void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx)
+/* ids of the words outside items among tokens [from, to): only they can
+ * be cues. Their stems only where one may open a cue; rg_st__find_cues
+ * asks for the others when a cue reaches them (RG_LX_LATER, lexicon.h) */
+void rg_st__stem_words(rg_stance_ctx *c, const rg_lexicon *lx, size_t from, size_t to)
 {
     size_t t;
 
-    for (t = 0; t < c->tok.n; t++) {
+    for (t = from; t < to; t++) {
         st_tok *tk = &c->tok.v[t];
         if (tk->kind == TK_WORD && tk->item < 0) {
             rg_lexicon__token_ids_lead(lx, c->stemmer, c->kbuf.v + tk->koff, (size_t)tk->klen,

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target, differential: the extractor's stance gate (extract_gate.c)
+ * and stance's on-demand cue scan (rg_stance__set_lazy_cues: a sentence
+ * whose items cannot relate seeks only the cues its subject memory reads)
  * must never change the evidence. Each input becomes one document that is
- * extracted twice, gate on and off (rg_extract__set_gate), with the
- * built-in dictionary and lexicon; the two JSON lines must be the same.
+ * extracted three times, with the built-in dictionary and lexicon: gate
+ * and on-demand scan off, then gate on, then gate off again, both with the
+ * on-demand scan; the JSON lines must be the same.
  *
  * Raw bytes rarely make a document whose stance pass relates two actors,
  * so the input is read as a program that writes the document from a
@@ -31,6 +34,7 @@
 #include <relgraph/reader.h>
 #include <relgraph/stance.h>
 #include "extract_internal.h" /* rg_extract__run, rg_extract__set_gate */
+#include "stance_internal.h"  /* rg_stance__set_lazy_cues */
 #include "lexicon.h"          /* rg_lexicon__adj_word */
 #include "fuzz.h"
 
@@ -281,7 +285,7 @@ static void fuzz_op(fuzz_doc *d, const uint8_t *data, size_t size, size_t *i)
 /* The document's JSON line, with the gate on or off; lean as a pipeline
  * thread extracts (rg_extract__run). */
 static void fuzz_extract(rg_evidence **ev, rg_extractor *ex, const char *text, size_t len,
-                         const rg_date *date, int on, int lean)
+                         const rg_date *date, int on, int lazy, int lean)
 {
     rg_document *doc = NULL;
     int rc;
@@ -292,7 +296,9 @@ static void fuzz_extract(rg_evidence **ev, rg_extractor *ex, const char *text, s
         doc->date_source = RG_DATE_MANIFEST;
     }
     rg_extract__set_gate(ex, on);
+    rg_stance__set_lazy_cues(lazy);
     rc = rg_extract__run(ev, ex, doc, fuzz_actors, lean);
+    rg_stance__set_lazy_cues(1);
     FUZZ_ASSERT(rc == RG_OK && (*ev)->json);
     rg_document_free(doc);
 }
@@ -301,8 +307,8 @@ static void fuzz_extract(rg_evidence **ev, rg_extractor *ex, const char *text, s
  * The first byte: bits 0-1 the date (3: none, though the text may give
  * one), bit 2 the extractor, bit 3 a pipeline thread's way (a reuse
  * bracket: buffers and the stance context kept from one extraction to the
- * next, gate off, on, off again; bit 4 lean). Every JSON line must be the
- * first one.
+ * next; bit 4 lean). Gate off, on, off again, the on-demand cue scan off
+ * in the first run only. Every JSON line must be the first one.
  */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -312,7 +318,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rg_evidence *ev[3] = { NULL, NULL, NULL };
     const rg_date *date;
     rg_extractor *ex;
-    size_t i = 1, k, runs;
+    size_t i = 1, k, runs = 3;
     int reuse, lean;
 
     if (size == 0) {
@@ -322,7 +328,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ex = fuzz_ex[(data[0] >> 2) & 1u];
     reuse = (data[0] >> 3) & 1u;
     lean = reuse && ((data[0] >> 4) & 1u);
-    runs = reuse ? 3 : 2;
     d->n = 0;
     d->glue = 0;
     while (i < size) {
@@ -336,7 +341,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rg_extract__reuse_begin();
     }
     for (k = 0; k < runs; k++) {
-        fuzz_extract(&ev[k], ex, d->s, d->n, date, k == 1, lean);
+        fuzz_extract(&ev[k], ex, d->s, d->n, date, k == 1, k > 0, lean);
     }
     if (reuse) {
         rg_extract__reuse_end();
@@ -344,9 +349,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (k = 1; k < runs; k++) {
         if (ev[0]->json_len != ev[k]->json_len ||
             memcmp(ev[0]->json, ev[k]->json, ev[0]->json_len) != 0) {
-            fprintf(stderr, "gate on/off differ on:\n%s\ngate off: %s\nrun %zu:   %s\n", d->s,
-                    ev[0]->json, k, ev[k]->json);
-            FUZZ_ASSERT(!"the gate changed the evidence");
+            fprintf(stderr, "gate or cue scan on/off differ on:\n%s\nboth off: %s\nrun %zu:   %s\n",
+                    d->s, ev[0]->json, k, ev[k]->json);
+            FUZZ_ASSERT(!"the gate or the on-demand cue scan changed the evidence");
         }
     }
     for (k = 0; k < runs; k++) {
