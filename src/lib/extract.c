@@ -406,6 +406,54 @@ static void set_go_full(ex_set *st, const rg_evidence *ev, size_t kept)
     }
 }
 
+/* Sentences up to which extract_dedupe first tries dedupe_none's filter;
+ * its bitmap has 128 bits a sentence (2 KiB on the stack at most). */
+#define EX_FILTER_MAX 128
+
+/*
+ * Does the document provably repeat no sentence? A bitmap of 128 bits a
+ * sentence (rounded up to a power of 2), one bit set per sentence from a
+ * key of its length and first 8 bytes; no bit set twice means no two
+ * sentences have one key, so none is repeated. A bit met twice (a repeat,
+ * or two sentences that share a bit: about n/256 of documents of n
+ * sentences) answers 0 and extract_dedupe builds the exact set. News text
+ * nearly never repeats a sentence: the set (a slot of 16 bytes cleared and
+ * probed per sentence, every span copied) cost 86 instructions a sentence,
+ * this filter about 20.
+ */
+static int dedupe_none(const rg_evidence *ev)
+{
+    uint64_t bits[EX_FILTER_MAX * 128 / 64];
+    size_t i, nbits = 512, shift = 55; /* index = the top log2(nbits) bits */
+    const unsigned char *t = (const unsigned char *)ev->clean;
+
+    while (nbits < ev->n_sentences * 128) {
+        nbits *= 2;
+        shift--;
+    }
+    memset(bits, 0, nbits / 8);
+    for (i = 0; i < ev->n_sentences; i++) {
+        rg_span s = ev->sentences[i];
+        size_t n = s.end - s.start, k;
+        uint64_t w = 0, h;
+
+        if (s.start + 8 <= ev->clean_len) { /* 8 bytes, those past the span cleared */
+            memcpy(&w, t + s.start, 8);
+            w &= n >= 8 ? ~(uint64_t)0 : ~(~(uint64_t)0 << (8 * n));
+        } else {
+            for (k = 0; k < n && k < 8; k++) {
+                w |= (uint64_t)t[s.start + k] << (8 * k);
+            }
+        }
+        h = ((w ^ (n * 0x243F6A8885A308D3ULL)) * 0x9E3779B97F4A7C15ULL) >> shift;
+        if (bits[h / 64] >> (h % 64) & 1) {
+            return 0;
+        }
+        bits[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+    return 1;
+}
+
 /* Step 4: drop sentences repeated word for word (hash set over the spans). */
 static int extract_dedupe(rg_evidence *ev)
 {
@@ -413,6 +461,9 @@ static int extract_dedupe(rg_evidence *ev)
     ex_set st = { stack_slots, 16, 0, 0 };
     size_t i, kept = 0;
 
+    if (ev->n_sentences <= EX_FILTER_MAX && dedupe_none(ev)) {
+        return RG_OK;
+    }
     while (st.cap < ev->n_sentences * 2) {
         st.cap *= 2;
     }
