@@ -101,7 +101,8 @@ typedef struct {
      * may stop a run (and for every offset at or past len) */
     size_t win;
     uint64_t win_stop;
-    uint64_t (*cands)(const unsigned char *p, int word_before); /* sentence_simd.c */
+    uint64_t (*cands)(const unsigned char *s, size_t len, size_t *b,
+                      int word_before); /* sentence_simd.c */
 } split_ctx;
 
 /* What the scan remembers between code points. */
@@ -239,29 +240,31 @@ static const unsigned char run_byte[256] = {
 #if RG_SENTENCE_SIMD
 /* run_window for the last window of the text, fewer than 64 bytes: the
  * candidates of a zero-padded copy, and every offset past len. */
-static void run_window_tail(split_ctx *cx, size_t b, int word_before)
+static RG_SENT_NOINLINE void run_window_tail(split_ctx *cx, size_t b, int word_before)
 {
     unsigned char buf[64];
-    size_t left = cx->len - b;
+    size_t left = cx->len - b, at = 0;
 
     memset(buf, 0, sizeof buf);
     memcpy(buf, cx->s + b, left);
-    cx->win_stop = cx->cands(buf, word_before) | ~(uint64_t)0 << left;
+    cx->win = b;
+    cx->win_stop = cx->cands(buf, sizeof buf, &at, word_before) | ~(uint64_t)0 << left;
 }
 
-/* Fill cx's window with the candidate stops of s[b..b+64); past len,
+/* Fill cx's window with the candidate stops of the first window from
+ * s[b] on that has one (cx->win >= b: none in s[b..win)); past len,
  * every offset is one. The short tail has a function of its own, so
  * that the common case keeps no buffer on the stack. */
 static inline void run_window(split_ctx *cx, size_t b)
 {
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
-    cx->win = b;
     if (cx->len - b < 64) {
         run_window_tail(cx, b, word_before);
         return;
     }
-    cx->win_stop = cx->cands(cx->s + b, word_before);
+    cx->win_stop = cx->cands(cx->s, cx->len, &b, word_before);
+    cx->win = b;
 }
 
 /*
@@ -312,6 +315,7 @@ static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
     for (;;) {
         if (j - cx->win >= 64) { /* j never goes back: j >= win */
             run_window(cx, j);
+            j = cx->win; /* no candidate before it */
         }
         m = cx->win_stop >> (j - cx->win);
         if (!m) {
