@@ -198,6 +198,50 @@ static void test_quiet_closers(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Candidate-free stretches of 0 to 260 bytes (the candidate functions
+ * skip whole windows without a candidate, and the skipped window's last
+ * byte gives the next one's word_before from the class bits: ':' '<' '`'
+ * '{' '|' '~' and bytes >= 0x80 over-report it), then a byte of each kind
+ * and a capital, a terminal or a C3 pair, so that each pair falls across
+ * every window edge after one, two or three skipped windows. */
+static void test_skipped_windows(void **state)
+{
+    static const char *const fillers[] = { "abc de fgh ", "abcdefghijklmnopqrstuvwxyz",
+                                           "\xC3\xA9t\xC3\xA9 ", "Aaaa Bbbb ", "1234567 " };
+    static const char *const before[] = { "a", "1", ":", "<", "`", "{", "|", "~", " ", "A",
+                                          "\xC3\xA9", "\x80", "-", "'" };
+    static const char *const after[] = { "Dans", "B", ".Le", ". Le", "\xC3\x89t", "\"Le", "\n",
+                                         "" };
+    char text[480];
+    size_t f, b, a, n, k, len;
+    int bad = 0;
+
+    (void)state;
+    for (f = 0; f < sizeof fillers / sizeof fillers[0]; f++) {
+        size_t fl = strlen(fillers[f]);
+        for (n = 0; n <= 260; n++) {
+            for (b = 0; b < sizeof before / sizeof before[0]; b++) {
+                for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+                    for (k = 0; k < n; k++) {
+                        text[k] = fillers[f][k % fl];
+                    }
+                    /* a tail long enough for a whole window after the pair */
+                    len = n + (size_t)snprintf(text + n, sizeof text - n,
+                                               "%s%s fin de la phrase qui suit, longue "
+                                               "de plus de soixante-quatre octets.",
+                                               before[b], after[a]);
+                    bad += !same_split(text, len);
+                    bad += !same_split(text, n + strlen(before[b]) + strlen(after[a]));
+                    if (bad > 5) {
+                        fail();
+                    }
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Short and empty texts: the window is padded past the end. */
 static void test_short_texts(void **state)
 {
@@ -294,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_short_texts),
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_quiet_closers),
+        cmocka_unit_test(test_skipped_windows),
         cmocka_unit_test(test_random_pieces),
     };
 #if defined(SENTENCE_REF_SSSE3)
