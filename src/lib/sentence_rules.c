@@ -374,30 +374,17 @@ static void word_before_cp(const unsigned char *s, size_t p0, size_t *ws, size_t
     *nc = n;
 }
 
-/* dot_blocked for a full stop after a word of at most 5 letters (or after
- * a non-letter): the lists, initials and dotted acronyms. */
-static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
+/* The abbreviation lists, initials and dotted acronyms for the word
+ * s[ws..p0) before a full stop: nc letters (1-5), the first of class
+ * first, pc the code point before it (0 at the start of the text). */
+static int dot_blocked_word(const unsigned char *s, size_t len, size_t ws, size_t p0, size_t nc,
+                            int first, uint32_t pc, size_t r)
 {
-    size_t ws, nc, st, n;
-    uint32_t pc = 0;
+    size_t n = p0 - ws;
     uint64_t key;
-    int first = C_OT, upper;
-
-    if (!word_before_latin1(s, p0, &ws, &nc, &first)) {
-        word_before_cp(s, p0, &ws, &nc, &first);
-    }
-    if (nc == 0 || nc == 6) {
-        return 0; /* 6 letters: longer than any abbreviation, not an initial */
-    }
-    if (ws > 0) {
-        pc = u8_prev(s, 0, ws, &st);
-        if (is_letter_class(cp_class(pc))) {
-            return 0; /* longer than any abbreviation */
-        }
-    }
     /* every title starts with an ASCII capital (most words here do not) */
-    upper = (unsigned)(s[ws] - 'A') < 26u;
-    n = p0 - ws;
+    int upper = (unsigned)(s[ws] - 'A') < 26u;
+
     if (n <= ABBREV_MAX) {
         key = abbrev_key(s + ws, n, ws);
         if ((upper && abbrev_in(abbrev_titles, key, n)) ||
@@ -417,6 +404,111 @@ static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size
         return 1; /* initial "V. Poutine" */
     }
     return 0;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WB8_FAST 1
+/* Bytes of w (8 at a time) as their high bits. */
+#define WB8_ONES 0x0101010101010101u
+#define WB8_HIGH (WB8_ONES * 0x80)
+
+/* The bytes of w equal to 0 (exact, no carry between bytes). */
+static inline uint64_t wb8_zero(uint64_t w)
+{
+    return ~(((w & ~WB8_HIGH) + ~WB8_HIGH) | w) & WB8_HIGH;
+}
+
+/* The ASCII letters of w: (b | 0x20) + 0x1F reaches 0x80 from 'a' on,
+ * + 0x05 from '{' on, for b < 0x80 (no carry out of a byte). */
+static inline uint64_t wb8_letters(uint64_t w)
+{
+    uint64_t t = (w & ~WB8_HIGH) | WB8_ONES * 0x20;
+
+    return (t + WB8_ONES * 0x1F) & ~(t + WB8_ONES * 0x05) & ~w & WB8_HIGH;
+}
+
+/* The number of bytes of w, from the top one (byte 7) down, whose high bit
+ * is set in m. */
+static inline size_t wb8_top_run(uint64_t m)
+{
+    uint64_t x = ~m & WB8_HIGH;
+#if defined(__GNUC__)
+    return x ? (size_t)__builtin_clzll(x) / 8 : 8;
+#else
+    size_t n = 0;
+
+    while (n < 8 && !(x >> (63 - 8 * n) & 1u)) {
+        n++;
+    }
+    return n;
+#endif
+}
+
+/*
+ * The word before the full stop at s[p0] (p0 >= 8) from the 8 bytes
+ * before it at once: 1-5 when it is that many ASCII letters behind an
+ * ASCII byte (most short words); 6 when the 6 bytes before p0 are all
+ * letters of ASCII or Latin-1 (C3 80-BF but × ÷: "santé", "réunion"): at
+ * least 6 bytes, no abbreviation (ABBREV_MAX) and no initial (one
+ * letter); 0 when the bytes do not tell (the code point walk decides).
+ */
+static size_t word_before8(const unsigned char *s, size_t p0)
+{
+    const uint64_t top6 = WB8_HIGH << 16;
+    uint64_t w, let, cont, c3;
+    size_t n;
+
+    memcpy(&w, s + p0 - 8, 8);
+    let = wb8_letters(w);
+    n = wb8_top_run(let);
+    if (n >= 6) {
+        return 6;
+    }
+    if (s[p0 - 1 - n] < 0x80) {
+        return n; /* 1-5 letters behind ASCII (0: no letter, not reached) */
+    }
+    /* Latin-1 pairs: C3 then 80-BF (bit 6 clear) but 97 and B7 */
+    c3 = wb8_zero(w ^ WB8_ONES * 0xC3);
+    cont = w & ~(w << 1) & ~wb8_zero((w & ~(WB8_ONES * 0x20)) ^ WB8_ONES * 0x97) & WB8_HIGH;
+    let |= (c3 & cont >> 8) | (cont & c3 << 8);
+    return (let & top6) == top6 ? 6 : 0;
+}
+#endif
+
+/* dot_blocked for a full stop after a word of at most 5 letters (or after
+ * a non-letter): the lists, initials and dotted acronyms. */
+static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    size_t ws, nc, st;
+    uint32_t pc = 0;
+    int first = C_OT;
+
+#if defined(WB8_FAST)
+    if (p0 >= 8) {
+        nc = word_before8(s, p0);
+        if (nc == 6) {
+            return 0;
+        }
+        if (nc) {
+            ws = p0 - nc;
+            return dot_blocked_word(s, len, ws, p0, nc, s[ws] & 0x20 ? C_LO : C_UP,
+                                    s[ws - 1], r);
+        }
+    }
+#endif
+    if (!word_before_latin1(s, p0, &ws, &nc, &first)) {
+        word_before_cp(s, p0, &ws, &nc, &first);
+    }
+    if (nc == 0 || nc == 6) {
+        return 0; /* 6 letters: longer than any abbreviation, not an initial */
+    }
+    if (ws > 0) {
+        pc = u8_prev(s, 0, ws, &st);
+        if (is_letter_class(cp_class(pc))) {
+            return 0; /* longer than any abbreviation */
+        }
+    }
+    return dot_blocked_word(s, len, ws, p0, nc, first, pc, r);
 }
 
 /*

@@ -304,25 +304,30 @@ static void test_words_before_stops(void **state)
     static const char *const letters[] = {
         "a", "e", "M", "Z", "p", "v", "\xC3\xA9", "\xC3\x89", "\xC3\x9F", "\xC3\xBF",
         "\xC3\x80", "\xC3\x97", "\xC3\xB7", "\xC2\xB0", "\xC4\x81", "\x80", "\xC3",
-        "'", "-", ".", "1", "r", "n", "J",
+        "'", "-", ".", "1", "r", "n", "J", "\xE2\x80\x99", "\xC2\xBB", "\xC3\xA0",
     };
     static const char *const after[] = { ". Martin ici.", ".Martin ici.", ". martin.", "",
                                          ". Le jour." };
-    static const char *const before[] = { "", " ", "(", "Voir ", "x.", "abcdefgh " };
+    /* long ones put the letters' first bytes at every place of the 8 bytes
+     * before the stop that the splitter reads at once (a C3 pair across
+     * their first byte too) */
+    static const char *const before[] = { "", " ", "(", "Voir ", "x.", "abcdefgh ",
+                                          "abcdefgh", "\xC3\xA9t\xC3\xA9", "l\xE2\x80\x99",
+                                          "ab\xC3", "abcdefg\xC3" };
     char text[96];
     uint64_t seed = 0x9E3779B97F4A7C15u;
     size_t t, k, n, len;
     int bad = 0;
 
     (void)state;
-    for (t = 0; t < 20000; t++) {
+    for (t = 0; t < 60000; t++) {
         seed = seed * 6364136223846793005u + 1442695040888963407u;
-        len = (size_t)snprintf(text, sizeof text, "%s", before[(seed >> 20) % 6]);
+        len = (size_t)snprintf(text, sizeof text, "%s", before[(seed >> 20) % 11]);
         n = (seed >> 30) % 8;
         for (k = 0; k < n; k++) {
             seed = seed * 6364136223846793005u + 1442695040888963407u;
             len += (size_t)snprintf(text + len, sizeof text - len, "%s",
-                                    letters[(seed >> 40) % 24]);
+                                    letters[(seed >> 40) % 27]);
         }
         len += (size_t)snprintf(text + len, sizeof text - len, "%s", after[(seed >> 60) % 5]);
         bad += !same_split(text, len);
