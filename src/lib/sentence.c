@@ -97,13 +97,18 @@ typedef struct {
     size_t len;
     size_t start; /* first byte of the pending sentence */
     RG_VEC(rg_span) spans;
-    /* run_end_simd's window: bit k of win_stop is set when s[win + k]
-     * may stop a run (and for every offset at or past len) */
-    size_t win;
-    uint64_t win_stop;
     uint64_t (*cands)(const unsigned char *s, size_t len, size_t *b,
                       int word_before); /* sentence_simd.c */
 } split_ctx;
+
+/* run_end_simd's window, apart from split_ctx so that it stays in
+ * registers (split_ctx is passed to the handlers): bit k of stop is set
+ * when s[win + k] may stop a run (and for every offset at or past len)
+ * and has not been passed yet. */
+typedef struct {
+    size_t win;
+    uint64_t stop;
+} split_win;
 
 /* What the scan remembers between code points. */
 typedef struct {
@@ -199,29 +204,33 @@ static inline int split_emit(split_ctx *cx, size_t cut)
  * a second byte that is not one of these ("É" is C3 89), and run_prev
  * tells pairs from lone bytes when the state is rebuilt.
  */
-enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
+enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4, RB_TERM = 8, RB_CLOSE = 16 };
 
+/* RB_TERM: . ? ! (the driver's on_terminal); RB_CLOSE: " ) ] }, which
+ * run_end_simd may keep in a run (run_quiet_closer). */
 #define A_ (RB_ALWAYS | RB_CAP_NEXT) /* white space, punctuation, symbols */
 #define L_ RB_ALWAYS                 /* lowercase letter, digit */
 #define U_ (RB_CAP | RB_CAP_NEXT)    /* capital */
-#define S_ RB_CAP_NEXT               /* \n ! " ) . ? ] } */
+#define S_ RB_CAP_NEXT               /* \n */
+#define T_ (RB_CAP_NEXT | RB_TERM)   /* ! . ? */
+#define C_ (RB_CAP_NEXT | RB_CLOSE)  /* " ) ] } */
 static const unsigned char run_byte[256] = {
     A_, A_, A_, A_, A_, A_, A_, A_, /* 0x00 */
     A_, A_, S_, A_, A_, A_, A_, A_, /* 0x08: \n */
     A_, A_, A_, A_, A_, A_, A_, A_, /* 0x10 */
     A_, A_, A_, A_, A_, A_, A_, A_, /* 0x18 */
-    A_, S_, S_, A_, A_, A_, A_, A_, /* 0x20: ! " */
-    A_, S_, A_, A_, A_, A_, S_, A_, /* 0x28: ) . */
+    A_, T_, C_, A_, A_, A_, A_, A_, /* 0x20: ! " */
+    A_, C_, A_, A_, A_, A_, T_, A_, /* 0x28: ) . */
     L_, L_, L_, L_, L_, L_, L_, L_, /* 0x30: digits */
-    L_, L_, A_, A_, A_, A_, A_, S_, /* 0x38: digits ? */
+    L_, L_, A_, A_, A_, A_, A_, T_, /* 0x38: digits ? */
     A_, U_, U_, U_, U_, U_, U_, U_, /* 0x40: capitals */
     U_, U_, U_, U_, U_, U_, U_, U_, /* 0x48 */
     U_, U_, U_, U_, U_, U_, U_, U_, /* 0x50 */
-    U_, U_, U_, A_, A_, S_, A_, A_, /* 0x58: ] */
+    U_, U_, U_, A_, A_, C_, A_, A_, /* 0x58: ] */
     A_, L_, L_, L_, L_, L_, L_, L_, /* 0x60: lowercase */
     L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
     L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
-    L_, L_, L_, A_, A_, S_, A_, A_, /* 0x78: } */
+    L_, L_, L_, A_, A_, C_, A_, A_, /* 0x78: } */
     0,  0,  0,  0,  0,  0,  0,  0,  /* 0x80 */
     0,  0,  0,  0,  0,  0,  0,  0,  /* 0x88 */
     0,  0,  0,  0,  0,  0,  0,  0,  /* 0x90 */
@@ -236,40 +245,43 @@ static const unsigned char run_byte[256] = {
 #undef L_
 #undef U_
 #undef S_
+#undef T_
+#undef C_
 
 #if RG_SENTENCE_SIMD
 /* run_window for the last window of the text, fewer than 64 bytes: the
  * candidates of a zero-padded copy, and every offset past len. */
-static RG_SENT_NOINLINE void run_window_tail(split_ctx *cx, size_t b, int word_before)
+static RG_SENT_NOINLINE void run_window_tail(const split_ctx *cx, split_win *w, size_t b,
+                                             int word_before)
 {
     unsigned char buf[64];
     size_t left = cx->len - b, at = 0;
 
     memset(buf, 0, sizeof buf);
     memcpy(buf, cx->s + b, left);
-    cx->win = b;
-    cx->win_stop = cx->cands(buf, sizeof buf, &at, word_before) | ~(uint64_t)0 << left;
+    w->win = b;
+    w->stop = cx->cands(buf, sizeof buf, &at, word_before) | ~(uint64_t)0 << left;
 }
 
-/* Fill cx's window with the candidate stops of the first window from
- * s[b] on that has one (cx->win >= b: none in s[b..win)); past len,
- * every offset is one. The short tail has a function of its own, so
- * that the common case keeps no buffer on the stack. */
-static inline void run_window(split_ctx *cx, size_t b)
+/* Fill w with the candidate stops of the first window from s[b] on that
+ * has one (w->win >= b: none in s[b..win)); past len, every offset is
+ * one. The short tail has a function of its own, so that the common
+ * case keeps no buffer on the stack. */
+static inline void run_window(const split_ctx *cx, split_win *w, size_t b)
 {
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
     if (cx->len - b < 64) {
-        run_window_tail(cx, b, word_before);
+        run_window_tail(cx, w, b, word_before);
         return;
     }
-    cx->win_stop = cx->cands(cx->s, cx->len, &b, word_before);
-    cx->win = b;
+    w->stop = cx->cands(cx->s, cx->len, &b, word_before);
+    w->win = b;
 }
 
 /*
- * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
- * handler can only toggle the quote parity? It cuts only between a
+ * Is the stop s[j], a straight quote or an ASCII closer ) ] } (b), one
+ * whose handler can only toggle the quote parity? It cuts only between a
  * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
  * so it is quiet when the byte after is ASCII but not a capital (or there
  * is none), or the byte before is ASCII but not a lowercase letter or a
@@ -278,13 +290,11 @@ static inline void run_window(split_ctx *cx, size_t b)
  * quiet; run_end_simd keeps them in the run (the state after it is
  * rebuilt from the bytes as usual) and toggles *in_dq for a quote.
  */
-static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j, int *in_dq)
+static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
+                                   unsigned char b, int *in_dq)
 {
-    unsigned char b = s[j], a, z;
+    unsigned char a, z;
 
-    if (b != '"' && b != ')' && b != ']' && b != '}') {
-        return 0;
-    }
     if (j + 1 < len && j > 0) {
         a = s[j + 1];
         z = s[j - 1];
@@ -300,49 +310,60 @@ static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
 /*
  * End of the run that starts at s[i] (i itself when there is none): the
  * first candidate of the window that run_byte confirms and that is not a
- * quiet closer. Candidates that do not stop a run are dropped from the
- * window (whether a byte stops a run depends on the bytes around it, not
- * on where the run started; a quiet quote, dropped, is never passed again,
- * since the scan never goes back).
+ * quiet closer; *term is set when it is . ? ! (on_terminal's). The
+ * candidates are taken from w->stop lowest first and cleared as they are
+ * passed (the scan never goes back: the next run starts after the stop,
+ * and the bits below it are cleared on entry). Whether a byte stops a run
+ * depends on the bytes around it, not on where the run started.
  */
-static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
+static RG_SENT_INLINE size_t run_end_simd(const split_ctx *cx, split_win *w, size_t i,
+                                          int *in_dq, int *term)
 {
     const unsigned char *s = cx->s;
-    size_t j = i;
-    uint64_t m;
-    unsigned char b;
+    size_t j;
+    unsigned char b, rb;
 
+    if (i - w->win >= 64) { /* i >= win: a run starts after the last stop */
+        run_window(cx, w, i);
+    } else {
+        w->stop &= ~(uint64_t)0 << (i - w->win);
+    }
+    *term = 0;
     for (;;) {
-        if (j - cx->win >= 64) { /* j never goes back: j >= win */
-            run_window(cx, j);
-            j = cx->win; /* no candidate before it */
+        while (!w->stop) {
+            run_window(cx, w, w->win + 64);
         }
-        m = cx->win_stop >> (j - cx->win);
-        if (!m) {
-            j = cx->win + 64;
-            continue;
-        }
-        j += rg__ctz64(m);
+        j = w->win + rg__ctz64(w->stop);
+        w->stop &= w->stop - 1;
         if (j >= cx->len) {
             return cx->len;
         }
         b = s[j];
-        if (!(run_byte[b] & RB_ALWAYS) &&
-            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT)) &&
-            !run_quiet_closer(s, cx->len, j, in_dq)) {
+        rb = run_byte[b];
+        if (rb & RB_TERM) {
+            *term = 1;
+            return j;
+        }
+        if (rb & RB_CLOSE) {
+            if (!run_quiet_closer(s, cx->len, j, b, in_dq)) {
+                break;
+            }
+        } else if (rb & RB_CAP) {
+            if (j == 0 || !(run_byte[s[j - 1]] & RB_CAP_NEXT)) {
+                break;
+            }
+        } else if (!(rb & RB_ALWAYS)) {
             break;
         }
-        cx->win_stop &= ~((uint64_t)1 << (j - cx->win));
-        j++;
     }
     /* never stop between C3 and its second byte ("É" is C3 89) */
-    return j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
+    return (b & 0xC0) == 0x80 && j > i && s[j - 1] == 0xC3 ? j - 1 : j;
 }
 #endif
 
 /* End of the run that starts at s[i] (i itself when there is none), a
- * table lookup per byte. */
-static size_t run_end(split_ctx *cx, size_t i)
+ * table lookup per byte; *term is set when it is . ? ! */
+static size_t run_end(const split_ctx *cx, size_t i, int *term)
 {
     const unsigned char *s = cx->s;
     size_t len = cx->len, j = i;
@@ -361,7 +382,11 @@ static size_t run_end(split_ctx *cx, size_t i)
             continue;
         }
         /* never stop between C3 and its second byte ("É" is C3 89) */
-        return j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
+        if (j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80) {
+            j--;
+        }
+        *term = j < len && (run_byte[s[j]] & RB_TERM);
+        return j;
     }
 }
 
@@ -719,13 +744,15 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
 int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const char *text,
                             size_t len)
 {
-    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, 0, 0, NULL };
+    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, NULL };
     split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     uint32_t cp;
-    int cls, error = RG_OK;
+    int cls, term, error = RG_OK;
 #if RG_SENTENCE_SIMD
+    /* a window that ends at 0: the first run starts one at 0 */
+    split_win w = { (size_t)0 - 64, 0 };
     int simd;
 #endif
 
@@ -746,19 +773,16 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     if (rg__cpu_level() >= RG_CPU_SSSE3) {
         cx.cands = rg_sentence__cands64;
     }
-    simd = cx.cands != NULL && len > 0;
-    if (simd) {
-        run_window(&cx, 0);
-    }
+    simd = cx.cands != NULL;
 #endif
 
     while (i < len) {
 #if RG_SENTENCE_SIMD
-        n = simd ? run_end_simd(&cx, i, &st.in_dq) : run_end(&cx, i);
+        n = simd ? run_end_simd(&cx, &w, i, &st.in_dq, &term) : run_end(&cx, i, &term);
 #else
-        n = run_end(&cx, i);
+        n = run_end(&cx, i, &term);
 #endif
-        if (n < len && s[n] < 0x80 && ascii_class[s[n]] == C_TE) {
+        if (term) {
             /* . ? ! (most stops): on_terminal sets prev, prev_cp, last_sig
              * and lower_run; run_state's other fields are not read before
              * a letter or a digit rebuilds them (prev is then C_TE). */

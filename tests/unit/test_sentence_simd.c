@@ -242,6 +242,37 @@ static void test_skipped_windows(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Terminal clusters that take candidates with them (quotes and closers
+ * absorbed, "...", "?!"), then a quote whose parity decides a cut
+ * ('x"Le'), behind 0 to 130 bytes of padding: the window bits of what a
+ * cluster took must never be read again (a quote read twice flips the
+ * parity). */
+static void test_consumed_candidates(void **state)
+{
+    static const char *const texts[] = {
+        "A \"b.\" Dans \"x\"Le y.", "A \"b.\") Dans \"x\"Le y.", "A \"b?!\" Dans \"x\"Le y.",
+        "A \"b...\" Dans \"x\"Le y.", "A (b.) Dans \"x\"Le y.", "A \"b.\"\n\nDans \"x\"Le y.",
+        "A \"b. \" Dans \"x\"Le y.", "A b.\" Dans \"x\"Le y.",
+    };
+    char text[256];
+    size_t k, p, tl;
+    int bad = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        tl = strlen(texts[k]);
+        for (p = 0; p <= 130; p++) {
+            memset(text, 'x', p);
+            if (p) {
+                text[p - 1] = ' ';
+            }
+            memcpy(text + p, texts[k], tl);
+            bad += !same_split(text, p + tl);
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Short and empty texts: the window is padded past the end. */
 static void test_short_texts(void **state)
 {
@@ -344,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_quiet_closers),
         cmocka_unit_test(test_skipped_windows),
+        cmocka_unit_test(test_consumed_candidates),
         cmocka_unit_test(test_random_pieces),
     };
 #if defined(SENTENCE_REF_SSSE3)
