@@ -739,6 +739,60 @@ static RG_SENT_NOINLINE size_t term_cut_general(const unsigned char *s, size_t l
     return q;
 }
 
+/* A single . ? ! at the end of the text or before a blank line ("\n\n",
+ * between the fields of a JSON Lines document): what term_cut_general
+ * finds, a cut after it (the parity reset by the blank line); 1 then,
+ * with *p1 the cut. */
+static inline int term_cut_ends_text(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                                     int *in_dq)
+{
+    if (s[p0] != '.' && s[p0] != '?' && s[p0] != '!') {
+        return 0;
+    }
+    if (len - p0 == 1) {
+        *p1 = len;
+        return 1;
+    }
+    if (s[p0 + 1] == '\n' && len - p0 > 2 && s[p0 + 2] == '\n') {
+        *p1 = p0 + 1;
+        *in_dq = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * A full stop before a straight quote (len - p0 > 2), what
+ * term_cut_general finds for the common cases: '. "' opening a quote
+ * (a gap, then a quote: a cut unless dot_blocked); '."Le' closing one
+ * (the quote absorbed, a capital: a cut after the quote unless in a
+ * URL); '."Le' opening one (a cut before the quote unless dot_blocked or
+ * in a URL). Anything else goes to term_cut_general.
+ */
+static RG_SENT_NOINLINE size_t term_cut_quote(const unsigned char *s, size_t len, size_t p0,
+                                              size_t *p1, int *in_dq)
+{
+    unsigned b = s[p0 + 1], c = s[p0 + 2];
+
+    if (b == ' ' && c == '"' && !*in_dq) {
+        *p1 = p0 + 1;
+        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    }
+    if (b == '"' && (unsigned)(c - 'A') < 26u) {
+        *p1 = p0 + 1;
+        if (!*in_dq) {
+            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
+                                                                                   : p0 + 1;
+        }
+        if (dot_in_url(s, len, p0, p0 + 2)) {
+            return 0;
+        }
+        *in_dq = 0;
+        return p0 + 2;
+    }
+    return term_cut_general(s, len, p0, p1, in_dq);
+}
+
 /*
  * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
  * when the cluster does not end the sentence. *p1 gets the end of the
@@ -766,6 +820,12 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
             *p1 = p0 + 1;
             return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
         }
+        if (len - p0 > 2 && (b == '"' || b == ' ')) {
+            return term_cut_quote(s, len, p0, p1, in_dq);
+        }
+    }
+    if (term_cut_ends_text(s, len, p0, p1, in_dq)) {
+        return *p1;
     }
     return term_cut_general(s, len, p0, p1, in_dq);
 }

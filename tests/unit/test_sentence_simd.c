@@ -273,6 +273,40 @@ static void test_consumed_candidates(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Full stops and other terminals before quotes, blank lines and the end
+ * of the text (the cases rg_sentence__term_cut decides before its
+ * general steps), inside and outside a quote, after words the rules
+ * block (titles, initials, dotted acronyms, URLs) and words they do not. */
+static void test_stops_before_quotes(void **state)
+{
+    static const char *const open[] = { "", "Il dit \"", "\"a\" " };
+    static const char *const word[] = { "fin", "M", "V", "U.S", "www.site", "x@y", "av",
+                                         "\xC3\xA9t\xC3\xA9", "2020", ")", "" };
+    static const char *const stop[] = { ".", "?", "!", "...", ".?" };
+    static const char *const after[] = { "", "\"", "\"Le", "\"le", "\"\xC3\x89t\xC3\xA9", " \"",
+                                         " \"Le", "\n\n", "\n\nLe", "\n", "\nLe", "\"Le.fr",
+                                         "\" Le", ". \"Le" };
+    char text[128];
+    size_t o, w, t, a, len;
+    int bad = 0;
+
+    (void)state;
+    for (o = 0; o < sizeof open / sizeof open[0]; o++) {
+        for (w = 0; w < sizeof word / sizeof word[0]; w++) {
+            for (t = 0; t < sizeof stop / sizeof stop[0]; t++) {
+                for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+                    len = (size_t)snprintf(text, sizeof text, "%s%s%s%s", open[o], word[w],
+                                           stop[t], after[a]);
+                    bad += !same_split(text, len);
+                    len += (size_t)snprintf(text + len, sizeof text - len, " Dans \"x\"Le y.");
+                    bad += !same_split(text, len);
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Short and empty texts: the window is padded past the end. */
 static void test_short_texts(void **state)
 {
@@ -376,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_quiet_closers),
         cmocka_unit_test(test_skipped_windows),
         cmocka_unit_test(test_consumed_candidates),
+        cmocka_unit_test(test_stops_before_quotes),
         cmocka_unit_test(test_random_pieces),
     };
 #if defined(SENTENCE_REF_SSSE3)
