@@ -406,21 +406,16 @@ static void set_go_full(ex_set *st, const rg_evidence *ev, size_t kept)
     }
 }
 
-/* Sentences up to which extract_dedupe first tries dedupe_none's filter;
- * its bitmap has 128 bits a sentence (2 KiB on the stack at most). */
+/* Documents of up to EX_FILTER_MAX sentences first go through dedupe_none:
+ * does the document provably repeat no sentence? One bit set per sentence
+ * in a bitmap of 128 bits a sentence (a power of 2, 2 KiB at most), from
+ * a key of its length and first 8 bytes: no bit set twice, no repeat. A
+ * bit met twice (a repeat, or a shared bit: about n/256 of documents of n
+ * sentences) answers 0, and extract_dedupe builds the exact set. News
+ * text nearly never repeats a sentence: the set cost 86 instructions a
+ * sentence (a 16-byte slot cleared and probed, every span copied), the
+ * filter about 20. */
 #define EX_FILTER_MAX 128
-
-/*
- * Does the document provably repeat no sentence? A bitmap of 128 bits a
- * sentence (rounded up to a power of 2), one bit set per sentence from a
- * key of its length and first 8 bytes; no bit set twice means no two
- * sentences have one key, so none is repeated. A bit met twice (a repeat,
- * or two sentences that share a bit: about n/256 of documents of n
- * sentences) answers 0 and extract_dedupe builds the exact set. News text
- * nearly never repeats a sentence: the set (a slot of 16 bytes cleared and
- * probed per sentence, every span copied) cost 86 instructions a sentence,
- * this filter about 20.
- */
 static int dedupe_none(const rg_evidence *ev)
 {
     uint64_t bits[EX_FILTER_MAX * 128 / 64];

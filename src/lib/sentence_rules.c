@@ -406,44 +406,7 @@ static int dot_blocked_word(const unsigned char *s, size_t len, size_t ws, size_
     return 0;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define WB8_FAST 1
-/* Bytes of w (8 at a time) as their high bits. */
-#define WB8_ONES 0x0101010101010101u
-#define WB8_HIGH (WB8_ONES * 0x80)
-
-/* The bytes of w equal to 0 (exact, no carry between bytes). */
-static inline uint64_t wb8_zero(uint64_t w)
-{
-    return ~(((w & ~WB8_HIGH) + ~WB8_HIGH) | w) & WB8_HIGH;
-}
-
-/* The ASCII letters of w: (b | 0x20) + 0x1F reaches 0x80 from 'a' on,
- * + 0x05 from '{' on, for b < 0x80 (no carry out of a byte). */
-static inline uint64_t wb8_letters(uint64_t w)
-{
-    uint64_t t = (w & ~WB8_HIGH) | WB8_ONES * 0x20;
-
-    return (t + WB8_ONES * 0x1F) & ~(t + WB8_ONES * 0x05) & ~w & WB8_HIGH;
-}
-
-/* The number of bytes of w, from the top one (byte 7) down, whose high bit
- * is set in m. */
-static inline size_t wb8_top_run(uint64_t m)
-{
-    uint64_t x = ~m & WB8_HIGH;
-#if defined(__GNUC__)
-    return x ? (size_t)__builtin_clzll(x) / 8 : 8;
-#else
-    size_t n = 0;
-
-    while (n < 8 && !(x >> (63 - 8 * n) & 1u)) {
-        n++;
-    }
-    return n;
-#endif
-}
-
+#if defined(WB8_FAST)
 /*
  * The word before the full stop at s[p0] (p0 >= 8) from the 8 bytes
  * before it at once: 1-5 when it is that many ASCII letters behind an
