@@ -97,17 +97,21 @@ typedef struct {
     size_t len;
     size_t start; /* first byte of the pending sentence */
     RG_VEC(rg_span) spans;
-    uint64_t (*cands)(const unsigned char *s, size_t len, size_t *b,
-                      int word_before); /* sentence_simd.c */
+    void (*cands)(const unsigned char *p, size_t n, int word_before,
+                  uint64_t *out); /* sentence_simd.c */
 } split_ctx;
 
-/* run_end_simd's window, apart from split_ctx so that it stays in
- * registers (split_ctx is passed to the handlers): bit k of stop is set
- * when s[win + k] may stop a run (and for every offset at or past len)
- * and has not been passed yet. */
+/* Windows of candidates computed at a time by run_chunk: 2 KiB of text. */
+#define RUN_CHUNK 32
+
+/* run_end_simd's windows, apart from split_ctx (passed to the handlers)
+ * so that the compiler may keep its fields in registers: bit k of m[w] is
+ * set when s[base + 64w + k] may stop a run (and for every offset at or
+ * past len, in the last window of the text). */
 typedef struct {
-    size_t win;
-    uint64_t stop;
+    size_t base; /* a multiple of 64 */
+    size_t n;    /* windows in m */
+    uint64_t m[RUN_CHUNK + 1];
 } split_win;
 
 /* What the scan remembers between code points. */
@@ -184,34 +188,37 @@ static inline int split_emit(split_ctx *cx, size_t cut)
 }
 
 #if RG_SENTENCE_SIMD
-/* run_window for the last window of the text, fewer than 64 bytes: the
- * candidates of a zero-padded copy, and every offset past len. */
-static RG_SENT_NOINLINE void run_window_tail(const split_ctx *cx, split_win *w, size_t b,
-                                             int word_before)
+/*
+ * Fill w with the candidates of the windows from the one that holds
+ * s[pos] on: RUN_CHUNK whole windows, or, near the end of the text, the
+ * whole windows left and the last one (0-63 bytes, a zero-padded copy,
+ * with every offset past len set, so that run_end_simd stops at len).
+ * The windows are aligned to 64 bytes of the text; each call's first
+ * word_before is exact (run_byte), the next ones are the bit 7 classes.
+ */
+static RG_SENT_NOINLINE void run_chunk(const split_ctx *cx, split_win *w, size_t pos)
 {
     unsigned char buf[64];
-    size_t left = cx->len - b, at = 0;
-
-    memset(buf, 0, sizeof buf);
-    memcpy(buf, cx->s + b, left);
-    w->win = b;
-    w->stop = cx->cands(buf, sizeof buf, &at, word_before) | ~(uint64_t)0 << left;
-}
-
-/* Fill w with the candidate stops of the first window from s[b] on that
- * has one (w->win >= b: none in s[b..win)); past len, every offset is
- * one. The short tail has a function of its own, so that the common
- * case keeps no buffer on the stack. */
-static inline void run_window(const split_ctx *cx, split_win *w, size_t b)
-{
+    size_t b = pos & ~(size_t)63, whole = (cx->len - b) / 64, left;
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
-    if (cx->len - b < 64) {
-        run_window_tail(cx, w, b, word_before);
+    w->base = b;
+    if (whole > RUN_CHUNK) {
+        cx->cands(cx->s + b, RUN_CHUNK, word_before, w->m);
+        w->n = RUN_CHUNK;
         return;
     }
-    w->stop = cx->cands(cx->s, cx->len, &b, word_before);
-    w->win = b;
+    if (whole) {
+        cx->cands(cx->s + b, whole, word_before, w->m);
+        b += 64 * whole;
+        word_before = !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
+    }
+    left = cx->len - b;
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, cx->s + b, left);
+    cx->cands(buf, 1, word_before, &w->m[whole]);
+    w->m[whole] |= ~(uint64_t)0 << left;
+    w->n = whole + 1;
 }
 
 /*
@@ -244,32 +251,39 @@ static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
 
 /*
  * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms and that is not a
+ * first candidate from s[i] on that run_byte confirms and that is not a
  * quiet closer; *term is set when it is . ? ! (on_terminal's). The
- * candidates are taken from w->stop lowest first and cleared as they are
- * passed (the scan never goes back: the next run starts after the stop,
- * and the bits below it are cleared on entry). Whether a byte stops a run
- * depends on the bytes around it, not on where the run started.
+ * candidates of i's window are taken lowest first, those below i masked
+ * off: the scan never goes back (the next run starts after the stop), so
+ * a candidate passed, a quiet quote dropped or a byte a handler took is
+ * never read again, and w is never written but by run_chunk. Whether a
+ * byte stops a run depends on the bytes around it, not on where the run
+ * started.
  */
 static RG_SENT_INLINE size_t run_end_simd(const split_ctx *cx, split_win *w, size_t i,
                                           int *in_dq, int *term)
 {
     const unsigned char *s = cx->s;
-    size_t j;
+    size_t j, k;
+    uint64_t m;
     unsigned char b, rb;
 
-    if (i - w->win >= 64) { /* i >= win: a run starts after the last stop */
-        run_window(cx, w, i);
-    } else {
-        w->stop &= ~(uint64_t)0 << (i - w->win);
+    if (i - w->base >= 64 * w->n) { /* i >= base: runs only go forward */
+        run_chunk(cx, w, i);
     }
+    k = (i - w->base) / 64;
+    m = w->m[k] & ~(uint64_t)0 << (i % 64); /* base % 64 == 0 */
     *term = 0;
     for (;;) {
-        while (!w->stop) {
-            run_window(cx, w, w->win + 64);
+        while (!m) {
+            if (++k == w->n) {
+                run_chunk(cx, w, w->base + 64 * k);
+                k = 0;
+            }
+            m = w->m[k];
         }
-        j = w->win + rg__ctz64(w->stop);
-        w->stop &= w->stop - 1;
+        j = w->base + 64 * k + rg__ctz64(m);
+        m &= m - 1;
         if (j >= cx->len) {
             return cx->len;
         }
@@ -686,8 +700,7 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     uint32_t cp;
     int cls, term, error = RG_OK;
 #if RG_SENTENCE_SIMD
-    /* a window that ends at 0: the first run starts one at 0 */
-    split_win w = { (size_t)0 - 64, 0 };
+    split_win w; /* no window yet (n == 0): the first run fills it */
     int simd;
 #endif
 
@@ -709,6 +722,8 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
         cx.cands = rg_sentence__cands64;
     }
     simd = cx.cands != NULL;
+    w.base = 0;
+    w.n = 0;
 #endif
 
     while (i < len) {

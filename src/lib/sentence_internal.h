@@ -389,16 +389,13 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     !defined(RG_SENTENCE_NO_SIMD)
 #define RG_SENTENCE_SIMD 1
 /*
- * Candidate stops of the first 64-byte window of s, from s[*b] on in steps
- * of 64, that has one (bit k for s[*b + k]; see sentence_simd.c), on CPUs
- * with SSSE3, and with AVX2; *b gets that window. The skip ends at the
- * last whole window (0 is returned for it when it has none): needs
- * len - *b >= 64, keeps *b + 64 <= len. word_before says the byte before
- * s[*b] is a lowercase letter, a digit or >= 0x80 (or there is none).
+ * Candidate stops of n >= 1 whole 64-byte windows from p into out[0..n)
+ * (bit k of out[w] for p[64w + k]; see sentence_simd.c), on CPUs with
+ * SSSE3, and with AVX2: word_before says the byte before p is a lowercase
+ * letter, a digit or >= 0x80 (or there is none).
  */
-uint64_t rg_sentence__cands64(const unsigned char *s, size_t len, size_t *b, int word_before);
-uint64_t rg_sentence__cands64_avx2(const unsigned char *s, size_t len, size_t *b,
-                                   int word_before);
+void rg_sentence__cands64(const unsigned char *p, size_t n, int word_before, uint64_t *out);
+void rg_sentence__cands64_avx2(const unsigned char *p, size_t n, int word_before, uint64_t *out);
 #else
 #define RG_SENTENCE_SIMD 0
 #endif

@@ -23,8 +23,8 @@
  * Bits 0-2 and 4-6 cover every byte that is not RB_ALWAYS but capitals --
  * \n ! " ) . ? ] } and the bytes >= 0x80 but C3 and 9F-BF (B7 included);
  * a capital (bit 3) is a candidate after a bit 7 byte, or at p[0] when
- * word_before (the byte before is not RB_CAP_NEXT, or there is none; in a
- * window after a skipped one, it is a bit 7 byte, a superset).
+ * word_before (the byte before is not RB_CAP_NEXT, or there is none; for
+ * the second window of a call on, it is a bit 7 byte, a superset).
  * The rare bytes that are candidates without being stops (07 = @ [ \ ^ _
  * 7F BA, capitals after : ; < > ` { | ~) are dropped by run_end_simd,
  * which checks every candidate against run_byte. Round 6's exact SSE2
@@ -70,19 +70,16 @@ __attribute__((target("ssse3"))) static inline uint64_t cands_ssse3(const unsign
     return run_cands_mix(~none, cap, w, word_before);
 }
 
-__attribute__((target("ssse3"))) uint64_t rg_sentence__cands64(const unsigned char *s,
-                                                               size_t len, size_t *b,
-                                                               int word_before)
+__attribute__((target("ssse3"))) void rg_sentence__cands64(const unsigned char *p, size_t n,
+                                                           int word_before, uint64_t *out)
 {
-    size_t k = *b;
-    uint64_t m, word;
+    uint64_t word;
+    size_t k;
 
-    while (!(m = cands_ssse3(s + k, word_before, &word)) && len - k >= 128) {
+    for (k = 0; k < n; k++, p += 64) {
+        out[k] = cands_ssse3(p, word_before, &word);
         word_before = (int)(word >> 63);
-        k += 64;
     }
-    *b = k;
-    return m;
 }
 
 /* The classes of the 32 bytes at p (see rg_sentence__cands64). */
@@ -107,32 +104,24 @@ __attribute__((target("avx2"))) static inline uint32_t run_none32(__m256i c, __m
 
 /* rg_sentence__cands64 with 32-byte vectors (AVX2 CPUs), the two halves written
  * out: a loop over them shifted each mask by a variable count and cost a
- * third more instructions. The skip over windows without a candidate (45%
- * of them in news text) stays here, with the tables in registers. */
-__attribute__((target("avx2"))) uint64_t rg_sentence__cands64_avx2(const unsigned char *s,
-                                                                   size_t len, size_t *b,
-                                                                   int word_before)
+ * third more instructions. */
+__attribute__((target("avx2"))) void rg_sentence__cands64_avx2(const unsigned char *p, size_t n,
+                                                               int word_before, uint64_t *out)
 {
     const __m256i rest = _mm256_set1_epi8(0x77);
-    size_t k = *b;
-    uint64_t none, cap, word, m;
+    uint64_t none, cap, word;
+    size_t k;
 
-    for (;;) {
-        __m256i c0 = run_class32(s + k), c1 = run_class32(s + k + 32);
+    for (k = 0; k < n; k++, p += 64) {
+        __m256i c0 = run_class32(p), c1 = run_class32(p + 32);
         none = run_none32(c0, rest) | (uint64_t)run_none32(c1, rest) << 32;
         cap = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c0, 4)) |
               (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c1, 4)) << 32;
         word = (uint32_t)_mm256_movemask_epi8(c0) |
                (uint64_t)(uint32_t)_mm256_movemask_epi8(c1) << 32;
-        m = run_cands_mix(~none, cap, word, word_before);
-        if (m || len - k < 128) {
-            break;
-        }
+        out[k] = run_cands_mix(~none, cap, word, word_before);
         word_before = (int)(word >> 63);
-        k += 64;
     }
-    *b = k;
-    return m;
 }
 
 #endif
