@@ -521,23 +521,16 @@ static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
         k--;
     }
     /* "Site.Fr/..." or "Orange.Fr": the next word runs into . or / + alnum
-     * (ASCII letters and digits, C_LO C_UP C_DI, a table load each; code
-     * points from the first byte >= 0x80 on) */
+     * (C_LO C_UP C_DI: an ASCII byte is tested with one compare) */
     lim = len - r > 64 ? r + 64 : len;
-    for (k = r; k < lim && s[k] < 0x80; k++) {
-        if ((unsigned)(ascii_class[s[k]] - C_LO) > (unsigned)(C_DI - C_LO)) {
+    for (k = r; k < lim; k += n) {
+        if (s[k] < 0x80) {
+            n = 1;
+            if ((unsigned)(ascii_class[s[k]] - C_LO) > (unsigned)(C_DI - C_LO)) {
+                break;
+            }
+        } else if (c = class_at(s, len, k, &n), !is_letter_class(c) && c != C_DI) {
             break;
-        }
-    }
-    while (k < lim && s[k] >= 0x80) {
-        c = class_at(s, len, k, &n);
-        if (!is_letter_class(c) && c != C_DI) {
-            break;
-        }
-        k += n;
-        while (k < lim && s[k] < 0x80 &&
-               (unsigned)(ascii_class[s[k]] - C_LO) <= (unsigned)(C_DI - C_LO)) {
-            k++;
         }
     }
     if (k + 1 < len && (s[k] == '.' || s[k] == '/')) {
