@@ -407,14 +407,11 @@ static int dot_blocked_word(const unsigned char *s, size_t len, size_t ws, size_
 }
 
 #if defined(WB8_FAST)
-/*
- * The word before the full stop at s[p0] (p0 >= 8) from the 8 bytes
+/* The word before the full stop at s[p0] (p0 >= 8), from the 8 bytes
  * before it at once: 1-5 when it is that many ASCII letters behind an
- * ASCII byte (most short words); 6 when the 6 bytes before p0 are all
- * letters of ASCII or Latin-1 (C3 80-BF but × ÷: "santé", "réunion"): at
- * least 6 bytes, no abbreviation (ABBREV_MAX) and no initial (one
- * letter); 0 when the bytes do not tell (the code point walk decides).
- */
+ * ASCII byte; 6 when the 6 bytes before p0 are letters of ASCII or
+ * Latin-1 (C3 80-BF but × ÷: "santé"), so no abbreviation (ABBREV_MAX)
+ * and no initial; 0 when the bytes do not tell (the code point walk). */
 static size_t word_before8(const unsigned char *s, size_t p0)
 {
     const uint64_t top6 = WB8_HIGH << 16;
@@ -474,17 +471,9 @@ static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size
     return dot_blocked_word(s, len, ws, p0, nc, first, pc, r);
 }
 
-/*
- * Does the full stop at s[p0] belong to an abbreviation, an initial or a
- * dotted acronym? r is the offset of the next significant code point.
- * Most full stops follow a word of six letters or more: that test is
- * inline, without the saved registers of dot_blocked_short.
- */
-static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+/* dot_blocked after its first test: the word before, if any, is looked up. */
+static inline int dot_blocked_rest(const unsigned char *s, size_t len, size_t p0, size_t r)
 {
-    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
-        return 0;
-    }
     /* no letter before it ("2020.", "».", '"."'): no word to look up
      * (dot_blocked_short would find none) */
     if (p0 == 0 || (s[p0 - 1] < 0x80 && (unsigned)((s[p0 - 1] | 0x20) - 'a') >= 26u)) {
@@ -493,11 +482,21 @@ static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, siz
     return dot_blocked_short(s, len, p0, r);
 }
 
-/* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain? */
-static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
+/* Does the full stop at s[p0] belong to an abbreviation, an initial or a
+ * dotted acronym? r is the offset of the next significant code point.
+ * Most full stops follow a word of six letters or more: that test is
+ * inline, without the saved registers of dot_blocked_short. */
+static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    return !(p0 >= 6 && ascii_letters6(s + p0 - 6)) && dot_blocked_rest(s, len, p0, r);
+}
+
+/* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain?
+ * The walk back starts at k (p0, or before letters known to be there). */
+static int dot_in_url(const unsigned char *s, size_t len, size_t p0, size_t k,
                       size_t r)
 {
-    size_t k = p0, lim = p0 > 256 ? p0 - 256 : 0;
+    size_t lim = p0 > 256 ? p0 - 256 : 0;
     size_t n;
     int c;
 
@@ -538,6 +537,17 @@ static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
         return is_letter_class(c) || c == C_DI;
     }
     return 0;
+}
+
+/* dot_blocked || dot_in_url, for a full stop glued to the next word (at
+ * r): 6 ASCII letters before it, which the fast test finds, are bytes the
+ * URL test's walk back would only pass over. */
+static inline int glued_dot_kept(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return dot_in_url(s, len, p0, p0 - 6, r);
+    }
+    return dot_blocked_rest(s, len, p0, r) || dot_in_url(s, len, p0, p0, r);
 }
 
 /* Capital at r, possibly behind an opening quote/dash and spaces. */
@@ -674,7 +684,7 @@ static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, si
     if (kind == K_QE) {
         return starts_capital(s, len, r, 0);
     }
-    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
+    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, p0, r);
 }
 
 /* rg_sentence__term_cut for the clusters that its fast cases leave: the
@@ -706,36 +716,28 @@ static RG_SENT_NOINLINE size_t term_cut_general(const unsigned char *s, size_t l
     return q;
 }
 
-/* A single . ? ! at the end of the text or before a blank line ("\n\n",
- * between the fields of a JSON Lines document): what term_cut_general
- * finds, a cut after it (the parity reset by the blank line); 1 then,
- * with *p1 the cut. */
+/* A single . ? ! at the end of the text or before a blank line (between
+ * JSON Lines fields): 1 and *p1 the cut after it, as term_cut_general finds
+ * (the blank line resets the parity). */
 static inline int term_cut_ends_text(const unsigned char *s, size_t len, size_t p0, size_t *p1,
                                      int *in_dq)
 {
     if (s[p0] != '.' && s[p0] != '?' && s[p0] != '!') {
         return 0;
     }
-    if (len - p0 == 1) {
-        *p1 = len;
-        return 1;
-    }
-    if (s[p0 + 1] == '\n' && len - p0 > 2 && s[p0 + 2] == '\n') {
+    if (len - p0 == 1 || (s[p0 + 1] == '\n' && len - p0 > 2 && s[p0 + 2] == '\n')) {
         *p1 = p0 + 1;
-        *in_dq = 0;
+        *in_dq = len - p0 == 1 ? *in_dq : 0;
         return 1;
     }
     return 0;
 }
 
-/*
- * A full stop before a straight quote (len - p0 > 2), what
- * term_cut_general finds for the common cases: '. "' opening a quote
- * (a gap, then a quote: a cut unless dot_blocked); '."Le' closing one
- * (the quote absorbed, a capital: a cut after the quote unless in a
- * URL); '."Le' opening one (a cut before the quote unless dot_blocked or
- * in a URL). Anything else goes to term_cut_general.
- */
+/* A full stop before a straight quote (len - p0 > 2), what term_cut_general
+ * finds for the common cases: '. "' opening a quote (a cut unless
+ * dot_blocked); '."Le' closing one (the quote absorbed, a cut after it
+ * unless in a URL); '."Le' opening one (a cut before the quote unless
+ * dot_blocked or in a URL). Anything else goes to term_cut_general. */
 static RG_SENT_NOINLINE size_t term_cut_quote(const unsigned char *s, size_t len, size_t p0,
                                               size_t *p1, int *in_dq)
 {
@@ -748,10 +750,9 @@ static RG_SENT_NOINLINE size_t term_cut_quote(const unsigned char *s, size_t len
     if (b == '"' && (unsigned)(c - 'A') < 26u) {
         *p1 = p0 + 1;
         if (!*in_dq) {
-            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
-                                                                                   : p0 + 1;
+            return glued_dot_kept(s, len, p0, p0 + 1) ? 0 : p0 + 1;
         }
-        if (dot_in_url(s, len, p0, p0 + 2)) {
+        if (dot_in_url(s, len, p0, p0, p0 + 2)) {
             return 0;
         }
         *in_dq = 0;
@@ -778,8 +779,7 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
         }
         if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
             *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
-                                                                                   : p0 + 1;
+            return glued_dot_kept(s, len, p0, p0 + 1) ? 0 : p0 + 1;
         }
         if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
             /* ". Le": a gap, a capital: only dot_blocked can keep the
