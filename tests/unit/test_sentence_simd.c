@@ -281,7 +281,8 @@ static void test_stops_before_quotes(void **state)
 {
     static const char *const open[] = { "", "Il dit \"", "\"a\" " };
     static const char *const word[] = { "fin", "M", "V", "U.S", "www.site", "x@y", "av",
-                                         "\xC3\xA9t\xC3\xA9", "2020", ")", "" };
+                                         "\xC3\xA9t\xC3\xA9", "2020", ")", "", "x@abcdef",
+                                         "www.abcdef", "//abcdefg", "a/abcdef", "abcdefgh" };
     static const char *const stop[] = { ".", "?", "!", "...", ".?" };
     static const char *const after[] = { "", "\"", "\"Le", "\"le", "\"\xC3\x89t\xC3\xA9", " \"",
                                          " \"Le", "\n\n", "\n\nLe", "\n", "\nLe", "\"Le.fr",
