@@ -86,8 +86,9 @@
  * Speed: code points that can neither cut nor need a handler (lowercase
  * letters incl. é è à ç..., digits, spaces, most punctuation, capitals
  * that start a word) are skipped a run at a time and the scan state is
- * rebuilt from the end of the run (see "Runs" below); the handlers see the
- * same state as if every code point had been stepped through.
+ * rebuilt from the end of the run (see "Runs" in sentence_internal.h);
+ * the handlers see the same state as if every code point had been stepped
+ * through.
  */
 
 /* ---- driver ------------------------------------------------------------ */
