@@ -86,8 +86,9 @@
  * Speed: code points that can neither cut nor need a handler (lowercase
  * letters incl. é è à ç..., digits, spaces, most punctuation, capitals
  * that start a word) are skipped a run at a time and the scan state is
- * rebuilt from the end of the run (see "Runs" below); the handlers see the
- * same state as if every code point had been stepped through.
+ * rebuilt from the end of the run (see "Runs" in sentence_internal.h);
+ * the handlers see the same state as if every code point had been stepped
+ * through.
  */
 
 /* ---- driver ------------------------------------------------------------ */
@@ -97,12 +98,22 @@ typedef struct {
     size_t len;
     size_t start; /* first byte of the pending sentence */
     RG_VEC(rg_span) spans;
-    /* run_end_simd's window: bit k of win_stop is set when s[win + k]
-     * may stop a run (and for every offset at or past len) */
-    size_t win;
-    uint64_t win_stop;
-    uint64_t (*cands)(const unsigned char *p, int word_before); /* sentence_simd.c */
+    void (*cands)(const unsigned char *p, size_t n, int word_before,
+                  uint64_t *out); /* sentence_simd.c */
 } split_ctx;
+
+/* Windows of candidates computed at a time by run_chunk: 2 KiB of text. */
+#define RUN_CHUNK 32
+
+/* run_end_simd's windows, apart from split_ctx (passed to the handlers)
+ * so that the compiler may keep its fields in registers: bit k of m[w] is
+ * set when s[base + 64w + k] may stop a run (and for every offset at or
+ * past len, in the last window of the text). */
+typedef struct {
+    size_t base; /* a multiple of 64 */
+    size_t n;    /* windows in m */
+    uint64_t m[RUN_CHUNK + 1];
+} split_win;
 
 /* What the scan remembers between code points. */
 typedef struct {
@@ -177,96 +188,43 @@ static inline int split_emit(split_ctx *cx, size_t cut)
     return split_emit_trim(cx, a, cut);
 }
 
-/*
- * Runs. Most code points only go through the bookkeeping at the end of
- * split_step: lowercase letters, digits, spaces, , ; : - ' ( and symbols, and
- * capitals that start a word or follow a capital (on_upper cuts only after
- * a lowercase letter or a digit). None of them can cut, so the driver skips
- * a whole run of them at once (run_end) and rebuilds the state from the
- * run's tail (run_state). run_byte, from ascii_class:
- *   RB_ALWAYS  C_LO, C_DI, C_SP, C_CO, C_OT, C_DA, C_OP: always in a run;
- *   RB_CAP     C_UP: in a run if the byte before has RB_CAP_NEXT;
- *   RB_CAP_NEXT every class but C_LO and C_DI: a capital after it cannot
- *              cut (the state's prev has the same class, or C_TE after
- *              on_terminal, since an ASCII byte is a code point of its own).
- * Terminals, closers, the straight quote and newlines have handlers and
- * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
- * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but
- * B7 are RB_ALWAYS: together they are the lowercase letters U+00DF-U+00FF
- * but U+00F7 (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid
- * UTF-8, C_OT like any other symbol. run_end never stops between C3 and
- * a second byte that is not one of these ("É" is C3 89), and run_prev
- * tells pairs from lone bytes when the state is rebuilt.
- */
-enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4 };
-
-#define A_ (RB_ALWAYS | RB_CAP_NEXT) /* white space, punctuation, symbols */
-#define L_ RB_ALWAYS                 /* lowercase letter, digit */
-#define U_ (RB_CAP | RB_CAP_NEXT)    /* capital */
-#define S_ RB_CAP_NEXT               /* \n ! " ) . ? ] } */
-static const unsigned char run_byte[256] = {
-    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x00 */
-    A_, A_, S_, A_, A_, A_, A_, A_, /* 0x08: \n */
-    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x10 */
-    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x18 */
-    A_, S_, S_, A_, A_, A_, A_, A_, /* 0x20: ! " */
-    A_, S_, A_, A_, A_, A_, S_, A_, /* 0x28: ) . */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x30: digits */
-    L_, L_, A_, A_, A_, A_, A_, S_, /* 0x38: digits ? */
-    A_, U_, U_, U_, U_, U_, U_, U_, /* 0x40: capitals */
-    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x48 */
-    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x50 */
-    U_, U_, U_, A_, A_, S_, A_, A_, /* 0x58: ] */
-    A_, L_, L_, L_, L_, L_, L_, L_, /* 0x60: lowercase */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
-    L_, L_, L_, A_, A_, S_, A_, A_, /* 0x78: } */
-    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x80 */
-    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x88 */
-    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x90 */
-    0,  0,  0,  0,  0,  0,  0,  L_, /* 0x98: C3 9F is ß */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA0: C3 A0-BF are à-ÿ */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA8 */
-    L_, L_, L_, L_, L_, L_, L_, 0,  /* 0xB0: C3 B7 is ÷ */
-    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xB8 */
-    0,  0,  0,  L_, 0,  0,  0,  0,  /* 0xC0: C3 */
-};
-#undef A_
-#undef L_
-#undef U_
-#undef S_
-
 #if RG_SENTENCE_SIMD
-/* run_window for the last window of the text, fewer than 64 bytes: the
- * candidates of a zero-padded copy, and every offset past len. */
-static void run_window_tail(split_ctx *cx, size_t b, int word_before)
+/*
+ * Fill w with the candidates of the windows from the one that holds
+ * s[pos] on: RUN_CHUNK whole windows, or, near the end of the text, the
+ * whole windows left and the last one (0-63 bytes, a zero-padded copy,
+ * with every offset past len set, so that run_end_simd stops at len).
+ * The windows are aligned to 64 bytes of the text; each call's first
+ * word_before is exact (run_byte), the next ones are the bit 7 classes.
+ */
+static RG_SENT_NOINLINE void run_chunk(const split_ctx *cx, split_win *w, size_t pos)
 {
     unsigned char buf[64];
-    size_t left = cx->len - b;
-
-    memset(buf, 0, sizeof buf);
-    memcpy(buf, cx->s + b, left);
-    cx->win_stop = cx->cands(buf, word_before) | ~(uint64_t)0 << left;
-}
-
-/* Fill cx's window with the candidate stops of s[b..b+64); past len,
- * every offset is one. The short tail has a function of its own, so
- * that the common case keeps no buffer on the stack. */
-static inline void run_window(split_ctx *cx, size_t b)
-{
+    size_t b = pos & ~(size_t)63, whole = (cx->len - b) / 64, left;
     int word_before = b == 0 || !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
 
-    cx->win = b;
-    if (cx->len - b < 64) {
-        run_window_tail(cx, b, word_before);
+    w->base = b;
+    if (whole > RUN_CHUNK) {
+        cx->cands(cx->s + b, RUN_CHUNK, word_before, w->m);
+        w->n = RUN_CHUNK;
         return;
     }
-    cx->win_stop = cx->cands(cx->s + b, word_before);
+    if (whole) {
+        cx->cands(cx->s + b, whole, word_before, w->m);
+        b += 64 * whole;
+        word_before = !(run_byte[cx->s[b - 1]] & RB_CAP_NEXT);
+    }
+    left = cx->len - b;
+    memset(buf, 0, sizeof buf);
+    memcpy(buf, cx->s + b, left);
+    cx->cands(buf, 1, word_before, &w->m[whole]);
+    w->m[whole] |= ~(uint64_t)0 << left;
+    w->n = whole + 1;
 }
 
 /*
- * Is the stop s[j], a straight quote or an ASCII closer ) ] }, one whose
- * handler can only toggle the quote parity? It cuts only between a
+ * Is the stop s[j], a straight quote or an ASCII closer ) ] } (b), one
+ * whose handler can only toggle the quote parity? It cuts only between a
  * lowercase letter or a digit and a capital (on_closer, on_straight_quote),
  * so it is quiet when the byte after is ASCII but not a capital (or there
  * is none), or the byte before is ASCII but not a lowercase letter or a
@@ -275,13 +233,11 @@ static inline void run_window(split_ctx *cx, size_t b)
  * quiet; run_end_simd keeps them in the run (the state after it is
  * rebuilt from the bytes as usual) and toggles *in_dq for a quote.
  */
-static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j, int *in_dq)
+static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
+                                   unsigned char b, int *in_dq)
 {
-    unsigned char b = s[j], a, z;
+    unsigned char a, z;
 
-    if (b != '"' && b != ')' && b != ']' && b != '}') {
-        return 0;
-    }
     if (j + 1 < len && j > 0) {
         a = s[j + 1];
         z = s[j - 1];
@@ -296,49 +252,68 @@ static inline int run_quiet_closer(const unsigned char *s, size_t len, size_t j,
 
 /*
  * End of the run that starts at s[i] (i itself when there is none): the
- * first candidate of the window that run_byte confirms and that is not a
- * quiet closer. Candidates that do not stop a run are dropped from the
- * window (whether a byte stops a run depends on the bytes around it, not
- * on where the run started; a quiet quote, dropped, is never passed again,
- * since the scan never goes back).
+ * first candidate from s[i] on that run_byte confirms and that is not a
+ * quiet closer; *term is set when it is . ? ! (on_terminal's). The
+ * candidates of i's window are taken lowest first, those below i masked
+ * off: the scan never goes back (the next run starts after the stop), so
+ * a candidate passed, a quiet quote dropped or a byte a handler took is
+ * never read again, and w is never written but by run_chunk. Whether a
+ * byte stops a run depends on the bytes around it, not on where the run
+ * started.
  */
-static size_t run_end_simd(split_ctx *cx, size_t i, int *in_dq)
+static RG_SENT_INLINE size_t run_end_simd(const split_ctx *cx, split_win *w, size_t i,
+                                          int *in_dq, int *term)
 {
     const unsigned char *s = cx->s;
-    size_t j = i;
+    size_t j, k;
     uint64_t m;
-    unsigned char b;
+    unsigned char b, rb;
 
+    if (i - w->base >= 64 * w->n) { /* i >= base: runs only go forward */
+        run_chunk(cx, w, i);
+    }
+    k = (i - w->base) / 64;
+    m = w->m[k] & ~(uint64_t)0 << (i % 64); /* base % 64 == 0 */
+    *term = 0;
     for (;;) {
-        if (j - cx->win >= 64) { /* j never goes back: j >= win */
-            run_window(cx, j);
+        while (!m) {
+            if (++k == w->n) {
+                run_chunk(cx, w, w->base + 64 * k);
+                k = 0;
+            }
+            m = w->m[k];
         }
-        m = cx->win_stop >> (j - cx->win);
-        if (!m) {
-            j = cx->win + 64;
-            continue;
-        }
-        j += rg__ctz64(m);
+        j = w->base + 64 * k + rg__ctz64(m);
+        m &= m - 1;
         if (j >= cx->len) {
             return cx->len;
         }
         b = s[j];
-        if (!(run_byte[b] & RB_ALWAYS) &&
-            !((run_byte[b] & RB_CAP) && j > 0 && (run_byte[s[j - 1]] & RB_CAP_NEXT)) &&
-            !run_quiet_closer(s, cx->len, j, in_dq)) {
+        rb = run_byte[b];
+        if (rb & RB_TERM) {
+            *term = 1;
+            return j;
+        }
+        if (rb & RB_CLOSE) {
+            if (!run_quiet_closer(s, cx->len, j, b, in_dq)) {
+                break;
+            }
+        } else if (rb & RB_CAP) {
+            if (j == 0 || !(run_byte[s[j - 1]] & RB_CAP_NEXT)) {
+                break;
+            }
+        } else if (!(rb & RB_ALWAYS)) {
             break;
         }
-        cx->win_stop &= ~((uint64_t)1 << (j - cx->win));
-        j++;
     }
     /* never stop between C3 and its second byte ("É" is C3 89) */
-    return j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
+    return (b & 0xC0) == 0x80 && j > i && s[j - 1] == 0xC3 ? j - 1 : j;
 }
 #endif
 
 /* End of the run that starts at s[i] (i itself when there is none), a
- * table lookup per byte. */
-static size_t run_end(split_ctx *cx, size_t i)
+ * table lookup per byte; *term is set when it is . ? ! */
+static size_t run_end(const split_ctx *cx, size_t i, int *term)
 {
     const unsigned char *s = cx->s;
     size_t len = cx->len, j = i;
@@ -357,7 +332,11 @@ static size_t run_end(split_ctx *cx, size_t i)
             continue;
         }
         /* never stop between C3 and its second byte ("É" is C3 89) */
-        return j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80 ? j - 1 : j;
+        if (j < len && j > i && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80) {
+            j--;
+        }
+        *term = j < len && (run_byte[s[j]] & RB_TERM);
+        return j;
     }
 }
 
@@ -715,13 +694,14 @@ int rg_sentences_split(rg_span **out, size_t *n_out, const char *text,
 int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const char *text,
                             size_t len)
 {
-    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, 0, 0, NULL };
+    split_ctx cx = { NULL, 0, 0, { NULL, 0, 0 }, NULL };
     split_state st = { 0, 0, 0, ' ', ' ', C_SP, C_TE, 0, 0, 0, 0, 0, 0, 0 };
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     uint32_t cp;
-    int cls, error = RG_OK;
+    int cls, term, error = RG_OK;
 #if RG_SENTENCE_SIMD
+    split_win w; /* no window yet (n == 0): the first run fills it */
     int simd;
 #endif
 
@@ -742,19 +722,18 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     if (rg__cpu_level() >= RG_CPU_SSSE3) {
         cx.cands = rg_sentence__cands64;
     }
-    simd = cx.cands != NULL && len > 0;
-    if (simd) {
-        run_window(&cx, 0);
-    }
+    simd = cx.cands != NULL;
+    w.base = 0;
+    w.n = 0;
 #endif
 
     while (i < len) {
 #if RG_SENTENCE_SIMD
-        n = simd ? run_end_simd(&cx, i, &st.in_dq) : run_end(&cx, i);
+        n = simd ? run_end_simd(&cx, &w, i, &st.in_dq, &term) : run_end(&cx, i, &term);
 #else
-        n = run_end(&cx, i);
+        n = run_end(&cx, i, &term);
 #endif
-        if (n < len && s[n] < 0x80 && ascii_class[s[n]] == C_TE) {
+        if (term) {
             /* . ? ! (most stops): on_terminal sets prev, prev_cp, last_sig
              * and lower_run; run_state's other fields are not read before
              * a letter or a digit rebuilds them (prev is then C_TE). */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private helpers of the sentence splitter (sentence.c, sentence_rules.c):
- * code point classes, UTF-8 decoding forwards and backwards, and the
+ * code point classes, UTF-8 decoding forwards and backwards, the byte
+ * classes of the driver's runs, byte tests 8 bytes at a time, and the
  * French rules the driver asks about (terminal clusters, glued headings).
  * The classifiers are inline: the driver calls them once per code point.
  */
@@ -10,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h> /* memcpy */
 
 #include <relgraph/sentence.h> /* rg_span */
 
@@ -233,6 +235,114 @@ static inline int is_space_class(int c)
     return c == C_SP || c == C_NL;
 }
 
+/*
+ * Runs (sentence.c's driver). Most code points only go through the bookkeeping at the end of
+ * split_step: lowercase letters, digits, spaces, , ; : - ' ( and symbols, and
+ * capitals that start a word or follow a capital (on_upper cuts only after
+ * a lowercase letter or a digit). None of them can cut, so the driver skips
+ * a whole run of them at once (run_end) and rebuilds the state from the
+ * run's tail (run_state). run_byte, from ascii_class:
+ *   RB_ALWAYS  C_LO, C_DI, C_SP, C_CO, C_OT, C_DA, C_OP: always in a run;
+ *   RB_CAP     C_UP: in a run if the byte before has RB_CAP_NEXT;
+ *   RB_CAP_NEXT every class but C_LO and C_DI: a capital after it cannot
+ *              cut (the state's prev has the same class, or C_TE after
+ *              on_terminal, since an ASCII byte is a code point of its own).
+ * Terminals, closers, the straight quote and newlines have handlers and
+ * stop a run (with the SIMD windows, quotes and ASCII closers that cannot
+ * cut do not: run_quiet_closer). Of the bytes >= 0x80, C3 and 9F-BF but
+ * B7 are RB_ALWAYS: together they are the lowercase letters U+00DF-U+00FF
+ * but U+00F7 (é è à ç ê â ô û ù î ï ë ü ...); alone they are invalid
+ * UTF-8, C_OT like any other symbol. run_end never stops between C3 and
+ * a second byte that is not one of these ("É" is C3 89), and run_prev
+ * tells pairs from lone bytes when the state is rebuilt.
+ */
+enum { RB_ALWAYS = 1, RB_CAP = 2, RB_CAP_NEXT = 4, RB_TERM = 8, RB_CLOSE = 16 };
+
+/* RB_TERM: . ? ! (the driver's on_terminal); RB_CLOSE: " ) ] }, which
+ * run_end_simd may keep in a run (run_quiet_closer). */
+#define A_ (RB_ALWAYS | RB_CAP_NEXT) /* white space, punctuation, symbols */
+#define L_ RB_ALWAYS                 /* lowercase letter, digit */
+#define U_ (RB_CAP | RB_CAP_NEXT)    /* capital */
+#define S_ RB_CAP_NEXT               /* \n */
+#define T_ (RB_CAP_NEXT | RB_TERM)   /* ! . ? */
+#define C_ (RB_CAP_NEXT | RB_CLOSE)  /* " ) ] } */
+static const unsigned char run_byte[256] = {
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x00 */
+    A_, A_, S_, A_, A_, A_, A_, A_, /* 0x08: \n */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x10 */
+    A_, A_, A_, A_, A_, A_, A_, A_, /* 0x18 */
+    A_, T_, C_, A_, A_, A_, A_, A_, /* 0x20: ! " */
+    A_, C_, A_, A_, A_, A_, T_, A_, /* 0x28: ) . */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x30: digits */
+    L_, L_, A_, A_, A_, A_, A_, T_, /* 0x38: digits ? */
+    A_, U_, U_, U_, U_, U_, U_, U_, /* 0x40: capitals */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x48 */
+    U_, U_, U_, U_, U_, U_, U_, U_, /* 0x50 */
+    U_, U_, U_, A_, A_, C_, A_, A_, /* 0x58: ] */
+    A_, L_, L_, L_, L_, L_, L_, L_, /* 0x60: lowercase */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x68 */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0x70 */
+    L_, L_, L_, A_, A_, C_, A_, A_, /* 0x78: } */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x80 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x88 */
+    0,  0,  0,  0,  0,  0,  0,  0,  /* 0x90 */
+    0,  0,  0,  0,  0,  0,  0,  L_, /* 0x98: C3 9F is ß */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA0: C3 A0-BF are à-ÿ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xA8 */
+    L_, L_, L_, L_, L_, L_, L_, 0,  /* 0xB0: C3 B7 is ÷ */
+    L_, L_, L_, L_, L_, L_, L_, L_, /* 0xB8 */
+    0,  0,  0,  L_, 0,  0,  0,  0,  /* 0xC0: C3 */
+};
+#undef A_
+#undef L_
+#undef U_
+#undef S_
+#undef T_
+#undef C_
+
+/* ---- 8 bytes at a time (sentence_rules.c) ------------------------------ */
+
+/* The 8-byte loads that read a word backwards from its last byte
+ * (word_before8) need the first byte lowest. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WB8_FAST 1
+#endif
+/* A byte test on 8 bytes at once answers in each byte's high bit. */
+#define WB8_ONES 0x0101010101010101u
+#define WB8_HIGH (WB8_ONES * 0x80)
+
+/* The bytes of w equal to 0 (exact, no carry between bytes). */
+static inline uint64_t wb8_zero(uint64_t w)
+{
+    return ~(((w & ~WB8_HIGH) + ~WB8_HIGH) | w) & WB8_HIGH;
+}
+
+/* The ASCII letters of w: (b | 0x20) + 0x1F reaches 0x80 from 'a' on,
+ * + 0x05 from '{' on, for b < 0x80 (no carry out of a byte). */
+static inline uint64_t wb8_letters(uint64_t w)
+{
+    uint64_t t = (w & ~WB8_HIGH) | WB8_ONES * 0x20;
+
+    return (t + WB8_ONES * 0x1F) & ~(t + WB8_ONES * 0x05) & ~w & WB8_HIGH;
+}
+
+/* How many bytes in a row, from the top one (byte 7) down, have their
+ * high bit set in m. */
+static inline size_t wb8_top_run(uint64_t m)
+{
+    uint64_t x = ~m & WB8_HIGH;
+#if defined(__GNUC__)
+    return x ? (size_t)__builtin_clzll(x) / 8 : 8;
+#else
+    size_t n = 0;
+
+    while (n < 8 && !(x >> (63 - 8 * n) & 1u)) {
+        n++;
+    }
+    return n;
+#endif
+}
+
 /* ---- sentence_rules.c ------------------------------------------------- */
 
 /*
@@ -279,12 +389,13 @@ int rg_sentence__split_into(rg_span **spans, size_t *n_out, size_t *cap, const c
     !defined(RG_SENTENCE_NO_SIMD)
 #define RG_SENTENCE_SIMD 1
 /*
- * Candidate stops of the 64 bytes at p (bit k for p[k]; see
- * sentence_simd.c), on CPUs with SSSE3, and with AVX2: word_before says
- * the byte before p is a lowercase letter, a digit or >= 0x80 (or none).
+ * Candidate stops of n >= 1 whole 64-byte windows from p into out[0..n)
+ * (bit k of out[w] for p[64w + k]; see sentence_simd.c), on CPUs with
+ * SSSE3, and with AVX2: word_before says the byte before p is a lowercase
+ * letter, a digit or >= 0x80 (or there is none).
  */
-uint64_t rg_sentence__cands64(const unsigned char *p, int word_before);
-uint64_t rg_sentence__cands64_avx2(const unsigned char *p, int word_before);
+void rg_sentence__cands64(const unsigned char *p, size_t n, int word_before, uint64_t *out);
+void rg_sentence__cands64_avx2(const unsigned char *p, size_t n, int word_before, uint64_t *out);
 #else
 #define RG_SENTENCE_SIMD 0
 #endif

@@ -374,30 +374,17 @@ static void word_before_cp(const unsigned char *s, size_t p0, size_t *ws, size_t
     *nc = n;
 }
 
-/* dot_blocked for a full stop after a word of at most 5 letters (or after
- * a non-letter): the lists, initials and dotted acronyms. */
-static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
+/* The abbreviation lists, initials and dotted acronyms for the word
+ * s[ws..p0) before a full stop: nc letters (1-5), the first of class
+ * first, pc the code point before it (0 at the start of the text). */
+static int dot_blocked_word(const unsigned char *s, size_t len, size_t ws, size_t p0, size_t nc,
+                            int first, uint32_t pc, size_t r)
 {
-    size_t ws, nc, st, n;
-    uint32_t pc = 0;
+    size_t n = p0 - ws;
     uint64_t key;
-    int first = C_OT, upper;
-
-    if (!word_before_latin1(s, p0, &ws, &nc, &first)) {
-        word_before_cp(s, p0, &ws, &nc, &first);
-    }
-    if (nc == 0 || nc == 6) {
-        return 0; /* 6 letters: longer than any abbreviation, not an initial */
-    }
-    if (ws > 0) {
-        pc = u8_prev(s, 0, ws, &st);
-        if (is_letter_class(cp_class(pc))) {
-            return 0; /* longer than any abbreviation */
-        }
-    }
     /* every title starts with an ASCII capital (most words here do not) */
-    upper = (unsigned)(s[ws] - 'A') < 26u;
-    n = p0 - ws;
+    int upper = (unsigned)(s[ws] - 'A') < 26u;
+
     if (n <= ABBREV_MAX) {
         key = abbrev_key(s + ws, n, ws);
         if ((upper && abbrev_in(abbrev_titles, key, n)) ||
@@ -419,17 +406,74 @@ static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size
     return 0;
 }
 
-/*
- * Does the full stop at s[p0] belong to an abbreviation, an initial or a
- * dotted acronym? r is the offset of the next significant code point.
- * Most full stops follow a word of six letters or more: that test is
- * inline, without the saved registers of dot_blocked_short.
- */
-static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+#if defined(WB8_FAST)
+/* The word before the full stop at s[p0] (p0 >= 8), from the 8 bytes
+ * before it at once: 1-5 when it is that many ASCII letters behind an
+ * ASCII byte; 6 when the 6 bytes before p0 are letters of ASCII or
+ * Latin-1 (C3 80-BF but × ÷: "santé"), so no abbreviation (ABBREV_MAX)
+ * and no initial; 0 when the bytes do not tell (the code point walk). */
+static size_t word_before8(const unsigned char *s, size_t p0)
 {
-    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
-        return 0;
+    const uint64_t top6 = WB8_HIGH << 16;
+    uint64_t w, let, cont, c3;
+    size_t n;
+
+    memcpy(&w, s + p0 - 8, 8);
+    let = wb8_letters(w);
+    n = wb8_top_run(let);
+    if (n >= 6) {
+        return 6;
     }
+    if (s[p0 - 1 - n] < 0x80) {
+        return n; /* 1-5 letters behind ASCII (0: no letter, not reached) */
+    }
+    /* Latin-1 pairs: C3 then 80-BF (bit 6 clear) but 97 and B7 */
+    c3 = wb8_zero(w ^ WB8_ONES * 0xC3);
+    cont = w & ~(w << 1) & ~wb8_zero((w & ~(WB8_ONES * 0x20)) ^ WB8_ONES * 0x97) & WB8_HIGH;
+    let |= (c3 & cont >> 8) | (cont & c3 << 8);
+    return (let & top6) == top6 ? 6 : 0;
+}
+#endif
+
+/* dot_blocked for a full stop after a word of at most 5 letters (or after
+ * a non-letter): the lists, initials and dotted acronyms. */
+static int dot_blocked_short(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    size_t ws, nc, st;
+    uint32_t pc = 0;
+    int first = C_OT;
+
+#if defined(WB8_FAST)
+    if (p0 >= 8) {
+        nc = word_before8(s, p0);
+        if (nc == 6) {
+            return 0;
+        }
+        if (nc) {
+            ws = p0 - nc;
+            return dot_blocked_word(s, len, ws, p0, nc, s[ws] & 0x20 ? C_LO : C_UP,
+                                    s[ws - 1], r);
+        }
+    }
+#endif
+    if (!word_before_latin1(s, p0, &ws, &nc, &first)) {
+        word_before_cp(s, p0, &ws, &nc, &first);
+    }
+    if (nc == 0 || nc == 6) {
+        return 0; /* 6 letters: longer than any abbreviation, not an initial */
+    }
+    if (ws > 0) {
+        pc = u8_prev(s, 0, ws, &st);
+        if (is_letter_class(cp_class(pc))) {
+            return 0; /* longer than any abbreviation */
+        }
+    }
+    return dot_blocked_word(s, len, ws, p0, nc, first, pc, r);
+}
+
+/* dot_blocked after its first test: the word before, if any, is looked up. */
+static inline int dot_blocked_rest(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
     /* no letter before it ("2020.", "».", '"."'): no word to look up
      * (dot_blocked_short would find none) */
     if (p0 == 0 || (s[p0 - 1] < 0x80 && (unsigned)((s[p0 - 1] | 0x20) - 'a') >= 26u)) {
@@ -438,11 +482,21 @@ static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, siz
     return dot_blocked_short(s, len, p0, r);
 }
 
-/* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain? */
-static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
+/* Does the full stop at s[p0] belong to an abbreviation, an initial or a
+ * dotted acronym? r is the offset of the next significant code point.
+ * Most full stops follow a word of six letters or more: that test is
+ * inline, without the saved registers of dot_blocked_short. */
+static inline int dot_blocked(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    return !(p0 >= 6 && ascii_letters6(s + p0 - 6)) && dot_blocked_rest(s, len, p0, r);
+}
+
+/* Is the glued full stop at s[p0] part of a URL, an e-mail or a domain?
+ * The walk back starts at k (p0, or before letters known to be there). */
+static int dot_in_url(const unsigned char *s, size_t len, size_t p0, size_t k,
                       size_t r)
 {
-    size_t k = p0, lim = p0 > 256 ? p0 - 256 : 0;
+    size_t lim = p0 > 256 ? p0 - 256 : 0;
     size_t n;
     int c;
 
@@ -465,20 +519,35 @@ static int dot_in_url(const unsigned char *s, size_t len, size_t p0,
         }
         k--;
     }
-    /* "Site.Fr/..." or "Orange.Fr": the next word runs into . or / + alnum */
-    k = r;
-    while (k < len && k - r < 64) {
-        c = class_at(s, len, k, &n);
-        if (!is_letter_class(c) && c != C_DI) {
+    /* "Site.Fr/..." or "Orange.Fr": the next word runs into . or / + alnum
+     * (C_LO C_UP C_DI: an ASCII byte is tested with one compare) */
+    lim = len - r > 64 ? r + 64 : len;
+    for (k = r; k < lim; k += n) {
+        if (s[k] < 0x80) {
+            n = 1;
+            if ((unsigned)(ascii_class[s[k]] - C_LO) > (unsigned)(C_DI - C_LO)) {
+                break;
+            }
+        } else if (c = class_at(s, len, k, &n), !is_letter_class(c) && c != C_DI) {
             break;
         }
-        k += n;
     }
     if (k + 1 < len && (s[k] == '.' || s[k] == '/')) {
         c = class_at(s, len, k + 1, &n);
         return is_letter_class(c) || c == C_DI;
     }
     return 0;
+}
+
+/* dot_blocked || dot_in_url, for a full stop glued to the next word (at
+ * r): 6 ASCII letters before it, which the fast test finds, are bytes the
+ * URL test's walk back would only pass over. */
+static inline int glued_dot_kept(const unsigned char *s, size_t len, size_t p0, size_t r)
+{
+    if (p0 >= 6 && ascii_letters6(s + p0 - 6)) {
+        return dot_in_url(s, len, p0, p0 - 6, r);
+    }
+    return dot_blocked_rest(s, len, p0, r) || dot_in_url(s, len, p0, p0, r);
 }
 
 /* Capital at r, possibly behind an opening quote/dash and spaces. */
@@ -615,7 +684,7 @@ static int term_ends(const unsigned char *s, size_t len, int kind, size_t p0, si
     if (kind == K_QE) {
         return starts_capital(s, len, r, 0);
     }
-    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, r);
+    return starts_capital(s, len, r, 0) && !dot_in_url(s, len, p0, p0, r);
 }
 
 /* rg_sentence__term_cut for the clusters that its fast cases leave: the
@@ -647,6 +716,51 @@ static RG_SENT_NOINLINE size_t term_cut_general(const unsigned char *s, size_t l
     return q;
 }
 
+/* A single . ? ! at the end of the text or before a blank line (between
+ * JSON Lines fields): 1 and *p1 the cut after it, as term_cut_general finds
+ * (the blank line resets the parity). */
+static inline int term_cut_ends_text(const unsigned char *s, size_t len, size_t p0, size_t *p1,
+                                     int *in_dq)
+{
+    if (s[p0] != '.' && s[p0] != '?' && s[p0] != '!') {
+        return 0;
+    }
+    if (len - p0 == 1 || (s[p0 + 1] == '\n' && len - p0 > 2 && s[p0 + 2] == '\n')) {
+        *p1 = p0 + 1;
+        *in_dq = len - p0 == 1 ? *in_dq : 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A full stop before a straight quote (len - p0 > 2), what term_cut_general
+ * finds for the common cases: '. "' opening a quote (a cut unless
+ * dot_blocked); '."Le' closing one (the quote absorbed, a cut after it
+ * unless in a URL); '."Le' opening one (a cut before the quote unless
+ * dot_blocked or in a URL). Anything else goes to term_cut_general. */
+static RG_SENT_NOINLINE size_t term_cut_quote(const unsigned char *s, size_t len, size_t p0,
+                                              size_t *p1, int *in_dq)
+{
+    unsigned b = s[p0 + 1], c = s[p0 + 2];
+
+    if (b == ' ' && c == '"' && !*in_dq) {
+        *p1 = p0 + 1;
+        return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
+    }
+    if (b == '"' && (unsigned)(c - 'A') < 26u) {
+        *p1 = p0 + 1;
+        if (!*in_dq) {
+            return glued_dot_kept(s, len, p0, p0 + 1) ? 0 : p0 + 1;
+        }
+        if (dot_in_url(s, len, p0, p0, p0 + 2)) {
+            return 0;
+        }
+        *in_dq = 0;
+        return p0 + 2;
+    }
+    return term_cut_general(s, len, p0, p1, in_dq);
+}
+
 /*
  * The terminal cluster starting at p0: returns the cut offset (> p0), or 0
  * when the cluster does not end the sentence. *p1 gets the end of the
@@ -665,8 +779,7 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
         }
         if ((unsigned)(b - 'A') < 26u) { /* "jeudi.Le": no gap */
             *p1 = p0 + 1;
-            return dot_blocked(s, len, p0, p0 + 1) || dot_in_url(s, len, p0, p0 + 1) ? 0
-                                                                                   : p0 + 1;
+            return glued_dot_kept(s, len, p0, p0 + 1) ? 0 : p0 + 1;
         }
         if (b == ' ' && len - p0 > 2 && (unsigned)(s[p0 + 2] - 'A') < 26u) {
             /* ". Le": a gap, a capital: only dot_blocked can keep the
@@ -674,6 +787,12 @@ size_t rg_sentence__term_cut(const unsigned char *s, size_t len, size_t p0, size
             *p1 = p0 + 1;
             return dot_blocked(s, len, p0, p0 + 2) ? 0 : p0 + 1;
         }
+        if (len - p0 > 2 && (b == '"' || b == ' ')) {
+            return term_cut_quote(s, len, p0, p1, in_dq);
+        }
+    }
+    if (term_cut_ends_text(s, len, p0, p1, in_dq)) {
+        return *p1;
     }
     return term_cut_general(s, len, p0, p1, in_dq);
 }

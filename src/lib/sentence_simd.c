@@ -23,7 +23,8 @@
  * Bits 0-2 and 4-6 cover every byte that is not RB_ALWAYS but capitals --
  * \n ! " ) . ? ] } and the bytes >= 0x80 but C3 and 9F-BF (B7 included);
  * a capital (bit 3) is a candidate after a bit 7 byte, or at p[0] when
- * word_before (the byte before is not RB_CAP_NEXT, or there is none).
+ * word_before (the byte before is not RB_CAP_NEXT, or there is none; for
+ * the second window of a call on, it is a bit 7 byte, a superset).
  * The rare bytes that are candidates without being stops (07 = @ [ \ ^ _
  * 7F BA, capitals after : ; < > ` { | ~) are dropped by run_end_simd,
  * which checks every candidate against run_byte. Round 6's exact SSE2
@@ -43,12 +44,15 @@ static inline uint64_t run_cands_mix(uint64_t other, uint64_t cap, uint64_t word
     return other | (cap & (word << 1 | (uint64_t)word_before));
 }
 
-__attribute__((target("ssse3"))) uint64_t rg_sentence__cands64(const unsigned char *p,
-                                                               int word_before)
+/* The candidates of the 64 bytes at p with SSSE3; *word gets the mask of
+ * its bit 7 bytes (the next window's word_before is its bit 63). */
+__attribute__((target("ssse3"))) static inline uint64_t cands_ssse3(const unsigned char *p,
+                                                                   int word_before,
+                                                                   uint64_t *word)
 {
     const __m128i lo_tab = _mm_setr_epi8(LO_TAB), hi_tab = _mm_setr_epi8(HI_TAB);
     const __m128i nib = _mm_set1_epi8(0x0F), rest = _mm_set1_epi8(0x77);
-    uint64_t none = 0, cap = 0, word = 0;
+    uint64_t none = 0, cap = 0, w = 0;
     int k;
 
     for (k = 0; k < 64; k += 16) {
@@ -60,9 +64,22 @@ __attribute__((target("ssse3"))) uint64_t rg_sentence__cands64(const unsigned ch
                     _mm_cmpeq_epi8(_mm_and_si128(c, rest), _mm_setzero_si128()))
                 << k;
         cap |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(c, 4)) << k;
-        word |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
+        w |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
     }
-    return run_cands_mix(~none, cap, word, word_before);
+    *word = w;
+    return run_cands_mix(~none, cap, w, word_before);
+}
+
+__attribute__((target("ssse3"))) void rg_sentence__cands64(const unsigned char *p, size_t n,
+                                                           int word_before, uint64_t *out)
+{
+    uint64_t word;
+    size_t k;
+
+    for (k = 0; k < n; k++, p += 64) {
+        out[k] = cands_ssse3(p, word_before, &word);
+        word_before = (int)(word >> 63);
+    }
 }
 
 /* The classes of the 32 bytes at p (see rg_sentence__cands64). */
@@ -78,29 +95,35 @@ __attribute__((target("avx2"))) static inline __m256i run_class32(const unsigned
         _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
 }
 
-/* Bit k of the result: byte k of c has none of the bits of `rest`. */
-__attribute__((target("avx2"))) static inline uint32_t run_none32(__m256i c, __m256i rest)
+/* The candidates of the 32 classes c, whose byte before c[0] is the last
+ * of before: the byte before each one is aligned under it (a lane swap and
+ * a byte shift), its bit 7 moved to bit 3 and ANDed with the capital bit;
+ * the bits kept (0x77, and bit 3 after a bit 7 byte) are nonzero exactly
+ * for a candidate, and + 0x7F sets bit 7 for those (no carry: <= 0xFE). */
+__attribute__((target("avx2"))) static inline uint32_t run_cands32(__m256i c, __m256i before)
 {
+    const __m256i rest = _mm256_set1_epi8(0x77), capb = _mm256_set1_epi8(0x08);
+    __m256i p = _mm256_alignr_epi8(c, _mm256_permute2x128_si256(before, c, 0x21), 15);
+    __m256i keep = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(p, 4), capb), rest);
+
     return (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_and_si256(c, rest), _mm256_setzero_si256()));
+        _mm256_add_epi8(_mm256_and_si256(c, keep), _mm256_set1_epi8(0x7F)));
 }
 
-/* rg_sentence__cands64 with 32-byte vectors (AVX2 CPUs), the two halves written
- * out: a loop over them shifted each mask by a variable count and cost a
- * third more instructions. */
-__attribute__((target("avx2"))) uint64_t rg_sentence__cands64_avx2(const unsigned char *p,
-                                                                   int word_before)
+/* rg_sentence__cands64 with 32-byte vectors (AVX2 CPUs): each half's
+ * candidates in the vector registers (run_cands32), the previous half's
+ * classes carried as the bytes before. */
+__attribute__((target("avx2"))) void rg_sentence__cands64_avx2(const unsigned char *p, size_t n,
+                                                               int word_before, uint64_t *out)
 {
-    const __m256i rest = _mm256_set1_epi8(0x77);
-    __m256i c0 = run_class32(p), c1 = run_class32(p + 32);
-    uint64_t none, cap, word;
+    __m256i prev = _mm256_set1_epi8(word_before ? (char)0x80 : 0);
+    size_t k;
 
-    none = run_none32(c0, rest) | (uint64_t)run_none32(c1, rest) << 32;
-    cap = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c0, 4)) |
-          (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(c1, 4)) << 32;
-    word = (uint32_t)_mm256_movemask_epi8(c0) |
-           (uint64_t)(uint32_t)_mm256_movemask_epi8(c1) << 32;
-    return run_cands_mix(~none, cap, word, word_before);
+    for (k = 0; k < n; k++, p += 64) {
+        __m256i c0 = run_class32(p), c1 = run_class32(p + 32);
+        out[k] = run_cands32(c0, prev) | (uint64_t)run_cands32(c1, c0) << 32;
+        prev = c1;
+    }
 }
 
 #endif

@@ -22,6 +22,7 @@
 #include <relgraph/extract.h>
 #include <relgraph/clean.h>
 #include <relgraph/reader.h>
+#include <relgraph/sentence.h>
 #include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
 #include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 
@@ -118,6 +119,67 @@ static void test_dedupe_key_defeated(void **state)
     }
     rg_evidence_free(ev);
     rg_document_free(doc);
+    rg_extractor_free(ex);
+}
+
+/* Random documents of 1 to 140 sentences (either side of the filter's
+ * limit of 128) drawn from a few words, so that some repeat and others
+ * share a length and their first 8 bytes; short ones (1-7 bytes) at the
+ * very end of the text too. The kept spans must be the text's own spans
+ * less every later exact repeat (checked against an all-pairs compare). */
+static void test_dedupe_filter_random(void **state)
+{
+    static const char *const words[] = { "Oui", "Le chat dort", "Le chat dorT", "Non",
+                                         "Il pleut encore", "Il pleut ENCORE", "A",
+                                         "Été", "Le chat dort bien", "Ça" };
+    static char text[8192];
+    rg_document *doc = NULL;
+    rg_extractor *ex = NULL;
+    rg_evidence *ev = NULL;
+    rg_extract_options o;
+    rg_span *all = NULL;
+    size_t n_all, i, j, k, kept, len, t, n;
+    unsigned seed = 12345;
+
+    (void)state;
+    memset(&o, 0, sizeof o);
+    o.actors = g_actors;
+    assert_int_equal(rg_extractor_new(&ex, &o), RG_OK);
+    for (t = 0; t < 400; t++) {
+        n = 1 + t % 140;
+        for (len = 0, i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s.", i ? " " : "",
+                                    words[(seed >> 16) % (t % 3 ? 10 : 4)]);
+        }
+        assert_int_equal(rg_document_new(&doc, "t", text, len), RG_OK);
+        assert_int_equal(rg_extract_document(&ev, ex, doc), RG_OK);
+        assert_int_equal(rg_sentences_split(&all, &n_all, ev->clean, ev->clean_len), RG_OK);
+        for (kept = 0, i = 0; i < n_all; i++) {
+            size_t m = all[i].end - all[i].start;
+            for (j = 0; j < i; j++) {
+                if (all[j].end - all[j].start == m &&
+                    memcmp(ev->clean + all[j].start, ev->clean + all[i].start, m) == 0) {
+                    break;
+                }
+            }
+            if (j < i) {
+                continue; /* a repeat: dropped */
+            }
+            assert_true(kept < ev->n_sentences);
+            assert_int_equal(ev->sentences[kept].start, all[i].start);
+            assert_int_equal(ev->sentences[kept].end, all[i].end);
+            kept++;
+        }
+        assert_int_equal(ev->n_sentences, kept);
+        for (k = 0; k < kept; k++) {
+            assert_true(ev->sentences[k].end <= ev->clean_len);
+        }
+        rg_free(all);
+        all = NULL;
+        rg_evidence_free(ev);
+        rg_document_free(doc);
+    }
     rg_extractor_free(ex);
 }
 
@@ -408,6 +470,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dedupe_key_collisions),
         cmocka_unit_test(test_dedupe_key_defeated),
+        cmocka_unit_test(test_dedupe_filter_random),
         cmocka_unit_test(test_clean_segments),
         cmocka_unit_test(test_reuse_same_lines),
         cmocka_unit_test(test_reuse_alloc_failures),

@@ -198,6 +198,116 @@ static void test_quiet_closers(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Candidate-free stretches of 0 to 260 bytes (the candidate functions
+ * skip whole windows without a candidate, and the skipped window's last
+ * byte gives the next one's word_before from the class bits: ':' '<' '`'
+ * '{' '|' '~' and bytes >= 0x80 over-report it), then a byte of each kind
+ * and a capital, a terminal or a C3 pair, so that each pair falls across
+ * every window edge after one, two or three skipped windows. */
+static void test_skipped_windows(void **state)
+{
+    static const char *const fillers[] = { "abc de fgh ", "abcdefghijklmnopqrstuvwxyz",
+                                           "\xC3\xA9t\xC3\xA9 ", "Aaaa Bbbb ", "1234567 " };
+    static const char *const before[] = { "a", "1", ":", "<", "`", "{", "|", "~", " ", "A",
+                                          "\xC3\xA9", "\x80", "-", "'" };
+    static const char *const after[] = { "Dans", "B", ".Le", ". Le", "\xC3\x89t", "\"Le", "\n",
+                                         "" };
+    char text[480];
+    size_t f, b, a, n, k, len;
+    int bad = 0;
+
+    (void)state;
+    for (f = 0; f < sizeof fillers / sizeof fillers[0]; f++) {
+        size_t fl = strlen(fillers[f]);
+        for (n = 0; n <= 260; n++) {
+            for (b = 0; b < sizeof before / sizeof before[0]; b++) {
+                for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+                    for (k = 0; k < n; k++) {
+                        text[k] = fillers[f][k % fl];
+                    }
+                    /* a tail long enough for a whole window after the pair */
+                    len = n + (size_t)snprintf(text + n, sizeof text - n,
+                                               "%s%s fin de la phrase qui suit, longue "
+                                               "de plus de soixante-quatre octets.",
+                                               before[b], after[a]);
+                    bad += !same_split(text, len);
+                    bad += !same_split(text, n + strlen(before[b]) + strlen(after[a]));
+                    if (bad > 5) {
+                        fail();
+                    }
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Terminal clusters that take candidates with them (quotes and closers
+ * absorbed, "...", "?!"), then a quote whose parity decides a cut
+ * ('x"Le'), behind 0 to 130 bytes of padding: the window bits of what a
+ * cluster took must never be read again (a quote read twice flips the
+ * parity). */
+static void test_consumed_candidates(void **state)
+{
+    static const char *const texts[] = {
+        "A \"b.\" Dans \"x\"Le y.", "A \"b.\") Dans \"x\"Le y.", "A \"b?!\" Dans \"x\"Le y.",
+        "A \"b...\" Dans \"x\"Le y.", "A (b.) Dans \"x\"Le y.", "A \"b.\"\n\nDans \"x\"Le y.",
+        "A \"b. \" Dans \"x\"Le y.", "A b.\" Dans \"x\"Le y.",
+    };
+    char text[256];
+    size_t k, p, tl;
+    int bad = 0;
+
+    (void)state;
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        tl = strlen(texts[k]);
+        for (p = 0; p <= 130; p++) {
+            memset(text, 'x', p);
+            if (p) {
+                text[p - 1] = ' ';
+            }
+            memcpy(text + p, texts[k], tl);
+            bad += !same_split(text, p + tl);
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* Full stops and other terminals before quotes, blank lines and the end
+ * of the text (the cases rg_sentence__term_cut decides before its
+ * general steps), inside and outside a quote, after words the rules
+ * block (titles, initials, dotted acronyms, URLs) and words they do not. */
+static void test_stops_before_quotes(void **state)
+{
+    static const char *const open[] = { "", "Il dit \"", "\"a\" " };
+    static const char *const word[] = { "fin", "M", "V", "U.S", "www.site", "x@y", "av",
+                                         "\xC3\xA9t\xC3\xA9", "2020", ")", "", "x@abcdef",
+                                         "www.abcdef", "//abcdefg", "a/abcdef", "abcdefgh" };
+    static const char *const stop[] = { ".", "?", "!", "...", ".?" };
+    static const char *const after[] = { "", "\"", "\"Le", "\"le", "\"\xC3\x89t\xC3\xA9", " \"",
+                                         " \"Le", "\n\n", "\n\nLe", "\n", "\nLe", "\"Le.fr",
+                                         "\" Le", ". \"Le" };
+    char text[128];
+    size_t o, w, t, a, len;
+    int bad = 0;
+
+    (void)state;
+    for (o = 0; o < sizeof open / sizeof open[0]; o++) {
+        for (w = 0; w < sizeof word / sizeof word[0]; w++) {
+            for (t = 0; t < sizeof stop / sizeof stop[0]; t++) {
+                for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+                    len = (size_t)snprintf(text, sizeof text, "%s%s%s%s", open[o], word[w],
+                                           stop[t], after[a]);
+                    bad += !same_split(text, len);
+                    len += (size_t)snprintf(text + len, sizeof text - len, " Dans \"x\"Le y.");
+                    bad += !same_split(text, len);
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Short and empty texts: the window is padded past the end. */
 static void test_short_texts(void **state)
 {
@@ -260,25 +370,30 @@ static void test_words_before_stops(void **state)
     static const char *const letters[] = {
         "a", "e", "M", "Z", "p", "v", "\xC3\xA9", "\xC3\x89", "\xC3\x9F", "\xC3\xBF",
         "\xC3\x80", "\xC3\x97", "\xC3\xB7", "\xC2\xB0", "\xC4\x81", "\x80", "\xC3",
-        "'", "-", ".", "1", "r", "n", "J",
+        "'", "-", ".", "1", "r", "n", "J", "\xE2\x80\x99", "\xC2\xBB", "\xC3\xA0",
     };
     static const char *const after[] = { ". Martin ici.", ".Martin ici.", ". martin.", "",
                                          ". Le jour." };
-    static const char *const before[] = { "", " ", "(", "Voir ", "x.", "abcdefgh " };
+    /* long ones put the letters' first bytes at every place of the 8 bytes
+     * before the stop that the splitter reads at once (a C3 pair across
+     * their first byte too) */
+    static const char *const before[] = { "", " ", "(", "Voir ", "x.", "abcdefgh ",
+                                          "abcdefgh", "\xC3\xA9t\xC3\xA9", "l\xE2\x80\x99",
+                                          "ab\xC3", "abcdefg\xC3" };
     char text[96];
     uint64_t seed = 0x9E3779B97F4A7C15u;
     size_t t, k, n, len;
     int bad = 0;
 
     (void)state;
-    for (t = 0; t < 20000; t++) {
+    for (t = 0; t < 60000; t++) {
         seed = seed * 6364136223846793005u + 1442695040888963407u;
-        len = (size_t)snprintf(text, sizeof text, "%s", before[(seed >> 20) % 6]);
+        len = (size_t)snprintf(text, sizeof text, "%s", before[(seed >> 20) % 11]);
         n = (seed >> 30) % 8;
         for (k = 0; k < n; k++) {
             seed = seed * 6364136223846793005u + 1442695040888963407u;
             len += (size_t)snprintf(text + len, sizeof text - len, "%s",
-                                    letters[(seed >> 40) % 24]);
+                                    letters[(seed >> 40) % 27]);
         }
         len += (size_t)snprintf(text + len, sizeof text - len, "%s", after[(seed >> 60) % 5]);
         bad += !same_split(text, len);
@@ -294,6 +409,9 @@ int main(void)
         cmocka_unit_test(test_short_texts),
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_quiet_closers),
+        cmocka_unit_test(test_skipped_windows),
+        cmocka_unit_test(test_consumed_candidates),
+        cmocka_unit_test(test_stops_before_quotes),
         cmocka_unit_test(test_random_pieces),
     };
 #if defined(SENTENCE_REF_SSSE3)
