@@ -45,6 +45,7 @@ static inline int st_push_tok(rg_stance_ctx *c,
     t->kind = (unsigned char)kind;
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)upper;
+    t->wid = ST_WID_UNSET;
     return RG_OK;
 }
 
