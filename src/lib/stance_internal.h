@@ -36,13 +36,14 @@ typedef struct {
                         * cues are looked up for, but for the stems that
                         * cannot open a cue, RG_LX_LATER until
                         * rg_st__find_cues needs them */
-    int quote;         /* innermost quote, -1 outside */
     int item;          /* item covering the token, -1 none */
+    short wid;         /* its entry in the word lists' table (rg_st__word_id),
+                        * ST_WID_UNSET until a rule asks; after ids and
+                        * item, so that the tokenizer sets the three at once */
     unsigned char kind;
     unsigned char hyph;  /* a hyphen joins it to the previous word */
     unsigned char upper; /* starts with a capital letter */
-    short wid;           /* its entry in the word lists' table (rg_st__word_id),
-                          * ST_WID_UNSET until a rule asks */
+    int quote;           /* innermost quote, -1 outside */
 } st_tok;
 
 typedef struct {
