@@ -189,9 +189,78 @@ static int lx_category(rg_lexicon *lx, const char **out, const char *s, size_t n
     return RG_OK;
 }
 
+/*
+ * Stems met while loading, by the word as written: the cues repeat their
+ * words ("de", "contre", "accord" in many alternatives), and the stemmer
+ * costs about 4,000 instructions a call (783 calls, 3.0 M instructions, for
+ * the built-in lexicon's 530 distinct words). The same bytes lower-case and
+ * stem the same, so the stem's word id is taken again. Open addressing; the
+ * table stops taking words when half full (a word left out is stemmed).
+ */
+#define LX_MEMO_SLOTS 1024
+
+typedef struct {
+    const char *raw; /* the word as written, in the loaded buffer; NULL: empty */
+    size_t n;
+    int id; /* its stem's word id */
+} lx_memo_slot;
+
+typedef struct {
+    rg_lx_stemmer *st;
+    lx_memo_slot *slots; /* LX_MEMO_SLOTS entries, NULL: no memo */
+    size_t used;
+} lx_stems;
+
+/* The slot of raw[0..n): the one holding it, else the empty one where it
+ * goes, NULL when there is no memo or it is half full. */
+static lx_memo_slot *lx_memo_slot_of(lx_stems *ss, const char *raw, size_t n)
+{
+    size_t i;
+
+    if (!ss->slots) {
+        return NULL;
+    }
+    for (i = rg_lexicon__hash(raw, n) & (LX_MEMO_SLOTS - 1); ss->slots[i].raw;
+         i = (i + 1) & (LX_MEMO_SLOTS - 1)) {
+        if (ss->slots[i].n == n && memcmp(ss->slots[i].raw, raw, n) == 0) {
+            return &ss->slots[i];
+        }
+    }
+    return ss->used < LX_MEMO_SLOTS / 2 ? &ss->slots[i] : NULL;
+}
+
+/* The id of the stem of raw[0..n) (low: its lower case), interned. */
+static int lx_stem_id(rg_lexicon *lx, lx_stems *ss, const char *raw, const char *low, size_t n,
+                      int *id)
+{
+    lx_memo_slot *m = lx_memo_slot_of(ss, raw, n);
+    const char *key;
+    size_t kn;
+    int error;
+
+    if (m && m->raw) {
+        *id = m->id;
+        return RG_OK;
+    }
+    if (!(key = rg_lexicon__stem(ss->st, low, n, &kn))) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    if ((error = lx_intern(lx, id, 's', key, kn)) < 0) {
+        return error;
+    }
+    if (m) {
+        m->raw = raw;
+        m->n = n;
+        m->id = *id;
+        ss->used++;
+    }
+    return RG_OK;
+}
+
 /* Split one alternative into word ids. */
-static int lx_words(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w, const char *s,
-                    size_t n, int exact, int *ids, int *n_ids)
+static int lx_words(rg_lexicon *lx, lx_stems *ss, const lx_where *w, const char *s, size_t n,
+                    int exact, int *ids, int *n_ids)
 {
     size_t pos = 0, ws = 0, we = 0;
     char low[RG_LX_MAXTOK];
@@ -199,9 +268,7 @@ static int lx_words(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w, const 
 
     *n_ids = 0;
     while (lx_next_word(s, n, &pos, &ws, &we)) {
-        const char *key = low;
         size_t kn = we - ws;
-        char tag = 'x';
         if (*n_ids == RG_LX_MAXW) {
             return lx_error(w, "cue has too many words:", s, n);
         }
@@ -215,14 +282,9 @@ static int lx_words(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w, const 
             unsigned bit = rg_lexicon__prefix_bit(low, kn);
             lx->prefilter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
-        if (!exact) {
-            if (!(key = rg_lexicon__stem(st, low, kn, &kn))) {
-                rg__error_set_oom();
-                return RG_ERROR;
-            }
-            tag = 's';
-        }
-        if ((error = lx_intern(lx, &ids[*n_ids], tag, key, kn)) < 0) {
+        error = exact ? lx_intern(lx, &ids[*n_ids], 'x', low, kn)
+                      : lx_stem_id(lx, ss, s + ws, low, kn, &ids[*n_ids]);
+        if (error < 0) {
             return error;
         }
         (*n_ids)++;
@@ -269,7 +331,7 @@ static int lx_flags(const lx_where *w, unsigned *out, const char *s, size_t n)
 
 #define LX_MAXF 5
 
-static int lx_add_cues(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
+static int lx_add_cues(rg_lexicon *lx, lx_stems *ss, const lx_where *w,
                        const char *cue, size_t cue_n, const rg_lx_cue *tmpl)
 {
     size_t i = 0;
@@ -281,7 +343,7 @@ static int lx_add_cues(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
         while (j < cue_n && cue[j] != '|') {
             j++;
         }
-        if ((error = lx_words(lx, st, w, cue + i, j - i, (tmpl->flags & RG_LX_EXACT) != 0,
+        if ((error = lx_words(lx, ss, w, cue + i, j - i, (tmpl->flags & RG_LX_EXACT) != 0,
                               c.words, &c.n_words)) < 0) {
             return error;
         }
@@ -337,7 +399,7 @@ static int lx_add_adj(rg_lexicon *lx, const lx_where *w, const char *forms, size
     return RG_OK;
 }
 
-static int lx_parse_line(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
+static int lx_parse_line(rg_lexicon *lx, lx_stems *ss, const lx_where *w,
                          const char *s, size_t n)
 {
     const char *f[LX_MAXF];
@@ -404,7 +466,7 @@ static int lx_parse_line(rg_lexicon *lx, rg_lx_stemmer *st, const lx_where *w,
     if (tmpl.sign == 0 && !(tmpl.flags & (RG_LX_SPEECH | RG_LX_NEG | RG_LX_IGNORE))) {
         return lx_error(w, "sign 0 is only for speech, neg and ignore cues", NULL, 0);
     }
-    return lx_add_cues(lx, st, w, f[0], fn[0], &tmpl);
+    return lx_add_cues(lx, ss, w, f[0], fn[0], &tmpl);
 }
 
 /* The words the stance prescan counts besides the state adjectives
@@ -552,7 +614,7 @@ cleanup:
 int rg_lexicon__from_buffer(rg_lexicon **out, const char *buf, size_t len, const char *name)
 {
     rg_lexicon *lx = NULL;
-    rg_lx_stemmer *st = NULL;
+    lx_stems ss = { NULL, NULL, 0 };
     lx_where w = { name, 0 };
     size_t i = 0;
     int error;
@@ -562,7 +624,12 @@ int rg_lexicon__from_buffer(rg_lexicon **out, const char *buf, size_t len, const
         rg__error_set_oom();
         return RG_ERROR;
     }
-    if ((error = rg_lexicon__stemmer_new(&st)) < 0) {
+    if ((error = rg_lexicon__stemmer_new(&ss.st)) < 0) {
+        goto cleanup;
+    }
+    if (!(ss.slots = rg__calloc(LX_MEMO_SLOTS, sizeof *ss.slots))) {
+        rg__error_set_oom();
+        error = RG_ERROR;
         goto cleanup;
     }
     while (i < len) {
@@ -584,7 +651,7 @@ int rg_lexicon__from_buffer(rg_lexicon **out, const char *buf, size_t len, const
                 error = lx_error(&w, "invalid UTF-8", NULL, 0);
                 goto cleanup;
             }
-            if ((error = lx_parse_line(lx, st, &w, buf + i, e - i)) < 0) {
+            if ((error = lx_parse_line(lx, &ss, &w, buf + i, e - i)) < 0) {
                 goto cleanup;
             }
         }
@@ -596,7 +663,8 @@ int rg_lexicon__from_buffer(rg_lexicon **out, const char *buf, size_t len, const
     *out = lx;
     lx = NULL;
 cleanup:
-    rg_lexicon__stemmer_free(st);
+    rg__free(ss.slots);
+    rg_lexicon__stemmer_free(ss.st);
     rg_lexicon_free(lx);
     return error;
 }

@@ -187,6 +187,7 @@ int rg_stance_ctx_new(rg_stance_ctx **out, const rg_actors *a, const rg_date *da
 
     RG_ASSERT_ARG(out && a);
     *out = NULL;
+    rg_st__words_init();
     if (st_reuse.kept) {
         ctx = st_reuse.kept;
         st_reuse.kept = NULL;

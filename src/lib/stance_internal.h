@@ -36,11 +36,14 @@ typedef struct {
                         * cues are looked up for, but for the stems that
                         * cannot open a cue, RG_LX_LATER until
                         * rg_st__find_cues needs them */
-    int quote;         /* innermost quote, -1 outside */
     int item;          /* item covering the token, -1 none */
+    short wid;         /* its entry in the word lists' table (rg_st__word_id),
+                        * ST_WID_UNSET until a rule asks; after ids and
+                        * item, so that the tokenizer sets the three at once */
     unsigned char kind;
     unsigned char hyph;  /* a hyphen joins it to the previous word */
     unsigned char upper; /* starts with a capital letter */
+    int quote;           /* innermost quote, -1 outside */
 } st_tok;
 
 typedef struct {
@@ -140,6 +143,76 @@ enum { GOV_A = 0, GOV_AU, GOV_AUX, GOV_AVEC, GOV_DE, GOV_D, GOV_DU, GOV_DES, GOV
        GOV_CONTRE, GOV_PAR, GOV_ENTRE, GOV_ENVERS, GOV_SUR, GOV_CHEZ, GOV_VERS, GOV_SELON,
        GOV_APRES, GOV_EN, GOV_DANS };
 
+/* ---- word lists (NULL-terminated, lower case, no accents folded) (stance_words.c) ---- */
+
+/* The lists the rules look tokens up in (tk_in, tk_index), each with a
+ * number for the table of rg_st__word_id */
+#define ST_WORD_LISTS(X)                                                                   \
+    X(govs) X(skip) X(coord) X(stops) X(neg_adv) X(neg_before) X(first_person)             \
+    X(person_nouns) X(state_heads) X(pron_after) X(impersonal) X(impersonal_adj)          \
+    X(impersonal_pp) X(etre) X(fem_marks) X(masc_marks) X(dets) X(inf_intro)               \
+    X(inst_heads) X(leader_nouns) X(deux_nouns) X(avoir_aux)
+
+#define ST_LIST_DECL(name) extern const char *const rg_st__##name[];
+ST_WORD_LISTS(ST_LIST_DECL)
+#undef ST_LIST_DECL
+
+#define ST_LIST_ENUM(name) ST_L_##name,
+enum { ST_WORD_LISTS(ST_LIST_ENUM) ST_N_LISTS };
+#undef ST_LIST_ENUM
+
+/*
+ * HOW IT WORKS (the word lists' table). The rules ask whether a token is in
+ * one list or another (tk_in: "de" a governor? "la" a determiner? the word
+ * before an item one of 90 head nouns?), about 75,000 times on 5,000
+ * articles, and a walk of a list compares up to 90 words (about 135
+ * instructions a question). Every word of every list above is entered once
+ * in a table (rg_st__words_init, when the first context is made) with its
+ * index in each list, or ST_NOT_IN. A token is looked up there at the
+ * first question about it (rg_st__word_id into st_tok.wid), and each later
+ * question about it is one load. A list outside the table (the static lists of the rule
+ * files) is walked as before (st_key_index); so is every list if the
+ * table could not hold all the words (ST_WID_SCAN).
+ */
+#define ST_NOT_IN 255      /* st_word.idx: not in that list */
+#define ST_WID_UNSET (-2)  /* st_tok.wid: not looked up yet */
+#define ST_WID_SCAN (-3)   /* rg_st__word_id: no table, walk the lists */
+
+typedef struct {
+    const char *w; /* the word, NUL-terminated */
+    size_t n;      /* its bytes */
+    unsigned char idx[ST_N_LISTS]; /* its first index in each list, ST_NOT_IN */
+} st_word;
+
+/* The entries of the table: rg_st__words[id] for an id >= 0 from
+ * rg_st__word_id. */
+extern st_word rg_st__words[];
+
+/* Builds the table, once for the process (rg_stance_ctx_new calls it on
+ * every thread that makes a context: the table is read only after). */
+void rg_st__words_init(void);
+
+/* The id of the key k[0..n) (n >= 1) in the table, -1 when it is in no
+ * list, ST_WID_SCAN when there is no table (not built on this thread's
+ * side of rg_st__words_init, or a list did not fit). */
+int rg_st__word_id(const char *k, size_t n);
+
+/* The number of `list` when it is one of ST_WORD_LISTS, else -1: a
+ * constant wherever the list is (GCC folds the comparisons of addresses). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int st_list_no(const char *const *list)
+{
+#define ST_LIST_CMP(name)                                                                  \
+    if (list == rg_st__##name) {                                                           \
+        return ST_L_##name;                                                                \
+    }
+    ST_WORD_LISTS(ST_LIST_CMP)
+#undef ST_LIST_CMP
+    return -1;
+}
+
 static inline int tk_is(const rg_stance_ctx *c, int i, const char *w)
 {
     const st_tok *t;
@@ -181,18 +254,36 @@ static inline int st_key_index(const char *k, size_t n, const char *const *list)
     return -1;
 }
 
-/* Index in `list` of the word at token i, -1 when it is none or no word. */
+/* Index in `list` of the word at token i, -1 when it is none or no word;
+ * from the word lists' table for those lists (HOW IT WORKS above). The
+ * context is const to the rules; the token's wid is only a memo. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline int tk_index(const rg_stance_ctx *c, int i, const char *const *list)
 {
-    const st_tok *t;
+    st_tok *t;
+    int l = st_list_no(list);
 
     if (i < 0 || (size_t)i >= c->tok.n || c->tok.v[i].kind != TK_WORD) {
         return -1;
     }
     t = &c->tok.v[i];
+    if (l >= 0) {
+        if (t->wid == ST_WID_UNSET) {
+            t->wid = (short)rg_st__word_id(c->kbuf.v + t->koff, (size_t)t->klen);
+        }
+        if (t->wid != ST_WID_SCAN) {
+            unsigned j = t->wid < 0 ? ST_NOT_IN : rg_st__words[t->wid].idx[l];
+            return j == ST_NOT_IN ? -1 : (int)j;
+        }
+    }
     return st_key_index(c->kbuf.v + t->koff, (size_t)t->klen, list);
 }
 
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* so that st_list_no folds to a constant */
+#endif
 static inline int tk_in(const rg_stance_ctx *c, int i, const char *const *list)
 {
     return tk_index(c, i, list) >= 0;
@@ -227,30 +318,6 @@ static inline unsigned st_cue_flags(const rg_lexicon *lx, const st_cue *cu)
     return lx->cues[cu->cue].flags;
 }
 
-/* ---- word lists (NULL-terminated, lower case, no accents folded) (stance_words.c) ---- */
-
-extern const char *const rg_st__govs[];
-extern const char *const rg_st__skip[];
-extern const char *const rg_st__coord[];
-extern const char *const rg_st__stops[];
-extern const char *const rg_st__neg_adv[];
-extern const char *const rg_st__neg_before[];
-extern const char *const rg_st__first_person[];
-extern const char *const rg_st__person_nouns[];
-extern const char *const rg_st__state_heads[];
-extern const char *const rg_st__pron_after[];
-extern const char *const rg_st__impersonal[];
-extern const char *const rg_st__impersonal_adj[];
-extern const char *const rg_st__impersonal_pp[];
-extern const char *const rg_st__etre[];
-extern const char *const rg_st__fem_marks[];
-extern const char *const rg_st__masc_marks[];
-extern const char *const rg_st__dets[];
-extern const char *const rg_st__inf_intro[];
-extern const char *const rg_st__inst_heads[];
-extern const char *const rg_st__leader_nouns[];
-extern const char *const rg_st__deux_nouns[];
-extern const char *const rg_st__avoir_aux[];
 
 /* ---- context reuse (stance.c) ---- */
 

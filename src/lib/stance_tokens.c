@@ -40,8 +40,9 @@ static inline int st_push_tok(rg_stance_ctx *c,
     t->koff = koff;
     t->klen = klen;
     t->ids[0] = t->ids[1] = t->ids[2] = -1;
-    t->quote = quote;
     t->item = -1;
+    t->wid = ST_WID_UNSET;
+    t->quote = quote;
     t->kind = (unsigned char)kind;
     t->hyph = (unsigned char)hyph;
     t->upper = (unsigned char)upper;

@@ -2,9 +2,12 @@
 /*
  * Word lists of the stance rules (French function words, titles, nouns that
  * make a state adjective stand for its state...). Each is a NULL-terminated
- * array of lower-case forms compared with tk_is()/tk_in() (stance_internal.h);
- * the lists are short, so a linear scan is enough.
+ * array of lower-case forms compared with tk_is()/tk_in() (stance_internal.h),
+ * through one table of all their words (rg_st__word_id, below).
  */
+#include <pthread.h> /* pthread_once */
+#include <stdint.h>  /* uint32_t */
+
 #include "stance_internal.h"
 
 /* governors: the first twenty in the order of the GOV_* indices (stance_internal.h) */
@@ -115,3 +118,103 @@ const char *const rg_st__deux_nouns[] = {
 const char *const rg_st__avoir_aux[] = {
     "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", NULL
 };
+
+/* ---- the table of the lists' words (stance_internal.h, HOW IT WORKS) ---- */
+
+#define ST_WORDS_MAX 512   /* distinct words of all lists: about 280 */
+#define ST_WORD_SLOTS 1024 /* open addressing, at most half full */
+
+st_word rg_st__words[ST_WORDS_MAX];
+static size_t st_n_words;
+static short st_slots[ST_WORD_SLOTS]; /* word id + 1, 0: empty */
+static int st_words_ok;               /* 0: a list did not fit, walk them */
+static pthread_once_t st_words_once = PTHREAD_ONCE_INIT;
+
+/* A hash of k[0..n) (n >= 1) from its length and its first two and last
+ * two bytes, not a byte loop: a token is looked up at the first question
+ * about it, and most are no word of a list. */
+static size_t st_word_hash(const char *k, size_t n)
+{
+    uint32_t a = (unsigned char)k[0] | (uint32_t)(unsigned char)k[n > 1] << 8;
+    uint32_t b = (unsigned char)k[n - 1] | (uint32_t)(unsigned char)k[n - 1 - (n > 1)] << 8;
+
+    return (size_t)(((a << 16 | b) ^ (uint32_t)n * 0x9E3779B9u) * 0x85EBCA6Bu >> 22);
+}
+
+/* The slot of k[0..n): the one holding it, else the empty one where it goes. */
+static size_t st_word_slot(const char *k, size_t n)
+{
+    size_t s;
+
+    for (s = st_word_hash(k, n) & (ST_WORD_SLOTS - 1); st_slots[s];
+         s = (s + 1) & (ST_WORD_SLOTS - 1)) {
+        const st_word *w = &rg_st__words[st_slots[s] - 1];
+        if (w->n == n && st_key_is(k, n, w->w)) {
+            break;
+        }
+    }
+    return s;
+}
+
+/* Enters word j of list l; 0 when the table is full or the list too long. */
+static int st_word_add(int l, const char *word, size_t j)
+{
+    size_t n = strlen(word), s = st_word_slot(word, n);
+    st_word *w;
+
+    if (!st_slots[s]) {
+        if (st_n_words == ST_WORDS_MAX || 2 * (st_n_words + 1) > ST_WORD_SLOTS) {
+            return 0;
+        }
+        w = &rg_st__words[st_n_words++];
+        w->w = word;
+        w->n = n;
+        memset(w->idx, ST_NOT_IN, sizeof w->idx);
+        st_slots[s] = (short)st_n_words;
+    }
+    w = &rg_st__words[st_slots[s] - 1];
+    if (j >= ST_NOT_IN) {
+        return 0;
+    }
+    if (w->idx[l] == ST_NOT_IN) {
+        w->idx[l] = (unsigned char)j; /* the first, as st_key_index finds it */
+    }
+    return 1;
+}
+
+static void st_words_build(void)
+{
+#define ST_LIST_PTR(name) rg_st__##name,
+    static const char *const *const lists[ST_N_LISTS] = { ST_WORD_LISTS(ST_LIST_PTR) };
+#undef ST_LIST_PTR
+    int l;
+
+    for (l = 0; l < ST_N_LISTS; l++) {
+        size_t j;
+        for (j = 0; lists[l][j]; j++) {
+            if (!st_word_add(l, lists[l][j], j)) {
+                return; /* st_words_ok stays 0 */
+            }
+        }
+    }
+    st_words_ok = 1;
+}
+
+void rg_st__words_init(void)
+{
+    pthread_once(&st_words_once, st_words_build);
+}
+
+int rg_st__word_id(const char *k, size_t n)
+{
+    size_t s;
+
+    if (!st_words_ok) {
+        return ST_WID_SCAN;
+    }
+    if (n == 0) {
+        return -1;
+    }
+    s = st_word_slot(k, n);
+    return st_slots[s] ? st_slots[s] - 1 : -1;
+}

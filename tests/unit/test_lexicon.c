@@ -424,6 +424,64 @@ static void test_token_ids_lead(void **state)
     rg_lexicon_free(lx);
 }
 
+/*
+ * The loader's memo of stems (lexicon_load.c): every cue word, stemmed or
+ * exact, repeated in other lines and cases, and more distinct words than
+ * the memo takes (it stops at 512), has the id of its own key.
+ */
+#define MEMO_WORDS 700
+
+static void memo_word(char *out, int i)
+{
+    static const char *const ends[] = { "er", "ation", "ement", "eux", "ons", "ait", "é" };
+
+    snprintf(out, 32, "%c%c%c%s", 'b' + i % 20, 'a' + (i / 20) % 5, 'c' + i / 100 % 20,
+             ends[i % 7]);
+}
+
+/* the id a cue word a[] must have: its exact key's, or its stem's */
+static int memo_want(const rg_lexicon *lx, const char *a, int exact)
+{
+    return exact ? rg_lexicon__find(lx, 'x', a, strlen(a)) : ref_stem_id(lx, a, strlen(a));
+}
+
+static void test_load_stem_memo(void **state)
+{
+    static char tsv[MEMO_WORDS * 96];
+    char w[MEMO_WORDS][32];
+    size_t len = 0, c;
+    rg_lexicon *lx = NULL;
+    int i;
+
+    (void)state;
+    for (i = 0; i < MEMO_WORDS; i++) {
+        memo_word(w[i], i);
+    }
+    for (i = 0; i < MEMO_WORDS; i++) {
+        int j = (i * 7) % MEMO_WORDS, k = (i * 13 + 5) % MEMO_WORDS;
+        char up[32];
+        memcpy(up, w[k], sizeof up);
+        up[0] = (char)(up[0] - 32); /* a capital: the same stem, another entry */
+        len += (size_t)snprintf(tsv + len, sizeof tsv - len, "%s %s|%s\t+\t1.0\tc\t%s\n",
+                                w[i], w[j], up, i % 9 == 4 ? "exact" : "-");
+    }
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, len, "t"), RG_OK);
+    assert_int_equal(lx->n_cues, 2 * MEMO_WORDS);
+    for (c = 0; c < lx->n_cues; c++) {
+        const rg_lx_cue *cue = &lx->cues[c];
+        int n = (int)c / 2, want[2], m, exact = n % 9 == 4;
+        const char *a = c % 2 ? w[(n * 13 + 5) % MEMO_WORDS] : w[n];
+        want[0] = memo_want(lx, a, exact);
+        want[1] = c % 2 == 0 ? memo_want(lx, w[(n * 7) % MEMO_WORDS], exact) : -1;
+        assert_int_equal(cue->n_words, c % 2 ? 1 : 2);
+        for (m = 0; m < cue->n_words; m++) {
+            assert_true(want[m] >= 0);
+            assert_int_equal(cue->words[m], want[m]);
+        }
+    }
+    rg_lexicon_free(lx);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -448,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_stem_keeps_first_vowel),
         cmocka_unit_test(test_token_ids_bare_keys),
         cmocka_unit_test(test_token_ids_lead),
+        cmocka_unit_test(test_load_stem_memo),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
