@@ -662,6 +662,16 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
     return RG_OK;
 }
 
+void rg_text__fold_wide_set(int on)
+{
+    pthread_once(&fold_table_once, fold_tables_init);
+#if FOLD_WIDE
+    fold_wide = on && rg__cpu_level() >= RG_CPU_AVX2;
+#else
+    (void)on;
+#endif
+}
+
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)
 {
     return rg_text__fold_odd(out, out_len, map_out, s, len, NULL);
