@@ -451,10 +451,17 @@ static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage *
         size_t blk = FOLD_BLOCK;
 #if FOLD_WIDE
         if (wide && end - j >= 32) {
-            if (fold_pairs32(out, map, j + base, q, &oo, &s)) {
+            /* the blocks that fold whole, one after the other */
+            while (fold_pairs32(out, map, j + base, p + j, &oo, &s)) {
                 j += 32;
-                continue;
+                if (end - j < 32) {
+                    break;
+                }
             }
+            if (end - j < 32) {
+                continue; /* the run's last bytes, or its end */
+            }
+            q = p + j;
             n = fold_block32(out, map, oo, j + base, q, s);
             blk = 32;
         } else if (wide && end >= 32 && lim - end >= 8 &&
@@ -653,6 +660,16 @@ static int fold_all(fold_buf *fb, const unsigned char *p, size_t len)
         i += n;
     }
     return RG_OK;
+}
+
+void rg_text__fold_wide_set(int on)
+{
+    pthread_once(&fold_table_once, fold_tables_init);
+#if FOLD_WIDE
+    fold_wide = on && rg__cpu_level() >= RG_CPU_AVX2;
+#else
+    (void)on;
+#endif
 }
 
 int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len)

@@ -149,6 +149,14 @@ int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char 
                       int *odd);
 
 /*
+ * Tests and fuzz targets only: 0 makes the match-key fold take its SSE2
+ * blocks where it would take the AVX2 ones, 1 lets it take what the CPU
+ * has again, so that one process can compare both (text_fold.c). Not
+ * thread-safe: no fold may run meanwhile.
+ */
+void rg_text__fold_wide_set(int on);
+
+/*
  * What is known of a document's bytes, so that decoding skips the steps that
  * could not change them (the document and the warnings stay the same). The
  * JSON Lines scanner knows it of its strings; for other input, the counting
