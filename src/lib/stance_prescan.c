@@ -19,9 +19,13 @@
 #include <immintrin.h>
 #endif
 
-/* 1 when the bytes at text[i..end) are an apostrophe and an avoir auxiliary
- * ("'a", "'aura"), in any case: the word the tokenizer lowers and the
- * pronoun rules look up in the same list (rg_st__avoir_aux) */
+/* 0 when the bytes at text[i..end), just after a word "l", are an
+ * apostrophe and a word that is no avoir auxiliary ("l'accord"), else 1:
+ * "'a", "'aura" in any case (the word the tokenizer lowers and the pronoun
+ * rules look up in the same list, rg_st__avoir_aux), and anything but an
+ * apostrophe, since the pronoun rules read the next token whatever lies
+ * between ("l a", "l-a" are "l" then "a" for the tokenizer too) and an
+ * upper bound may count too much, never too little */
 static int st_apostrophe_aux(const char *text, size_t i, size_t end)
 {
     char buf[12]; /* the longest auxiliary has 8 letters */
@@ -32,7 +36,7 @@ static int st_apostrophe_aux(const char *text, size_t i, size_t end)
     } else if (i + 2 < end && memcmp(text + i, "\xe2\x80\x99", 3) == 0) {
         i += 3;
     } else {
-        return 0;
+        return 1;
     }
     for (n = 0; i + n < end && n < sizeof buf; n++) {
         unsigned char b = (unsigned char)text[i + n];

@@ -240,6 +240,16 @@ static const stance_case cases[] = {
       "erdogan>assad-" },
     { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'auraient accusé de crimes.",
       "erdogan>assad-" },
+    /* "l a" and "l-a" are "l" then "a" for the tokenizer too: the prescan must
+     * not drop such a sentence as if "l" were "l'" before a noun */
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l a accusé de crimes.",
+      "erdogan>assad-" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l-a accusé de crimes.",
+      "erdogan>assad-" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l\xe2\x80\x99"
+      "a accusé de crimes.",
+      "erdogan>assad-" },
+    { "Recep Tayyip Erdogan a évoqué Bachar el-Assad. Il l'accord accusé de crimes.", "" },
     { "Emmanuel Macron a vu Angela Merkel et Theresa May. Il lui a proposé une coopération.",
       "" },
     { "Le ministre a parlé de Donald Trump. Il lui a proposé une coopération.", "" },
