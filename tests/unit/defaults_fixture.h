@@ -2,7 +2,9 @@
 /*
  * A cmocka group fixture shared by the tests that extract with the
  * built-in dictionary and lexicon: both loaded once for the group, in
- * g_actors and g_lexicon.
+ * g_actors and g_lexicon. A file that defines DEFAULTS_FIXTURE_CTX before
+ * including it also gets g_ctx, a stance context made by setup_ctx (free
+ * it with teardown_ctx).
  */
 #ifndef RG_TESTS_DEFAULTS_FIXTURE_H
 #define RG_TESTS_DEFAULTS_FIXTURE_H
@@ -33,5 +35,27 @@ static int teardown(void **state)
     rg_actors_free(g_actors);
     return 0;
 }
+
+#ifdef DEFAULTS_FIXTURE_CTX
+static rg_stance_ctx *g_ctx;
+
+static int setup_ctx(void **state)
+{
+    if (setup(state) < 0) {
+        return -1;
+    }
+    if (rg_stance_ctx_new(&g_ctx, g_actors, NULL, NULL) < 0) {
+        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown_ctx(void **state)
+{
+    rg_stance_ctx_free(g_ctx);
+    return teardown(state);
+}
+#endif
 
 #endif

@@ -22,9 +22,8 @@
 #include "lexicon.h"
 #include "stance_internal.h"
 
-#include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
-
-static rg_stance_ctx *g_ctx;
+#define DEFAULTS_FIXTURE_CTX
+#include "defaults_fixture.h" /* g_actors, g_lexicon, g_ctx, setup_ctx, teardown_ctx */
 
 #define LIST_PTR(name) rg_st__##name,
 static const char *const *const lists[ST_N_LISTS] = { ST_WORD_LISTS(LIST_PTR) };
@@ -32,24 +31,6 @@ static const char *const *const lists[ST_N_LISTS] = { ST_WORD_LISTS(LIST_PTR) };
 
 /* a list the table does not hold: tk_index walks it */
 static const char *const outside[] = { "de", "ne", "pas", "président", "zzz", NULL };
-
-static int setup_ctx(void **state)
-{
-    if (setup(state) < 0) {
-        return -1;
-    }
-    if (rg_stance_ctx_new(&g_ctx, g_actors, NULL, NULL) < 0) {
-        fprintf(stderr, "setup: %s\n", rg_error_last()->message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown_ctx(void **state)
-{
-    rg_stance_ctx_free(g_ctx);
-    return teardown(state);
-}
 
 /* Tokenizes text and asks every token about every list (twice) and about
  * `outside`, against st_key_index; returns the words found in some list. */
