@@ -248,6 +248,27 @@ static void write_temp(char *buf, size_t size, const char *text)
     fclose(f);
 }
 
+/* Appends random pieces to buf[0..) until it holds at least `min` bytes or
+ * one draw in `stop` ends it early; returns its length. buf must hold min
+ * bytes plus the longest piece. */
+static size_t random_pieces(char *buf, const char *const *pieces, size_t np, unsigned *seed,
+                            size_t min, unsigned stop)
+{
+    size_t len = 0;
+
+    while (len < min) {
+        const char *p;
+        *seed = *seed * 1103515245u + 12345u;
+        p = pieces[(*seed >> 16) % np];
+        memcpy(buf + len, p, strlen(p));
+        len += strlen(p);
+        if ((*seed >> 8) % stop == 0) {
+            break;
+        }
+    }
+    return len;
+}
+
 static void test_load_rules(void **state)
 {
     rg_boilerplate *bp = NULL;
@@ -617,17 +638,7 @@ static void test_rare_live_default(void **state)
     assert_false(bp_indexed(bp[1]));
     for (t = 0; t < 4000; t++) {
         char *out[2];
-        size_t len = 0, out_len[2], *map[2];
-        while (len < 500) {
-            const char *p;
-            seed = seed * 1103515245u + 12345u;
-            p = pieces[(seed >> 16) % np];
-            memcpy(in + len, p, strlen(p));
-            len += strlen(p);
-            if ((seed >> 8) % 11 == 0) {
-                break;
-            }
-        }
+        size_t len = random_pieces(in, pieces, np, &seed, 500, 11), out_len[2], *map[2];
         for (k = 0; k < 2; k++) {
             assert_int_equal(rg_clean_text(&out[k], &out_len[k], &map[k], in, len, bp[k], &opts),
                              RG_OK);
@@ -701,18 +712,9 @@ static void test_rare_anchor(void **state)
         assert_int_equal(rg_boilerplate_load(&bp, path), RG_OK);
         unlink(path);
         for (t = 0; t < 3000; t++) {
-            size_t len = 0, a = 0, b, out_len = 0, *map = NULL;
+            size_t len = random_pieces(line, pieces, np, &seed, 100, 7), a = 0, b, out_len = 0;
+            size_t *map = NULL;
             char *out = NULL;
-            while (len < 100) {
-                const char *p;
-                seed = seed * 1103515245u + 12345u;
-                p = pieces[(seed >> 16) % np];
-                memcpy(line + len, p, strlen(p));
-                len += strlen(p);
-                if ((seed >> 8) % 7 == 0) {
-                    break;
-                }
-            }
             line[len] = '\0';
             snprintf(in, sizeof in, "Titre\n%s\nfin", line);
             for (b = len; b > 0 && line[b - 1] == ' '; b--) {
