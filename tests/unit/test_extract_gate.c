@@ -641,47 +641,69 @@ static void test_gate_engages(void **state)
     rg_boilerplate_free(bp);
 }
 
+/* The options test_gate_alloc_failures makes extractors with. */
+static rg_extract_options alloc_opts;
+
+/* Makers for fail_each: rg_extract__gate_new and rg_extractor_new into
+ * *arg, which a failure leaves NULL. */
+static int make_gate(void *arg)
+{
+    rg_extract__gate **g = arg;
+    int rc = rg_extract__gate_new(g, g_lexicon, g_actors);
+
+    if (rc != RG_OK) {
+        assert_null(*g);
+    }
+    return rc;
+}
+
+static int make_extractor(void *arg)
+{
+    rg_extractor **ex = arg;
+    int rc = rg_extractor_new(ex, &alloc_opts);
+
+    if (rc != RG_OK) {
+        assert_null(*ex);
+    }
+    return rc;
+}
+
+/* Runs make(arg) with its 1st, 2nd... allocation failing until it
+ * succeeds; each failure must report "out of memory". Returns the number
+ * of the first allocation that did not fail. */
+static long fail_each(int (*make)(void *arg), void *arg)
+{
+    long k;
+    int rc;
+
+    for (k = 1;; k++) {
+        rg_alloc_fail_at(k);
+        rc = make(arg);
+        rg_alloc_fail_at(0);
+        if (rc == RG_OK) {
+            return k;
+        }
+        assert_int_equal(rc, RG_ERROR);
+        assert_string_equal(rg_error_last()->message, "out of memory");
+    }
+}
+
 /* Every allocation of an extractor with a lexicon (the gate, the matcher
  * with side keys) failing in turn: an error, nothing leaked (sanitizer
  * builds), and an extractor that is made has a working gate: no failure
  * may turn it off silently. */
 static void test_gate_alloc_failures(void **state)
 {
-    rg_extract_options o;
     rg_extractor *ex = NULL;
     rg_extract__gate *g = NULL;
-    long k;
-    int rc;
 
     (void)state;
-    memset(&o, 0, sizeof o);
-    o.actors = g_actors;
-    o.lexicon = g_lexicon;
-    for (k = 1;; k++) {
-        rg_alloc_fail_at(k);
-        rc = rg_extract__gate_new(&g, g_lexicon, g_actors);
-        rg_alloc_fail_at(0);
-        if (rc == RG_OK) {
-            break;
-        }
-        assert_int_equal(rc, RG_ERROR);
-        assert_null(g);
-        assert_string_equal(rg_error_last()->message, "out of memory");
-    }
-    assert_true(k > 5);
+    memset(&alloc_opts, 0, sizeof alloc_opts);
+    alloc_opts.actors = g_actors;
+    alloc_opts.lexicon = g_lexicon;
+    assert_true(fail_each(make_gate, &g) > 5);
     rg_extract__gate_free(g);
-    for (k = 1;; k++) {
-        rg_alloc_fail_at(k);
-        rc = rg_extractor_new(&ex, &o);
-        rg_alloc_fail_at(0);
-        if (rc == RG_OK) {
-            break;
-        }
-        assert_int_equal(rc, RG_ERROR);
-        assert_null(ex);
-        assert_string_equal(rg_error_last()->message, "out of memory");
-    }
-    assert_true(k > 10);
+    assert_true(fail_each(make_extractor, &ex) > 10);
     assert_true(rg_extract__gate_ready(ex));
     rg_extractor_free(ex);
 }
