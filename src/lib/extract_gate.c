@@ -61,6 +61,7 @@
 #include "common.h"
 #include "extract_internal.h"
 #include "lexicon.h"       /* rg_lexicon__adj_word, rg_lexicon__is_word_cp */
+#include "stance_internal.h" /* rg_st__levelled */
 #include "text_internal.h" /* rg_text__fold_odd, rg_text__utf8_decode */
 
 struct rg_extract__gate {
@@ -179,19 +180,10 @@ int rg_extract__may_relate(const rg_actors *a, const int *u, size_t n)
 
     for (i = 0; i < n; i++) {
         for (j = i + 1; j < n; j++) {
-            int x = u[i], y = u[j], px, py, p, o, sp;
-            if (x < 0 || y < 0 || x == y) {
-                continue;
-            }
-            px = rg_actors_type(a, (size_t)x) == RG_ACTOR_PERSON;
-            py = rg_actors_type(a, (size_t)y) == RG_ACTOR_PERSON;
-            if (px == py) {
-                return 1; /* one level */
-            }
-            p = px ? x : y;
-            o = px ? y : x;
-            sp = rg_actors_state_of(a, (size_t)p);
-            if (sp >= 0 && sp != o) {
+            int x = u[i], y = u[j];
+            if (x >= 0 && y >= 0 &&
+                rg_st__levelled(a, &x, rg_actors_type(a, (size_t)x) != RG_ACTOR_PERSON, &y,
+                                rg_actors_type(a, (size_t)y) != RG_ACTOR_PERSON)) {
                 return 1;
             }
         }

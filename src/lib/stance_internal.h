@@ -383,5 +383,10 @@ int rg_st__one_cue(rg_stance_ctx *c, const rg_lexicon *lx, st_out *o, const st_c
                    int sent_speaker);
 /* 0 when st_emit keeps no pair of the sentence's items: no relation. */
 int rg_st__items_may_relate(const rg_stance_ctx *c);
+/* Step 8's levels: *s and *t (levels 0 person, 1 state or organisation)
+ * as st_emit relates them, a person facing the other level replaced by
+ * its state; 1 when the pair is kept (both >= 0 after that, s != t).
+ * st_emit, rg_st__items_may_relate and the extractor's gate all ask it. */
+int rg_st__levelled(const rg_actors *a, int *s, int s_level, int *t, int t_level);
 
 #endif

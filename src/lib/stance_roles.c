@@ -256,23 +256,28 @@ static int st_emit1(st_out *o, rg_relation_type type, int s, int t)
     return RG_OK;
 }
 
+int rg_st__levelled(const rg_actors *a, int *s, int s_level, int *t, int t_level)
+{
+    if (s_level != t_level) {
+        if (s_level == 0) {
+            *s = rg_actors_state_of(a, (size_t)*s);
+        } else {
+            *t = rg_actors_state_of(a, (size_t)*t);
+        }
+        if (*s < 0 || *t < 0) {
+            return 0;
+        }
+    }
+    return *s != *t;
+}
+
 /* one stance (or tone) between two items, at the right level */
 static int st_emit(rg_stance_ctx *c, st_out *o, rg_relation_type type, const st_item *a,
                    const st_item *b)
 {
     int s = a->actor, t = b->actor, error;
 
-    if (a->level != b->level) {
-        if (a->level == 0) {
-            s = rg_actors_state_of(c->actors, (size_t)s);
-        } else {
-            t = rg_actors_state_of(c->actors, (size_t)t);
-        }
-        if (s < 0 || t < 0) {
-            return RG_OK;
-        }
-    }
-    if (s == t) {
+    if (!rg_st__levelled(c->actors, &s, a->level, &t, b->level)) {
         return RG_OK;
     }
     if (type == RG_REL_TONE) {
@@ -312,17 +317,7 @@ int rg_st__items_may_relate(const rg_stance_ctx *c)
         for (j = i + 1; j < c->items.n; j++) {
             const st_item *b = &c->items.v[j];
             int s = a->actor, t = b->actor;
-            if (s < 0 || t < 0) {
-                return 1;
-            }
-            if (a->level != b->level) {
-                if (a->level == 0) {
-                    s = rg_actors_state_of(c->actors, (size_t)s);
-                } else {
-                    t = rg_actors_state_of(c->actors, (size_t)t);
-                }
-            }
-            if (s >= 0 && t >= 0 && s != t) {
+            if (s < 0 || t < 0 || rg_st__levelled(c->actors, &s, a->level, &t, b->level)) {
                 return 1;
             }
         }
