@@ -25,8 +25,9 @@
 typedef struct {
     st_tok *v;        /* c->tok.v, with room for a token per byte of the stretch */
     size_t n;         /* tokens */
-    const char *kb;   /* c->kbuf.v: the sentence lowered (st_lower_sentence) */
-    size_t base;      /* the sentence's start: kb[0] is its first byte's */
+    const char *kb;   /* c->kbuf.v: the sentence lowered (st_lower_sentence), where
+                       * the tokens are cut; offsets below are in it */
+    size_t base;      /* the sentence's start in the text */
     size_t hyph_end;  /* just after the last hyphen (- U+2010 U+2011), SIZE_MAX: none;
                        * a word that starts there is joined to the one before */
     int quote;        /* the innermost open quote, -1: none */
@@ -146,37 +147,48 @@ static inline __m128i st_lower16(__m128i x, __m128i prev)
 }
 #endif
 
+/* Spaces after the lowered sentence in the key buffer: the word scanner
+ * reads 16 bytes at a time up to the sentence's end and stops there */
+#define ST_PAD 16
+
 /*
- * The key buffer: rg_lexicon__lower of the whole sentence text[s..e), so
- * that the key of the word text[ws..we) is kb[ws - s..we - s) (koff). That
- * is the word's own rg_lexicon__lower: a pair is lowered at its second byte
- * after a lead C3 or C5, and a word never starts with a second byte (they
- * are no code point start), nor ends with a lead whose second byte follows
- * (a two-byte letter would go on the word). One pass of 16 bytes a step
- * costs less than a store for each word, and no word tells its case.
+ * The key buffer: rg_lexicon__lower of the whole sentence t[0..n), then
+ * ST_PAD spaces, so that the key of the word at offsets [s, e) of the
+ * sentence is kb[s..e) (koff = s). That is the word's own
+ * rg_lexicon__lower: a pair is lowered at its second byte after a lead C3
+ * or C5, and a word never starts with a second byte (they are no code
+ * point start), nor ends with a lead whose second byte follows (the
+ * two-byte letter would go on the word). One pass of 16 bytes a step costs
+ * less than a store for each word. The tokens are cut from this copy:
+ * lowering changes no byte outside words and keeps every letter a letter
+ * (C3 A0..BE are st_latin2 letters as C3 80..9E are), and the padding lets
+ * the scanner take 16 bytes at a time to the end (a code point cut by the
+ * end is as invalid before a space as before nothing).
  */
-static void st_lower_sentence(char *kb, const char *text, size_t s, size_t e)
+static void st_lower_sentence(char *kb, const char *t, size_t n)
 {
 #if ST_SSE2
-    size_t n = e - s, j;
+    size_t j;
 
     if (n >= 16) {
         /* the first step shifts its bytes for their previous ones (none
          * before the first), the others read them at -1; the last ends
          * with the sentence, over the step before it */
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + s));
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
         _mm_storeu_si128((__m128i *)(void *)kb, st_lower16(x, _mm_slli_si128(x, 1)));
         for (j = 16; j < n; j += 16) {
             size_t o = j + 16 <= n ? j : n - 16;
-            x = _mm_loadu_si128((const __m128i *)(const void *)(text + s + o));
+            x = _mm_loadu_si128((const __m128i *)(const void *)(t + o));
             _mm_storeu_si128(
                 (__m128i *)(void *)(kb + o),
-                st_lower16(x, _mm_loadu_si128((const __m128i *)(const void *)(text + s + o - 1))));
+                st_lower16(x, _mm_loadu_si128((const __m128i *)(const void *)(t + o - 1))));
         }
-        return;
-    }
+    } else
 #endif
-    rg_lexicon__lower(kb, text + s, e - s);
+    {
+        rg_lexicon__lower(kb, t, n);
+    }
+    memset(kb + n, ' ', ST_PAD);
 }
 
 /* 1 when key[0..n) (n <= 5, starting with i, e or l: st_pron_maybe) is a
@@ -211,17 +223,17 @@ static int st_adj_id(st_tok *t, const rg_lexicon *lx, const char *key, size_t n)
          ? RG_ERROR                                                                        \
          : ((vec).v[(vec).n++] = (x), RG_OK))
 
-/* Appends the word token text[s..e), its key in place in the lowered
- * sentence (st_lower_sentence) and, for a state adjective, its id
+/* Appends the word token at kb[s..e) (offsets in the sentence), its key
+ * there in place (st_lower_sentence) and, for a state adjective, its id
  * (st_tok.ids: other words are looked up by rg_st__stem_words, when cues
  * are sought); lists it among the pronouns and adjectives. */
 static inline int st_push_word(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx,
                                const char *text, size_t s, size_t e)
 {
-    size_t n = e - s, koff = s - u->base;
-    const char *key = u->kb + koff;
-    st_tok *t = st_push_tok(u, TK_WORD, s, e, koff, (int)n, s == u->hyph_end,
-                            st_upper_at(text, s, n), u->quote);
+    size_t n = e - s;
+    const char *key = u->kb + s;
+    st_tok *t = st_push_tok(u, TK_WORD, u->base + s, u->base + e, s, (int)n, s == u->hyph_end,
+                            st_upper_at(text, u->base + s, n), u->quote);
 
     if (st_pron_maybe(key[0], n) && st_is_pronoun(key, n) &&
         ST_PUSH_INDEX(c->pron, (int)u->n - 1) < 0) {
@@ -236,15 +248,15 @@ static inline int st_push_word(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx
     return RG_OK;
 }
 
-/* The token of the character at text[i] that is neither a word's nor a
- * space (punctuation, a sign, an invalid byte: one byte); its length. */
-static inline size_t st_tok_other(rg_stance_ctx *c, st_cur *u, const char *text, size_t i,
-                                  size_t end, int *error)
+/* The token of the character at kb[i] that is neither a word's nor a
+ * space (punctuation, a sign, an invalid byte: one byte), kb ending at
+ * `end`; its length. */
+static inline size_t st_tok_other(rg_stance_ctx *c, st_cur *u, size_t i, size_t end, int *error)
 {
     int32_t cp;
     int dquote = 0;
     tk_kind kind;
-    size_t k = rg_text__utf8_decode(text + i, end - i, &cp);
+    size_t k = rg_text__utf8_decode(u->kb + i, end - i, &cp);
 
     if (k == (size_t)-1) {
         k = 1;
@@ -259,7 +271,7 @@ static inline size_t st_tok_other(rg_stance_ctx *c, st_cur *u, const char *text,
         u->dq_open = !u->dq_open;
     }
     if (kind != TK_WORD) {
-        *error = st_push_punct(c, u, kind, i, i + k);
+        *error = st_push_punct(c, u, kind, u->base + i, u->base + i + k);
     }
     return k;
 }
@@ -268,30 +280,32 @@ static inline size_t st_tok_other(rg_stance_ctx *c, st_cur *u, const char *text,
 #define ST_RUN 256
 
 /*
- * The tokens that start in text[i..stop) (stop - i <= ST_RUN: at most one
- * token a byte, for which u has room), the sentence ending at `end`; the
- * offset where the next token may start (a word may end past stop), or
- * SIZE_MAX on an error.
+ * The tokens that start in kb[i..stop) (offsets in the sentence; stop - i
+ * <= ST_RUN: at most one token a byte, for which u has room); `end` is the
+ * end of kb's padding (st_lower_sentence). Returns the offset where the
+ * next token may start (a word may end past stop), or SIZE_MAX on an
+ * error.
  */
 static size_t st_tok_run(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx, const char *text,
                          size_t i, size_t stop, size_t end)
 {
+    const char *kb = u->kb;
     int error = RG_OK;
 
     while (i < stop) {
-        unsigned char b = (unsigned char)text[i];
-        if ((st_ascii_class[b] & ST_WORD) || (b >= 0x80 && st_word_cp_len(text, i, end))) {
+        unsigned char b = (unsigned char)kb[i];
+        if ((st_ascii_class[b] & ST_WORD) || (b >= 0x80 && st_word_cp_len(kb, i, end))) {
             size_t s = i;
             int ascii; /* not needed: the keys are lowered with the sentence */
-            i = st_word_end(text, i, end, &ascii);
+            i = st_word_end(kb, i, end, &ascii);
             if (st_push_word(c, u, lx, text, s, i) < 0) {
                 return SIZE_MAX;
             }
-            i += i < end && text[i] == ' '; /* the space after a word: no token */
+            i += kb[i] == ' '; /* the space after a word (or padding): no token */
         } else if (b == ' ') {
             i++; /* the common separator: no token */
         } else {
-            i += st_tok_other(c, u, text, i, end, &error);
+            i += st_tok_other(c, u, i, end, &error);
             if (error < 0) {
                 return SIZE_MAX;
             }
@@ -302,31 +316,31 @@ static size_t st_tok_run(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx, cons
 
 int rg_st__tokenize(rg_stance_ctx *c, const rg_lexicon *lx, const char *text, rg_span sent)
 {
-    size_t i = sent.start;
+    size_t i = 0, n = sent.end - sent.start;
     st_cur u;
 
     c->tok.n = 0;
     c->pron.n = 0;
     c->adjs.n = 0;
     c->quotes.n = 0;
-    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, sent.end - sent.start, 1) < 0) {
+    if (rg__vec_grow(&c->kbuf.v, &c->kbuf.cap, n + ST_PAD, 1) < 0) {
         return RG_ERROR;
     }
-    st_lower_sentence(c->kbuf.v, text, sent.start, sent.end);
-    c->kbuf.n = sent.end - sent.start;
+    st_lower_sentence(c->kbuf.v, text + sent.start, n);
+    c->kbuf.n = n;
     u.n = 0;
     u.kb = c->kbuf.v;
     u.base = sent.start;
     u.hyph_end = SIZE_MAX;
     u.dq_open = 0;
     u.quote = -1;
-    while (i < sent.end) {
-        size_t stop = sent.end - i > ST_RUN ? i + ST_RUN : sent.end;
+    while (i < n) {
+        size_t stop = n - i > ST_RUN ? i + ST_RUN : n;
         if (rg__vec_grow(&c->tok.v, &c->tok.cap, u.n + (stop - i), sizeof *c->tok.v) < 0) {
             return RG_ERROR;
         }
         u.v = c->tok.v;
-        i = st_tok_run(c, &u, lx, text, i, stop, sent.end);
+        i = st_tok_run(c, &u, lx, text, i, stop, n + ST_PAD);
         c->tok.n = u.n;
         if (i == SIZE_MAX) {
             return RG_ERROR;
