@@ -276,6 +276,50 @@ static inline size_t st_tok_other(rg_stance_ctx *c, st_cur *u, size_t i, size_t 
     return k;
 }
 
+#if ST_SSE2
+/*
+ * st_word_end over the padded key buffer (st_lower_sentence: 16 bytes can
+ * be read from any offset of the sentence): the end of the word that starts
+ * at kb[i], `end` the padding's end. When a block stops at a byte >= 0x80,
+ * the two-byte Latin letters of the whole block are found at once (leads
+ * C3..C8 before a second byte, not × ÷, as st_latin2 says) and taken as
+ * letters, so that a word's accents cost one step, not one each.
+ */
+static inline size_t st_tok_word_end(const char *kb, size_t i, size_t end)
+{
+    for (;;) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(kb + i));
+        unsigned m = ~(unsigned)_mm_movemask_epi8(st_alnum16(x)) & 0xFFFFu;
+        unsigned hi = (unsigned)_mm_movemask_epi8(x), lead, cont, sign;
+        size_t k;
+
+        if (!(m & -m & hi)) {
+            if (m) {
+                return i + (size_t)__builtin_ctz(m); /* an ASCII byte ends it */
+            }
+            i += 16;
+            continue;
+        }
+        lead = (unsigned)_mm_movemask_epi8(st_in_range16(x, 0xC3, 0xC8 - 0xC3));
+        cont = (unsigned)_mm_movemask_epi8(st_in_range16(x, 0x80, 0xBF - 0x80));
+        sign = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) &
+               (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                                                          _mm_set1_epi8((char)0xB7))) >> 1;
+        lead &= cont >> 1 & ~sign;
+        m &= ~(lead | lead << 1);
+        if (m == 0) {
+            i += 16;
+            continue;
+        }
+        i += (size_t)__builtin_ctz(m);
+        if ((unsigned char)kb[i] < 0x80 || (k = st_word_cp_len(kb, i, end)) == 0) {
+            return i;
+        }
+        i += k; /* another word code point, or a letter cut by the block's end */
+    }
+}
+#endif
+
 /* Bytes of a stretch (st_tok_run): the token vector grows once for each */
 #define ST_RUN 256
 
@@ -296,8 +340,12 @@ static size_t st_tok_run(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx, cons
         unsigned char b = (unsigned char)kb[i];
         if ((st_ascii_class[b] & ST_WORD) || (b >= 0x80 && st_word_cp_len(kb, i, end))) {
             size_t s = i;
+#if ST_SSE2
+            i = st_tok_word_end(kb, i, end);
+#else
             int ascii; /* not needed: the keys are lowered with the sentence */
             i = st_word_end(kb, i, end, &ascii);
+#endif
             if (st_push_word(c, u, lx, text, s, i) < 0) {
                 return SIZE_MAX;
             }
