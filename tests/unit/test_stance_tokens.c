@@ -517,16 +517,19 @@ static void test_random_bytes(void **state)
 
 /*
  * The keys are the sentence lowered in 16-byte steps (st_lower_sentence),
- * the last step over the one before: sentences of 15 to 100 bytes whose
- * two-byte letters (capitals, Œ, × and ß, which stay), lone leads and
- * second bytes fall on every side of a step's edge, each word's key
- * against rg_lexicon__lower of the word alone (check_tokens).
+ * the last step over the one before, and the words are cut from them 16
+ * bytes at a time with the two-byte letters of a block found at once
+ * (st_tok_word_end): sentences of 15 to 100 bytes whose two-byte letters
+ * (capitals, Œ, ș; × ÷ and ß, which stay), other letters (д), signs (’,
+ * NBSP), lone leads and second bytes fall on every side of a block's edge,
+ * each word's bounds and key against the reference (check_tokens).
  */
 static void test_keys_in_place(void **state)
 {
     static const char *const frag[] = {
         "\xc3\x80", "\xc3\x9e", "\xc3\x97", "\xc3\x9f", "\xc3\x89", "\xc3\xa9", "\xc5\x92",
         "\xc5\x93", "\xc3", "\xc5", "\x92", "\x9e", "A", "Z", "q", "7", " ", "-", "'",
+        "\xc3\xb7", "\xc3\xa9", "\xc8\x99", "\xd0\xb4", "\xe2\x80\x99", "\xc2\xa0",
     };
     uint32_t seed = 4242;
     size_t round;
