@@ -350,8 +350,8 @@ static size_t st_tok_run(rg_stance_ctx *c, st_cur *u, const rg_lexicon *lx, cons
                 return SIZE_MAX;
             }
             i += kb[i] == ' '; /* the space after a word (or padding): no token */
-        } else if (b == ' ') {
-            i++; /* the common separator: no token */
+        } else if (b == ' ' || b == '\'') {
+            i++; /* the common separators: no token ("l'Iran") */
         } else {
             i += st_tok_other(c, u, i, end, &error);
             if (error < 0) {
