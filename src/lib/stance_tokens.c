@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Stance step 1: tokens. A sentence is cut into words and punctuation
- * (st_tok, kept in the context's vectors, keys lower-cased into one shared
- * buffer, quotes nested as their marks come) with the word scanner the prescan
- * (stance_prescan.c) uses too (stance_scan.h); then the words outside items
- * are stemmed.
+ * Stance step 1: tokens. A sentence is lowered whole into the context's
+ * key buffer (st_lower_sentence), then cut there into words and punctuation
+ * (st_tok, kept in the context's vectors, each word's key in place, quotes
+ * nested as their marks come) as the prescan's word scanner (stance_prescan.c,
+ * stance_scan.h) cuts the text; then the words outside items are stemmed.
  */
 #include <stdint.h> /* int32_t */
 #include <string.h> /* memcmp, memcpy */
