@@ -516,6 +516,43 @@ static void test_random_bytes(void **state)
 }
 
 /*
+ * The keys are the sentence lowered in 16-byte steps (st_lower_sentence),
+ * the last step over the one before, and the words are cut from them 16
+ * bytes at a time with the two-byte letters of a block found at once
+ * (st_tok_word_end): sentences of 15 to 100 bytes whose two-byte letters
+ * (capitals, Œ, ș; × ÷ and ß, which stay), other letters (д), signs (’,
+ * NBSP), lone leads and second bytes fall on every side of a block's edge,
+ * each word's bounds and key against the reference (check_tokens).
+ */
+static void test_keys_in_place(void **state)
+{
+    static const char *const frag[] = {
+        "\xc3\x80", "\xc3\x9e", "\xc3\x97", "\xc3\x9f", "\xc3\x89", "\xc3\xa9", "\xc5\x92",
+        "\xc5\x93", "\xc3", "\xc5", "\x92", "\x9e", "A", "Z", "q", "7", " ", "-", "'",
+        "\xc3\xb7", "\xc3\xa9", "\xc8\x99", "\xd0\xb4", "\xe2\x80\x99", "\xc2\xa0",
+    };
+    uint32_t seed = 4242;
+    size_t round;
+
+    (void)state;
+    for (round = 0; round < 120; round++) {
+        char text[120];
+        size_t len = 0, want;
+        seed = seed * 1103515245u + 12345u;
+        want = 15 + (seed >> 16) % 86;
+        while (len < want) {
+            const char *f;
+            seed = seed * 1103515245u + 12345u;
+            f = frag[(seed >> 16) % (sizeof frag / sizeof *frag)];
+            memcpy(text + len, f, strlen(f));
+            len += strlen(f);
+        }
+        text[len] = '\0';
+        check_spans(text, 3);
+    }
+}
+
+/*
  * Sentences longer than the prescan's 64-byte windows, at every alignment
  * of a window: runs that end at a window's last byte or go on across one
  * or two windows, runs of 64 bytes and more, bytes >= 0x80 at a window's
@@ -961,6 +998,7 @@ static void test_prescan_buffer_ends(void **state)
             assert_non_null(heap);
             memcpy(heap, text, len);
             check_prescan(heap, sp);
+            check_tokens(heap, sp); /* the keys lowered in place, to the last byte */
             free(heap);
         }
     }
@@ -974,6 +1012,7 @@ int main(void)
         cmocka_unit_test(test_latin_lowering),
         cmocka_unit_test(test_adjective_filters),
         cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_keys_in_place),
         cmocka_unit_test(test_prescan_windows),
         cmocka_unit_test(test_pronoun_words),
         cmocka_unit_test(test_prescan_lengths),
