@@ -46,7 +46,8 @@
  * The walks are independent (no state carried from one start to the
  * next) but their rows are spread over a table too large for the cache,
  * so where the trie goes one way for several bytes (the tail of a key no
- * other key shares) the walk compares them at once (chains).
+ * other key shares) the walk compares them at once (chains), and the
+ * states it so jumps over get no row: the table is a sixth of the size.
  * Side keys (rg_matcher__side: the state adjectives of the extractor's
  * stance gate) share the filters and the trie as patterns npat, npat + 1,
  * ...; their hits are taken out after the walks (ms_side_hits), their
@@ -386,9 +387,9 @@ static size_t ms_offsets(rg_matcher__starts *s, const ms_trie *tr, const int32_t
 /*
  * The scan table. Only the states a walk arrives at by a column have a
  * row: those inside a chain (two thirds of the built-in dictionary's
- * states) and those that start one (a sixth) do not, and the table went
- * from 1.49 MB to 0.26 MB (a quarter of an L2 of this machine). `order`, `perm`
- * (twice), `tmp` and `inside` have room for the states.
+ * states) and those that start one (an eighth) do not, and the table
+ * went from 1.49 MB to 0.26 MB (its rows stay in L2 between documents).
+ * `order`, `perm` (twice), `tmp` and `inside` have room for the states.
  */
 static int ms_table(rg_matcher__starts *s, const ms_trie *tr, int32_t *order, int32_t *perm,
                     int32_t *tmp, unsigned char *inside)
@@ -555,33 +556,46 @@ static int ms_hit(const rg_matcher__starts *s, size_t r, size_t p, size_t i,
     return rg_matcher__cand_push(hits, fixed, c);
 }
 
-/* Walks the trie from key[p]: every key that starts there, by end. */
+/*
+ * Walks the trie from key[p]: every key that starts there, by end. Most
+ * steps are from a row of group 0 (no key ends there, no chain starts):
+ * the inner loop takes those with one compare of the offset; the others
+ * come out of it. The table's bounds are copied first (stores to the hits
+ * could alias s: the compiler would load them again at every step).
+ */
 static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t klen, size_t p,
                    rg_matcher__cand_vec *hits, rg_matcher__cand *fixed)
 {
     const int32_t *trie = s->trie;
     const uint8_t *cls = s->cls;
+    const ms_chain *chain = s->chain;
+    const size_t out0 = s->out0, ch0 = s->ch0, chn = s->chn;
     size_t r = 0, i = p;
 
-    while (i < klen && (r = (size_t)trie[r + cls[key[i]]]) != 0) {
-        i++;
-        for (;;) { /* arrived at offset r after key[i - 1] */
-            const ms_chain *c;
-            if (r >= s->out0 && ms_hit(s, r, p, i, hits, fixed) < 0) {
-                return RG_ERROR;
+    for (;;) {
+        while (r < ch0) { /* group 0, the root included */
+            if (i == klen || (r = (size_t)trie[r + cls[key[i]]]) == 0) {
+                return RG_OK;
             }
-            if (r - s->ch0 >= s->chn) { /* no chain (r < ch0 wraps) */
-                break;
-            }
-            c = &s->chain[r - s->ch0];
+            i++;
+        }
+        /* arrived at offset r after key[i - 1]: a key ends, a chain starts, or both */
+        if (r >= out0 && ms_hit(s, r, p, i, hits, fixed) < 0) {
+            return RG_ERROR;
+        }
+        if (r - ch0 < chn) {
+            const ms_chain *c = &chain[r - ch0];
             if (!ms_chain_ok(s, c, key + i, klen - i)) {
                 return RG_OK;
             }
             i += c->len;
             r = (size_t)c->end;
+        } else if (i == klen || (r = (size_t)trie[r + cls[key[i]]]) == 0) {
+            return RG_OK; /* a row of group 3 */
+        } else {
+            i++;
         }
     }
-    return RG_OK;
 }
 
 #include "matcher_starts_block.h" /* ms_block, ms_block_wide */
