@@ -382,6 +382,63 @@ static void test_many_candidates(void **state)
     rg_actors_free(a);
 }
 
+/*
+ * The trie's chains and rows: a key that ends where a chain starts ("ab"
+ * before "abcdefghijk"), a chain that ends at a key that goes on by
+ * another chain ("abcdefghijk lmnop"), a key that ends at a state with
+ * two children ("mn", "mnop", "mnqr": a row of the fourth group), keys
+ * one byte or a chain short of another ("abcdefghij", "abcdefghijk lmno");
+ * each, cut or whole, at every offset around the ends of the scan's first
+ * batches (512, 1024 and 2048 bytes), after words that start like it.
+ * A key an actor each: a hit with another key's pattern shows.
+ */
+static void test_chains_and_batches(void **state)
+{
+    static const char json[] =
+        "{\"schema\": 1, \"actors\": ["
+        "{\"id\":\"a\",\"label\":\"A\",\"type\":\"organisation\",\"aliases\":[\"ab\"]},"
+        "{\"id\":\"b\",\"label\":\"B\",\"type\":\"organisation\","
+        "\"aliases\":[\"abcdefghijk\"]},"
+        "{\"id\":\"c\",\"label\":\"C\",\"type\":\"organisation\","
+        "\"aliases\":[\"abcdefghijk lmnop\"]},"
+        "{\"id\":\"d\",\"label\":\"D\",\"type\":\"organisation\",\"aliases\":[\"mn\"]},"
+        "{\"id\":\"e\",\"label\":\"E\",\"type\":\"organisation\",\"aliases\":[\"mnop\"]},"
+        "{\"id\":\"f\",\"label\":\"F\",\"type\":\"organisation\",\"aliases\":[\"mnqr\"]}]}";
+    static const char *const keys[] = { "ab", "abcdefghijk", "abcdefghijk lmnop", "mn", "mnop",
+                                        "mnqr", "abcdefghij", "abcdefghijk lmno", "mnq" };
+    static const size_t edges[] = { 512, 1024, 2048 };
+    static char text[2200];
+    rg_actors *a = NULL;
+    rg_matcher *fast = NULL, *ref = NULL;
+    size_t e, k, p;
+
+    (void)state;
+    n_matches = 0;
+    assert_int_equal(rg_actors_from_buffer(&a, json, strlen(json), "t.json"), RG_OK);
+    assert_int_equal(rg_matcher_new(&fast, a), RG_OK);
+    assert_int_equal(rg_matcher__new_automaton(&ref, a), RG_OK);
+    assert_true(rg_matcher__uses_starts(fast));
+    for (e = 0; e < sizeof edges / sizeof *edges; e++) {
+        for (k = 0; k < sizeof keys / sizeof *keys; k++) {
+            size_t kl = strlen(keys[k]);
+            for (p = edges[e] - 40; p < edges[e] + 8; p++) {
+                size_t i, len = p + kl + 1 + rnd(4);
+                for (i = 0; i < p; i += 3) { /* "ab " and "mn ": word starts that pass */
+                    memcpy(text + i, i % 2 ? "mn " : "ab ", 3);
+                }
+                memset(text + p - 1, ' ', len - p + 1);
+                memcpy(text + p, keys[k], kl);
+                same_matches(fast, ref, text, len, NULL);
+            }
+        }
+    }
+    fprintf(stderr, "chains and batches: %zu matches\n", n_matches);
+    assert_true(n_matches > 100000); /* not two empty lists compared */
+    rg_matcher_free(fast);
+    rg_matcher_free(ref);
+    rg_actors_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_random_dicts),
         cmocka_unit_test(test_first_words),
         cmocka_unit_test(test_many_candidates),
+        cmocka_unit_test(test_chains_and_batches),
     };
 
     return cmocka_run_group_tests_name("matcher_starts", tests, NULL, NULL);
