@@ -195,9 +195,14 @@ str_blocks_wide(const unsigned char *p, const unsigned char *end, char *out, siz
 }
 #endif
 
+/* JSON white space but the line feed: the scanner reads one line, and may
+ * be handed the bytes after it (rg_jsonl_scan_line), so a raw LF ends the
+ * line wherever it is (between tokens: a fallback, like one in a string). */
 static inline void skip_ws(jscan *s)
 {
-    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r')) {
+    const uint64_t ws = 1ull << ' ' | 1ull << '\t' | 1ull << '\r'; /* one bit test */
+
+    while (s->p < s->end && (unsigned char)*s->p <= ' ' && (ws >> (unsigned char)*s->p & 1u)) {
         s->p++;
     }
 }
@@ -748,8 +753,8 @@ static int scan_value(jscan *s, int depth)
     }
 }
 
-int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
-                  rg_jscan_value *vals, rg_strbuf *scratch)
+int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, size_t n_keys,
+                       rg_jscan_value *vals, rg_strbuf *scratch, size_t *line_len)
 {
     jscan s;
     size_t i;
@@ -760,13 +765,13 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
         vals[i].len = 0;
         vals[i].flags = 0;
     }
-    /* unescaping never lengthens a string: the whole line is enough room */
+    /* unescaping never lengthens a string: the whole buffer is enough room */
     rg_strbuf_clear(scratch);
-    if (rg_strbuf_grow(scratch, len) < 0) {
+    if (rg_strbuf_grow(scratch, avail) < 0) {
         return RG_ERROR;
     }
-    s.p = line;
-    s.end = line + len;
+    s.p = buf;
+    s.end = buf + avail;
     s.keys = keys;
     s.n_keys = n_keys;
     s.vals = vals;
@@ -783,9 +788,19 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     if (s.p >= s.end || *s.p != '{' || !scan_object(&s, 1)) {
         return RG_JSCAN_FALLBACK;
     }
-    skip_ws(&s);
-    if (s.p != s.end) {
+    skip_ws(&s); /* stops at a LF: nothing in the object holds one */
+    if (s.p != s.end && *s.p != '\n') {
         return RG_JSCAN_FALLBACK;
     }
+    *line_len = (size_t)(s.p - buf);
     return RG_JSCAN_OK;
+}
+
+int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
+                  rg_jscan_value *vals, rg_strbuf *scratch)
+{
+    size_t n;
+    int rc = rg_jsonl_scan_line(line, len, keys, n_keys, vals, scratch, &n);
+
+    return rc == RG_JSCAN_OK && n != len ? RG_JSCAN_FALLBACK : rc;
 }

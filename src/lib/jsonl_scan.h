@@ -12,11 +12,12 @@
  * parses the line with jansson (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL),
  * which produces the messages. When it returns RG_JSCAN_OK, jansson would
  * have accepted the line and returned the same values for the wanted keys.
- * Falls back on: invalid JSON or UTF-8, a top-level value that is not an
- * object, duplicate keys (at any depth), keys with escapes, nesting deeper
- * than RG_JSCAN_MAX_DEPTH, more than RG_JSCAN_MAX_KEYS keys in the open
- * objects, numbers that might overflow a double or a json_int_t, and a
- * wanted member that is neither a string nor null.
+ * Falls back on: invalid JSON or UTF-8, a raw line feed (the reader's lines
+ * hold none), a top-level value that is not an object, duplicate keys (at
+ * any depth), keys with escapes, nesting deeper than RG_JSCAN_MAX_DEPTH,
+ * more than RG_JSCAN_MAX_KEYS keys in the open objects, numbers that might
+ * overflow a double or a json_int_t, and a wanted member that is neither a
+ * string nor null.
  */
 #ifndef RG_LIB_JSONL_SCAN_H
 #define RG_LIB_JSONL_SCAN_H
@@ -61,5 +62,17 @@ typedef struct {
  */
 int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
                   rg_jscan_value *vals, rg_strbuf *scratch);
+
+/*
+ * The same for the line at the start of buf[0..avail), whose end is not
+ * known yet: the object, then blanks (space, TAB, CR), then a LF or the end
+ * of buf. RG_JSCAN_OK with *line_len the bytes before that LF (avail when
+ * there is none: the caller knows whether more bytes may follow), or the
+ * other returns of rg_jsonl_scan. The scan stops at the line's end: the
+ * reader finds its lines in the same pass. A raw LF is never white space
+ * for either function (a LF inside the object falls back).
+ */
+int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, size_t n_keys,
+                       rg_jscan_value *vals, rg_strbuf *scratch, size_t *line_len);
 
 #endif

@@ -98,6 +98,7 @@ struct rg_reader {
     int eof;
     int in_jsonl;
     int skipping;       /* inside an over-long line being skipped */
+    size_t whole_end;   /* buf offset past its last LF (0: not known); see jsonl_scanned_line */
     rg_reader__map manifest;
     rg_reader__ids ids;
     /* fast path for JSON Lines: keys wanted (id, date, text fields...) */

@@ -36,6 +36,7 @@ int rg_reader__jsonl_open(rg_reader *r, const char *path)
     r->eof = 0;
     r->in_jsonl = 1;
     r->skipping = 0;
+    r->whole_end = 0;
     rg_strbuf_clear(&r->buf);
     r->buf_pos = 0;
     return RG_OK;
@@ -77,7 +78,7 @@ static int jsonl_read_error(rg_reader *r, int err)
     }
     r->eof = 1;
     r->skipping = 0;
-    r->buf.len = r->buf_pos = 0;
+    r->buf.len = r->buf_pos = r->whole_end = 0;
     return 0;
 }
 
@@ -113,19 +114,104 @@ static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
     return read(r->fd, buf, n);
 }
 
+/* Offset past the last LF of b[from..to), or `from` when there is none:
+ * read back 8 bytes at a time (the tail after a chunk's last LF is about
+ * half a line). */
+static size_t last_lf_end(const char *b, size_t from, size_t to)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    size_t k;
+
+    while (to - from >= 8) {
+        uint64_t w;
+        memcpy(&w, b + to - 8, 8);
+        w ^= ones * '\n';
+        if ((w - ones) & ~w & (ones << 7)) { /* nonzero iff a byte is 0 (a LF) */
+            for (k = to; k > to - 8; k--) {
+                if (b[k - 1] == '\n') {
+                    return k;
+                }
+            }
+        }
+        to -= 8;
+    }
+    for (; to > from; to--) {
+        if (b[to - 1] == '\n') {
+            return to;
+        }
+    }
+    return from;
+}
+
+/* Bytes b[from..r->buf.len) were just added to the buffer: r->whole_end
+ * moves past their last LF, if any. */
+static void jsonl_appended(rg_reader *r, size_t from)
+{
+    size_t e = last_lf_end(r->buf.ptr, from, r->buf.len);
+
+    if (e > from) {
+        r->whole_end = e;
+    }
+}
+
 /*
- * Next line of the stream into [*line, *line + *len) (borrowed from r->buf).
- * Lines longer than the limit are skipped with a warning. Returns 1, 0 at
- * EOF, or a negative code.
+ * The common case in one pass: the scanner reads the line at buf_pos and
+ * finds its end itself (rg_jsonl_scan_line), with no memchr before it. 1 with
+ * the line (r->scan_vals filled in), 0 when the line's end must be found the
+ * plain way (not plain JSON: the scan is then done again on the line alone,
+ * for the same answer as ever), or a negative code. Tried only on a line that
+ * is all in the buffer (a LF after buf_pos, or the end of the input), so that
+ * a line cut by the end of a chunk is not scanned twice: that costs one look
+ * back from the end of each chunk.
  */
-static int jsonl_line(rg_reader *r, const char **line, size_t *len)
+static int jsonl_scanned_line(rg_reader *r, const char **line, size_t *len)
+{
+    size_t avail = r->buf.len - r->buf_pos, n;
+    const char *start;
+    int rc;
+
+    if (r->skipping || !avail || (!r->eof && r->buf_pos >= r->whole_end)) {
+        return 0; /* no whole line (read more first), or none to scan */
+    }
+    start = r->buf.ptr + r->buf_pos;
+    rc = rg_jsonl_scan_line(start, avail, r->scan_keys, r->n_scan_keys, r->scan_vals,
+                            &r->scan_buf, &n);
+    if (rc != RG_JSCAN_OK || (n == avail && !r->eof)) {
+        return rc < 0 ? rc : 0;
+    }
+    r->buf_pos += n < avail ? n + 1 : n; /* past its LF, if any */
+    r->line_no++;
+    *line = start;
+    *len = n;
+    return 1;
+}
+
+/*
+ * Next line of the stream into [*line, *line + *len) (borrowed from r->buf);
+ * *scanned is 1 when r->scan_vals already hold its rg_jsonl_scan. Lines
+ * longer than the limit are skipped with a warning. Returns 1, 0 at EOF, or
+ * a negative code.
+ */
+static int jsonl_line(rg_reader *r, const char **line, size_t *len, int *scanned)
 {
     for (;;) {
         char *start = r->buf.ptr ? r->buf.ptr + r->buf_pos : NULL;
         size_t avail = r->buf.len - r->buf_pos;
-        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        char *nl;
         ssize_t got;
+        int rc = jsonl_scanned_line(r, line, len);
 
+        if (rc != 0) {
+            if (rc > 0 && *len > r->opts.max_doc_bytes) {
+                if ((rc = jsonl_too_long(r, r->line_no)) < 0) {
+                    return rc;
+                }
+                continue;
+            }
+            *scanned = 1;
+            return rc;
+        }
+        nl = avail ? memchr(start, '\n', avail) : NULL;
         if (nl || (r->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             r->buf_pos += nl ? n + 1 : n;
@@ -143,12 +229,14 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             }
             *line = start;
             *len = n;
+            *scanned = 0;
             return 1;
         }
         if (r->eof) {
             return 0;
         }
         /* compact, then refill */
+        r->whole_end = 0; /* the bytes move: found again once read */
         if (r->buf_pos) {
             memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
             r->buf.len = avail;
@@ -187,6 +275,7 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             }
         }
         r->buf.len += (size_t)got;
+        jsonl_appended(r, r->buf.len - (size_t)got);
     }
 }
 
@@ -439,12 +528,12 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
     const char *line;
     size_t len;
     char where[4200];
-    int rc, handled, error = RG_OK;
+    int rc, handled, scanned, error = RG_OK;
 
     *out = NULL;
     while (!*out && error == RG_OK) {
         rg_strbuf_clear(text);
-        if ((rc = jsonl_line(r, &line, &len)) <= 0) {
+        if ((rc = jsonl_line(r, &line, &len, &scanned)) <= 0) {
             error = rc;
             if (rc == 0) {
                 jsonl_close(r);
@@ -452,11 +541,12 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             break;
         }
         jsonl_where(where, sizeof where, r->cur_path, r->line_no);
-        if (jsonl_blank(line, len)) {
+        if (scanned) {
+            rc = RG_JSCAN_OK;
+        } else if (jsonl_blank(line, len)) {
             continue;
-        }
-        if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
-                                &r->scan_buf)) < 0) {
+        } else if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
+                                       &r->scan_buf)) < 0) {
             error = rc;
             break;
         }
@@ -498,6 +588,7 @@ static int stdin_fill(rg_reader *r)
     }
     r->buf.len += (size_t)got;
     r->buf.ptr[r->buf.len] = '\0';
+    jsonl_appended(r, r->buf.len - (size_t)got);
     return got > 0 ? 1 : 0;
 }
 
