@@ -91,6 +91,7 @@ struct rg_reader {
     size_t next_src;
     /* the JSONL stream being read */
     int fd;
+    int fd_regular;     /* fd is a regular file: read() never waits (no poll) */
     const char *cur_path;
     size_t line_no;
     rg_strbuf buf;      /* unread bytes of the stream */
