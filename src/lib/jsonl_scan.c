@@ -35,6 +35,7 @@ typedef struct {
     const char *p, *end;
     const char *const *keys;
     size_t n_keys;
+    const rg_jscan_keys *kt; /* keys and n_keys, measured */
     rg_jscan_value *vals;
     char *out;      /* scratch: unescaped strings, room for the whole line */
     size_t out_len;
@@ -568,19 +569,53 @@ static int key_is(const char *want, const char *k, size_t kn)
     return want[kn] == '\0';
 }
 
-/* The length of the name w when the line at p holds it in plain ASCII
- * (0x20..0x7E but '"' and '\\') followed by a quote, else SIZE_MAX. */
-static size_t key_plain(const char *w, const char *p, const char *end)
+void rg_jscan_keys_init(rg_jscan_keys *k, const char *const *names, size_t n)
 {
-    size_t j;
+    size_t i, j;
 
-    for (j = 0; w[j]; j++) {
-        unsigned char c = (unsigned char)w[j];
-        if (p + j >= end || p[j] != w[j] || c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-            return SIZE_MAX;
+    k->names = names;
+    k->n = n;
+    k->plain = 0;
+    for (i = 0; i < n && i < 64; i++) {
+        const char *w = names[i];
+        for (j = 0; w[j]; j++) {
+            unsigned char c = (unsigned char)w[j];
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                break;
+            }
+        }
+        k->len[i] = j;
+        k->first[i] = j ? (unsigned char)w[0] : '"';
+        if (j < 8) { /* bytes in memory order: the same whatever the endianness */
+            unsigned char wb[8] = { 0 }, mb[8] = { 0 };
+            memcpy(wb, w, j);
+            wb[j] = '"';
+            memset(mb, 0xFF, j + 1);
+            memcpy(&k->word[i], wb, 8);
+            memcpy(&k->mask[i], mb, 8);
+        }
+        if (!w[j]) {
+            k->plain |= (uint64_t)1 << i;
         }
     }
-    return p + j < end && p[j] == '"' ? j : SIZE_MAX;
+    if (n > 64) {
+        k->plain = 0; /* the wanted keys are then tracked in seen[] (scan_key) */
+    }
+}
+
+/* The plain name i when the line at p holds it raw, followed by a quote:
+ * the line's key is then that name, unescaped. */
+static int key_plain(const rg_jscan_keys *k, size_t i, const char *p, const char *end)
+{
+    size_t n = k->len[i];
+
+    if (n < 8 && end - p >= 8) { /* a short name: one load and compare */
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return (w & k->mask[i]) == k->word[i];
+    }
+    return (size_t)(end - p) > n && (unsigned char)p[0] == k->first[i] &&
+           memcmp(p, k->names[i], n) == 0 && p[n] == '"';
 }
 
 /* Marks wanted name i seen in the line's object: 0 when it was already
@@ -608,10 +643,13 @@ static int wanted_once(jscan *s, size_t i)
 static int scan_key(jscan *s, int depth, size_t base, const char **k, size_t *kn, int *want)
 {
     size_t i, n;
+    uint64_t m;
 
     *want = -1;
-    for (i = 0; depth == 1 && s->n_keys <= 64 && i < s->n_keys; i++) {
-        if ((n = key_plain(s->keys[i], s->p, s->end)) != SIZE_MAX) {
+    for (m = depth == 1 ? s->kt->plain : 0; m; m &= m - 1) {
+        i = rg__ctz64(m); /* in the names' order: the first that matches */
+        if (key_plain(s->kt, i, s->p, s->end)) {
+            n = s->kt->len[i];
             *k = s->p;
             *kn = n;
             s->p += n + 1;
@@ -753,13 +791,13 @@ static int scan_value(jscan *s, int depth)
     }
 }
 
-int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, size_t n_keys,
+int rg_jsonl_scan_line(const char *buf, size_t avail, const rg_jscan_keys *keys,
                        rg_jscan_value *vals, rg_strbuf *scratch, size_t *line_len)
 {
     jscan s;
     size_t i;
 
-    for (i = 0; i < n_keys; i++) {
+    for (i = 0; i < keys->n; i++) {
         vals[i].kind = RG_JSCAN_ABSENT;
         vals[i].ptr = NULL;
         vals[i].len = 0;
@@ -772,8 +810,9 @@ int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, s
     }
     s.p = buf;
     s.end = buf + avail;
-    s.keys = keys;
-    s.n_keys = n_keys;
+    s.keys = keys->names;
+    s.n_keys = keys->n;
+    s.kt = keys;
     s.vals = vals;
     s.out = scratch->ptr;
     s.out_len = 0;
@@ -799,8 +838,11 @@ int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, s
 int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
                   rg_jscan_value *vals, rg_strbuf *scratch)
 {
+    rg_jscan_keys k;
     size_t n;
-    int rc = rg_jsonl_scan_line(line, len, keys, n_keys, vals, scratch, &n);
+    int rc;
 
+    rg_jscan_keys_init(&k, keys, n_keys);
+    rc = rg_jsonl_scan_line(line, len, &k, vals, scratch, &n);
     return rc == RG_JSCAN_OK && n != len ? RG_JSCAN_FALLBACK : rc;
 }

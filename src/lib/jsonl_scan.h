@@ -23,6 +23,7 @@
 #define RG_LIB_JSONL_SCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "strbuf.h"
 
@@ -64,6 +65,24 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
                   rg_jscan_value *vals, rg_strbuf *scratch);
 
 /*
+ * The wanted names, measured once for many lines (rg_jscan_keys_init): the
+ * first 64 names that are plain ASCII (0x20..0x7E but '"' and '\\') are
+ * compared raw with a line's keys, a byte and a memcmp each, instead of
+ * being measured and checked byte by byte at every key of every line.
+ */
+typedef struct {
+    const char *const *names; /* borrowed */
+    size_t n;
+    uint64_t plain;           /* bit i: names[i] is compared raw */
+    size_t len[64];           /* strlen(names[i]) */
+    unsigned char first[64];  /* names[i][0], or '"' for "" (the key's closing quote) */
+    uint64_t word[64], mask[64]; /* names under 8 bytes: the name and its closing
+                                  * quote as 8 loaded bytes, and the mask of those */
+} rg_jscan_keys;
+
+void rg_jscan_keys_init(rg_jscan_keys *k, const char *const *names, size_t n);
+
+/*
  * The same for the line at the start of buf[0..avail), whose end is not
  * known yet: the object, then blanks (space, TAB, CR), then a LF or the end
  * of buf. RG_JSCAN_OK with *line_len the bytes before that LF (avail when
@@ -72,7 +91,7 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
  * reader finds its lines in the same pass. A raw LF is never white space
  * for either function (a LF inside the object falls back).
  */
-int rg_jsonl_scan_line(const char *buf, size_t avail, const char *const *keys, size_t n_keys,
+int rg_jsonl_scan_line(const char *buf, size_t avail, const rg_jscan_keys *keys,
                        rg_jscan_value *vals, rg_strbuf *scratch, size_t *line_len);
 
 #endif

@@ -104,6 +104,7 @@ struct rg_reader {
     rg_reader__ids ids;
     /* fast path for JSON Lines: keys wanted (id, date, text fields...) */
     const char **scan_keys;
+    rg_jscan_keys scan_kt;  /* scan_keys measured (rg_jscan_keys_init) */
     rg_jscan_value *scan_vals;
     size_t n_scan_keys;
     rg_strbuf scan_buf;

@@ -185,8 +185,7 @@ static int jsonl_scanned_line(rg_reader *r, const char **line, size_t *len)
         return 0; /* no whole line (read more first), or none to scan */
     }
     start = r->buf.ptr + r->buf_pos;
-    rc = rg_jsonl_scan_line(start, avail, r->scan_keys, r->n_scan_keys, r->scan_vals,
-                            &r->scan_buf, &n);
+    rc = rg_jsonl_scan_line(start, avail, &r->scan_kt, r->scan_vals, &r->scan_buf, &n);
     if (rc != RG_JSCAN_OK || (n == avail && !r->eof)) {
         return rc < 0 ? rc : 0;
     }
@@ -537,7 +536,7 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 {
     rg_strbuf *text = &r->text;
     const char *line;
-    size_t len;
+    size_t len, n = 0;
     char where[4200];
     int rc, handled, scanned, error = RG_OK;
 
@@ -556,10 +555,12 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             rc = RG_JSCAN_OK;
         } else if (jsonl_blank(line, len)) {
             continue;
-        } else if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
-                                       &r->scan_buf)) < 0) {
+        } else if ((rc = rg_jsonl_scan_line(line, len, &r->scan_kt, r->scan_vals, &r->scan_buf,
+                                            &n)) < 0) {
             error = rc;
             break;
+        } else if (n != len) {
+            rc = RG_JSCAN_FALLBACK; /* not the whole line */
         }
         handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, text, out, &error);
         if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {

@@ -29,7 +29,11 @@ static void check_line_end(const char *data, size_t size, const char *const *key
     rg_strbuf s1 = RG_STRBUF_INIT, s2 = RG_STRBUF_INIT;
     const char *lf = size ? memchr(data, '\n', size) : NULL;
     size_t first = lf ? (size_t)(lf - data) : size, n = 0, i;
-    int rc = rg_jsonl_scan_line(data, size, keys, nk, a, &s1, &n);
+    rg_jscan_keys kt;
+    int rc;
+
+    rg_jscan_keys_init(&kt, keys, nk);
+    rc = rg_jsonl_scan_line(data, size, &kt, a, &s1, &n);
 
     FUZZ_ASSERT(rc == rg_jsonl_scan(data, first, keys, nk, b, &s2));
     if (rc == RG_JSCAN_OK) {

@@ -525,6 +525,7 @@ static void test_wide_copy(void **state)
 static int check_line_end(const char *line, size_t len, const char *after, size_t after_len)
 {
     rg_jscan_value a[NK], b[NK];
+    rg_jscan_keys kt;
     rg_strbuf s1 = RG_STRBUF_INIT, s2 = RG_STRBUF_INIT;
     char *buf = malloc(len + after_len + 1);
     const char *lf;
@@ -536,7 +537,8 @@ static int check_line_end(const char *line, size_t len, const char *after, size_
     memcpy(buf + len, after, after_len);
     lf = memchr(buf, '\n', len + after_len);
     first = lf ? (size_t)(lf - buf) : len + after_len;
-    rc = rg_jsonl_scan_line(buf, len + after_len, keys, NK, a, &s1, &n);
+    rg_jscan_keys_init(&kt, keys, NK);
+    rc = rg_jsonl_scan_line(buf, len + after_len, &kt, a, &s1, &n);
     want = rg_jsonl_scan(buf, first, keys, NK, b, &s2);
     assert_int_equal(rc, want);
     if (rc == RG_JSCAN_OK) {
@@ -584,14 +586,48 @@ static void test_scan_line(void **state)
     }
     for (i = 0; i < sizeof broken / sizeof *broken; i++) {
         rg_jscan_value v[NK];
+        rg_jscan_keys kt;
         rg_strbuf sc = RG_STRBUF_INIT;
         size_t n;
-        assert_int_equal(rg_jsonl_scan_line(broken[i], strlen(broken[i]), keys, NK, v, &sc, &n),
+        rg_jscan_keys_init(&kt, keys, NK);
+        assert_int_equal(rg_jsonl_scan_line(broken[i], strlen(broken[i]), &kt, v, &sc, &n),
                          RG_JSCAN_FALLBACK);
         assert_int_equal(rg_jsonl_scan(broken[i], strlen(broken[i]), keys, NK, v, &sc),
                          RG_JSCAN_FALLBACK);
         rg_strbuf_dispose(&sc);
     }
+}
+
+/* Names of 0 to 12 bytes (one load and compare below 8, memcmp above),
+ * their keys last in the line (under 8 bytes left), and keys one byte
+ * longer or shorter than a name: the values are jansson's. */
+static void test_key_lengths(void **state)
+{
+    static const char letters[] = "abcdefghijkl";
+    char names_buf[13][16], line[512];
+    const char *names[13];
+    size_t i, j, n;
+    (void)state;
+
+    for (i = 0; i <= 12; i++) {
+        memcpy(names_buf[i], letters, i);
+        names_buf[i][i] = '\0';
+        names[i] = names_buf[i];
+    }
+    for (i = 0; i <= 12; i++) {
+        n = (size_t)sprintf(line, "{\"%s\":\"v%zu\"}", names[i], i);
+        assert_int_equal(check_names(line, n, names, 13), RG_JSCAN_OK);
+        assert_int_equal(check_line_end(line, n, "", 0), RG_JSCAN_OK);
+        n = (size_t)sprintf(line, "{\"%sx\":1,\"x%s\":2,\"%.*s\":\"s\",\"%s\":\"v\"}",
+                            names[i], names[i], (int)(i ? i - 1 : 0), names[i], names[i]);
+        assert_int_equal(check_names(line, n, names, 13), i ? RG_JSCAN_OK : RG_JSCAN_FALLBACK);
+    }
+    n = (size_t)sprintf(line, "{");
+    for (j = 12; j + 1 > 0; j--) {
+        n += (size_t)sprintf(line + n, "%s\"%s\":\"w%zu\"", j == 12 ? "" : ",", names[j], j);
+    }
+    n += (size_t)sprintf(line + n, "}");
+    assert_int_equal(check_names(line, n, names, 13), RG_JSCAN_OK);
 }
 
 /* Random mutations of every case: the scanner never disagrees with jansson. */
@@ -648,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_wide_escapes),
         cmocka_unit_test(test_wide_copy),
         cmocka_unit_test(test_scan_line),
+        cmocka_unit_test(test_key_lengths),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);
