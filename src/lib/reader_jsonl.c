@@ -236,7 +236,9 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len, int *scanned
             *scanned = 1;
             return rc;
         }
-        nl = avail ? memchr(start, '\n', avail) : NULL;
+        /* past whole_end there is no LF: a long line is not searched anew
+         * after each read */
+        nl = avail && r->buf_pos < r->whole_end ? memchr(start, '\n', avail) : NULL;
         if (nl || (r->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             r->buf_pos += nl ? n + 1 : n;
