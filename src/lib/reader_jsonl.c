@@ -212,6 +212,58 @@ static int jsonl_scanned_line(rg_reader *r, const char **line, size_t *len)
 }
 
 /*
+ * The buffer holds no LF after buf_pos (`avail` bytes of a cut line, or
+ * none): compact it, skip a line over the limit, and read the next chunk.
+ * 1: look for a line again; else what jsonl_line returns then (0 after a
+ * read error: the rest of the file is skipped).
+ */
+static int jsonl_refill(rg_reader *r, size_t avail)
+{
+    ssize_t got;
+
+    r->whole_end = 0; /* the bytes move: found again once read */
+    if (r->buf_pos) {
+        memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
+        r->buf.len = avail;
+        r->buf_pos = 0;
+    }
+    if (avail > r->opts.max_doc_bytes) {
+        if (!r->skipping) {
+            int e = jsonl_too_long(r, r->line_no + 1);
+            if (e < 0) {
+                return e;
+            }
+        }
+        r->skipping = 1;
+        r->buf.len = 0;
+    }
+    if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
+        return RG_ERROR;
+    }
+    got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
+    if (got < 0) {
+        if (errno == EINTR && !rg_reader__stopped(r)) {
+            return 1;
+        }
+        if (errno == EINTR) {
+            return RG_EINVAL;
+        }
+        return jsonl_read_error(r, errno);
+    }
+    if (got == 0) {
+        r->eof = 1;
+        if (r->skipping) {
+            r->skipping = 0;
+            r->buf.len = r->buf_pos = 0;
+            r->line_no++;
+        }
+    }
+    r->buf.len += (size_t)got;
+    jsonl_appended(r, r->buf.len - (size_t)got);
+    return 1;
+}
+
+/*
  * Next line of the stream into [*line, *line + *len) (borrowed from r->buf);
  * *scanned is 1 when r->scan_vals already hold its rg_jsonl_scan. Lines
  * longer than the limit are skipped with a warning. Returns 1, 0 at EOF, or
@@ -223,7 +275,6 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len, int *scanned
         char *start = r->buf.ptr ? r->buf.ptr + r->buf_pos : NULL;
         size_t avail = r->buf.len - r->buf_pos;
         char *nl;
-        ssize_t got;
         int rc = jsonl_scanned_line(r, line, len);
 
         if (rc != 0) {
@@ -262,47 +313,9 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len, int *scanned
         if (r->eof) {
             return 0;
         }
-        /* compact, then refill */
-        r->whole_end = 0; /* the bytes move: found again once read */
-        if (r->buf_pos) {
-            memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
-            r->buf.len = avail;
-            r->buf_pos = 0;
+        if ((rc = jsonl_refill(r, avail)) != 1) {
+            return rc;
         }
-        if (avail > r->opts.max_doc_bytes) {
-            if (!r->skipping) {
-                int e = jsonl_too_long(r, r->line_no + 1);
-                if (e < 0) {
-                    return e;
-                }
-            }
-            r->skipping = 1;
-            r->buf.len = 0;
-            avail = 0;
-        }
-        if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
-            return RG_ERROR;
-        }
-        got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
-        if (got < 0) {
-            if (errno == EINTR && !rg_reader__stopped(r)) {
-                continue;
-            }
-            if (errno == EINTR) {
-                return RG_EINVAL;
-            }
-            return jsonl_read_error(r, errno);
-        }
-        if (got == 0) {
-            r->eof = 1;
-            if (r->skipping) {
-                r->skipping = 0;
-                r->buf.len = r->buf_pos = 0;
-                r->line_no++;
-            }
-        }
-        r->buf.len += (size_t)got;
-        jsonl_appended(r, r->buf.len - (size_t)got);
     }
 }
 
