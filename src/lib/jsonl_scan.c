@@ -26,7 +26,6 @@
  * rg__cpu_level() allows them (cpu.h), asked once a line. */
 #if defined(__SSE2__) && RG_TEXT_WIDE
 #define JSCAN_WIDE 1
-#include <immintrin.h> /* str_blocks_wide */
 #else
 #define JSCAN_WIDE 0
 #endif
@@ -35,6 +34,7 @@ typedef struct {
     const char *p, *end;
     const char *const *keys;
     size_t n_keys;
+    const rg_jscan_keys *kt; /* keys and n_keys, measured */
     rg_jscan_value *vals;
     char *out;      /* scratch: unescaped strings, room for the whole line */
     size_t out_len;
@@ -67,137 +67,17 @@ static inline uint64_t swar_special(uint64_t w)
 
 
 #if JSCAN_WIDE
-/*
- * Byte classes of the AVX2 string blocks, the AND of a table indexed by the
- * high nibble and one indexed by the low nibble (one vpshufb each):
- * CLS_CONT 80..BF; CLS_LEAD C2..CB; the others stop the blocks: CLS_C0x
- * C0, C1, CC..CF; CLS_QUOTE '"'; CLS_BSL '\\'; CLS_CTL 00..1F and D0..FF.
- * 0x20..0x7F but '"' and '\\' have no bit.
- */
-#define CLS_CONT 0x01
-#define CLS_LEAD 0x04 /* two bits above CLS_CONT: moved onto it by a shift */
-#define CLS_C0X 0x08
-#define CLS_QUOTE 0x10
-#define CLS_BSL 0x20
-#define CLS_CTL 0x40
-#define CLS_STOP (CLS_CONT | CLS_C0X | CLS_QUOTE | CLS_BSL | CLS_CTL)
-
-typedef struct {
-    __m256i hi_tab, lo_tab, nib, lead;
-} str_cls;
-
-__attribute__((target("avx2"))) static RG_TEXT_INLINE str_cls str_cls_init(void)
-{
-    str_cls t;
-    const char C = CLS_CONT | CLS_CTL, L = C | CLS_LEAD, X = C | CLS_C0X; /* low nibbles */
-
-    t.hi_tab = _mm256_setr_epi8(CLS_CTL, CLS_CTL, CLS_QUOTE, 0, 0, CLS_BSL, 0, 0, CLS_CONT,
-                                CLS_CONT, CLS_CONT, CLS_CONT, CLS_LEAD | CLS_C0X, CLS_CTL,
-                                CLS_CTL, CLS_CTL, CLS_CTL, CLS_CTL, CLS_QUOTE, 0, 0, CLS_BSL,
-                                0, 0, CLS_CONT, CLS_CONT, CLS_CONT, CLS_CONT,
-                                CLS_LEAD | CLS_C0X, CLS_CTL, CLS_CTL, CLS_CTL);
-    t.lo_tab = _mm256_setr_epi8(X, X, L | CLS_QUOTE, L, L, L, L, L, L, L, L, L, X | CLS_BSL, X,
-                                X, X, X, X, L | CLS_QUOTE, L, L, L, L, L, L, L, L, L,
-                                X | CLS_BSL, X, X, X);
-    t.nib = _mm256_set1_epi8(0x0F);
-    t.lead = _mm256_set1_epi8(CLS_LEAD);
-    return t;
-}
-
-/* The classes of the 32 bytes v. */
-__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i str_classes_of(const str_cls *t,
-                                                                             __m256i v)
-{
-    __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), t->nib);
-
-    return _mm256_and_si256(_mm256_shuffle_epi8(t->hi_tab, hi),
-                            _mm256_shuffle_epi8(t->lo_tab, _mm256_and_si256(v, t->nib)));
-}
-
-/* CLS_CONT where the byte before (the last of prev for the first) is a
- * lead: where continuation bytes must be, and only there. */
-__attribute__((target("avx2"))) static RG_TEXT_INLINE __m256i
-str_after(const str_cls *t, __m256i prev, __m256i cur)
-{
-    __m256i sh = _mm256_alignr_epi8(cur, _mm256_permute2x128_si256(prev, cur, 0x21), 15);
-
-    return _mm256_srli_epi16(_mm256_and_si256(sh, t->lead), 2);
-}
-
-/*
- * Skips p[0..) 64 bytes a step while the bytes are plain ASCII (0x20..0x7F
- * but '"' and '\\') or whole 2-byte UTF-8 sequences of U+0080..U+02FF
- * (leads C2..CB): French text ("é" every 30 bytes or so) stays here instead
- * of leaving the word loop at each accent. A byte stops the blocks when its
- * class has a CLS_STOP bit once the lead mark of the byte before is XORed
- * onto its CLS_CONT (a continuation without a lead, a lead without one).
- * Each block is also stored to out[*o..) before it is tested (out has
- * room: see scan_string_body), so that a wanted string is copied as it is
- * scanned, and an escaped quote, backslash or slash (the quotes of the
- * news: 16 a line, in 4 lines of 5) is unescaped there instead of stopping
- * the blocks, which go on after it (*escaped set): each escape used to
- * leave the blocks, copy the string so far with a call and come back to
- * scan its block again. Returns the first byte that needs the byte path,
- * always at a character boundary (a lead whose continuation is missing is
- * returned itself), or a point less than 64 bytes before end; out[..*o)
- * ends with the bytes before it. The classes of the last 32 bytes are
- * carried to the next step, so a lead on the last byte is checked there.
- * Leads from CC on (U+0300 and above) take the byte path, which checks them
- * for RG_JSCAN_NOT_NFC.
- */
-__attribute__((target("avx2"))) static const unsigned char *
-str_blocks_wide(const unsigned char *p, const unsigned char *end, char *out, size_t *o,
-                int *escaped)
-{
-    const str_cls t = str_cls_init();
-    const __m256i stopm = _mm256_set1_epi8(CLS_STOP);
-    __m256i prev = _mm256_setzero_si256();
-    size_t n = *o, back;
-
-    while (end - p >= 64) {
-        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
-        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-        __m256i c0 = str_classes_of(&t, v0), c1 = str_classes_of(&t, v1);
-        __m256i a0 = str_after(&t, prev, c0), a1 = str_after(&t, c0, c1);
-        __m256i x0 = _mm256_xor_si256(c0, a0), x1 = _mm256_xor_si256(c1, a1);
-
-        _mm256_storeu_si256((__m256i *)(void *)(out + n), v0);
-        _mm256_storeu_si256((__m256i *)(void *)(out + n + 32), v1);
-        if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), stopm)) {
-            const __m256i zero = _mm256_setzero_si256();
-            uint64_t ok = (uint32_t)_mm256_movemask_epi8(
-                              _mm256_cmpeq_epi8(_mm256_and_si256(x0, stopm), zero)) |
-                          (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                              _mm256_cmpeq_epi8(_mm256_and_si256(x1, stopm), zero)) << 32;
-            uint64_t after = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a0, 7)) |
-                             (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(a1, 7))
-                                 << 32;
-            size_t first = rg__ctz64(~ok), lead = after >> first & 1u;
-            p = p + first - lead; /* lead: its continuation is missing, maybe the block's */
-            n = n + first - lead; /* first byte (first 0): the byte path starts on it */
-            if (p[0] != '\\' || end - p < 2 || (p[1] != '"' && p[1] != '\\' && p[1] != '/')) {
-                *o = n;
-                return p;
-            }
-            out[n++] = (char)p[1];
-            p += 2;
-            *escaped = 1;
-            prev = _mm256_setzero_si256(); /* p[-1] is ASCII */
-            continue;
-        }
-        prev = c1;
-        p += 64;
-        n += 64;
-    }
-    back = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(prev, 5)) >> 31;
-    *o = n - back; /* a lead on the last byte skipped: the byte path starts on it */
-    return p - back;
-}
+#include "jsonl_scan_wide.h" /* str_blocks_wide */
 #endif
 
+/* JSON white space but the line feed: the scanner reads one line, and may
+ * be handed the bytes after it (rg_jsonl_scan_line), so a raw LF ends the
+ * line wherever it is (between tokens: a fallback, like one in a string). */
 static inline void skip_ws(jscan *s)
 {
-    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r')) {
+    const uint64_t ws = 1ull << ' ' | 1ull << '\t' | 1ull << '\r'; /* one bit test */
+
+    while (s->p < s->end && (unsigned char)*s->p <= ' ' && (ws >> (unsigned char)*s->p & 1u)) {
         s->p++;
     }
 }
@@ -563,19 +443,53 @@ static int key_is(const char *want, const char *k, size_t kn)
     return want[kn] == '\0';
 }
 
-/* The length of the name w when the line at p holds it in plain ASCII
- * (0x20..0x7E but '"' and '\\') followed by a quote, else SIZE_MAX. */
-static size_t key_plain(const char *w, const char *p, const char *end)
+void rg_jscan_keys_init(rg_jscan_keys *k, const char *const *names, size_t n)
 {
-    size_t j;
+    size_t i, j;
 
-    for (j = 0; w[j]; j++) {
-        unsigned char c = (unsigned char)w[j];
-        if (p + j >= end || p[j] != w[j] || c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-            return SIZE_MAX;
+    k->names = names;
+    k->n = n;
+    k->plain = 0;
+    for (i = 0; i < n && i < 64; i++) {
+        const char *w = names[i];
+        for (j = 0; w[j]; j++) {
+            unsigned char c = (unsigned char)w[j];
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                break;
+            }
+        }
+        k->len[i] = j;
+        k->first[i] = j ? (unsigned char)w[0] : '"';
+        if (j < 8) { /* bytes in memory order: the same whatever the endianness */
+            unsigned char wb[8] = { 0 }, mb[8] = { 0 };
+            memcpy(wb, w, j);
+            wb[j] = '"';
+            memset(mb, 0xFF, j + 1);
+            memcpy(&k->word[i], wb, 8);
+            memcpy(&k->mask[i], mb, 8);
+        }
+        if (!w[j]) {
+            k->plain |= (uint64_t)1 << i;
         }
     }
-    return p + j < end && p[j] == '"' ? j : SIZE_MAX;
+    if (n > 64) {
+        k->plain = 0; /* the wanted keys are then tracked in seen[] (scan_key) */
+    }
+}
+
+/* The plain name i when the line at p holds it raw, followed by a quote:
+ * the line's key is then that name, unescaped. */
+static int key_plain(const rg_jscan_keys *k, size_t i, const char *p, const char *end)
+{
+    size_t n = k->len[i];
+
+    if (n < 8 && end - p >= 8) { /* a short name: one load and compare */
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return (w & k->mask[i]) == k->word[i];
+    }
+    return (size_t)(end - p) > n && (unsigned char)p[0] == k->first[i] &&
+           memcmp(p, k->names[i], n) == 0 && p[n] == '"';
 }
 
 /* Marks wanted name i seen in the line's object: 0 when it was already
@@ -603,10 +517,13 @@ static int wanted_once(jscan *s, size_t i)
 static int scan_key(jscan *s, int depth, size_t base, const char **k, size_t *kn, int *want)
 {
     size_t i, n;
+    uint64_t m;
 
     *want = -1;
-    for (i = 0; depth == 1 && s->n_keys <= 64 && i < s->n_keys; i++) {
-        if ((n = key_plain(s->keys[i], s->p, s->end)) != SIZE_MAX) {
+    for (m = depth == 1 ? s->kt->plain : 0; m; m &= m - 1) {
+        i = rg__ctz64(m); /* in the names' order: the first that matches */
+        if (key_plain(s->kt, i, s->p, s->end)) {
+            n = s->kt->len[i];
             *k = s->p;
             *kn = n;
             s->p += n + 1;
@@ -748,27 +665,28 @@ static int scan_value(jscan *s, int depth)
     }
 }
 
-int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
-                  rg_jscan_value *vals, rg_strbuf *scratch)
+int rg_jsonl_scan_line(const char *buf, size_t avail, const rg_jscan_keys *keys,
+                       rg_jscan_value *vals, rg_strbuf *scratch, size_t *line_len)
 {
     jscan s;
     size_t i;
 
-    for (i = 0; i < n_keys; i++) {
+    for (i = 0; i < keys->n; i++) {
         vals[i].kind = RG_JSCAN_ABSENT;
         vals[i].ptr = NULL;
         vals[i].len = 0;
         vals[i].flags = 0;
     }
-    /* unescaping never lengthens a string: the whole line is enough room */
+    /* unescaping never lengthens a string: the whole buffer is enough room */
     rg_strbuf_clear(scratch);
-    if (rg_strbuf_grow(scratch, len) < 0) {
+    if (rg_strbuf_grow(scratch, avail) < 0) {
         return RG_ERROR;
     }
-    s.p = line;
-    s.end = line + len;
-    s.keys = keys;
-    s.n_keys = n_keys;
+    s.p = buf;
+    s.end = buf + avail;
+    s.keys = keys->names;
+    s.n_keys = keys->n;
+    s.kt = keys;
     s.vals = vals;
     s.out = scratch->ptr;
     s.out_len = 0;
@@ -783,9 +701,22 @@ int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t 
     if (s.p >= s.end || *s.p != '{' || !scan_object(&s, 1)) {
         return RG_JSCAN_FALLBACK;
     }
-    skip_ws(&s);
-    if (s.p != s.end) {
+    skip_ws(&s); /* stops at a LF: nothing in the object holds one */
+    if (s.p != s.end && *s.p != '\n') {
         return RG_JSCAN_FALLBACK;
     }
+    *line_len = (size_t)(s.p - buf);
     return RG_JSCAN_OK;
+}
+
+int rg_jsonl_scan(const char *line, size_t len, const char *const *keys, size_t n_keys,
+                  rg_jscan_value *vals, rg_strbuf *scratch)
+{
+    rg_jscan_keys k;
+    size_t n;
+    int rc;
+
+    rg_jscan_keys_init(&k, keys, n_keys);
+    rc = rg_jsonl_scan_line(line, len, &k, vals, scratch, &n);
+    return rc == RG_JSCAN_OK && n != len ? RG_JSCAN_FALLBACK : rc;
 }

@@ -149,6 +149,7 @@ int rg_reader_new(rg_reader **out, const char *const *inputs, size_t n,
         r->scan_keys[i] = r->opts.n_text_fields ? r->opts.text_fields[i - 2]
                                                 : r->default_text_field;
     }
+    rg_jscan_keys_init(&r->scan_kt, r->scan_keys, r->n_scan_keys);
     if (r->opts.date) {
         if ((error = rg_date_parse_iso(&r->default_date, r->opts.date, strlen(r->opts.date))) < 0) {
             goto cleanup;

@@ -91,6 +91,7 @@ struct rg_reader {
     size_t next_src;
     /* the JSONL stream being read */
     int fd;
+    int fd_regular;     /* fd is a regular file: read() never waits (no poll) */
     const char *cur_path;
     size_t line_no;
     rg_strbuf buf;      /* unread bytes of the stream */
@@ -98,10 +99,12 @@ struct rg_reader {
     int eof;
     int in_jsonl;
     int skipping;       /* inside an over-long line being skipped */
+    size_t whole_end;   /* buf offset past its last LF (0: not known); see jsonl_scanned_line */
     rg_reader__map manifest;
     rg_reader__ids ids;
     /* fast path for JSON Lines: keys wanted (id, date, text fields...) */
     const char **scan_keys;
+    rg_jscan_keys scan_kt;  /* scan_keys measured (rg_jscan_keys_init) */
     rg_jscan_value *scan_vals;
     size_t n_scan_keys;
     rg_strbuf scan_buf;

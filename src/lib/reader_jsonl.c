@@ -10,6 +10,11 @@
 #include <poll.h>   /* poll */
 #include <stdio.h>  /* snprintf */
 #include <string.h> /* strcmp, strspn, memchr, memcpy, memmove, strerror */
+#include <sys/stat.h> /* fstat */
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <immintrin.h> /* last_lf_end */
+#endif
 #include <unistd.h> /* read, close */
 
 #include <jansson.h> /* json_loadb, json_object_get */
@@ -27,15 +32,19 @@
 
 int rg_reader__jsonl_open(rg_reader *r, const char *path)
 {
+    struct stat st;
+
     r->fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (r->fd < 0) {
         return rg_reader__bad(r, RG_WARN_UNREADABLE, RG_EIO, path, strerror(errno));
     }
+    r->fd_regular = fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode);
     r->cur_path = path;
     r->line_no = 0;
     r->eof = 0;
     r->in_jsonl = 1;
     r->skipping = 0;
+    r->whole_end = 0;
     rg_strbuf_clear(&r->buf);
     r->buf_pos = 0;
     return RG_OK;
@@ -77,7 +86,7 @@ static int jsonl_read_error(rg_reader *r, int err)
     }
     r->eof = 1;
     r->skipping = 0;
-    r->buf.len = r->buf_pos = 0;
+    r->buf.len = r->buf_pos = r->whole_end = 0;
     return 0;
 }
 
@@ -85,15 +94,22 @@ static int jsonl_read_error(rg_reader *r, int err)
  * read() that notices an interruption: SIGINT may land on any thread, or
  * while this one is extracting rather than blocked in read(), and a pipe
  * that stays open would then block for ever. So wait for data in slices of
- * 200 ms, checking the stop flag between them (a regular file is always
- * ready: one poll per chunk). Returns read()'s result; -1 with errno EINTR
- * once stopped.
+ * 200 ms, checking the stop flag between them. A regular file is always
+ * ready: no poll, only the flag before each read. Returns read()'s result;
+ * -1 with errno EINTR once stopped.
  */
 static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
 {
     struct pollfd p;
     int rc;
 
+    if (r->fd_regular) {
+        if (r->opts.stop && *r->opts.stop) {
+            errno = EINTR;
+            return -1;
+        }
+        return read(r->fd, buf, n);
+    }
     p.fd = r->fd;
     p.events = POLLIN;
     for (;;) {
@@ -113,19 +129,167 @@ static ssize_t reader_read(rg_reader *r, char *buf, size_t n)
     return read(r->fd, buf, n);
 }
 
+/* Offset past the last LF of b[from..to), or `from` when there is none:
+ * read back 32 bytes a step with SSE2 (8 without it); the tail after a
+ * chunk's last LF is about a line. */
+static size_t last_lf_end(const char *b, size_t from, size_t to)
+{
+    size_t k;
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i lf = _mm_set1_epi8('\n');
+
+    while (to - from >= 32) {
+        __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(b + to - 32));
+        __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(b + to - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lo, lf)) |
+                     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(hi, lf)) << 16;
+        if (m) { /* bit i: byte to - 32 + i; the highest is the last LF */
+            return to - 32 + (size_t)(31 - __builtin_clz(m)) + 1;
+        }
+        to -= 32;
+    }
+#else
+    const uint64_t ones = 0x0101010101010101ULL;
+
+    while (to - from >= 8) {
+        uint64_t w;
+        memcpy(&w, b + to - 8, 8);
+        w ^= ones * '\n';
+        if ((w - ones) & ~w & (ones << 7)) { /* nonzero iff a byte is 0 (a LF) */
+            break; /* found below */
+        }
+        to -= 8;
+    }
+#endif
+    for (k = to; k > from; k--) {
+        if (b[k - 1] == '\n') {
+            return k;
+        }
+    }
+    return from;
+}
+
+/* Bytes b[from..r->buf.len) were just added to the buffer: r->whole_end
+ * moves past their last LF, if any. */
+static void jsonl_appended(rg_reader *r, size_t from)
+{
+    size_t e = last_lf_end(r->buf.ptr, from, r->buf.len);
+
+    if (e > from) {
+        r->whole_end = e;
+    }
+}
+
 /*
- * Next line of the stream into [*line, *line + *len) (borrowed from r->buf).
- * Lines longer than the limit are skipped with a warning. Returns 1, 0 at
- * EOF, or a negative code.
+ * The common case in one pass: the scanner reads the line at buf_pos and
+ * finds its end itself (rg_jsonl_scan_line), with no memchr before it. 1 with
+ * the line (r->scan_vals filled in), 0 when the line's end must be found the
+ * plain way (not plain JSON: the scan is then done again on the line alone,
+ * for the same answer as ever), or a negative code. Tried only on a line that
+ * is all in the buffer (a LF after buf_pos, or the end of the input), so that
+ * a line cut by the end of a chunk is not scanned twice: that costs one look
+ * back from the end of each chunk.
  */
-static int jsonl_line(rg_reader *r, const char **line, size_t *len)
+static int jsonl_scanned_line(rg_reader *r, const char **line, size_t *len)
+{
+    size_t avail = r->buf.len - r->buf_pos, n;
+    const char *start;
+    int rc;
+
+    if (r->skipping || !avail || (!r->eof && r->buf_pos >= r->whole_end)) {
+        return 0; /* no whole line (read more first), or none to scan */
+    }
+    start = r->buf.ptr + r->buf_pos;
+    rc = rg_jsonl_scan_line(start, avail, &r->scan_kt, r->scan_vals, &r->scan_buf, &n);
+    if (rc != RG_JSCAN_OK || (n == avail && !r->eof)) {
+        return rc < 0 ? rc : 0;
+    }
+    r->buf_pos += n < avail ? n + 1 : n; /* past its LF, if any */
+    r->line_no++;
+    *line = start;
+    *len = n;
+    return 1;
+}
+
+/*
+ * The buffer holds no LF after buf_pos (`avail` bytes of a cut line, or
+ * none): compact it, skip a line over the limit, and read the next chunk.
+ * 1: look for a line again; else what jsonl_line returns then (0 after a
+ * read error: the rest of the file is skipped).
+ */
+static int jsonl_refill(rg_reader *r, size_t avail)
+{
+    ssize_t got;
+
+    r->whole_end = 0; /* the bytes move: found again once read */
+    if (r->buf_pos) {
+        memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
+        r->buf.len = avail;
+        r->buf_pos = 0;
+    }
+    if (avail > r->opts.max_doc_bytes) {
+        if (!r->skipping) {
+            int e = jsonl_too_long(r, r->line_no + 1);
+            if (e < 0) {
+                return e;
+            }
+        }
+        r->skipping = 1;
+        r->buf.len = 0;
+    }
+    if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
+        return RG_ERROR;
+    }
+    got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
+    if (got < 0) {
+        if (errno == EINTR && !rg_reader__stopped(r)) {
+            return 1;
+        }
+        if (errno == EINTR) {
+            return RG_EINVAL;
+        }
+        return jsonl_read_error(r, errno);
+    }
+    if (got == 0) {
+        r->eof = 1;
+        if (r->skipping) {
+            r->skipping = 0;
+            r->buf.len = r->buf_pos = 0;
+            r->line_no++;
+        }
+    }
+    r->buf.len += (size_t)got;
+    jsonl_appended(r, r->buf.len - (size_t)got);
+    return 1;
+}
+
+/*
+ * Next line of the stream into [*line, *line + *len) (borrowed from r->buf);
+ * *scanned is 1 when r->scan_vals already hold its rg_jsonl_scan. Lines
+ * longer than the limit are skipped with a warning. Returns 1, 0 at EOF, or
+ * a negative code.
+ */
+static int jsonl_line(rg_reader *r, const char **line, size_t *len, int *scanned)
 {
     for (;;) {
         char *start = r->buf.ptr ? r->buf.ptr + r->buf_pos : NULL;
         size_t avail = r->buf.len - r->buf_pos;
-        char *nl = avail ? memchr(start, '\n', avail) : NULL;
-        ssize_t got;
+        char *nl;
+        int rc = jsonl_scanned_line(r, line, len);
 
+        if (rc != 0) {
+            if (rc > 0 && *len > r->opts.max_doc_bytes) {
+                if ((rc = jsonl_too_long(r, r->line_no)) < 0) {
+                    return rc;
+                }
+                continue;
+            }
+            *scanned = 1;
+            return rc;
+        }
+        /* past whole_end there is no LF: a long line is not searched anew
+         * after each read */
+        nl = avail && r->buf_pos < r->whole_end ? memchr(start, '\n', avail) : NULL;
         if (nl || (r->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             r->buf_pos += nl ? n + 1 : n;
@@ -143,50 +307,15 @@ static int jsonl_line(rg_reader *r, const char **line, size_t *len)
             }
             *line = start;
             *len = n;
+            *scanned = 0;
             return 1;
         }
         if (r->eof) {
             return 0;
         }
-        /* compact, then refill */
-        if (r->buf_pos) {
-            memmove(r->buf.ptr, r->buf.ptr + r->buf_pos, avail);
-            r->buf.len = avail;
-            r->buf_pos = 0;
+        if ((rc = jsonl_refill(r, avail)) != 1) {
+            return rc;
         }
-        if (avail > r->opts.max_doc_bytes) {
-            if (!r->skipping) {
-                int e = jsonl_too_long(r, r->line_no + 1);
-                if (e < 0) {
-                    return e;
-                }
-            }
-            r->skipping = 1;
-            r->buf.len = 0;
-            avail = 0;
-        }
-        if (rg_strbuf_grow(&r->buf, READER_CHUNK) < 0) {
-            return RG_ERROR;
-        }
-        got = reader_read(r, r->buf.ptr + r->buf.len, READER_CHUNK);
-        if (got < 0) {
-            if (errno == EINTR && !rg_reader__stopped(r)) {
-                continue;
-            }
-            if (errno == EINTR) {
-                return RG_EINVAL;
-            }
-            return jsonl_read_error(r, errno);
-        }
-        if (got == 0) {
-            r->eof = 1;
-            if (r->skipping) {
-                r->skipping = 0;
-                r->buf.len = r->buf_pos = 0;
-                r->line_no++;
-            }
-        }
-        r->buf.len += (size_t)got;
     }
 }
 
@@ -437,14 +566,14 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
 {
     rg_strbuf *text = &r->text;
     const char *line;
-    size_t len;
+    size_t len, n = 0;
     char where[4200];
-    int rc, handled, error = RG_OK;
+    int rc, handled, scanned, error = RG_OK;
 
     *out = NULL;
     while (!*out && error == RG_OK) {
         rg_strbuf_clear(text);
-        if ((rc = jsonl_line(r, &line, &len)) <= 0) {
+        if ((rc = jsonl_line(r, &line, &len, &scanned)) <= 0) {
             error = rc;
             if (rc == 0) {
                 jsonl_close(r);
@@ -452,13 +581,16 @@ int rg_reader__jsonl_next(rg_reader *r, rg_document **out)
             break;
         }
         jsonl_where(where, sizeof where, r->cur_path, r->line_no);
-        if (jsonl_blank(line, len)) {
+        if (scanned) {
+            rc = RG_JSCAN_OK;
+        } else if (jsonl_blank(line, len)) {
             continue;
-        }
-        if ((rc = rg_jsonl_scan(line, len, r->scan_keys, r->n_scan_keys, r->scan_vals,
-                                &r->scan_buf)) < 0) {
+        } else if ((rc = rg_jsonl_scan_line(line, len, &r->scan_kt, r->scan_vals, &r->scan_buf,
+                                            &n)) < 0) {
             error = rc;
             break;
+        } else if (n != len) {
+            rc = RG_JSCAN_FALLBACK; /* not the whole line */
         }
         handled = rc == RG_JSCAN_OK && jsonl_fast(r, where, text, out, &error);
         if (r->scan_buf.alloc > READER_SCRATCH_KEEP) {
@@ -498,6 +630,7 @@ static int stdin_fill(rg_reader *r)
     }
     r->buf.len += (size_t)got;
     r->buf.ptr[r->buf.len] = '\0';
+    jsonl_appended(r, r->buf.len - (size_t)got);
     return got > 0 ? 1 : 0;
 }
 

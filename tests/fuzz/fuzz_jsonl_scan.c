@@ -7,9 +7,12 @@
  * null or the very same string in both (and the string's flags must match
  * its bytes); any disagreement aborts. Lines the
  * scanner falls back on are jansson's business and not checked.
+ * rg_jsonl_scan_line, which finds the line's end itself, must accept the
+ * input exactly when rg_jsonl_scan accepts the bytes before its first LF,
+ * with that length and the same values.
  */
 #include <stdint.h> /* uint8_t */
-#include <string.h> /* memcmp */
+#include <string.h> /* memcmp, memchr */
 
 #include <jansson.h>
 
@@ -19,11 +22,37 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* rg_jsonl_scan_line on the whole input against rg_jsonl_scan on its first line. */
+static void check_line_end(const char *data, size_t size, const char *const *keys, size_t nk,
+                           rg_jscan_value *a, rg_jscan_value *b)
+{
+    rg_strbuf s1 = RG_STRBUF_INIT, s2 = RG_STRBUF_INIT;
+    const char *lf = size ? memchr(data, '\n', size) : NULL;
+    size_t first = lf ? (size_t)(lf - data) : size, n = 0, i;
+    rg_jscan_keys kt;
+    int rc;
+
+    rg_jscan_keys_init(&kt, keys, nk);
+    rc = rg_jsonl_scan_line(data, size, &kt, a, &s1, &n);
+
+    FUZZ_ASSERT(rc == rg_jsonl_scan(data, first, keys, nk, b, &s2));
+    if (rc == RG_JSCAN_OK) {
+        FUZZ_ASSERT(n == first);
+        for (i = 0; i < nk; i++) {
+            FUZZ_ASSERT(a[i].kind == b[i].kind && a[i].len == b[i].len &&
+                        a[i].flags == b[i].flags);
+            FUZZ_ASSERT(a[i].len == 0 || memcmp(a[i].ptr, b[i].ptr, a[i].len) == 0);
+        }
+    }
+    rg_strbuf_dispose(&s1);
+    rg_strbuf_dispose(&s2);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const keys[] = { "id", "date", "text", "title", "id", "" };
     enum { NK = sizeof keys / sizeof *keys };
-    rg_jscan_value vals[NK];
+    rg_jscan_value vals[NK], other[NK];
     rg_strbuf scratch = RG_STRBUF_INIT;
     json_error_t jerr;
     json_t *obj;
@@ -58,5 +87,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         json_decref(obj);
     }
     rg_strbuf_dispose(&scratch);
+    check_line_end((const char *)data, size, keys, NK, vals, other);
     return 0;
 }

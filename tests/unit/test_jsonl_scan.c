@@ -516,10 +516,125 @@ static void test_wide_copy(void **state)
     rg_strbuf_dispose(&scratch);
 }
 
+/*
+ * rg_jsonl_scan_line on line[0..len) followed by `after` (after_len bytes):
+ * it accepts exactly when rg_jsonl_scan accepts the bytes before the first
+ * LF, with that line's length and the same values; a LF inside the object
+ * is never white space. Returns its answer.
+ */
+static int check_line_end(const char *line, size_t len, const char *after, size_t after_len)
+{
+    rg_jscan_value a[NK], b[NK];
+    rg_jscan_keys kt;
+    rg_strbuf s1 = RG_STRBUF_INIT, s2 = RG_STRBUF_INIT;
+    char *buf = malloc(len + after_len + 1);
+    const char *lf;
+    size_t i, n = SIZE_MAX, first;
+    int rc, want;
+
+    assert_non_null(buf);
+    memcpy(buf, line, len);
+    memcpy(buf + len, after, after_len);
+    lf = memchr(buf, '\n', len + after_len);
+    first = lf ? (size_t)(lf - buf) : len + after_len;
+    rg_jscan_keys_init(&kt, keys, NK);
+    rc = rg_jsonl_scan_line(buf, len + after_len, &kt, a, &s1, &n);
+    want = rg_jsonl_scan(buf, first, keys, NK, b, &s2);
+    assert_int_equal(rc, want);
+    if (rc == RG_JSCAN_OK) {
+        assert_int_equal(n, first);
+        for (i = 0; i < NK; i++) {
+            assert_int_equal(a[i].kind, b[i].kind);
+            assert_int_equal(a[i].len, b[i].len);
+            assert_int_equal(a[i].flags, b[i].flags);
+            if (a[i].len) {
+                assert_memory_equal(a[i].ptr, b[i].ptr, a[i].len);
+            }
+        }
+    }
+    rg_strbuf_dispose(&s1);
+    rg_strbuf_dispose(&s2);
+    free(buf);
+    return rc;
+}
+
+/* The line's end found by the scan: after a LF, CR LF or blanks; at the end
+ * of the bytes; never across a raw LF; and a prefix is not a line. */
+static void test_scan_line(void **state)
+{
+    static const char *const afters[] = { "\n", "\r\n{\"id\":1}", "  \t\n\n", "",
+                                          "\n{\"id\":\"b\",", " x\n", "\r" };
+    static const char *const broken[] = { "{\"id\":\n\"a\"}", "{\"id\":\"a\nb\"}",
+                                          "\n{\"id\":\"a\"}", "{\n}", "{\"n\":1\n}" };
+    size_t i, j, k, len;
+    (void)state;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        len = strlen(cases[i].line);
+        for (j = 0; j < sizeof afters / sizeof *afters; j++) {
+            int rc = check_line_end(cases[i].line, len, afters[j], strlen(afters[j]));
+            int tail_ok = afters[j][0] == '\n' || afters[j][0] == '\r' ||
+                          afters[j][0] == '\0' || afters[j][0] == ' ' ? 1 : 0;
+            if (j == 5) {
+                tail_ok = 0; /* " x": not blanks */
+            }
+            assert_int_equal(rc == RG_JSCAN_OK, cases[i].ok && tail_ok);
+        }
+        for (k = 0; k < len; k++) { /* every prefix, then a LF */
+            check_line_end(cases[i].line, k, "\n", 1);
+        }
+    }
+    for (i = 0; i < sizeof broken / sizeof *broken; i++) {
+        rg_jscan_value v[NK];
+        rg_jscan_keys kt;
+        rg_strbuf sc = RG_STRBUF_INIT;
+        size_t n;
+        rg_jscan_keys_init(&kt, keys, NK);
+        assert_int_equal(rg_jsonl_scan_line(broken[i], strlen(broken[i]), &kt, v, &sc, &n),
+                         RG_JSCAN_FALLBACK);
+        assert_int_equal(rg_jsonl_scan(broken[i], strlen(broken[i]), keys, NK, v, &sc),
+                         RG_JSCAN_FALLBACK);
+        rg_strbuf_dispose(&sc);
+    }
+}
+
+/* Names of 0 to 12 bytes (one load and compare below 8, memcmp above),
+ * their keys last in the line (under 8 bytes left), and keys one byte
+ * longer or shorter than a name: the values are jansson's. */
+static void test_key_lengths(void **state)
+{
+    static const char letters[] = "abcdefghijkl";
+    char names_buf[13][16], line[512];
+    const char *names[13];
+    size_t i, j, n;
+    (void)state;
+
+    for (i = 0; i <= 12; i++) {
+        memcpy(names_buf[i], letters, i);
+        names_buf[i][i] = '\0';
+        names[i] = names_buf[i];
+    }
+    for (i = 0; i <= 12; i++) {
+        n = (size_t)sprintf(line, "{\"%s\":\"v%zu\"}", names[i], i);
+        assert_int_equal(check_names(line, n, names, 13), RG_JSCAN_OK);
+        assert_int_equal(check_line_end(line, n, "", 0), RG_JSCAN_OK);
+        n = (size_t)sprintf(line, "{\"%sx\":1,\"x%s\":2,\"%.*s\":\"s\",\"%s\":\"v\"}",
+                            names[i], names[i], (int)(i ? i - 1 : 0), names[i], names[i]);
+        assert_int_equal(check_names(line, n, names, 13), i ? RG_JSCAN_OK : RG_JSCAN_FALLBACK);
+    }
+    n = (size_t)sprintf(line, "{");
+    for (j = 12; j + 1 > 0; j--) {
+        n += (size_t)sprintf(line + n, "%s\"%s\":\"w%zu\"", j == 12 ? "" : ",", names[j], j);
+    }
+    n += (size_t)sprintf(line + n, "}");
+    assert_int_equal(check_names(line, n, names, 13), RG_JSCAN_OK);
+}
+
 /* Random mutations of every case: the scanner never disagrees with jansson. */
 static void test_mutations(void **state)
 {
     static const char extra[] = "\"\\{}[]:,0e-.u\xc3\xa9\xed\x80 dD8";
+    static const char next[] = "\n{\"id\":\"next\"}\n"; /* after each line */
     uint64_t seed = 0x9e3779b97f4a7c15ULL;
     char buf[512];
     size_t i, round, accepted = 0, total = 0;
@@ -548,6 +663,7 @@ static void test_mutations(void **state)
                 }
             }
             accepted += check_line(buf, n) == RG_JSCAN_OK;
+            check_line_end(buf, n, next, sizeof next - 1);
             total++;
         }
     }
@@ -567,6 +683,8 @@ int main(void)
         cmocka_unit_test(test_wide_carry),
         cmocka_unit_test(test_wide_escapes),
         cmocka_unit_test(test_wide_copy),
+        cmocka_unit_test(test_scan_line),
+        cmocka_unit_test(test_key_lengths),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests_name("jsonl_scan", tests, NULL, NULL);

@@ -178,6 +178,59 @@ static void test_jsonl_limits_and_reasons(void **state)
     free_docs(docs, n);
 }
 
+/*
+ * The scanner finds the line ends of JSON Lines itself (rg_jsonl_scan_line),
+ * only for lines all in the buffer: lines whose LF, CR, blanks or end of
+ * object fall at each offset around the end of the first 64 KiB read, good
+ * lines, blank ones and bad ones (a LF between tokens), give the same
+ * documents, line numbers and warnings.
+ */
+static void test_jsonl_chunk_edges(void **state)
+{
+    static const char tail[] =
+        "{\"id\":\"g1\",\"text\":\"one\"}  \r\n"
+        "\n"
+        "  \n"
+        "{bad\n"
+        "{\"id\":\"g2\",\"text\":\"two\"}\n"
+        "{\"id\":\n"
+        "\"x\",\"text\":\"split\"}\n"
+        "{\"id\":\"g3\",\"text\":\"three\"}";
+    enum { CHUNK = 65536, PAD = 44 };
+    rg_reader_options ro = RG_READER_OPTIONS_INIT;
+    rg_document *docs[8];
+    rg_reader_stats st;
+    char *buf = malloc(CHUNK + 2 * sizeof tail + 64);
+    size_t n, at, head, len;
+    (void)state;
+
+    assert_non_null(buf);
+    /* the first line's LF at CHUNK - PAD .. CHUNK + 4: the next lines' ends
+     * cross the end of the first read one after the other */
+    for (at = CHUNK - PAD; at <= CHUNK + 4; at++) {
+        head = (size_t)sprintf(buf, "{\"id\":\"p\",\"text\":\"");
+        memset(buf + head, 'a', at - head - 2);
+        memcpy(buf + at - 2, "\"}\n", 3);
+        memcpy(buf + at + 1, tail, sizeof tail - 1);
+        len = at + sizeof tail;
+        assert_int_equal(read_all(put_file("edge.jsonl", buf, len), &ro, docs, 8, &n, &st), 0);
+        assert_int_equal(n, 4);
+        assert_string_equal(docs[0]->id, "p");
+        assert_int_equal(docs[0]->len, at - 2 - head);
+        assert_string_equal(docs[1]->id, "g1");
+        assert_non_null(strstr(docs[1]->origin, "edge.jsonl:2"));
+        assert_string_equal(docs[2]->id, "g2");
+        assert_non_null(strstr(docs[2]->origin, "edge.jsonl:6"));
+        assert_string_equal(docs[3]->id, "g3");
+        assert_non_null(strstr(docs[3]->origin, "edge.jsonl:9"));
+        assert_string_equal(docs[3]->text, "three");
+        assert_int_equal(st.skipped_by[RG_WARN_BAD_JSON], 3);
+        assert_int_equal(st.skipped, 3);
+        free_docs(docs, n);
+    }
+    free(buf);
+}
+
 /* Read one input and return its only document (NULL when skipped). */
 static rg_document *read_one(const char *path, rg_reader_stats *st)
 {
@@ -823,7 +876,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     static const char *const names[] = { "bin.txt", "nul.txt", "l.jsonl", "m.jsonl", "s.jsonl",
-                                         "s.txt", "dup.jsonl" };
+                                         "s.txt", "dup.jsonl", "edge.jsonl" };
     char p[200];
     size_t i;
     (void)state;
@@ -844,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_latin1_whole),
         cmocka_unit_test(test_binary_and_nul),
         cmocka_unit_test(test_jsonl_limits_and_reasons),
+        cmocka_unit_test(test_jsonl_chunk_edges),
         cmocka_unit_test(test_decode_paths_agree),
         cmocka_unit_test(test_decode_count_every_offset),
         cmocka_unit_test(test_decode_fast_blocks_multi),
