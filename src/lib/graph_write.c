@@ -49,12 +49,13 @@ static void jw_char(jw *w, char c)
     }
 }
 
-/* A newline and the indentation of `depth` (two spaces a level), in one
- * append up to 32 levels: metrics.json is mostly punctuation and
- * indentation, and one append a piece was half of its writing. */
-static void jw_newline(jw *w, int depth)
+/* An optional comma, a newline and the indentation of `depth` (two spaces
+ * a level), in one append up to 32 levels: metrics.json is mostly
+ * punctuation and indentation, and one append a piece was half of its
+ * writing. */
+static void jw_newline(jw *w, int comma, int depth)
 {
-    static const char nl_spaces[] = "\n"
+    static const char nl_spaces[] = ",\n"
                                     "                                "
                                     "                                ";
     size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64;
@@ -62,10 +63,10 @@ static void jw_newline(jw *w, int depth)
     if (w->error) {
         return;
     }
-    w->error = rg_strbuf_put(w->b, nl_spaces, 1 + k);
+    w->error = rg_strbuf_put(w->b, nl_spaces + !comma, 1 + (size_t)comma + k);
     for (n -= k; n > 0 && !w->error; n -= k) {
         k = n < 64 ? n : 64;
-        w->error = rg_strbuf_put(w->b, nl_spaces + 1, k);
+        w->error = rg_strbuf_put(w->b, nl_spaces + 2, k);
     }
 }
 
@@ -75,15 +76,14 @@ static void jw_sep(jw *w)
         w->after_key = 0;
         return;
     }
-    if (w->has_items) {
-        jw_char(w, ',');
-    }
     if (w->inline_depth > 0) {
-        if (w->has_items) {
-            jw_char(w, ' ');
+        if (w->has_items && !w->error) {
+            w->error = rg_strbuf_put(w->b, ", ", 2);
         }
     } else if (w->depth > 0) {
-        jw_newline(w, w->depth);
+        jw_newline(w, w->has_items, w->depth);
+    } else if (w->has_items) {
+        jw_char(w, ',');
     }
     w->has_items = 1;
 }
@@ -139,17 +139,36 @@ static void jw_key(jw *w, const char *k)
     w->after_key = 1;
 }
 
-/* Counts, ranks, degrees and communities are whole numbers: written as
- * integers, the digits rg_strbuf_put_real gives them ("-0" too is "0"). */
-int rg_graph__put_real(rg_strbuf *b, double x)
+/* Sets b's length to end (inside its room) and the NUL after it. */
+static void jw_put_end(rg_strbuf *b, char *end)
+{
+    b->len = (size_t)(end - b->ptr);
+    *end = '\0';
+}
+
+/* Writes x at p (room for RG_STRBUF_NUM_MAX bytes) as rg_graph__put_real
+ * appends it; returns the end. Counts, ranks, degrees and communities are
+ * whole numbers: written as integers, the digits rg_strbuf_put_real gives
+ * them ("-0" too is "0"). */
+static char *jw_num_at(char *p, double x)
 {
     if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
         long long i = (long long)x;
         if ((double)i == x) {
-            return rg_strbuf_put_int(b, i);
+            return p + rg_strbuf_format_int(p, i);
         }
     }
-    return rg_strbuf_put_real(b, isfinite(x) ? x : 0.0, 6);
+    return p + rg_strbuf_format_real(p, isfinite(x) ? x : 0.0, 6);
+}
+
+int rg_graph__put_real(rg_strbuf *b, double x)
+{
+    int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
+
+    if (error == RG_OK) {
+        jw_put_end(b, jw_num_at(b->ptr + b->len, x));
+    }
+    return error;
 }
 
 static void jw_num(jw *w, double x)
@@ -185,7 +204,7 @@ static void jw_end(jw *w, const char *close)
     if (w->inline_depth > 0) {
         w->inline_depth--;
     } else if (had) {
-        jw_newline(w, w->depth);
+        jw_newline(w, 0, w->depth);
     }
     jw_raw(w, close);
     w->has_items = 1;
@@ -251,11 +270,10 @@ static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, d
         return;
     }
     jw_sep(w);
-    if (!w->error) {
-        w->error = rg_strbuf_put(w->b, written, len);
-    }
-    if (!w->error) {
-        w->error = rg_graph__put_real(w->b, v);
+    if (!w->error && (w->error = rg_strbuf_reserve(w->b, len + RG_STRBUF_NUM_MAX)) == RG_OK) {
+        char *p = w->b->ptr + w->b->len;
+        memcpy(p, written, len);
+        jw_put_end(w->b, jw_num_at(p + len, v));
     }
 }
 
@@ -509,6 +527,43 @@ static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_na
     jw_end(w, "}");
 }
 
+/* "name": {"delta": ..., "rank_old": ...}, the bytes jw_key and
+ * put_metric_change write, under one capacity check: these lines are most
+ * of metrics.json, and each took 13 appends. name needs no escaping. */
+static void put_change_entry(jw *w, const char *name, const rg_delta_actor *x, int m)
+{
+    static const struct { const char *s; size_t n; } keys[] = {
+        { "{\"delta\": ", 10 }, { ", \"new\": ", 9 }, { ", \"old\": ", 9 },
+        { ", \"rank_change\": ", 17 }, { ", \"rank_new\": ", 14 }, { ", \"rank_old\": ", 14 }
+    };
+    double v[6];
+    size_t n = strlen(name), k;
+    char *p;
+
+    v[0] = x->new_v[m] - x->old_v[m];
+    v[1] = x->new_v[m];
+    v[2] = x->old_v[m];
+    v[3] = x->old_rank[m] - x->new_rank[m];
+    v[4] = x->new_rank[m];
+    v[5] = x->old_rank[m];
+    jw_sep(w);
+    if (w->error ||
+        (w->error = rg_strbuf_reserve(w->b, n + 5 + 6 * (17 + RG_STRBUF_NUM_MAX))) != RG_OK) {
+        return;
+    }
+    p = w->b->ptr + w->b->len;
+    *p++ = '"';
+    memcpy(p, name, n);
+    memcpy(p + n, "\": ", 3);
+    p += n + 3;
+    for (k = 0; k < 6; k++) {
+        memcpy(p, keys[k].s, keys[k].n);
+        p = jw_num_at(p + keys[k].n, v[k]);
+    }
+    *p++ = '}';
+    jw_put_end(w->b, p);
+}
+
 static void put_delta(jw *w, const rg_delta *d)
 {
     size_t i;
@@ -521,8 +576,7 @@ static void put_delta(jw *w, const rg_delta *d)
         jw_key(w, d->actors[i].id);
         jw_begin(w, "{", 0);
         for (m = 0; m < RG_METRIC__COUNT; m++) {
-            jw_key(w, rg_metric_name((rg_metric)m));
-            put_metric_change(w, &d->actors[i], m, 0);
+            put_change_entry(w, rg_metric_name((rg_metric)m), &d->actors[i], m);
         }
         jw_end(w, "}");
     }

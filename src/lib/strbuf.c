@@ -172,55 +172,77 @@ static char *put_digits(char *end, uint64_t n, int width)
     return end;
 }
 
-int rg_strbuf_put_int(rg_strbuf *b, long long v)
+size_t rg_strbuf_format_int(char *out, long long v)
 {
     uint64_t u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     char tmp[24], *p = put_digits(tmp + sizeof tmp, u, 1);
+    size_t n;
 
     if (v < 0) {
         *--p = '-';
     }
-    return rg_strbuf_put(b, p, (size_t)(tmp + sizeof tmp - p));
+    n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, n);
+    return n;
 }
 
-int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
+int rg_strbuf_put_int(rg_strbuf *b, long long v)
 {
-    char tmp[64];
-    uint64_t r, unit;
-    int n, i;
+    int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
 
-    if (!isfinite(x)) {
-        rg__error_set(RG_EINVAL, "non-finite number cannot be written");
-        return RG_EINVAL;
+    if (error == RG_OK) {
+        b->len += rg_strbuf_format_int(b->ptr + b->len, v);
+        b->ptr[b->len] = '\0';
     }
+    return error;
+}
+
+/* The digits of |x| scaled (real_scaled), trailing zeros trimmed, at the
+ * end of tmp[64]; returns where they start. */
+static char *real_digits(char *e, uint64_t r, double x, int prec)
+{
+    uint64_t unit;
+    char *p = e;
+    int i;
+
+    for (unit = 1, i = 0; i < prec; i++) {
+        unit *= 10;
+    }
+    if (r % unit != 0) {
+        uint64_t frac = r % unit;
+        int w = prec;
+        while (frac % 10 == 0) { /* no trailing zeros */
+            frac /= 10;
+            w--;
+        }
+        p = put_digits(p, frac, w);
+        *--p = '.';
+    }
+    p = put_digits(p, r / unit, 1);
+    if (r != 0 && x < 0) {
+        *--p = '-'; /* a value that rounds to zero is written "0" */
+    }
+    return p;
+}
+
+size_t rg_strbuf_format_real(char *out, double x, int prec)
+{
+    char tmp[RG_STRBUF_NUM_MAX];
+    uint64_t r;
+    int n;
+
     if (real_scaled(x, prec, &r)) {
         /* graphs write hundreds of thousands of numbers: snprintf's float
          * path was 8% of the instructions of `build` */
-        char *e = tmp + sizeof tmp, *p;
-        for (unit = 1, i = 0; i < prec; i++) {
-            unit *= 10;
-        }
-        p = e;
-        if (r % unit != 0) {
-            uint64_t frac = r % unit;
-            int w = prec;
-            while (frac % 10 == 0) { /* no trailing zeros */
-                frac /= 10;
-                w--;
-            }
-            p = put_digits(p, frac, w);
-            *--p = '.';
-        }
-        p = put_digits(p, r / unit, 1);
-        if (r != 0 && x < 0) {
-            *--p = '-'; /* a value that rounds to zero is written "0" */
-        }
-        return rg_strbuf_put(b, p, (size_t)(e - p));
+        char *e = tmp + sizeof tmp, *p = real_digits(e, r, x, prec);
+        memcpy(out, p, (size_t)(e - p));
+        return (size_t)(e - p);
     }
     n = snprintf(tmp, sizeof tmp, "%.*f", prec, x);
     if (n <= 0 || (size_t)n >= sizeof tmp) {
         /* magnitudes this large only come from corrupt input */
         n = snprintf(tmp, sizeof tmp, "%.17g", x);
+        n = n < 0 ? 0 : n;
     } else if (memchr(tmp, '.', (size_t)n)) {
         while (n > 0 && tmp[n - 1] == '0') {
             n--;
@@ -229,11 +251,27 @@ int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
             n--;
         }
     }
-    tmp[n] = '\0';
-    if (strcmp(tmp, "-0") == 0) {
-        return rg_strbuf_put(b, "0", 1);
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0') {
+        n = 1;
+        tmp[0] = '0';
     }
-    return rg_strbuf_put(b, tmp, (size_t)n);
+    memcpy(out, tmp, (size_t)n);
+    return (size_t)n;
+}
+
+int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
+{
+    int error;
+
+    if (!isfinite(x)) {
+        rg__error_set(RG_EINVAL, "non-finite number cannot be written");
+        return RG_EINVAL;
+    }
+    if ((error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX)) == RG_OK) {
+        b->len += rg_strbuf_format_real(b->ptr + b->len, x, prec);
+        b->ptr[b->len] = '\0';
+    }
+    return error;
 }
 
 void rg_strbuf_clear(rg_strbuf *b)
