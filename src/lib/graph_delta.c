@@ -41,6 +41,27 @@ static int rank_item_cmp(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* Sorts items by rank_item_cmp: by insertion up to 32 items, the size of
+ * almost every period (qsort's call per comparison was most of the
+ * deltas' cost), by qsort above. The order is total (index last), so both
+ * give the same array. */
+static void rank_sort(rank_item *items, size_t n)
+{
+    size_t i, j;
+
+    if (n > 32) {
+        qsort(items, n, sizeof *items, rank_item_cmp);
+        return;
+    }
+    for (i = 1; i < n; i++) {
+        rank_item t = items[i];
+        for (j = i; j > 0 && rank_item_cmp(&items[j - 1], &t) > 0; j--) {
+            items[j] = items[j - 1];
+        }
+        items[j] = t;
+    }
+}
+
 static double quantise(double v)
 {
     return isfinite(v) ? round(v * 1e6) / 1e6 : 0.0;
@@ -59,7 +80,7 @@ int rg_graph__ranks(double *ranks, const double *values, size_t n)
         items[i].v = quantise(values[i]);
         items[i].i = i;
     }
-    qsort(items, n, sizeof *items, rank_item_cmp);
+    rank_sort(items, n);
     for (i = 0; i < n; i = j) {
         double mean;
         for (j = i + 1; j < n && items[j].v == items[i].v; j++) {
