@@ -452,12 +452,60 @@ static int put_columns(gexf_ctx *c)
     return rg_strbuf_puts(b, "    </attributes>\n");
 }
 
+/* 1 when xml_put writes s unchanged (column names always are). */
+static int xml_plain(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == 0xEF) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A column's name as attvalues write it: plain names are copied. */
+typedef struct {
+    const char *s;
+    size_t len;
+    int plain;
+} gexf_name;
+
+/* The end of an attvalue after its value: the closing quote, the slot's
+ * bounds when given, "/>" and the newline, under one capacity check. */
+static int put_attvalue_end(rg_strbuf *b, const rg_xgraph *slot)
+{
+    size_t sl = slot ? strlen(slot->start) : 0, el = slot ? strlen(slot->end) : 0;
+    char *p;
+
+    if (rg_strbuf_reserve(b, sl + el + 24) < 0) {
+        return RG_ERROR;
+    }
+    p = b->ptr + b->len;
+    *p++ = '"';
+    if (slot) {
+        memcpy(p, " start=\"", 8);
+        memcpy(p + 8, slot->start, sl);
+        p += 8 + sl;
+        memcpy(p, "\" end=\"", 7);
+        memcpy(p + 7, slot->end, el);
+        p += 7 + el;
+        *p++ = '"';
+    }
+    memcpy(p, "/>\n", 3);
+    b->len = (size_t)(p + 3 - b->ptr);
+    b->ptr[b->len] = '\0';
+    return RG_OK;
+}
+
 /* <attvalue for="name" value="v" start end/> for one slot, if v is scalar.
- * Numbers and booleans have nothing to escape and are written in place;
- * strings go through tmp and xml_put. */
-static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const rg_xval *v,
+ * Numbers and booleans have nothing to escape and are written in place,
+ * after a plain name copied whole (19,000 attvalues in a corpus's GEXF,
+ * each was a dozen appends); strings go through tmp and xml_put. */
+static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const gexf_name *name, const rg_xval *v,
                         const rg_xgraph *slot)
 {
+    static const char open[] = "          <attvalue for=\"";
     unsigned k = value_kind(v);
 
     if (!k) {
@@ -465,25 +513,29 @@ static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const char *name, const rg
     }
     if (k & K_STR) {
         rg_strbuf_clear(tmp);
-        if (rg_strbuf_put(tmp, "", 0) < 0 || rg_export__put_scalar(tmp, v) < 0
-            || rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
-            || xml_attr(b, "value", tmp->ptr) < 0) {
+        if (rg_strbuf_put(tmp, "", 0) < 0 || rg_export__put_scalar(tmp, v) < 0) {
             return RG_ERROR;
         }
-    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name) < 0
-               || rg_strbuf_puts(b, " value=\"") < 0 || rg_export__put_scalar(b, v) < 0
-               || rg_strbuf_putc(b, '"') < 0) {
+    }
+    if (name->plain) {
+        char *p;
+        if (rg_strbuf_reserve(b, sizeof open + name->len + 10) < 0) {
+            return RG_ERROR;
+        }
+        p = b->ptr + b->len;
+        memcpy(p, open, sizeof open - 1);
+        p += sizeof open - 1;
+        memcpy(p, name->s, name->len);
+        memcpy(p + name->len, "\" value=\"", 10); /* with the NUL */
+        b->len = (size_t)(p + name->len + 9 - b->ptr);
+    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name->s) < 0
+               || rg_strbuf_puts(b, " value=\"") < 0) {
         return RG_ERROR;
     }
-    if (!slot) {
-        return rg_strbuf_puts(b, "/>\n");
-    }
-    /* no printf: one attvalue per column, slot and element */
-    if (rg_strbuf_puts(b, " start=\"") < 0 || rg_strbuf_puts(b, slot->start) < 0 ||
-        rg_strbuf_puts(b, "\" end=\"") < 0 || rg_strbuf_puts(b, slot->end) < 0) {
+    if (((k & K_STR) ? xml_put(b, tmp->ptr) : rg_export__put_scalar(b, v)) < 0) {
         return RG_ERROR;
     }
-    return rg_strbuf_puts(b, "\"/>\n");
+    return put_attvalue_end(b, slot);
 }
 
 /* The value of column `name` for a cursor (NULL: none). Columns are asked in
@@ -550,6 +602,10 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
     for (i = 0; i < ncols; i++) {
         const char *name = is_edge ? (i == 0 ? "weight" : c->ecols.v[i - 1].name)
                                    : c->ncols.v[i].name;
+        gexf_name nm;
+        nm.s = name;
+        nm.len = strlen(name);
+        nm.plain = xml_plain(name);
         for (s = 0; s < c->n_slots; s++) {
             gexf_cursor *k = &c->cursors[s];
             const rg_xval *v;
@@ -558,7 +614,7 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
             }
             /* "weight" comes first but is not in byte order: looked up */
             v = is_edge && i == 0 ? rg_export__attr(k->a, k->n, name) : cursor_get(k, name);
-            if (put_attvalue(b, tmp, name, v, c->timeline ? c->slots[s] : NULL) < 0) {
+            if (put_attvalue(b, tmp, &nm, v, c->timeline ? c->slots[s] : NULL) < 0) {
                 return RG_ERROR;
             }
         }
@@ -612,6 +668,7 @@ static int put_node_viz(gexf_ctx *c, const rg_xnode *n)
 
 static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
 {
+    static const gexf_name type_name = { "type", 4, 1 };
     rg_strbuf *b = &c->out;
     size_t i, count = 0;
 
@@ -631,7 +688,8 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
         if (rg_strbuf_puts(b, "      <node") < 0 || xml_attr(b, "id", n->key) < 0
             || xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
-            || put_attvalue(b, tmp, "type", rg_export__attr(n->attrs, n->n_attrs, "type"), NULL) < 0
+            || put_attvalue(b, tmp, &type_name, rg_export__attr(n->attrs, n->n_attrs, "type"),
+                            NULL) < 0
             || put_dynamic(c, tmp, 0, n->key, NULL) < 0 || put_node_viz(c, n) < 0
             || rg_strbuf_puts(b, "      </node>\n") < 0) {
             return RG_ERROR;
