@@ -74,8 +74,9 @@ int rg_strbuf_put_int(rg_strbuf *b, long long v);
 /* Room a number's text may take in the two writers below. */
 #define RG_STRBUF_NUM_MAX 64
 /* The bytes rg_strbuf_put_real and rg_strbuf_put_int append, written at
- * out (room for RG_STRBUF_NUM_MAX bytes, no NUL); they return the length.
- * x must be finite. */
+ * out, which must have RG_STRBUF_NUM_MAX bytes of room: the bytes after the
+ * text, up to that room, may be overwritten (no NUL is written). They
+ * return the text's length. x must be finite. */
 size_t rg_strbuf_format_real(char *out, double x, int prec);
 size_t rg_strbuf_format_int(char *out, long long v);
 void rg_strbuf_clear(rg_strbuf *b);
