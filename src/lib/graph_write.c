@@ -146,27 +146,12 @@ static void jw_put_end(rg_strbuf *b, char *end)
     *end = '\0';
 }
 
-/* Writes x at p (room for RG_STRBUF_NUM_MAX bytes) as rg_graph__put_real
- * appends it; returns the end. Counts, ranks, degrees and communities are
- * whole numbers: written as integers, the digits rg_strbuf_put_real gives
- * them ("-0" too is "0"). */
-static char *jw_num_at(char *p, double x)
-{
-    if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
-        long long i = (long long)x;
-        if ((double)i == x) {
-            return p + rg_strbuf_format_int(p, i);
-        }
-    }
-    return p + rg_strbuf_format_real(p, isfinite(x) ? x : 0.0, 6);
-}
-
 int rg_graph__put_real(rg_strbuf *b, double x)
 {
     int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
 
     if (error == RG_OK) {
-        jw_put_end(b, jw_num_at(b->ptr + b->len, x));
+        jw_put_end(b, rg_graph__num_at(b->ptr + b->len, x));
     }
     return error;
 }
@@ -239,6 +224,14 @@ static void jx_num(jw *w, const char *k, double v)
 {
     rg_xval x;
 
+    if (fabs(v) < 9007199254740992.0 && (double)(long long)v == v) {
+        /* written as the integer's digits (jw_num_at), read back as it */
+        memset(&x, 0, sizeof x);
+        x.kind = RG_XV_INT;
+        x.u.i = (long long)v;
+        jx_attr(w, k, &x);
+        return;
+    }
     rg_strbuf_clear(w->num);
     if (w->error || (w->error = rg_graph__put_real(w->num, v)) != RG_OK) {
         return;
@@ -251,32 +244,34 @@ static void jx_num(jw *w, const char *k, double v)
     jx_attr(w, k, &x);
 }
 
-static void jw_knum(jw *w, const char *k, double v)
-{
-    if (w->x) {
-        jx_num(w, k, v);
-        return;
-    }
-    jw_key(w, k);
-    jw_num(w, v);
-}
-
-/* jw_knum with a key that needs no escaping, given also as it is written
- * (quoted, colon, space): one append, no scan. */
+/* "k": v, with a key that needs no escaping, given also as it is written
+ * (quoted, colon, space; NULL: k is quoted here): one capacity check, no
+ * scan. */
 static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, double v)
 {
+    char *p;
+
     if (w->x) {
         jx_num(w, k, v);
         return;
     }
     jw_sep(w);
+    len = written ? len : strlen(k) + 4;
     if (!w->error && (w->error = rg_strbuf_reserve(w->b, len + RG_STRBUF_NUM_MAX)) == RG_OK) {
-        char *p = w->b->ptr + w->b->len;
-        memcpy(p, written, len);
-        jw_put_end(w->b, jw_num_at(p + len, v));
+        p = w->b->ptr + w->b->len;
+        if (written) {
+            memcpy(p, written, len);
+        } else {
+            *p = '"';
+            memcpy(p + 1, k, len - 4);
+            memcpy(p + len - 3, "\": ", 3);
+        }
+        jw_put_end(w->b, rg_graph__num_at(p + len, v));
     }
 }
 
+/* "k": v for a fixed name (a metric's: no escaping) */
+#define JW_KNUM_NAME(w, k, v) jw_knum_lit((w), (k), NULL, 0, (v))
 /* k: a string literal */
 #define JW_KNUM(w, k, v) jw_knum_lit((w), k, "\"" k "\": ", sizeof k + 3, (v))
 
@@ -327,7 +322,7 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
         if (m == RG_METRIC_MENTIONS) {
             jw_kstr(w, "label", n->label);
         }
-        jw_knum(w, rg_metric_name((rg_metric)m), n->m[m]);
+        JW_KNUM_NAME(w, rg_metric_name((rg_metric)m), n->m[m]);
     }
     jw_kstr(w, "type", type_name(n->type));
     if (with_xy) {
@@ -357,7 +352,7 @@ static void put_graph_values(jw *w, const rg_graph_result *r)
 
     jw_begin(w, "{", 0);
     for (g = 0; g < RG_GM__COUNT; g++) {
-        jw_knum(w, rg_graph__metric_names[g], r->g[g]);
+        JW_KNUM_NAME(w, rg_graph__metric_names[g], r->g[g]);
     }
     jw_end(w, "}");
 }
@@ -527,41 +522,13 @@ static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_na
     jw_end(w, "}");
 }
 
-/* "name": {"delta": ..., "rank_old": ...}, the bytes jw_key and
- * put_metric_change write, under one capacity check: these lines are most
- * of metrics.json, and each took 13 appends. name needs no escaping. */
+/* "name": {...} of one actor's metric m (rg_graph__put_change). */
 static void put_change_entry(jw *w, const char *name, const rg_delta_actor *x, int m)
 {
-    static const struct { const char *s; size_t n; } keys[] = {
-        { "{\"delta\": ", 10 }, { ", \"new\": ", 9 }, { ", \"old\": ", 9 },
-        { ", \"rank_change\": ", 17 }, { ", \"rank_new\": ", 14 }, { ", \"rank_old\": ", 14 }
-    };
-    double v[6];
-    size_t n = strlen(name), k;
-    char *p;
-
-    v[0] = x->new_v[m] - x->old_v[m];
-    v[1] = x->new_v[m];
-    v[2] = x->old_v[m];
-    v[3] = x->old_rank[m] - x->new_rank[m];
-    v[4] = x->new_rank[m];
-    v[5] = x->old_rank[m];
     jw_sep(w);
-    if (w->error ||
-        (w->error = rg_strbuf_reserve(w->b, n + 5 + 6 * (17 + RG_STRBUF_NUM_MAX))) != RG_OK) {
-        return;
+    if (!w->error) {
+        w->error = rg_graph__put_change(w->b, name, x, m);
     }
-    p = w->b->ptr + w->b->len;
-    *p++ = '"';
-    memcpy(p, name, n);
-    memcpy(p + n, "\": ", 3);
-    p += n + 3;
-    for (k = 0; k < 6; k++) {
-        memcpy(p, keys[k].s, keys[k].n);
-        p = jw_num_at(p + keys[k].n, v[k]);
-    }
-    *p++ = '}';
-    jw_put_end(w->b, p);
 }
 
 static void put_delta(jw *w, const rg_delta *d)
@@ -587,7 +554,7 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_key(w, "spearman");
     jw_begin(w, "{", 0);
     for (m = 0; m < RG_METRIC__COUNT; m++) {
-        jw_knum(w, rg_metric_name((rg_metric)m), d->spearman[m]);
+        JW_KNUM_NAME(w, rg_metric_name((rg_metric)m), d->spearman[m]);
     }
     jw_end(w, "}");
     jw_kstr(w, "to", d->to);
