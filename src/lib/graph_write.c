@@ -49,43 +49,64 @@ static void jw_char(jw *w, char c)
     }
 }
 
-/* An optional comma, a newline and the indentation of `depth` (two spaces
- * a level), in one append up to 32 levels: metrics.json is mostly
- * punctuation and indentation, and one append a piece was half of its
- * writing. */
-static void jw_newline(jw *w, int comma, int depth)
+/* Sets b's length to end (inside its room) and the NUL after it. */
+static void jw_put_end(rg_strbuf *b, char *end)
+{
+    b->len = (size_t)(end - b->ptr);
+    *end = '\0';
+}
+
+/* Room a separator at depth d may use when written in place: its bytes and
+ * a block copy's overshoot. */
+#define JW_SEP_ROOM(d) (2 * (size_t)((d) > 0 ? (d) : 0) + 66)
+
+/* An optional comma, a newline and the indentation of `depth` (two spaces a
+ * level) written at p (JW_SEP_ROOM(depth) bytes of room), copied as fixed
+ * 64-byte blocks; returns the end. metrics.json is mostly punctuation and
+ * indentation, and one append a piece was half of its writing. */
+static char *jw_newline_at(char *p, int comma, int depth)
 {
     static const char nl_spaces[] = ",\n"
                                     "                                "
                                     "                                ";
-    size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64;
+    size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64, c = comma != 0;
 
-    if (w->error) {
-        return;
-    }
-    w->error = rg_strbuf_put(w->b, nl_spaces + !comma, 1 + (size_t)comma + k);
-    for (n -= k; n > 0 && !w->error; n -= k) {
+    memcpy(p, nl_spaces + !c, 65);
+    for (p += 1 + c + k, n -= k; n > 0; p += k, n -= k) {
         k = n < 64 ? n : 64;
-        w->error = rg_strbuf_put(w->b, nl_spaces + 2, k);
+        memcpy(p, nl_spaces + 2, 64);
     }
+    return p;
+}
+
+/* jw_sep's bytes written at p, in JW_SEP_ROOM(w->depth) bytes reserved with
+ * what follows them (a key and its number: one capacity check); returns
+ * the end. */
+static char *jw_sep_at(jw *w, char *p)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return p;
+    }
+    if (w->inline_depth > 0) {
+        if (w->has_items) {
+            memcpy(p, ", ", 2);
+            p += 2;
+        }
+    } else if (w->depth > 0) {
+        p = jw_newline_at(p, w->has_items, w->depth);
+    } else if (w->has_items) {
+        *p++ = ',';
+    }
+    w->has_items = 1;
+    return p;
 }
 
 static void jw_sep(jw *w)
 {
-    if (w->after_key) {
-        w->after_key = 0;
-        return;
+    if (!w->error && (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth))) == RG_OK) {
+        jw_put_end(w->b, jw_sep_at(w, w->b->ptr + w->b->len));
     }
-    if (w->inline_depth > 0) {
-        if (w->has_items && !w->error) {
-            w->error = rg_strbuf_put(w->b, ", ", 2);
-        }
-    } else if (w->depth > 0) {
-        jw_newline(w, w->has_items, w->depth);
-    } else if (w->has_items) {
-        jw_char(w, ',');
-    }
-    w->has_items = 1;
 }
 
 static void jw_escaped(jw *w, const char *s)
@@ -117,33 +138,28 @@ static int jw_plain(const char *s, size_t n)
     return 1;
 }
 
-/* "k": in one append when k needs no escaping and fits: a key took four
- * appends and two scans, and metrics.json is mostly keys. */
+/* "k": with its separator under one capacity check when k needs no
+ * escaping: a key took four appends and two scans, and metrics.json is
+ * mostly keys. */
 static void jw_key(jw *w, const char *k)
 {
-    rg_strbuf *b = w->b;
     size_t n = strlen(k);
+    char *p;
 
-    jw_sep(w);
-    if (!w->error && n + 4 < b->alloc - b->len && jw_plain(k, n)) {
-        char *p = b->ptr + b->len;
-        p[0] = '"';
-        memcpy(p + 1, k, n);
-        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
-        b->len += n + 4;
-    } else {
+    if (!jw_plain(k, n)) {
+        jw_sep(w);
         jw_char(w, '"');
         jw_escaped(w, k);
         jw_raw(w, "\": ");
+    } else if (!w->error &&
+               (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + n + 4)) == RG_OK) {
+        p = jw_sep_at(w, w->b->ptr + w->b->len);
+        *p = '"';
+        memcpy(p + 1, k, n);
+        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
+        w->b->len = (size_t)(p + n + 4 - w->b->ptr);
     }
     w->after_key = 1;
-}
-
-/* Sets b's length to end (inside its room) and the NUL after it. */
-static void jw_put_end(rg_strbuf *b, char *end)
-{
-    b->len = (size_t)(end - b->ptr);
-    *end = '\0';
 }
 
 int rg_graph__put_real(rg_strbuf *b, double x)
@@ -189,7 +205,9 @@ static void jw_end(jw *w, const char *close)
     if (w->inline_depth > 0) {
         w->inline_depth--;
     } else if (had) {
-        jw_newline(w, 0, w->depth);
+        if (!w->error && (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth))) == RG_OK) {
+            jw_put_end(w->b, jw_newline_at(w->b->ptr + w->b->len, 0, w->depth));
+        }
     }
     jw_raw(w, close);
     w->has_items = 1;
@@ -255,19 +273,20 @@ static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, d
         jx_num(w, k, v);
         return;
     }
-    jw_sep(w);
     len = written ? len : strlen(k) + 4;
-    if (!w->error && (w->error = rg_strbuf_reserve(w->b, len + RG_STRBUF_NUM_MAX)) == RG_OK) {
-        p = w->b->ptr + w->b->len;
-        if (written) {
-            memcpy(p, written, len);
-        } else {
-            *p = '"';
-            memcpy(p + 1, k, len - 4);
-            memcpy(p + len - 3, "\": ", 3);
-        }
-        jw_put_end(w->b, rg_graph__num_at(p + len, v));
+    if (w->error ||
+        (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + len + RG_STRBUF_NUM_MAX)) != RG_OK) {
+        return;
     }
+    p = jw_sep_at(w, w->b->ptr + w->b->len);
+    if (written) {
+        memcpy(p, written, len);
+    } else {
+        *p = '"';
+        memcpy(p + 1, k, len - 4);
+        memcpy(p + len - 3, "\": ", 3);
+    }
+    jw_put_end(w->b, rg_graph__num_at(p + len, v));
 }
 
 /* "k": v for a fixed name (a metric's: no escaping) */
