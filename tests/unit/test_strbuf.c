@@ -107,7 +107,7 @@ static void test_format_int(void **state)
     size_t n, i;
 
     (void)state;
-    for (k = 0; k < 19; k++, p *= 10) {
+    for (k = 0; k < 19; k++) { /* p = 10^k, up to 10^18 */
         for (d = -2; d <= 2; d++) {
             for (sign = 1; sign >= -1; sign -= 2) {
                 v = sign * (p + d);
@@ -121,6 +121,7 @@ static void test_format_int(void **state)
                 }
             }
         }
+        p = k < 18 ? p * 10 : p;
     }
     for (fill = 0; fill < 140; fill++) {
         rg_strbuf b = RG_STRBUF_INIT;
