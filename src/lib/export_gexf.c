@@ -84,68 +84,6 @@ static int in_list(const char *const *list, const char *s)
     return 0;
 }
 
-/* ---- XML text ---- */
-
-/*
- * Escape for attribute values and text: the five entities, TAB/LF/CR as
- * character references (attribute normalisation would turn them into
- * spaces), other C0 controls and U+FFFE/U+FFFF (not XML characters) as
- * U+FFFD. Input is valid UTF-8 (jansson checks it).
- */
-static int xml_put(rg_strbuf *b, const char *s)
-{
-    const char *run = s;
-    int error = RG_OK;
-
-    for (; *s && error == RG_OK; s++) {
-        unsigned char c = (unsigned char)*s;
-        const char *rep = NULL;
-        size_t skip = 1;
-
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&apos;"; break;
-        case '\t': rep = "&#9;"; break;
-        case '\n': rep = "&#10;"; break;
-        case '\r': rep = "&#13;"; break;
-        default:
-            if (c < 0x20) {
-                rep = "\xEF\xBF\xBD";
-            } else if (c == 0xEF && (unsigned char)s[1] == 0xBF
-                       && ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
-                rep = "\xEF\xBF\xBD";
-                skip = 3;
-            }
-            break;
-        }
-        if (rep) {
-            error = rg_strbuf_put(b, run, (size_t)(s - run));
-            if (error == RG_OK) {
-                error = rg_strbuf_puts(b, rep);
-            }
-            s += skip - 1;
-            run = s + 1;
-        }
-    }
-    if (error == RG_OK) {
-        error = rg_strbuf_put(b, run, (size_t)(s - run));
-    }
-    return error;
-}
-
-/* name="escaped value" with a leading space */
-static int xml_attr(rg_strbuf *b, const char *name, const char *value)
-{
-    if (rg_strbuf_putc(b, ' ') < 0 || rg_strbuf_puts(b, name) < 0 || rg_strbuf_puts(b, "=\"") < 0 ||
-        xml_put(b, value) < 0) {
-        return RG_ERROR;
-    }
-    return rg_strbuf_putc(b, '"');
-}
-
 /* ---- loading and column discovery ---- */
 
 static int col_cmp(const void *a, const void *b)
@@ -420,8 +358,8 @@ static int put_column_defs(rg_strbuf *b, const gexf_col *cols, size_t n)
 
     for (i = 0; i < n; i++) {
         if (rg_strbuf_puts(b, "      <attribute") < 0
-            || xml_attr(b, "id", cols[i].name) < 0
-            || xml_attr(b, "title", cols[i].name) < 0
+            || rg_export__xml_attr(b, "id", cols[i].name) < 0
+            || rg_export__xml_attr(b, "title", cols[i].name) < 0
             || rg_strbuf_printf(b, " type=\"%s\"/>\n", col_type(&cols[i])) < 0) {
             return RG_ERROR;
         }
@@ -453,18 +391,6 @@ static int put_columns(gexf_ctx *c)
         return RG_ERROR;
     }
     return rg_strbuf_puts(b, "    </attributes>\n");
-}
-
-/* 1 when xml_put writes s unchanged (column names always are). */
-static int xml_plain(const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == 0xEF) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* A column's name as attvalues write it: plain names are copied. */
@@ -531,11 +457,11 @@ static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const gexf_name *name, con
         memcpy(p, name->s, name->len);
         memcpy(p + name->len, "\" value=\"", 10); /* with the NUL */
         b->len = (size_t)(p + name->len + 9 - b->ptr);
-    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || xml_attr(b, "for", name->s) < 0
+    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || rg_export__xml_attr(b, "for", name->s) < 0
                || rg_strbuf_puts(b, " value=\"") < 0) {
         return RG_ERROR;
     }
-    if (((k & K_STR) ? xml_put(b, tmp->ptr) : rg_export__put_scalar(b, v)) < 0) {
+    if (((k & K_STR) ? rg_export__xml_put(b, tmp->ptr) : rg_export__put_scalar(b, v)) < 0) {
         return RG_ERROR;
     }
     return put_attvalue_end(b, slot);
@@ -608,7 +534,7 @@ static int put_dynamic(gexf_ctx *c, rg_strbuf *tmp, int is_edge, const char *key
         gexf_name nm;
         nm.s = name;
         nm.len = strlen(name);
-        nm.plain = xml_plain(name);
+        nm.plain = rg_export__xml_plain(name);
         for (s = 0; s < c->n_slots; s++) {
             gexf_cursor *k = &c->cursors[s];
             const rg_xval *v;
@@ -688,8 +614,8 @@ static int put_nodes(gexf_ctx *c, rg_strbuf *tmp)
         if (!in_timeline(c, c->nodes.v[i], NULL)) {
             continue;
         }
-        if (rg_strbuf_puts(b, "      <node") < 0 || xml_attr(b, "id", n->key) < 0
-            || xml_attr(b, "label", label ? label : n->key) < 0
+        if (rg_strbuf_puts(b, "      <node") < 0 || rg_export__xml_attr(b, "id", n->key) < 0
+            || rg_export__xml_attr(b, "label", label ? label : n->key) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
             || put_attvalue(b, tmp, &type_name, rg_export__attr(n->attrs, n->n_attrs, "type"),
                             NULL) < 0
@@ -723,8 +649,8 @@ static int put_edges(gexf_ctx *c, rg_strbuf *tmp)
         const char *rgb = sign > 0 ? "r=\"46\" g=\"139\" b=\"87\""
                         : sign < 0 ? "r=\"214\" g=\"39\" b=\"40\""
                                    : "r=\"158\" g=\"158\" b=\"158\"";
-        if (rg_strbuf_puts(b, "      <edge") < 0 || xml_attr(b, "id", e->key) < 0
-            || xml_attr(b, "source", e->source) < 0 || xml_attr(b, "target", e->target) < 0
+        if (rg_strbuf_puts(b, "      <edge") < 0 || rg_export__xml_attr(b, "id", e->key) < 0
+            || rg_export__xml_attr(b, "source", e->source) < 0 || rg_export__xml_attr(b, "target", e->target) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
             || put_dynamic(c, tmp, 1, NULL, e) < 0
             || rg_strbuf_printf(b, "        <viz:color %s/>\n      </edge>\n", rgb) < 0) {
