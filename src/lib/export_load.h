@@ -150,6 +150,15 @@ int rg_export__put_scalar(rg_strbuf *b, const rg_xval *v);
 /** 1 when s is a YYYY-MM-DD date with plausible month and day. */
 int rg_export__is_date(const char *s);
 
+/* XML text (export_xml.c). rg_export__xml_put appends s escaped for an
+ * attribute value or text: the five entities, TAB/LF/CR as character
+ * references, other C0 controls and U+FFFE/U+FFFF as U+FFFD.
+ * rg_export__xml_attr appends ` name="escaped value"`. rg_export__xml_plain
+ * is 1 when rg_export__xml_put would append s unchanged. */
+int rg_export__xml_put(rg_strbuf *b, const char *s);
+int rg_export__xml_attr(rg_strbuf *b, const char *name, const char *value);
+int rg_export__xml_plain(const char *s);
+
 /* The shared writers: graph.gexf from the overall graph and its periods
  * (sorted by key), nodes.csv and edges.csv from the overall graph, into dir,
  * each file handed to wr (graph_writer.h), or written at once when wr is

@@ -9,6 +9,8 @@
 #ifndef RG_LIB_GRAPH_CORE_H
 #define RG_LIB_GRAPH_CORE_H
 
+#include <math.h> /* fabs, isfinite */
+
 #include <relgraph/graph.h>
 #include <relgraph/metrics.h>
 
@@ -176,6 +178,10 @@ void rg_graph__delta_dispose(rg_delta *d);
 int rg_graph__pipe_cmp(const char *a1, const char *a2, const char *b1, const char *b2);
 /* Average ranks, 1 = largest value; ties share the mean of their ranks. */
 int rg_graph__ranks(double *ranks, const double *values, size_t n);
+/* Appends `"name": {"delta": d, "new": n, "old": o, "rank_change": c,
+ * "rank_new": rn, "rank_old": ro}` for actor x's metric m, each number as
+ * rg_graph__put_real writes it; name needs no JSON escaping. */
+int rg_graph__put_change(rg_strbuf *b, const char *name, const rg_delta_actor *x, int m);
 /* Spearman correlation of two value vectors (Pearson on average ranks);
  * 0 when n < 2 or either side is constant. */
 int rg_graph__spearman(double *out, const double *a, const double *b, size_t n);
@@ -197,6 +203,22 @@ int rg_graph__fill_model(struct rg_xgraph *x, rg_strbuf *num, const char *path,
                          const rg_agg *agg, const rg_slice *s, const rg_graph_result *r);
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
+
+/* Writes x at p (room for RG_STRBUF_NUM_MAX bytes) as rg_graph__put_real
+ * appends it; returns the end (no NUL). Counts, ranks, degrees and
+ * communities are whole numbers: written as integers, the digits
+ * rg_strbuf_put_real gives them ("-0" too is "0"). Inline: the writers
+ * call it for each of several hundred thousand numbers. */
+static inline char *rg_graph__num_at(char *p, double x)
+{
+    if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
+        long long i = (long long)x;
+        if ((double)i == x) {
+            return p + rg_strbuf_format_int(p, i);
+        }
+    }
+    return p + rg_strbuf_format_real(p, isfinite(x) ? x : 0.0, 6);
+}
 /* Builds every result of an aggregate, overall and per period: the graph
  * core, igraph included (graph_build.c). */
 int rg_graph__compute_results(rg_graph_result *overall, rg_graph_result **periods,

@@ -49,43 +49,64 @@ static void jw_char(jw *w, char c)
     }
 }
 
-/* A newline and the indentation of `depth` (two spaces a level), in one
- * append up to 32 levels: metrics.json is mostly punctuation and
- * indentation, and one append a piece was half of its writing. */
-static void jw_newline(jw *w, int depth)
+/* Sets b's length to end (inside its room) and the NUL after it. */
+static void jw_put_end(rg_strbuf *b, char *end)
 {
-    static const char nl_spaces[] = "\n"
+    b->len = (size_t)(end - b->ptr);
+    *end = '\0';
+}
+
+/* Room a separator at depth d may use when written in place: its bytes and
+ * a block copy's overshoot. */
+#define JW_SEP_ROOM(d) (2 * (size_t)((d) > 0 ? (d) : 0) + 66)
+
+/* An optional comma, a newline and the indentation of `depth` (two spaces a
+ * level) written at p (JW_SEP_ROOM(depth) bytes of room), copied as fixed
+ * 64-byte blocks; returns the end. metrics.json is mostly punctuation and
+ * indentation, and one append a piece was half of its writing. */
+static char *jw_newline_at(char *p, int comma, int depth)
+{
+    static const char nl_spaces[] = ",\n"
                                     "                                "
                                     "                                ";
-    size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64;
+    size_t n = 2 * (size_t)depth, k = n < 64 ? n : 64, c = comma != 0;
 
-    if (w->error) {
-        return;
-    }
-    w->error = rg_strbuf_put(w->b, nl_spaces, 1 + k);
-    for (n -= k; n > 0 && !w->error; n -= k) {
+    memcpy(p, nl_spaces + !c, 65);
+    for (p += 1 + c + k, n -= k; n > 0; p += k, n -= k) {
         k = n < 64 ? n : 64;
-        w->error = rg_strbuf_put(w->b, nl_spaces + 1, k);
+        memcpy(p, nl_spaces + 2, 64);
     }
+    return p;
+}
+
+/* jw_sep's bytes written at p, in JW_SEP_ROOM(w->depth) bytes reserved with
+ * what follows them (a key and its number: one capacity check); returns
+ * the end. */
+static char *jw_sep_at(jw *w, char *p)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return p;
+    }
+    if (w->inline_depth > 0) {
+        if (w->has_items) {
+            memcpy(p, ", ", 2);
+            p += 2;
+        }
+    } else if (w->depth > 0) {
+        p = jw_newline_at(p, w->has_items, w->depth);
+    } else if (w->has_items) {
+        *p++ = ',';
+    }
+    w->has_items = 1;
+    return p;
 }
 
 static void jw_sep(jw *w)
 {
-    if (w->after_key) {
-        w->after_key = 0;
-        return;
+    if (!w->error && (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth))) == RG_OK) {
+        jw_put_end(w->b, jw_sep_at(w, w->b->ptr + w->b->len));
     }
-    if (w->has_items) {
-        jw_char(w, ',');
-    }
-    if (w->inline_depth > 0) {
-        if (w->has_items) {
-            jw_char(w, ' ');
-        }
-    } else if (w->depth > 0) {
-        jw_newline(w, w->depth);
-    }
-    w->has_items = 1;
 }
 
 static void jw_escaped(jw *w, const char *s)
@@ -117,39 +138,38 @@ static int jw_plain(const char *s, size_t n)
     return 1;
 }
 
-/* "k": in one append when k needs no escaping and fits: a key took four
- * appends and two scans, and metrics.json is mostly keys. */
+/* "k": with its separator under one capacity check when k needs no
+ * escaping: a key took four appends and two scans, and metrics.json is
+ * mostly keys. */
 static void jw_key(jw *w, const char *k)
 {
-    rg_strbuf *b = w->b;
     size_t n = strlen(k);
+    char *p;
 
-    jw_sep(w);
-    if (!w->error && n + 4 < b->alloc - b->len && jw_plain(k, n)) {
-        char *p = b->ptr + b->len;
-        p[0] = '"';
-        memcpy(p + 1, k, n);
-        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
-        b->len += n + 4;
-    } else {
+    if (!jw_plain(k, n)) {
+        jw_sep(w);
         jw_char(w, '"');
         jw_escaped(w, k);
         jw_raw(w, "\": ");
+    } else if (!w->error &&
+               (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + n + 4)) == RG_OK) {
+        p = jw_sep_at(w, w->b->ptr + w->b->len);
+        *p = '"';
+        memcpy(p + 1, k, n);
+        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
+        w->b->len = (size_t)(p + n + 4 - w->b->ptr);
     }
     w->after_key = 1;
 }
 
-/* Counts, ranks, degrees and communities are whole numbers: written as
- * integers, the digits rg_strbuf_put_real gives them ("-0" too is "0"). */
 int rg_graph__put_real(rg_strbuf *b, double x)
 {
-    if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
-        long long i = (long long)x;
-        if ((double)i == x) {
-            return rg_strbuf_put_int(b, i);
-        }
+    int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
+
+    if (error == RG_OK) {
+        jw_put_end(b, rg_graph__num_at(b->ptr + b->len, x));
     }
-    return rg_strbuf_put_real(b, isfinite(x) ? x : 0.0, 6);
+    return error;
 }
 
 static void jw_num(jw *w, double x)
@@ -185,7 +205,9 @@ static void jw_end(jw *w, const char *close)
     if (w->inline_depth > 0) {
         w->inline_depth--;
     } else if (had) {
-        jw_newline(w, w->depth);
+        if (!w->error && (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth))) == RG_OK) {
+            jw_put_end(w->b, jw_newline_at(w->b->ptr + w->b->len, 0, w->depth));
+        }
     }
     jw_raw(w, close);
     w->has_items = 1;
@@ -220,6 +242,14 @@ static void jx_num(jw *w, const char *k, double v)
 {
     rg_xval x;
 
+    if (fabs(v) < 9007199254740992.0 && (double)(long long)v == v) {
+        /* written as the integer's digits (jw_num_at), read back as it */
+        memset(&x, 0, sizeof x);
+        x.kind = RG_XV_INT;
+        x.u.i = (long long)v;
+        jx_attr(w, k, &x);
+        return;
+    }
     rg_strbuf_clear(w->num);
     if (w->error || (w->error = rg_graph__put_real(w->num, v)) != RG_OK) {
         return;
@@ -232,33 +262,35 @@ static void jx_num(jw *w, const char *k, double v)
     jx_attr(w, k, &x);
 }
 
-static void jw_knum(jw *w, const char *k, double v)
-{
-    if (w->x) {
-        jx_num(w, k, v);
-        return;
-    }
-    jw_key(w, k);
-    jw_num(w, v);
-}
-
-/* jw_knum with a key that needs no escaping, given also as it is written
- * (quoted, colon, space): one append, no scan. */
+/* "k": v, with a key that needs no escaping, given also as it is written
+ * (quoted, colon, space; NULL: k is quoted here): one capacity check, no
+ * scan. */
 static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, double v)
 {
+    char *p;
+
     if (w->x) {
         jx_num(w, k, v);
         return;
     }
-    jw_sep(w);
-    if (!w->error) {
-        w->error = rg_strbuf_put(w->b, written, len);
+    len = written ? len : strlen(k) + 4;
+    if (w->error ||
+        (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + len + RG_STRBUF_NUM_MAX)) != RG_OK) {
+        return;
     }
-    if (!w->error) {
-        w->error = rg_graph__put_real(w->b, v);
+    p = jw_sep_at(w, w->b->ptr + w->b->len);
+    if (written) {
+        memcpy(p, written, len);
+    } else {
+        *p = '"';
+        memcpy(p + 1, k, len - 4);
+        memcpy(p + len - 3, "\": ", 3);
     }
+    jw_put_end(w->b, rg_graph__num_at(p + len, v));
 }
 
+/* "k": v for a fixed name (a metric's: no escaping) */
+#define JW_KNUM_NAME(w, k, v) jw_knum_lit((w), (k), NULL, 0, (v))
 /* k: a string literal */
 #define JW_KNUM(w, k, v) jw_knum_lit((w), k, "\"" k "\": ", sizeof k + 3, (v))
 
@@ -309,7 +341,7 @@ static void put_actor(jw *w, const rg_node_result *n, int with_xy)
         if (m == RG_METRIC_MENTIONS) {
             jw_kstr(w, "label", n->label);
         }
-        jw_knum(w, rg_metric_name((rg_metric)m), n->m[m]);
+        JW_KNUM_NAME(w, rg_metric_name((rg_metric)m), n->m[m]);
     }
     jw_kstr(w, "type", type_name(n->type));
     if (with_xy) {
@@ -339,7 +371,7 @@ static void put_graph_values(jw *w, const rg_graph_result *r)
 
     jw_begin(w, "{", 0);
     for (g = 0; g < RG_GM__COUNT; g++) {
-        jw_knum(w, rg_graph__metric_names[g], r->g[g]);
+        JW_KNUM_NAME(w, rg_graph__metric_names[g], r->g[g]);
     }
     jw_end(w, "}");
 }
@@ -509,6 +541,15 @@ static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_na
     jw_end(w, "}");
 }
 
+/* "name": {...} of one actor's metric m (rg_graph__put_change). */
+static void put_change_entry(jw *w, const char *name, const rg_delta_actor *x, int m)
+{
+    jw_sep(w);
+    if (!w->error) {
+        w->error = rg_graph__put_change(w->b, name, x, m);
+    }
+}
+
 static void put_delta(jw *w, const rg_delta *d)
 {
     size_t i;
@@ -521,8 +562,7 @@ static void put_delta(jw *w, const rg_delta *d)
         jw_key(w, d->actors[i].id);
         jw_begin(w, "{", 0);
         for (m = 0; m < RG_METRIC__COUNT; m++) {
-            jw_key(w, rg_metric_name((rg_metric)m));
-            put_metric_change(w, &d->actors[i], m, 0);
+            put_change_entry(w, rg_metric_name((rg_metric)m), &d->actors[i], m);
         }
         jw_end(w, "}");
     }
@@ -533,7 +573,7 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_key(w, "spearman");
     jw_begin(w, "{", 0);
     for (m = 0; m < RG_METRIC__COUNT; m++) {
-        jw_knum(w, rg_metric_name((rg_metric)m), d->spearman[m]);
+        JW_KNUM_NAME(w, rg_metric_name((rg_metric)m), d->spearman[m]);
     }
     jw_end(w, "}");
     jw_kstr(w, "to", d->to);

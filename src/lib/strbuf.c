@@ -160,67 +160,111 @@ static int real_scaled(double x, int prec, uint64_t *r)
     return 1;
 }
 
-/* Writes n in decimal, at least `width` digits, ending just before `end`;
- * returns where it starts. */
+/* "00" to "99": digits are written two at a time. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+/* Writes n in decimal, at least `width` digits (and at least one), ending
+ * just before `end`; returns where it starts. */
 static char *put_digits(char *end, uint64_t n, int width)
 {
-    do {
-        *--end = (char)('0' + n % 10);
-        n /= 10;
-        width--;
-    } while (n > 0 || width > 0);
+    char *stop = end - width;
+
+    while (n >= 100) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * (n % 100), 2);
+        n /= 100;
+    }
+    if (n >= 10) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * n, 2);
+    } else {
+        *--end = (char)('0' + n);
+    }
+    while (end > stop) {
+        *--end = '0';
+    }
     return end;
 }
 
-int rg_strbuf_put_int(rg_strbuf *b, long long v)
+/* The text is built backwards at the end of a scratch block and copied out
+ * as a fixed-size block (one or two vector moves, where a copy of its exact
+ * length was a call): out has RG_STRBUF_NUM_MAX bytes of room. */
+#define NUM_TEXT_MAX 32 /* longest fast-path text: "-" 13 digits "." 9 digits */
+
+size_t rg_strbuf_format_int(char *out, long long v)
 {
     uint64_t u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    char tmp[24], *p = put_digits(tmp + sizeof tmp, u, 1);
+    char tmp[2 * NUM_TEXT_MAX], *e = tmp + NUM_TEXT_MAX, *p;
 
+    if (u < 10) { /* most counts and ranks */
+        out[0] = '-';
+        out[v < 0] = (char)('0' + u);
+        return 1 + (v < 0);
+    }
+    p = put_digits(e, u, 1);
     if (v < 0) {
         *--p = '-';
     }
-    return rg_strbuf_put(b, p, (size_t)(tmp + sizeof tmp - p));
+    memcpy(out, p, NUM_TEXT_MAX);
+    return (size_t)(e - p);
+}
+int rg_strbuf_put_int(rg_strbuf *b, long long v)
+{
+    int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
+
+    if (error == RG_OK) {
+        b->len += rg_strbuf_format_int(b->ptr + b->len, v);
+        b->ptr[b->len] = '\0';
+    }
+    return error;
 }
 
-int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
+/* The digits of |x| scaled (real_scaled), trailing zeros trimmed, ending
+ * just before e; returns where they start. */
+static char *real_digits(char *e, uint64_t r, double x, int prec)
 {
-    char tmp[64];
-    uint64_t r, unit;
-    int n, i;
+    static const uint64_t units[] = { 1, 10, 100, 1000, 10000, 100000, 1000000,
+                                      10000000, 100000000, 1000000000 };
+    uint64_t unit = units[prec], frac = r % unit; /* prec: 0-9 (real_scaled) */
+    char *p = e;
 
-    if (!isfinite(x)) {
-        rg__error_set(RG_EINVAL, "non-finite number cannot be written");
-        return RG_EINVAL;
+    if (frac != 0) {
+        int w = prec;
+        while (frac % 10 == 0) { /* no trailing zeros */
+            frac /= 10;
+            w--;
+        }
+        p = put_digits(p, frac, w);
+        *--p = '.';
     }
+    p = put_digits(p, r / unit, 1);
+    if (r != 0 && x < 0) {
+        *--p = '-'; /* a value that rounds to zero is written "0" */
+    }
+    return p;
+}
+
+size_t rg_strbuf_format_real(char *out, double x, int prec)
+{
+    char tmp[RG_STRBUF_NUM_MAX];
+    uint64_t r;
+    int n;
+
     if (real_scaled(x, prec, &r)) {
         /* graphs write hundreds of thousands of numbers: snprintf's float
          * path was 8% of the instructions of `build` */
-        char *e = tmp + sizeof tmp, *p;
-        for (unit = 1, i = 0; i < prec; i++) {
-            unit *= 10;
-        }
-        p = e;
-        if (r % unit != 0) {
-            uint64_t frac = r % unit;
-            int w = prec;
-            while (frac % 10 == 0) { /* no trailing zeros */
-                frac /= 10;
-                w--;
-            }
-            p = put_digits(p, frac, w);
-            *--p = '.';
-        }
-        p = put_digits(p, r / unit, 1);
-        if (r != 0 && x < 0) {
-            *--p = '-'; /* a value that rounds to zero is written "0" */
-        }
-        return rg_strbuf_put(b, p, (size_t)(e - p));
+        char blk[2 * NUM_TEXT_MAX], *e = blk + NUM_TEXT_MAX, *p = real_digits(e, r, x, prec);
+        memcpy(out, p, NUM_TEXT_MAX);
+        return (size_t)(e - p);
     }
     n = snprintf(tmp, sizeof tmp, "%.*f", prec, x);
     if (n <= 0 || (size_t)n >= sizeof tmp) {
         /* magnitudes this large only come from corrupt input */
         n = snprintf(tmp, sizeof tmp, "%.17g", x);
+        n = n < 0 ? 0 : n;
     } else if (memchr(tmp, '.', (size_t)n)) {
         while (n > 0 && tmp[n - 1] == '0') {
             n--;
@@ -229,11 +273,27 @@ int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
             n--;
         }
     }
-    tmp[n] = '\0';
-    if (strcmp(tmp, "-0") == 0) {
-        return rg_strbuf_put(b, "0", 1);
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0') {
+        n = 1;
+        tmp[0] = '0';
     }
-    return rg_strbuf_put(b, tmp, (size_t)n);
+    memcpy(out, tmp, (size_t)n);
+    return (size_t)n;
+}
+
+int rg_strbuf_put_real(rg_strbuf *b, double x, int prec)
+{
+    int error;
+
+    if (!isfinite(x)) {
+        rg__error_set(RG_EINVAL, "non-finite number cannot be written");
+        return RG_EINVAL;
+    }
+    if ((error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX)) == RG_OK) {
+        b->len += rg_strbuf_format_real(b->ptr + b->len, x, prec);
+        b->ptr[b->len] = '\0';
+    }
+    return error;
 }
 
 void rg_strbuf_clear(rg_strbuf *b)

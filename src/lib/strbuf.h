@@ -56,6 +56,13 @@ static inline int rg_strbuf_putc(rg_strbuf *b, char c)
     return rg_strbuf__put_slow(b, &c, 1);
 }
 
+/* Makes room for n more bytes and the NUL, for writers that write in place
+ * (b->ptr + b->len) several pieces under one check. */
+static inline int rg_strbuf_reserve(rg_strbuf *b, size_t n)
+{
+    return n < b->alloc - b->len ? RG_OK : rg_strbuf_grow(b, n);
+}
+
 int rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...) RG_PRINTFLIKE(2, 3);
 /* Appends s as the body of a JSON string (no quotes), escaping as RFC 8259. */
 int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n);
@@ -64,6 +71,14 @@ int rg_strbuf_put_json_escaped(rg_strbuf *b, const char *s, size_t n);
 int rg_strbuf_put_real(rg_strbuf *b, double x, int prec);
 /* Appends v in decimal, as printf's "%lld" writes it. */
 int rg_strbuf_put_int(rg_strbuf *b, long long v);
+/* Room a number's text may take in the two writers below. */
+#define RG_STRBUF_NUM_MAX 64
+/* The bytes rg_strbuf_put_real and rg_strbuf_put_int append, written at
+ * out, which must have RG_STRBUF_NUM_MAX bytes of room: the bytes after the
+ * text, up to that room, may be overwritten (no NUL is written). They
+ * return the text's length. x must be finite. */
+size_t rg_strbuf_format_real(char *out, double x, int prec);
+size_t rg_strbuf_format_int(char *out, long long v);
 void rg_strbuf_clear(rg_strbuf *b);
 /* Hands the buffer to the caller (who frees it with rg__free). */
 char *rg_strbuf_detach(rg_strbuf *b, size_t *len_out);

@@ -71,6 +71,61 @@ static void test_ranks_precision(void **state)
     assert_float_equal(r[2], 2, EPS);
 }
 
+/* Ranks at every size 0-70 (insertion sort up to 32, qsort above) with
+ * many ties, negatives and values equal at 6 decimals, against the
+ * definition: 1 + the count of larger values + (the count of equal others)
+ * / 2. */
+static void test_ranks_sizes(void **state)
+{
+    double v[70] = { 0 }, r[70];
+    uint32_t seed = 12345;
+    size_t n, i, j;
+
+    (void)state;
+    for (n = 0; n <= 70; n++) {
+        for (i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            v[i] = (double)((int)(seed >> 16) % 9 - 3) / 4.0 + (seed & 1 ? 1e-8 : 0.0);
+        }
+        assert_int_equal(rg_graph__ranks(r, v, n), RG_OK);
+        for (i = 0; i < n; i++) {
+            double want = 1.0, qi = round(v[i] * 1e6);
+            for (j = 0; j < n; j++) {
+                double qj = round(v[j] * 1e6);
+                want += qj > qi ? 1.0 : (qj == qi && j != i) ? 0.5 : 0.0;
+            }
+            assert_float_equal(r[i], want, EPS);
+        }
+    }
+}
+
+/* A metric-change line as metrics.json writes it, after what b held. */
+static void test_put_change(void **state)
+{
+    rg_delta_actor x;
+    rg_strbuf b = RG_STRBUF_INIT;
+
+    (void)state;
+    memset(&x, 0, sizeof x);
+    x.old_v[2] = 0.25;
+    x.new_v[2] = 1.5;
+    x.old_rank[2] = 3;
+    x.new_rank[2] = 1.5;
+    x.new_v[0] = -0.0000004;
+    x.old_rank[0] = 2;
+    x.new_rank[0] = 2;
+    assert_int_equal(rg_strbuf_puts(&b, "x"), RG_OK);
+    assert_int_equal(rg_graph__put_change(&b, "degree", &x, 2), RG_OK);
+    assert_string_equal(b.ptr, "x\"degree\": {\"delta\": 1.25, \"new\": 1.5, \"old\": 0.25, "
+                               "\"rank_change\": 1.5, \"rank_new\": 1.5, \"rank_old\": 3}");
+    rg_strbuf_clear(&b);
+    assert_int_equal(rg_graph__put_change(&b, "a", &x, 0), RG_OK);
+    assert_string_equal(b.ptr, "\"a\": {\"delta\": 0, \"new\": 0, \"old\": 0, "
+                               "\"rank_change\": 0, \"rank_new\": 2, \"rank_old\": 2}");
+    assert_int_equal(b.len, strlen(b.ptr));
+    rg_strbuf_dispose(&b);
+}
+
 static void test_spearman(void **state)
 {
     static const double a[] = { 1, 2, 3, 4, 5 };
@@ -206,6 +261,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_ranks_ties, teardown),
         cmocka_unit_test_teardown(test_ranks_precision, teardown),
+        cmocka_unit_test_teardown(test_ranks_sizes, teardown),
+        cmocka_unit_test_teardown(test_put_change, teardown),
         cmocka_unit_test_teardown(test_spearman, teardown),
         cmocka_unit_test_teardown(test_delta, teardown),
         cmocka_unit_test_teardown(test_delta_empty, teardown),

@@ -41,6 +41,22 @@ static void ref_real(char *out, double x, int prec)
     strcpy(out, strcmp(tmp, "-0") == 0 ? "0" : tmp);
 }
 
+/* rg_strbuf_format_real writes the same text in place, and nothing past
+ * the room it is given. */
+static void check_format_real(double x, int prec, const char *want)
+{
+    char out[RG_STRBUF_NUM_MAX + 16];
+    size_t n, i;
+
+    memset(out, 0x5A, sizeof out);
+    n = rg_strbuf_format_real(out, x, prec);
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(out, want, n);
+    for (i = RG_STRBUF_NUM_MAX; i < sizeof out; i++) {
+        assert_int_equal((unsigned char)out[i], 0x5A);
+    }
+}
+
 static void check_real(double x, int prec)
 {
     rg_strbuf b = RG_STRBUF_INIT;
@@ -53,6 +69,7 @@ static void check_real(double x, int prec)
         fail();
     }
     rg_strbuf_dispose(&b);
+    check_format_real(x, prec, want);
 }
 
 /* Numbers as the graphs write them (precision 2 and 6), ties and near-ties
@@ -74,6 +91,48 @@ static void test_put_int(void **state)
         assert_int_equal(rg_strbuf_put_int(&b, v[i]), RG_OK);
         assert_int_equal(b.len, 1 + strlen(want));
         assert_string_equal(b.ptr + 1, want);
+        rg_strbuf_dispose(&b);
+    }
+}
+
+/* rg_strbuf_format_int and rg_strbuf_put_int around every power of ten
+ * (the digits go two at a time, single digits apart), both signs, against
+ * "%lld"; put_int at every free space left in its buffer (the number's room
+ * is reserved whole); format_int writes nothing past its room. */
+static void test_format_int(void **state)
+{
+    char want[32], out[RG_STRBUF_NUM_MAX + 16];
+    long long p = 1, v;
+    int k, d, fill, sign;
+    size_t n, i;
+
+    (void)state;
+    for (k = 0; k < 19; k++) { /* p = 10^k, up to 10^18 */
+        for (d = -2; d <= 2; d++) {
+            for (sign = 1; sign >= -1; sign -= 2) {
+                v = sign * (p + d);
+                snprintf(want, sizeof want, "%lld", v);
+                memset(out, 0x5A, sizeof out);
+                n = rg_strbuf_format_int(out, v);
+                assert_int_equal(n, strlen(want));
+                assert_memory_equal(out, want, n);
+                for (i = RG_STRBUF_NUM_MAX; i < sizeof out; i++) {
+                    assert_int_equal((unsigned char)out[i], 0x5A);
+                }
+            }
+        }
+        p = k < 18 ? p * 10 : p;
+    }
+    for (fill = 0; fill < 140; fill++) {
+        rg_strbuf b = RG_STRBUF_INIT;
+        for (k = 0; k < fill; k++) {
+            assert_int_equal(rg_strbuf_putc(&b, 'x'), RG_OK);
+        }
+        assert_int_equal(rg_strbuf_put_int(&b, -1234567890123LL), RG_OK);
+        assert_int_equal(rg_strbuf_put_real(&b, -0.000125, 6), RG_OK);
+        assert_int_equal(b.len, (size_t)fill + 14 + 9);
+        assert_string_equal(b.ptr + fill, "-1234567890123-0.000125");
+        assert_true(b.alloc > b.len);
         rg_strbuf_dispose(&b);
     }
 }
@@ -261,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_escape_pairs),
         cmocka_unit_test(test_put_edges),
         cmocka_unit_test(test_put_int),
+        cmocka_unit_test(test_format_int),
         cmocka_unit_test(test_put_real),
         cmocka_unit_test(test_put_alloc_failure),
     };
