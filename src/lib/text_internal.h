@@ -143,7 +143,7 @@ int rg_text__is_word_cp(int32_t cp);
  * (controls, U+00AD, combining marks, "™"): in the key such a character
  * may glue two words that the stance tokenizer sees apart. Set only when
  * the fold is complete (a space run absorbing nothing is no such case).
- * (text_fold.c; rg_clean__fold_into ORs the same into clean_out.odd)
+ * (text_fold.c; rg_clean__fold_into ORs the same into clean_key.odd)
  */
 int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len,
                       int *odd);
@@ -155,6 +155,13 @@ int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char 
  * thread-safe: no fold may run meanwhile.
  */
 void rg_text__fold_wide_set(int on);
+
+/*
+ * Tests only: rg_text__fold_odd with a map folds a text longer than n
+ * bytes in parts of about n (0: the default, 1 GiB; the fold's own map
+ * takes 4-byte offsets, rg_kmap). Not thread-safe, as above.
+ */
+void rg_text__fold_part_set(size_t n);
 
 /*
  * What is known of a document's bytes, so that decoding skips the steps that

@@ -23,7 +23,7 @@
 #include <relgraph/clean.h>
 #include <relgraph/reader.h>
 #include <relgraph/sentence.h>
-#include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
+#include "clean_internal.h"   /* clean_out, clean_key, rg_clean__text_segs */
 #include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 
 #include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
@@ -423,8 +423,9 @@ static void test_clean_segments(void **state)
     };
     rg_boilerplate *bp = NULL;
     rg_clean_options o = RG_CLEAN_OPTIONS_INIT;
-    clean_out full = { NULL, NULL, 0, 0, NULL, 0 }, lean = { NULL, NULL, 0, 0, NULL, 0 };
-    clean_out html = { NULL, NULL, 0, 0, NULL, 0 }, key = { NULL, NULL, 0, 0, NULL, 0 };
+    clean_out full = { NULL, NULL, 0, 0, NULL }, lean = { NULL, NULL, 0, 0, NULL };
+    clean_out html = { NULL, NULL, 0, 0, NULL };
+    clean_key key = { NULL, NULL, 0, 0, 0 };
     clean_segs segs = { NULL, 0, 0 };
     uint64_t r = 88172645463325252ULL;
     char text[600];
