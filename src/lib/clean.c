@@ -172,9 +172,7 @@ static void out_dispose(clean_out *o)
     o->map = NULL;
 }
 
-/* Room for `extra` more key bytes (and a NUL) with their map; RG_OK or
- * RG_ERROR (OOM set). */
-static int key_reserve(clean_key *k, size_t extra)
+int rg_clean__key_reserve(clean_key *k, size_t extra)
 {
     size_t ncap;
     char *np;
@@ -564,7 +562,7 @@ static int clean_into(clean_out *res, clean_key *key, int *key_ok, clean_out *ht
         key = NULL; /* its map could not hold the offsets (rg_kmap) */
     }
     if (error >= 0 && key && bp && opts->boilerplate) {
-        error = key_reserve(key, slen); /* the key is rarely longer */
+        error = rg_clean__key_reserve(key, slen); /* the key is rarely longer */
     }
     if (error < 0 ||
         (error = clean_lines(res, key, key ? &ok : NULL, s, m, slen,
@@ -580,7 +578,7 @@ static int clean_into(clean_out *res, clean_key *key, int *key_ok, clean_out *ht
     } else {
         res->map[res->len] = len;
     }
-    if (key && ok && (error = key_reserve(key, 0)) < 0) {
+    if (key && ok && (error = rg_clean__key_reserve(key, 0)) < 0) {
         return error;
     }
     if (key && ok) {

@@ -304,6 +304,10 @@ typedef struct {
               * the cleaner clears it per text */
 } clean_key;
 
+/* Room for `extra` more key bytes (and a NUL) with their map, both
+ * allocated; RG_OK or RG_ERROR (OOM set). */
+int rg_clean__key_reserve(clean_key *k, size_t extra);
+
 /* The input offset of output byte i (segs->n > 0, i >= segs->v[0].at). */
 static inline size_t rg_clean__seg_at(const clean_segs *segs, size_t i)
 {

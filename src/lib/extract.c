@@ -501,16 +501,33 @@ static int extract_dedupe(rg_evidence *ev)
 
 /* Step 5's scan: the matches of the cleaned text into *m, the side keys
  * found into bf->side_hits, and whether the key is odd. The key is the
- * cleaner's when key_ok, else folded here (as rg_matcher_scan would). */
+ * cleaner's when key_ok, else folded here (as rg_matcher_scan would): into
+ * bf->key (4-byte map, no allocation) when the text is short enough for
+ * it (RG_CLEAN_KEY_MAX). */
 static int extract_scan(rg_match **m, size_t *nm, ex_bufs *bf, const rg_evidence *ev,
                         const rg_extractor *ex, const rg_date *date)
 {
     char *key = NULL;
     size_t *map = NULL, klen = 0;
-    int odd = 1, error;
+    int odd = 1, error = RG_OK;
 
     memset(bf->side_hits, 0, sizeof bf->side_hits);
-    if (bf->key_ok) {
+    if (!bf->key_ok && ev->clean_len <= RG_CLEAN_KEY_MAX) {
+        bf->key.len = 0;
+        bf->key.odd = 0;
+        error = rg_clean__key_reserve(&bf->key, ev->clean_len);
+        if (error >= 0) {
+            error = rg_clean__fold_into(&bf->key, 0, ev->clean, ev->clean_len, 0, &bf->key.len);
+        }
+        if (error >= 0) { /* fold_into leaves room for the end */
+            bf->key.p[bf->key.len] = '\0';
+            bf->key.map[bf->key.len] = (rg_kmap)ev->clean_len;
+            bf->key_ok = 1;
+        }
+    }
+    if (error < 0) {
+        /* out of memory: nothing to scan */
+    } else if (bf->key_ok) {
         error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, bf->key.p,
                                       bf->key.len, NULL, bf->key.map, date, bf->side_hits);
         odd = bf->key.odd;
