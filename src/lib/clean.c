@@ -209,6 +209,33 @@ static void key_dispose(clean_key *k)
     k->map = NULL;
 }
 
+void rg_clean__key_free(clean_key *k)
+{
+    key_dispose(k);
+    k->len = k->cap = 0;
+}
+
+int rg_clean__key_ensure(clean_key *key, int *key_ok, const char *s, size_t len)
+{
+    int error;
+
+    if (*key_ok || len > RG_CLEAN_KEY_MAX) {
+        return RG_OK;
+    }
+    key->len = 0;
+    key->odd = 0;
+    error = rg_clean__key_reserve(key, len);
+    if (error >= 0) {
+        error = rg_clean__fold_into(key, 0, s, len, 0, &key->len);
+    }
+    if (error >= 0) { /* fold_into leaves room for the end */
+        key->p[key->len] = '\0';
+        key->map[key->len] = (rg_kmap)len;
+        *key_ok = 1;
+    }
+    return error;
+}
+
 /* ------------------------------------------------------------------ */
 /* Boilerplate lines                                                   */
 /* ------------------------------------------------------------------ */

@@ -308,6 +308,16 @@ typedef struct {
  * allocated; RG_OK or RG_ERROR (OOM set). */
 int rg_clean__key_reserve(clean_key *k, size_t extra);
 
+/* Frees the key's storage (len and cap 0). */
+void rg_clean__key_free(clean_key *k);
+
+/* When *key_ok is 0 and s[0..len) is short enough (RG_CLEAN_KEY_MAX):
+ * folds it into key (its storage kept; rg_text__fold_odd's key, odd flag
+ * and map, the map in 4 bytes, ending with len) and sets *key_ok; else
+ * leaves both. The extractor's fold when the cleaner gave its key up.
+ * @return RG_OK or RG_ERROR (OOM) */
+int rg_clean__key_ensure(clean_key *key, int *key_ok, const char *s, size_t len);
+
 /* The input offset of output byte i (segs->n > 0, i >= segs->v[0].at). */
 static inline size_t rg_clean__seg_at(const clean_segs *segs, size_t i)
 {

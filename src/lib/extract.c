@@ -184,11 +184,7 @@ static void ex_out_free(clean_out *o)
 static void ex_bufs_free(ex_bufs *b)
 {
     ex_out_free(&b->text);
-    rg__free(b->key.p);
-    rg__free(b->key.map);
-    b->key.p = NULL;
-    b->key.map = NULL;
-    b->key.len = b->key.cap = 0;
+    rg_clean__key_free(&b->key);
     ex_out_free(&b->html);
     RG_VEC_FREE(b->segs);
     RG_VEC_FREE(b->spans);
@@ -499,35 +495,18 @@ static int extract_dedupe(rg_evidence *ev)
     return RG_OK;
 }
 
-/* Step 5's scan: the matches of the cleaned text into *m, the side keys
- * found into bf->side_hits, and whether the key is odd. The key is the
- * cleaner's when key_ok, else folded here (as rg_matcher_scan would): into
- * bf->key (4-byte map, no allocation) when the text is short enough for
- * it (RG_CLEAN_KEY_MAX). */
+/* Step 5's scan: the matches into *m, the side keys into bf->side_hits, whether the key
+ * is odd. The key: the cleaner's, or folded into bf->key, or (over 4 GiB) here. */
 static int extract_scan(rg_match **m, size_t *nm, ex_bufs *bf, const rg_evidence *ev,
                         const rg_extractor *ex, const rg_date *date)
 {
     char *key = NULL;
     size_t *map = NULL, klen = 0;
-    int odd = 1, error = RG_OK;
+    int odd = 1, error;
 
     memset(bf->side_hits, 0, sizeof bf->side_hits);
-    if (!bf->key_ok && ev->clean_len <= RG_CLEAN_KEY_MAX) {
-        bf->key.len = 0;
-        bf->key.odd = 0;
-        error = rg_clean__key_reserve(&bf->key, ev->clean_len);
-        if (error >= 0) {
-            error = rg_clean__fold_into(&bf->key, 0, ev->clean, ev->clean_len, 0, &bf->key.len);
-        }
-        if (error >= 0) { /* fold_into leaves room for the end */
-            bf->key.p[bf->key.len] = '\0';
-            bf->key.map[bf->key.len] = (rg_kmap)ev->clean_len;
-            bf->key_ok = 1;
-        }
-    }
-    if (error < 0) {
-        /* out of memory: nothing to scan */
-    } else if (bf->key_ok) {
+    (void)rg_clean__key_ensure(&bf->key, &bf->key_ok, ev->clean, ev->clean_len); /* OOM: below */
+    if (bf->key_ok) {
         error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, bf->key.p,
                                       bf->key.len, NULL, bf->key.map, date, bf->side_hits);
         odd = bf->key.odd;

@@ -54,8 +54,7 @@ static int fold_wide;
 
 typedef struct {
     char *out;
-    rg_kmap *map; /* NULL when the caller does not want it; entries fit
-                   * (rg_text__fold_odd folds a longer text in parts) */
+    rg_kmap *map; /* NULL when the caller does not want it (4-byte entries) */
     size_t len;
     size_t cap;
     size_t base;  /* added to every map entry (an input offset) */
@@ -679,8 +678,7 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
 }
 
 /* The longest part of a text that one fold_all takes when the caller wants
- * an 8-byte map (a longer text is folded in parts: rg_kmap); tests lower
- * it (rg_text__fold_part_set). */
+ * an 8-byte map (rg_kmap; tests lower it). */
 static size_t fold_part_max = (size_t)1 << 30;
 
 void rg_text__fold_part_set(size_t n)
@@ -688,35 +686,18 @@ void rg_text__fold_part_set(size_t n)
     fold_part_max = n > 0 ? n : (size_t)1 << 30;
 }
 
-/* Where the part of p[0..len) that starts at a ends: about fold_part_max
- * bytes on, before a byte that no character starting earlier can take in
- * (one that is no continuation byte, or the fourth in a row: a character
- * has at most three), so that the parts fold as the whole does (the fold
- * carries only fb->in_space from one character to the next). */
-static size_t fold_part_end(const unsigned char *p, size_t a, size_t len)
-{
-    size_t c, k;
-
-    if (len - a <= fold_part_max) {
-        return len;
-    }
-    c = a + fold_part_max;
-    for (k = 0; k < 3 && c < len && (p[c] & 0xC0) == 0x80; k++) {
-        c++;
-    }
-    return c;
-}
-
 /* Folds p[0..len) part by part (fb: scratch with a 4-byte map; its odd
- * flag and in_space run on), appending each part's key to *ko and its
- * map, widened and shifted to offsets in p, to *km; *kl: the length. */
+ * flag and in_space run on: the fold carries no other state from one
+ * character to the next, and no character crosses a cut, rg_text__utf8_cut),
+ * appending each part's key to *ko and its map, widened and shifted to
+ * offsets in p, to *km; *kl: the length. */
 static int fold_parts(fold_buf *fb, const unsigned char *p, size_t len, char **ko, size_t **km,
                       size_t *kl)
 {
     size_t a = 0, b, k, n = 0, ocap = 0, mcap = 0;
 
     do {
-        b = fold_part_end(p, a, len);
+        b = len - a <= fold_part_max ? len : rg_text__utf8_cut(p, a + fold_part_max, len);
         fb->len = 0;
         if (fold_all(fb, p + a, b - a) < 0 ||
             rg__vec_grow(ko, &ocap, n + fb->len + 1, 1) < 0 ||
@@ -760,9 +741,7 @@ int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char 
     pthread_once(&fold_table_once, fold_tables_init);
     fb.cap = (map_out && len > fold_part_max ? fold_part_max : len) + 16;
     fb.out = rg__malloc(fb.cap);
-    if (map_out && fb.out) {
-        fb.map = rg__reallocarray(NULL, fb.cap, sizeof *fb.map);
-    }
+    fb.map = map_out && fb.out ? rg__reallocarray(NULL, fb.cap, sizeof *fb.map) : NULL;
     if (!fb.out || (map_out && !fb.map)) {
         rg__error_set_oom();
         error = RG_ERROR;

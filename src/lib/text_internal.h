@@ -124,6 +124,19 @@ static inline size_t rg_text__utf8_seq_len(const unsigned char *p, size_t avail)
     return 0;
 }
 
+/* A cut of p[0..len) at or just after c (< len) that no UTF-8 sequence
+ * crosses: before a byte that is no continuation byte, or past at most
+ * three of them (a sequence starting before them is at most 4 bytes). */
+static inline size_t rg_text__utf8_cut(const unsigned char *p, size_t c, size_t len)
+{
+    size_t k;
+
+    for (k = 0; k < 3 && c < len && (p[c] & 0xC0) == 0x80; k++) {
+        c++;
+    }
+    return c;
+}
+
 /* The code point of Windows-1252 byte b (0xFFFD for the undefined ones).
  * (text_decode.c) */
 int32_t rg_text__cp1252(unsigned char b);
