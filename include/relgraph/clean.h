@@ -56,7 +56,8 @@ RG_EXTERN(int) rg_clean_text(char **out, size_t *out_len, size_t **map_out,
  * free: the cleaner folds every line for its rules, and the fold of the
  * cleaned text is those folds joined by one space. When that is not exactly
  * rg_text_fold(out, out_len) (no rules applied, a line cut by a credit rule,
- * a line whose fold is empty or starts or ends with a space), *key_out is
+ * a line whose fold is empty or starts or ends with a space, a text of more
+ * than 4 GiB: the cleaner's key map takes 4-byte offsets), *key_out is
  * NULL and the caller folds the text itself. Otherwise *key_out, *key_len
  * and *key_map_out are what rg_text_fold(*out, *out_len) returns, the map
  * pointing into the cleaned text (key_map[key_len] == out_len).

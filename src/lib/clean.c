@@ -172,6 +172,70 @@ static void out_dispose(clean_out *o)
     o->map = NULL;
 }
 
+int rg_clean__key_reserve(clean_key *k, size_t extra)
+{
+    size_t ncap;
+    char *np;
+    rg_kmap *nm;
+
+    if (k->len + extra + 1 <= k->cap) {
+        return RG_OK;
+    }
+    ncap = k->cap ? k->cap * 2 : 256;
+    while (ncap < k->len + extra + 1) {
+        ncap *= 2;
+    }
+    np = rg__realloc(k->p, ncap);
+    if (!np) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    k->p = np;
+    nm = rg__reallocarray(k->map, ncap, sizeof *nm);
+    if (!nm) {
+        rg__error_set_oom();
+        return RG_ERROR;
+    }
+    k->map = nm;
+    k->cap = ncap;
+    return RG_OK;
+}
+
+static void key_dispose(clean_key *k)
+{
+    rg__free(k->p);
+    rg__free(k->map);
+    k->p = NULL;
+    k->map = NULL;
+}
+
+void rg_clean__key_free(clean_key *k)
+{
+    key_dispose(k);
+    k->len = k->cap = 0;
+}
+
+int rg_clean__key_ensure(clean_key *key, int *key_ok, const char *s, size_t len)
+{
+    int error;
+
+    if (*key_ok || len > RG_CLEAN_KEY_MAX) {
+        return RG_OK;
+    }
+    key->len = 0;
+    key->odd = 0;
+    error = rg_clean__key_reserve(key, len);
+    if (error >= 0) {
+        error = rg_clean__fold_into(key, 0, s, len, 0, &key->len);
+    }
+    if (error >= 0) { /* fold_into leaves room for the end */
+        key->p[key->len] = '\0';
+        key->map[key->len] = (rg_kmap)len;
+        *key_ok = 1;
+    }
+    return error;
+}
+
 /* ------------------------------------------------------------------ */
 /* Boilerplate lines                                                   */
 /* ------------------------------------------------------------------ */
@@ -231,8 +295,8 @@ static size_t line_ws_back(const char *s, /* text */
 typedef struct {
     const char *k;
     size_t kl;
-    const size_t *km; /* key byte -> km[i] - km_base = offset in the line;
-                       * NULL: folded without a map */
+    const rg_kmap *km; /* key byte -> km[i] - km_base = offset in the line;
+                        * NULL: folded without a map */
     size_t km_base;
     char *own;        /* the fold when not in the key (to free) */
 } line_key;
@@ -357,7 +421,7 @@ static int line_classify(line_action *act,          /* out: what to do */
  * that is not kept is overwritten by the next one.
  */
 static int line_fold(line_key *lk,       /* out: the line's fold */
-                     clean_out *key,     /* the joined key, or NULL */
+                     clean_key *key,     /* the joined key, or NULL */
                      size_t off,         /* output offset the line will have */
                      const char *s,      /* text */
                      size_t a,           /* line start */
@@ -386,20 +450,20 @@ static int line_fold(line_key *lk,       /* out: the line's fold */
 }
 
 /* Adds the line folded by line_fold to the key, after its separator. */
-static void key_take(clean_out *key,     /* joined key and map */
+static void key_take(clean_key *key,     /* joined key and map */
                      const line_key *lk, /* the kept line's fold */
                      size_t sep)         /* output offset of the "\n" before it */
 {
     if (key->len > 0) {
         key->p[key->len] = ' ';
-        key->map[key->len++] = sep;
+        key->map[key->len++] = (rg_kmap)sep;
     }
     key->len += lk->kl;
 }
 
 /* The line pass: s[0..len) (mapped to the input by m, or s is the input). */
 static int clean_lines(clean_out *o,              /* output */
-                       clean_out *key,            /* out: fold of the output, or NULL */
+                       clean_key *key,            /* out: fold of the output, or NULL */
                        int *key_ok,               /* out: 0 when *key is not that fold */
                        const char *s,             /* text after the HTML pass */
                        const size_t *m,           /* its map, NULL = identity */
@@ -483,7 +547,7 @@ cleanup:
 
 /* The cleaner into caller-held buffers (rg_clean__text_into; the map in
  * res->segs when set, which the HTML pass clears). */
-static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+static int clean_into(clean_out *res, clean_key *key, int *key_ok, clean_out *html,
                       const char *text, size_t len, const rg_boilerplate *bp,
                       const rg_clean_options *opts)
 {
@@ -521,8 +585,11 @@ static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *ht
         slen = html->len;
     }
     error = rg_clean__out_reserve(res, slen);
+    if (slen > RG_CLEAN_KEY_MAX) {
+        key = NULL; /* its map could not hold the offsets (rg_kmap) */
+    }
     if (error >= 0 && key && bp && opts->boilerplate) {
-        error = rg_clean__out_reserve(key, slen); /* the key is rarely longer */
+        error = rg_clean__key_reserve(key, slen); /* the key is rarely longer */
     }
     if (error < 0 ||
         (error = clean_lines(res, key, key ? &ok : NULL, s, m, slen,
@@ -538,12 +605,12 @@ static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *ht
     } else {
         res->map[res->len] = len;
     }
-    if (key && ok && (error = rg_clean__out_reserve(key, 0)) < 0) {
+    if (key && ok && (error = rg_clean__key_reserve(key, 0)) < 0) {
         return error;
     }
     if (key && ok) {
         key->p[key->len] = '\0';
-        key->map[key->len] = res->len;
+        key->map[key->len] = (rg_kmap)res->len; /* <= slen */
     }
 #ifndef NDEBUG
     /* without the HTML pass every offset is a line byte (below len) or the
@@ -560,7 +627,7 @@ static int clean_into(clean_out *res, clean_out *key, int *key_ok, clean_out *ht
     return RG_OK;
 }
 
-int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+int rg_clean__text_into(clean_out *res, clean_key *key, int *key_ok, clean_out *html,
                         const char *text, size_t len, const rg_boilerplate *bp,
                         const rg_clean_options *opts)
 {
@@ -568,7 +635,7 @@ int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *
     return clean_into(res, key, key_ok, html, text, len, bp, opts);
 }
 
-int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_out *key,
+int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_key *key,
                         int *key_ok, clean_out *html, const char *text, size_t len,
                         const rg_boilerplate *bp, const rg_clean_options *opts)
 {
@@ -587,13 +654,13 @@ int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_out *
 static int clean_text(char **out,                    /* out: cleaned text */
                       size_t *out_len,               /* out: its length */
                       size_t **map_out,              /* out: its map */
-                      clean_out *key,                /* out: its fold, or NULL */
+                      clean_key *key,                /* out: its fold, or NULL */
                       const char *text,              /* input */
                       size_t len,                    /* its length */
                       const rg_boilerplate *bp,      /* rules or NULL */
                       const rg_clean_options *opts)  /* options or NULL */
 {
-    clean_out html = { NULL, NULL, 0, 0, NULL, 0 }, res = { NULL, NULL, 0, 0, NULL, 0 };
+    clean_out html = { NULL, NULL, 0, 0, NULL }, res = { NULL, NULL, 0, 0, NULL };
     int key_ok = 0, error;
 
     *out = NULL;
@@ -601,7 +668,7 @@ static int clean_text(char **out,                    /* out: cleaned text */
     *map_out = NULL;
     error = rg_clean__text_into(&res, key, &key_ok, &html, text, len, bp, opts);
     if (key && !key_ok) {
-        out_dispose(key);
+        key_dispose(key);
         key->len = key->cap = 0;
     }
     if (error >= 0) {
@@ -630,7 +697,8 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
                       size_t *key_len, size_t **key_map_out, const char *text, size_t len,
                       const rg_boilerplate *bp, const rg_clean_options *opts)
 {
-    clean_out key = { NULL, NULL, 0, 0, NULL, 0 };
+    clean_key key = { NULL, NULL, 0, 0, 0 };
+    size_t *map = NULL, i;
     int error;
 
     RG_ASSERT_ARG(out);
@@ -644,12 +712,28 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
     *key_len = 0;
     *key_map_out = NULL;
     error = clean_text(out, out_len, map_out, &key, text, len, bp, opts);
+    if (error >= 0 && key.p) { /* the public map takes size_t entries */
+        if (!(map = rg__reallocarray(NULL, key.len + 1, sizeof *map))) {
+            rg__error_set_oom();
+            error = RG_ERROR;
+        }
+        for (i = 0; map && i <= key.len; i++) {
+            map[i] = key.map[i];
+        }
+    }
     if (error < 0) {
-        out_dispose(&key);
+        key_dispose(&key);
+        rg__free(*out);
+        rg__free(*map_out);
+        *out = NULL;
+        *out_len = 0;
+        *map_out = NULL;
         return error;
     }
     *key_out = key.p;
     *key_len = key.len;
-    *key_map_out = key.map;
+    *key_map_out = map;
+    key.p = NULL;
+    key_dispose(&key);
     return RG_OK;
 }

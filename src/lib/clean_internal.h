@@ -223,6 +223,53 @@ static RG_TEXT_INLINE void rg_clean__map16(size_t *map, size_t src)
 #endif
 }
 
+/*
+ * The map of a match key (clean_key, the fold's blocks) takes 4 bytes an
+ * entry instead of 8: half the stores and half the memory traffic of the
+ * fold, which writes one entry a key byte. A key is built only for a text
+ * of at most RG_CLEAN_KEY_MAX bytes (its map holds offsets up to the
+ * text's length); a longer one goes the general way (rg_text__fold_odd,
+ * with an 8-byte map).
+ */
+typedef uint32_t rg_kmap;
+#define RG_CLEAN_KEY_MAX ((size_t)UINT32_MAX)
+
+#if defined(__GNUC__)
+/* Eight key map entries (as rg_map4: two SSE2 registers or one AVX2). */
+typedef uint32_t rg_kmap8 __attribute__((vector_size(32)));
+#endif
+
+/* map[0..16) = src, src + 1, ..., src + 15 (4-byte entries; src + 15
+ * fits: see RG_CLEAN_KEY_MAX). */
+static RG_TEXT_INLINE void rg_clean__kmap16(rg_kmap *map, size_t src)
+{
+#if defined(__GNUC__)
+    const rg_kmap s = (rg_kmap)src;
+    rg_kmap8 v = { s, s + 1, s + 2, s + 3, s + 4, s + 5, s + 6, s + 7 };
+    const rg_kmap8 eight = { 8, 8, 8, 8, 8, 8, 8, 8 };
+
+    memcpy(map, &v, sizeof v);
+    v += eight;
+    memcpy(map + 8, &v, sizeof v);
+#else
+    int q;
+
+    for (q = 0; q < 16; q++) {
+        map[q] = (rg_kmap)(src + (size_t)q);
+    }
+#endif
+}
+
+/* map[0..8) = src, src + 1, ..., src + 7 (4-byte entries). */
+static RG_TEXT_INLINE void rg_clean__kmap8(rg_kmap *map, size_t src)
+{
+    int q;
+
+    for (q = 0; q < 8; q++) {
+        map[q] = (rg_kmap)(src + (size_t)q);
+    }
+}
+
 /* A stretch of output copied from the input: output byte i >= at (up to
  * the next segment's at) maps to src + (i - at). */
 typedef struct {
@@ -244,9 +291,32 @@ typedef struct {
     size_t len;
     size_t cap;
     clean_segs *segs;
-    int odd; /* a key: rg_clean__fold_into met an odd character
-              * (rg_text__fold_odd); the cleaner clears it per text */
 } clean_out;
+
+/* A match key being built: the fold of a cleaned text and its map (key
+ * byte -> offset in the cleaned text; see rg_kmap). */
+typedef struct {
+    char *p;
+    rg_kmap *map;
+    size_t len;
+    size_t cap;
+    int odd; /* rg_clean__fold_into met an odd character (rg_text__fold_odd);
+              * the cleaner clears it per text */
+} clean_key;
+
+/* Room for `extra` more key bytes (and a NUL) with their map, both
+ * allocated; RG_OK or RG_ERROR (OOM set). */
+int rg_clean__key_reserve(clean_key *k, size_t extra);
+
+/* Frees the key's storage (len and cap 0). */
+void rg_clean__key_free(clean_key *k);
+
+/* When *key_ok is 0 and s[0..len) is short enough (RG_CLEAN_KEY_MAX):
+ * folds it into key (its storage kept; rg_text__fold_odd's key, odd flag
+ * and map, the map in 4 bytes, ending with len) and sets *key_ok; else
+ * leaves both. The extractor's fold when the cleaner gave its key up.
+ * @return RG_OK or RG_ERROR (OOM) */
+int rg_clean__key_ensure(clean_key *key, int *key_ok, const char *s, size_t len);
 
 /* The input offset of output byte i (segs->n > 0, i >= segs->v[0].at). */
 static inline size_t rg_clean__seg_at(const clean_segs *segs, size_t i)
@@ -281,7 +351,7 @@ int rg_clean__out_put(clean_out *o, const char *s, size_t n, size_t src);
  * pass's scratch.
  * @return RG_OK or RG_ERROR (OOM)
  */
-int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *html,
+int rg_clean__text_into(clean_out *res, clean_key *key, int *key_ok, clean_out *html,
                         const char *text, size_t len, const rg_boilerplate *bp,
                         const rg_clean_options *opts);
 
@@ -289,7 +359,7 @@ int rg_clean__text_into(clean_out *res, clean_out *key, int *key_ok, clean_out *
  * first; res->map untouched) when the text needs no HTML pass: then
  * *used is 1 and the segments end with one at res->len, src len. Else
  * as rg_clean__text_into (*used 0). */
-int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_out *key,
+int rg_clean__text_segs(clean_out *res, clean_segs *segs, int *used, clean_key *key,
                         int *key_ok, clean_out *html, const char *text, size_t len,
                         const rg_boilerplate *bp, const rg_clean_options *opts);
 
@@ -312,7 +382,7 @@ int rg_clean__html_strip(clean_out *o, const char *t, size_t len, int mode);
  * when the line holds an odd character (rg_text__fold_odd), else leaves it.
  * @return RG_OK or RG_ERROR (OOM)
  */
-int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
+int rg_clean__fold_into(clean_key *o, size_t at, const char *s, size_t len, size_t base,
                         size_t *end);
 
 #endif

@@ -33,7 +33,7 @@
 #include <relgraph/sentence.h>
 #include <relgraph/text.h>
 #include "common.h"
-#include "clean_internal.h"   /* clean_out, rg_clean__text_into */
+#include "clean_internal.h"   /* clean_out, clean_key, rg_clean__text_into */
 #include "extract_internal.h" /* rg_extract__run, rg_evidence__json_put */
 #include "sentence_internal.h" /* rg_sentence__split_into */
 #include "text_internal.h"     /* rg_text__fold_odd */
@@ -149,7 +149,7 @@ void rg_evidence_free(rg_evidence *ev)
  */
 typedef struct {
     clean_out text;
-    clean_out key;
+    clean_key key;
     clean_out html;
     clean_segs segs;       /* a lean extraction's map of text, when seg_ok */
     int seg_ok;
@@ -184,7 +184,7 @@ static void ex_out_free(clean_out *o)
 static void ex_bufs_free(ex_bufs *b)
 {
     ex_out_free(&b->text);
-    ex_out_free(&b->key);
+    rg_clean__key_free(&b->key);
     ex_out_free(&b->html);
     RG_VEC_FREE(b->segs);
     RG_VEC_FREE(b->spans);
@@ -495,9 +495,8 @@ static int extract_dedupe(rg_evidence *ev)
     return RG_OK;
 }
 
-/* Step 5's scan: the matches of the cleaned text into *m, the side keys
- * found into bf->side_hits, and whether the key is odd. The key is the
- * cleaner's when key_ok, else folded here (as rg_matcher_scan would). */
+/* Step 5's scan: the matches into *m, the side keys into bf->side_hits, whether the key
+ * is odd. The key: the cleaner's, or folded into bf->key, or (over 4 GiB) here. */
 static int extract_scan(rg_match **m, size_t *nm, ex_bufs *bf, const rg_evidence *ev,
                         const rg_extractor *ex, const rg_date *date)
 {
@@ -506,14 +505,15 @@ static int extract_scan(rg_match **m, size_t *nm, ex_bufs *bf, const rg_evidence
     int odd = 1, error;
 
     memset(bf->side_hits, 0, sizeof bf->side_hits);
+    (void)rg_clean__key_ensure(&bf->key, &bf->key_ok, ev->clean, ev->clean_len); /* OOM: below */
     if (bf->key_ok) {
         error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, bf->key.p,
-                                      bf->key.len, bf->key.map, date, bf->side_hits);
+                                      bf->key.len, NULL, bf->key.map, date, bf->side_hits);
         odd = bf->key.odd;
     } else if ((error = rg_text__fold_odd(&key, &klen, &map, ev->clean, ev->clean_len, &odd)) >=
                0) {
         error = rg_matcher__scan_side(m, nm, ex->matcher, ev->clean, ev->clean_len, key, klen,
-                                      map, date, bf->side_hits);
+                                      map, NULL, date, bf->side_hits);
     }
     bf->gate_ok = ex->gate_on && !odd;
     rg__free(key);

@@ -514,7 +514,7 @@ static int mt_select(mt_scan *sc, mt_cand_vec *sel, mt_cand c)
 /* Text offset just past the character that produced key byte ke - 1. */
 static size_t mt_text_end(const mt_scan *sc, size_t ke)
 {
-    size_t o = sc->t.map[ke - 1];
+    size_t o = rg_matcher__at(&sc->t, ke - 1);
     int32_t cp;
 
     return o + rg_text__utf8_decode(sc->t.text + o, sc->t.len - o, &cp);
@@ -541,11 +541,11 @@ static int mt_accept(const mt_scan *sc, const mt_pattern *p, size_t ks, size_t k
         rg_matcher__word_at(sc->t.key, sc->t.klen, ke)) {
         return 0;
     }
-    if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, sc->t.map[ks])) {
+    if ((p->edges & RG_MATCHER__CAPITAL) && !mt_capital_at(sc, rg_matcher__at(&sc->t, ks))) {
         return 0;
     }
     if (p->form->flags & RG_FORM_EXACT_CASE) {
-        ts = sc->t.map[ks];
+        ts = rg_matcher__at(&sc->t, ks);
         te = mt_text_end(sc, ke);
         if (te - ts != strlen(p->form->text) ||
             memcmp(sc->t.text + ts, p->form->text, te - ts) != 0) {
@@ -592,7 +592,7 @@ static int mt_finish(const mt_scan *sc,       /* scan */
     default:
         return 0; /* blocked */
     }
-    mt->start = sc->t.map[c->ks];
+    mt->start = rg_matcher__at(&sc->t, c->ks);
     mt->end = mt_text_end(sc, c->ke);
     return 1;
 }
@@ -704,12 +704,12 @@ int rg_matcher_scan_folded(rg_match **out, size_t *n_out, const rg_matcher *m,
                            const char *text, size_t len, const char *key, size_t klen,
                            const size_t *map, const rg_date *date)
 {
-    return rg_matcher__scan_side(out, n_out, m, text, len, key, klen, map, date, NULL);
+    return rg_matcher__scan_side(out, n_out, m, text, len, key, klen, map, NULL, date, NULL);
 }
 
 int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
                           size_t len, const char *key, size_t klen, const size_t *map,
-                          const rg_date *date, uint64_t *side_hits)
+                          const uint32_t *map4, const rg_date *date, uint64_t *side_hits)
 {
     mt_scan sc;
     mt_cand_vec sel = { sc.sel0, 0, MT_FIXED }, later = { sc.later0, 0, MT_FIXED };
@@ -723,7 +723,7 @@ int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, co
     RG_ASSERT_ARG(m);
     RG_ASSERT_ARG(text || len == 0);
     RG_ASSERT_ARG(key || klen == 0);
-    RG_ASSERT_ARG(map);
+    RG_ASSERT_ARG(!map != !map4);
     *out = NULL;
     *n_out = 0;
     text = text ? text : "";
@@ -734,6 +734,7 @@ int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, co
     sc.t.key = key;
     sc.t.klen = klen;
     sc.t.map = map;
+    sc.t.map4 = map4;
     error = m->starts ? mt_by_starts(&sc, &sel, &later, side_hits) : mt_walk(&sc, &sel, &later);
     if (error < 0 || sel.n == 0) {
         goto cleanup;

@@ -152,11 +152,12 @@ int rg_matcher__side_ok(const rg_matcher *m);
  * rg_matcher_scan_folded, and bit i of side_hits ((nside + 63) / 64 words,
  * cleared by the caller) set for each side key i found, when side_ok (see
  * rg_matcher__starts_scan for where). The matches are those of
- * rg_matcher_scan_folded.
+ * rg_matcher_scan_folded. The key's map is either map or map4 (the other
+ * NULL): the cleaner's key has 4-byte entries (rg_kmap, clean_internal.h).
  */
 int rg_matcher__scan_side(rg_match **out, size_t *n_out, const rg_matcher *m, const char *text,
                           size_t len, const char *key, size_t klen, const size_t *map,
-                          const rg_date *date, uint64_t *side_hits);
+                          const uint32_t *map4, const rg_date *date, uint64_t *side_hits);
 
 /* 1 when byte c is an ASCII letter or digit. */
 static inline int rg_matcher__ascii_word(unsigned char c)
@@ -200,8 +201,16 @@ typedef struct {
     size_t len;
     const char *key;  /* its fold */
     size_t klen;
-    const size_t *map; /* key byte -> text offset; map[klen] == len */
+    const size_t *map;   /* key byte -> text offset; map[klen] == len */
+    const uint32_t *map4; /* the same in 4 bytes an entry, when map is NULL */
 } rg_matcher__text;
+
+/* The text offset of key byte i (read a few times a match: the branch
+ * costs nothing beside a fold that writes half the bytes). */
+static inline size_t rg_matcher__at(const rg_matcher__text *t, size_t i)
+{
+    return t->map ? t->map[i] : (size_t)t->map4[i];
+}
 
 /* 1 when `cp` is an upper-case letter (Latin, Greek, Cyrillic). */
 int rg_matcher__is_upper(int32_t cp);

@@ -228,7 +228,7 @@ static int apposed_form_keeps(const rg_actors *a, const rg_actors__form *f, int 
 static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_t ke,
                             int holder, rg_matcher__near next)
 {
-    size_t o = skip_blank(t, t->map[ke]), run_end, n;
+    size_t o = skip_blank(t, rg_matcher__at(t, ke)), run_end, n;
     int comma = 0, words, caps_text;
 
     if (o < t->len && t->text[o] == ',') {
@@ -242,12 +242,12 @@ static int apposition_keeps(const rg_matcher__text *t, const rg_actors *a, size_
     if (comma && !name_closed(t, run_end)) {
         return 1;
     }
-    if (next.form && t->map[next.ks] >= o && t->map[next.ks] < run_end &&
+    if (next.form && rg_matcher__at(t, next.ks) >= o && rg_matcher__at(t, next.ks) < run_end &&
         next.form->kind != RG_FORM_BLOCKED) {
         return apposed_form_keeps(a, next.form, holder);
     }
     /* a role written in capitals ("LE PRÉSIDENT RUSSE A DIT") says nothing */
-    caps_text = rg_matcher__is_upper(cp_at(t, t->map[ke - 1], &n));
+    caps_text = rg_matcher__is_upper(cp_at(t, rg_matcher__at(t, ke - 1), &n));
     return caps_text || (comma && words < 2);
 }
 
@@ -294,15 +294,15 @@ static int country_follows(const rg_matcher__text *t, size_t ke)
         p++;
     }
     if (p - w == 1 && k[w] == 'd' && p + 1 < t->klen && k[p] == '\'') {
-        return upper_at(t, t->map[p + 1]);
+        return upper_at(t, rg_matcher__at(t, p + 1));
     }
     if (p + 1 < t->klen && k[p] == ' ' &&
         ((p - w == 2 && (memcmp(k + w, "de", 2) == 0 || memcmp(k + w, "du", 2) == 0 ||
                          memcmp(k + w, "en", 2) == 0 || memcmp(k + w, "au", 2) == 0)) ||
          (p - w == 3 && (memcmp(k + w, "des", 3) == 0 || memcmp(k + w, "aux", 3) == 0)))) {
-        return upper_at(t, t->map[p + 1]);
+        return upper_at(t, rg_matcher__at(t, p + 1));
     }
-    return !upper_at(t, t->map[w]) && nationality_like(k + w, p - w);
+    return !upper_at(t, rg_matcher__at(t, w)) && nationality_like(k + w, p - w);
 }
 
 /*
@@ -322,7 +322,7 @@ static int name_before_keeps(const rg_matcher__text *t, const rg_actors *a, size
     }
     end = ks - 2;
     while (n++ < APPOSED_WORDS_MAX && (w = word_start(k, end)) < end) {
-        if (upper_at(t, t->map[w])) {
+        if (upper_at(t, rg_matcher__at(t, w))) {
             words++;
             name_start = w;
         } else if (!is_particle(k + w, end - w)) {

@@ -17,7 +17,7 @@
 #include <relgraph/text.h>
 #include "common.h"
 #include "text_internal.h"
-#include "clean_internal.h" /* clean_out, rg_clean__fold_into */
+#include "clean_internal.h" /* clean_key, rg_kmap, rg_clean__fold_into */
 
 /* Where RG_TEXT_WIDE allows it: the ASCII runs have an AVX2 version, blocks
  * and map stores of 32 bytes, taken when the machine has it (fold_wide). */
@@ -41,7 +41,7 @@ static int fold_wide;
  * Every output byte records the offset of the input character that made
  * it; a run of white space becomes one ' ' mapped to the first space.
  *   "l’Élysée  X" -> "l'elysee x", map = 0 1 4 6 7 8 9 10 12 14 (+ len)
- * The odd flag (rg_text__fold_odd, clean_out.odd) tells the extractor's
+ * The odd flag (rg_text__fold_odd, clean_key.odd) tells the extractor's
  * stance gate that the key may hide a word's edges from the matcher: a
  * character that is no letter or digit, so that the stance tokenizer cuts
  * words at it, but whose fold is empty (controls, U+00AD, combining marks,
@@ -54,7 +54,7 @@ static int fold_wide;
 
 typedef struct {
     char *out;
-    size_t *map; /* NULL when the caller does not want it */
+    rg_kmap *map; /* NULL when the caller does not want it (4-byte entries) */
     size_t len;
     size_t cap;
     size_t base;  /* added to every map entry (an input offset) */
@@ -86,7 +86,7 @@ static int fold_reserve(fold_buf *fb, size_t extra)
     }
     fb->out = no;
     if (fb->map) {
-        size_t *nm = rg__reallocarray(fb->map, ncap, sizeof *nm);
+        rg_kmap *nm = rg__reallocarray(fb->map, ncap, sizeof *nm);
         if (!nm) {
             rg__error_set_oom();
             return RG_ERROR;
@@ -111,7 +111,7 @@ static int fold_put(fold_buf *fb,       /* key being built */
     for (k = 0; k < n; k++) {
         fb->out[fb->len] = bytes[k];
         if (fb->map) {
-            fb->map[fb->len] = src + fb->base;
+            fb->map[fb->len] = (rg_kmap)(src + fb->base);
         }
         fb->len++;
     }
@@ -430,7 +430,7 @@ static RG_TEXT_INLINE const fold_entry *fold_pair(const unsigned char *p, size_t
  * output room reaches, in input bytes) leaves room for a whole block.
  * Returns the input offset reached; updates *o and *sp. */
 static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage */
-                                       size_t *map,            /* its map, or NULL */
+                                       rg_kmap *map,           /* its map, or NULL */
                                        size_t base,            /* added to map entries */
                                        const unsigned char *p, /* input */
                                        size_t j,               /* input offset */
@@ -498,7 +498,7 @@ static RG_TEXT_INLINE size_t fold_words(char *out,              /* key storage *
         out[oo] = e->s[0]; /* both written: 2 bytes consumed leave room */
         out[oo + 1] = e->s[1];
         if (map) {
-            map[oo] = map[oo + 1] = j + base;
+            map[oo] = map[oo + 1] = (rg_kmap)(j + base);
         }
         oo += e->len;
         j += 2;
@@ -524,7 +524,7 @@ static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being
     size_t j = *i, o = fb->len, room = fb->cap - fb->len - 1;
     size_t end = len - j < room ? len : j + room, base = fb->base, lim = j + room;
     char *out = fb->out; /* locals: stores through out may alias fb */
-    size_t *map = fb->map;
+    rg_kmap *map = fb->map;
     int sp = fb->in_space;
 
     /* a byte consumed writes at most one output byte, so `room` bounds both
@@ -538,7 +538,7 @@ static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being
             if (a > FOLD_A_DROP || (a == FOLD_A_SPACE && !sp)) {
                 out[o] = a > FOLD_A_DROP ? (char)a : ' ';
                 if (map) {
-                    map[o] = j + base;
+                    map[o] = (rg_kmap)(j + base);
                 }
                 o++;
                 sp = a == FOLD_A_SPACE;
@@ -554,7 +554,7 @@ static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being
             if (!sp) {
                 out[o] = ' ';
                 if (map) {
-                    map[o] = j + base;
+                    map[o] = (rg_kmap)(j + base);
                 }
                 o++;
             }
@@ -563,7 +563,7 @@ static RG_TEXT_INLINE size_t fold_ascii_run(fold_buf *fb,           /* key being
             for (k = 0; k < e->len; k++) {
                 out[o + k] = e->s[k];
                 if (map) {
-                    map[o + k] = j + base;
+                    map[o + k] = (rg_kmap)(j + base);
                 }
             }
             o += k;
@@ -624,7 +624,7 @@ static size_t fold_step(fold_buf *fb, const unsigned char *p, size_t i, size_t l
             size_t k;
             for (k = 0; k < ent->len; k++) {
                 if (fb->map) {
-                    fb->map[fb->len] = i + fb->base;
+                    fb->map[fb->len] = (rg_kmap)(i + fb->base);
                 }
                 fb->out[fb->len++] = ent->s[k];
             }
@@ -677,11 +677,53 @@ int rg_text_fold(char **out, size_t *out_len, size_t **map_out, const char *s, s
     return rg_text__fold_odd(out, out_len, map_out, s, len, NULL);
 }
 
+/* The longest part of a text that one fold_all takes when the caller wants
+ * an 8-byte map (rg_kmap; tests lower it). */
+static size_t fold_part_max = (size_t)1 << 30;
+
+void rg_text__fold_part_set(size_t n)
+{
+    fold_part_max = n > 0 ? n : (size_t)1 << 30;
+}
+
+/* Folds p[0..len) part by part (fb: scratch with a 4-byte map; its odd
+ * flag and in_space run on: the fold carries no other state from one
+ * character to the next, and no character crosses a cut, rg_text__utf8_cut),
+ * appending each part's key to *ko and its map, widened and shifted to
+ * offsets in p, to *km; *kl: the length. */
+static int fold_parts(fold_buf *fb, const unsigned char *p, size_t len, char **ko, size_t **km,
+                      size_t *kl)
+{
+    size_t a = 0, b, k, n = 0, ocap = 0, mcap = 0;
+
+    do {
+        b = len - a <= fold_part_max ? len : rg_text__utf8_cut(p, a + fold_part_max, len);
+        fb->len = 0;
+        if (fold_all(fb, p + a, b - a) < 0 ||
+            rg__vec_grow(ko, &ocap, n + fb->len + 1, 1) < 0 ||
+            rg__vec_grow(km, &mcap, n + fb->len + 1, sizeof **km) < 0) {
+            return RG_ERROR;
+        }
+        memcpy(*ko + n, fb->out, fb->len);
+        for (k = 0; k < fb->len; k++) {
+            (*km)[n + k] = a + fb->map[k];
+        }
+        n += fb->len;
+        a = b;
+    } while (a < len);
+    (*ko)[n] = '\0';
+    (*km)[n] = len;
+    *kl = n;
+    return RG_OK;
+}
+
 int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len,
                       int *odd)
 {
     const unsigned char *p = (const unsigned char *)s;
     fold_buf fb = { NULL, NULL, 0, 0, 0, 0, 0, 0 };
+    char *ko = NULL;
+    size_t *km = NULL, kl = 0;
     int error = RG_OK;
 
     RG_ASSERT_ARG(out);
@@ -697,46 +739,44 @@ int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char 
     }
 
     pthread_once(&fold_table_once, fold_tables_init);
-    fb.cap = len + 16;
+    fb.cap = (map_out && len > fold_part_max ? fold_part_max : len) + 16;
     fb.out = rg__malloc(fb.cap);
-    if (!fb.out) {
+    fb.map = map_out && fb.out ? rg__reallocarray(NULL, fb.cap, sizeof *fb.map) : NULL;
+    if (!fb.out || (map_out && !fb.map)) {
         rg__error_set_oom();
         error = RG_ERROR;
         goto cleanup;
     }
     if (map_out) {
-        fb.map = rg__reallocarray(NULL, fb.cap, sizeof *fb.map);
-        if (!fb.map) {
-            rg__error_set_oom();
-            error = RG_ERROR;
-            goto cleanup;
-        }
+        error = fold_parts(&fb, p, len, &ko, &km, &kl);
+    } else if ((error = fold_all(&fb, p, len)) >= 0) {
+        fb.out[fb.len] = '\0';
+        ko = fb.out;
+        kl = fb.len;
+        fb.out = NULL;
     }
-    if ((error = fold_all(&fb, p, len)) < 0) {
+    if (error < 0) {
         goto cleanup;
     }
-    fb.out[fb.len] = '\0';
-    if (fb.map) {
-        fb.map[fb.len] = len;
-    }
-
-    *out = fb.out;
-    *out_len = fb.len;
-    fb.out = NULL;
+    *out = ko;
+    *out_len = kl;
+    ko = NULL;
     if (odd) {
         *odd = fb.odd;
     }
     if (map_out) {
-        *map_out = fb.map;
-        fb.map = NULL;
+        *map_out = km;
+        km = NULL;
     }
 cleanup:
+    rg__free(ko);
+    rg__free(km);
     rg__free(fb.out);
     rg__free(fb.map);
     return error;
 }
 
-int rg_clean__fold_into(clean_out *o, size_t at, const char *s, size_t len, size_t base,
+int rg_clean__fold_into(clean_key *o, size_t at, const char *s, size_t len, size_t base,
                         size_t *end)
 {
     fold_buf fb = { o->p, o->map, at, o->cap, base, 0, 0, 0 };

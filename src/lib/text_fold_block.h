@@ -56,7 +56,7 @@ static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int s
     _mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(x, _mm_and_si128(up, c20)));
     return bad ? rg__ctz64(bad) : FOLD_BLOCK;
 }
-#define FOLD_BLOCK_MAP rg_clean__map16
+#define FOLD_BLOCK_MAP rg_clean__kmap16
 #else
 #define FOLD_BLOCK 8
 
@@ -117,7 +117,7 @@ static RG_TEXT_INLINE size_t fold_block(char *out, const unsigned char *p, int s
     memcpy(out, &x, 8);
     return bad ? fold_good_len(bad) : FOLD_BLOCK;
 }
-#define FOLD_BLOCK_MAP rg_clean__map8
+#define FOLD_BLOCK_MAP rg_clean__kmap8
 #endif
 
 #endif

@@ -14,7 +14,7 @@
 #include <string.h> /* memcpy */
 
 #include "common.h"         /* rg__ctz64 */
-#include "clean_internal.h" /* rg_clean__map16 */
+#include "clean_internal.h" /* rg_kmap, rg_clean__kmap16 */
 
 /*
  * Tables filled once by fold_wide_init:
@@ -106,18 +106,18 @@ __attribute__((target("avx2"))) static inline uint32_t fold_bad32(__m256i x, int
  * src + 1, ... when map is not NULL): fold_block32 and fold_pairs32's
  * all-ASCII blocks. */
 __attribute__((target("avx2"), always_inline)) static inline void
-fold_store32(char *out, size_t *map, size_t o, size_t src, __m256i x)
+fold_store32(char *out, rg_kmap *map, size_t o, size_t src, __m256i x)
 {
     _mm256_storeu_si256((__m256i *)(void *)(out + o), fold_lower32(x));
     if (map) {
-        rg_clean__map16(map + o, src);
-        rg_clean__map16(map + o + 16, src + 16);
+        rg_clean__kmap16(map + o, src);
+        rg_clean__kmap16(map + o + 16, src + 16);
     }
 }
 
 /* fold_block for 32 bytes: the same tests, 32-bit masks; also writes the
  * block's map (map + o, src, src + 1, ... when map is not NULL). */
-__attribute__((target("avx2"))) static inline size_t fold_block32(char *out, size_t *map,
+__attribute__((target("avx2"))) static inline size_t fold_block32(char *out, rg_kmap *map,
                                                                   size_t o, size_t src,
                                                                   const unsigned char *p,
                                                                   int sp)
@@ -151,15 +151,16 @@ __attribute__((target("avx2"))) static inline void fold_store_high(char *p, __m1
     memcpy(p, &h, sizeof h);
 }
 
-/* map[0..4) = src (in base) + the offsets d[0..4): one vpmovzxbq load. */
-__attribute__((target("avx2"))) static inline void fold_map4(size_t *map, __m256i base,
+/* map[0..8) = src (in base) + the offsets d[0..8): one vpmovzxbd load,
+ * one 32-byte store (4-byte entries: rg_kmap). */
+__attribute__((target("avx2"))) static inline void fold_map8(rg_kmap *map, __m256i base,
                                                              const unsigned char *d)
 {
-    int v;
+    long long v;
 
     memcpy(&v, d, sizeof v);
     _mm256_storeu_si256((__m256i *)(void *)map,
-                        _mm256_add_epi64(base, _mm256_cvtepu8_epi64(_mm_cvtsi32_si128(v))));
+                        _mm256_add_epi32(base, _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(v))));
 }
 
 /* The vpshufb control that drops the bytes of `lead` from each 8-byte
@@ -180,7 +181,7 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i fold_keep_s
  * memory, 4 of them widened by one load: no extractions. Always inlined:
  * GCC made it a call once it had two callers. */
 __attribute__((target("avx2"), always_inline)) static inline void
-fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i idx,
+fold_quarters(char *out, rg_kmap *map, size_t src, size_t *o, __m256i y, __m256i idx,
               uint32_t lead)
 {
     unsigned char d[32] __attribute__((aligned(32)));
@@ -193,20 +194,16 @@ fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i 
     _mm_storel_epi64((__m128i *)(void *)(out + o2), w);
     fold_store_high(out + o3, w);
     if (map) {
-        const __m256i base = _mm256_set1_epi64x((long long)src);
+        const __m256i base = _mm256_set1_epi32((int)(rg_kmap)src);
 
         _mm256_store_si256((__m256i *)(void *)d, idx);
-        /* d read back from memory: GCC otherwise rebuilds each 4 bytes in
-         * a register with two shuffles */
+        /* d read back from memory: GCC otherwise rebuilds each 8 bytes in
+         * a register with shuffles */
         __asm__("" : "+m"(d));
-        fold_map4(map + o0, base, d);
-        fold_map4(map + o0 + 4, base, d + 4);
-        fold_map4(map + o1, base, d + 8);
-        fold_map4(map + o1 + 4, base, d + 12);
-        fold_map4(map + o2, base, d + 16);
-        fold_map4(map + o2 + 4, base, d + 20);
-        fold_map4(map + o3, base, d + 24);
-        fold_map4(map + o3 + 4, base, d + 28);
+        fold_map8(map + o0, base, d);
+        fold_map8(map + o1, base, d + 8);
+        fold_map8(map + o2, base, d + 16);
+        fold_map8(map + o3, base, d + 24);
     }
     *o = o3 + fold_kept[lead >> 24];
 }
@@ -235,7 +232,7 @@ fold_quarters(char *out, size_t *map, size_t src, size_t *o, __m256i y, __m256i 
  * last from the masks.
  */
 __attribute__((target("avx2"), always_inline)) static inline int
-fold_pairs_core(char *out, size_t *map, size_t src, __m256i x, uint32_t pre, uint32_t spb,
+fold_pairs_core(char *out, rg_kmap *map, size_t src, __m256i x, uint32_t pre, uint32_t spb,
                 size_t *o, int *sp)
 {
     const __m256i is_sp = _mm256_cmpeq_epi8(x, fold_k(FK_20));
@@ -277,7 +274,7 @@ fold_pairs_core(char *out, size_t *map, size_t src, __m256i x, uint32_t pre, uin
 
 /* A block of 32 bytes at p (output at out[*o..], map + src): see
  * fold_pairs_core. */
-__attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t *map,
+__attribute__((target("avx2"))) static inline int fold_pairs32(char *out, rg_kmap *map,
                                                                size_t src,
                                                                const unsigned char *p,
                                                                size_t *o, int *sp)
@@ -297,7 +294,7 @@ __attribute__((target("avx2"))) static inline int fold_pairs32(char *out, size_t
  * Each line's end went through two or three 16-byte blocks (and a copy
  * padded to 16 bytes), each one ended by an accent.
  */
-__attribute__((target("avx2"))) static inline int fold_tail32(char *out, size_t *map,
+__attribute__((target("avx2"))) static inline int fold_tail32(char *out, rg_kmap *map,
                                                               size_t src,
                                                               const unsigned char *p,
                                                               size_t t, size_t *o, int *sp)

@@ -124,6 +124,19 @@ static inline size_t rg_text__utf8_seq_len(const unsigned char *p, size_t avail)
     return 0;
 }
 
+/* A cut of p[0..len) at or just after c (< len) that no UTF-8 sequence
+ * crosses: before a byte that is no continuation byte, or past at most
+ * three of them (a sequence starting before them is at most 4 bytes). */
+static inline size_t rg_text__utf8_cut(const unsigned char *p, size_t c, size_t len)
+{
+    size_t k;
+
+    for (k = 0; k < 3 && c < len && (p[c] & 0xC0) == 0x80; k++) {
+        c++;
+    }
+    return c;
+}
+
 /* The code point of Windows-1252 byte b (0xFFFD for the undefined ones).
  * (text_decode.c) */
 int32_t rg_text__cp1252(unsigned char b);
@@ -143,7 +156,7 @@ int rg_text__is_word_cp(int32_t cp);
  * (controls, U+00AD, combining marks, "™"): in the key such a character
  * may glue two words that the stance tokenizer sees apart. Set only when
  * the fold is complete (a space run absorbing nothing is no such case).
- * (text_fold.c; rg_clean__fold_into ORs the same into clean_out.odd)
+ * (text_fold.c; rg_clean__fold_into ORs the same into clean_key.odd)
  */
 int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char *s, size_t len,
                       int *odd);
@@ -155,6 +168,13 @@ int rg_text__fold_odd(char **out, size_t *out_len, size_t **map_out, const char 
  * thread-safe: no fold may run meanwhile.
  */
 void rg_text__fold_wide_set(int on);
+
+/*
+ * Tests only: rg_text__fold_odd with a map folds a text longer than n
+ * bytes in parts of about n (0: the default, 1 GiB; the fold's own map
+ * takes 4-byte offsets, rg_kmap). Not thread-safe, as above.
+ */
+void rg_text__fold_part_set(size_t n);
 
 /*
  * What is known of a document's bytes, so that decoding skips the steps that

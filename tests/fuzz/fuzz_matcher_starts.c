@@ -136,7 +136,8 @@ static void side_found(const rg_matcher *m, const rg_matcher__side *side, size_t
     if (rg_text_fold(&key, &klen, &map, text, len) < 0) {
         return;
     }
-    FUZZ_ASSERT(rg_matcher__scan_side(&mt, &nm, m, text, len, key, klen, map, date, bits) >= 0);
+    FUZZ_ASSERT(rg_matcher__scan_side(&mt, &nm, m, text, len, key, klen, map, NULL, date, bits) >=
+                0);
     for (i = 0; i < ns; i++) {
         size_t kl = side[i].len;
         for (p = 0; kl > 0 && p + kl <= klen; p++) {

@@ -6,13 +6,16 @@
  * byte places the text at one of 32 offsets of an aligned buffer (the
  * blocks' loads and the tail's overlapping block see every alignment).
  * Elsewhere both folds take the same path and the check is trivial.
+ * The second fold also takes the text in parts of 1 to 64 bytes
+ * (rg_text__fold_part_set, from the first byte's top bits): the fold's own
+ * map has 4-byte offsets and a longer text goes part by part.
  */
 #include <stdint.h> /* uint8_t */
 #include <string.h> /* memcmp, memcpy */
 
 #include <relgraph/alloc.h>
 #include <relgraph/errors.h>
-#include "text_internal.h" /* rg_text__fold_odd, rg_text__fold_wide_set */
+#include "text_internal.h" /* rg_text__fold_odd, rg_text__fold_wide_set, _part_set */
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -39,7 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     len = size - 1 < 4096 ? size - 1 : 4096;
     memcpy(buf + shift, data + 1, len);
     fold_with(1, buf + shift, len, &k1, &l1, &m1, &odd1);
+    rg_text__fold_part_set(1 + (size_t)(data[0] >> 5) * 9); /* parts of 1..64 bytes */
     fold_with(0, buf + shift, len, &k2, &l2, &m2, &odd2);
+    rg_text__fold_part_set(0);
     rg_text__fold_wide_set(1);
     FUZZ_ASSERT(l1 == l2 && memcmp(k1, k2, l1) == 0);
     FUZZ_ASSERT(memcmp(m1, m2, (l1 + 1) * sizeof *m1) == 0);

@@ -23,7 +23,7 @@
 #include <relgraph/clean.h>
 #include <relgraph/reader.h>
 #include <relgraph/sentence.h>
-#include "clean_internal.h"   /* clean_out, rg_clean__text_segs */
+#include "clean_internal.h"   /* clean_out, clean_key, rg_clean__text_segs */
 #include "extract_internal.h" /* rg_extract__run, rg_extract__reuse_begin */
 
 #include "defaults_fixture.h" /* g_actors, g_lexicon, setup, teardown */
@@ -202,6 +202,10 @@ static const char *const reuse_docs[] = {
     "date 2018-06\nDonald Trump menace Kim Jong-un. La Chine sanctionne les États-Unis.",
     "  \n\n  ",
     "Donald Trump a insulté Justin Trudeau.",
+    /* a credit cut: the cleaner gives its key up, extract_scan folds the
+     * text into the kept key buffer (4-byte map) */
+    "Vladimir Poutine accuse Donald Trump. \xc2\xa9 Reuters Angela Merkel\n"
+    "Emmanuel Macron salue Angela Merkel. La Russie condamne la Turquie.",
 };
 #define N_REUSE (sizeof reuse_docs / sizeof reuse_docs[0])
 
@@ -263,7 +267,7 @@ static char *reuse_line(const rg_extractor *ex, size_t k, int lean, int *code)
  * through both entry points. */
 static void test_reuse_same_lines(void **state)
 {
-    static const size_t order[] = { 0, 1, 2, 3, 0, 4, 5, 6, 2, 0, 3, 1 };
+    static const size_t order[] = { 0, 1, 7, 2, 3, 0, 4, 5, 7, 6, 2, 0, 3, 7, 1 };
     rg_boilerplate *bp = NULL;
     rg_extractor *ex;
     char *ref[N_REUSE];
@@ -423,8 +427,9 @@ static void test_clean_segments(void **state)
     };
     rg_boilerplate *bp = NULL;
     rg_clean_options o = RG_CLEAN_OPTIONS_INIT;
-    clean_out full = { NULL, NULL, 0, 0, NULL, 0 }, lean = { NULL, NULL, 0, 0, NULL, 0 };
-    clean_out html = { NULL, NULL, 0, 0, NULL, 0 }, key = { NULL, NULL, 0, 0, NULL, 0 };
+    clean_out full = { NULL, NULL, 0, 0, NULL }, lean = { NULL, NULL, 0, 0, NULL };
+    clean_out html = { NULL, NULL, 0, 0, NULL };
+    clean_key key = { NULL, NULL, 0, 0, 0 };
     clean_segs segs = { NULL, 0, 0 };
     uint64_t r = 88172645463325252ULL;
     char text[600];

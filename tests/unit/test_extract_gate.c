@@ -209,7 +209,7 @@ static void side_scan(const rg_matcher *ms, const rg_matcher *plain, const char 
 
     memset(bits, 0, RG_EXTRACT__SIDE_WORDS * sizeof *bits);
     assert_int_equal(rg_text_fold(&key, &klen, &map, text, strlen(text)), RG_OK);
-    assert_int_equal(rg_matcher__scan_side(&m1, &n1, ms, text, strlen(text), key, klen, map,
+    assert_int_equal(rg_matcher__scan_side(&m1, &n1, ms, text, strlen(text), key, klen, map, NULL,
                                            &d, bits),
                      RG_OK);
     assert_int_equal(rg_matcher_scan(&m2, &n2, plain, text, strlen(text), &d), RG_OK);
@@ -471,7 +471,7 @@ static int diff_gated(const diff_run *r, const rg_evidence *ev, const rg_date *d
     assert_int_equal(rg_text__fold_odd(&key, &klen, &map, ev->clean, ev->clean_len, &odd),
                      RG_OK);
     assert_int_equal(rg_matcher__scan_side(&m, &nm, r->ms, ev->clean, ev->clean_len, key, klen,
-                                           map, date, bits),
+                                           map, NULL, date, bits),
                      RG_OK);
     skip = !odd && rg_extract__gate_skips(r->g, ev, g_actors, date, bits);
     rg_free(m);

@@ -3,8 +3,9 @@
  * Unit tests for the fast paths of the match-key fold (text_fold.c): the
  * blocks of ASCII bytes (32 with AVX2, 16 with SSE2, else 8: make
  * PORTABLE=1 test takes the 8-byte ones), the 2- and 3-byte
- * characters folded inside the run, and the cleaner's fold of each line
- * straight into the joined key.
+ * characters folded inside the run, the cleaner's fold of each line
+ * straight into the joined key, and a text folded in parts (the fold's
+ * own map takes 4-byte offsets; a longer text is folded part by part).
  * Every text is built from tokens (an ASCII byte, a character, an invalid
  * byte) and checked, text and map, against a reference that folds each
  * token on its own and joins the results with the fold's one rule of
@@ -22,6 +23,7 @@
 #include <relgraph/clean.h>
 #include <relgraph/errors.h>
 #include <relgraph/text.h>
+#include "text_internal.h" /* rg_text__fold_odd, rg_text__fold_part_set */
 
 typedef struct {
     const char *s;
@@ -216,18 +218,24 @@ static uint32_t lcg(uint32_t *seed)
     return *seed >> 8;
 }
 
-/* Draws a text of tokens, mostly plain letters and spaces. */
-static void random_text(ref_text *r, uint32_t *seed, size_t ntok)
+/* Appends ntok tokens, mostly plain letters and spaces. */
+static void random_text_more(ref_text *r, uint32_t *seed, size_t ntok)
 {
     size_t k;
 
-    memset(r, 0, sizeof *r);
     for (k = 0; k < ntok; k++) {
         uint32_t x = lcg(seed) % 100;
         const token *t = x < 55 ? &tokens[x % N_PLAIN] : x < 70 ? &tokens[19]
                                                          : &tokens[lcg(seed) % N_TOKENS];
         ref_add(r, t);
     }
+}
+
+/* Draws a text of tokens, mostly plain letters and spaces. */
+static void random_text(ref_text *r, uint32_t *seed, size_t ntok)
+{
+    memset(r, 0, sizeof *r);
+    random_text_more(r, seed, ntok);
 }
 
 static void test_fold_random(void **state)
@@ -339,6 +347,50 @@ static void test_fold_tails(void **state)
     }
 }
 
+/* rg_text__fold_odd with its map, a text folded in parts of 1 to 40 bytes
+ * (rg_text__fold_part_set; by default 1 GiB) against the whole text in
+ * one: the same key, map and odd flag. The texts mix the tokens with runs
+ * of continuation bytes and lone lead bytes, so that the cut (moved past
+ * at most three continuation bytes) meets every case: inside a character,
+ * after a lead, in a run of four or more stray bytes. */
+static void test_fold_parts(void **state)
+{
+    static const token stray[] = {
+        { "", 0 }, { "¿", 0 }, { "Ã", 0 }, { "â", 0 }, { "ð", 0 },
+    };
+    static ref_text r;
+    uint32_t seed = 4242;
+    size_t n, part;
+    (void)state;
+
+    for (n = 0; n < 1500; n++) {
+        char *k1 = NULL, *k2 = NULL;
+        size_t l1 = 0, l2 = 0, *m1 = NULL, *m2 = NULL, t;
+        int odd1 = -1, odd2 = -1;
+
+        random_text(&r, &seed, 1 + lcg(&seed) % 60);
+        for (t = lcg(&seed) % 4; t > 0; t--) {
+            ref_add(&r, &stray[lcg(&seed) % (sizeof stray / sizeof *stray)]);
+        }
+        random_text_more(&r, &seed, lcg(&seed) % 30);
+        part = 1 + n % 40;
+        rg_text__fold_part_set(0);
+        assert_int_equal(rg_text__fold_odd(&k1, &l1, &m1, r.s, r.len, &odd1), RG_OK);
+        rg_text__fold_part_set(part);
+        assert_int_equal(rg_text__fold_odd(&k2, &l2, &m2, r.s, r.len, &odd2), RG_OK);
+        rg_text__fold_part_set(0);
+        assert_int_equal(l1, l2);
+        assert_memory_equal(k1, k2, l1 + 1);
+        assert_memory_equal(m1, m2, (l1 + 1) * sizeof *m1);
+        assert_int_equal(m2[l2], r.len);
+        assert_int_equal(odd1, odd2);
+        rg_free(k1);
+        rg_free(k2);
+        rg_free(m1);
+        rg_free(m2);
+    }
+}
+
 /* The cleaner's key (each line folded straight into it) against the fold
  * of the cleaned text, for random lines with spaces at their ends. */
 static void test_clean_key_lines(void **state)
@@ -429,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_fold_random),
         cmocka_unit_test(test_fold_latin1_blocks),
         cmocka_unit_test(test_fold_tails),
+        cmocka_unit_test(test_fold_parts),
         cmocka_unit_test(test_clean_key_lines),
         cmocka_unit_test(test_clean_identity_map),
     };
