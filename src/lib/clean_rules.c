@@ -396,26 +396,54 @@ typedef struct {
 } rare_tabs;
 
 /* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
+ * byte whose byte before may be a match's (each a slot bit): few blocks
+ * have one (one in six), against two in five with any rare byte, a branch
+ * that the machine mostly got wrong. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+rare_cand(const rare_tabs *tb, const unsigned char *q)
+{
+    return _mm256_and_si256(
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
+                     tb->b_hi));
+}
+
+/* Of the candidates c of the block at q, those whose byte after may be a
+ * match's too, as a bit mask of the block's bytes. */
+__attribute__((target("avx2"), always_inline)) static inline unsigned
+rare_keep(const rare_tabs *tb, const unsigned char *q, __m256i c)
+{
+    const __m256i near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)),
+                                      tb->a_lo, tb->a_hi);
+
+    return ~(unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+}
+
+/* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
  * byte with bytes around it that a match may have there (see below). */
 __attribute__((target("avx2"), always_inline)) static inline unsigned
 rare_block(const rare_tabs *tb, const unsigned char *q)
 {
-    /* the rare bytes whose byte before may be a match's: few blocks have
-     * one (one in six), against two in five with any rare byte, a branch
-     * that the machine mostly got wrong */
-    const __m256i c = _mm256_and_si256(
-        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
-        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
-                     tb->b_hi));
-    __m256i near;
+    const __m256i c = rare_cand(tb, q);
+
+    return _mm256_testz_si256(c, c) ? 0 : rare_keep(tb, q, c);
+}
+
+/* rare_add for each byte of the block at t (q = k + t) that rare_keep
+ * keeps of the candidates c, in the order of the line. */
+__attribute__((target("avx2"), always_inline)) static inline void
+rare_adds(rare_hits *h, const rg_boilerplate *bp, const rare_tabs *tb, const char *k, size_t kl,
+          size_t t, __m256i c)
+{
+    unsigned m;
 
     if (_mm256_testz_si256(c, c)) {
-        return 0;
+        return;
     }
-    near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), tb->a_lo,
-                        tb->a_hi);
-    return ~(unsigned)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+    for (m = rare_keep(tb, (const unsigned char *)k + t, c); m; m &= m - 1) {
+        rare_add(h, bp, k, kl, t + rg__ctz64(m));
+    }
 }
 
 /*
@@ -447,6 +475,16 @@ __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
 
     for (t = 0; t < kl; t += 32) {
         if (t > 0) { /* the blocks with their q[-1..33) in the line */
+            /* two at a time: five blocks in six have no candidate, and
+             * one test for the pair halves the tests and loop steps */
+            for (; kl - t >= 65; t += 64) {
+                const __m256i c0 = rare_cand(&tb, u + t), c1 = rare_cand(&tb, u + t + 32);
+                if (_mm256_testz_si256(_mm256_or_si256(c0, c1), _mm256_or_si256(c0, c1))) {
+                    continue;
+                }
+                rare_adds(h, bp, &tb, k, kl, t, c0);
+                rare_adds(h, bp, &tb, k, kl, t + 32, c1);
+            }
             for (; kl - t >= 33; t += 32) {
                 for (m = rare_block(&tb, u + t); m; m &= m - 1) {
                     rare_add(h, bp, k, kl, t + rg__ctz64(m));
