@@ -519,6 +519,15 @@ static void test_rare_neighbours(void **state)
     check_rules(rules, 0, "Un\nx credit pho to\nfin", "Un\nx\nfin");
     check_rules(rules, 0, "Un\nx credit phto\nfin", "Un\nx credit phto\nfin");
     check_rules(rules, 0, "Un\nx credit ph\nfin", "Un\nx credit ph\nfin");
+    /* the first block of a line of 33 bytes or more (the byte before its
+     * first is the line's start, shifted in the register) */
+    check_rules(rules, 0, "Un\n(c) AFP abcdefghijklmnopqrstuvwxyz 0123456789\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\n(c)abcdefghijklmnopqrstuvwxyz0123456789\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nxab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin",
+                "Un\nxab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin");
+    check_rules(rules, 0, "Un\nabcdefghijklmnopqrstuvwxyz 01234 (c) 56789 x\nfin",
+                "Un\nabcdefghijklmnopqrstuvwxyz 01234\nfin");
 }
 
 static void check_load_error(const char *text, int code, const char *fragment)
