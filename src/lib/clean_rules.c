@@ -396,26 +396,68 @@ typedef struct {
 } rare_tabs;
 
 /* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
+ * byte whose byte before may be a match's (each a slot bit): few blocks
+ * have one (one in six), against two in five with any rare byte, a branch
+ * that the machine mostly got wrong. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+rare_cand(const rare_tabs *tb, const unsigned char *q)
+{
+    return _mm256_and_si256(
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
+        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
+                     tb->b_hi));
+}
+
+/* rare_cand of the line's first block (q[0..32) readable): the bytes
+ * before are q's shifted by one in the register, a NUL first for the
+ * line's start, as the padded copy had it (no copy of the block). */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+rare_cand_first(const rare_tabs *tb, const unsigned char *q)
+{
+    const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    /* [0, x.lo] then x over it by 15 bytes a lane: [0, q[0..31)) */
+    const __m256i prev = _mm256_alignr_epi8(x, _mm256_permute2x128_si256(x, x, 0x08), 15);
+
+    return _mm256_and_si256(rare_nibbles(x, tb->lo, tb->hi),
+                            rare_nibbles(prev, tb->b_lo, tb->b_hi));
+}
+
+/* Of the candidates c of the block at q, those whose byte after may be a
+ * match's too, as a bit mask of the block's bytes. */
+__attribute__((target("avx2"), always_inline)) static inline unsigned
+rare_keep(const rare_tabs *tb, const unsigned char *q, __m256i c)
+{
+    const __m256i near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)),
+                                      tb->a_lo, tb->a_hi);
+
+    return ~(unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+}
+
+/* The bytes of the block at q (q[-1..33) readable) that are a slot's rare
  * byte with bytes around it that a match may have there (see below). */
 __attribute__((target("avx2"), always_inline)) static inline unsigned
 rare_block(const rare_tabs *tb, const unsigned char *q)
 {
-    /* the rare bytes whose byte before may be a match's: few blocks have
-     * one (one in six), against two in five with any rare byte, a branch
-     * that the machine mostly got wrong */
-    const __m256i c = _mm256_and_si256(
-        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)q), tb->lo, tb->hi),
-        rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q - 1)), tb->b_lo,
-                     tb->b_hi));
-    __m256i near;
+    const __m256i c = rare_cand(tb, q);
+
+    return _mm256_testz_si256(c, c) ? 0 : rare_keep(tb, q, c);
+}
+
+/* rare_add for each byte of the block at t (q = k + t) that rare_keep
+ * keeps of the candidates c, in the order of the line. */
+__attribute__((target("avx2"), always_inline)) static inline void
+rare_adds(rare_hits *h, const rg_boilerplate *bp, const rare_tabs *tb, const char *k, size_t kl,
+          size_t t, __m256i c)
+{
+    unsigned m;
 
     if (_mm256_testz_si256(c, c)) {
-        return 0;
+        return;
     }
-    near = rare_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(q + 1)), tb->a_lo,
-                        tb->a_hi);
-    return ~(unsigned)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_and_si256(c, near), _mm256_setzero_si256()));
+    for (m = rare_keep(tb, (const unsigned char *)k + t, c); m; m &= m - 1) {
+        rare_add(h, bp, k, kl, t + rg__ctz64(m));
+    }
 }
 
 /*
@@ -427,11 +469,12 @@ rare_block(const rare_tabs *tb, const unsigned char *q)
  * (vpshufb) whatever the number of slots. The bytes before and after each
  * are tested the same way against the slot's neighbours (bp->near_lo,
  * near_hi: a superset), so that rare_add, exact, sees few of the "h", "g"
- * and "y" of French text (most have neighbours no rule has). The first
- * block and the last ones come from a copy padded with NUL, which no rule
- * key holds; the NUL before and after the line stands for its ends (a set
- * holds the end only when it holds every byte: bp_near_add). The blocks
- * between them take no test for it.
+ * and "y" of French text (most have neighbours no rule has). The last
+ * 1..33 bytes come from a copy padded with NUL, which no rule key holds,
+ * and the first block of a longer line has a NUL shifted in before it:
+ * the NUL before and after the line stands for its ends (a set holds the
+ * end only when it holds every byte: bp_near_add). The blocks between
+ * them take no test for it.
  */
 __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
                                                             const rg_boilerplate *bp,
@@ -443,19 +486,30 @@ __attribute__((target("avx2"))) static void rare_scan_wide(rare_hits *h,
     const unsigned char *u = (const unsigned char *)k;
     unsigned char pad[34];
     unsigned m;
-    size_t t;
+    size_t t = 0;
 
-    for (t = 0; t < kl; t += 32) {
-        if (t > 0) { /* the blocks with their q[-1..33) in the line */
-            for (; kl - t >= 33; t += 32) {
-                for (m = rare_block(&tb, u + t); m; m &= m - 1) {
-                    rare_add(h, bp, k, kl, t + rg__ctz64(m));
-                }
+    if (kl >= 33) { /* the blocks with their q[..33) in the line */
+        rare_adds(h, bp, &tb, k, kl, 0, rare_cand_first(&tb, u));
+        /* two at a time: five blocks in six have no candidate, and one
+         * test for the pair halves the tests and loop steps */
+        for (t = 32; kl - t >= 65; t += 64) {
+            const __m256i c0 = rare_cand(&tb, u + t), c1 = rare_cand(&tb, u + t + 32);
+            if (_mm256_testz_si256(_mm256_or_si256(c0, c1), _mm256_or_si256(c0, c1))) {
+                continue;
+            }
+            rare_adds(h, bp, &tb, k, kl, t, c0);
+            rare_adds(h, bp, &tb, k, kl, t + 32, c1);
+        }
+        for (; kl - t >= 33; t += 32) {
+            for (m = rare_block(&tb, u + t); m; m &= m - 1) {
+                rare_add(h, bp, k, kl, t + rg__ctz64(m));
             }
         }
+    }
+    if (t < kl) { /* the last 1..33 bytes, the rest of pad NUL */
         memset(pad, 0, sizeof pad);
         pad[0] = t > 0 ? u[t - 1] : 0;
-        memcpy(pad + 1, u + t, kl - t < 33 ? kl - t : 33);
+        memcpy(pad + 1, u + t, kl - t);
         for (m = rare_block(&tb, pad + 1); m; m &= m - 1) {
             rare_add(h, bp, k, kl, t + rg__ctz64(m));
         }

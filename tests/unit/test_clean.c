@@ -372,7 +372,8 @@ static void test_rare_lists(void **state)
 }
 
 /* The rare-byte listing straight on lines held in buffers of exactly their
- * length (heap, no slack), of every length up to 3 blocks, holding a rule's
+ * length (heap, no slack), of every length up to 6 blocks (the AVX2 scan
+ * takes two blocks a step, then one, then the padded end), holding a rule's
  * key at every seventh offset: every listed offset is inside the line and
  * holds its slot's byte, the key's rare byte is listed, and, under
  * AddressSanitizer, no block reads past the line's end. */
@@ -391,7 +392,7 @@ static void test_rare_scan_exact_lines(void **state)
         }
     }
     assert_non_null(r);
-    for (kl = r->key_len; kl <= 96; kl++) {
+    for (kl = r->key_len; kl <= 200; kl++) {
         for (pos = 0; pos + r->key_len <= kl; pos += 7) {
             char *k = malloc(kl);
             int found = 0;
@@ -421,8 +422,9 @@ static int near_in(const uint64_t *b, unsigned c)
 }
 
 /* The listing of rare bytes against a plain one on random lines of every
- * length up to 4 blocks, made of the rare bytes, their neighbours in the
- * rules, spaces and other letters: with AVX2 (bp->wide) a byte is listed
+ * length up to 9 blocks, made of the rare bytes, their neighbours in the
+ * rules, spaces and other letters (every other line mostly "e", so that
+ * one block of a pair may have candidates and the other none): with AVX2 (bp->wide) a byte is listed
  * when its neighbours are in its slot's sets (the vector test of the
  * neighbours is a superset, the line's ends left to the exact one), else
  * every rare byte is. */
@@ -433,15 +435,15 @@ static void test_rare_scan_reference(void **state)
     rare_hits h;
     uint64_t r = 0x9E3779B97F4A7C15ULL;
     size_t kl, n, j, s, want[BP_RARE_SLOTS];
-    char k[130];
+    char k[290];
     (void)state;
 
     assert_int_equal(rg_boilerplate_default(&bp), RG_OK);
-    for (n = 0; n < 4000; n++) {
-        kl = 1 + n % 129;
+    for (n = 0; n < 8000; n++) {
+        kl = 1 + n % 289;
         for (j = 0; j < kl; j++) {
             r ^= r << 13, r ^= r >> 7, r ^= r << 17;
-            k[j] = pool[r % (sizeof pool - 1)];
+            k[j] = (n & 1) && r % 61 > 3 ? 'e' : pool[(r >> 8) % (sizeof pool - 1)];
         }
         rg_clean__rare_scan(&h, bp, k, kl);
         memset(want, 0, sizeof want);
@@ -517,6 +519,15 @@ static void test_rare_neighbours(void **state)
     check_rules(rules, 0, "Un\nx credit pho to\nfin", "Un\nx\nfin");
     check_rules(rules, 0, "Un\nx credit phto\nfin", "Un\nx credit phto\nfin");
     check_rules(rules, 0, "Un\nx credit ph\nfin", "Un\nx credit ph\nfin");
+    /* the first block of a line of 33 bytes or more (the byte before its
+     * first is the line's start, shifted in the register) */
+    check_rules(rules, 0, "Un\n(c) AFP abcdefghijklmnopqrstuvwxyz 0123456789\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\n(c)abcdefghijklmnopqrstuvwxyz0123456789\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin", "Un\nfin");
+    check_rules(rules, 0, "Un\nxab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin",
+                "Un\nxab( abcdefghijklmnopqrstuvwxyz 0123456789 x\nfin");
+    check_rules(rules, 0, "Un\nabcdefghijklmnopqrstuvwxyz 01234 (c) 56789 x\nfin",
+                "Un\nabcdefghijklmnopqrstuvwxyz 01234\nfin");
 }
 
 static void check_load_error(const char *text, int code, const char *fragment)
