@@ -76,8 +76,12 @@ typedef struct {
  * stem only of words with none either (the stem of "dénoncer" cannot be
  * "d", although it starts with it).
  * Those prefixes of every key, cut to LX_PRE_MAX bytes, are kept in one
- * bit set per length (hashed: a false hit only costs a stem), those of
- * keys without a vowel apart.
+ * bit set per length, those of keys without a vowel apart. Each prefix
+ * sets two bits, from two parts of its hash, and a word's prefix counts
+ * only when both are set (a Bloom filter): a false hit costs a stem, and
+ * with the default lexicon's 14-75 prefixes a length, one bit a prefix
+ * let about 2% of the lengths tested pass falsely (49 of the 582 words
+ * stemmed on 1,000 OrangeSum articles), two bits about 0.1%.
  * tests/unit/test_lexicon.c checks both claims on the stemmer itself.
  */
 #define LX_PRE_MAX 8
@@ -265,9 +269,15 @@ static size_t lx_unaccent(const char *w, size_t n, char *out, size_t cap)
     return m;
 }
 
-static unsigned lx_pre_bit(const char *p, size_t n)
+/* The two bits (above) of the prefix whose FNV-1a hash is h. */
+static unsigned lx_pre_bit1(uint32_t h)
 {
-    return (rg_lexicon__hash(p, n) >> 7) & (LX_PRE_BITS - 1);
+    return (h >> 7) & (LX_PRE_BITS - 1);
+}
+
+static unsigned lx_pre_bit2(uint32_t h)
+{
+    return (h >> 19) & (LX_PRE_BITS - 1);
 }
 
 /* 1 for a lower-case ASCII letter that is no vowel of Snowball French
@@ -308,6 +318,7 @@ static int lx_has_vowel(const char *w, size_t n)
  * none (n == 0): every word may stem to a key. */
 static void lx_pre_mark(lx_pre_set *ps, int set, const char *p, size_t n)
 {
+    uint32_t h;
     unsigned bit;
 
     if (n == 0) {
@@ -315,7 +326,10 @@ static void lx_pre_mark(lx_pre_set *ps, int set, const char *p, size_t n)
         return;
     }
     n = n < LX_PRE_MAX ? n : LX_PRE_MAX;
-    bit = lx_pre_bit(p, n);
+    h = rg_lexicon__hash(p, n);
+    bit = lx_pre_bit1(h);
+    ps->bits[set][n - 1][bit >> 6] |= (uint64_t)1 << (bit & 63);
+    bit = lx_pre_bit2(h);
     ps->bits[set][n - 1][bit >> 6] |= (uint64_t)1 << (bit & 63);
 }
 
@@ -383,27 +397,34 @@ static void lx_stemmer_bind(rg_lx_stemmer *st, const rg_lexicon *lx)
 #define LX_MAY_KEY 1u  /* a stem may be a key */
 #define LX_MAY_LEAD 2u /* a stem may be the first word of a cue */
 
-/* 1 when bit `bit` of prefix length i + 1 is set in ps, for a word whose
- * keys without a vowel count (`bare`) or not */
-static int lx_pre_has(const lx_pre_set *ps, size_t i, unsigned bit, int bare)
+/* 1 when both bits of the hash h are set in one bit set */
+static int lx_pre_test(const uint64_t *set, uint32_t h)
 {
-    return ((ps->bits[0][i][bit >> 6] >> (bit & 63)) & 1) ||
-           (bare && ((ps->bits[1][i][bit >> 6] >> (bit & 63)) & 1));
+    unsigned a = lx_pre_bit1(h), b = lx_pre_bit2(h);
+
+    return ((set[a >> 6] >> (a & 63)) & 1) && ((set[b >> 6] >> (b & 63)) & 1);
+}
+
+/* 1 when the prefix of length i + 1 whose hash is h is marked in ps, for
+ * a word whose keys without a vowel count (`bare`) or not */
+static int lx_pre_has(const lx_pre_set *ps, size_t i, uint32_t h, int bare)
+{
+    return lx_pre_test(ps->bits[0][i], h) || (bare && lx_pre_test(ps->bits[1][i], h));
 }
 
 /*
  * Which stems of w[0..n) (and of w without "-nt", "-ons" or "-s") may be
  * keys of the lexicon st is bound to (above): LX_MAY_KEY, LX_MAY_LEAD,
  * or 0 when none can be. One pass over the word: the marks, N(w) with
- * the FNV-1a hash of each of its prefixes (the bit sets' index), the
+ * the FNV-1a hash of each of its prefixes (the bit sets' indices), the
  * vowels; the keys without a vowel only count for a word without one
  * after its first letter, in each variant (the "o" of "-ons" does not
  * count).
  */
 static unsigned lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
 {
-    unsigned bits[LX_PRE_MAX], may = 0;
-    uint32_t h = 2166136261u;
+    unsigned may = 0;
+    uint32_t h = 2166136261u, hs[LX_PRE_MAX]; /* the hash of each prefix */
     size_t i, m = 0, v = n > 5 && memcmp(w + n - 3, "ons", 3) == 0 ? n - 3 : n;
     int vowel = 0;
 
@@ -419,15 +440,18 @@ static unsigned lx_stem_may(const rg_lx_stemmer *st, const char *w, size_t n)
                 i++;
             }
             h = (h ^ b) * 16777619u;
-            bits[m++] = (h >> 7) & (LX_PRE_BITS - 1);
+            hs[m++] = h;
         }
     }
     vowel = vowel && lx_consonant((unsigned char)w[0]);
     may |= st->any.all ? LX_MAY_KEY : 0;
     may |= st->lead.all ? LX_MAY_LEAD : 0;
     for (i = 0; i < m && may != (LX_MAY_KEY | LX_MAY_LEAD); i++) {
-        may |= lx_pre_has(&st->any, i, bits[i], !vowel) ? LX_MAY_KEY : 0;
-        may |= lx_pre_has(&st->lead, i, bits[i], !vowel) ? LX_MAY_LEAD : 0;
+        if (!lx_pre_has(&st->any, i, hs[i], !vowel)) {
+            continue; /* then not in `lead` either: its marks are in `any` too */
+        }
+        may |= LX_MAY_KEY;
+        may |= lx_pre_has(&st->lead, i, hs[i], !vowel) ? LX_MAY_LEAD : 0;
     }
     return may;
 }

@@ -482,6 +482,50 @@ static void test_load_stem_memo(void **state)
     rg_lexicon_free(lx);
 }
 
+/*
+ * Dense prefix sets (lexicon.c's Bloom filter of stem prefixes): 350
+ * two-word cues of generated words set thousands of bits a length, where
+ * most tests of a word's prefixes hit one of its two bits; and only the
+ * first words of cues mark the `lead` set, whose test lx_stem_may skips
+ * when the `any` one fails. Every lookup must still equal the reference,
+ * also for the cue words themselves and their plurals.
+ */
+static void test_token_ids_dense_prefixes(void **state)
+{
+    static char tsv[MEMO_WORDS / 2 * 80];
+    char w[MEMO_WORDS][32];
+    size_t len = 0;
+    rg_lexicon *lx = NULL;
+    rg_lx_stemmer *st = NULL;
+    int i, k;
+
+    (void)state;
+    for (i = 0; i < MEMO_WORDS; i++) {
+        memo_word(w[i], i);
+    }
+    for (i = 0; i + 1 < MEMO_WORDS; i += 2) {
+        len += (size_t)snprintf(tsv + len, sizeof tsv - len, "%s %s\t+\t1.0\tc\t-\n", w[i],
+                                w[i + 1]);
+    }
+    assert_int_equal(rg_lexicon__from_buffer(&lx, tsv, len, "t"), RG_OK);
+    assert_int_equal(rg_lexicon__stemmer_new(&st), RG_OK);
+    for (i = 0; i < MEMO_WORDS; i++) {
+        for (k = 0; k < 2; k++) {
+            char v[40];
+            int got[3], want[3];
+            size_t n = (size_t)snprintf(v, sizeof v, "%s%s", w[i], k ? "s" : "");
+            ref_ids(lx, v, n, want);
+            rg_lexicon__token_ids(lx, st, v, n, got);
+            assert_memory_equal(got, want, sizeof got);
+            assert_true(k || want[1] >= 0); /* a cue word stems to its key */
+        }
+    }
+    rg_lexicon__stemmer_free(st);
+    check_lexicon(lx, 3 * N_STARTS * N_SUFFIXES, 1);
+    check_lead(lx, 3 * N_STARTS * N_SUFFIXES);
+    rg_lexicon_free(lx);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -507,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_token_ids_bare_keys),
         cmocka_unit_test(test_token_ids_lead),
         cmocka_unit_test(test_load_stem_memo),
+        cmocka_unit_test(test_token_ids_dense_prefixes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
