@@ -6,6 +6,7 @@
  * every folded key belongs to one thing. Schema in docs/actors.md.
  */
 #include <stdarg.h> /* va_list */
+#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf, vsnprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp, memset, strlen */
@@ -165,11 +166,13 @@ int rg_actors__ld_state_ref(rg_actors__ld_ctx *c, const char *path, const char *
 /* Key clashes                                                         */
 /* ------------------------------------------------------------------ */
 
-/* A form's key and index, sorted to find clashes (no global qsort payload). */
+/* A clashing form's key and index, and the earlier form it clashes with;
+ * sorted to report clashes in key order (no global qsort payload). */
 typedef struct {
     const char *key;
     size_t len;
     size_t i;
+    size_t head;
 } key_ref;
 
 static int ld_key_cmp(const void *pa, const void *pb)
@@ -225,49 +228,91 @@ static void ld_clash(rg_actors__ld_ctx *c, const char *path, const rg_actors__fo
     }
 }
 
+/* FNV-1a over a key: equal keys must land together, nothing more. */
+static uint64_t ld_key_hash(const char *k, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)k[i]) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* The slot of `f`'s key in the open-addressed table `slot` (`mask` + 1
+ * slots, each a form's index + 1, 0 = empty): the key's first form, or the
+ * empty slot where it goes. */
+static size_t ld_key_slot(const size_t *slot, size_t mask, const rg_actors__form *forms,
+                          const rg_actors__form *f)
+{
+    size_t h = (size_t)ld_key_hash(f->key, f->key_len) & mask;
+
+    while (slot[h]) {
+        const rg_actors__form *o = &forms[slot[h] - 1];
+
+        if (o->key_len == f->key_len && memcmp(o->key, f->key, f->key_len) == 0) {
+            break;
+        }
+        h = (h + 1) & mask;
+    }
+    return h;
+}
+
 /*
  * A folded key belongs to one thing. Forms of the same actor and kind with
  * the same flags (Erdoğan / Erdogan) and repeated blocked forms are merged;
- * anything else is a clash. Sorting by key makes this O(n log n).
+ * anything else is a clash. HOW IT WORKS: a hash table on the keys, filled
+ * in file order, finds each form's first form with the same key (what a
+ * stable sort by key put first in its run; sorting every form was a third
+ * of the dictionary's tree walk). Only the clashes, rare, are sorted by key
+ * and then file order, the order in which they have always been reported.
  */
 static int ld_keys(rg_actors__ld_ctx *c)
 {
     rg_actors__form *forms = c->a->forms.v;
-    size_t n = c->a->forms.n, i, head;
-    key_ref *idx = NULL;
+    size_t n = c->a->forms.n, i, mask = 15, nclash = 0;
+    size_t *slot;
+    key_ref *clash;
 
-    if (n == 0) {
-        return RG_OK;
+    while (mask < 2 * n) {
+        mask = mask * 2 + 1;
     }
-    idx = rg__reallocarray(NULL, n, sizeof *idx);
-    if (!idx) {
+    slot = rg__calloc(mask + 1, sizeof *slot);
+    clash = rg__reallocarray(NULL, n ? n : 1, sizeof *clash);
+    if (!slot || !clash) {
+        rg__free(slot);
+        rg__free(clash);
         rg__error_set_oom();
         return RG_ERROR;
     }
     for (i = 0; i < n; i++) {
-        idx[i].key = forms[i].key;
-        idx[i].len = forms[i].key_len;
-        idx[i].i = i;
-    }
-    qsort(idx, n, sizeof *idx, ld_key_cmp);
-    for (i = 1, head = 0; i < n; i++) {
-        rg_actors__form *f = &forms[idx[i].i];
-        const rg_actors__form *o = &forms[idx[head].i]; /* first of the run */
+        rg_actors__form *f = &forms[i];
+        size_t h = ld_key_slot(slot, mask, forms, f);
+        const rg_actors__form *o;
 
-        if (idx[i].len != idx[head].len ||
-            memcmp(idx[i].key, idx[head].key, idx[i].len) != 0) {
-            head = i;
+        if (!slot[h]) {
+            slot[h] = i + 1;
             continue;
         }
+        o = &forms[slot[h] - 1];
         f->skip = 1;
         if (f->kind == o->kind && f->actor == o->actor && f->role == o->role &&
             f->state == o->state && f->flags == o->flags && f->gender == o->gender &&
             (!(f->flags & RG_FORM_EXACT_CASE) || strcmp(f->text, o->text) == 0)) {
             continue; /* the same thing written twice */
         }
-        ld_clash(c, c->paths.v[idx[i].i].p, f, o);
+        clash[nclash].key = f->key;
+        clash[nclash].len = f->key_len;
+        clash[nclash].i = i;
+        clash[nclash++].head = slot[h] - 1;
     }
-    rg__free(idx);
+    qsort(clash, nclash, sizeof *clash, ld_key_cmp);
+    for (i = 0; i < nclash; i++) {
+        ld_clash(c, c->paths.v[clash[i].i].p, &forms[clash[i].i], &forms[clash[i].head]);
+    }
+    rg__free(slot);
+    rg__free(clash);
     return RG_OK;
 }
 

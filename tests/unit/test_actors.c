@@ -358,6 +358,28 @@ static void test_check_forms(void **state)
         18);
 }
 
+/* A key met three times and more: a repeat of the same thing is merged, and
+ * each later clash names the key's first form, whatever the forms between;
+ * clashes come in order of folded key, then of the file. */
+static void test_check_repeated_keys(void **state)
+{
+    (void)state;
+    check_messages(
+        "{\"schema\": 1, \"actors\": [" MINI_STATES ","
+        "{\"id\":\"e\",\"label\":\"E\",\"type\":\"person\","
+        "\"aliases\":[\"Erdoğan\",\"Erdogan\",\"Zed\"]},"
+        "{\"id\":\"f\",\"label\":\"F\",\"type\":\"person\",\"aliases\":[\"ZED\",\"ERDOGAN\"]},"
+        "{\"id\":\"g\",\"label\":\"G\",\"type\":\"person\",\"aliases\":[\"erdogan\",\"zed\"]}],"
+        MINI_ROLES ", \"blocked\":[\"Zed\", \"zed\"]}",
+        "F: actors[4].aliases[1]: alias \"ERDOGAN\" already belongs to e\n"
+        "F: actors[5].aliases[0]: alias \"erdogan\" already belongs to e\n"
+        "F: actors[4].aliases[0]: alias \"ZED\" already belongs to e\n"
+        "F: actors[5].aliases[1]: alias \"zed\" already belongs to e\n"
+        "F: blocked[0]: blocked form \"Zed\" already belongs to e\n"
+        "F: blocked[1]: blocked form \"zed\" already belongs to e\n",
+        6);
+}
+
 /* Genders (persons, adjectives, role forms, fixed roles) and role prefixes. */
 static void test_check_gender_prefixes(void **state)
 {
@@ -468,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_check_syntax),
         cmocka_unit_test(test_check_fields_and_ids),
         cmocka_unit_test(test_check_forms),
+        cmocka_unit_test(test_check_repeated_keys),
         cmocka_unit_test(test_check_gender_prefixes),
         cmocka_unit_test(test_check_terms),
         cmocka_unit_test(test_alloc_failures),
