@@ -6,7 +6,6 @@
  * every folded key belongs to one thing. Schema in docs/actors.md.
  */
 #include <stdarg.h> /* va_list */
-#include <stdint.h> /* uint64_t */
 #include <stdio.h>  /* snprintf, vsnprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* memcmp, memset, strlen */
@@ -228,25 +227,13 @@ static void ld_clash(rg_actors__ld_ctx *c, const char *path, const rg_actors__fo
     }
 }
 
-/* FNV-1a over a key: equal keys must land together, nothing more. */
-static uint64_t ld_key_hash(const char *k, size_t len)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        h = (h ^ (unsigned char)k[i]) * 0x100000001b3ULL;
-    }
-    return h;
-}
-
 /* The slot of `f`'s key in the open-addressed table `slot` (`mask` + 1
  * slots, each a form's index + 1, 0 = empty): the key's first form, or the
  * empty slot where it goes. */
 static size_t ld_key_slot(const size_t *slot, size_t mask, const rg_actors__form *forms,
                           const rg_actors__form *f)
 {
-    size_t h = (size_t)ld_key_hash(f->key, f->key_len) & mask;
+    size_t h = rg__fnv1a(f->key, f->key_len) & mask;
 
     while (slot[h]) {
         const rg_actors__form *o = &forms[slot[h] - 1];

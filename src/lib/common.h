@@ -88,4 +88,17 @@ static inline size_t rg__ctz64(uint64_t m)
 #endif
 }
 
+/* FNV-1a of s[0..n): the hash of the library's small keyed tables (the
+ * lexicon's words, the dictionary's key clashes). */
+static inline uint32_t rg__fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    return h;
+}
+
 #endif

@@ -9,19 +9,14 @@
 #include <stddef.h> /* size_t */
 #include <stdint.h> /* uint32_t */
 
+#include "common.h" /* rg__fnv1a */
 #include "lexicon.h"
 
-/* FNV-1a of s[0..n): the word table's hash (and the stem prefixes' bit sets,
- * lx_pre_bit; the stem cache has its own, lx_cache_set). */
+/* The word table's hash (and the stem prefixes' bit sets, lx_pre_bit; the
+ * stem cache has its own, lx_cache_set). */
 static inline uint32_t rg_lexicon__hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    }
-    return h;
+    return rg__fnv1a(s, n);
 }
 
 /* The id of the key tag + w[0..n) in the word table, -1 when none. */
