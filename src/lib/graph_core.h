@@ -182,6 +182,10 @@ int rg_graph__ranks(double *ranks, const double *values, size_t n);
  * "rank_new": rn, "rank_old": ro}` for actor x's metric m, each number as
  * rg_graph__put_real writes it; name needs no JSON escaping. */
 int rg_graph__put_change(rg_strbuf *b, const char *name, const rg_delta_actor *x, int m);
+/* One actor's change in metric m, in the order of its keys: delta, new,
+ * old, rank_change, rank_new, rank_old (v has RG_GRAPH__CHANGE_N slots). */
+#define RG_GRAPH__CHANGE_N 6
+void rg_graph__change_values(double *v, const rg_delta_actor *x, int m);
 /* Spearman correlation of two value vectors (Pearson on average ranks);
  * 0 when n < 2 or either side is constant. */
 int rg_graph__spearman(double *out, const double *a, const double *b, size_t n);
@@ -204,20 +208,27 @@ int rg_graph__fill_model(struct rg_xgraph *x, rg_strbuf *num, const char *path,
 /* Appends a finite real (6 decimals); NaN and Inf are written as 0. */
 int rg_graph__put_real(rg_strbuf *b, double x);
 
-/* Writes x at p (room for RG_STRBUF_NUM_MAX bytes) as rg_graph__put_real
- * appends it; returns the end (no NUL). Counts, ranks, degrees and
- * communities are whole numbers: written as integers, the digits
+/* 1 when x is a whole number, *i its value (below 2^53, where every
+ * integer is exact). Writes x at p (room for RG_STRBUF_NUM_MAX bytes) as
+ * rg_graph__put_real appends it; returns the end (no NUL). Counts, ranks,
+ * degrees and communities are whole numbers: written as integers, the digits
  * rg_strbuf_put_real gives them ("-0" too is "0"). Inline: the writers
  * call it for each of several hundred thousand numbers. */
-static inline char *rg_graph__num_at(char *p, double x)
+static inline int rg_graph__whole(double x, long long *i)
 {
     if (fabs(x) < 9007199254740992.0) { /* 2^53: every integer is exact */
-        long long i = (long long)x;
-        if ((double)i == x) {
-            return p + rg_strbuf_format_int(p, i);
-        }
+        *i = (long long)x;
+        return (double)*i == x;
     }
-    return p + rg_strbuf_format_real(p, isfinite(x) ? x : 0.0, 6);
+    return 0;
+}
+
+static inline char *rg_graph__num_at(char *p, double x)
+{
+    long long i;
+
+    return p + (rg_graph__whole(x, &i) ? rg_strbuf_format_int(p, i)
+                                        : rg_strbuf_format_real(p, isfinite(x) ? x : 0.0, 6));
 }
 /* Builds every result of an aggregate, overall and per period: the graph
  * core, igraph included (graph_build.c). */

@@ -388,6 +388,16 @@ cleanup:
     return error;
 }
 
+void rg_graph__change_values(double *v, const rg_delta_actor *x, int m)
+{
+    v[0] = x->new_v[m] - x->old_v[m];
+    v[1] = x->new_v[m];
+    v[2] = x->old_v[m];
+    v[3] = x->old_rank[m] - x->new_rank[m];
+    v[4] = x->new_rank[m];
+    v[5] = x->old_rank[m];
+}
+
 /* "name": {"delta": ..., "rank_old": ...}, as metrics.json writes a key
  * and then one actor's change in metric m on one line, under one capacity
  * check: these lines are most of metrics.json, and each took 13 appends.
@@ -398,25 +408,20 @@ int rg_graph__put_change(rg_strbuf *b, const char *name, const rg_delta_actor *x
         { "{\"delta\": ", 10 }, { ", \"new\": ", 9 }, { ", \"old\": ", 9 },
         { ", \"rank_change\": ", 17 }, { ", \"rank_new\": ", 14 }, { ", \"rank_old\": ", 14 }
     };
-    double v[6];
+    double v[RG_GRAPH__CHANGE_N];
     size_t n = strlen(name), k;
     char *p;
 
-    if (rg_strbuf_reserve(b, n + 5 + 6 * (17 + RG_STRBUF_NUM_MAX)) != RG_OK) {
+    if (rg_strbuf_reserve(b, n + 5 + RG_GRAPH__CHANGE_N * (17 + RG_STRBUF_NUM_MAX)) != RG_OK) {
         return RG_ERROR;
     }
-    v[0] = x->new_v[m] - x->old_v[m];
-    v[1] = x->new_v[m];
-    v[2] = x->old_v[m];
-    v[3] = x->old_rank[m] - x->new_rank[m];
-    v[4] = x->new_rank[m];
-    v[5] = x->old_rank[m];
+    rg_graph__change_values(v, x, m);
     p = b->ptr + b->len;
     *p++ = '"';
     memcpy(p, name, n);
     memcpy(p + n, "\": ", 3);
     p += n + 3;
-    for (k = 0; k < 6; k++) {
+    for (k = 0; k < RG_GRAPH__CHANGE_N; k++) {
         memcpy(p, keys[k].s, keys[k].n);
         p = rg_graph__num_at(p + keys[k].n, v[k]);
     }

@@ -8,7 +8,6 @@
  * (export_load.h), so GEXF and CSV are written from memory with what the
  * files hold (rg_graph__fill_model); graph_output.c drives the job.
  */
-#include <math.h>   /* fabs, isfinite */
 #include <stdio.h>  /* snprintf */
 #include <stdlib.h> /* qsort */
 #include <string.h> /* strlen, strcmp */
@@ -138,13 +137,21 @@ static int jw_plain(const char *s, size_t n)
     return 1;
 }
 
+/* "k": (k[0..n), needing no escaping) written at p; returns the end. */
+static char *jw_key_at(char *p, const char *k, size_t n)
+{
+    *p = '"';
+    memcpy(p + 1, k, n);
+    memcpy(p + 1 + n, "\": ", 3);
+    return p + n + 4;
+}
+
 /* "k": with its separator under one capacity check when k needs no
  * escaping: a key took four appends and two scans, and metrics.json is
  * mostly keys. */
 static void jw_key(jw *w, const char *k)
 {
     size_t n = strlen(k);
-    char *p;
 
     if (!jw_plain(k, n)) {
         jw_sep(w);
@@ -153,11 +160,7 @@ static void jw_key(jw *w, const char *k)
         jw_raw(w, "\": ");
     } else if (!w->error &&
                (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + n + 4)) == RG_OK) {
-        p = jw_sep_at(w, w->b->ptr + w->b->len);
-        *p = '"';
-        memcpy(p + 1, k, n);
-        memcpy(p + 1 + n, "\": ", 4); /* with the NUL */
-        w->b->len = (size_t)(p + n + 4 - w->b->ptr);
+        jw_put_end(w->b, jw_key_at(jw_sep_at(w, w->b->ptr + w->b->len), k, n));
     }
     w->after_key = 1;
 }
@@ -241,12 +244,13 @@ static void jw_kstr(jw *w, const char *k, const char *v)
 static void jx_num(jw *w, const char *k, double v)
 {
     rg_xval x;
+    long long i;
 
-    if (fabs(v) < 9007199254740992.0 && (double)(long long)v == v) {
-        /* written as the integer's digits (jw_num_at), read back as it */
+    if (rg_graph__whole(v, &i)) {
+        /* written as the integer's digits (rg_graph__num_at), read back as it */
         memset(&x, 0, sizeof x);
         x.kind = RG_XV_INT;
-        x.u.i = (long long)v;
+        x.u.i = i;
         jx_attr(w, k, &x);
         return;
     }
@@ -274,19 +278,18 @@ static void jw_knum_lit(jw *w, const char *k, const char *written, size_t len, d
         return;
     }
     len = written ? len : strlen(k) + 4;
-    if (w->error ||
-        (w->error = rg_strbuf_reserve(w->b, JW_SEP_ROOM(w->depth) + len + RG_STRBUF_NUM_MAX)) != RG_OK) {
+    if (w->error || (w->error = rg_strbuf_reserve(
+                         w->b, JW_SEP_ROOM(w->depth) + len + RG_STRBUF_NUM_MAX)) != RG_OK) {
         return;
     }
     p = jw_sep_at(w, w->b->ptr + w->b->len);
     if (written) {
         memcpy(p, written, len);
+        p += len;
     } else {
-        *p = '"';
-        memcpy(p + 1, k, len - 4);
-        memcpy(p + len - 3, "\": ", 3);
+        p = jw_key_at(p, k, len - 4);
     }
-    jw_put_end(w->b, rg_graph__num_at(p + len, v));
+    jw_put_end(w->b, rg_graph__num_at(p, v));
 }
 
 /* "k": v for a fixed name (a metric's: no escaping) */
@@ -523,21 +526,20 @@ static void put_delta_edges(jw *w, const rg_delta *d)
 
 /* One actor's change in metric m on one line; with_names adds "actor" and
  * "metric" (the "top" list), in key order. */
-static void put_metric_change(jw *w, const rg_delta_actor *x, int m, int with_names)
+static void put_metric_change(jw *w, const rg_delta_actor *x, int m)
 {
+    double v[RG_GRAPH__CHANGE_N];
+
+    rg_graph__change_values(v, x, m);
     jw_begin(w, "{", 1);
-    if (with_names) {
-        jw_kstr(w, "actor", x->id);
-    }
-    JW_KNUM(w, "delta", x->new_v[m] - x->old_v[m]);
-    if (with_names) {
-        jw_kstr(w, "metric", rg_metric_name((rg_metric)m));
-    }
-    JW_KNUM(w, "new", x->new_v[m]);
-    JW_KNUM(w, "old", x->old_v[m]);
-    JW_KNUM(w, "rank_change", x->old_rank[m] - x->new_rank[m]);
-    JW_KNUM(w, "rank_new", x->new_rank[m]);
-    JW_KNUM(w, "rank_old", x->old_rank[m]);
+    jw_kstr(w, "actor", x->id);
+    JW_KNUM(w, "delta", v[0]);
+    jw_kstr(w, "metric", rg_metric_name((rg_metric)m));
+    JW_KNUM(w, "new", v[1]);
+    JW_KNUM(w, "old", v[2]);
+    JW_KNUM(w, "rank_change", v[3]);
+    JW_KNUM(w, "rank_new", v[4]);
+    JW_KNUM(w, "rank_old", v[5]);
     jw_end(w, "}");
 }
 
@@ -580,7 +582,7 @@ static void put_delta(jw *w, const rg_delta *d)
     jw_key(w, "top");
     jw_begin(w, "[", 0);
     for (i = 0; i < d->n_top; i++) {
-        put_metric_change(w, &d->actors[d->top[i].actor], d->top[i].metric, 1);
+        put_metric_change(w, &d->actors[d->top[i].actor], d->top[i].metric);
     }
     jw_end(w, "]");
     jw_end(w, "}");
