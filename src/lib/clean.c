@@ -698,7 +698,7 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
                       const rg_boilerplate *bp, const rg_clean_options *opts)
 {
     clean_key key = { NULL, NULL, 0, 0, 0 };
-    size_t *map = NULL, i;
+    size_t *map = NULL;
     int error;
 
     RG_ASSERT_ARG(out);
@@ -716,9 +716,8 @@ int rg_clean_text_key(char **out, size_t *out_len, size_t **map_out, char **key_
         if (!(map = rg__reallocarray(NULL, key.len + 1, sizeof *map))) {
             rg__error_set_oom();
             error = RG_ERROR;
-        }
-        for (i = 0; map && i <= key.len; i++) {
-            map[i] = key.map[i];
+        } else {
+            rg_clean__kmap_widen(map, key.map, key.len + 1, 0);
         }
     }
     if (error < 0) {

@@ -234,6 +234,17 @@ static RG_TEXT_INLINE void rg_clean__map16(size_t *map, size_t src)
 typedef uint32_t rg_kmap;
 #define RG_CLEAN_KEY_MAX ((size_t)UINT32_MAX)
 
+/* dst[i] = base + src[i] for i < n: a key map widened to the size_t maps of
+ * the public API. */
+static inline void rg_clean__kmap_widen(size_t *dst, const rg_kmap *src, size_t n, size_t base)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        dst[i] = base + src[i];
+    }
+}
+
 #if defined(__GNUC__)
 /* Eight key map entries (as rg_map4: two SSE2 registers or one AVX2). */
 typedef uint32_t rg_kmap8 __attribute__((vector_size(32)));

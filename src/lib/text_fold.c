@@ -694,7 +694,7 @@ void rg_text__fold_part_set(size_t n)
 static int fold_parts(fold_buf *fb, const unsigned char *p, size_t len, char **ko, size_t **km,
                       size_t *kl)
 {
-    size_t a = 0, b, k, n = 0, ocap = 0, mcap = 0;
+    size_t a = 0, b, n = 0, ocap = 0, mcap = 0;
 
     do {
         b = len - a <= fold_part_max ? len : rg_text__utf8_cut(p, a + fold_part_max, len);
@@ -705,9 +705,7 @@ static int fold_parts(fold_buf *fb, const unsigned char *p, size_t len, char **k
             return RG_ERROR;
         }
         memcpy(*ko + n, fb->out, fb->len);
-        for (k = 0; k < fb->len; k++) {
-            (*km)[n + k] = a + fb->map[k];
-        }
+        rg_clean__kmap_widen(*km + n, fb->map, fb->len, a);
         n += fb->len;
         a = b;
     } while (a < len);
