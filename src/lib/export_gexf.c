@@ -457,7 +457,8 @@ static int put_attvalue(rg_strbuf *b, rg_strbuf *tmp, const gexf_name *name, con
         memcpy(p, name->s, name->len);
         memcpy(p + name->len, "\" value=\"", 10); /* with the NUL */
         b->len = (size_t)(p + name->len + 9 - b->ptr);
-    } else if (rg_strbuf_puts(b, "          <attvalue") < 0 || rg_export__xml_attr(b, "for", name->s) < 0
+    } else if (rg_strbuf_puts(b, "          <attvalue") < 0
+               || rg_export__xml_attr(b, "for", name->s) < 0
                || rg_strbuf_puts(b, " value=\"") < 0) {
         return RG_ERROR;
     }
@@ -650,7 +651,8 @@ static int put_edges(gexf_ctx *c, rg_strbuf *tmp)
                         : sign < 0 ? "r=\"214\" g=\"39\" b=\"40\""
                                    : "r=\"158\" g=\"158\" b=\"158\"";
         if (rg_strbuf_puts(b, "      <edge") < 0 || rg_export__xml_attr(b, "id", e->key) < 0
-            || rg_export__xml_attr(b, "source", e->source) < 0 || rg_export__xml_attr(b, "target", e->target) < 0
+            || rg_export__xml_attr(b, "source", e->source) < 0
+            || rg_export__xml_attr(b, "target", e->target) < 0
             || rg_strbuf_puts(b, ">\n        <attvalues>\n") < 0
             || put_dynamic(c, tmp, 1, NULL, e) < 0
             || rg_strbuf_printf(b, "        <viz:color %s/>\n      </edge>\n", rgb) < 0) {

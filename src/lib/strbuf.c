@@ -211,6 +211,7 @@ size_t rg_strbuf_format_int(char *out, long long v)
     memcpy(out, p, NUM_TEXT_MAX);
     return (size_t)(e - p);
 }
+
 int rg_strbuf_put_int(rg_strbuf *b, long long v)
 {
     int error = rg_strbuf_reserve(b, RG_STRBUF_NUM_MAX);
