@@ -284,6 +284,8 @@ int cli_input_run(cli_input *in, rg_evidence_cb cb, void *payload)
     po.stop = &stop_flag;
     po.json_actors = in->want_json ? in->actors : NULL;
     po.release_text = 1; /* the callbacks need no cleaned text */
+    /* without lines, the callback (build's) reads no sentence count */
+    po.lazy_sentences = !in->want_json;
     error = rg_pipeline_run(in->reader, in->ex, &po, run_one, &rc);
     if (rc.progress) {
         fputs("\r", stderr);

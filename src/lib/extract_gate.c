@@ -55,12 +55,23 @@
  *    A side key found where no such token is (inside a word, a mention,
  *    a repeated sentence) only adds to U: the gate skips less, wrongly
  *    never.
+ * 4. A lazy extraction (relgraph build) asks before splitting: with no
+ *    match in the whole text, the gate over no sentence, and no sentence
+ *    edge that can cut a word (rg_extract__gate_glued: a capital glued to
+ *    a lowercase letter or digit is the only such place), U is complete
+ *    without the sentences; when it cannot relate, the document yields no
+ *    mention and no relation, and its sentences are never looked for.
  */
 #include <string.h> /* memcmp, strlen */
+#if defined(__SSE2__)
+#include <immintrin.h> /* SSE2, and AVX2 (RG_TEXT_WIDE): the glued capitals */
+#endif
 
 #include "common.h"
+#include "cpu.h" /* rg__cpu_level */
 #include "extract_internal.h"
 #include "lexicon.h"       /* rg_lexicon__adj_word, rg_lexicon__is_word_cp */
+#include "sentence_internal.h" /* u8_dec, u8_prev, cp_class: the splitter's classes */
 #include "stance_internal.h" /* rg_st__levelled */
 #include "text_internal.h" /* rg_text__fold_odd, rg_text__utf8_decode */
 
@@ -296,14 +307,16 @@ static int gate_edges(const rg_extract__gate *g, const rg_evidence *ev, const rg
     return 1;
 }
 
-int rg_extract__gate_skips(const rg_extract__gate *g, const rg_evidence *ev,
-                           const rg_actors *a, const rg_date *date, const uint64_t *side_hits)
+/* U from ev's mentions and the side keys found (1 of HOW IT WORKS, without
+ * the sentence edges) into u[0..*n); 0 when two of them may relate (or U
+ * is full). */
+static int gate_u(const rg_extract__gate *g, const rg_evidence *ev, const rg_actors *a,
+                  const rg_date *date, const uint64_t *side_hits, int *u, size_t *n)
 {
-    int u[GATE_U_MAX];
-    size_t n = 0, i, e, pass;
+    size_t i, e, pass;
 
     for (i = 0; i < ev->n_mentions; i++) {
-        if (!gate_put(u, &n, GATE_U_MAX, ev->mentions[i].actor)) {
+        if (!gate_put(u, n, GATE_U_MAX, ev->mentions[i].actor)) {
             return 0;
         }
     }
@@ -312,18 +325,220 @@ int rg_extract__gate_skips(const rg_extract__gate *g, const rg_evidence *ev,
     /* the states first, without their leaders (rg_actors_leader_at costs
      * 400 instructions): most documents that relate do so without them */
     for (pass = 0; pass < 2 && i < RG_EXTRACT__SIDE_WORDS; pass++) {
-        if (rg_extract__may_relate(a, u, n)) {
+        if (rg_extract__may_relate(a, u, *n)) {
             return 0;
         }
         for (e = 0; e < g->nent; e++) {
             size_t k = g->ent_side[e];
             if ((side_hits[k >> 6] >> (k & 63) & 1) &&
-                !(pass ? gate_put_state(g, e, a, date, u, &n)
-                       : gate_put(u, &n, GATE_U_MAX, g->ent_state[e]))) {
+                !(pass ? gate_put_state(g, e, a, date, u, n)
+                       : gate_put(u, n, GATE_U_MAX, g->ent_state[e]))) {
                 return 0;
             }
         }
     }
-    return !rg_extract__may_relate(a, u, n) && gate_edges(g, ev, a, date, u, &n) &&
+    return !rg_extract__may_relate(a, u, *n);
+}
+
+int rg_extract__gate_skips(const rg_extract__gate *g, const rg_evidence *ev,
+                           const rg_actors *a, const rg_date *date, const uint64_t *side_hits)
+{
+    int u[GATE_U_MAX];
+    size_t n = 0;
+
+    return gate_u(g, ev, a, date, side_hits, u, &n) && gate_edges(g, ev, a, date, u, &n) &&
+           !rg_extract__may_relate(a, u, n);
+}
+
+/*
+ * Glued capitals (4 of HOW IT WORKS). The splitter cuts between two
+ * letters or digits only at a capital right after a lowercase letter or a
+ * digit (sentence.c, on_upper: "prisonDans", "2017Dans"); every other cut
+ * has white space, a terminal, a quote or a bracket on one side, or is the
+ * text's end. So a text without such a pair has no sentence edge inside a
+ * word, and gate_edges would add nothing to U whatever the sentences.
+ * The bytes are screened 16 at a time: a possible capital (A-Z; 0xC3
+ * before 0x80-0x9F, where U+00C0-U+00DF are; a lead byte 0xC4-0xD3, Latin
+ * Extended, Greek and Cyrillic; 0xE1, Latin Extended Additional: the
+ * splitter knows no other capitals) after a possible lowercase letter or
+ * digit (a-z, 0-9, or a continuation byte, which ends any non-ASCII
+ * letter); each pair that passes is decoded and classed as the splitter
+ * does. Invalid UTF-8 before a capital counts as a pair.
+ */
+
+/* 1 when the code point at s[p] (p > 0) is a capital after a lowercase
+ * letter or a digit, in the splitter's classes. */
+static int gate_glued_at(const unsigned char *s, size_t len, size_t p)
+{
+    size_t n, start;
+    uint32_t before;
+    int c;
+
+    if (cp_class(u8_dec(s, len, p, &n)) != C_UP) {
+        return 0;
+    }
+    before = u8_prev(s, 0, p, &start);
+    c = cp_class(before);
+    return before == CP_INVALID || c == C_LO || c == C_DI;
+}
+
+/* The byte screen of one pair: s[p - 1] may end a lowercase letter or a
+ * digit, s[p] may start a capital (p + 1 < len). */
+static RG_TEXT_INLINE int gate_glue_maybe(const unsigned char *s, size_t p)
+{
+    unsigned a = s[p - 1], b = s[p];
+
+    return ((a - 'a') < 26u || (a - '0') < 10u || (a & 0xC0) == 0x80) &&
+           ((b - 'A') < 26u || (b == 0xC3 && s[p + 1] < 0xA0) || (b - 0xC4) < 16u || b == 0xE1);
+}
+
+#if RG_TEXT_WIDE && defined(__SSE2__)
+/* gate_glue_next's screen 32 bytes at a time, up to 33 bytes before len:
+ * the first glued capital from s[p], or where the screen stopped. */
+__attribute__((target("avx2"))) static size_t gate_glue_wide(const unsigned char *s,
+                                                             size_t len, size_t p)
+{
+    const __m256i a_lo = _mm256_set1_epi8('a'), n25 = _mm256_set1_epi8(25);
+    const __m256i d0 = _mm256_set1_epi8('0'), n9 = _mm256_set1_epi8(9);
+    const __m256i n15 = _mm256_set1_epi8(15), a_up = _mm256_set1_epi8('A');
+    const __m256i below_c0 = _mm256_set1_epi8(-64), below_a0 = _mm256_set1_epi8(-96);
+    const __m256i c3 = _mm256_set1_epi8((char)0xC3), c4 = _mm256_set1_epi8((char)0xC4);
+    const __m256i e1 = _mm256_set1_epi8((char)0xE1);
+
+    for (; p + 33 <= len; p += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + p));
+        __m256i z = _mm256_loadu_si256((const __m256i *)(const void *)(s + p + 1));
+        __m256i up = _mm256_sub_epi8(x, a_up), ext = _mm256_sub_epi8(x, c4), y, lo, dg;
+        __m256i cap = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(up, n25), up),
+                            _mm256_cmpeq_epi8(_mm256_min_epu8(ext, n15), ext)),
+            _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(x, c3),
+                                             _mm256_cmpgt_epi8(below_a0, z)),
+                            _mm256_cmpeq_epi8(x, e1)));
+        unsigned m = (unsigned)_mm256_movemask_epi8(cap);
+
+        if (!m) {
+            continue;
+        }
+        y = _mm256_loadu_si256((const __m256i *)(const void *)(s + p - 1));
+        lo = _mm256_sub_epi8(y, a_lo);
+        dg = _mm256_sub_epi8(y, d0);
+        m &= (unsigned)_mm256_movemask_epi8(
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(lo, n25), lo),
+                                            _mm256_cmpeq_epi8(_mm256_min_epu8(dg, n9), dg)),
+                            _mm256_cmpgt_epi8(below_c0, y)));
+        while (m) {
+            if (gate_glued_at(s, len, p + rg__ctz64(m))) {
+                return p + rg__ctz64(m);
+            }
+            m &= m - 1;
+        }
+    }
+    return p;
+}
+#endif
+
+/* The first glued capital at or after s[p] (p >= 1), or len. */
+static size_t gate_glue_next(const unsigned char *s, size_t len, size_t p)
+{
+    if (p == 0) {
+        p = 1;
+    }
+#if RG_TEXT_WIDE && defined(__SSE2__)
+    if (rg__cpu_level() >= RG_CPU_AVX2 && (p = gate_glue_wide(s, len, p)) + 33 <= len) {
+        return p;
+    }
+#endif
+#if defined(__SSE2__)
+    const __m128i a_lo = _mm_set1_epi8('a'), n25 = _mm_set1_epi8(25);
+    const __m128i d0 = _mm_set1_epi8('0'), n9 = _mm_set1_epi8(9), n15 = _mm_set1_epi8(15);
+    const __m128i below_c0 = _mm_set1_epi8(-64), below_a0 = _mm_set1_epi8(-96);
+    const __m128i a_up = _mm_set1_epi8('A'), c3 = _mm_set1_epi8((char)0xC3);
+    const __m128i c4 = _mm_set1_epi8((char)0xC4), e1 = _mm_set1_epi8((char)0xE1);
+
+    for (; p + 17 <= len; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+        __m128i up = _mm_sub_epi8(x, a_up), ext = _mm_sub_epi8(x, c4), y, lo, dg, before;
+        /* signed: a continuation byte is below -64, 0x80-0x9F below -96 */
+        __m128i cap = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(up, n25), up),
+                         _mm_cmpeq_epi8(_mm_min_epu8(ext, n15), ext)),
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, c3), _mm_cmplt_epi8(z, below_a0)),
+                         _mm_cmpeq_epi8(x, e1)));
+        unsigned m = (unsigned)_mm_movemask_epi8(cap);
+
+        if (!m) {
+            continue; /* most blocks: no capital */
+        }
+        y = _mm_loadu_si128((const __m128i *)(const void *)(s + p - 1));
+        lo = _mm_sub_epi8(y, a_lo);
+        dg = _mm_sub_epi8(y, d0);
+        before = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(lo, n25), lo),
+                                           _mm_cmpeq_epi8(_mm_min_epu8(dg, n9), dg)),
+                              _mm_cmplt_epi8(y, below_c0));
+        m &= (unsigned)_mm_movemask_epi8(before);
+
+        while (m) {
+            if (gate_glued_at(s, len, p + rg__ctz64(m))) {
+                return p + rg__ctz64(m);
+            }
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; p + 1 < len; p++) {
+        if (gate_glue_maybe(s, p) && gate_glued_at(s, len, p)) {
+            return p;
+        }
+    }
+    return p < len && gate_glued_at(s, len, p) ? p : len; /* the last byte */
+}
+
+/*
+ * gate_edges for a text not split: the words at each glued capital p, as
+ * if a sentence's edge were there. With one glued capital in its word W,
+ * an edge at p makes the tokens W[..p) and W[p..) (an edge elsewhere in W
+ * there is not); a word with two or more is not looked at, and 0 is
+ * returned as if U were full. Returns 0 when U is full.
+ */
+static int gate_glue_words(const rg_extract__gate *g, const char *t, size_t len,
+                           const rg_actors *a, const rg_date *date, int *u, size_t *n)
+{
+    const unsigned char *s = (const unsigned char *)t;
+    size_t p, q, lo, hi, k;
+    int32_t cp;
+
+    for (p = gate_glue_next(s, len, 1); p < len; p = q) {
+        for (lo = p; lo > 0 && rg_matcher__word_before(t, len, lo);) {
+            lo = rg_matcher__char_before(t, lo);
+        }
+        for (hi = p; hi < len && rg_matcher__word_at(t, len, hi); hi += k) {
+            k = rg_text__utf8_decode(t + hi, len - hi, &cp);
+        }
+        if (hi == p || (q = gate_glue_next(s, len, p + 1)) < hi) {
+            return 0; /* not a word, or a second glued capital in it */
+        }
+        if (!gate_edge_word(g, t, lo, p, a, date, u, n) ||
+            !gate_edge_word(g, t, p, hi, a, date, u, n)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+size_t rg_extract__gate_glue_next(const char *text, size_t len, size_t p)
+{
+    return gate_glue_next((const unsigned char *)text, len, p);
+}
+
+int rg_extract__gate_idle(const rg_extract__gate *g, const rg_evidence *ev, const rg_actors *a,
+                          const rg_date *date, const uint64_t *side_hits)
+{
+    int u[GATE_U_MAX];
+    size_t n = 0;
+
+    return gate_u(g, ev, a, date, side_hits, u, &n) &&
+           gate_glue_words(g, ev->clean, ev->clean_len, a, date, u, &n) &&
            !rg_extract__may_relate(a, u, n);
 }

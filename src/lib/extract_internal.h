@@ -24,18 +24,30 @@
 void rg_extract__reuse_begin(void);
 void rg_extract__reuse_end(void);
 
+/* rg_extract__run's modes, or-ed. */
+enum {
+    RG_EXTRACT__LEAN = 1, /* rg_pipeline_options.release_text */
+    RG_EXTRACT__LAZY = 2  /* rg_pipeline_options.lazy_sentences (with LEAN, no json) */
+};
+
 /*
  * rg_extract_document, then, when json is non-NULL, the JSON line into
  * (*out)->json (rg_evidence_to_json with these actors), formatted in a
  * buffer kept within a reuse bracket and copied once at its size. When
- * lean, the cleaned text, its map and the sentence spans are then dropped
- * ((*out)->clean, clean_map and sentences NULL:
- * rg_pipeline_options.release_text): within a reuse bracket they are the
- * thread's kept buffers.
+ * mode has RG_EXTRACT__LEAN, the cleaned text, its map and the sentence
+ * spans are then dropped ((*out)->clean, clean_map and sentences NULL):
+ * within a reuse bracket they are the thread's kept buffers. With
+ * RG_EXTRACT__LAZY too and json NULL, a document in which nothing is
+ * found, and whose stance provably finds nothing, is not split: its
+ * n_sentences is 0.
  * @return as rg_extract_document (nothing in *out on error)
  */
 int rg_extract__run(rg_evidence **out, const rg_extractor *ex, rg_document *doc,
-                    const rg_actors *json, int lean);
+                    const rg_actors *json, int mode);
+
+/* Step 5's second half (extract_dedupe.c): ev's sentences repeated word
+ * for word are dropped, the first kept. RG_OK, or RG_ERROR (OOM, set). */
+int rg_extract__dedupe(rg_evidence *ev);
 
 /* The JSON line of ev appended to b (rg_evidence_to_json, evidence.c),
  * its offsets mapped through ev->clean_map or, when sg is non-NULL, the
@@ -75,6 +87,21 @@ int rg_extract__may_relate(const rg_actors *a, const int *u, size_t n);
  */
 int rg_extract__gate_skips(const rg_extract__gate *g, const rg_evidence *ev,
                            const rg_actors *a, const rg_date *date, const uint64_t *side_hits);
+
+/*
+ * rg_extract__gate_skips for a document not split into sentences (ev has
+ * none): the edges that may cut a word are taken from the text, at every
+ * capital glued to a lowercase letter or a digit (the only places the
+ * splitter cuts inside a word). 1 when the stance pass would yield
+ * nothing whatever the sentences.
+ */
+int rg_extract__gate_idle(const rg_extract__gate *g, const rg_evidence *ev, const rg_actors *a,
+                          const rg_date *date, const uint64_t *side_hits);
+
+/* The offset of the first capital at or after text[p] that follows a
+ * lowercase letter or a digit (the splitter's classes), or len. Invalid
+ * UTF-8 just before a capital may count too (never fewer places). */
+size_t rg_extract__gate_glue_next(const char *text, size_t len, size_t p);
 
 /* For tests: 0 turns the gate off for ex's next extractions, 1 on again
  * (when the matcher took the side keys). Not thread-safe with them. */

@@ -66,7 +66,7 @@ typedef struct {
     int alone;                /* no worker thread: see pl_extract_emit */
     const rg_extractor *ex;
     const rg_actors *json;    /* rg_pipeline_options.json_actors */
-    int release;              /* rg_pipeline_options.release_text */
+    int mode;                 /* rg_extract__run's, from release_text, lazy_sentences */
 } pl_shared;
 
 static int pl_batch_init(pl_batch *b, size_t cap)
@@ -115,7 +115,7 @@ static void pl_batch_dispose(pl_batch *b)
  * release_text). */
 static void pl_extract_one(const pl_shared *sh, pl_batch *b, size_t i)
 {
-    b->codes[i] = rg_extract__run(&b->evs[i], sh->ex, b->docs[i], sh->json, sh->release);
+    b->codes[i] = rg_extract__run(&b->evs[i], sh->ex, b->docs[i], sh->json, sh->mode);
     if (b->codes[i] < 0) {
         const rg_error *e = rg_error_last(); /* thread-local: copy it out */
         snprintf(b->msgs[i], sizeof b->msgs[i], "%s: %s", b->docs[i]->origin,
@@ -337,7 +337,8 @@ int rg_pipeline_run(rg_reader *r, const rg_extractor *ex, const rg_pipeline_opti
     memset(&sh, 0, sizeof sh);
     sh.ex = ex;
     sh.json = opts->json_actors;
-    sh.release = opts->release_text;
+    sh.mode = (opts->release_text ? RG_EXTRACT__LEAN : 0) |
+              (opts->lazy_sentences ? RG_EXTRACT__LAZY : 0);
     if (pthread_mutex_init(&sh.mu, NULL) != 0) {
         rg__error_set(RG_ERROR, "cannot create a mutex");
         return RG_ERROR;

@@ -18,6 +18,9 @@
  * whether the key comes from the cleaner or from the extractor's own fold
  * (an extractor without boilerplate rules), and whether the extractions
  * run as a pipeline thread's do (kept buffers and stance context, lean).
+ * A fourth extraction, lean and lazy (rg_pipeline_options.lazy_sentences:
+ * a document with no match whose stance provably finds nothing is not
+ * split), must give the same mentions and relations.
  * FUZZ_PRINT=1 in the environment prints the adjectives' numbers and each
  * document (to report a crash, or to write seeds).
  */
@@ -303,12 +306,53 @@ static void fuzz_extract(rg_evidence **ev, rg_extractor *ex, const char *text, s
     rg_document_free(doc);
 }
 
+/* The lazy extraction (no line) of the document: its mentions and
+ * relations must be those of ev. */
+static void fuzz_lazy(const rg_evidence *ev, rg_extractor *ex, const char *text, size_t len,
+                      const rg_date *date)
+{
+    rg_document *doc = NULL;
+    rg_evidence *lz = NULL;
+    size_t i;
+    int same;
+
+    FUZZ_ASSERT(rg_document_new(&doc, "fuzz", text, len) == RG_OK);
+    if (date) {
+        doc->date = *date;
+        doc->date_source = RG_DATE_MANIFEST;
+    }
+    rg_extract__set_gate(ex, 1);
+    FUZZ_ASSERT(rg_extract__run(&lz, ex, doc, NULL, RG_EXTRACT__LEAN | RG_EXTRACT__LAZY) ==
+                RG_OK);
+    same = lz->n_mentions == ev->n_mentions && lz->n_relations == ev->n_relations;
+    for (i = 0; same && i < ev->n_mentions; i++) {
+        const rg_mention *x = &lz->mentions[i], *y = &ev->mentions[i];
+        same = x->actor == y->actor && x->sentence == y->sentence && x->start == y->start &&
+               x->end == y->end && x->kind == y->kind;
+    }
+    for (i = 0; same && i < ev->n_relations; i++) {
+        const rg_relation *x = &lz->relations[i], *y = &ev->relations[i];
+        same = x->type == y->type && x->source == y->source && x->target == y->target &&
+               x->sentence == y->sentence && x->sign == y->sign && x->weight == y->weight &&
+               x->category == y->category && x->cue_start == y->cue_start &&
+               x->cue_end == y->cue_end;
+    }
+    if (!same) {
+        fprintf(stderr, "lazy extraction differs on:\n%s\nline: %s\nlazy: %zu mentions, "
+                "%zu relations\n", text, ev->json, lz->n_mentions, lz->n_relations);
+        FUZZ_ASSERT(!"the lazy extraction changed the evidence");
+    }
+    rg_evidence_free(lz);
+    rg_document_free(doc);
+}
+
 /*
  * The first byte: bits 0-1 the date (3: none, though the text may give
  * one), bit 2 the extractor, bit 3 a pipeline thread's way (a reuse
  * bracket: buffers and the stance context kept from one extraction to the
  * next; bit 4 lean). Gate off, on, off again, the on-demand cue scan off
- * in the first run only. Every JSON line must be the first one.
+ * in the first run only. Every JSON line must be the first one; the lazy
+ * extraction's mentions and relations those of the gate's run.
  */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -343,6 +387,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (k = 0; k < runs; k++) {
         fuzz_extract(&ev[k], ex, d->s, d->n, date, k == 1, k > 0, lean);
     }
+    fuzz_lazy(ev[1], ex, d->s, d->n, date);
     if (reuse) {
         rg_extract__reuse_end();
     }
