@@ -360,6 +360,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static fuzz_doc doc; /* 4 kB: not on the stack */
     fuzz_doc *d = &doc;
     rg_evidence *ev[3] = { NULL, NULL, NULL };
+    rg_document *probe = NULL;
     const rg_date *date;
     rg_extractor *ex;
     size_t i = 1, k, runs = 3;
@@ -381,6 +382,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (getenv("FUZZ_PRINT")) { /* the document of a crash, to report it */
         fprintf(stderr, "document (%s): [%s]\n", date ? "dated" : "undated", d->s);
     }
+    if (rg_document_new(&probe, "fuzz", d->s, d->n) != RG_OK) {
+        return 0; /* refused, as a reader would report it ("\xFF\xFE" + an odd byte count) */
+    }
+    rg_document_free(probe);
     if (reuse) {
         rg_extract__reuse_begin();
     }
