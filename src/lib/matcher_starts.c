@@ -63,7 +63,7 @@
 #define MS_BLOCK 64     /* bytes of text a step */
 #define MS_AHEAD 32     /* bytes past a block read for its grams (>= 7) */
 #define MS_WORD_BITS 16 /* the first words' filter: 64 K bits */
-#define MS_BATCH 16     /* blocks filtered twice and walked together */
+#define MS_BATCH 32     /* blocks filtered twice and walked together */
 
 /*
  * A chain: its len bytes, pool[off, off + len), lead one way to row
