@@ -598,7 +598,7 @@ static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t
     }
 }
 
-#include "matcher_starts_block.h" /* ms_block, ms_block_wide, ms_ahead */
+#include "matcher_starts_block.h" /* ms_block, ms_block_wide, ms_ahead, ms_run, ms_grams */
 
 /*
  * Scan state: the key, the hits, what a block leaves to the next, and the
@@ -648,44 +648,6 @@ static int ms_flush(ms_scan *sc, size_t next)
 }
 
 /*
- * What a block leaves to the next, kept out of ms_scan so that it stays
- * in registers (the canonical copy's stores may alias anything whose
- * address escapes): the batch's survivors so far, the carry, and the
- * block whose starts wait for the canonical bytes after it.
- */
-typedef struct {
-    const unsigned char *grams; /* the first filter */
-    const unsigned char *last;  /* where the last block was read from */
-    size_t batch;               /* key offset of the batch's first block */
-    size_t n;                   /* starts in surv */
-    uint64_t carry;             /* 1 when the last byte of the block before is a letter or digit */
-    uint64_t wait;              /* the starts of the block at `at`, not yet filtered */
-    size_t at;
-} ms_run;
-
-/*
- * The starts st of the block at batch offset `at` that the first filter
- * lets through, added to surv (their canonical bytes and the MS_AHEAD after
- * them must be in canon). Returns the new count.
- */
-static RG_TEXT_INLINE size_t ms_grams(ms_scan *sc, const unsigned char *grams, size_t n, uint64_t st,
-                                      size_t at)
-{
-    const unsigned char *canon = sc->canon + at;
-
-    while (st) { /* no branch on the filter: survivors are kept by count */
-        size_t b = rg__ctz64(st);
-        uint32_t x, h;
-        memcpy(&x, canon + b, 4);
-        h = ms_hash(x);
-        st &= st - 1;
-        sc->surv[n] = (uint16_t)(at + b);
-        n += grams[h];
-    }
-    return n;
-}
-
-/*
  * The block at key offset `base`, read from k (which is key + base or a
  * padded copy): its canonical bytes to the batch's copy, its starts (a
  * letter, digit or byte >= 0x80 after any other byte) wait for the next
@@ -710,7 +672,7 @@ static RG_TEXT_INLINE int ms_step(ms_scan *sc, ms_run *run, const unsigned char 
 #endif
     st = (w | hi) & ~(w << 1 | run->carry);
     run->carry = w >> 63;
-    run->n = ms_grams(sc, run->grams, run->n, run->wait, run->at);
+    run->n = ms_grams(sc->canon, sc->surv, run->grams, run->n, run->wait, run->at);
     run->wait = st;
     run->at = at;
     run->last = k;
@@ -718,7 +680,7 @@ static RG_TEXT_INLINE int ms_step(ms_scan *sc, ms_run *run, const unsigned char 
         return RG_OK;
     }
     ms_ahead(k + MS_BLOCK, sc->canon + at + MS_BLOCK);
-    sc->n = ms_grams(sc, run->grams, run->n, st, at);
+    sc->n = ms_grams(sc->canon, sc->surv, run->grams, run->n, st, at);
     error = ms_flush(sc, base + MS_BLOCK);
     run->wait = 0;
     run->n = 0;
@@ -749,7 +711,7 @@ static RG_TEXT_INLINE int ms_scan_body(ms_scan *sc, int wide)
     }
     if (run.wait) { /* the last block, from pad: the bytes after it are in pad */
         ms_ahead(run.last + MS_BLOCK, sc->canon + run.at + MS_BLOCK);
-        run.n = ms_grams(sc, run.grams, run.n, run.wait, run.at);
+        run.n = ms_grams(sc->canon, sc->surv, run.grams, run.n, run.wait, run.at);
     }
     sc->n = run.n;
     sc->batch = run.batch;

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The blocks of the matcher's scan from word starts (matcher_starts.c
- * includes this file alone, after its MS_* constants and ms_canon): a
- * block's letters and digits, its bytes >= 0x80 and its canonical copy,
- * with SSE2, AVX2 or plain C; the canonical copy of the bytes after a
- * batch's last block. Split from matcher_starts.c to keep that
- * file short; see there.
+ * includes this file alone, after its MS_* constants, ms_canon and
+ * ms_hash): a block's letters and digits, its bytes >= 0x80 and its
+ * canonical copy, with SSE2, AVX2 or plain C; the canonical copy of the
+ * bytes after a batch's last block; the first filter of a block's starts
+ * and what a block leaves to the next. Split from matcher_starts.c to
+ * keep that file short; see there.
  */
 #ifndef RG_LIB_MATCHER_STARTS_BLOCK_H
 #define RG_LIB_MATCHER_STARTS_BLOCK_H
@@ -63,6 +64,43 @@ static RG_TEXT_INLINE void ms_ahead(const unsigned char *k, unsigned char *canon
     uint64_t hi;
 
     (void)ms_canon_n(k, canon, MS_AHEAD, &hi);
+}
+
+/*
+ * What a block leaves to the next, kept out of matcher_starts.c's ms_scan
+ * so that it stays in registers (the canonical copy's stores may alias
+ * anything whose address escapes): the batch's survivors so far, the
+ * carry, and the block whose starts wait for the canonical bytes after it.
+ */
+typedef struct {
+    const unsigned char *grams; /* the first filter */
+    const unsigned char *last;  /* where the last block was read from */
+    size_t batch;               /* key offset of the batch's first block */
+    size_t n;                   /* starts in surv */
+    uint64_t carry;             /* 1 when the last byte of the block before is a letter or digit */
+    uint64_t wait;              /* the starts of the block at `at`, not yet filtered */
+    size_t at;
+} ms_run;
+
+/*
+ * The starts st of the block at batch offset `at` that the first filter
+ * lets through, added to surv (their canonical bytes and the MS_AHEAD after
+ * them must be in the batch's canon). Returns the new count.
+ */
+static RG_TEXT_INLINE size_t ms_grams(const unsigned char *canon, uint16_t *surv,
+                                      const unsigned char *grams, size_t n, uint64_t st, size_t at)
+{
+
+    while (st) { /* no branch on the filter: survivors are kept by count */
+        size_t b = rg__ctz64(st);
+        uint32_t x, h;
+        memcpy(&x, canon + at + b, 4);
+        h = ms_hash(x);
+        st &= st - 1;
+        surv[n] = (uint16_t)(at + b);
+        n += grams[h];
+    }
+    return n;
 }
 
 #if RG_TEXT_WIDE
