@@ -63,7 +63,7 @@
 #define MS_BLOCK 64     /* bytes of text a step */
 #define MS_AHEAD 32     /* bytes past a block read for its grams (>= 7) */
 #define MS_WORD_BITS 16 /* the first words' filter: 64 K bits */
-#define MS_BATCH 16     /* blocks filtered twice and walked together */
+#define MS_BATCH 32     /* blocks filtered twice and walked together */
 
 /*
  * A chain: its len bytes, pool[off, off + len), lead one way to row
@@ -598,7 +598,7 @@ static int ms_walk(const rg_matcher__starts *s, const unsigned char *key, size_t
     }
 }
 
-#include "matcher_starts_block.h" /* ms_block, ms_block_wide */
+#include "matcher_starts_block.h" /* ms_block, ms_block_wide, ms_ahead, ms_run, ms_grams */
 
 /*
  * Scan state: the key, the hits, what a block leaves to the next, and the
@@ -612,7 +612,6 @@ typedef struct {
     size_t klen;
     rg_matcher__cand_vec *hits;
     rg_matcher__cand *fixed; /* the caller's array hits may be in */
-    uint64_t carry; /* 1 when the last byte of the block before is a letter or digit */
     size_t batch;   /* key offset of the batch's first block */
     size_t n;       /* starts in surv */
     uint16_t surv[MS_BATCH * MS_BLOCK];                /* offsets from batch */
@@ -650,59 +649,72 @@ static int ms_flush(ms_scan *sc, size_t next)
 
 /*
  * The block at key offset `base`, read from k (which is key + base or a
- * padded copy): its starts (a letter, digit or byte >= 0x80 after any
- * other byte) and those the filter lets through, added to the batch; the
- * batch's filter and walks after its last block. Its canonical bytes go
- * to the batch's copy, the MS_AHEAD past it too (the next block writes
- * them again, the same).
+ * padded copy): its canonical bytes to the batch's copy, its starts (a
+ * letter, digit or byte >= 0x80 after any other byte) wait for the next
+ * block, whose canonical bytes their grams read; the starts of the block
+ * before are filtered. So each byte is made canonical once (a block that
+ * also wrote the MS_AHEAD after it did a third more). After the batch's
+ * last block, the bytes after it are made canonical, its starts filtered,
+ * and the batch's filter and walks run.
  */
-static RG_TEXT_INLINE int ms_step(ms_scan *sc, const unsigned char *k, size_t base, int wide)
+static RG_TEXT_INLINE int ms_step(ms_scan *sc, ms_run *run, const unsigned char *k, size_t base,
+                                  int wide)
 {
-    const size_t at = base - sc->batch;
-    unsigned char *canon = sc->canon + at;
-    const unsigned char *grams = sc->s->grams;
+    const size_t at = base - run->batch;
     uint64_t hi, w, st;
-    size_t n = sc->n;
+    int error;
 
 #if RG_TEXT_WIDE
-    w = wide ? ms_block_wide(k, canon, &hi) : ms_block(k, canon, &hi);
+    w = wide ? ms_block_wide(k, sc->canon + at, &hi) : ms_block(k, sc->canon + at, &hi);
 #else
     (void)wide;
-    w = ms_block(k, canon, &hi);
+    w = ms_block(k, sc->canon + at, &hi);
 #endif
-    st = (w | hi) & ~(w << 1 | sc->carry);
-    sc->carry = w >> 63;
-    while (st) { /* no branch on the filter: survivors are kept by count */
-        size_t b = rg__ctz64(st);
-        uint32_t x, h;
-        memcpy(&x, canon + b, 4);
-        h = ms_hash(x);
-        st &= st - 1;
-        sc->surv[n] = (uint16_t)(at + b);
-        n += grams[h];
+    st = (w | hi) & ~(w << 1 | run->carry);
+    run->carry = w >> 63;
+    run->n = ms_grams(sc->canon, sc->surv, run->grams, run->n, run->wait, run->at);
+    run->wait = st;
+    run->at = at;
+    run->last = k;
+    if (at != (MS_BATCH - 1) * MS_BLOCK) {
+        return RG_OK;
     }
-    sc->n = n;
-    return at == (MS_BATCH - 1) * MS_BLOCK ? ms_flush(sc, base + MS_BLOCK) : RG_OK;
+    ms_ahead(k + MS_BLOCK, sc->canon + at + MS_BLOCK);
+    sc->n = ms_grams(sc->canon, sc->surv, run->grams, run->n, st, at);
+    error = ms_flush(sc, base + MS_BLOCK);
+    run->wait = 0;
+    run->n = 0;
+    run->batch = base + MS_BLOCK;
+    return error;
 }
 
 /* The whole scan; the last blocks from a zero-padded copy (0 starts nothing). */
 static RG_TEXT_INLINE int ms_scan_body(ms_scan *sc, int wide)
 {
-    unsigned char pad[2 * (MS_BLOCK + MS_AHEAD)];
+    unsigned char pad[2 * MS_BLOCK + MS_AHEAD];
+    const unsigned char *key = sc->key; /* copies: not loaded again after each store */
+    const size_t klen = sc->klen;
     size_t base = 0, off;
+    ms_run run = { sc->s->grams, NULL, 0, 0, 0, 0, 0 }; /* carry 0: the text starts a word */
 
-    for (; sc->klen - base >= MS_BLOCK + MS_AHEAD; base += MS_BLOCK) {
-        if (ms_step(sc, sc->key + base, base, wide) < 0) {
+    for (; klen - base >= MS_BLOCK + MS_AHEAD; base += MS_BLOCK) {
+        if (ms_step(sc, &run, key + base, base, wide) < 0) {
             return RG_ERROR;
         }
     }
     memset(pad, 0, sizeof pad);
-    memcpy(pad, sc->key + base, sc->klen - base); /* < MS_BLOCK + MS_AHEAD */
-    for (off = 0; base + off < sc->klen; off += MS_BLOCK) {
-        if (ms_step(sc, pad + off, base + off, wide) < 0) {
+    memcpy(pad, key + base, klen - base); /* < MS_BLOCK + MS_AHEAD */
+    for (off = 0; base + off < klen; off += MS_BLOCK) {
+        if (ms_step(sc, &run, pad + off, base + off, wide) < 0) {
             return RG_ERROR;
         }
     }
+    if (run.wait) { /* the last block, from pad: the bytes after it are in pad */
+        ms_ahead(run.last + MS_BLOCK, sc->canon + run.at + MS_BLOCK);
+        run.n = ms_grams(sc->canon, sc->surv, run.grams, run.n, run.wait, run.at);
+    }
+    sc->n = run.n;
+    sc->batch = run.batch;
     return ms_flush(sc, 0);
 }
 
@@ -765,7 +777,6 @@ int rg_matcher__starts_scan(const rg_matcher__starts *s, const unsigned char *ke
     sc.klen = klen;
     sc.hits = hits;
     sc.fixed = fixed;
-    sc.carry = 0; /* the text's start is a word start */
     sc.batch = 0;
     sc.n = 0;
 #if RG_TEXT_WIDE

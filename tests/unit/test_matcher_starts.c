@@ -389,7 +389,7 @@ static void test_many_candidates(void **state)
  * two children ("mn", "mnop", "mnqr": a row of the fourth group), keys
  * one byte or a chain short of another ("abcdefghij", "abcdefghijk lmno");
  * each, cut or whole, at every offset around the ends of the scan's first
- * batches (512, 1024 and 2048 bytes), after words that start like it.
+ * batches (512 to 4096 bytes), after words that start like it.
  * A key an actor each: a hit with another key's pattern shows.
  */
 static void test_chains_and_batches(void **state)
@@ -406,8 +406,8 @@ static void test_chains_and_batches(void **state)
         "{\"id\":\"f\",\"label\":\"F\",\"type\":\"organisation\",\"aliases\":[\"mnqr\"]}]}";
     static const char *const keys[] = { "ab", "abcdefghijk", "abcdefghijk lmnop", "mn", "mnop",
                                         "mnqr", "abcdefghij", "abcdefghijk lmno", "mnq" };
-    static const size_t edges[] = { 512, 1024, 2048 };
-    static char text[2200];
+    static const size_t edges[] = { 512, 1024, 2048, 4096 };
+    static char text[4200];
     rg_actors *a = NULL;
     rg_matcher *fast = NULL, *ref = NULL;
     size_t e, k, p;
